@@ -1,0 +1,43 @@
+export const ROLES = ["admin", "finance", "infra", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  "app.read",
+  "export.csv",
+  "users.manage",
+  "api_keys.manage",
+  "catalog.write",
+  "audit.read",
+  "contracts.write",
+  "billing.import",
+  "sites.write",
+  "power_budgets.write",
+  "reservations.write",
+  "utilization.import",
+  "demand_plans.write",
+  "scenarios.write",
+  "shares.manage",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const READ: Permission[] = ["app.read", "export.csv"];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  finance: [...READ, "contracts.write", "billing.import", "shares.manage"],
+  infra: [
+    ...READ,
+    "sites.write",
+    "power_budgets.write",
+    "reservations.write",
+    "utilization.import",
+    "demand_plans.write",
+    "scenarios.write",
+    "shares.manage",
+  ],
+  viewer: READ,
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

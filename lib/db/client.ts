@@ -1,0 +1,60 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Executor = Db | Tx;
+
+export type DbHandle = { db: Db; kind: "pglite" | "postgres"; close: () => Promise<void> };
+
+export class DatabaseUnavailableError extends Error {
+  override name = "DatabaseUnavailableError";
+}
+
+export async function openDatabase(options: { url?: string; dataDir?: string }): Promise<DbHandle> {
+  if (options.url) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const client = postgres(options.url, { max: 10, onnotice: () => {}, connect_timeout: 10 });
+    try {
+      await client`select 1`;
+    } catch (error) {
+      await client.end({ timeout: 1 }).catch(() => {});
+      const host = safeHost(options.url);
+      throw new DatabaseUnavailableError(
+        `Cannot reach the Postgres server at ${host} (${(error as Error).message}); check DATABASE_URL.`,
+      );
+    }
+    const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
+    return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const dir = options.dataDir ? path.join(options.dataDir, "pglite") : undefined;
+  if (dir) mkdirSync(dir, { recursive: true });
+  const client = dir ? new PGlite(dir) : new PGlite();
+  await client.waitReady;
+  const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
+  return { db, kind: "pglite", close: () => client.close() };
+}
+
+function safeHost(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || "5432"}`;
+  } catch {
+    return "the configured address";
+  }
+}
+
+const globalForDb = globalThis as unknown as { headroomDb?: Promise<DbHandle> };
+
+export function getDb(): Promise<Db> {
+  globalForDb.headroomDb ??= openDatabase({ url: env().databaseUrl, dataDir: env().dataDir });
+  return globalForDb.headroomDb.then((h) => h.db);
+}

@@ -1,0 +1,117 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  char,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { acceleratorTypes, providers } from "./catalog";
+import { contracts, reservations } from "./commercial";
+import { importKindEnum, importStatusEnum } from "./enums";
+
+export const imports = pgTable(
+  "imports",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    kind: importKindEnum().notNull(),
+    fileName: text().notNull(),
+    sha256: char({ length: 64 }).notNull(),
+    rows: integer().notNull().default(0),
+    bytes: bigint({ mode: "number" }),
+    status: importStatusEnum().notNull().default("running"),
+    errors: jsonb().$type<{ line: number; column?: string; message: string }[]>(),
+    summary: jsonb(),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("imports_succeeded_sha_key").on(t.kind, t.sha256).where(sql`${t.status} = 'succeeded'`),
+    index("imports_created_at_idx").on(t.createdAt),
+    index("imports_created_by_idx").on(t.createdBy),
+  ],
+);
+
+const cost = () => numeric({ precision: 24, scale: 10 });
+
+// Large table: primary key (id, charge_period_start) so it can be range-partitioned by
+// charge_period_start and hash-distributed by id; no unique constraint spans other keys.
+export const costLineItems = pgTable(
+  "cost_line_items",
+  {
+    id: bigint({ mode: "number" }).notNull().generatedAlwaysAsIdentity(),
+    importId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => imports.id),
+    lineNumber: integer().notNull(),
+    providerId: uuid().references(() => providers.id),
+    contractId: uuid().references(() => contracts.id),
+    reservationId: uuid().references(() => reservations.id),
+    acceleratorTypeId: uuid().references(() => acceleratorTypes.id),
+    billingAccountId: text(),
+    billingAccountName: text(),
+    billingCurrency: char({ length: 3 }).notNull(),
+    billingPeriodStart: timestamp({ withTimezone: true }),
+    billingPeriodEnd: timestamp({ withTimezone: true }),
+    chargePeriodStart: timestamp({ withTimezone: true }).notNull(),
+    chargePeriodEnd: timestamp({ withTimezone: true }).notNull(),
+    billedCost: cost().notNull(),
+    effectiveCost: cost().notNull(),
+    listCost: cost(),
+    contractedCost: cost(),
+    chargeCategory: text().notNull(),
+    chargeClass: text(),
+    chargeDescription: text(),
+    chargeFrequency: text(),
+    pricingCategory: text(),
+    pricingQuantity: numeric({ precision: 24, scale: 10 }),
+    pricingUnit: text(),
+    consumedQuantity: numeric({ precision: 24, scale: 10 }),
+    consumedUnit: text(),
+    providerName: text(),
+    publisherName: text(),
+    invoiceIssuerName: text(),
+    regionId: text(),
+    regionName: text(),
+    availabilityZone: text(),
+    serviceCategory: text(),
+    serviceName: text(),
+    skuId: text(),
+    skuPriceId: text(),
+    resourceId: text(),
+    resourceName: text(),
+    resourceType: text(),
+    subAccountId: text(),
+    subAccountName: text(),
+    commitmentDiscountId: text(),
+    commitmentDiscountName: text(),
+    commitmentDiscountCategory: text(),
+    commitmentDiscountType: text(),
+    commitmentDiscountStatus: text(),
+    commitmentDiscountQuantity: numeric({ precision: 24, scale: 10 }),
+    commitmentDiscountUnit: text(),
+    capacityReservationId: text(),
+    capacityReservationStatus: text(),
+    tags: jsonb(),
+    extra: jsonb(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.id, t.chargePeriodStart] }),
+    index("cost_line_items_import_idx").on(t.importId),
+    index("cost_line_items_provider_period_idx").on(t.providerId, t.chargePeriodStart),
+    index("cost_line_items_period_idx").on(t.chargePeriodStart),
+    index("cost_line_items_contract_idx").on(t.contractId),
+    index("cost_line_items_reservation_idx").on(t.reservationId),
+    index("cost_line_items_accelerator_type_idx").on(t.acceleratorTypeId),
+    index("cost_line_items_commitment_idx").on(t.commitmentDiscountId),
+  ],
+);

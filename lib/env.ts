@@ -1,0 +1,102 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
+
+const EnvInput = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: optional(
+    z.string().regex(/^postgres(ql)?:\/\/.+/, "DATABASE_URL must be a postgres:// or postgresql:// URL"),
+  ),
+  HEADROOM_DATA_DIR: optional(z.string()),
+  AUTH_SECRET: optional(z.string().min(32, "AUTH_SECRET must be at least 32 characters long")),
+  PORT: z.coerce
+    .number({ message: "PORT must be a number" })
+    .int("PORT must be a whole number")
+    .min(1, "PORT must be between 1 and 65535")
+    .max(65535, "PORT must be between 1 and 65535")
+    .default(3000),
+  HEADROOM_DEMO_PASSWORD: optional(z.string().min(8, "HEADROOM_DEMO_PASSWORD must be at least 8 characters long")),
+  HEADROOM_SEED: z.enum(["demo", "none"], { message: "HEADROOM_SEED must be demo or none" }).default("demo"),
+  OIDC_ISSUER: optional(z.string().url("OIDC_ISSUER must be a URL")),
+  OIDC_CLIENT_ID: optional(z.string()),
+  OIDC_CLIENT_SECRET: optional(z.string()),
+  OIDC_NAME: z.string().default("Single sign-on"),
+  OIDC_DEFAULT_ROLE: optional(
+    z.enum(["admin", "finance", "infra", "viewer"], { message: "OIDC_DEFAULT_ROLE must be admin, finance, infra or viewer" }),
+  ),
+});
+
+export type Env = {
+  nodeEnv: "development" | "production" | "test";
+  databaseUrl: string | undefined;
+  dataDir: string;
+  authSecret: string;
+  port: number;
+  demoPassword: string | undefined;
+  seed: "demo" | "none";
+  oidc:
+    | { issuer: string; clientId: string; clientSecret: string; name: string; defaultRole?: "admin" | "finance" | "infra" | "viewer" }
+    | undefined;
+};
+
+function resolveAuthSecret(raw: z.infer<typeof EnvInput>, dataDir: string): string {
+  if (raw.AUTH_SECRET) return raw.AUTH_SECRET;
+  if (raw.DATABASE_URL && raw.NODE_ENV === "production") {
+    throw new EnvError(
+      "AUTH_SECRET is required when running in production against a Postgres server (generate one with: openssl rand -base64 32).",
+    );
+  }
+  const file = path.join(dataDir, "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = EnvInput.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new EnvError(`Configuration error: ${issue.message} (${issue.path.join(".")}).`);
+  }
+  const raw = parsed.data;
+  const dataDir = path.resolve(raw.HEADROOM_DATA_DIR ?? ".data");
+  const oidcParts = [raw.OIDC_ISSUER, raw.OIDC_CLIENT_ID, raw.OIDC_CLIENT_SECRET];
+  if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
+    throw new EnvError("Configuration error: OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together.");
+  }
+  return {
+    nodeEnv: raw.NODE_ENV,
+    databaseUrl: raw.DATABASE_URL,
+    dataDir,
+    authSecret: resolveAuthSecret(raw, dataDir),
+    port: raw.PORT,
+    demoPassword: raw.HEADROOM_DEMO_PASSWORD,
+    seed: raw.HEADROOM_SEED,
+    oidc: raw.OIDC_ISSUER
+      ? {
+          issuer: raw.OIDC_ISSUER,
+          clientId: raw.OIDC_CLIENT_ID!,
+          clientSecret: raw.OIDC_CLIENT_SECRET!,
+          name: raw.OIDC_NAME,
+          defaultRole: raw.OIDC_DEFAULT_ROLE,
+        }
+      : undefined,
+  };
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
