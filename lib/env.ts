@@ -17,6 +17,7 @@ const EnvInput = z.object({
   ),
   HEADROOM_DATA_DIR: optional(z.string()),
   AUTH_SECRET: optional(z.string().min(32, "AUTH_SECRET must be at least 32 characters long")),
+  NEXTAUTH_URL: optional(z.string().url("NEXTAUTH_URL must be the public URL of Headroom, e.g. https://headroom.example.com")),
   PORT: z.coerce
     .number({ message: "PORT must be a number" })
     .int("PORT must be a whole number")
@@ -40,6 +41,7 @@ export type Env = {
   dataDir: string;
   authSecret: string;
   port: number;
+  authUrl: string | undefined;
   demoPassword: string | undefined;
   seed: "demo" | "none";
   oidc:
@@ -80,6 +82,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     dataDir,
     authSecret: resolveAuthSecret(raw, dataDir),
     port: raw.PORT,
+    authUrl: raw.NEXTAUTH_URL,
     demoPassword: raw.HEADROOM_DEMO_PASSWORD,
     seed: raw.HEADROOM_SEED,
     oidc: raw.OIDC_ISSUER

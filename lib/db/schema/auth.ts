@@ -16,7 +16,7 @@ export const users = pgTable(
     ...timestamps(),
   },
   (t) => [
-    uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
+    uniqueIndex("users_email_key").on(t.email),
     index("users_role_idx").on(t.role),
     check("users_email_lowercase", sql`${t.email} = lower(${t.email})`),
   ],

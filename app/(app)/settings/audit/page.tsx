@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AuditTable } from "@/components/audit/audit-table";
+import { can } from "@/lib/auth/permissions";
+import { requireCtx } from "@/lib/auth/session";
+import { listAuditLog } from "@/lib/queries/audit";
+import { parseAuditSearchParams } from "./search-params";
+
+export const metadata: Metadata = { title: "Audit log" };
+export const dynamic = "force-dynamic";
+
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const ctx = await requireCtx();
+  if (!can(ctx.actor.role, "audit.read")) notFound();
+  const params = parseAuditSearchParams(await searchParams);
+  const result = await listAuditLog(ctx, {
+    action: params.action,
+    entityType: params.entity,
+    actor: params.actor,
+    page: params.page,
+  });
+  return (
+    <div className="mx-auto max-w-6xl">
+      <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+        Every change made in Headroom: who, when, what, and each field before and after.
+      </p>
+      <AuditTable result={result} filters={params} />
+    </div>
+  );
+}

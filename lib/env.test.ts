@@ -1,0 +1,55 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+const dataDir = () => mkdtempSync(path.join(tmpdir(), "headroom-env-"));
+
+describe("parseEnv", () => {
+  it("defaults to the embedded database, port 3000 and the demo seed", () => {
+    const dir = dataDir();
+    const e = parseEnv({ HEADROOM_DATA_DIR: dir });
+    expect(e.databaseUrl).toBeUndefined();
+    expect(e.port).toBe(3000);
+    expect(e.seed).toBe("demo");
+    expect(e.dataDir).toBe(dir);
+  });
+
+  it("generates an auth secret once and keeps it in the data folder", () => {
+    const dir = dataDir();
+    const first = parseEnv({ HEADROOM_DATA_DIR: dir }).authSecret;
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(readFileSync(path.join(dir, "auth-secret"), "utf8")).toBe(first);
+    expect(parseEnv({ HEADROOM_DATA_DIR: dir }).authSecret).toBe(first);
+  });
+
+  it("requires AUTH_SECRET in production against a Postgres server", () => {
+    expect(() =>
+      parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/headroom", HEADROOM_DATA_DIR: dataDir() }),
+    ).toThrow(/AUTH_SECRET is required/);
+  });
+
+  it("rejects a bad port with one sentence naming the variable", () => {
+    expect(() => parseEnv({ PORT: "eighty", HEADROOM_DATA_DIR: dataDir() })).toThrow(EnvError);
+    expect(() => parseEnv({ PORT: "70000", HEADROOM_DATA_DIR: dataDir() })).toThrow(/PORT must be between 1 and 65535/);
+  });
+
+  it("rejects a DATABASE_URL that is not a postgres URL", () => {
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x", HEADROOM_DATA_DIR: dataDir() })).toThrow(
+      /DATABASE_URL must be a postgres/,
+    );
+  });
+
+  it("treats blank values as unset", () => {
+    const e = parseEnv({ DATABASE_URL: "", HEADROOM_DEMO_PASSWORD: " ", HEADROOM_DATA_DIR: dataDir() });
+    expect(e.databaseUrl).toBeUndefined();
+    expect(e.demoPassword).toBeUndefined();
+  });
+
+  it("refuses a partial OIDC configuration", () => {
+    expect(() => parseEnv({ OIDC_ISSUER: "https://id.example.com", HEADROOM_DATA_DIR: dataDir() })).toThrow(
+      /must be set together/,
+    );
+  });
+});
