@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { DatabaseUnavailableError } from "@/lib/db/client";
 import { env, EnvError, type Env } from "@/lib/env";
-import { buildIsCurrent, fingerprintFile, sourceFingerprint } from "./lib/build-fingerprint";
+import { buildIfNeeded } from "./lib/build";
 import { prepareDatabase, type PreparedDatabase } from "./lib/prepare-database";
 import { releaseLock, runningPid, takeLock } from "./lib/server-lock";
 
@@ -23,12 +23,12 @@ function exited(child: ChildProcess): Promise<number> {
 }
 
 async function build(): Promise<void> {
-  if (dev || buildIsCurrent()) return;
-  console.log("Building Headroom (first start or changed sources)…");
-  const fingerprint = sourceFingerprint();
-  const code = await exited(run("npx", ["next", "build"], { NEXT_TELEMETRY_DISABLED: "1" }));
-  if (code !== 0) fail("The production build failed; see the output above.");
-  writeFileSync(fingerprintFile, fingerprint);
+  if (dev) return;
+  try {
+    await buildIfNeeded();
+  } catch (error) {
+    fail((error as Error).message);
+  }
 }
 
 function printBanner(e: Env, db: PreparedDatabase) {

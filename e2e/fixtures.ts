@@ -1,0 +1,33 @@
+import { test as base, expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = process.env.HEADROOM_DEMO_PASSWORD ?? "e2e-demo-password";
+export const ROLES = ["admin", "finance", "infra", "viewer"] as const;
+export type DemoRole = (typeof ROLES)[number];
+
+export class SignInPage {
+  constructor(private readonly page: Page) {}
+
+  async goto() {
+    await this.page.goto("/signin");
+  }
+
+  async signIn(email: string, password: string) {
+    await this.page.getByLabel("Email").fill(email);
+    await this.page.getByLabel("Password").fill(password);
+    await this.page.getByRole("button", { name: "Sign in" }).click();
+  }
+
+  async signInAs(role: DemoRole) {
+    await this.goto();
+    await this.signIn(`${role}@headroom.local`, DEMO_PASSWORD);
+    await expect(this.page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible({ timeout: 30_000 });
+  }
+}
+
+export const test = base.extend<{ signInPage: SignInPage }>({
+  signInPage: async ({ page }, use) => {
+    await use(new SignInPage(page));
+  },
+});
+
+export { expect };

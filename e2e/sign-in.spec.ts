@@ -1,0 +1,25 @@
+import { expect, ROLES, test } from "./fixtures";
+
+test.describe("sign-in", () => {
+  for (const role of ROLES) {
+    test(`${role} signs in, sees the overview and signs out`, async ({ page, signInPage }) => {
+      await signInPage.signInAs(role);
+      await expect(page.getByText(`${role}@headroom.local`)).toBeVisible();
+      const auditLink = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" });
+      if (role === "admin") await expect(auditLink).toBeVisible();
+      else await expect(auditLink).toHaveCount(0);
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await expect(page).toHaveURL(/\/signin/);
+      await page.goto("/");
+      await expect(page).toHaveURL(/\/signin/);
+    });
+  }
+
+  test("a wrong password gets one generic message", async ({ page, signInPage }) => {
+    await signInPage.goto();
+    await signInPage.signIn("finance@headroom.local", "not the password");
+    await expect(page.getByRole("alert")).toHaveText("Invalid email or password.");
+    await signInPage.signIn("nobody@headroom.local", "not the password");
+    await expect(page.getByRole("alert")).toHaveText("Invalid email or password.");
+  });
+});
