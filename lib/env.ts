@@ -56,7 +56,7 @@ function resolveAuthSecret(raw: z.infer<typeof EnvInput>, dataDir: string): stri
       "AUTH_SECRET is required when running in production against a Postgres server (generate one with: openssl rand -base64 32).",
     );
   }
-  const file = path.join(dataDir, "auth-secret");
+  const file = path.join(/*turbopackIgnore: true*/ dataDir, "auth-secret");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString("base64url");
@@ -71,7 +71,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(`Configuration error: ${issue.message} (${issue.path.join(".")}).`);
   }
   const raw = parsed.data;
-  const dataDir = path.resolve(raw.HEADROOM_DATA_DIR ?? ".data");
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ raw.HEADROOM_DATA_DIR ?? ".data");
   const oidcParts = [raw.OIDC_ISSUER, raw.OIDC_CLIENT_ID, raw.OIDC_CLIENT_SECRET];
   if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
     throw new EnvError("Configuration error: OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together.");

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import { DatabaseUnavailableError } from "@/lib/db/client";
+import { DatabaseUnavailableError, openDatabase, type DbHandle } from "@/lib/db/client";
 import { env, EnvError, type Env } from "@/lib/env";
 import { buildIfNeeded } from "./lib/build";
 import { prepareDatabase, type PreparedDatabase } from "./lib/prepare-database";
@@ -73,13 +73,14 @@ async function main() {
     const pid = runningPid(e.dataDir);
     if (pid) fail(`Headroom is already running on this data folder (process ${pid}); stop it first.`);
   }
-  let db: PreparedDatabase;
+  let handle: DbHandle;
   try {
-    [, db] = await Promise.all([build(), prepareDatabase(e)]);
+    handle = await openDatabase({ url: e.databaseUrl, dataDir: e.dataDir });
   } catch (error) {
-    if (error instanceof DatabaseUnavailableError || error instanceof EnvError) fail(error.message);
+    if (error instanceof DatabaseUnavailableError) fail(error.message);
     throw error;
   }
+  const [, db] = await Promise.all([build(), prepareDatabase(handle, e)]);
   if (!e.databaseUrl) takeLock(e.dataDir);
   const authEnv: Record<string, string> = e.authUrl ? {} : { AUTH_TRUST_HOST: "true" };
   const server = run("npx", ["next", dev ? "dev" : "start", "-p", String(e.port)], {

@@ -35,7 +35,7 @@ export async function openDatabase(options: { url?: string; dataDir?: string }):
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
-  const dir = options.dataDir ? path.join(options.dataDir, "pglite") : undefined;
+  const dir = options.dataDir ? path.join(/*turbopackIgnore: true*/ options.dataDir, "pglite") : undefined;
   if (dir) mkdirSync(dir, { recursive: true });
   const client = dir ? new PGlite(dir) : new PGlite();
   await client.waitReady;

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { openDatabase } from "@/lib/db/client";
+import type { DbHandle } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { isDatabaseEmpty, seedDemo } from "@/lib/db/seed";
 import type { Env } from "@/lib/env";
@@ -7,9 +7,8 @@ import type { Env } from "@/lib/env";
 export type PreparedDatabase = { kind: "pglite" | "postgres"; seeded: boolean; demoPassword?: string; seconds: number };
 
 // Migrates, and on an empty database loads the demo portfolio; closes the connection so the server can open it.
-export async function prepareDatabase(e: Env): Promise<PreparedDatabase> {
+export async function prepareDatabase(handle: DbHandle, e: Env): Promise<PreparedDatabase> {
   const started = performance.now();
-  const handle = await openDatabase({ url: e.databaseUrl, dataDir: e.dataDir });
   try {
     await migrateDatabase(handle);
     if (e.seed !== "demo" || !(await isDatabaseEmpty(handle.db))) {
