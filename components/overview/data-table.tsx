@@ -1,0 +1,78 @@
+import type { ReactNode } from "react";
+import { cn } from "@/lib/utils";
+
+export type Column = { header: string; numeric?: boolean };
+
+/** A small read-only table; numbers right-aligned, an optional total row in the footer. */
+export function DataTable({
+  caption,
+  columns,
+  rows,
+  total,
+  empty = "No rows.",
+}: {
+  caption: string;
+  columns: Column[];
+  rows: ReactNode[][];
+  total?: ReactNode[];
+  empty?: string;
+}) {
+  const cell = (c: Column | undefined) => cn("px-3 py-1.5", c?.numeric ? "text-right tabular-nums whitespace-nowrap" : "text-left");
+  return (
+    <div className="mt-3 overflow-x-auto rounded-md border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <table className="w-full text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50 text-xs text-slate-600 dark:bg-slate-800/60 dark:text-slate-300">
+          <tr>
+            {columns.map((c) => (
+              <th key={c.header} scope="col" className={cn(cell(c), "font-medium")}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={columns.length} className="px-3 py-3 text-center text-slate-600 dark:text-slate-400">
+                {empty}
+              </td>
+            </tr>
+          ) : null}
+          {rows.map((row, i) => (
+            <tr key={i}>
+              {row.map((value, j) =>
+                j === 0 ? (
+                  <th key={j} scope="row" className={cn(cell(columns[j]), "font-normal")}>
+                    {value}
+                  </th>
+                ) : (
+                  <td key={j} className={cell(columns[j])}>
+                    {value}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+        {total && rows.length > 1 ? (
+          <tfoot className="border-t border-slate-200 font-medium dark:border-slate-700">
+            <tr>
+              {total.map((value, j) =>
+                j === 0 ? (
+                  <th key={j} scope="row" className={cn(cell(columns[j]), "font-medium")}>
+                    {value}
+                  </th>
+                ) : (
+                  <td key={j} className={cell(columns[j])}>
+                    {value}
+                  </td>
+                ),
+              )}
+            </tr>
+          </tfoot>
+        ) : null}
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { addUtcDays } from "@/lib/metrics/calendar";
+import { formatDay } from "@/lib/format/date";
+import { formatDecimal, formatMoneyExact, formatPercent } from "@/lib/format/number";
+import type { ExpiringSection, FleetSection, UtilizationSection } from "@/lib/queries/overview";
+import { DataTable } from "./data-table";
+import { MethodSection } from "./method-section";
+
+const n0 = (v: { toNumber(): number } | number) => formatDecimal(typeof v === "number" ? v : v.toNumber(), 0);
+const n1 = (v: { toNumber(): number }) => formatDecimal(v.toNumber(), 1);
+
+export function FleetDetails({ fleet }: { fleet: FleetSection }) {
+  return (
+    <MethodSection
+      id="accelerators"
+      title="Accelerators"
+      definition="Accelerators in reservations in service now: marked active, started and not yet ended (planned blocks wait for delivery). H100-equivalents = accelerators × the H100e factor of each accelerator type."
+    >
+      <DataTable
+        caption="Accelerators in service by family"
+        columns={[{ header: "Family" }, { header: "Accelerators", numeric: true }, { header: "H100e", numeric: true }]}
+        rows={fleet.byFamily.map((f) => [f.family, n0(f.accelerators), n1(f.h100e)])}
+        total={["All families", n0(fleet.accelerators), n1(fleet.h100e)]}
+        empty="No reservation is in service."
+      />
+    </MethodSection>
+  );
+}
+
+export function UtilizationDetails({ utilization }: { utilization: UtilizationSection }) {
+  const lastDay = addUtcDays(utilization.window.to, -1);
+  return (
+    <MethodSection
+      id="utilization"
+      title="Utilization"
+      definition={`Used accelerator-hours ÷ capacity accelerator-hours from ${formatDay(utilization.window.from)} to ${formatDay(lastDay)}, read from the daily rollups. A block's capacity counts only on the days it reported (accelerators × its hours that day), so missing telemetry does not look like idle time. Idle cost = unused hours × rate, for reserved blocks.`}
+    >
+      <DataTable
+        caption="Utilization over the last 30 days by family"
+        columns={[
+          { header: "Family" },
+          { header: "Used AH", numeric: true },
+          { header: "Capacity AH", numeric: true },
+          { header: "Utilization", numeric: true },
+          { header: "Idle cost", numeric: true },
+        ]}
+        rows={utilization.byFamily.map((f) => [
+          f.family,
+          n0(f.usedAh),
+          n0(f.capacityAh),
+          formatPercent(f.ratio?.toNumber() ?? null, 1),
+          formatMoneyExact(f.idleCost.toFixed(2)),
+        ])}
+        total={[
+          "All families",
+          n0(utilization.usedAh),
+          n0(utilization.capacityAh),
+          formatPercent(utilization.ratio?.toNumber() ?? null, 1),
+          formatMoneyExact(utilization.idleCost.toFixed(2)),
+        ]}
+        empty="No daily utilization in this window."
+      />
+    </MethodSection>
+  );
+}
+
+export function ExpiringDetails({ expiring }: { expiring: ExpiringSection }) {
+  const more = expiring.count - expiring.top.length;
+  return (
+    <MethodSection
+      id="expiring"
+      title="Expiring in 90 days"
+      definition={`Reservations not marked expired whose end falls after now and on or before ${formatDay(expiring.until)}; the largest are listed first${more > 0 ? ` (${more} smaller ones not shown)` : ""}.`}
+    >
+      <DataTable
+        caption="Largest reservations expiring in the next 90 days"
+        columns={[
+          { header: "Reservation" },
+          { header: "Provider" },
+          { header: "Site" },
+          { header: "Type" },
+          { header: "Accelerators", numeric: true },
+          { header: "Ends", numeric: true },
+        ]}
+        rows={expiring.top.map((r) => [r.name, r.provider, r.site, r.acceleratorType, n0(r.quantity), formatDay(r.endAt)])}
+        empty="Nothing expires in the next 90 days."
+      />
+    </MethodSection>
+  );
+}

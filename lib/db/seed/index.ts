@@ -1,0 +1,101 @@
+import { sql } from "drizzle-orm";
+import type { Db, Executor } from "@/lib/db/client";
+import { queryRows } from "@/lib/db/rows";
+import { auditLog } from "@/lib/db/schema";
+import { ACCELERATORS, insertCatalog, PROVIDERS } from "./catalog";
+import { SEED_ACTOR } from "./constants";
+import { insertContracts, planContracts, type ContractRow } from "./contracts";
+import { startOfUtcHour, startOfUtcMonth } from "./dates";
+import { insertScenariosAndDemand } from "./demand";
+import { insertPowerBudgets, planPowerBudgets, type PowerBudgetPlan } from "./power";
+import { insertReservations, planReservations, type ReservationPlan } from "./reservations";
+import { insertSites, SITES } from "./sites";
+import { hashDemoPassword, insertDemoUsers } from "./users";
+import { insertUtilization, planUtilization, rollUpUtilization, type UtilizationProfile } from "./utilization";
+
+export type SeedSummary = {
+  providers: number;
+  acceleratorTypes: number;
+  sites: number;
+  powerBudgets: number;
+  contracts: number;
+  reservations: number;
+  utilizationHours: number;
+  demandPlans: number;
+  users: number;
+};
+
+export type DemoPlan = {
+  asOf: Date;
+  monthOfAsOf: Date;
+  reservations: ReservationPlan[];
+  contracts: ContractRow[];
+  powerBudgets: PowerBudgetPlan[];
+  utilization: UtilizationProfile[];
+};
+
+export class DatabaseNotEmptyError extends Error {
+  override name = "DatabaseNotEmptyError";
+}
+
+// Everything but row ids follows from asOf (truncated to its UTC hour) and fixed PRNG seeds.
+export function planDemo(asOf: Date = new Date()): DemoPlan {
+  const at = startOfUtcHour(asOf);
+  const m0 = startOfUtcMonth(at);
+  const reservations = planReservations(at, m0);
+  return {
+    asOf: at,
+    monthOfAsOf: m0,
+    reservations,
+    contracts: planContracts(reservations, m0),
+    powerBudgets: planPowerBudgets(reservations, m0),
+    utilization: planUtilization(reservations, at),
+  };
+}
+
+export async function isDatabaseEmpty(db: Executor): Promise<boolean> {
+  const [row] = await queryRows<{ taken: boolean }>(
+    db,
+    sql`select (exists (select 1 from users) or exists (select 1 from providers)) as taken`,
+  );
+  return row?.taken === false;
+}
+
+// Loads the demo portfolio in one transaction: a failure leaves the database as it was.
+export async function seedDemo(db: Db, opts: { demoPassword: string; asOf?: Date }): Promise<SeedSummary> {
+  const plan = planDemo(opts.asOf);
+  const passwordHash = await hashDemoPassword(opts.demoPassword);
+  return db.transaction(async (tx) => {
+    if (!(await isDatabaseEmpty(tx))) {
+      throw new DatabaseNotEmptyError("The database already has users or providers; the demo seed only loads into an empty database.");
+    }
+    const catalog = await insertCatalog(tx);
+    const siteIds = await insertSites(tx, catalog);
+    const powerBudgets = await insertPowerBudgets(tx, plan.powerBudgets, siteIds);
+    const contractIds = await insertContracts(tx, plan.contracts, catalog);
+    const reservationIds = await insertReservations(tx, plan.reservations, { catalog, sites: siteIds, contracts: contractIds });
+    const utilizationHours = await insertUtilization(tx, plan.utilization, reservationIds);
+    await rollUpUtilization(tx);
+    const demandPlans = await insertScenariosAndDemand(tx, catalog, plan.monthOfAsOf);
+    const users = await insertDemoUsers(tx, passwordHash);
+    const summary: SeedSummary = {
+      providers: PROVIDERS.length,
+      acceleratorTypes: ACCELERATORS.length,
+      sites: SITES.length,
+      powerBudgets,
+      contracts: plan.contracts.length,
+      reservations: plan.reservations.length,
+      utilizationHours,
+      demandPlans,
+      users,
+    };
+    await tx.insert(auditLog).values({
+      actor: SEED_ACTOR,
+      action: "seed.demo",
+      entityType: "database",
+      entityId: null,
+      after: summary,
+    });
+    return summary;
+  });
+}

@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { familyColor, PALETTE, seriesColor } from "./colors";
+
+describe("colours", () => {
+  it("gives each known family its own colour", () => {
+    const families = ["H100", "H200", "B200", "GB200", "MI300X", "MI325X", "MI355X", "Trainium", "Trainium2", "TPU v5p", "TPU v6e", "CS-3", "Gaudi 3", "MTIA"];
+    expect(new Set(families.map(familyColor)).size).toBe(families.length);
+  });
+
+  it("gives the same family the same colour every time, whatever the case", () => {
+    expect(familyColor("Custom-X")).toBe(familyColor("custom-x"));
+    expect(PALETTE).toContain(familyColor("Custom-X"));
+  });
+
+  it("cycles the palette for series", () => {
+    expect(seriesColor(PALETTE.length)).toBe(PALETTE[0]);
+  });
+});

@@ -1,0 +1,64 @@
+// Mid-tone colours that keep ≥ 3:1 contrast against both white and slate-900 cards.
+export const PALETTE = [
+  "#3b82f6", // blue-500
+  "#059669", // emerald-600
+  "#8b5cf6", // violet-500
+  "#d97706", // amber-600
+  "#f43f5e", // rose-500
+  "#0891b2", // cyan-600
+  "#c026d3", // fuchsia-600
+  "#4d7c0f", // lime-700
+  "#ea580c", // orange-600
+  "#6366f1", // indigo-500
+  "#0d9488", // teal-600
+  "#ec4899", // pink-500
+  "#a16207", // yellow-700
+  "#64748b", // slate-500
+] as const;
+
+// Common families get fixed, distinct colours; anything else hashes into the palette.
+const KNOWN_FAMILIES: [RegExp, number][] = [
+  [/^gb[23]\d\d/i, 7],
+  [/^h100|hopper/i, 0],
+  [/^h200/i, 5],
+  [/^b[23]\d\d|blackwell/i, 1],
+  [/^mi300/i, 4],
+  [/^mi325/i, 11],
+  [/^mi3[5-9]|^mi4/i, 6],
+  [/^trainium\s*2|^trn2/i, 8],
+  [/trainium|^trn|inferentia/i, 3],
+  [/tpu\s*v?5/i, 2],
+  [/tpu/i, 9],
+  [/^cs-?\d|cerebras|wse/i, 13],
+  [/gaudi/i, 12],
+  [/mtia|maia|custom/i, 10],
+];
+
+function hashIndex(text: string): number {
+  let h = 0;
+  for (const ch of text.toLowerCase()) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return h % PALETTE.length;
+}
+
+/** One colour per accelerator family, the same on every page. */
+export function familyColor(family: string): string {
+  const known = KNOWN_FAMILIES.find(([pattern]) => pattern.test(family.trim()));
+  return PALETTE[known ? known[1] : hashIndex(family)]!;
+}
+
+/** Sites have no fixed identity colour: they take palette colours in the order given. */
+export function seriesColor(index: number): string {
+  return PALETTE[index % PALETTE.length]!;
+}
+
+export const STATUS_COLORS: Record<string, string> = {
+  active: "#059669",
+  pending: "#3b82f6",
+  exhausted: "#d97706",
+  proposed: "#64748b",
+  expired: "#64748b",
+  cancelled: "#64748b",
+};
+
+export const CAPACITY_COLOR = "#3b82f6";
+export const DEMAND_COLOR = "#f43f5e";

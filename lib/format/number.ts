@@ -1,0 +1,75 @@
+type Num = number | string | null | undefined;
+
+const DASH = "—";
+
+function toNumber(value: Num): number | null {
+  if (value === null || value === undefined || value === "") return null;
+  const n = typeof value === "number" ? value : Number(value);
+  return Number.isFinite(n) ? n : null;
+}
+
+const compactMoney = new Map<string, Intl.NumberFormat>();
+
+/** $4.2M, $312K, $950: three significant digits at most. */
+export function formatMoney(value: Num, currency = "USD"): string {
+  const n = toNumber(value);
+  if (n === null) return DASH;
+  let f = compactMoney.get(currency);
+  if (!f) {
+    f = new Intl.NumberFormat("en-US", { style: "currency", currency, notation: "compact", maximumSignificantDigits: 3 });
+    compactMoney.set(currency, f);
+  }
+  return f.format(n);
+}
+
+/** $1,234,567.89 — for tables, to the cent. */
+export function formatMoneyExact(value: Num, currency = "USD"): string {
+  const n = toNumber(value);
+  if (n === null) return DASH;
+  return new Intl.NumberFormat("en-US", { style: "currency", currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n);
+}
+
+const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumSignificantDigits: 3 });
+
+/** 12.3K, 4.2M, 950. */
+export function formatCompact(value: Num): string {
+  const n = toNumber(value);
+  return n === null ? DASH : compact.format(n);
+}
+
+/** 312 MW, 42.5 MW, 0.25 MW, 1.2 GW. */
+export function formatMw(value: Num): string {
+  const n = toNumber(value);
+  if (n === null) return DASH;
+  const abs = Math.abs(n);
+  if (abs >= 1000) return `${formatDecimal(n / 1000, 2)} GW`;
+  return `${formatDecimal(n, abs < 10 ? 2 : abs < 100 ? 1 : 0)} MW`;
+}
+
+/** 0.71 → "71 %" (a ratio in, a percentage out). */
+export function formatPercent(ratio: Num, fractionDigits = 0): string {
+  const n = toNumber(ratio);
+  if (n === null) return DASH;
+  return `${formatDecimal(n * 100, fractionDigits)} %`;
+}
+
+/** 1,234 GPUs; 1 GPU. */
+export function formatCount(value: Num, singular: string, plural = `${singular}s`): string {
+  const n = toNumber(value);
+  if (n === null) return DASH;
+  return `${formatDecimal(n, 0)} ${Math.round(n) === 1 ? singular : plural}`;
+}
+
+/** 12.3K H100e. */
+export function formatH100e(value: Num): string {
+  const n = toNumber(value);
+  return n === null ? DASH : `${compact.format(n)} H100e`;
+}
+
+/** 1,234.5 with at most `fractionDigits` decimals. */
+export function formatDecimal(value: Num, fractionDigits = 2): string {
+  const n = toNumber(value);
+  if (n === null) return DASH;
+  const s = new Intl.NumberFormat("en-US", { maximumFractionDigits: fractionDigits }).format(n);
+  return s === "-0" ? "0" : s;
+}

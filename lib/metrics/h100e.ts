@@ -1,0 +1,21 @@
+import { dec, type Dec, type DecimalValue } from "./decimal";
+
+/** H100-equivalents = accelerators × h100_equivalent factor of their type. */
+export function h100Equivalents(accelerators: DecimalValue, factor: DecimalValue): Dec {
+  return dec(accelerators).times(factor);
+}
+
+/** H100e·h = AH × h100_equivalent factor. */
+export function h100eHours(acceleratorHours: DecimalValue, factor: DecimalValue): Dec {
+  return dec(acceleratorHours).times(factor);
+}
+
+/** A demand plan's size: its H100e when given, else accelerators × factor (the type's, else the family's, else 1). */
+export function planH100e(plan: {
+  h100Equivalents: DecimalValue | null;
+  accelerators: number | null;
+  factor: DecimalValue | null;
+}): Dec {
+  if (plan.h100Equivalents !== null) return dec(plan.h100Equivalents);
+  return h100Equivalents(plan.accelerators ?? 0, plan.factor ?? 1);
+}
