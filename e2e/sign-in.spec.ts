@@ -18,8 +18,8 @@ test.describe("sign-in", () => {
   test("a wrong password gets one generic message", async ({ page, signInPage }) => {
     await signInPage.goto();
     await signInPage.signIn("finance@headroom.local", "not the password");
-    await expect(page.getByRole("alert")).toHaveText("Invalid email or password.");
+    await expect(page.locator("form").getByRole("alert")).toHaveText("Invalid email or password.");
     await signInPage.signIn("nobody@headroom.local", "not the password");
-    await expect(page.getByRole("alert")).toHaveText("Invalid email or password.");
+    await expect(page.locator("form").getByRole("alert")).toHaveText("Invalid email or password.");
   });
 });

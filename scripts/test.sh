@@ -6,8 +6,8 @@ cd "$(dirname "$0")/.."
 export TEST_POSTGRES_URL="${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 export E2E_DATABASE_URL="${E2E_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/headroom_e2e}"
 export NEXT_TELEMETRY_DISABLED=1
-mkdir -p test-results
-rm -f test-results/*.json
+mkdir -p .test-reports
+rm -f .test-reports/*.json
 
 fail() { echo "✖ $*" >&2; exit 1; }
 
@@ -15,8 +15,8 @@ npx tsx scripts/lib/check-postgres.ts "$TEST_POSTGRES_URL" \
   || fail "No Postgres server answers at $TEST_POSTGRES_URL; the integration and e2e suites need one (set TEST_POSTGRES_URL)."
 
 status=0
-npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=test-results/unit.json || status=1
-npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=test-results/integration.json || status=1
+npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=.test-reports/unit.json || status=1
+npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=.test-reports/integration.json || status=1
 
 if npx tsx scripts/build.ts; then
   rm -rf .data-e2e .data-e2e-pg
@@ -27,5 +27,5 @@ else
   status=1
 fi
 
-npx tsx scripts/lib/summarize-results.ts test-results/unit.json test-results/integration.json test-results/e2e.json || status=1
+npx tsx scripts/lib/summarize-results.ts .test-reports/unit.json .test-reports/integration.json .test-reports/e2e.json || status=1
 exit $status
