@@ -3,6 +3,35 @@ import { cn } from "@/lib/utils";
 
 export type Column = { header: string; numeric?: boolean };
 
+const cell = (c: Column | undefined) =>
+  cn("px-3 py-1.5", c?.numeric ? "text-right tabular-nums whitespace-nowrap" : "text-left");
+
+function BodyRow({
+  values,
+  columns,
+  headerWeight,
+}: {
+  values: ReactNode[];
+  columns: Column[];
+  headerWeight: "font-normal" | "font-medium";
+}) {
+  return (
+    <tr>
+      {values.map((value, j) =>
+        j === 0 ? (
+          <th key={j} scope="row" className={cn(cell(columns[j]), headerWeight)}>
+            {value}
+          </th>
+        ) : (
+          <td key={j} className={cell(columns[j])}>
+            {value}
+          </td>
+        ),
+      )}
+    </tr>
+  );
+}
+
 /** A small read-only table; numbers right-aligned, an optional total row in the footer. */
 export function DataTable({
   caption,
@@ -17,7 +46,6 @@ export function DataTable({
   total?: ReactNode[];
   empty?: string;
 }) {
-  const cell = (c: Column | undefined) => cn("px-3 py-1.5", c?.numeric ? "text-right tabular-nums whitespace-nowrap" : "text-left");
   return (
     <div className="mt-3 overflow-x-auto rounded-md border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table className="w-full text-sm">
@@ -40,36 +68,12 @@ export function DataTable({
             </tr>
           ) : null}
           {rows.map((row, i) => (
-            <tr key={i}>
-              {row.map((value, j) =>
-                j === 0 ? (
-                  <th key={j} scope="row" className={cn(cell(columns[j]), "font-normal")}>
-                    {value}
-                  </th>
-                ) : (
-                  <td key={j} className={cell(columns[j])}>
-                    {value}
-                  </td>
-                ),
-              )}
-            </tr>
+            <BodyRow key={i} values={row} columns={columns} headerWeight="font-normal" />
           ))}
         </tbody>
         {total && rows.length > 1 ? (
           <tfoot className="border-t border-slate-200 font-medium dark:border-slate-700">
-            <tr>
-              {total.map((value, j) =>
-                j === 0 ? (
-                  <th key={j} scope="row" className={cn(cell(columns[j]), "font-medium")}>
-                    {value}
-                  </th>
-                ) : (
-                  <td key={j} className={cell(columns[j])}>
-                    {value}
-                  </td>
-                ),
-              )}
-            </tr>
+            <BodyRow values={total} columns={columns} headerWeight="font-medium" />
           </tfoot>
         ) : null}
       </table>
