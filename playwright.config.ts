@@ -3,6 +3,8 @@ import { defineConfig, devices } from "@playwright/test";
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const password = process.env.HEADROOM_DEMO_PASSWORD ?? "e2e-demo-password";
 const pgUrl = process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/headroom_e2e";
+// Ports of the two servers under test (embedded on BASE, Postgres on BASE+1); change to run two checkouts side by side.
+const base = Number(process.env.E2E_PORT_BASE ?? 3100);
 
 const server = (port: number, extra: Record<string, string>) => ({
   command: "npx tsx scripts/start.ts",
@@ -29,11 +31,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "embedded", use: { ...devices["Desktop Chrome"], baseURL: "http://127.0.0.1:3100", viewport: { width: 1280, height: 900 } } },
-    { name: "postgres", use: { ...devices["Desktop Chrome"], baseURL: "http://127.0.0.1:3101", viewport: { width: 1280, height: 900 } } },
+    { name: "embedded", use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${base}`, viewport: { width: 1280, height: 900 } } },
+    { name: "postgres", use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${base + 1}`, viewport: { width: 1280, height: 900 } } },
   ],
   webServer: [
-    server(3100, { HEADROOM_DATA_DIR: ".data-e2e" }),
-    server(3101, { DATABASE_URL: pgUrl, HEADROOM_DATA_DIR: ".data-e2e-pg" }),
+    server(base, { HEADROOM_DATA_DIR: ".data-e2e" }),
+    server(base + 1, { DATABASE_URL: pgUrl, HEADROOM_DATA_DIR: ".data-e2e-pg" }),
   ],
 });

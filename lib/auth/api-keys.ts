@@ -1,0 +1,43 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { apiKeys } from "@/lib/db/schema";
+import { UnauthorizedError } from "@/lib/errors";
+import type { Ctx } from "@/lib/services/context";
+
+// API keys: `hr_` + 32 random bytes (base64url). Only the SHA-256 of the whole key is stored, with its
+// first characters as a prefix to recognise it in lists. The clear key is shown once, at creation.
+
+export const API_KEY_PREFIX_LENGTH = 11; // "hr_" + 8 characters
+
+export function generateApiKey(): { key: string; prefix: string; keyHash: string } {
+  const key = `hr_${randomBytes(32).toString("base64url")}`;
+  return { key, prefix: key.slice(0, API_KEY_PREFIX_LENGTH), keyHash: hashApiKey(key) };
+}
+
+export function hashApiKey(key: string): string {
+  return createHash("sha256").update(key, "utf8").digest("hex");
+}
+
+/** The bearer key of a request: `Authorization: Bearer hr_…` or `X-Api-Key: hr_…`. */
+export function apiKeyFromRequest(request: Request): string | null {
+  const auth = request.headers.get("authorization");
+  if (auth?.toLowerCase().startsWith("bearer ")) return auth.slice(7).trim() || null;
+  return request.headers.get("x-api-key")?.trim() || null;
+}
+
+/**
+ * Resolves a request's API key to a service context. Unknown and revoked keys are refused with the
+ * same message; a revoked key stops working on the very next request since every call reads the row.
+ */
+export async function apiKeyCtx(db: Db, request: Request): Promise<Ctx> {
+  const key = apiKeyFromRequest(request);
+  if (!key || !key.startsWith("hr_")) throw new UnauthorizedError("An API key is required (Authorization: Bearer hr_…).");
+  const [row] = await db
+    .update(apiKeys)
+    .set({ lastUsedAt: new Date() })
+    .where(and(eq(apiKeys.keyHash, hashApiKey(key)), isNull(apiKeys.revokedAt)))
+    .returning({ id: apiKeys.id, name: apiKeys.name, role: apiKeys.role, prefix: apiKeys.prefix });
+  if (!row) throw new UnauthorizedError("This API key is not valid (unknown or revoked).");
+  return { db, actor: { id: null, email: `api-key:${row.name} (${row.prefix}…)`, role: row.role, kind: "api_key" } };
+}

@@ -1,0 +1,56 @@
+import { csvLine, type CsvValue } from "./write";
+
+/**
+ * A streamed CSV download: the header, then each row as it is produced. Rows are pulled one batch at a
+ * time as the client reads, so memory stays flat whatever the row count.
+ */
+export function csvResponse(fileName: string, header: readonly string[], rows: AsyncIterable<readonly CsvValue[]>): Response {
+  const encoder = new TextEncoder();
+  const iterator = rows[Symbol.asyncIterator]();
+  let headerSent = false;
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!headerSent) {
+        headerSent = true;
+        controller.enqueue(encoder.encode(csvLine(header)));
+        return;
+      }
+      let chunk = "";
+      while (chunk.length < 64 * 1024) {
+        const next = await iterator.next();
+        if (next.done) {
+          if (chunk) controller.enqueue(encoder.encode(chunk));
+          controller.close();
+          return;
+        }
+        chunk += csvLine(next.value);
+      }
+      controller.enqueue(encoder.encode(chunk));
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+  return new Response(stream, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${fileName.replace(/[^\w.-]/g, "_")}"`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}
+
+/** Reads a query page by page (`fetchPage(offset, limit)`) and yields the rows one at a time. */
+export async function* inBatches<T>(fetchPage: (offset: number, limit: number) => Promise<T[]>, size = 2000): AsyncGenerator<T> {
+  for (let offset = 0; ; offset += size) {
+    const page = await fetchPage(offset, size);
+    yield* page;
+    if (page.length < size) return;
+  }
+}
+
+/** Maps an async iterable lazily. */
+export async function* mapRows<T, U>(rows: AsyncIterable<T>, fn: (row: T) => U): AsyncGenerator<U> {
+  for await (const row of rows) yield fn(row);
+}

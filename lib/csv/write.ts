@@ -1,0 +1,49 @@
+// RFC 4180 CSV writing with OWASP CSV-injection neutralization.
+// Cells are typed: numbers (and decimal strings passed as `{ number }`) are written as numbers;
+// text that a spreadsheet would read as a formula is prefixed with a single quote.
+
+export type CsvValue = string | number | boolean | Date | null | undefined | { number: string };
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/** Neutralizes text a spreadsheet would execute (`=`, `+`, `-`, `@`, tab, carriage return first). */
+export function neutralize(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+function quote(text: string): string {
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** ISO date for date-only values at UTC midnight, full ISO timestamp otherwise. */
+function isoDate(d: Date): string {
+  const iso = d.toISOString();
+  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.replace(".000Z", "Z");
+}
+
+export function csvCell(value: CsvValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new Error(`Cannot write ${value} to CSV.`);
+    return String(value);
+  }
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (value instanceof Date) return isoDate(value);
+  if (typeof value === "object") {
+    if (!DECIMAL.test(value.number)) throw new Error(`Not a decimal number: ${value.number}`);
+    return value.number;
+  }
+  return quote(neutralize(value));
+}
+
+/** One CSV record, CRLF-terminated as RFC 4180 says. */
+export function csvLine(values: readonly CsvValue[]): string {
+  return values.map(csvCell).join(",") + "\r\n";
+}
+
+/** A decimal string from the database, written as a number (never neutralized, never floated). */
+export function num(value: string | null | undefined): CsvValue {
+  return value === null || value === undefined ? null : { number: value };
+}
