@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Plus } from "lucide-react";
+import { ListView, type Column } from "@/components/lists/list-view";
+import { StatusBadge } from "@/components/registers/status-badge";
+import { can } from "@/lib/auth/permissions";
+import { requireCtx } from "@/lib/auth/session";
+import { formatDay } from "@/lib/format/date";
+import { formatMoneyExact } from "@/lib/format/number";
+import type { RawSearchParams } from "@/lib/lists/params";
+import { contractListPage, parseContractListParams, type ContractListRow } from "@/lib/queries/registers/contracts";
+import { ARCHIVED_OPTIONS } from "@/lib/queries/registers/filters";
+import { registerOptions } from "@/lib/queries/registers/options";
+import { CONTRACT_STATUSES } from "@/lib/services/contracts/schemas";
+
+export const metadata: Metadata = { title: "Contracts" };
+export const dynamic = "force-dynamic";
+
+const COLUMNS: Column<ContractListRow>[] = [
+  {
+    key: "name",
+    label: "Contract",
+    sort: "name",
+    render: (c) => (
+      <>
+        {c.name}
+        {c.reference ? <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">{c.reference}</span> : null}
+      </>
+    ),
+  },
+  { key: "provider", label: "Provider", sort: "provider", render: (c) => c.providerName, className: "whitespace-nowrap" },
+  { key: "start", label: "Start", sort: "start", render: (c) => formatDay(c.startDate), className: "whitespace-nowrap" },
+  { key: "end", label: "End", sort: "end", render: (c) => formatDay(c.endDate), className: "whitespace-nowrap" },
+  { key: "committed", label: "Committed", sort: "committed", align: "right", render: (c) => formatMoneyExact(c.committedAmount, c.currency) },
+  { key: "reservations", label: "Blocks", sort: "reservations", align: "right", render: (c) => c.reservationCount },
+  { key: "status", label: "Status", sort: "status", render: (c) => <StatusBadge status={c.archivedAt ? "archived" : c.status} /> },
+];
+
+export default async function ContractsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const ctx = await requireCtx();
+  const params = parseContractListParams(await searchParams);
+  const [result, options] = await Promise.all([contractListPage(ctx, params), registerOptions(ctx)]);
+  return (
+    <div className="mx-auto max-w-6xl">
+      <h1 className="text-2xl font-semibold tracking-tight">Contracts</h1>
+      <p className="mt-1 mb-6 text-sm text-slate-600 dark:text-slate-400">
+        Committed spend by provider and term. Open a contract for its burn-down, linked reservations and history.
+      </p>
+      <ListView
+        title="Contracts"
+        params={params}
+        result={result}
+        columns={COLUMNS}
+        rowHref={(c) => `/contracts/${c.id}`}
+        searchLabel="Name or reference"
+        exportHref={can(ctx.actor.role, "export.csv") ? "/contracts/export.csv" : undefined}
+        filterSelects={[
+          { name: "provider", label: "Provider", options: options.providers },
+          { name: "status", label: "Status", options: CONTRACT_STATUSES.map((s) => ({ value: s, label: s })) },
+          { name: "archived", label: "Archived", options: ARCHIVED_OPTIONS },
+        ]}
+        actions={
+          can(ctx.actor.role, "contracts.write") ? (
+            <Link href="/contracts/new" className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
+              <Plus aria-hidden className="size-4" /> New contract
+            </Link>
+          ) : null
+        }
+      />
+    </div>
+  );
+}

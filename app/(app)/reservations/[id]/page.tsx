@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Pencil } from "lucide-react";
+import { EntityHistory } from "@/components/history/entity-history";
+import { ArchiveButton } from "@/components/registers/archive-button";
+import { DetailList } from "@/components/registers/detail-list";
+import { StatusBadge } from "@/components/registers/status-badge";
+import { UsageSection } from "@/components/reservations/usage-section";
+import { can } from "@/lib/auth/permissions";
+import { requireCtx } from "@/lib/auth/session";
+import { NotFoundError } from "@/lib/errors";
+import { formatDay } from "@/lib/format/date";
+import { formatDecimal } from "@/lib/format/number";
+import { entityHistory } from "@/lib/queries/history";
+import { getReservationDetail } from "@/lib/queries/registers/reservation-detail";
+import { blockKind, isLate } from "@/lib/reservations/timeline";
+import { setReservationArchivedAction } from "../actions";
+
+export const metadata: Metadata = { title: "Reservation" };
+export const dynamic = "force-dynamic";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export default async function ReservationPage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requireCtx();
+  const { id } = await params;
+  if (!UUID.test(id)) notFound();
+  const [r, history] = await Promise.all([getReservationDetail(ctx, id), entityHistory(ctx, "reservation", id)]).catch((e: unknown) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
+  const asOf = new Date();
+  const kind = blockKind(r, asOf);
+  const late = isLate(r, asOf);
+  const canWrite = can(ctx.actor.role, "reservations.write");
+  return (
+    <div className="mx-auto max-w-6xl">
+      <p className="text-sm">
+        <Link href="/reservations" className="text-brand-700 underline dark:text-brand-300">
+          Reservations
+        </Link>
+      </p>
+      <div className="mt-1 flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">{r.name}</h1>
+          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
+            {r.quantity.toLocaleString("en-US")} × {r.typeName} at {r.siteName} ({r.providerName})
+            <StatusBadge status={r.archivedAt ? "archived" : r.status} />
+            {kind === "expiring" ? <StatusBadge status="expiring within 90 days" /> : null}
+            {late ? <StatusBadge status="late delivery" /> : null}
+          </p>
+        </div>
+        {canWrite ? (
+          <div className="flex items-start gap-2">
+            {!r.archivedAt ? (
+              <Link href={`/reservations/${id}/edit`} className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
+                <Pencil aria-hidden className="size-4" /> Edit
+              </Link>
+            ) : null}
+            <ArchiveButton id={id} version={r.version} archived={r.archivedAt !== null} what="reservation" action={setReservationArchivedAction} />
+          </div>
+        ) : null}
+      </div>
+      <DetailList
+        items={[
+          ["Term", `${formatDay(r.startAt)} → ${formatDay(r.endAt)}`],
+          ["Delivery", r.deliveryDate ? `${formatDay(r.deliveryDate)}${late ? " (late)" : ""}` : late ? "Not delivered (late)" : "On start"],
+          ["Rate per accelerator-hour", `${formatDecimal(r.rate, 4)} ${r.currency} · ${r.pricingModel.replace("_", "-")}`],
+          ["Family", r.family],
+          [
+            "Contract",
+            r.contract ? (
+              <Link href={`/contracts/${r.contract.id}`} className="text-brand-700 underline dark:text-brand-300">
+                {r.contract.name}
+              </Link>
+            ) : (
+              "None"
+            ),
+          ],
+          ["Capacity reservation id", r.capacityReservationId ?? "—"],
+          ["Last changed", `${formatDay(r.updatedAt)}${r.updatedBy ? ` by ${r.updatedBy}` : ""} (version ${r.version})`],
+        ]}
+      />
+      <UsageSection usage={r.usage} currency={r.currency} pricingModel={r.pricingModel} />
+      <EntityHistory entries={history} />
+    </div>
+  );
+}

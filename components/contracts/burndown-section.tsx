@@ -1,0 +1,78 @@
+import { LineChart } from "@/components/charts/line-chart";
+import { formatDay, formatMonth } from "@/lib/format/date";
+import { formatMoneyExact, formatPercent } from "@/lib/format/number";
+import { BURNDOWN_SERIES, burndownPoints } from "@/lib/queries/burndown-points";
+import type { ContractBurndown } from "@/lib/queries/contract-burndown";
+
+function Kpi({ label, value, tone }: { label: string; value: string; tone?: "bad" | "good" }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
+      <dt className="text-xs text-slate-600 dark:text-slate-400">{label}</dt>
+      <dd className={`mt-1 text-lg font-semibold tabular-nums ${tone === "bad" ? "text-red-700 dark:text-red-400" : ""}`}>{value}</dd>
+    </div>
+  );
+}
+
+function sourceNote(b: ContractBurndown): string {
+  if (b.sources.length === 0) return "Nothing consumed yet.";
+  if (!b.sources.includes("actual")) return "Consumed is planned cost of the linked reservations (no billing data mapped to this contract yet).";
+  if (!b.sources.includes("planned")) return "Consumed is actual cost from imported billing (EffectiveCost).";
+  return "Consumed is actual billed cost (EffectiveCost) for months with billing data and planned reservation cost for the others.";
+}
+
+/** PRODUCT.md §3 contract burn-down: committed, expected linear burn, consumed, run-rate projection. */
+export function BurndownSection({ burndown: b, asOf }: { burndown: ContractBurndown; asOf: Date }) {
+  const money = (v: { toFixed: (n: number) => string } | null) => (v === null ? "—" : formatMoneyExact(v.toFixed(2), b.currency));
+  const gap =
+    b.projected === null
+      ? { label: "Shortfall / overrun", value: "Not started", tone: undefined }
+      : b.shortfall && !b.shortfall.isZero()
+        ? { label: "Projected shortfall", value: money(b.shortfall), tone: "bad" as const }
+        : { label: "Projected overrun", value: money(b.overrun), tone: b.overrun && !b.overrun.isZero() ? ("bad" as const) : undefined };
+  return (
+    <section aria-labelledby="burndown-heading" className="mt-8">
+      <h2 id="burndown-heading" className="text-lg font-semibold">
+        Burn-down
+      </h2>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+        As of {formatDay(asOf)}, {formatPercent(b.elapsed.toNumber())} of the term elapsed. {sourceNote(b)}
+      </p>
+      <dl className="mt-3 grid grid-cols-2 gap-3 md:grid-cols-5" data-testid="burndown-kpis">
+        <Kpi label="Committed" value={money(b.committed)} />
+        <Kpi label="Consumed so far" value={money(b.consumed)} />
+        <Kpi label="Expected by now" value={money(b.expected)} />
+        <Kpi label="Projected at end" value={money(b.projected)} />
+        <Kpi label={gap.label} value={gap.value} tone={gap.tone} />
+      </dl>
+      <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
+        Projection: consumed + run-rate of the last three months ({b.runRatePerDay === null ? "—" : `${money(b.runRatePerDay)} a day`}) × time left. Reserved blocks
+        already scheduled for the rest of the term add {money(b.scheduledRemaining)}.
+      </p>
+      <div className="mt-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+        <LineChart data={burndownPoints(b)} series={BURNDOWN_SERIES} unit="usd" label="Contract burn-down: committed, expected, consumed and projected spend over the term" height={260} />
+      </div>
+      <details className="mt-3 text-sm">
+        <summary className="cursor-pointer font-medium">View consumption by month as a table</summary>
+        <table className="mt-2 w-full max-w-xl text-left">
+          <caption className="sr-only">Consumed per month and its source</caption>
+          <thead className="text-xs text-slate-600 uppercase dark:text-slate-400">
+            <tr>
+              <th scope="col" className="py-1">Month</th>
+              <th scope="col" className="py-1 text-right">Consumed</th>
+              <th scope="col" className="py-1 pl-4">Source</th>
+            </tr>
+          </thead>
+          <tbody>
+            {b.months.map((m) => (
+              <tr key={m.month.toISOString()} className="border-t border-slate-100 dark:border-slate-800">
+                <td className="py-1">{formatMonth(m.month)}</td>
+                <td className="py-1 text-right tabular-nums">{formatMoneyExact(String(m.amount), b.currency)}</td>
+                <td className="py-1 pl-4">{m.source === "actual" ? "Actual (billing)" : "Planned (reservations)"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </section>
+  );
+}

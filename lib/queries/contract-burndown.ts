@@ -1,0 +1,79 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { contracts, reservations } from "@/lib/db/schema";
+import { queryRows } from "@/lib/db/rows";
+import { NotFoundError } from "@/lib/errors";
+import { burndown, type Burndown, type ConsumedMonth } from "@/lib/metrics/burndown";
+import { addUtcMonths, isoDay, parseUtc, startOfUtcMonth } from "@/lib/metrics/calendar";
+import { capacityAh } from "@/lib/metrics/capacity";
+import { dec, Dec, sumDec } from "@/lib/metrics/decimal";
+import { plannedCost } from "@/lib/metrics/planned-cost";
+import { requirePermission, type Ctx } from "@/lib/services/context";
+import { tsParam } from "./overview/sql";
+
+export type ContractBurndown = Burndown & {
+  currency: string;
+  /** Planned cost of the linked reserved blocks from asOf to the end of the term. */
+  scheduledRemaining: Dec;
+  months: ConsumedMonth[];
+};
+
+/**
+ * The burn-down of one contract at asOf. Each month of the term before asOf is consumed from billing when
+ * the contract has billing rows in that month (Σ EffectiveCost of cost_line_items mapped to it, in the
+ * contract's currency), and otherwise from planned cost of its linked reservations (reserved: capacity × rate;
+ * on-demand and spot: used accelerator-hours from utilization_daily × rate). The two are never added for a month.
+ */
+export async function getContractBurndown(ctx: Ctx, id: string, asOf = new Date()): Promise<ContractBurndown> {
+  requirePermission(ctx, "app.read");
+  const [contract] = await ctx.db.select().from(contracts).where(eq(contracts.id, id));
+  if (!contract) throw new NotFoundError("This contract does not exist.");
+  const start = parseUtc(contract.startDate);
+  const end = parseUtc(contract.endDate);
+  const until = new Date(Math.min(asOf.getTime(), end.getTime()));
+  const [blocks, actualRows, usedRows] = await Promise.all([
+    ctx.db
+      .select()
+      .from(reservations)
+      .where(and(eq(reservations.contractId, id), isNull(reservations.archivedAt), eq(reservations.currency, contract.currency))),
+    queryRows<{ month: string; amount: string }>(
+      ctx.db,
+      sql`select to_char(date_trunc('month', c.charge_period_start at time zone 'UTC'), 'YYYY-MM-DD') as month, sum(c.effective_cost)::text as amount
+          from cost_line_items c join imports i on i.id = c.import_id
+          where c.contract_id = ${id} and i.status = 'succeeded' and c.billing_currency = ${contract.currency}
+            and c.charge_period_start >= ${tsParam(start)} and c.charge_period_start < ${tsParam(until)}
+          group by 1`,
+    ),
+    queryRows<{ reservation_id: string; month: string; used_ah: string }>(
+      ctx.db,
+      sql`select d.reservation_id, to_char(date_trunc('month', d.day), 'YYYY-MM-DD') as month, sum(d.used_ah)::text as used_ah
+          from utilization_daily d join reservations r on r.id = d.reservation_id
+          where r.contract_id = ${id} and r.archived_at is null and r.pricing_model <> 'reserved'
+            and d.day >= ${isoDay(start)}::date and d.day < ${isoDay(until)}::date
+          group by 1, 2`,
+    ),
+  ]);
+  const actual = new Map(actualRows.map((r) => [r.month, r.amount]));
+  const used = new Map(usedRows.map((r) => [`${r.reservation_id}/${r.month}`, r.used_ah]));
+  const months: ConsumedMonth[] = [];
+  for (let m = startOfUtcMonth(start); m < until; m = addUtcMonths(m, 1)) {
+    const key = isoDay(m);
+    const billed = actual.get(key);
+    if (billed !== undefined) {
+      months.push({ month: m, amount: dec(billed), source: "actual" });
+      continue;
+    }
+    const period = { from: new Date(Math.max(m.getTime(), start.getTime())), to: new Date(Math.min(addUtcMonths(m, 1).getTime(), until.getTime())) };
+    const planned = sumDec(
+      blocks.map((b) =>
+        plannedCost({ pricingModel: b.pricingModel, rate: b.rate, capacityAh: capacityAh(b, period), usedAh: dec(used.get(`${b.id}/${key}`)) }),
+      ),
+    );
+    months.push({ month: m, amount: planned, source: "planned" });
+  }
+  const rest = { from: until, to: end };
+  const scheduledRemaining = sumDec(
+    blocks.filter((b) => b.pricingModel === "reserved").map((b) => plannedCost({ pricingModel: "reserved", rate: b.rate, capacityAh: capacityAh(b, rest), usedAh: 0 })),
+  );
+  const result = burndown({ committed: contract.committedAmount, start, end, asOf, months });
+  return { ...result, currency: contract.currency, scheduledRemaining, months };
+}

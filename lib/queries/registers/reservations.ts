@@ -1,0 +1,140 @@
+import { aliasedTable, and, asc, count, desc, eq, gt, ilike, lt, lte, or, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { acceleratorTypes, contracts, providers, reservations, sites } from "@/lib/db/schema";
+import { optionalText, pageCount, parseListParams, likePattern, type ListParams, type ListResult, type ListSpec, type RawSearchParams } from "@/lib/lists/params";
+import { requirePermission, type Ctx } from "@/lib/services/context";
+import { RESERVATION_STATUSES } from "@/lib/services/reservations/schemas";
+import { expiringWithin } from "@/lib/metrics/expiring";
+import type { Period } from "@/lib/metrics/period";
+import { EXPIRING_DAYS, TIMELINE_GROUPS } from "@/lib/reservations/timeline";
+import { archivedCondition, archivedFilter, optionalId } from "./filters";
+
+export const RESERVATION_LIST = {
+  sortable: ["name", "provider", "site", "type", "quantity", "start", "end", "rate", "status"],
+  defaultSort: "start",
+  defaultDir: "asc",
+  filters: {
+    provider: optionalId,
+    site: optionalId,
+    family: optionalText,
+    contract: optionalId,
+    status: z.enum(RESERVATION_STATUSES).optional(),
+    archived: archivedFilter,
+    /** How the timeline groups its lanes; not a row filter. */
+    group: z.enum(TIMELINE_GROUPS).optional(),
+  },
+} as const satisfies ListSpec<string, z.ZodRawShape>;
+
+export type ReservationListParams = ListParams<(typeof RESERVATION_LIST.sortable)[number], typeof RESERVATION_LIST.filters>;
+
+export function parseReservationListParams(raw: RawSearchParams | URLSearchParams): ReservationListParams {
+  return parseListParams(RESERVATION_LIST, raw);
+}
+
+const linkedContract = aliasedTable(contracts, "linked_contract");
+
+const SORT_COLUMNS = {
+  name: reservations.name,
+  provider: providers.name,
+  site: sites.name,
+  type: acceleratorTypes.name,
+  quantity: reservations.quantity,
+  start: reservations.startAt,
+  end: reservations.endAt,
+  rate: reservations.rate,
+  status: reservations.status,
+} satisfies Record<ReservationListParams["sort"], unknown>;
+
+function where(params: ReservationListParams): SQL | undefined {
+  const { provider, site, family, contract, status, archived } = params.filters;
+  return and(
+    archivedCondition(reservations.archivedAt, archived),
+    provider ? eq(reservations.providerId, provider) : undefined,
+    site ? eq(reservations.siteId, site) : undefined,
+    family ? eq(acceleratorTypes.family, family) : undefined,
+    contract ? eq(reservations.contractId, contract) : undefined,
+    status ? eq(reservations.status, status) : undefined,
+    params.q ? or(ilike(reservations.name, likePattern(params.q)), ilike(reservations.capacityReservationId, likePattern(params.q))) : undefined,
+  );
+}
+
+export type ReservationListRow = Awaited<ReturnType<typeof reservationRows>>[number];
+
+/** The rows of the filtered, sorted reservation list from `offset`; the page, the timeline and the CSV export read it. */
+export function reservationRows(ctx: Ctx, params: ReservationListParams, offset: number, limit: number) {
+  const order = params.dir === "asc" ? asc : desc;
+  return selectReservations(ctx, where(params), [order(SORT_COLUMNS[params.sort]), asc(reservations.name)], offset, limit);
+}
+
+async function selectReservations(ctx: Ctx, condition: SQL | undefined, orderBy: SQL[], offset: number, limit: number) {
+  requirePermission(ctx, "app.read");
+  return ctx.db
+    .select({
+      id: reservations.id,
+      name: reservations.name,
+      providerId: reservations.providerId,
+      providerName: providers.name,
+      siteId: reservations.siteId,
+      siteName: sites.name,
+      typeName: acceleratorTypes.name,
+      family: acceleratorTypes.family,
+      contractId: reservations.contractId,
+      contractName: linkedContract.name,
+      quantity: reservations.quantity,
+      startAt: reservations.startAt,
+      endAt: reservations.endAt,
+      pricingModel: reservations.pricingModel,
+      rate: reservations.rate,
+      currency: reservations.currency,
+      status: reservations.status,
+      deliveryDate: reservations.deliveryDate,
+      capacityReservationId: reservations.capacityReservationId,
+      archivedAt: reservations.archivedAt,
+    })
+    .from(reservations)
+    .innerJoin(providers, eq(providers.id, reservations.providerId))
+    .innerJoin(sites, eq(sites.id, reservations.siteId))
+    .innerJoin(acceleratorTypes, eq(acceleratorTypes.id, reservations.acceleratorTypeId))
+    .leftJoin(linkedContract, eq(linkedContract.id, reservations.contractId))
+    .where(condition)
+    .orderBy(...orderBy)
+    .limit(limit)
+    .offset(offset);
+}
+
+export async function reservationListPage(ctx: Ctx, params: ReservationListParams): Promise<ListResult<ReservationListRow>> {
+  requirePermission(ctx, "app.read");
+  const [[total], firstRows] = await Promise.all([
+    ctx.db
+      .select({ n: count() })
+      .from(reservations)
+      .innerJoin(acceleratorTypes, eq(acceleratorTypes.id, reservations.acceleratorTypeId))
+      .where(where(params)),
+    reservationRows(ctx, params, (params.page - 1) * params.pageSize, params.pageSize),
+  ]);
+  const n = Number(total?.n ?? 0);
+  const pages = pageCount(n, params.pageSize);
+  const rows = params.page > pages ? await reservationRows(ctx, params, (pages - 1) * params.pageSize, params.pageSize) : firstRows;
+  return { rows, total: n, page: Math.min(params.page, pages), pageCount: pages, pageSize: params.pageSize };
+}
+
+export const TIMELINE_LIMIT = 1500;
+
+/** The filtered blocks that overlap the window, earliest first, for the timeline (at most TIMELINE_LIMIT). */
+export function reservationTimelineRows(ctx: Ctx, params: ReservationListParams, window: Period) {
+  const overlaps = and(gt(reservations.endAt, window.from), lt(reservations.startAt, window.to));
+  return selectReservations(ctx, and(where(params), overlaps), [asc(reservations.startAt), asc(reservations.name)], 0, TIMELINE_LIMIT);
+}
+
+/** The filtered blocks whose term ends within the next 90 days of asOf, soonest first. */
+export async function expiringReservations(ctx: Ctx, params: ReservationListParams, asOf: Date) {
+  const horizon = new Date(asOf.getTime() + EXPIRING_DAYS * 86_400_000);
+  const candidates = await selectReservations(
+    ctx,
+    and(where(params), gt(reservations.endAt, asOf), lte(reservations.endAt, horizon)),
+    [asc(reservations.endAt), asc(reservations.name)],
+    0,
+    TIMELINE_LIMIT,
+  );
+  return expiringWithin(candidates, asOf, EXPIRING_DAYS);
+}
