@@ -2,7 +2,9 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { can, ROLES } from "@/lib/auth/permissions";
 import type { Db, DbHandle } from "@/lib/db/client";
-import { users } from "@/lib/db/schema";
+import { acceleratorTypes, apiKeys, contracts, powerBudgets, providers, reservations, sites, users } from "@/lib/db/schema";
+import { generateApiKey } from "@/lib/auth/api-keys";
+import { insertCatalog, insertContractRow, insertReservationRow, type Catalog } from "@/lib/testing/commercial-fixtures";
 import { queryRows } from "@/lib/db/rows";
 import { ForbiddenError } from "@/lib/errors";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
@@ -16,12 +18,115 @@ const SAMPLE_INPUTS: Record<WriteVerbName, (db: Db) => Promise<unknown>> = {
     const [u] = await db.select().from(users).where(sql`${users.email} = 'target@example.com'`);
     return { id: u!.id, version: u!.version, changes: { role: "finance" } };
   },
+  createContract: async () => ({
+    providerId: matrixCatalog.provider.id,
+    name: "Matrix new contract",
+    startDate: "2026-01-01",
+    endDate: "2027-01-01",
+    committedAmount: "500000",
+    currency: "USD",
+    paymentTerms: "monthly",
+    status: "proposed",
+  }),
+  updateContract: async (db) => ({ ...(await versionOf(db, contracts, "PM-EDIT")), changes: { committedAmount: "750000" } }),
+  archiveContract: async (db) => versionOf(db, contracts, "PM-ARCHIVE"),
+  unarchiveContract: async (db) => versionOf(db, contracts, "PM-ARCHIVED"),
+  createReservation: async () => ({
+    name: `Matrix new block ${Date.now()}`,
+    providerId: matrixCatalog.provider.id,
+    siteId: matrixCatalog.site.id,
+    acceleratorTypeId: matrixCatalog.type.id,
+    quantity: 16,
+    startAt: "2026-03-01",
+    endAt: "2026-09-01",
+    pricingModel: "reserved",
+    rate: "2.10",
+    currency: "USD",
+    status: "planned",
+  }),
+  updateReservation: async (db) => ({ ...(await versionOf(db, reservations, "PM-EDIT")), changes: { quantity: 32 } }),
+  archiveReservation: async (db) => versionOf(db, reservations, "PM-ARCHIVE"),
+  unarchiveReservation: async (db) => versionOf(db, reservations, "PM-ARCHIVED"),
+  createSite: async () => ({ name: `Matrix site ${Date.now()}`, providerId: matrixCatalog.provider.id, regionCode: "eu-1", country: "NL", pue: "1.15" }),
+  updateSite: async (db) => ({ ...(await catalogVersion(db, sites, "PM-SITE-EDIT")), changes: { pue: "1.30" } }),
+  archiveSite: async (db) => catalogVersion(db, sites, "PM-SITE-ARCHIVE"),
+  unarchiveSite: async (db) => catalogVersion(db, sites, "PM-SITE-ARCHIVED"),
+  createPowerBudget: async (db) => ({
+    siteId: (await catalogVersion(db, sites, "PM-SITE-EDIT")).id,
+    effectiveFrom: "2040-01-01",
+    effectiveTo: "2041-01-01",
+    contractedMw: "12.5",
+  }),
+  updatePowerBudget: async (db) => ({ ...(await budgetVersion(db, "2050-01-01")), changes: { contractedMw: "20" } }),
+  deletePowerBudget: async (db) => budgetVersion(db, "2060-01-01"),
+  createProvider: async () => ({ name: `Matrix provider ${Date.now()}`, kind: "colo" }),
+  updateProvider: async (db) => ({ ...(await catalogVersion(db, providers, "PM-PROV-EDIT")), changes: { kind: "owned" } }),
+  archiveProvider: async (db) => catalogVersion(db, providers, "PM-PROV-ARCHIVE"),
+  unarchiveProvider: async (db) => catalogVersion(db, providers, "PM-PROV-ARCHIVED"),
+  createAcceleratorType: async () => ({
+    name: `Matrix type ${Date.now()}`,
+    vendor: "AMD",
+    family: "MI300X",
+    memoryGb: "192",
+    bf16Tflops: "1300",
+    systemW: 1250,
+  }),
+  updateAcceleratorType: async (db) => ({ ...(await catalogVersion(db, acceleratorTypes, "PM-TYPE-EDIT")), changes: { h100Equivalent: "1.5" } }),
+  archiveAcceleratorType: async (db) => catalogVersion(db, acceleratorTypes, "PM-TYPE-ARCHIVE"),
+  unarchiveAcceleratorType: async (db) => catalogVersion(db, acceleratorTypes, "PM-TYPE-ARCHIVED"),
+  createApiKey: async () => ({ name: "Matrix key", role: "viewer" }),
+  revokeApiKey: async (db) => catalogVersion(db, apiKeys, "PM-KEY"),
 };
+
+let matrixCatalog: Catalog;
+
+// Contracts are found by reference, reservations by name.
+async function versionOf(db: Db, table: typeof contracts | typeof reservations, key: string) {
+  const [row] =
+    table === contracts
+      ? await db.select().from(contracts).where(sql`${contracts.reference} = ${key}`)
+      : await db.select().from(reservations).where(sql`${reservations.name} = ${key}`);
+  return { id: row!.id, version: row!.version };
+}
+
+// Sites, providers, accelerator types and API keys are found by name; power budget steps by their start on PM-SITE-EDIT.
+async function catalogVersion(db: Db, table: typeof sites | typeof providers | typeof acceleratorTypes | typeof apiKeys, name: string) {
+  const [row] = await db.select({ id: table.id, version: table.version }).from(table).where(sql`${table.name} = ${name}`);
+  return { id: row!.id, version: row!.version };
+}
+
+async function budgetVersion(db: Db, effectiveFrom: string) {
+  const [row] = await db
+    .select({ id: powerBudgets.id, version: powerBudgets.version })
+    .from(powerBudgets)
+    .where(sql`${powerBudgets.effectiveFrom} = ${effectiveFrom}::date`);
+  return { id: row!.id, version: row!.version };
+}
+
+async function seedCatalogRegisters(db: Db) {
+  const [provider] = await db.insert(providers).values([
+    { name: "PM-PROV-EDIT", kind: "hyperscaler" },
+    { name: "PM-PROV-ARCHIVE", kind: "neocloud" },
+    { name: "PM-PROV-ARCHIVED", kind: "colo", archivedAt: new Date() },
+  ]).returning();
+  const site = (name: string, archivedAt: Date | null = null) => ({ name, providerId: provider!.id, regionCode: "us-1", country: "US", pue: "1.20", archivedAt });
+  const [editSite] = await db.insert(sites).values([site("PM-SITE-EDIT"), site("PM-SITE-ARCHIVE"), site("PM-SITE-ARCHIVED", new Date())]).returning();
+  await db.insert(powerBudgets).values([
+    { siteId: editSite!.id, effectiveFrom: "2050-01-01", effectiveTo: "2051-01-01", contractedMw: "10" },
+    { siteId: editSite!.id, effectiveFrom: "2060-01-01", effectiveTo: null, contractedMw: "30" },
+  ]);
+  const type = (name: string, archivedAt: Date | null = null) => ({
+    name, vendor: "NVIDIA", family: "B200", memoryGb: "180", bf16Tflops: "2250", systemW: 1800, h100Equivalent: "2.2741", archivedAt,
+  });
+  await db.insert(acceleratorTypes).values([type("PM-TYPE-EDIT"), type("PM-TYPE-ARCHIVE"), type("PM-TYPE-ARCHIVED", new Date())]);
+  const { prefix, keyHash } = generateApiKey();
+  await db.insert(apiKeys).values({ name: "PM-KEY", prefix, keyHash, role: "viewer" });
+}
 
 async function fingerprint(db: Db): Promise<string> {
   const rows = await queryRows<{ t: string }>(
     db,
-    sql`select (select count(*) from users)::text || '/' || (select coalesce(sum(version), 0) from users)::text || '/' || (select count(*) from audit_log)::text as t`,
+    sql`select (select count(*) from users)::text || '/' || (select coalesce(sum(version), 0) from users)::text || '/' || (select count(*) from audit_log)::text || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from contracts) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from reservations) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || count(archived_at) from sites) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(sum(contracted_mw), 0) from power_budgets) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from providers) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from accelerator_types) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || count(revoked_at) from api_keys) as t`,
   );
   return rows[0]!.t;
 }
@@ -34,6 +139,14 @@ describeOnEachEngine("permission matrix", (engine) => {
       { email: "target@example.com", name: "Target", role: "viewer" },
       { email: "admin@example.com", name: "Admin", role: "admin" },
     ]);
+    matrixCatalog = await insertCatalog(handle.db);
+    for (const reference of ["PM-EDIT", "PM-ARCHIVE", "PM-ARCHIVED"]) {
+      await insertContractRow(handle.db, matrixCatalog, { reference, archivedAt: reference === "PM-ARCHIVED" ? new Date() : null });
+    }
+    for (const name of ["PM-EDIT", "PM-ARCHIVE", "PM-ARCHIVED"]) {
+      await insertReservationRow(handle.db, matrixCatalog, { name, archivedAt: name === "PM-ARCHIVED" ? new Date() : null });
+    }
+    await seedCatalogRegisters(handle.db);
   });
   afterAll(() => handle.close());
 

@@ -1,5 +1,25 @@
 import type { Permission } from "@/lib/auth/permissions";
 import type { Ctx } from "./context";
+import { archiveContract, unarchiveContract } from "./contracts/archive";
+import { createContract } from "./contracts/create";
+import { updateContract } from "./contracts/update";
+import { archiveReservation, unarchiveReservation } from "./reservations/archive";
+import { createReservation } from "./reservations/create";
+import { updateReservation } from "./reservations/update";
+import { archiveAcceleratorType, unarchiveAcceleratorType } from "./accelerator-types/archive";
+import { createAcceleratorType } from "./accelerator-types/create";
+import { updateAcceleratorType } from "./accelerator-types/update";
+import { createApiKey } from "./api-keys/create";
+import { revokeApiKey } from "./api-keys/revoke";
+import { createPowerBudget } from "./power-budgets/create";
+import { deletePowerBudget } from "./power-budgets/delete";
+import { updatePowerBudget } from "./power-budgets/update";
+import { archiveProvider, unarchiveProvider } from "./providers/archive";
+import { createProvider } from "./providers/create";
+import { updateProvider } from "./providers/update";
+import { archiveSite, unarchiveSite } from "./sites/archive";
+import { createSite } from "./sites/create";
+import { updateSite } from "./sites/update";
 import { createUser } from "./users/create";
 import { updateUser } from "./users/update";
 
@@ -9,6 +29,31 @@ export type WriteVerb = (args: { ctx: Ctx; input: unknown }) => Promise<unknown>
 export const WRITE_VERBS = {
   createUser: { permission: "users.manage", run: createUser },
   updateUser: { permission: "users.manage", run: updateUser },
+  createContract: { permission: "contracts.write", run: createContract },
+  updateContract: { permission: "contracts.write", run: updateContract },
+  archiveContract: { permission: "contracts.write", run: archiveContract },
+  unarchiveContract: { permission: "contracts.write", run: unarchiveContract },
+  createReservation: { permission: "reservations.write", run: createReservation },
+  updateReservation: { permission: "reservations.write", run: updateReservation },
+  archiveReservation: { permission: "reservations.write", run: archiveReservation },
+  unarchiveReservation: { permission: "reservations.write", run: unarchiveReservation },
+  createSite: { permission: "sites.write", run: createSite },
+  updateSite: { permission: "sites.write", run: updateSite },
+  archiveSite: { permission: "sites.write", run: archiveSite },
+  unarchiveSite: { permission: "sites.write", run: unarchiveSite },
+  createPowerBudget: { permission: "power_budgets.write", run: createPowerBudget },
+  updatePowerBudget: { permission: "power_budgets.write", run: updatePowerBudget },
+  deletePowerBudget: { permission: "power_budgets.write", run: deletePowerBudget },
+  createProvider: { permission: "catalog.write", run: createProvider },
+  updateProvider: { permission: "catalog.write", run: updateProvider },
+  archiveProvider: { permission: "catalog.write", run: archiveProvider },
+  unarchiveProvider: { permission: "catalog.write", run: unarchiveProvider },
+  createAcceleratorType: { permission: "catalog.write", run: createAcceleratorType },
+  updateAcceleratorType: { permission: "catalog.write", run: updateAcceleratorType },
+  archiveAcceleratorType: { permission: "catalog.write", run: archiveAcceleratorType },
+  unarchiveAcceleratorType: { permission: "catalog.write", run: unarchiveAcceleratorType },
+  createApiKey: { permission: "api_keys.manage", run: createApiKey },
+  revokeApiKey: { permission: "api_keys.manage", run: revokeApiKey },
 } satisfies Record<string, { permission: Permission; run: WriteVerb }>;
 
 export type WriteVerbName = keyof typeof WRITE_VERBS;

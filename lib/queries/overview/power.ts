@@ -35,15 +35,19 @@ export function powerMonths(asOf: Date, count = POWER_MONTHS): Period[] {
   return utcMonths(asOf, count).map((m, i) => (i === 0 ? { from: asOf, to: m.to } : m));
 }
 
-/** Sites with at least one power budget; load from blocks not expired (planned ones included: they will draw power). */
-export async function loadPower(db: Executor, asOf: Date): Promise<PowerSection> {
-  const months = powerMonths(asOf);
+/**
+ * Sites with at least one power budget (or the one site asked for, budget or not, archived or not); load from
+ * blocks not expired (planned ones included: they will draw power), over `months` months from asOf.
+ */
+export async function loadPower(db: Executor, asOf: Date, options: { months?: number; siteId?: string } = {}): Promise<PowerSection> {
+  const months = powerMonths(asOf, options.months);
+  const { siteId } = options;
   const horizonEnd = months[months.length - 1]!.to;
   const [siteRows, budgetRows, loadRows] = await Promise.all([
     queryRows<{ id: string; name: string; pue: string }>(
       db,
       sql`select s.id, s.name, s.pue::text as pue from sites s
-          where s.archived_at is null and exists (select 1 from power_budgets b where b.site_id = s.id)
+          where ${siteId ? sql`s.id = ${siteId}` : sql`s.archived_at is null and exists (select 1 from power_budgets b where b.site_id = s.id)`}
           order by s.name`,
     ),
     queryRows<{ site_id: string; effective_from: string; effective_to: string | null; contracted_mw: string }>(
@@ -51,7 +55,8 @@ export async function loadPower(db: Executor, asOf: Date): Promise<PowerSection>
       sql`select site_id, ${isoDate("effective_from")} as effective_from, ${isoDate("effective_to")} as effective_to,
                  contracted_mw::text as contracted_mw
           from power_budgets
-          where effective_from < ${dateParam(horizonEnd)} and (effective_to is null or effective_to > ${dateParam(asOf)})`,
+          where effective_from < ${dateParam(horizonEnd)} and (effective_to is null or effective_to > ${dateParam(asOf)})
+            ${siteId ? sql`and site_id = ${siteId}` : sql``}`,
     ),
     queryRows<{ site_id: string; start_at: string; end_at: string; system_w: number; quantity: number }>(
       db,
@@ -60,6 +65,7 @@ export async function loadPower(db: Executor, asOf: Date): Promise<PowerSection>
           from reservations r join accelerator_types t on t.id = r.accelerator_type_id
           where r.archived_at is null and r.status <> 'expired'
             and r.start_at < ${tsParam(horizonEnd)} and r.end_at > ${tsParam(asOf)}
+            ${siteId ? sql`and r.site_id = ${siteId}` : sql``}
           group by r.site_id, r.start_at, r.end_at, t.system_w`,
     ),
   ]);

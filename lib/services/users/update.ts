@@ -1,9 +1,10 @@
 import { and, count, eq, ne } from "drizzle-orm";
 import { users } from "@/lib/db/schema";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { Tx } from "@/lib/db/client";
 import { audit } from "../audit";
 import { parseInput, requirePermission, withTransaction, type Ctx } from "../context";
+import { staleEditConflict } from "../stale-edit";
 import { UpdateUserInput } from "./schemas";
 
 async function otherActiveAdmins(tx: Tx, id: string): Promise<number> {
@@ -20,6 +21,10 @@ export async function updateUser({ ctx, input }: { ctx: Ctx; input: unknown }) {
   return withTransaction(ctx, async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, data.id)).for("update");
     if (!before) throw new NotFoundError("This user no longer exists.");
+    const { passwordHash: _b, ...beforeVisible } = before;
+    if (before.version !== data.version) {
+      throw await staleEditConflict(tx, { type: "user", id: before.id, label: `User ${before.email}` }, data.version, beforeVisible);
+    }
     const losesAdmin =
       before.role === "admin" &&
       !before.disabled &&
@@ -32,10 +37,8 @@ export async function updateUser({ ctx, input }: { ctx: Ctx; input: unknown }) {
       .set({ ...data.changes, version: data.version + 1, updatedAt: new Date(), updatedBy: ctx.actor.email })
       .where(and(eq(users.id, data.id), eq(users.version, data.version)))
       .returning();
-    if (!after) throw new ConflictError("This user was changed by someone else; reload and try again.");
-    const { passwordHash: _b, ...beforeVisible } = before;
-    const { passwordHash: _a, ...afterVisible } = after;
-    await audit(tx, ctx, { action: "user.update", entityType: "user", entityId: after.id, before: beforeVisible, after: afterVisible });
+    const { passwordHash: _a, ...afterVisible } = after!;
+    await audit(tx, ctx, { action: "user.update", entityType: "user", entityId: before.id, before: beforeVisible, after: afterVisible });
     return afterVisible;
   });
 }

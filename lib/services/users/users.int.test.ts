@@ -47,14 +47,18 @@ describeOnEachEngine("user verbs", (engine) => {
     expect(await handle.db.select().from(users).where(eq(users.email, "short@example.com"))).toHaveLength(0);
   });
 
-  it("refuses an edit based on a stale version and keeps the newer value", async () => {
+  it("refuses an edit based on a stale version, shows what changed and keeps the newer value", async () => {
     const user = await createUser({ ctx, input: { email: "stale@example.com", name: "Stale", role: "viewer" } });
     await updateUser({ ctx, input: { id: user.id, version: 1, changes: { role: "finance" } } });
     await expect(
       updateUser({ ctx, input: { id: user.id, version: 1, changes: { role: "infra" } } }),
+    ).rejects.toMatchObject({ changes: [{ field: "role", before: "viewer", after: "finance" }], changedBy: "test" });
+    await expect(
+      updateUser({ ctx, input: { id: user.id, version: 1, changes: { disabled: true } } }),
     ).rejects.toBeInstanceOf(ConflictError);
     const [row] = await handle.db.select().from(users).where(eq(users.id, user.id));
     expect(row?.role).toBe("finance");
+    expect(row?.disabled).toBe(false);
     expect(row?.version).toBe(2);
   });
 
