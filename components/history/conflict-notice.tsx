@@ -1,4 +1,5 @@
 import type { ActionError } from "@/lib/errors";
+import { fieldLabel } from "@/lib/format/field-label";
 
 function show(value: unknown): string {
   if (value === null || value === undefined) return "—";
@@ -15,7 +16,7 @@ export function ConflictNotice({ conflict, message }: { conflict: NonNullable<Ac
         <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
           {conflict.changes.map((c) => (
             <div key={c.field} className="contents">
-              <dt className="font-medium">{c.field}</dt>
+              <dt className="font-medium">{fieldLabel(c.field)}</dt>
               <dd className="break-all">
                 {show(c.before)} → <strong>{show(c.after)}</strong>
               </dd>

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db, Tx } from "@/lib/db/client";
 import { can, type Permission, type Role } from "@/lib/auth/permissions";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { fieldLabel } from "@/lib/format/field-label";
 
 export type Actor = { id: string | null; email: string; role: Role; kind: "user" | "api_key" | "system" };
 export type Ctx = { db: Db; actor: Actor };
@@ -21,7 +22,7 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
     (fieldErrors[key] ??= []).push(issue.message);
   }
   const first = parsed.error.issues[0]!;
-  const where = first.path.length ? `${first.path.join(".")}: ` : "";
+  const where = first.path.length ? `${fieldLabel(first.path.join("."))}: ` : "";
   throw new ValidationError(`Please fix the highlighted fields (${where}${first.message}).`, fieldErrors);
 }
 

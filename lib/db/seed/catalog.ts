@@ -1,6 +1,6 @@
-import Decimal from "decimal.js";
 import type { Executor } from "@/lib/db/client";
 import { acceleratorTypes, providers } from "@/lib/db/schema";
+import { nameplateH100e } from "@/lib/metrics/h100e";
 import { SEED_ACTOR } from "./constants";
 
 export type ProviderKey = "azure" | "oci" | "aws" | "gcp" | "coreweave" | "owned" | "switch";
@@ -31,7 +31,6 @@ type AcceleratorSeed = {
   h100Equivalent?: string;
 };
 
-const H100_BF16 = "989.4";
 
 // Specs from shared/data/accelerators.md. systemW (whole-server share per accelerator: CPUs, NICs,
 // fans, switches) are engineering estimates, editable in the catalog.
@@ -51,7 +50,7 @@ export const ACCELERATORS: readonly AcceleratorSeed[] = [
 ];
 
 export function h100Equivalent(a: AcceleratorSeed): string {
-  return a.h100Equivalent ?? new Decimal(a.bf16Tflops).div(H100_BF16).toDecimalPlaces(4).toFixed(4);
+  return a.h100Equivalent ?? nameplateH100e(a.bf16Tflops).toFixed(4);
 }
 
 export function accelerator(family: Family): AcceleratorSeed {

@@ -1,0 +1,13 @@
+import { describe, expect, it } from "vitest";
+import { fieldLabel } from "./field-label";
+
+describe("fieldLabel", () => {
+  it.each([
+    ["providerId", "Provider"],
+    ["ratePerAcceleratorHour", "Rate per accelerator hour"],
+    ["name", "Name"],
+    ["h100Equivalent", "H100 equivalent"],
+    ["budgets.2.startMonth", "Start month (row 3)"],
+    ["changes.0.itLimitKw", "IT limit kW (row 1)"],
+  ])("%s → %s", (key, label) => expect(fieldLabel(key)).toBe(label));
+});
