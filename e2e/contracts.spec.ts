@@ -90,7 +90,7 @@ test.describe("contracts and reservations", () => {
     const conflict = admin.page.getByTestId("conflict");
     await expect(conflict).toBeVisible();
     await expect(conflict).toContainText("finance@headroom.local");
-    await expect(conflict).toContainText("committedAmount");
+    await expect(conflict).toContainText("Committed amount");
     await expect(conflict).toContainText("1500000");
     await expect(admin.page.getByLabel("Name")).toHaveValue(`E2E race ${tag} (admin)`);
     if (test.info().project.name === "embedded") await admin.page.screenshot({ path: `${SHOTS}/contract-conflict.png`, fullPage: true });
