@@ -128,7 +128,7 @@ test.describe("settings and sites", () => {
     await page.getByRole("button", { name: "Save step 1" }).click();
     const conflict = page.getByTestId("conflict");
     await expect(conflict).toContainText("admin@headroom.local");
-    await expect(conflict).toContainText("contractedMw");
+    await expect(conflict).toContainText("Contracted MW");
     await expect(conflict).toContainText("45.000");
     await page.reload();
     await expect(page.getByLabel("Step 1 MW")).toHaveValue("45");
