@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/registers/status-badge";
 import { formatDay } from "@/lib/format/date";
-import { formatDecimal } from "@/lib/format/number";
+import { formatRate } from "@/lib/format/number";
 import type { ContractDetail } from "@/lib/queries/registers/contract-detail";
 
 export function LinkedReservations({ rows, addHref }: { rows: ContractDetail["reservations"]; addHref?: string }) {
@@ -46,7 +46,7 @@ export function LinkedReservations({ rows, addHref }: { rows: ContractDetail["re
                   <td className="px-3 py-2 whitespace-nowrap">{formatDay(r.startAt)}</td>
                   <td className="px-3 py-2 whitespace-nowrap">{formatDay(r.endAt)}</td>
                   <td className="px-3 py-2 text-right tabular-nums">
-                    {formatDecimal(r.rate, 2)} {r.currency} <span className="text-xs text-slate-500">{r.pricingModel.replace("_", "-")}</span>
+                    {formatRate(r.rate, r.currency)} <span className="text-xs text-slate-500">{r.pricingModel.replace("_", "-")}</span>
                   </td>
                   <td className="px-3 py-2">
                     <StatusBadge status={r.archivedAt ? "archived" : r.status} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCompact, formatCount, formatDecimal, formatH100e, formatMoney, formatMoneyExact, formatMw, formatPercent } from "./number";
+import { formatCompact, formatCount, formatDecimal, formatH100e, formatMoney, formatMoneyExact, formatMw, formatPercent, formatRate } from "./number";
 
 describe("number formats", () => {
   it("shortens money to three significant digits", () => {
@@ -41,5 +41,12 @@ describe("number formats", () => {
     expect(formatH100e("850")).toBe("850 H100e");
     expect(formatCompact(4_210_000)).toBe("4.21M");
     expect(formatDecimal(-0.001, 1)).toBe("0");
+  });
+
+  it("shows rates with two to four decimals and the currency", () => {
+    expect(formatRate("6", "USD")).toBe("6.00 USD");
+    expect(formatRate("2.4567", "EUR")).toBe("2.4567 EUR");
+    expect(formatRate("3.123456", "USD")).toBe("3.1235 USD");
+    expect(formatRate(null, "USD")).toBe("—");
   });
 });

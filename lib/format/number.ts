@@ -67,6 +67,13 @@ export function formatH100e(value: Num): string {
 }
 
 /** 1,234.5 with at most `fractionDigits` decimals. */
+/** A unit price such as a rate per accelerator-hour: 6.00 USD, 2.4567 USD (2 to 4 decimals, never rounded to whole units). */
+export function formatRate(value: Num, currency: string): string {
+  const n = toNumber(value);
+  if (n === null) return DASH;
+  return `${new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(n)} ${currency}`;
+}
+
 export function formatDecimal(value: Num, fractionDigits = 2): string {
   const n = toNumber(value);
   if (n === null) return DASH;

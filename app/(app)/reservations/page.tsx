@@ -8,7 +8,7 @@ import { ReservationTimeline } from "@/components/reservations/reservation-timel
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { formatDay } from "@/lib/format/date";
-import { formatDecimal } from "@/lib/format/number";
+import { formatRate } from "@/lib/format/number";
 import { listQuery, type RawSearchParams } from "@/lib/lists/params";
 import { addUtcMonths, startOfUtcMonth } from "@/lib/metrics/calendar";
 import { ARCHIVED_OPTIONS } from "@/lib/queries/registers/filters";
@@ -35,7 +35,7 @@ const COLUMNS: Column<ReservationListRow>[] = [
   { key: "quantity", label: "Qty", sort: "quantity", align: "right", render: (r) => r.quantity.toLocaleString("en-US") },
   { key: "start", label: "Start", sort: "start", render: (r) => formatDay(r.startAt), className: "whitespace-nowrap" },
   { key: "end", label: "End", sort: "end", render: (r) => formatDay(r.endAt), className: "whitespace-nowrap" },
-  { key: "rate", label: "Rate / AH", sort: "rate", align: "right", render: (r) => `${formatDecimal(r.rate, 2)} ${r.currency}`, className: "whitespace-nowrap" },
+  { key: "rate", label: "Rate / AH", sort: "rate", align: "right", render: (r) => formatRate(r.rate, r.currency), className: "whitespace-nowrap" },
   { key: "status", label: "Status", sort: "status", render: (r) => <StatusBadge status={r.archivedAt ? "archived" : r.status} /> },
 ];
 

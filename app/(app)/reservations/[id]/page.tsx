@@ -11,7 +11,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { formatDay } from "@/lib/format/date";
-import { formatDecimal } from "@/lib/format/number";
+import { formatRate } from "@/lib/format/number";
 import { entityHistory } from "@/lib/queries/history";
 import { getReservationDetail } from "@/lib/queries/registers/reservation-detail";
 import { blockKind, isLate } from "@/lib/reservations/timeline";
@@ -66,7 +66,7 @@ export default async function ReservationPage({ params }: { params: Promise<{ id
         items={[
           ["Term", `${formatDay(r.startAt)} → ${formatDay(r.endAt)}`],
           ["Delivery", r.deliveryDate ? `${formatDay(r.deliveryDate)}${late ? " (late)" : ""}` : late ? "Not delivered (late)" : "On start"],
-          ["Rate per accelerator-hour", `${formatDecimal(r.rate, 4)} ${r.currency} · ${r.pricingModel.replace("_", "-")}`],
+          ["Rate per accelerator-hour", `${formatRate(r.rate, r.currency)} · ${r.pricingModel.replace("_", "-")}`],
           ["Family", r.family],
           [
             "Contract",
