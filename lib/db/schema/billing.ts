@@ -115,3 +115,30 @@ export const costLineItems = pgTable(
     index("cost_line_items_commitment_idx").on(t.commitmentDiscountId),
   ],
 );
+
+// Matching rule: a provider's SKU (optionally in one region) is this many accelerators of a type per
+// consumed unit-hour, e.g. AWS p5.48xlarge = 8 × H100 SXM. Editable in Settings.
+export const skuMappings = pgTable(
+  "sku_mappings",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    providerId: uuid()
+      .notNull()
+      .references(() => providers.id),
+    skuId: text().notNull(),
+    regionId: text(),
+    acceleratorTypeId: uuid()
+      .notNull()
+      .references(() => acceleratorTypes.id),
+    acceleratorsPerUnit: numeric({ precision: 10, scale: 4 }).notNull().default("1"),
+    archivedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text(),
+    version: integer().notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("sku_mappings_provider_sku_region_key").on(t.providerId, t.skuId, sql`coalesce(${t.regionId}, '')`),
+    index("sku_mappings_accelerator_type_idx").on(t.acceleratorTypeId),
+  ],
+);
