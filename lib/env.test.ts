@@ -30,6 +30,12 @@ describe("parseEnv", () => {
     ).toThrow(/AUTH_SECRET is required/);
   });
 
+  it("limits uploads to 5 GB unless HEADROOM_MAX_UPLOAD_BYTES says otherwise", () => {
+    expect(parseEnv({ HEADROOM_DATA_DIR: dataDir() }).maxUploadBytes).toBe(5 * 1024 ** 3);
+    expect(parseEnv({ HEADROOM_DATA_DIR: dataDir(), HEADROOM_MAX_UPLOAD_BYTES: "1048576" }).maxUploadBytes).toBe(1048576);
+    expect(() => parseEnv({ HEADROOM_DATA_DIR: dataDir(), HEADROOM_MAX_UPLOAD_BYTES: "-1" })).toThrow(/HEADROOM_MAX_UPLOAD_BYTES must be positive/);
+  });
+
   it("rejects a bad port with one sentence naming the variable", () => {
     expect(() => parseEnv({ PORT: "eighty", HEADROOM_DATA_DIR: dataDir() })).toThrow(EnvError);
     expect(() => parseEnv({ PORT: "70000", HEADROOM_DATA_DIR: dataDir() })).toThrow(/PORT must be between 1 and 65535/);

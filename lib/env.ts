@@ -26,6 +26,11 @@ const EnvInput = z.object({
     .default(3000),
   HEADROOM_DEMO_PASSWORD: optional(z.string().min(8, "HEADROOM_DEMO_PASSWORD must be at least 8 characters long")),
   HEADROOM_SEED: z.enum(["demo", "none"], { message: "HEADROOM_SEED must be demo or none" }).default("demo"),
+  HEADROOM_MAX_UPLOAD_BYTES: z.coerce
+    .number({ message: "HEADROOM_MAX_UPLOAD_BYTES must be a number of bytes" })
+    .int("HEADROOM_MAX_UPLOAD_BYTES must be a whole number of bytes")
+    .positive("HEADROOM_MAX_UPLOAD_BYTES must be positive")
+    .default(5 * 1024 ** 3),
   OIDC_ISSUER: optional(z.string().url("OIDC_ISSUER must be a URL")),
   OIDC_CLIENT_ID: optional(z.string()),
   OIDC_CLIENT_SECRET: optional(z.string()),
@@ -44,6 +49,7 @@ export type Env = {
   authUrl: string | undefined;
   demoPassword: string | undefined;
   seed: "demo" | "none";
+  maxUploadBytes: number;
   oidc:
     | { issuer: string; clientId: string; clientSecret: string; name: string; defaultRole?: "admin" | "finance" | "infra" | "viewer" }
     | undefined;
@@ -85,6 +91,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     authUrl: raw.NEXTAUTH_URL,
     demoPassword: raw.HEADROOM_DEMO_PASSWORD,
     seed: raw.HEADROOM_SEED,
+    maxUploadBytes: raw.HEADROOM_MAX_UPLOAD_BYTES,
     oidc: raw.OIDC_ISSUER
       ? {
           issuer: raw.OIDC_ISSUER,
