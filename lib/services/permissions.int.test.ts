@@ -76,9 +76,28 @@ const SAMPLE_INPUTS: Record<WriteVerbName, (db: Db) => Promise<unknown>> = {
   unarchiveAcceleratorType: async (db) => catalogVersion(db, acceleratorTypes, "PM-TYPE-ARCHIVED"),
   createApiKey: async () => ({ name: "Matrix key", role: "viewer" }),
   revokeApiKey: async (db) => catalogVersion(db, apiKeys, "PM-KEY"),
+  importContracts: async () => contractsCsv(),
+  previewContractsImport: async () => contractsCsv(),
+  importReservations: async () => reservationsCsv(),
+  previewReservationsImport: async () => reservationsCsv(),
+  importSites: async () => ({ fileName: "sites.csv", content: `name,provider,region_code,country,pue\nMatrix import site ${Date.now()},${matrixCatalog.provider.name},eu-2,NL,1.2\n` }),
+  previewSitesImport: async () => ({ fileName: "sites.csv", content: `name,provider,region_code,country,pue\nMatrix preview site ${Date.now()},${matrixCatalog.provider.name},eu-2,NL,1.2\n` }),
+  importPowerBudgets: async () => ({ fileName: "budgets.csv", content: "site,effective_from,effective_to,contracted_mw\nPM-SITE-EDIT,2030-01-01,2031-01-01,5\n" }),
+  previewPowerBudgetsImport: async () => ({ fileName: "budgets.csv", content: "site,effective_from,effective_to,contracted_mw\nPM-SITE-EDIT,2032-01-01,2033-01-01,5\n" }),
 };
 
 let matrixCatalog: Catalog;
+
+function contractsCsv() {
+  const row = `${matrixCatalog.provider.name},Matrix import ${Date.now()},2026-01-01,2027-01-01,1000,USD,monthly,proposed`;
+  return { fileName: "contracts.csv", content: `provider,name,start_date,end_date,committed_amount,currency,payment_terms,status\n${row}\n` };
+}
+
+function reservationsCsv() {
+  const c = matrixCatalog;
+  const row = `Matrix import block ${Date.now()},${c.provider.name},${c.site.name},${c.type.name},8,2026-03-01,2026-09-01,reserved,2.1,USD,planned`;
+  return { fileName: "reservations.csv", content: `name,provider,site,accelerator_type,quantity,start_at,end_at,pricing_model,rate,currency,status\n${row}\n` };
+}
 
 // Contracts are found by reference, reservations by name.
 async function versionOf(db: Db, table: typeof contracts | typeof reservations, key: string) {

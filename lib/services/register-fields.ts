@@ -21,7 +21,7 @@ export function decimalField(label: string, scale: number, max?: string) {
     z
       .string({ message: `Enter ${label}.` })
       .min(1, `Enter ${label}.`)
-      .regex(/^-?\d+(\.\d+)?$/, `${cap(label)} must be a number.`)
+      .regex(/^-?\d+(\.\d+)?$/, { message: `${cap(label)} must be a number.`, abort: true })
       .refine((s) => !s.startsWith("-") || dec(s).isZero(), `${cap(label)} must be 0 or more.`)
       .refine((s) => (s.split(".")[1]?.length ?? 0) <= scale, `${cap(label)} has at most ${scale} decimal places.`)
       .refine((s) => max === undefined || dec(s).lte(max), `${cap(label)} must be at most ${max}.`)

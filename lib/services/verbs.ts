@@ -1,4 +1,5 @@
 import type { Permission } from "@/lib/auth/permissions";
+import { registerImportVerb } from "@/lib/ingest/registers/import";
 import type { Ctx } from "./context";
 import { archiveContract, unarchiveContract } from "./contracts/archive";
 import { createContract } from "./contracts/create";
@@ -54,6 +55,14 @@ export const WRITE_VERBS = {
   unarchiveAcceleratorType: { permission: "catalog.write", run: unarchiveAcceleratorType },
   createApiKey: { permission: "api_keys.manage", run: createApiKey },
   revokeApiKey: { permission: "api_keys.manage", run: revokeApiKey },
+  importContracts: { permission: "contracts.write", run: registerImportVerb("contracts", "commit") },
+  previewContractsImport: { permission: "contracts.write", run: registerImportVerb("contracts", "preview") },
+  importReservations: { permission: "reservations.write", run: registerImportVerb("reservations", "commit") },
+  previewReservationsImport: { permission: "reservations.write", run: registerImportVerb("reservations", "preview") },
+  importSites: { permission: "sites.write", run: registerImportVerb("sites", "commit") },
+  previewSitesImport: { permission: "sites.write", run: registerImportVerb("sites", "preview") },
+  importPowerBudgets: { permission: "power_budgets.write", run: registerImportVerb("power_budgets", "commit") },
+  previewPowerBudgetsImport: { permission: "power_budgets.write", run: registerImportVerb("power_budgets", "preview") },
 } satisfies Record<string, { permission: Permission; run: WriteVerb }>;
 
 export type WriteVerbName = keyof typeof WRITE_VERBS;

@@ -1,0 +1,123 @@
+import type { z } from "zod";
+import type { Executor, Tx } from "@/lib/db/client";
+import { ValidationError } from "@/lib/errors";
+import type { Ctx } from "@/lib/services/context";
+import { insertContract } from "@/lib/services/contracts/create";
+import { CreateContractInput } from "@/lib/services/contracts/schemas";
+import { insertPowerBudget } from "@/lib/services/power-budgets/create";
+import { CreatePowerBudgetInput } from "@/lib/services/power-budgets/schemas";
+import { insertReservation } from "@/lib/services/reservations/create";
+import { CreateReservationInput } from "@/lib/services/reservations/schemas";
+import { insertSite } from "@/lib/services/sites/create";
+import { CreateSiteInput } from "@/lib/services/sites/schemas";
+import { readRegisterRows, type RowError } from "./parse";
+import { fieldOf, loadLookups, rowInput, type Lookups } from "./resolve";
+import { REGISTER_TEMPLATES, type RegisterKind } from "./templates";
+
+// Loads every row of a register file inside the caller's transaction through the same zod schema and
+// insert helper (database rules + audit row) as the form, collecting errors instead of stopping at the
+// first. Rows of the file see the rows before them, so duplicates and overlaps within a file are caught.
+
+type Insert<T> = (tx: Executor, ctx: Ctx, data: T) => Promise<Record<string, unknown>>;
+type KindSpec<S extends z.ZodType> = { schema: S; insert: Insert<z.infer<S>> };
+
+function spec<S extends z.ZodType>(schema: S, insert: Insert<z.infer<S>>): KindSpec<S> {
+  return { schema, insert };
+}
+
+const SPECS: Record<RegisterKind, KindSpec<z.ZodType>> = {
+  contracts: spec(CreateContractInput, insertContract),
+  reservations: spec(CreateReservationInput, insertReservation),
+  sites: spec(CreateSiteInput, insertSite),
+  power_budgets: spec(CreatePowerBudgetInput, insertPowerBudget),
+};
+
+export const MAX_LISTED_ERRORS = 100;
+export const SAMPLE_ROWS = 20;
+
+export type SampleRow = { line: number; values: Record<string, string> };
+export type LoadOutcome = { rows: number; created: number; errors: RowError[]; errorCount: number; sample: SampleRow[] };
+
+/** Service field errors → the template columns they belong to; one entry per message. */
+function columnErrors(kind: RegisterKind, fieldErrors: Record<string, string[]>): { column?: string; message: string }[] {
+  const columns = REGISTER_TEMPLATES[kind].columns.map((c) => c.name);
+  const byMessage = new Map<string, string[]>();
+  for (const [field, messages] of Object.entries(fieldErrors)) {
+    const column = columns.find((c) => fieldOf(c) === field);
+    for (const message of messages) {
+      const list = byMessage.get(message) ?? [];
+      if (column && !list.includes(column)) list.push(column);
+      byMessage.set(message, list);
+    }
+  }
+  return [...byMessage].map(([message, cols]) => ({ column: cols.length ? cols.join(", ") : undefined, message }));
+}
+
+function display(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso;
+  }
+  return String(value);
+}
+
+/** The created row as the template's columns, references shown by the name they resolved to. */
+function sampleValues(kind: RegisterKind, row: Record<string, unknown>, lookups: Lookups): Record<string, string> {
+  const names = new Map([...lookups.providers, ...lookups.sites, ...lookups.types, ...lookups.contracts].map((n) => [n.id, n.name]));
+  return Object.fromEntries(
+    REGISTER_TEMPLATES[kind].columns.map((c) => {
+      const value = row[fieldOf(c.name)];
+      return [c.name, typeof value === "string" && names.has(value) ? names.get(value)! : display(value)];
+    }),
+  );
+}
+
+export async function loadRegisterRows(tx: Tx, ctx: Ctx, kind: RegisterKind, text: string): Promise<LoadOutcome> {
+  const { schema, insert } = SPECS[kind];
+  const lookups = await loadLookups(tx, kind);
+  const outcome: LoadOutcome = { rows: 0, created: 0, errors: [], errorCount: 0, sample: [] };
+  const report = (line: number, list: { column?: string; message: string }[]) => {
+    for (const e of list) {
+      outcome.errorCount++;
+      if (outcome.errors.length < MAX_LISTED_ERRORS) outcome.errors.push(e.column ? { line, column: e.column, message: e.message } : { line, message: e.message });
+    }
+  };
+  for await (const row of readRegisterRows(kind, text)) {
+    outcome.rows++;
+    if (row.problem) {
+      report(row.line, [{ message: row.problem }]);
+      continue;
+    }
+    const { input, errors } = rowInput(kind, row.values, lookups);
+    const parsed = schema.safeParse(input);
+    const unresolved = new Set(errors.map((e) => fieldOf(e.column)));
+    const fieldErrors: Record<string, string[]> = {};
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? "");
+        if (!unresolved.has(field) && !fieldErrors[field]) fieldErrors[field] = [issue.message];
+      }
+    }
+    const problems = [...errors, ...columnErrors(kind, fieldErrors)];
+    if (problems.length > 0 || !parsed.success) {
+      report(row.line, problems);
+      continue;
+    }
+    try {
+      // A savepoint per row: a row the database refuses is undone alone and the file keeps being checked.
+      const created = await tx.transaction((sp) => insert(sp, ctx, parsed.data));
+      outcome.created++;
+      if (outcome.sample.length < SAMPLE_ROWS) outcome.sample.push({ line: row.line, values: sampleValues(kind, created, lookups) });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) {
+        console.error(error);
+        report(row.line, [{ message: "The database refused this row." }]);
+      } else {
+        const listed = columnErrors(kind, error.fieldErrors);
+        report(row.line, listed.length > 0 ? listed : [{ message: error.message }]);
+      }
+    }
+  }
+  return outcome;
+}

@@ -1,0 +1,112 @@
+import type { Executor } from "@/lib/db/client";
+import { acceleratorTypes, contracts, providers, sites } from "@/lib/db/schema";
+import type { RegisterKind } from "./templates";
+
+// Names in a register file → ids. Exact names win (case and spacing ignored); otherwise a name that
+// appears as whole words in exactly one active record (provider "Azure" → "Microsoft Azure"). Archived
+// records resolve only by exact name, so the service rules can say they are archived.
+
+export type Named = { id: string; name: string; archived: boolean };
+export type ContractRef = Named & { reference: string | null; providerId: string };
+export type Lookups = { providers: Named[]; sites: Named[]; types: Named[]; contracts: ContractRef[] };
+
+export type Resolution = { id: string } | { error: string } | { blank: true };
+
+const REFERENCE_COLUMNS: Record<string, string> = {
+  provider: "providerId",
+  site: "siteId",
+  accelerator_type: "acceleratorTypeId",
+  contract: "contractId",
+};
+
+/** The service field a template column feeds: `start_date` → `startDate`, `provider` → `providerId`. */
+export function fieldOf(column: string): string {
+  return REFERENCE_COLUMNS[column] ?? column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+const key = (s: string) => s.trim().replace(/\s+/g, " ").toLowerCase();
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+export function resolveName(list: readonly Named[], value: string, what: string): Resolution {
+  const wanted = key(value);
+  if (wanted === "") return { blank: true };
+  const exact = list.find((n) => key(n.name) === wanted);
+  if (exact) return { id: exact.id };
+  const words = new RegExp(`(^|[\\s(/,-])${escape(wanted)}($|[\\s)/,-])`);
+  const partial = list.filter((n) => !n.archived && words.test(key(n.name)));
+  if (partial.length === 1) return { id: partial[0]!.id };
+  if (partial.length > 1) {
+    const names = partial.slice(0, 4).map((n) => n.name).join(", ");
+    return { error: `"${value.trim()}" matches several ${what}s (${names}); write the full name.` };
+  }
+  return { error: `No ${what} is named "${value.trim()}".` };
+}
+
+/** A contract by reference or name; among several, the one with the block's provider. */
+export function resolveContract(list: readonly ContractRef[], value: string, providerId: string | undefined): Resolution {
+  const wanted = key(value);
+  if (wanted === "") return { blank: true };
+  const byReference = list.filter((c) => c.reference !== null && key(c.reference) === wanted);
+  const candidates = byReference.length > 0 ? byReference : list.filter((c) => key(c.name) === wanted);
+  if (candidates.length === 0) return { error: `No contract has the reference or name "${value.trim()}".` };
+  if (candidates.length === 1) return { id: candidates[0]!.id };
+  const sameProvider = candidates.filter((c) => c.providerId === providerId);
+  if (sameProvider.length === 1) return { id: sameProvider[0]!.id };
+  return { error: `"${value.trim()}" names several contracts; use the contract's reference.` };
+}
+
+const NEEDS: Record<RegisterKind, (keyof Lookups)[]> = {
+  contracts: ["providers"],
+  reservations: ["providers", "sites", "types", "contracts"],
+  sites: ["providers"],
+  power_budgets: ["sites"],
+};
+
+/** Loads, once per file, the names a kind refers to (catalogs are small; contracts are thousands at most). */
+export async function loadLookups(tx: Executor, kind: RegisterKind): Promise<Lookups> {
+  const needs = new Set(NEEDS[kind]);
+  const named = <T extends { id: string; name: string; archivedAt: Date | null }>(rows: T[]) =>
+    rows.map(({ archivedAt, ...rest }) => ({ ...rest, archived: archivedAt !== null }));
+  const [p, s, t, c] = await Promise.all([
+    needs.has("providers") ? tx.select({ id: providers.id, name: providers.name, archivedAt: providers.archivedAt }).from(providers) : [],
+    needs.has("sites") ? tx.select({ id: sites.id, name: sites.name, archivedAt: sites.archivedAt }).from(sites) : [],
+    needs.has("types") ? tx.select({ id: acceleratorTypes.id, name: acceleratorTypes.name, archivedAt: acceleratorTypes.archivedAt }).from(acceleratorTypes) : [],
+    needs.has("contracts")
+      ? tx
+          .select({ id: contracts.id, name: contracts.name, archivedAt: contracts.archivedAt, reference: contracts.reference, providerId: contracts.providerId })
+          .from(contracts)
+      : [],
+  ]);
+  return { providers: named(p), sites: named(s), types: named(t), contracts: named(c) };
+}
+
+export type RowInput = { input: Record<string, unknown>; errors: { column: string; message: string }[] };
+
+const ENUM_COLUMNS = new Set(["payment_terms", "pricing_model", "status"]);
+
+/** Turns a row's cells into the service's input: names resolved to ids, blanks to undefined, enum spellings normalized. */
+export function rowInput(kind: RegisterKind, values: Record<string, string>, lookups: Lookups): RowInput {
+  const input: Record<string, unknown> = {};
+  const errors: RowInput["errors"] = [];
+  const refs: Record<string, Resolution> = {};
+  for (const [column, raw] of Object.entries(values)) {
+    if (column === "contract") continue;
+    if (column in REFERENCE_COLUMNS) {
+      const list = column === "provider" ? lookups.providers : column === "site" ? lookups.sites : lookups.types;
+      refs[column] = resolveName(list, raw, column === "accelerator_type" ? "accelerator type" : column);
+      continue;
+    }
+    const value = raw.trim();
+    input[fieldOf(column)] = value === "" ? undefined : ENUM_COLUMNS.has(column) ? value.toLowerCase().replace(/[\s-]+/g, "_") : value;
+  }
+  if (kind === "reservations") {
+    const provider = refs.provider;
+    refs.contract = resolveContract(lookups.contracts, values.contract ?? "", provider && "id" in provider ? provider.id : undefined);
+  }
+  for (const [column, r] of Object.entries(refs)) {
+    if ("id" in r) input[fieldOf(column)] = r.id;
+    else if ("error" in r) errors.push({ column, message: r.error });
+    else if (column !== "contract") errors.push({ column, message: `Enter the ${column === "accelerator_type" ? "accelerator type" : column} name.` });
+  }
+  return { input, errors };
+}
