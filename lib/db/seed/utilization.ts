@@ -118,14 +118,5 @@ export async function insertUtilization(
   return profiles.reduce((sum, p) => sum + p.hours, 0);
 }
 
-// Rollups every view reads: day and month in UTC, hours_reported = hourly rows behind the figure.
-export async function rollUpUtilization(tx: Executor): Promise<void> {
-  await tx.execute(sql`
-    insert into utilization_daily (reservation_id, day, used_ah, hours_reported)
-    select reservation_id, (hour at time zone 'UTC')::date, sum(used_ah), count(*)::int
-    from utilization_hourly group by 1, 2`);
-  await tx.execute(sql`
-    insert into utilization_monthly (reservation_id, month, used_ah, hours_reported)
-    select reservation_id, date_trunc('month', day::timestamp)::date, sum(used_ah), sum(hours_reported)::int
-    from utilization_daily group by 1, 2`);
-}
+// Rollups every view reads: the one definition, shared with the utilization feeds.
+export { rollUpUtilization } from "@/lib/ingest/utilization/rollups";
