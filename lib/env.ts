@@ -26,6 +26,14 @@ const EnvInput = z.object({
     .default(3000),
   HEADROOM_DEMO_PASSWORD: optional(z.string().min(8, "HEADROOM_DEMO_PASSWORD must be at least 8 characters long")),
   HEADROOM_SEED: z.enum(["demo", "none"], { message: "HEADROOM_SEED must be demo or none" }).default("demo"),
+  HEADROOM_FX_RATES: optional(
+    z
+      .string()
+      .regex(
+        /^\s*[A-Za-z]{3}\s*=\s*\d+(\.\d+)?\s*(,\s*[A-Za-z]{3}\s*=\s*\d+(\.\d+)?\s*)*$/,
+        "HEADROOM_FX_RATES must look like EUR=1.08,GBP=1.27 (US dollars per unit of each currency)",
+      ),
+  ),
   HEADROOM_MAX_UPLOAD_BYTES: z.coerce
     .number({ message: "HEADROOM_MAX_UPLOAD_BYTES must be a number of bytes" })
     .int("HEADROOM_MAX_UPLOAD_BYTES must be a whole number of bytes")
@@ -49,6 +57,8 @@ export type Env = {
   authUrl: string | undefined;
   demoPassword: string | undefined;
   seed: "demo" | "none";
+  /** USD per unit of a billing currency, for FOCUS imports in other currencies (HEADROOM_FX_RATES). */
+  fxRates: Record<string, string>;
   maxUploadBytes: number;
   oidc:
     | { issuer: string; clientId: string; clientSecret: string; name: string; defaultRole?: "admin" | "finance" | "infra" | "viewer" }
@@ -91,6 +101,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     authUrl: raw.NEXTAUTH_URL,
     demoPassword: raw.HEADROOM_DEMO_PASSWORD,
     seed: raw.HEADROOM_SEED,
+    fxRates: parseFxRates(raw.HEADROOM_FX_RATES),
     maxUploadBytes: raw.HEADROOM_MAX_UPLOAD_BYTES,
     oidc: raw.OIDC_ISSUER
       ? {
@@ -102,6 +113,16 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
         }
       : undefined,
   };
+}
+
+function parseFxRates(text: string | undefined): Record<string, string> {
+  if (!text) return {};
+  return Object.fromEntries(
+    text.split(",").map((pair) => {
+      const [currency, rate] = pair.split("=").map((p) => p.trim());
+      return [currency!.toUpperCase(), rate!];
+    }),
+  );
 }
 
 let cached: Env | undefined;

@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { parse, type Parser } from "csv-parse";
+import { parse, type Options, type Parser } from "csv-parse";
 
 // Streaming RFC 4180 reading: UTF-8 BOM dropped, CRLF or LF records, blank lines skipped, quoted
 // separators, quotes and newlines kept. Each record carries the physical line it starts on.
@@ -18,7 +18,7 @@ export function csvRecordParser(): Parser {
     record_delimiter: ["\r\n", "\n"],
     skip_empty_lines: true,
     relax_column_count: true,
-    on_record: (fields: string[], context) => {
+    on_record: (fields: string[], context: { lines: number; empty_lines: number }) => {
       const rawLines = context.lines;
       const consumed = rawLines - prevRawLines - (context.empty_lines - prevEmpty);
       prevRawLines = rawLines;
@@ -42,15 +42,15 @@ export function csvRecordParser(): Parser {
       crlfInside += crlf;
       return { fields, line: rawLines - crlfInside - breaks };
     },
-  });
+  } as unknown as Options);
 }
 
 /** Reads CSV records from bytes or text, streaming. */
 export async function* readCsv(
-  source: AsyncIterable<Uint8Array | string> | NodeJS.ReadableStream,
+  source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string> | NodeJS.ReadableStream,
 ): AsyncGenerator<CsvRecord> {
   const parser = csvRecordParser();
-  const input = source instanceof Readable ? source : Readable.from(source as AsyncIterable<Uint8Array | string>);
+  const input = source instanceof Readable ? source : Readable.from(source as Iterable<Uint8Array | string>);
   const done = pipeline(input, parser).catch((error: unknown) => {
     parser.destroy(error as Error);
   });

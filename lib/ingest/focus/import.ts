@@ -1,0 +1,203 @@
+import { and, eq, ne } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { imports } from "@/lib/db/schema";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { matchCharges } from "@/lib/ingest/matching";
+import { audit } from "@/lib/services/audit";
+import { requirePermission, type Ctx } from "@/lib/services/context";
+import { csvErrorLine } from "@/lib/csv/read";
+import { failInterruptedImports, holdImportLock, markLive } from "./interrupted";
+import { replaceEarlierPeriods, type Replaced } from "./replace";
+import { FocusRowMapper, MAX_ERRORS, type FocusError } from "./rows";
+import { createStaging, insertStaged, openStagingWriter, type StagingWriter } from "./staging";
+import { GzipError, pumpCsv, SourceAbortedError, type ByteSource, type Tap } from "./stream";
+import { summarizeImport, type FocusSummary } from "./summary";
+
+export type { FocusSummary } from "./summary";
+export type { FocusError } from "./rows";
+
+export type FocusImportResult = {
+  /** null only when refused before an imports row exists (forbidden). For a duplicate: the earlier import. */
+  importId: number | null;
+  status: "succeeded" | "duplicate" | "failed";
+  rows: number;
+  bytes: number;
+  sha256: string;
+  /** First 100, failed only. */
+  errors: FocusError[];
+  replaced?: Replaced[];
+  summary: FocusSummary | null;
+  /** For a duplicate: the earlier succeeded import of the same bytes. */
+  duplicateOf?: { importId: number; fileName: string; createdAt: string };
+};
+
+export type FocusImportArgs = {
+  ctx: Ctx;
+  source: AsyncIterable<Uint8Array> | NodeJS.ReadableStream;
+  fileName: string;
+  onProgress?: (p: { bytes: number; rows: number }) => void;
+  signal?: AbortSignal;
+};
+
+const PLACEHOLDER_SHA = "0".repeat(64);
+const PROGRESS_MS = 250;
+
+class Rejected extends Error {}
+class Duplicate extends Error {
+  constructor(readonly earlier: { id: number; fileName: string; createdAt: Date }) {
+    super("duplicate");
+  }
+}
+
+/**
+ * Imports a FOCUS 1.0–1.3 cost-and-usage CSV (plain or gzip) all-or-nothing: streamed through a
+ * staging table in one transaction, then matched, summarized from the database and marked succeeded.
+ * Rules in README ("FOCUS billing import").
+ */
+export async function importFocus(args: FocusImportArgs): Promise<FocusImportResult> {
+  return runFocusImport(args, { fxRates: env().fxRates });
+}
+
+export async function runFocusImport(
+  { ctx, source, fileName, onProgress, signal }: FocusImportArgs,
+  options: { fxRates: Readonly<Record<string, string>> },
+): Promise<FocusImportResult> {
+  try {
+    requirePermission(ctx, "billing.import");
+  } catch (error) {
+    return { importId: null, status: "failed", rows: 0, bytes: 0, sha256: "", errors: [{ line: 0, message: (error as Error).message }], summary: null };
+  }
+  const db = ctx.db;
+  await failInterruptedImports(db);
+  const [created] = await db
+    .insert(imports)
+    .values({ kind: "focus", fileName, sha256: PLACEHOLDER_SHA, status: "running", createdBy: ctx.actor.kind === "user" ? ctx.actor.id : null })
+    .returning({ id: imports.id });
+  const importId = created!.id;
+  const unmarkLive = markLive(db, importId);
+
+  const errors: FocusError[] = [];
+  let rows = 0;
+  let tap: Tap | undefined;
+  let bytesSeen = 0;
+  try {
+    const outcome = await db.transaction(async (tx) => {
+      await holdImportLock(tx, importId);
+      await createStaging(tx);
+      const writer = await openStagingWriter(tx);
+      let mapper: FocusRowMapper | undefined;
+      let lastProgress = 0;
+      const report = (force: boolean) => {
+        const now = Date.now();
+        if (!onProgress || (!force && now - lastProgress < PROGRESS_MS)) return;
+        lastProgress = now;
+        onProgress({ bytes: bytesSeen, rows });
+      };
+      try {
+        tap = await pumpCsv(
+          source as ByteSource,
+          async (record) => {
+            if (!mapper) {
+              mapper = new FocusRowMapper(record.fields, record.line, options);
+              errors.push(...mapper.headerErrors.slice(0, MAX_ERRORS));
+              return errors.length < MAX_ERRORS;
+            }
+            rows++;
+            const line = mapper.map(record.fields, record.line, errors);
+            if (line !== null && errors.length === 0) await writer.write(line);
+            if ((rows & 1023) === 0) report(false);
+            return errors.length < MAX_ERRORS;
+          },
+          { signal, onBytes: (n) => (bytesSeen = n) },
+        );
+      } catch (error) {
+        writer.abort();
+        throw error;
+      }
+      report(true);
+      if (!mapper) errors.push({ line: 1, message: "The file is empty: a FOCUS file starts with a header row." });
+      if (errors.length > 0) {
+        writer.abort();
+        throw new Rejected();
+      }
+      await writer.finish();
+      const sha256 = tap.sha256();
+      const [earlier] = await tx
+        .select({ id: imports.id, fileName: imports.fileName, createdAt: imports.createdAt })
+        .from(imports)
+        .where(and(eq(imports.kind, "focus"), eq(imports.status, "succeeded"), eq(imports.sha256, sha256), ne(imports.id, importId)))
+        .limit(1);
+      if (earlier) throw new Duplicate(earlier);
+      await insertStaged(tx, importId);
+      await matchCharges(tx, importId);
+      const { summary, periods } = await summarizeImport(tx, importId);
+      const replaced = await replaceEarlierPeriods(tx, importId, periods);
+      await tx
+        .update(imports)
+        .set({ status: "succeeded", sha256, rows, bytes: tap.bytes, summary: { ...summary, periods }, finishedAt: new Date() })
+        .where(eq(imports.id, importId));
+      await audit(tx, ctx, {
+        action: "billing.import",
+        entityType: "import",
+        entityId: String(importId),
+        after: { kind: "focus", fileName, sha256, rows, bytes: tap.bytes, gzip: tap.gzip, replaced },
+      });
+      return { sha256, summary, replaced, bytes: tap.bytes };
+    });
+    return { importId, status: "succeeded", rows, bytes: outcome.bytes, sha256: outcome.sha256, errors: [], replaced: outcome.replaced, summary: outcome.summary };
+  } catch (error) {
+    const sha256 = tap?.sha256() ?? "";
+    if (error instanceof Duplicate || isDuplicateKey(error)) {
+      const earlier = error instanceof Duplicate ? error.earlier : await findSucceeded(db, sha256);
+      if (earlier) {
+        await db.delete(imports).where(eq(imports.id, importId)).catch(() => {});
+        return {
+          importId: earlier.id,
+          status: "duplicate",
+          rows: 0,
+          bytes: tap?.bytes ?? bytesSeen,
+          sha256,
+          errors: [],
+          summary: null,
+          duplicateOf: { importId: earlier.id, fileName: earlier.fileName, createdAt: earlier.createdAt.toISOString() },
+        };
+      }
+    }
+    if (!(error instanceof Rejected)) errors.push(describeFailure(error));
+    const bytes = tap?.bytes ?? bytesSeen;
+    await db
+      .update(imports)
+      .set({ status: "failed", errors, rows: 0, bytes, sha256: sha256 || PLACEHOLDER_SHA, finishedAt: new Date() })
+      .where(eq(imports.id, importId))
+      .catch(() => {});
+    return { importId, status: "failed", rows, bytes, sha256, errors, summary: null };
+  } finally {
+    unmarkLive();
+  }
+}
+
+async function findSucceeded(db: Db, sha256: string) {
+  if (!sha256) return undefined;
+  const [row] = await db
+    .select({ id: imports.id, fileName: imports.fileName, createdAt: imports.createdAt })
+    .from(imports)
+    .where(and(eq(imports.kind, "focus"), eq(imports.status, "succeeded"), eq(imports.sha256, sha256)))
+    .limit(1);
+  return row;
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return e?.code === "23505" || e?.cause?.code === "23505";
+}
+
+function describeFailure(error: unknown): FocusError {
+  if (error instanceof SourceAbortedError || error instanceof GzipError || error instanceof AppError) return { line: 0, message: error.message };
+  const line = csvErrorLine(error);
+  if (line !== undefined && (error as { code?: string }).code?.startsWith("CSV_")) {
+    return { line, message: `The file is not valid CSV: ${(error as Error).message}` };
+  }
+  console.error(error);
+  return { line: 0, message: `The import failed and nothing was loaded: ${(error as Error).message}` };
+}

@@ -1,0 +1,62 @@
+import { sql } from "drizzle-orm";
+import type { Tx } from "@/lib/db/client";
+import { queryRows } from "@/lib/db/rows";
+import type { BillingPeriodKey } from "./summary";
+
+export type Replaced = { provider: string; billingPeriodStart: string; rows: number };
+
+/**
+ * The replace rule: a newer export for a provider's billing period supersedes the older one. Rows of
+ * earlier succeeded FOCUS imports with the same provider name and BillingPeriodStart as any row of
+ * this import are deleted, in the import's transaction. Rows without a BillingPeriodStart are never
+ * replaced (only the SHA-256 keeps them from loading twice). The earlier import keeps its history
+ * row; its summary gains a `replacedBy` note.
+ */
+export async function replaceEarlierPeriods(tx: Tx, importId: number, periods: BillingPeriodKey[]): Promise<Replaced[]> {
+  if (periods.length === 0) return [];
+  const keys = JSON.stringify(periods);
+  const deleted = await queryRows<{ import_id: number; provider: string; period: string; rows: number }>(
+    tx,
+    sql`with keys as (
+          select k.provider, k."billingPeriodStart"::timestamptz as bps
+          from jsonb_to_recordset(${keys}::jsonb) as k(provider text, "billingPeriodStart" text)
+        ), earlier as (
+          select i.id from imports i
+          where i.kind = 'focus' and i.status = 'succeeded' and i.id <> ${importId}
+            and exists (
+              select 1 from jsonb_array_elements(coalesce(i.summary -> 'periods', '[]'::jsonb)) e
+              join keys on e ->> 'provider' = keys.provider and (e ->> 'billingPeriodStart')::timestamptz = keys.bps
+            )
+        ), gone as (
+          delete from cost_line_items c using keys
+          where c.import_id in (select id from earlier)
+            and c.provider_name = keys.provider and c.billing_period_start = keys.bps
+          returning c.import_id, c.provider_name, c.billing_period_start
+        )
+        select import_id::int as import_id, provider_name as provider,
+               to_char(billing_period_start at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as period, count(*)::int as rows
+        from gone group by 1, 2, 3 order by 2, 3, 1`,
+  );
+  const byImport = new Map<number, Replaced[]>();
+  for (const d of deleted) {
+    const list = byImport.get(d.import_id) ?? [];
+    list.push({ provider: d.provider, billingPeriodStart: d.period, rows: d.rows });
+    byImport.set(d.import_id, list);
+  }
+  for (const [earlier, list] of byImport) {
+    const note = JSON.stringify(list.map((r) => ({ ...r, importId })));
+    await tx.execute(
+      sql`update imports set summary = jsonb_set(coalesce(summary, '{}'::jsonb), '{replacedBy}',
+            coalesce(summary -> 'replacedBy', '[]'::jsonb) || ${note}::jsonb)
+          where id = ${earlier}`,
+    );
+  }
+  const merged = new Map<string, Replaced>();
+  for (const d of deleted) {
+    const key = `${d.provider}\u0000${d.period}`;
+    const r = merged.get(key) ?? { provider: d.provider, billingPeriodStart: d.period, rows: 0 };
+    r.rows += d.rows;
+    merged.set(key, r);
+  }
+  return [...merged.values()];
+}

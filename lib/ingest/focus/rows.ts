@@ -1,0 +1,239 @@
+import Decimal from "decimal.js";
+import {
+  CONTRACT_COMMITMENT_MARKERS,
+  COST_DB_COLUMNS,
+  FALLBACK_COLUMNS,
+  JSON_EXTRA_COLUMNS,
+  STAGING_COLUMNS,
+  TARGET_COLUMNS,
+  type ColumnKind,
+} from "./columns";
+import { CellError, clip, isNullCell, parseDecimalCell, parseTimestampCell } from "./values";
+
+export type FocusError = { line: number; column?: string; message: string };
+
+export const REPORTING_CURRENCY = "USD";
+export const MAX_ERRORS = 100;
+
+export type RowOptions = { fxRates: Readonly<Record<string, string>> };
+
+type Slot = { index: number; name: string; kind: ColumnKind | "extra" | "json-extra"; target: number };
+
+const STAGING_INDEX = new Map(STAGING_COLUMNS.map((c, i) => [c, i]));
+const TARGET_BY_NAME = new Map(TARGET_COLUMNS.map((c) => [c.focus.toLowerCase(), c]));
+const COPY_SPECIAL = /[\\\t\n\r]/;
+
+function copyText(value: string): string {
+  if (!COPY_SPECIAL.test(value)) return value;
+  return value.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"));
+}
+
+/**
+ * Turns FOCUS records into staging lines (COPY text format, all columns text), checking every cell.
+ * Built from the header record; `map` returns null for a row with errors (they go to `errors`).
+ */
+export class FocusRowMapper {
+  readonly headerErrors: FocusError[] = [];
+  private readonly slots: Slot[] = [];
+  private readonly width: number;
+  private readonly providerSlots: number[] = [];
+  private readonly publisherSlots: number[] = [];
+  private readonly rates = new Map<string, Decimal>();
+  private readonly required: [string, number][] = [];
+  private readonly startSlot: number;
+  private readonly endSlot: number;
+  private readonly billingStartSlot: number;
+  private readonly billingEndSlot: number;
+
+  constructor(header: string[], headerLine: number, options: RowOptions) {
+    for (const [currency, rate] of Object.entries(options.fxRates)) this.rates.set(currency, new Decimal(rate));
+    this.width = header.length;
+    const names = header.map((h, i) => h.trim() || `column_${i + 1}`);
+    const lower = names.map((n) => n.toLowerCase());
+    const seen = new Map<string, number>();
+    lower.forEach((l, i) => {
+      if (seen.has(l)) {
+        this.headerErrors.push({ line: headerLine, column: names[i], message: `The column ${names[i]} appears twice in the header (columns are matched ignoring case)` });
+      }
+      seen.set(l, i);
+    });
+    if (CONTRACT_COMMITMENT_MARKERS.every((m) => seen.has(m)) && !seen.has("billedcost")) {
+      this.headerErrors.push({
+        line: headerLine,
+        message: "This is a FOCUS Contract Commitment file (ContractCommitmentId, …), not a Cost and Usage file; it has no charges to import",
+      });
+    }
+    lower.forEach((l, i) => {
+      const name = names[i]!;
+      const target = TARGET_BY_NAME.get(l);
+      if (target) {
+        this.slots.push({ index: i, name, kind: target.kind, target: STAGING_INDEX.get(target.db)! });
+        if (target.db === "provider_name") this.providerSlots.unshift(i);
+        if (target.db === "publisher_name") this.publisherSlots.unshift(i);
+        return;
+      }
+      const fallback = FALLBACK_COLUMNS[l];
+      if (fallback) {
+        (fallback === "provider_name" ? this.providerSlots : this.publisherSlots).push(i);
+        // Kept in `extra` only when the deprecated column it stands in for is present too.
+        if (!seen.has(fallback.replace("_", ""))) return;
+      }
+      this.slots.push({ index: i, name, kind: JSON_EXTRA_COLUMNS.has(l) ? "json-extra" : "extra", target: -1 });
+    });
+    for (const t of TARGET_COLUMNS) {
+      if (!t.required || t.db === "provider_name") continue;
+      if (!seen.has(t.focus.toLowerCase())) {
+        this.headerErrors.push({ line: headerLine, column: t.focus, message: `The mandatory column ${t.focus} is missing` });
+      }
+    }
+    if (this.providerSlots.length === 0) {
+      this.headerErrors.push({
+        line: headerLine,
+        column: "ProviderName",
+        message: "The mandatory column ProviderName (or ServiceProviderName in FOCUS 1.3) is missing",
+      });
+    }
+    for (const t of TARGET_COLUMNS) {
+      if (!t.required) continue;
+      const present = t.db === "provider_name" ? this.providerSlots.length > 0 : seen.has(t.focus.toLowerCase());
+      if (present) this.required.push([t.focus, STAGING_INDEX.get(t.db)!]);
+    }
+    this.startSlot = seen.get("chargeperiodstart") ?? -1;
+    this.endSlot = seen.get("chargeperiodend") ?? -1;
+    this.billingStartSlot = seen.get("billingperiodstart") ?? -1;
+    this.billingEndSlot = seen.get("billingperiodend") ?? -1;
+  }
+
+  /** The staging line for a record, or null when it has errors (pushed to `errors` up to MAX_ERRORS). */
+  map(fields: string[], line: number, errors: FocusError[]): string | null {
+    const fail = (column: string | undefined, message: string) => {
+      if (errors.length < MAX_ERRORS) errors.push(column ? { line, column, message } : { line, message });
+      return null;
+    };
+    if (fields.length !== this.width) {
+      return fail(undefined, `The row has ${fields.length} fields; the header has ${this.width}`);
+    }
+    const out: (string | null)[] = new Array(STAGING_COLUMNS.length).fill(null);
+    out[0] = String(line);
+    let extra: Record<string, unknown> | null = null;
+    let ok = true;
+    const epoch: number[] = [];
+    for (const slot of this.slots) {
+      const raw = fields[slot.index]!;
+      if (isNullCell(raw)) continue;
+      try {
+        switch (slot.kind) {
+          case "text":
+            if (raw.indexOf("\u0000") >= 0) throw new CellError("The cell contains a NUL character");
+            out[slot.target] = raw;
+            break;
+          case "decimal":
+            out[slot.target] = parseDecimalCell(raw);
+            break;
+          case "timestamp": {
+            const t = parseTimestampCell(raw);
+            out[slot.target] = t.text;
+            epoch[slot.index] = t.epochMs;
+            break;
+          }
+          case "currency": {
+            const c = raw.trim().toUpperCase();
+            if (!/^[A-Z]{3}$/.test(c)) throw new CellError(`"${clip(raw)}" is not an ISO 4217 currency code`);
+            out[slot.target] = c;
+            break;
+          }
+          case "tags": {
+            let parsed: unknown;
+            try {
+              parsed = JSON.parse(raw);
+            } catch (error) {
+              throw new CellError(`Tags is not valid JSON (${(error as Error).message})`);
+            }
+            if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+              throw new CellError("Tags must be a JSON object of key-value pairs");
+            }
+            if (raw.includes("\\u0000")) throw new CellError("Tags contains a NUL character");
+            out[slot.target] = raw;
+            break;
+          }
+          case "json-extra": {
+            let value: unknown = raw;
+            try {
+              value = JSON.parse(raw);
+            } catch {
+              value = raw;
+            }
+            (extra ??= {})[slot.name] = value;
+            break;
+          }
+          default:
+            if (raw.indexOf("\u0000") >= 0) throw new CellError("The cell contains a NUL character");
+            (extra ??= {})[slot.name] = raw;
+        }
+      } catch (error) {
+        if (!(error instanceof CellError)) throw error;
+        ok = false;
+        fail(slot.name, error.message);
+      }
+    }
+    if (!ok) return null;
+    const provider = STAGING_INDEX.get("provider_name")!;
+    out[provider] = firstValue(fields, this.providerSlots);
+    out[STAGING_INDEX.get("publisher_name")!] = firstValue(fields, this.publisherSlots);
+    for (const [column, index] of this.required) {
+      if (out[index] !== null) continue;
+      ok = false;
+      fail(column, `${column} is empty; FOCUS requires a value`);
+    }
+    if (!ok) return null;
+    const end = epoch[this.endSlot];
+    const start = epoch[this.startSlot];
+    if (end !== undefined && start !== undefined && end < start) {
+      return fail("ChargePeriodEnd", `ChargePeriodEnd ${fields[this.endSlot]} is before ChargePeriodStart ${fields[this.startSlot]}`);
+    }
+    const bEnd = epoch[this.billingEndSlot];
+    const bStart = epoch[this.billingStartSlot];
+    if (bEnd !== undefined && bStart !== undefined && bEnd < bStart) {
+      return fail("BillingPeriodEnd", `BillingPeriodEnd ${fields[this.billingEndSlot]} is before BillingPeriodStart ${fields[this.billingStartSlot]}`);
+    }
+    const currencyIndex = STAGING_INDEX.get("billing_currency")!;
+    const currency = out[currencyIndex];
+    if (currency && currency !== REPORTING_CURRENCY) {
+      const rate = this.rates.get(currency);
+      if (!rate) {
+        return fail(
+          "BillingCurrency",
+          `BillingCurrency ${currency} is not the reporting currency ${REPORTING_CURRENCY} and no exchange rate is configured (set HEADROOM_FX_RATES, e.g. ${currency}=1.08)`,
+        );
+      }
+      extra ??= {};
+      extra.x_HeadroomSourceCurrency = currency;
+      extra.x_HeadroomFxRate = rate.toFixed();
+      for (const t of TARGET_COLUMNS) {
+        if (!COST_DB_COLUMNS.has(t.db)) continue;
+        const i = STAGING_INDEX.get(t.db)!;
+        const v = out[i];
+        if (v === null || v === undefined) continue;
+        extra[`x_HeadroomSource${t.focus}`] = v;
+        out[i] = new Decimal(v).times(rate).toDecimalPlaces(10, Decimal.ROUND_HALF_UP).toFixed();
+      }
+      out[currencyIndex] = REPORTING_CURRENCY;
+    }
+    if (extra) out[out.length - 1] = JSON.stringify(extra);
+    let text = "";
+    for (let i = 0; i < out.length; i++) {
+      const v = out[i];
+      if (i > 0) text += "\t";
+      text += v === null || v === undefined ? "\\N" : copyText(v);
+    }
+    return text + "\n";
+  }
+}
+
+function firstValue(fields: string[], slots: number[]): string | null {
+  for (const i of slots) {
+    const v = fields[i]!;
+    if (!isNullCell(v)) return v;
+  }
+  return null;
+}
