@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCompact, formatCount, formatDecimal, formatH100e, formatMoney, formatMoneyExact, formatMw, formatPercent, formatRate } from "./number";
+import { formatCompact, formatCount, formatDecimal, formatH100e, formatMoney, formatMoneyExact, formatMw, formatPercent, formatRate, formatMoneyDecimal } from "./number";
 
 describe("number formats", () => {
   it("shortens money to three significant digits", () => {
@@ -48,5 +48,15 @@ describe("number formats", () => {
     expect(formatRate("2.4567", "EUR")).toBe("2.4567 EUR");
     expect(formatRate("3.123456", "USD")).toBe("3.1235 USD");
     expect(formatRate(null, "USD")).toBe("—");
+  });
+});
+
+describe("formatMoneyDecimal", () => {
+  it("formats a decimal string to the cent without float rounding", () => {
+    expect(formatMoneyDecimal("12345678901234.565")).toBe("$12,345,678,901,234.57");
+    expect(formatMoneyDecimal("0.004")).toBe("$0.00");
+    expect(formatMoneyDecimal("-1234.5")).toBe("-$1,234.50");
+    expect(formatMoneyDecimal("99.995", "EUR")).toBe("€100.00");
+    expect(formatMoneyDecimal(null)).toBe("—");
   });
 });

@@ -80,3 +80,10 @@ export function formatDecimal(value: Num, fractionDigits = 2): string {
   const s = new Intl.NumberFormat("en-US", { maximumFractionDigits: fractionDigits }).format(n);
   return s === "-0" ? "0" : s;
 }
+
+/** An exact decimal string to the cent without passing through a float: "12345678901234.565" → "$12,345,678,901,234.57". */
+export function formatMoneyDecimal(value: string | null | undefined, currency = "USD"): string {
+  if (value === null || value === undefined || value === "") return DASH;
+  const f = new Intl.NumberFormat("en-US", { style: "currency", currency, minimumFractionDigits: 2, maximumFractionDigits: 2, roundingMode: "halfExpand" } as Intl.NumberFormatOptions);
+  return (f.format as (v: string) => string)(value);
+}

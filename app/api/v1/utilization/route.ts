@@ -1,0 +1,59 @@
+import { apiKeyCtx } from "@/lib/auth/api-keys";
+import { getDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { checkDeclaredLength, jsonError, limitedBody, uploadFileName } from "@/lib/ingest/http";
+import { importUtilizationCsv } from "@/lib/ingest/utilization/import";
+import { ingestUtilization } from "@/lib/ingest/utilization/ingest";
+import { ValidationError } from "@/lib/errors";
+import { requirePermission } from "@/lib/services/context";
+
+export const dynamic = "force-dynamic";
+
+const JSON_LIMIT = 20 * 1024 * 1024;
+
+/**
+ * Hourly accelerator-hours pushed by clusters, with an API key whose role may import utilization:
+ * `application/json` `{ "rows": [{ "reservation", "hour", "used_ah" }] }`, or `text/csv` with the same columns.
+ * Idempotent per block and hour; 200 loaded, 422 rejected with errors.
+ */
+export async function POST(request: Request) {
+  try {
+    const ctx = await apiKeyCtx(await getDb(), request);
+    requirePermission(ctx, "utilization.import");
+    const type = request.headers.get("content-type") ?? "";
+    if (type.includes("text/csv")) {
+      const max = env().maxUploadBytes;
+      checkDeclaredLength(request, max);
+      const result = await importUtilizationCsv({ ctx, source: limitedBody(request.body, max), fileName: uploadFileName(request, "utilization.csv") });
+      return Response.json(result, { status: result.status === "failed" ? 422 : 200 });
+    }
+    checkDeclaredLength(request, JSON_LIMIT);
+    let body: unknown;
+    try {
+      body = JSON.parse(new TextDecoder().decode(await collect(limitedBody(request.body, JSON_LIMIT))));
+    } catch (error) {
+      if (error instanceof SyntaxError) throw new ValidationError("The body is not valid JSON; send { \"rows\": [{ \"reservation\", \"hour\", \"used_ah\" }] }.");
+      throw error;
+    }
+    const result = await ingestUtilization({ ctx, rows: (body as { rows?: unknown })?.rows });
+    return Response.json(result, { status: result.status === "failed" ? 422 : 200 });
+  } catch (error) {
+    return jsonError(error);
+  }
+}
+
+async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  for await (const c of chunks) {
+    parts.push(c);
+    length += c.byteLength;
+  }
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
+}

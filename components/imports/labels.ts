@@ -1,0 +1,8 @@
+export const IMPORT_KIND_LABEL: Record<string, string> = {
+  focus: "FOCUS billing",
+  utilization: "Utilization",
+  contracts: "Contracts",
+  reservations: "Reservations",
+  sites: "Sites",
+  power_budgets: "Power budgets",
+};
