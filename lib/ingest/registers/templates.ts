@@ -16,8 +16,10 @@ export type TemplateColumn = { name: string; required: boolean; help: string };
 export type RegisterTemplate = {
   label: string;
   singular: string;
+  description: string;
   permission: Permission;
   columns: readonly TemplateColumn[];
+  note?: string;
   /** The example row, built for a day (`today`), so its dates stay in the future and inside the demo contracts' terms. */
   example: (today: Date) => Record<string, string>;
 };
@@ -32,6 +34,7 @@ export const REGISTER_TEMPLATES: Record<RegisterKind, RegisterTemplate> = {
   contracts: {
     label: "Contracts",
     singular: "contract",
+    description: "Committed spend by provider and term.",
     permission: "contracts.write",
     columns: [
       col("provider", true, "Provider name, e.g. Azure or Microsoft Azure"),
@@ -63,6 +66,7 @@ export const REGISTER_TEMPLATES: Record<RegisterKind, RegisterTemplate> = {
   reservations: {
     label: "Reservations",
     singular: "reservation",
+    description: "Capacity blocks at a site, optionally under a contract.",
     permission: "reservations.write",
     columns: [
       col("name", true, "Block name; unique"),
@@ -100,6 +104,7 @@ export const REGISTER_TEMPLATES: Record<RegisterKind, RegisterTemplate> = {
   sites: {
     label: "Sites",
     singular: "site",
+    description: "Data-center sites: provider, region, country and PUE.",
     permission: "sites.write",
     columns: [
       col("name", true, "Site name; unique"),
@@ -113,6 +118,7 @@ export const REGISTER_TEMPLATES: Record<RegisterKind, RegisterTemplate> = {
   power_budgets: {
     label: "Power budgets",
     singular: "power budget step",
+    description: "Contracted MW of a site over time (ramp steps).",
     permission: "power_budgets.write",
     columns: [
       col("site", true, "Site name"),
@@ -120,6 +126,7 @@ export const REGISTER_TEMPLATES: Record<RegisterKind, RegisterTemplate> = {
       col("effective_to", false, "YYYY-MM-DD, after the start; blank = open-ended"),
       col("contracted_mw", true, "Contracted MW, > 0, up to 3 decimals"),
     ],
+    note: "Steps of a site must not overlap, in the file or with the steps it already has. The template's example row is for the site of the sites template's example: import that first, or write one of your sites.",
     example: (today) => ({ site: "Milam County (example)", effective_from: monthStart(today, 2), effective_to: monthStart(today, 14), contracted_mw: "120" }),
   },
 };

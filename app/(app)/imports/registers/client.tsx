@@ -1,0 +1,155 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import { CheckCircle2, FileSearch, Upload } from "lucide-react";
+import { ErrorTable } from "@/components/imports/error-table";
+import { ColumnsReference } from "@/components/imports/registers/columns-reference";
+import { KindPicker, type KindOption } from "@/components/imports/registers/kind-picker";
+import { SampleTable } from "@/components/imports/registers/sample-table";
+import { Button } from "@/components/ui/button";
+import type { RegisterImportResult } from "@/lib/ingest/registers/import";
+import { REGISTER_TEMPLATES, type RegisterKind } from "@/lib/ingest/registers/templates";
+
+type State =
+  | { phase: "idle" }
+  | { phase: "busy"; mode: "preview" | "commit" }
+  | { phase: "checked"; result: RegisterImportResult; file: File }
+  | { phase: "done"; result: RegisterImportResult }
+  | { phase: "error"; message: string };
+
+const LIST_PAGE: Record<RegisterKind, string> = { contracts: "/contracts", reservations: "/reservations", sites: "/sites", power_budgets: "/sites" };
+
+async function send(kind: RegisterKind, mode: "preview" | "commit", file: File): Promise<RegisterImportResult> {
+  const url = `/imports/registers/upload?kind=${kind}&mode=${mode}&name=${encodeURIComponent(file.name)}`;
+  let response: Response;
+  try {
+    response = await fetch(url, { method: "POST", body: file, headers: { "content-type": "text/csv" } });
+  } catch {
+    throw new Error("The connection was lost; nothing was loaded. Try again.");
+  }
+  const body = (await response.json().catch(() => null)) as (RegisterImportResult & { error?: string }) | null;
+  if (!response.ok || !body || body.error) throw new Error(body?.error ?? `The server refused the file (HTTP ${response.status}).`);
+  return body;
+}
+
+const plural = (n: number, one: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : `${one}s`}`;
+
+/** Pick the kind, check a file (every row validated, nothing saved), then import it all-or-nothing. */
+export function RegisterImport({ options, initialKind }: { options: KindOption[]; initialKind: RegisterKind }) {
+  const router = useRouter();
+  const [kind, setKind] = useState<RegisterKind>(initialKind);
+  const [state, setState] = useState<State>({ phase: "idle" });
+  const input = useRef<HTMLInputElement>(null);
+  const template = REGISTER_TEMPLATES[kind];
+  const busy = state.phase === "busy";
+
+  function chooseKind(next: RegisterKind) {
+    setKind(next);
+    setState({ phase: "idle" });
+    router.replace(`/imports/registers?kind=${next}`, { scroll: false });
+  }
+
+  async function run(mode: "preview" | "commit", file: File | undefined) {
+    if (!file) {
+      setState({ phase: "error", message: "Choose a CSV file first." });
+      return;
+    }
+    setState({ phase: "busy", mode });
+    try {
+      const result = await send(kind, mode, file);
+      setState(mode === "preview" && result.status === "valid" ? { phase: "checked", result, file } : { phase: "done", result });
+    } catch (error) {
+      setState({ phase: "error", message: (error as Error).message });
+    }
+  }
+
+  return (
+    <div className="flex flex-col gap-5">
+      <KindPicker options={options} value={kind} onChange={chooseKind} disabled={busy} />
+      <ColumnsReference kind={kind} />
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="register-file" className="text-sm font-medium text-slate-800 dark:text-slate-200">
+            CSV file ({template.label.toLowerCase()}, up to 10 MB)
+          </label>
+          <input
+            id="register-file"
+            ref={input}
+            type="file"
+            accept=".csv,text/csv"
+            disabled={busy}
+            onChange={() => setState({ phase: "idle" })}
+            className="text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm dark:file:border-slate-700 dark:file:bg-slate-900"
+          />
+        </div>
+        <Button type="button" variant="outline" disabled={busy} onClick={() => run("preview", input.current?.files?.[0])}>
+          <FileSearch aria-hidden className="size-4" /> {busy && state.mode === "preview" ? "Checking…" : "Check file"}
+        </Button>
+      </div>
+      <Outcome state={state} kind={kind} onCommit={(file) => run("commit", file)} />
+    </div>
+  );
+}
+
+function Outcome({ state, kind, onCommit }: { state: State; kind: RegisterKind; onCommit: (file: File) => void }) {
+  const template = REGISTER_TEMPLATES[kind];
+  if (state.phase === "idle") return null;
+  if (state.phase === "busy") {
+    return (
+      <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
+        {state.mode === "preview" ? "Checking every row…" : "Importing…"}
+      </p>
+    );
+  }
+  if (state.phase === "error") {
+    return (
+      <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-950 dark:text-rose-200">
+        {state.message}
+      </p>
+    );
+  }
+  const { result } = state;
+  if (result.errorCount > 0) {
+    return (
+      <div role="alert">
+        <p className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-950 dark:text-rose-200">
+          {result.mode === "commit" ? "The file was rejected and nothing was loaded." : "This file cannot be imported; nothing was loaded."}{" "}
+          {plural(result.errorCount, "error")} in {plural(result.rows, "row")}. Fix the lines below (line 1 is the header, as in your spreadsheet) and check the file again.
+        </p>
+        <ErrorTable errors={result.errors} total={result.errorCount} />
+      </div>
+    );
+  }
+  if (state.phase === "checked") {
+    return (
+      <div className="flex flex-col gap-3">
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">
+          All {plural(result.rows, "row")} of {result.fileName} are valid. Nothing has been saved yet.
+        </p>
+        <SampleTable columns={result.columns} rows={result.sample} total={result.rows} />
+        <div>
+          <Button type="button" onClick={() => onCommit(state.file)}>
+            <Upload aria-hidden className="size-4" /> Import {plural(result.rows, "row")}
+          </Button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div role="status" className="flex flex-wrap items-center gap-3 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">
+      <CheckCircle2 aria-hidden className="size-4" />
+      <span>
+        Imported {plural(result.created, template.singular)} from {result.fileName} (
+        <Link href={`/imports/${result.importId}`} className="underline">
+          import #{result.importId}
+        </Link>
+        ).
+      </span>
+      <Link href={LIST_PAGE[kind]} className="font-medium underline">
+        Open {kind === "power_budgets" ? "sites" : template.label.toLowerCase()}
+      </Link>
+    </div>
+  );
+}

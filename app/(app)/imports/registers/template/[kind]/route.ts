@@ -1,0 +1,19 @@
+import { getCtx } from "@/lib/auth/session";
+import { isRegisterKind, templateCsv, templateFileName } from "@/lib/ingest/registers/templates";
+
+export const dynamic = "force-dynamic";
+
+/** The CSV template of a register kind: the exact header the import takes and one example row. */
+export async function GET(_request: Request, { params }: { params: Promise<{ kind: string }> }) {
+  if (!(await getCtx())) return Response.json({ error: "Your session has ended. Sign in again." }, { status: 401 });
+  const { kind } = await params;
+  if (!isRegisterKind(kind)) return Response.json({ error: "There is no template of that kind." }, { status: 404 });
+  return new Response(templateCsv(kind), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${templateFileName(kind)}"`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}

@@ -1,0 +1,51 @@
+import { requireActionCtx } from "@/lib/auth/session";
+import { checkDeclaredLength, jsonError, limitedBody, PayloadTooLargeError, uploadFileName } from "@/lib/ingest/http";
+import { commitRegisterImport, MAX_REGISTER_FILE_BYTES, previewRegisterImport } from "@/lib/ingest/registers/import";
+import { isRegisterKind, REGISTER_TEMPLATES } from "@/lib/ingest/registers/templates";
+import { ValidationError } from "@/lib/errors";
+import { requirePermission } from "@/lib/services/context";
+
+export const dynamic = "force-dynamic";
+
+async function readAll(body: ReadableStream<Uint8Array> | null): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of limitedBody(body, MAX_REGISTER_FILE_BYTES)) {
+    chunks.push(chunk);
+    size += chunk.byteLength;
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.byteLength;
+  }
+  return all;
+}
+
+/**
+ * Checks (`mode=preview`) or imports (`mode=commit`) a register CSV sent as the raw request body
+ * (`?kind=contracts|reservations|sites|power_budgets&name=<file name>`); answers the result as JSON.
+ */
+export async function POST(request: Request) {
+  try {
+    const ctx = await requireActionCtx();
+    const url = new URL(request.url);
+    const kind = url.searchParams.get("kind");
+    const mode = url.searchParams.get("mode");
+    if (!isRegisterKind(kind)) throw new ValidationError("Choose what the file holds: contracts, reservations, sites or power budgets.");
+    if (mode !== "preview" && mode !== "commit") throw new ValidationError("Say whether to check (mode=preview) or import (mode=commit) the file.");
+    requirePermission(ctx, REGISTER_TEMPLATES[kind].permission);
+    checkDeclaredLength(request, MAX_REGISTER_FILE_BYTES);
+    const content = await readAll(request.body);
+    if (content.byteLength === 0) throw new ValidationError("The file is empty.");
+    const input = { kind, fileName: uploadFileName(request, `${kind}.csv`), content };
+    const result = mode === "preview" ? await previewRegisterImport({ ctx, input }) : await commitRegisterImport({ ctx, input });
+    return Response.json(result, { headers: { "cache-control": "no-store" } });
+  } catch (error) {
+    if (error instanceof PayloadTooLargeError) {
+      return Response.json({ error: "Register files are limited to 10 MB; split the file into several." }, { status: 413 });
+    }
+    return jsonError(error);
+  }
+}
