@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Plus } from "lucide-react";
+import { ImportCsvLink } from "@/components/imports/registers/import-csv-link";
 import { ListView, type Column } from "@/components/lists/list-view";
 import { StatusBadge } from "@/components/registers/status-badge";
 import { ExpiringList } from "@/components/reservations/expiring-list";
@@ -89,9 +90,12 @@ export default async function ReservationsPage({ searchParams }: { searchParams:
         ]}
         actions={
           can(ctx.actor.role, "reservations.write") ? (
-            <Link href="/reservations/new" className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
-              <Plus aria-hidden className="size-4" /> New reservation
-            </Link>
+            <>
+              <ImportCsvLink kind="reservations" />
+              <Link href="/reservations/new" className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
+                <Plus aria-hidden className="size-4" /> New reservation
+              </Link>
+            </>
           ) : null
         }
       />

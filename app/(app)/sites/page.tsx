@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Plus } from "lucide-react";
+import { ImportCsvLink } from "@/components/imports/registers/import-csv-link";
 import { ListView, type Column } from "@/components/lists/list-view";
 import { StatusBadge } from "@/components/registers/status-badge";
 import { can } from "@/lib/auth/permissions";
@@ -49,9 +50,12 @@ export default async function SitesPage({ searchParams }: { searchParams: Promis
         ]}
         actions={
           can(ctx.actor.role, "sites.write") ? (
-            <Link href="/sites/new" className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
-              <Plus aria-hidden className="size-4" /> New site
-            </Link>
+            <>
+              <ImportCsvLink kind="sites" />
+              <Link href="/sites/new" className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
+                <Plus aria-hidden className="size-4" /> New site
+              </Link>
+            </>
           ) : null
         }
       />
