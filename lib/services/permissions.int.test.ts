@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { can, ROLES } from "@/lib/auth/permissions";
 import type { Db, DbHandle } from "@/lib/db/client";
-import { acceleratorTypes, apiKeys, contracts, powerBudgets, providers, reservations, sites, users } from "@/lib/db/schema";
+import { acceleratorTypes, apiKeys, contracts, powerBudgets, providers, reservations, sites, skuMappings, users } from "@/lib/db/schema";
 import { generateApiKey } from "@/lib/auth/api-keys";
 import { insertCatalog, insertContractRow, insertReservationRow, type Catalog } from "@/lib/testing/commercial-fixtures";
 import { queryRows } from "@/lib/db/rows";
@@ -74,6 +74,10 @@ const SAMPLE_INPUTS: Record<WriteVerbName, (db: Db) => Promise<unknown>> = {
   updateAcceleratorType: async (db) => ({ ...(await catalogVersion(db, acceleratorTypes, "PM-TYPE-EDIT")), changes: { h100Equivalent: "1.5" } }),
   archiveAcceleratorType: async (db) => catalogVersion(db, acceleratorTypes, "PM-TYPE-ARCHIVE"),
   unarchiveAcceleratorType: async (db) => catalogVersion(db, acceleratorTypes, "PM-TYPE-ARCHIVED"),
+  createSkuMapping: async () => ({ providerId: matrixCatalog.provider.id, skuId: `matrix-sku-${Date.now()}`, acceleratorTypeId: matrixCatalog.type.id, acceleratorsPerUnit: "8" }),
+  updateSkuMapping: async (db) => ({ ...(await skuMappingVersion(db, "PM-SKU-EDIT")), changes: { acceleratorsPerUnit: "4" } }),
+  archiveSkuMapping: async (db) => skuMappingVersion(db, "PM-SKU-ARCHIVE"),
+  unarchiveSkuMapping: async (db) => skuMappingVersion(db, "PM-SKU-ARCHIVED", new Date()),
   createApiKey: async () => ({ name: "Matrix key", role: "viewer" }),
   revokeApiKey: async (db) => catalogVersion(db, apiKeys, "PM-KEY"),
   importContracts: async () => contractsCsv(),
@@ -112,6 +116,17 @@ async function versionOf(db: Db, table: typeof contracts | typeof reservations, 
 async function catalogVersion(db: Db, table: typeof sites | typeof providers | typeof acceleratorTypes | typeof apiKeys, name: string) {
   const [row] = await db.select({ id: table.id, version: table.version }).from(table).where(sql`${table.name} = ${name}`);
   return { id: row!.id, version: row!.version };
+}
+
+// SKU mappings are found by SKU id, created on first use.
+async function skuMappingVersion(db: Db, skuId: string, archivedAt: Date | null = null) {
+  const [found] = await db.select({ id: skuMappings.id, version: skuMappings.version }).from(skuMappings).where(sql`${skuMappings.skuId} = ${skuId}`);
+  if (found) return found;
+  const [row] = await db
+    .insert(skuMappings)
+    .values({ providerId: matrixCatalog.provider.id, skuId, acceleratorTypeId: matrixCatalog.type.id, archivedAt })
+    .returning({ id: skuMappings.id, version: skuMappings.version });
+  return row!;
 }
 
 async function budgetVersion(db: Db, effectiveFrom: string) {

@@ -21,6 +21,9 @@ import { updateProvider } from "./providers/update";
 import { archiveSite, unarchiveSite } from "./sites/archive";
 import { createSite } from "./sites/create";
 import { updateSite } from "./sites/update";
+import { archiveSkuMapping, unarchiveSkuMapping } from "./sku-mappings/archive";
+import { createSkuMapping } from "./sku-mappings/create";
+import { updateSkuMapping } from "./sku-mappings/update";
 import { createUser } from "./users/create";
 import { updateUser } from "./users/update";
 
@@ -53,6 +56,10 @@ export const WRITE_VERBS = {
   updateAcceleratorType: { permission: "catalog.write", run: updateAcceleratorType },
   archiveAcceleratorType: { permission: "catalog.write", run: archiveAcceleratorType },
   unarchiveAcceleratorType: { permission: "catalog.write", run: unarchiveAcceleratorType },
+  createSkuMapping: { permission: "catalog.write", run: createSkuMapping },
+  updateSkuMapping: { permission: "catalog.write", run: updateSkuMapping },
+  archiveSkuMapping: { permission: "catalog.write", run: archiveSkuMapping },
+  unarchiveSkuMapping: { permission: "catalog.write", run: unarchiveSkuMapping },
   createApiKey: { permission: "api_keys.manage", run: createApiKey },
   revokeApiKey: { permission: "api_keys.manage", run: revokeApiKey },
   importContracts: { permission: "contracts.write", run: registerImportVerb("contracts", "commit") },
