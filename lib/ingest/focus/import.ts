@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { matchCharges } from "@/lib/ingest/matching";
 import { audit } from "@/lib/services/audit";
 import { requirePermission, type Ctx } from "@/lib/services/context";
-import { csvErrorLine } from "@/lib/csv/read";
+import { CsvSyntaxError } from "@/lib/csv/read";
 import { failInterruptedImports, holdImportLock, markLive } from "./interrupted";
 import { replaceEarlierPeriods, type Replaced } from "./replace";
 import { FocusRowMapper, MAX_ERRORS, type FocusError } from "./rows";
@@ -194,10 +194,7 @@ function isDuplicateKey(error: unknown): boolean {
 
 function describeFailure(error: unknown): FocusError {
   if (error instanceof SourceAbortedError || error instanceof GzipError || error instanceof AppError) return { line: 0, message: error.message };
-  const line = csvErrorLine(error);
-  if (line !== undefined && (error as { code?: string }).code?.startsWith("CSV_")) {
-    return { line, message: `The file is not valid CSV: ${(error as Error).message}` };
-  }
+  if (error instanceof CsvSyntaxError) return { line: error.line, message: `The file is not valid CSV: ${error.message}` };
   console.error(error);
   return { line: 0, message: `The import failed and nothing was loaded: ${(error as Error).message}` };
 }

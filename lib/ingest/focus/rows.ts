@@ -8,7 +8,7 @@ import {
   TARGET_COLUMNS,
   type ColumnKind,
 } from "./columns";
-import { CellError, clip, isNullCell, parseDecimalCell, parseTimestampCell } from "./values";
+import { CellError, clip, isNullCell, parseDecimalCell, parseTimestampCell, type ParsedTimestamp } from "./values";
 
 export type FocusError = { line: number; column?: string; message: string };
 
@@ -40,6 +40,8 @@ export class FocusRowMapper {
   private readonly publisherSlots: number[] = [];
   private readonly rates = new Map<string, Decimal>();
   private readonly required: [string, number][] = [];
+  // Exports repeat the same few hundred hour or day stamps: parse each once.
+  private readonly times = new Map<string, ParsedTimestamp>();
   private readonly startSlot: number;
   private readonly endSlot: number;
   private readonly billingStartSlot: number;
@@ -131,7 +133,12 @@ export class FocusRowMapper {
             out[slot.target] = parseDecimalCell(raw);
             break;
           case "timestamp": {
-            const t = parseTimestampCell(raw);
+            let t = this.times.get(raw);
+            if (!t) {
+              t = parseTimestampCell(raw);
+              if (this.times.size > 50_000) this.times.clear();
+              this.times.set(raw, t);
+            }
             out[slot.target] = t.text;
             epoch[slot.index] = t.epochMs;
             break;

@@ -43,7 +43,7 @@ export async function openStagingWriter(tx: Tx): Promise<StagingWriter> {
       const chunk = Buffer.from(parts.join(""), "utf8");
       parts = [];
       size = 0;
-      if (!stream.write(chunk)) await Promise.race([once(stream, "drain"), once(stream, "close")]);
+      if (!stream.write(chunk)) await drained(stream);
       if (failure) throw failure;
     };
     return {
@@ -82,6 +82,18 @@ export async function openStagingWriter(tx: Tx): Promise<StagingWriter> {
       size = 0;
     },
   };
+}
+
+function drained(stream: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off("drain", done);
+      stream.off("close", done);
+      resolve();
+    };
+    stream.on("drain", done);
+    stream.on("close", done);
+  });
 }
 
 const CAST: Record<string, string> = { decimal: "::numeric", timestamp: "::timestamptz", tags: "::jsonb", currency: "", text: "" };

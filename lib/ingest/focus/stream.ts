@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
-import type { Writable } from "node:stream";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
-import { csvRecordParser, type CsvRecord } from "@/lib/csv/read";
+import type { CsvRecord } from "@/lib/csv/read";
+import { CsvTokenizer } from "@/lib/csv/tokenizer";
 
 export type ByteSource = AsyncIterable<Uint8Array | string> | NodeJS.ReadableStream;
 
@@ -17,9 +19,9 @@ export type Tap = { bytes: number; sha256: () => string; gzip: boolean };
 
 /**
  * Reads raw bytes (plain CSV or gzip, told apart by the magic bytes 1f 8b), hashes and counts every
- * byte, and hands each CSV record to `onRecord` with backpressure. When `onRecord` returns false,
- * parsing stops but the rest of the source is still read for the SHA-256. Nothing is buffered beyond
- * the stream's high-water marks.
+ * byte, and hands each CSV record to `onRecord`, awaiting it (the source is read only as fast as
+ * records are consumed). When `onRecord` returns false, records stop but the rest of the source is
+ * still read for the SHA-256. Memory: one chunk and one unfinished record.
  */
 export async function pumpCsv(
   source: ByteSource,
@@ -28,103 +30,94 @@ export async function pumpCsv(
 ): Promise<Tap> {
   const { signal, onBytes } = options;
   const hash = createHash("sha256");
-  const tap = { bytes: 0, gzip: false, sha256: () => digest };
   let digest = "";
-  const parser = csvRecordParser();
-  let input: Writable = parser;
-  let stopParsing = false;
-  let cancelled = false;
-
+  const tap: Tap = { bytes: 0, gzip: false, sha256: () => digest };
   const iterator = (source as AsyncIterable<Uint8Array | string>)[Symbol.asyncIterator]();
   let abortListener: (() => void) | undefined;
   const aborted = new Promise<never>((_, reject) => {
     if (!signal) return;
-    abortListener = () => reject(new SourceAbortedError("The upload was aborted before the file was complete."));
+    abortListener = () => reject(new SourceAbortedError("The upload was aborted before the file was complete; nothing was loaded."));
     if (signal.aborted) abortListener();
     else signal.addEventListener("abort", abortListener, { once: true });
   });
   aborted.catch(() => {});
 
-  const produce = async () => {
-    let head: Buffer | null = null;
+  async function* raw(): AsyncGenerator<Buffer> {
+    let finished = false;
     try {
       for (;;) {
-        if (cancelled) return;
         const step = await Promise.race([iterator.next(), aborted]);
         if (step.done) break;
-        let chunk = typeof step.value === "string" ? Buffer.from(step.value, "utf8") : Buffer.from(step.value.buffer, step.value.byteOffset, step.value.byteLength);
+        const v = step.value;
+        const chunk = typeof v === "string" ? Buffer.from(v, "utf8") : Buffer.from(v.buffer, v.byteOffset, v.byteLength);
         if (chunk.length === 0) continue;
         tap.bytes += chunk.length;
         hash.update(chunk);
         onBytes?.(tap.bytes);
-        if (stopParsing) continue;
-        if (head !== null || tap.bytes === chunk.length) {
-          head = head ? Buffer.concat([head, chunk]) : chunk;
-          if (head.length < 2) continue;
-          chunk = head;
-          head = null;
-          startInput(chunk[0] === 0x1f && chunk[1] === 0x8b);
-        }
-        if (!input.write(chunk)) await drained(input);
+        yield chunk;
       }
-      if (head) {
-        startInput(false);
-        input.write(head);
-      }
-      if (!stopParsing) input.end();
-    } catch (error) {
-      parser.destroy(error as Error);
-      input.destroy();
-      throw error;
+      finished = true;
     } finally {
-      digest = hash.digest("hex");
       if (signal && abortListener) signal.removeEventListener("abort", abortListener);
-      if (cancelled || signal?.aborted) void iterator.return?.();
+      if (!finished) void iterator.return?.()?.catch?.(() => {});
+      digest = hash.digest("hex");
     }
-  };
+  }
 
-  let started = false;
-  const startInput = (gzip: boolean) => {
-    if (started) return;
-    started = true;
-    if (!gzip) return;
-    tap.gzip = true;
+  const bytes = raw();
+  let head = Buffer.alloc(0);
+  while (head.length < 2) {
+    const step = await bytes.next();
+    if (step.done) break;
+    head = Buffer.concat([head, step.value]);
+  }
+  async function* all(): AsyncGenerator<Buffer> {
+    if (head.length) yield head;
+    yield* bytes;
+  }
+  tap.gzip = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+  let decompressed: AsyncIterable<Buffer> = all();
+  let unzipping: Promise<void> | undefined;
+  if (tap.gzip) {
     const gunzip = createGunzip();
-    gunzip.on("error", (error) => parser.destroy(new GzipError(`The file starts like gzip but cannot be decompressed (${error.message}).`)));
-    gunzip.pipe(parser);
-    input = gunzip;
-  };
+    unzipping = pipeline(Readable.from(all()), gunzip).catch((error: Error) => {
+      gunzip.destroy(isZlibError(error) ? new GzipError(`The file starts like gzip but cannot be decompressed (${error.message}).`) : error);
+    });
+    decompressed = gunzip;
+  }
 
-  const producing = produce();
-  producing.catch(() => {});
+  const tokenizer = new CsvTokenizer();
+  const decoder = new TextDecoder("utf-8");
+  const records: CsvRecord[] = [];
+  let reading = true;
+  const deliver = async () => {
+    for (let i = 0; i < records.length && reading; i++) {
+      if (!(await onRecord(records[i]!))) reading = false;
+    }
+    records.length = 0;
+  };
   try {
-    for await (const record of parser) {
-      if (!(await onRecord(record as CsvRecord))) {
-        stopParsing = true;
-        break;
-      }
+    for await (const chunk of decompressed) {
+      if (!reading) continue;
+      tokenizer.push(decoder.decode(chunk, { stream: true }), records);
+      await deliver();
+    }
+    if (reading) {
+      tokenizer.push(decoder.decode(), records);
+      tokenizer.end(records);
+      await deliver();
     }
   } catch (error) {
-    cancelled = true;
-    input.destroy();
-    await producing.catch(() => {});
+    if (isZlibError(error)) throw new GzipError(`The file starts like gzip but cannot be decompressed (${(error as Error).message}).`);
     throw error;
+  } finally {
+    await unzipping;
   }
-  if (stopParsing) input.destroy();
-  await producing;
+  if (!digest) for await (const chunk of bytes) void chunk;
   return tap;
 }
 
-function drained(stream: Writable): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      stream.off("drain", done);
-      stream.off("close", done);
-      stream.off("error", done);
-      resolve();
-    };
-    stream.on("drain", done);
-    stream.on("close", done);
-    stream.on("error", done);
-  });
+function isZlibError(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === "string" && code.startsWith("Z_");
 }
