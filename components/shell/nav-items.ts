@@ -1,6 +1,6 @@
 import type { Permission } from "@/lib/auth/permissions";
 
-export type NavItem = { href: string; label: string; permission: Permission; icon: "overview" | "audit" | "contracts" | "reservations" | "sites" | "providers" | "accelerators" | "users" | "apiKeys" | "imports" };
+export type NavItem = { href: string; label: string; permission: Permission; icon: "overview" | "audit" | "contracts" | "reservations" | "sites" | "providers" | "accelerators" | "users" | "apiKeys" | "imports" | "skuMappings" };
 
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Overview", permission: "app.read", icon: "overview" },
@@ -10,6 +10,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/imports", label: "Imports", permission: "app.read", icon: "imports" },
   { href: "/settings/providers", label: "Providers", permission: "app.read", icon: "providers" },
   { href: "/settings/accelerators", label: "Accelerator catalog", permission: "app.read", icon: "accelerators" },
+  { href: "/settings/sku-mappings", label: "SKU mappings", permission: "app.read", icon: "skuMappings" },
   { href: "/settings/users", label: "Users", permission: "users.manage", icon: "users" },
   { href: "/settings/api-keys", label: "API keys", permission: "api_keys.manage", icon: "apiKeys" },
   { href: "/settings/audit", label: "Audit log", permission: "audit.read", icon: "audit" },

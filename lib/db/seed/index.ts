@@ -10,6 +10,7 @@ import { insertScenariosAndDemand } from "./demand";
 import { insertPowerBudgets, planPowerBudgets, type PowerBudgetPlan } from "./power";
 import { insertReservations, planReservations, type ReservationPlan } from "./reservations";
 import { insertSites, SITES } from "./sites";
+import { insertSkuMappings } from "./sku-mappings";
 import { hashDemoPassword, insertDemoUsers } from "./users";
 import { insertUtilization, planUtilization, rollUpUtilization, type UtilizationProfile } from "./utilization";
 
@@ -70,6 +71,7 @@ export async function seedDemo(db: Db, opts: { demoPassword: string; asOf?: Date
       throw new DatabaseNotEmptyError("The database already has users or providers; the demo seed only loads into an empty database.");
     }
     const catalog = await insertCatalog(tx);
+    await insertSkuMappings(tx, catalog);
     const siteIds = await insertSites(tx, catalog);
     const powerBudgets = await insertPowerBudgets(tx, plan.powerBudgets, siteIds);
     const contractIds = await insertContracts(tx, plan.contracts, catalog);

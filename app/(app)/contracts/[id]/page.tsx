@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Pencil } from "lucide-react";
 import { BurndownSection } from "@/components/contracts/burndown-section";
+import { CommitmentSection } from "@/components/contracts/commitment-section";
 import { LinkedReservations } from "@/components/contracts/linked-reservations";
 import { EntityHistory } from "@/components/history/entity-history";
 import { ArchiveButton } from "@/components/registers/archive-button";
@@ -13,6 +14,7 @@ import { requireCtx } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { formatDay } from "@/lib/format/date";
 import { formatMoneyExact } from "@/lib/format/number";
+import { getCommitmentMetrics } from "@/lib/queries/commitments";
 import { getContractBurndown } from "@/lib/queries/contract-burndown";
 import { entityHistory } from "@/lib/queries/history";
 import { getContractDetail } from "@/lib/queries/registers/contract-detail";
@@ -28,10 +30,11 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   if (!UUID.test(id)) notFound();
   const asOf = new Date();
-  const [contract, burndown, history] = await Promise.all([
+  const [contract, burndown, history, commitments] = await Promise.all([
     getContractDetail(ctx, id),
     getContractBurndown(ctx, id, asOf),
     entityHistory(ctx, "contract", id),
+    getCommitmentMetrics(ctx, { contractId: id }),
   ]).catch((e: unknown) => {
     if (e instanceof NotFoundError) notFound();
     throw e;
@@ -75,6 +78,7 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
         ]}
       />
       <BurndownSection burndown={burndown} asOf={asOf} />
+      <CommitmentSection metrics={commitments} />
       <LinkedReservations
         rows={contract.reservations}
         addHref={can(ctx.actor.role, "reservations.write") && !contract.archivedAt ? `/reservations/new?contract=${id}` : undefined}
