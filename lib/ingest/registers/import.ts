@@ -5,7 +5,7 @@ import { imports } from "@/lib/db/schema";
 import { ValidationError } from "@/lib/errors";
 import { audit } from "@/lib/services/audit";
 import { requirePermission, type Ctx } from "@/lib/services/context";
-import { loadRegisterRows, MAX_LISTED_ERRORS, type LoadOutcome, type SampleRow } from "./load";
+import { loadRegisterRows, MAX_LISTED_ERRORS, type LoadOutcome, type Progress, type SampleRow } from "./load";
 import { RegisterFileError, type RowError } from "./parse";
 import { REGISTER_KINDS, REGISTER_TEMPLATES, type RegisterKind } from "./templates";
 
@@ -57,7 +57,7 @@ function sizeError(bytes: number): ValidationError {
   return new ValidationError(`The file is ${mb} MB; register files are limited to 10 MB. Split it into several files.`);
 }
 
-async function run(ctx: Ctx, input: unknown, mode: "preview" | "commit"): Promise<RegisterImportResult> {
+async function run(ctx: Ctx, input: unknown, mode: "preview" | "commit", onProgress?: Progress): Promise<RegisterImportResult> {
   const { kind } = parseOrRefuse(KindInput, input);
   requirePermission(ctx, REGISTER_TEMPLATES[kind].permission);
   const { fileName, content } = parseOrRefuse(FileInput, input);
@@ -79,7 +79,7 @@ async function run(ctx: Ctx, input: unknown, mode: "preview" | "commit"): Promis
       throw new RegisterFileError([{ line: 1, message: `This file was already imported (import #${earlier.id}, ${when} UTC); importing it again would load its rows twice.` }]);
     }
     const committed = await ctx.db.transaction(async (tx) => {
-      const loaded = await loadRegisterRows(tx, ctx, kind, text);
+      const loaded = await loadRegisterRows(tx, ctx, kind, text, onProgress);
       if (loaded.rows === 0) throw new RegisterFileError([{ line: 2, message: "The file has a header but no rows." }]);
       if (mode === "preview" || loaded.errorCount > 0) throw new Rollback(loaded);
       const [row] = await tx
@@ -133,13 +133,13 @@ function parseOrRefuse<T extends z.ZodType>(schema: T, input: unknown): z.infer<
 }
 
 /** Validates every row of a register file and rolls everything back: what an import would do, changing nothing. */
-export function previewRegisterImport({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<RegisterImportResult> {
-  return run(ctx, input, "preview");
+export function previewRegisterImport({ ctx, input, onProgress }: { ctx: Ctx; input: unknown; onProgress?: Progress }): Promise<RegisterImportResult> {
+  return run(ctx, input, "preview", onProgress);
 }
 
 /** Loads a register file all-or-nothing: every row is created in one transaction, or none when any row is bad. */
-export function commitRegisterImport({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<RegisterImportResult> {
-  return run(ctx, input, "commit");
+export function commitRegisterImport({ ctx, input, onProgress }: { ctx: Ctx; input: unknown; onProgress?: Progress }): Promise<RegisterImportResult> {
+  return run(ctx, input, "commit", onProgress);
 }
 
 /** The verb for one kind, for the write-verb table (permission of that kind). */

@@ -73,7 +73,9 @@ function sampleValues(kind: RegisterKind, row: Record<string, unknown>, lookups:
   );
 }
 
-export async function loadRegisterRows(tx: Tx, ctx: Ctx, kind: RegisterKind, text: string): Promise<LoadOutcome> {
+export type Progress = (p: { rows: number }) => void;
+
+export async function loadRegisterRows(tx: Tx, ctx: Ctx, kind: RegisterKind, text: string, onProgress?: Progress): Promise<LoadOutcome> {
   const { schema, insert } = SPECS[kind];
   const lookups = await loadLookups(tx, kind);
   const outcome: LoadOutcome = { rows: 0, created: 0, errors: [], errorCount: 0, sample: [] };
@@ -83,8 +85,13 @@ export async function loadRegisterRows(tx: Tx, ctx: Ctx, kind: RegisterKind, tex
       if (outcome.errors.length < MAX_LISTED_ERRORS) outcome.errors.push(e.column ? { line, column: e.column, message: e.message } : { line, message: e.message });
     }
   };
+  let reported = Date.now();
   for await (const row of readRegisterRows(kind, text)) {
     outcome.rows++;
+    if (onProgress && Date.now() - reported >= 250) {
+      reported = Date.now();
+      onProgress({ rows: outcome.rows });
+    }
     if (row.problem) {
       report(row.line, [{ message: row.problem }]);
       continue;

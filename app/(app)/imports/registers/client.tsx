@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { CheckCircle2, FileSearch, Upload } from "lucide-react";
 import { ErrorTable } from "@/components/imports/error-table";
+import { readNdjsonEvents } from "@/components/imports/upload-events";
 import { ColumnsReference } from "@/components/imports/registers/columns-reference";
 import { KindPicker, type KindOption } from "@/components/imports/registers/kind-picker";
 import { SampleTable } from "@/components/imports/registers/sample-table";
@@ -14,14 +15,14 @@ import { REGISTER_TEMPLATES, type RegisterKind } from "@/lib/ingest/registers/te
 
 type State =
   | { phase: "idle" }
-  | { phase: "busy"; mode: "preview" | "commit" }
+  | { phase: "busy"; mode: "preview" | "commit"; rows: number }
   | { phase: "checked"; result: RegisterImportResult; file: File }
   | { phase: "done"; result: RegisterImportResult }
   | { phase: "error"; message: string };
 
 const LIST_PAGE: Record<RegisterKind, string> = { contracts: "/contracts", reservations: "/reservations", sites: "/sites", power_budgets: "/sites" };
 
-async function send(kind: RegisterKind, mode: "preview" | "commit", file: File): Promise<RegisterImportResult> {
+async function send(kind: RegisterKind, mode: "preview" | "commit", file: File, onRows: (rows: number) => void): Promise<RegisterImportResult> {
   const url = `/imports/registers/upload?kind=${kind}&mode=${mode}&name=${encodeURIComponent(file.name)}`;
   let response: Response;
   try {
@@ -29,9 +30,25 @@ async function send(kind: RegisterKind, mode: "preview" | "commit", file: File):
   } catch {
     throw new Error("The connection was lost; nothing was loaded. Try again.");
   }
-  const body = (await response.json().catch(() => null)) as (RegisterImportResult & { error?: string }) | null;
-  if (!response.ok || !body || body.error) throw new Error(body?.error ?? `The server refused the file (HTTP ${response.status}).`);
-  return body;
+  if (!response.ok || !response.body || response.headers.get("content-type")?.includes("application/json")) {
+    const body = (await response.json().catch(() => null)) as { error?: string } | null;
+    throw new Error(body?.error ?? `The server refused the file (HTTP ${response.status}).`);
+  }
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let text = "";
+  let consumed = 0;
+  for (;;) {
+    const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined }));
+    if (value) text += value;
+    const { events, next } = readNdjsonEvents(text, consumed);
+    consumed = next;
+    for (const e of events) {
+      if (e.type === "progress") onRows(e.rows);
+      else if (e.type === "result") return e.result as RegisterImportResult;
+      else throw new Error(e.error);
+    }
+    if (done) throw new Error("The server stopped before answering; nothing was loaded. Try again.");
+  }
 }
 
 const plural = (n: number, one: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : `${one}s`}`;
@@ -56,9 +73,9 @@ export function RegisterImport({ options, initialKind }: { options: KindOption[]
       setState({ phase: "error", message: "Choose a CSV file first." });
       return;
     }
-    setState({ phase: "busy", mode });
+    setState({ phase: "busy", mode, rows: 0 });
     try {
-      const result = await send(kind, mode, file);
+      const result = await send(kind, mode, file, (rows) => setState((s) => (s.phase === "busy" ? { ...s, rows } : s)));
       setState(mode === "preview" && result.status === "valid" ? { phase: "checked", result, file } : { phase: "done", result });
     } catch (error) {
       setState({ phase: "error", message: (error as Error).message });
@@ -100,6 +117,7 @@ function Outcome({ state, kind, onCommit }: { state: State; kind: RegisterKind; 
     return (
       <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
         {state.mode === "preview" ? "Checking every row…" : "Importing…"}
+        {state.rows > 0 ? ` ${state.rows.toLocaleString("en-US")} rows so far.` : ""}
       </p>
     );
   }

@@ -1,5 +1,5 @@
 import { requireActionCtx } from "@/lib/auth/session";
-import { checkDeclaredLength, jsonError, limitedBody, PayloadTooLargeError, uploadFileName } from "@/lib/ingest/http";
+import { checkDeclaredLength, jsonError, limitedBody, ndjsonResponse, PayloadTooLargeError, uploadFileName } from "@/lib/ingest/http";
 import { commitRegisterImport, MAX_REGISTER_FILE_BYTES, previewRegisterImport } from "@/lib/ingest/registers/import";
 import { isRegisterKind, REGISTER_TEMPLATES } from "@/lib/ingest/registers/templates";
 import { ValidationError } from "@/lib/errors";
@@ -25,7 +25,8 @@ async function readAll(body: ReadableStream<Uint8Array> | null): Promise<Uint8Ar
 
 /**
  * Checks (`mode=preview`) or imports (`mode=commit`) a register CSV sent as the raw request body
- * (`?kind=contracts|reservations|sites|power_budgets&name=<file name>`); answers the result as JSON.
+ * (`?kind=contracts|reservations|sites|power_budgets&name=<file name>`). A refused request gets a JSON
+ * error (401, 403, 400, 413); an accepted one streams NDJSON: progress events, then the result.
  */
 export async function POST(request: Request) {
   try {
@@ -40,8 +41,8 @@ export async function POST(request: Request) {
     const content = await readAll(request.body);
     if (content.byteLength === 0) throw new ValidationError("The file is empty.");
     const input = { kind, fileName: uploadFileName(request, `${kind}.csv`), content };
-    const result = mode === "preview" ? await previewRegisterImport({ ctx, input }) : await commitRegisterImport({ ctx, input });
-    return Response.json(result, { headers: { "cache-control": "no-store" } });
+    const verb = mode === "preview" ? previewRegisterImport : commitRegisterImport;
+    return ndjsonResponse((progress) => verb({ ctx, input, onProgress: (p) => progress({ bytes: content.byteLength, rows: p.rows }) }));
   } catch (error) {
     if (error instanceof PayloadTooLargeError) {
       return Response.json({ error: "Register files are limited to 10 MB; split the file into several." }, { status: 413 });
