@@ -75,7 +75,7 @@ async function main(): Promise<number> {
     process.once("SIGTERM", stop);
     const result = await importFocus({
       ctx,
-      source: createReadStream(file, { highWaterMark: 1 << 20 }),
+      source: createReadStream(file, { highWaterMark: 1 << 18 }),
       fileName: path.basename(file),
       signal: controller.signal,
       onProgress: ({ bytes, rows }) => {
