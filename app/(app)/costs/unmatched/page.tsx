@@ -24,7 +24,7 @@ function columns(canMap: boolean): Column<UnmatchedGroup>[] {
     { key: "sku", label: "SKU", sort: "sku", render: (g) => g.skuId ?? "(no SKU)", className: "font-mono text-xs" },
     { key: "region", label: "Region", render: (g) => g.regionId ?? "—" },
     { key: "rows", label: "Charges", sort: "rows", align: "right", render: (g) => g.rows.toLocaleString("en-US") },
-    { key: "cost", label: "EffectiveCost", sort: "cost", align: "right", render: (g) => formatExactMoney(g.effectiveCost, g.currency) },
+    { key: "cost", label: "EffectiveCost", sort: "cost", align: "right", render: (g) => formatExactMoney(g.effectiveCost, g.currency), className: "whitespace-nowrap" },
     {
       key: "map",
       label: "Action",
@@ -33,7 +33,7 @@ function columns(canMap: boolean): Column<UnmatchedGroup>[] {
         if (!g.providerId) return <span className="text-xs text-slate-600 dark:text-slate-400">Provider not in Headroom</span>;
         if (!href || !canMap) return null;
         return (
-          <Link href={href} className="text-brand-700 underline dark:text-brand-300" aria-label={`Map SKU ${g.skuId} of ${g.provider}${g.regionId ? ` in ${g.regionId}` : ""}`}>
+          <Link href={href} className="text-brand-700 underline dark:text-brand-300" aria-label={`Map this SKU: ${g.skuId} of ${g.provider}${g.regionId ? ` in ${g.regionId}` : ""}`}>
             Map this SKU
           </Link>
         );
