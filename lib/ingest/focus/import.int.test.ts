@@ -8,7 +8,7 @@ import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/database
 import { systemCtx } from "@/lib/services/system-actor";
 import { generateFocusCsv } from "./generate";
 import { runFocusImport } from "./import";
-import { failInterruptedImports } from "./interrupted";
+import { failInterruptedImports, holdImportLock, markLive } from "./interrupted";
 import { importRow, importText, lineItemCount } from "./testing";
 
 const HEADER =
@@ -250,15 +250,36 @@ describeOnEachEngine("FOCUS import", (engine) => {
   });
 
   describe("an import left running by a killed process", () => {
-    it("is marked failed as interrupted, while a live one is not", async () => {
-      const [dead] = await handle.db
+    const running = async () => {
+      const [row] = await handle.db
         .insert(imports)
         .values({ kind: "focus", fileName: "killed.csv", sha256: "0".repeat(64), status: "running", createdAt: new Date(Date.now() - 10 * 60_000) })
         .returning({ id: imports.id });
+      return row!.id;
+    };
+
+    it("is marked failed as interrupted", async () => {
+      const dead = await running();
       expect(await failInterruptedImports(handle.db)).toBe(1);
-      const row = await importRow(handle.db, dead!.id);
+      const row = await importRow(handle.db, dead);
       expect(row).toMatchObject({ status: "failed" });
       expect(row!.errors![0]!.message).toMatch(/interrupted/);
+    });
+
+    it("leaves an import that is still loading alone", async () => {
+      const live = await running();
+      if (engine === "pglite") {
+        const unmark = markLive(handle.db, live);
+        expect(await failInterruptedImports(handle.db)).toBe(0);
+        unmark();
+      } else {
+        await handle.db.transaction(async (tx) => {
+          await holdImportLock(tx, live);
+          expect(await failInterruptedImports(handle.db)).toBe(0);
+        });
+      }
+      expect(await importRow(handle.db, live)).toMatchObject({ status: "running" });
+      expect(await failInterruptedImports(handle.db)).toBe(1);
     });
   });
 });

@@ -137,7 +137,8 @@ export class FocusRowMapper {
             if (!t) {
               t = parseTimestampCell(raw);
               if (this.times.size > 50_000) this.times.clear();
-              this.times.set(raw, t);
+              // A flat copy as the key: `raw` is a slice that would keep its whole read chunk alive.
+              this.times.set(Buffer.from(raw, "utf8").toString("utf8"), t);
             }
             out[slot.target] = t.text;
             epoch[slot.index] = t.epochMs;

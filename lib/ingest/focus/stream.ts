@@ -33,20 +33,33 @@ export async function pumpCsv(
   let digest = "";
   const tap: Tap = { bytes: 0, gzip: false, sha256: () => digest };
   const iterator = (source as AsyncIterable<Uint8Array | string>)[Symbol.asyncIterator]();
-  let abortListener: (() => void) | undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    if (!signal) return;
-    abortListener = () => reject(new SourceAbortedError("The upload was aborted before the file was complete; nothing was loaded."));
-    if (signal.aborted) abortListener();
-    else signal.addEventListener("abort", abortListener, { once: true });
-  });
-  aborted.catch(() => {});
+  const abortError = () => new SourceAbortedError("The upload was aborted before the file was complete; nothing was loaded.");
+  // Not Promise.race against one long-lived promise: every race would stay attached to it, and with
+  // it every chunk read.
+  const next = (): Promise<IteratorResult<Uint8Array | string>> => {
+    if (!signal) return iterator.next();
+    if (signal.aborted) return Promise.reject(abortError());
+    return new Promise((resolve, reject) => {
+      const onAbort = () => reject(abortError());
+      signal.addEventListener("abort", onAbort, { once: true });
+      iterator.next().then(
+        (step) => {
+          signal.removeEventListener("abort", onAbort);
+          resolve(step);
+        },
+        (error: unknown) => {
+          signal.removeEventListener("abort", onAbort);
+          reject(error);
+        },
+      );
+    });
+  };
 
   async function* raw(): AsyncGenerator<Buffer> {
     let finished = false;
     try {
       for (;;) {
-        const step = await Promise.race([iterator.next(), aborted]);
+        const step = await next();
         if (step.done) break;
         const v = step.value;
         const chunk = typeof v === "string" ? Buffer.from(v, "utf8") : Buffer.from(v.buffer, v.byteOffset, v.byteLength);
@@ -58,7 +71,6 @@ export async function pumpCsv(
       }
       finished = true;
     } finally {
-      if (signal && abortListener) signal.removeEventListener("abort", abortListener);
       if (!finished) void iterator.return?.()?.catch?.(() => {});
       digest = hash.digest("hex");
     }
