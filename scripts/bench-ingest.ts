@@ -41,6 +41,7 @@ async function main() {
     let peakRss = baseRss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
     console.error(`Headroom import of ${file} (${mb(size)}) …`);
+    const phases: { phase: string; seconds: number }[] = [];
     let t = performance.now();
     const result = await runFocusImport(
       {
@@ -49,7 +50,7 @@ async function main() {
         fileName: path.basename(file),
         onProgress: (p) => process.stderr.write(`\r  ${Math.floor((p.bytes / size) * 100)}% · ${p.rows.toLocaleString("en-US")} rows`),
       },
-      { fxRates: {} },
+      { fxRates: {}, onPhase: (name, ms) => phases.push({ phase: name, seconds: +(ms / 1000).toFixed(1) }) },
     );
     const headroomSeconds = (performance.now() - t) / 1000;
     clearInterval(sampler);
@@ -72,6 +73,7 @@ async function main() {
       headroom: { seconds: +headroomSeconds.toFixed(1), rowsPerSecond: Math.round(result.rows / headroomSeconds) },
       rawCopy: { seconds: +rawSeconds.toFixed(1), rowsPerSecond: Math.round(n / rawSeconds) },
       ratio: +(headroomSeconds / rawSeconds).toFixed(2),
+      phases,
       baseRssMB: Math.round(baseRss / 1024 / 1024),
       peakRssMB: Math.round(peakRss / 1024 / 1024),
       maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),

@@ -61,8 +61,14 @@ export async function importFocus(args: FocusImportArgs): Promise<FocusImportRes
 
 export async function runFocusImport(
   { ctx, source, fileName, onProgress, signal }: FocusImportArgs,
-  options: { fxRates: Readonly<Record<string, string>> },
+  options: { fxRates: Readonly<Record<string, string>>; onPhase?: (phase: string, ms: number) => void },
 ): Promise<FocusImportResult> {
+  let phaseStart = performance.now();
+  const phase = (name: string) => {
+    const now = performance.now();
+    options.onPhase?.(name, now - phaseStart);
+    phaseStart = now;
+  };
   try {
     requirePermission(ctx, "billing.import");
   } catch (error) {
@@ -122,6 +128,7 @@ export async function runFocusImport(
         throw new Rejected();
       }
       await writer.finish();
+      phase("read, check and COPY to staging");
       const sha256 = tap.sha256();
       const [earlier] = await tx
         .select({ id: imports.id, fileName: imports.fileName, createdAt: imports.createdAt })
@@ -130,8 +137,11 @@ export async function runFocusImport(
         .limit(1);
       if (earlier) throw new Duplicate(earlier);
       await insertStaged(tx, importId);
+      phase("INSERT … SELECT into cost_line_items");
       await matchCharges(tx, importId);
+      phase("matchCharges");
       const { summary, periods } = await summarizeImport(tx, importId);
+      phase("summary");
       const replaced = await replaceEarlierPeriods(tx, importId, periods);
       await tx
         .update(imports)
@@ -145,6 +155,7 @@ export async function runFocusImport(
       });
       return { sha256, summary, replaced, bytes: tap.bytes };
     });
+    phase("replace, mark succeeded, commit");
     return { importId, status: "succeeded", rows, bytes: outcome.bytes, sha256: outcome.sha256, errors: [], replaced: outcome.replaced, summary: outcome.summary };
   } catch (error) {
     const sha256 = tap?.sha256() ?? "";

@@ -227,14 +227,15 @@ export class FocusRowMapper {
       }
       out[currencyIndex] = REPORTING_CURRENCY;
     }
-    if (extra) out[out.length - 1] = JSON.stringify(extra);
+    // One test per record instead of one per cell: most rows need no escaping at all.
+    const plain = !COPY_SPECIAL.test(fields.join(""));
     let text = "";
-    for (let i = 0; i < out.length; i++) {
+    for (let i = 0; i < out.length - 1; i++) {
       const v = out[i];
       if (i > 0) text += "\t";
-      text += v === null || v === undefined ? "\\N" : copyText(v);
+      text += v === null || v === undefined ? "\\N" : plain ? v : copyText(v);
     }
-    return text + "\n";
+    return `${text}\t${extra ? copyText(JSON.stringify(extra)) : "\\N"}\n`;
   }
 }
 
