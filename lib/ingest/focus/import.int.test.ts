@@ -200,6 +200,26 @@ describeOnEachEngine("FOCUS import", (engine) => {
     expect(await importRow(handle.db, result.importId!)).toMatchObject({ status: "failed" });
   });
 
+  it("lets the rest of the app query the database while an upload is still arriving", async () => {
+    const controller = new AbortController();
+    let release!: () => void;
+    const sent = new Promise<void>((resolve) => (release = resolve));
+    async function* slow(): AsyncGenerator<Uint8Array> {
+      yield Buffer.from(shifted(9).slice(0, 500));
+      release();
+      await new Promise((resolve) => setTimeout(resolve, 60_000));
+    }
+    const running = runFocusImport({ ctx: ctx(handle.db), source: slow(), fileName: "slow.csv", signal: controller.signal }, { fxRates: {} });
+    await sent;
+    const answer = await Promise.race([
+      queryRows<{ one: number }>(handle.db, sql`select 1 as one`),
+      new Promise((resolve) => setTimeout(() => resolve("blocked"), 3_000)),
+    ]);
+    expect(answer).toEqual([{ one: 1 }]);
+    controller.abort();
+    expect((await running).status).toBe("failed");
+  });
+
   it("replaces the rows of an earlier import for the same provider and billing period, and only those", async () => {
     const file = (rows: string[]) =>
       ["BillingCurrency,BillingPeriodStart,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,BilledCost,EffectiveCost,ProviderName", ...rows].join("\n");

@@ -1,5 +1,5 @@
 import { and, eq, ne } from "drizzle-orm";
-import type { Db } from "@/lib/db/client";
+import type { Db, Executor, Tx } from "@/lib/db/client";
 import { imports } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -10,7 +10,7 @@ import { CsvSyntaxError } from "@/lib/csv/read";
 import { failInterruptedImports, holdImportLock, markLive } from "./interrupted";
 import { replaceEarlierPeriods, type Replaced } from "./replace";
 import { FocusRowMapper, MAX_ERRORS, type FocusError } from "./rows";
-import { createStaging, insertStaged, openStagingWriter, type StagingWriter } from "./staging";
+import { createStaging, dropStaging, engineClient, insertStaged, openStagingWriter } from "./staging";
 import { GzipError, pumpCsv, SourceAbortedError, type ByteSource, type Tap } from "./stream";
 import { summarizeImport, type FocusSummary } from "./summary";
 
@@ -88,10 +88,10 @@ export async function runFocusImport(
   let tap: Tap | undefined;
   let bytesSeen = 0;
   try {
-    const outcome = await db.transaction(async (tx) => {
-      await holdImportLock(tx, importId);
-      await createStaging(tx);
-      const writer = await openStagingWriter(tx);
+    // Reads the file into the staging table: the server streams inside the load transaction; PGlite
+    // (one connection, whose transaction would hold every other query of the app) stages outside it.
+    const stage = async (target: Executor, table: string) => {
+      const writer = await openStagingWriter(target, table);
       let mapper: FocusRowMapper | undefined;
       let lastProgress = 0;
       const report = (force: boolean) => {
@@ -129,14 +129,16 @@ export async function runFocusImport(
       }
       await writer.finish();
       phase("read, check and COPY to staging");
-      const sha256 = tap.sha256();
+    };
+    const load = async (tx: Tx, table: string) => {
+      const sha256 = tap!.sha256();
       const [earlier] = await tx
         .select({ id: imports.id, fileName: imports.fileName, createdAt: imports.createdAt })
         .from(imports)
         .where(and(eq(imports.kind, "focus"), eq(imports.status, "succeeded"), eq(imports.sha256, sha256), ne(imports.id, importId)))
         .limit(1);
       if (earlier) throw new Duplicate(earlier);
-      await insertStaged(tx, importId);
+      await insertStaged(tx, table, importId);
       phase("INSERT … SELECT into cost_line_items");
       await matchCharges(tx, importId);
       phase("matchCharges");
@@ -145,16 +147,34 @@ export async function runFocusImport(
       const replaced = await replaceEarlierPeriods(tx, importId, periods);
       await tx
         .update(imports)
-        .set({ status: "succeeded", sha256, rows, bytes: tap.bytes, summary: { ...summary, periods }, finishedAt: new Date() })
+        .set({ status: "succeeded", sha256, rows, bytes: tap!.bytes, summary: { ...summary, periods }, finishedAt: new Date() })
         .where(eq(imports.id, importId));
       await audit(tx, ctx, {
         action: "billing.import",
         entityType: "import",
         entityId: String(importId),
-        after: { kind: "focus", fileName, sha256, rows, bytes: tap.bytes, gzip: tap.gzip, replaced },
+        after: { kind: "focus", fileName, sha256, rows, bytes: tap!.bytes, gzip: tap!.gzip, replaced },
       });
-      return { sha256, summary, replaced, bytes: tap.bytes };
-    });
+      return { sha256, summary, replaced, bytes: tap!.bytes };
+    };
+    let outcome: Awaited<ReturnType<typeof load>>;
+    if (engineClient(db).engine === "postgres") {
+      outcome = await db.transaction(async (tx) => {
+        await holdImportLock(tx, importId);
+        await createStaging(tx, "focus_stage", "on commit drop");
+        await stage(tx, "focus_stage");
+        return load(tx, "focus_stage");
+      });
+    } else {
+      const table = `focus_stage_${importId}`;
+      await createStaging(db, table, "");
+      try {
+        await stage(db, table);
+        outcome = await db.transaction((tx) => load(tx, table));
+      } finally {
+        await dropStaging(db, table).catch(() => {});
+      }
+    }
     phase("replace, mark succeeded, commit");
     return { importId, status: "succeeded", rows, bytes: outcome.bytes, sha256: outcome.sha256, errors: [], replaced: outcome.replaced, summary: outcome.summary };
   } catch (error) {

@@ -4,7 +4,8 @@ import { sql } from "drizzle-orm";
 import type { Executor, Tx } from "@/lib/db/client";
 import { STAGING_COLUMNS, TARGET_COLUMNS } from "./columns";
 
-// The staging table lives in the import's transaction (ON COMMIT DROP), all columns text; one
+// The staging table is temporary, all columns text: on the server it lives in the import's
+// transaction (ON COMMIT DROP); on PGlite it is filled outside it and dropped after. One
 // INSERT … SELECT casts it into cost_line_items.
 
 type PostgresJsClient = { unsafe: (query: string, params?: unknown[]) => { writable: () => Promise<Writable> } };
@@ -20,18 +21,28 @@ export function engineClient(executor: Executor): EngineClient {
   throw new Error("Unknown database driver.");
 }
 
-const TABLE = "focus_stage";
 const COLUMN_LIST = STAGING_COLUMNS.join(", ");
+const NAME = /^focus_stage(_\d+)?$/;
 
-export async function createStaging(tx: Tx): Promise<void> {
-  await tx.execute(sql.raw(`create temporary table ${TABLE} (${STAGING_COLUMNS.map((c) => `${c} text`).join(", ")}) on commit drop`));
+function checked(table: string): string {
+  if (!NAME.test(table)) throw new Error(`Not a staging table name: ${table}`);
+  return table;
+}
+
+export async function createStaging(db: Executor, table: string, onCommit: "on commit drop" | ""): Promise<void> {
+  await db.execute(sql.raw(`create temporary table ${checked(table)} (${STAGING_COLUMNS.map((c) => `${c} text`).join(", ")}) ${onCommit}`));
+}
+
+export async function dropStaging(db: Executor, table: string): Promise<void> {
+  await db.execute(sql.raw(`drop table if exists ${checked(table)}`));
 }
 
 export type StagingWriter = { write(line: string): Promise<void>; finish(): Promise<void>; abort(): void };
 
 /** Bounded batches: about 1 MB per COPY write on the server, 8 MB per blob on PGlite. */
-export async function openStagingWriter(tx: Tx): Promise<StagingWriter> {
-  const target = engineClient(tx);
+export async function openStagingWriter(db: Executor, table: string): Promise<StagingWriter> {
+  const target = engineClient(db);
+  const TABLE = checked(table);
   let parts: string[] = [];
   let size = 0;
   if (target.engine === "postgres") {
@@ -99,13 +110,13 @@ function drained(stream: Writable): Promise<void> {
 const CAST: Record<string, string> = { decimal: "::numeric", timestamp: "::timestamptz", tags: "::jsonb", currency: "", text: "" };
 
 /** One set-based insert of the staged rows into cost_line_items. */
-export async function insertStaged(tx: Tx, importId: number): Promise<void> {
+export async function insertStaged(tx: Tx, table: string, importId: number): Promise<void> {
   const targets = TARGET_COLUMNS.map((c) => c.db);
   const casts = TARGET_COLUMNS.map((c) => `${c.db}${CAST[c.kind]}`);
   await tx.execute(
     sql.raw(
       `insert into cost_line_items (import_id, line_number, ${targets.join(", ")}, extra)
-       select ${Number(importId)}, line_number::int, ${casts.join(", ")}, extra::jsonb from ${TABLE}`,
+       select ${Number(importId)}, line_number::int, ${casts.join(", ")}, extra::jsonb from ${checked(table)}`,
     ),
   );
 }
