@@ -1,10 +1,11 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/lib/db/client";
 import { acceleratorTypes, providers, sites, skuMappings } from "@/lib/db/schema";
 import { insertContractRow, insertReservationRow, type Catalog } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
-import { matchCharges, rematchCharges } from "./matching";
+import { queryRows } from "@/lib/db/rows";
+import { matchCharges, rematchCharges, stagedTextFields, withChargeTies } from "./matching";
 import { chargesOf, insertCharges, insertImport } from "./test-charges";
 
 type World = {
@@ -169,5 +170,39 @@ describeOnEachEngine("matching charges", (engine) => {
     await matchCharges(db, second);
     expect((await chargesOf(db, first))[0]!.providerId).toBeNull();
     expect((await chargesOf(db, second))[0]!.providerId).toBe(w.aws.provider.id);
+  });
+
+  it("ties staged text rows the same way, so a loader can tie charges as it inserts them", async () => {
+    const db = handle.db;
+    const contract = await insertContractRow(db, w.aws, { reference: "STAGE-1", startDate: "2026-01-01", endDate: "2027-01-01" });
+    const block = await insertReservationRow(db, w.aws, { capacityReservationId: "cr-stage", acceleratorTypeId: w.h200.id });
+    const rows = await db.transaction(async (tx) => {
+      await tx.execute(sql`create temporary table stage_test (line_number text, provider_name text, billing_currency text, charge_period_start text,
+        commitment_discount_id text, capacity_reservation_id text, sku_id text, region_id text, tags text, extra text) on commit drop`);
+      await tx.execute(sql`insert into stage_test values
+        ('2', 'Amazon Web Services', 'USD', '2026-03-01 00:00:00', 'STAGE-1', null, null, null, null, null),
+        ('3', 'AWS', 'USD', '2026-03-01T00:00:00Z', null, 'cr-stage', null, null, '{"team":"a"}', '{"x_Foo":"bar"}'),
+        ('4', null, 'USD', '2026-03-01T00:00:00Z', null, null, null, null, ${JSON.stringify({ "headroom-contract": "STAGE-1" })}, ${JSON.stringify({ ServiceProviderName: "aws" })}),
+        ('5', 'Nobody', 'USD', '2026-03-01T00:00:00Z', 'STAGE-1', null, null, null, null, null)`);
+      return queryRows<Record<string, string | null>>(
+        tx,
+        sql.raw(`select line_number, m_provider_id, m_reservation_id, m_contract_id, m_accelerator_type_id from ${withChargeTies("stage_test", stagedTextFields)} t order by line_number`),
+      );
+    });
+    expect(rows).toEqual([
+      { line_number: "2", m_provider_id: w.aws.provider.id, m_reservation_id: null, m_contract_id: contract.id, m_accelerator_type_id: null },
+      { line_number: "3", m_provider_id: w.aws.provider.id, m_reservation_id: block.id, m_contract_id: null, m_accelerator_type_id: w.h200.id },
+      { line_number: "4", m_provider_id: w.aws.provider.id, m_reservation_id: null, m_contract_id: contract.id, m_accelerator_type_id: null },
+      { line_number: "5", m_provider_id: null, m_reservation_id: null, m_contract_id: contract.id, m_accelerator_type_id: null },
+    ]);
+  });
+
+  it("only counts when the loader tied the rows on insert", async () => {
+    const db = handle.db;
+    const importId = await insertImport(db, "running");
+    await insertCharges(db, importId, [{ providerName: "AWS", effectiveCost: "2.5" }, { providerName: "AWS", providerId: w.aws.provider.id, effectiveCost: "1" }]);
+    const counted = await matchCharges(db, importId, { tiedOnInsert: true });
+    expect(counted).toMatchObject({ rows: 2, matchedProvider: 1, unmatched: 2, unmatchedEffectiveCost: "3.5000000000" });
+    expect((await chargesOf(db, importId))[0]!.providerId).toBeNull();
   });
 });

@@ -16,6 +16,7 @@ export type MatchResult = {
 };
 
 export type MatchRule = "provider" | "reservation" | "contract" | "accelerator";
+const ALL_RULES: readonly MatchRule[] = ["provider", "reservation", "contract", "accelerator"];
 
 /** Tag keys a team can set on its resources to tie their charges explicitly (AWS prefixes user tags with `user:`). */
 export const CONTRACT_TAG = "headroom-contract";
@@ -36,163 +37,165 @@ export const PROVIDER_ALIASES: readonly (readonly string[])[] = [
 ];
 
 /**
- * Ties the charges of one import to providers, reservations, contracts and accelerator types (rules in
- * README, "Matching charges"). Runs inside the import's transaction, set-based: a handful of statements
- * whatever the number of rows.
+ * Where the rules read a charge's fields: SQL expressions of the right types (jsonb for extra and tags,
+ * timestamptz for the period start, text otherwise) over one row under the given alias — a row of
+ * cost_line_items or of a loader's staging table.
  */
-export async function matchCharges(tx: Executor, importId: number): Promise<MatchResult> {
-  return applyRules(tx, sql`c.import_id = ${importId}`, ["provider", "reservation", "contract", "accelerator"]);
+export type ChargeFields = {
+  providerName: string;
+  extra: string;
+  tags: string;
+  billingCurrency: string;
+  chargePeriodStart: string;
+  commitmentDiscountId: string;
+  capacityReservationId: string;
+  skuId: string;
+  regionId: string;
+  /** A provider already set on the row, kept when no name resolves. */
+  providerId?: string;
+};
+
+/** The fields of a cost_line_items row. */
+export function tableFields(a: string): ChargeFields {
+  return {
+    providerName: `${a}.provider_name`,
+    extra: `${a}.extra`,
+    tags: `${a}.tags`,
+    billingCurrency: `${a}.billing_currency`,
+    chargePeriodStart: `${a}.charge_period_start`,
+    commitmentDiscountId: `${a}.commitment_discount_id`,
+    capacityReservationId: `${a}.capacity_reservation_id`,
+    skuId: `${a}.sku_id`,
+    regionId: `${a}.region_id`,
+    providerId: `${a}.provider_id`,
+  };
 }
 
-/**
- * Applies the rules again to charges already loaded (all, or one provider's), e.g. after a SKU mapping is
- * created, edited or archived. Recomputes the chosen ties; a tie whose rule no longer holds is removed.
- */
-export async function rematchCharges(
-  tx: Executor,
-  opts: { providerId?: string; rules?: readonly MatchRule[] } = {},
-): Promise<MatchResult> {
-  const scope = opts.providerId ? sql`c.provider_id = ${opts.providerId}::uuid` : sql`true`;
-  return applyRules(tx, scope, opts.rules ?? ["provider", "reservation", "contract", "accelerator"]);
+/** The fields of a staging row whose columns are the cost_line_items names, all text. */
+export function stagedTextFields(a: string): ChargeFields {
+  return {
+    ...tableFields(a),
+    extra: `${a}.extra::jsonb`,
+    tags: `${a}.tags::jsonb`,
+    chargePeriodStart: `${a}.charge_period_start::timestamptz`,
+    providerId: undefined,
+  };
 }
 
-async function applyRules(tx: Executor, scope: SQL, rules: readonly MatchRule[]): Promise<MatchResult> {
-  if (rules.includes("provider")) await matchProviders(tx, scope);
-  if (rules.includes("reservation")) await matchReservations(tx, scope);
-  if (rules.includes("contract")) await matchContracts(tx, scope);
-  if (rules.includes("accelerator")) await matchAccelerators(tx, scope);
-  return countMatches(tx, scope);
-}
+const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+const ALIAS_PAIRS = PROVIDER_ALIASES.flatMap((group) => group.flatMap((a) => group.map((b) => `(${quote(a)}, ${quote(b)})`))).join(", ");
+
+// Every spelling a provider answers to → that provider: its own name (case-insensitive) before an alias,
+// a live provider before an archived one. A handful of rows whatever the size of the import.
+const PROVIDER_NAMES = `(select distinct on (name) name, id from (
+    select lower(btrim(p.name)) as name, p.id, 0 as pri, p.archived_at is null as live, p.name as label from providers p
+    union all
+    select a.alias, p.id, 1, p.archived_at is null, p.name from providers p join (values ${ALIAS_PAIRS}) a(alias, other) on a.other = lower(btrim(p.name))
+  ) names order by name, pri, live desc, label, id)`;
 
 // "ContractId":"X" inside ContractApplied, whether kept as a JSON value or as a JSON-escaped string.
 const CONTRACT_ID_PATTERN = String.raw`\\?"ContractId\\?"\s*:\s*\\?"([^"\\]+)`;
 
-const tag = (key: string) => sql.raw(`nullif(btrim(coalesce(c.tags ->> '${key}', c.tags ->> 'user:${key}')), '')`);
-
-// A key of `extra` (unknown FOCUS columns), whatever the case the loader kept it in.
-const extraValue = (lowerKey: string) =>
-  sql.raw(`(select e.value from jsonb_each(c.extra) e where lower(e.key) = '${lowerKey}' limit 1)`);
-
-const chargeProviderName = sql`lower(btrim(coalesce(nullif(btrim(c.provider_name), ''), ${extraValue("serviceprovidername")} #>> '{}')))`;
-
-// Provider: exact name (case-insensitive) first, then an alias; a live provider before an archived one.
-async function matchProviders(tx: Executor, scope: SQL): Promise<void> {
-  const aliases = JSON.stringify(PROVIDER_ALIASES.flatMap((names, grp) => names.map((alias) => ({ alias, grp }))));
-  await tx.execute(sql`
-    with names as (
-      select distinct ${chargeProviderName} as n from cost_line_items c where ${scope}
-    ), aliases as (
-      select alias, grp from jsonb_to_recordset(${aliases}::jsonb) as a(alias text, grp int)
-    ), resolved as (
-      select distinct on (names.n) names.n, p.id as provider_id
-      from names
-      join providers p on lower(btrim(p.name)) = names.n
-        or exists (select 1 from aliases a1 join aliases a2 on a1.grp = a2.grp
-                   where a1.alias = names.n and a2.alias = lower(btrim(p.name)))
-      where names.n is not null
-      order by names.n, (lower(btrim(p.name)) = names.n) desc, (p.archived_at is null) desc, p.name, p.id
-    )
-    update cost_line_items c set provider_id = resolved.provider_id
-    from resolved
-    where ${scope} and ${chargeProviderName} = resolved.n and c.provider_id is distinct from resolved.provider_id`);
+/**
+ * The matching rules (README, "Matching charges") over the rows of `from` (a table or subquery, read as
+ * alias `s` through `fields`): a subquery with every column of `from` plus `m_provider_id`,
+ * `m_reservation_id`, `m_contract_id` and `m_accelerator_type_id`. The provider comes from a hash join on a
+ * handful of names; every other tie is an index probe run only for rows whose key exists in the register
+ * (hash-joined guards), once per row (OFFSET 0 keeps the planner from inlining one step into the next). A
+ * loader can select from it in its INSERT … SELECT so charges are tied as they are written.
+ */
+export function withChargeTies(from: string, fields: (alias: string) => ChargeFields): string {
+  const s = fields("s");
+  const extraKey = (spellings: string[]) =>
+    `(case when jsonb_typeof(${s.extra}) = 'object' then coalesce(${spellings.map((k) => `${s.extra} -> '${k}'`).join(", ")}) end)`;
+  const tag = (key: string) =>
+    `(case when jsonb_typeof(${s.tags}) = 'object' then nullif(btrim(coalesce(${s.tags} ->> '${key}', ${s.tags} ->> 'user:${key}')), '') end)`;
+  const name = `lower(btrim(coalesce(nullif(btrim(${s.providerName}), ''), ${extraKey(["ServiceProviderName", "serviceprovidername", "serviceProviderName", "SERVICEPROVIDERNAME"])} #>> '{}')))`;
+  const pid = "q.m_provider_id";
+  const sameProvider = (col: string) => `(${pid} is null or ${col} = ${pid})`;
+  const fits = `k.archived_at is null and k.currency = q.m_currency
+      and q.m_period_start >= (k.start_date::timestamp at time zone 'UTC') and q.m_period_start < (k.end_date::timestamp at time zone 'UTC')
+      and ${sameProvider("k.provider_id")}`;
+  const newest = "order by k.start_date desc, k.id limit 1";
+  const keys = `(select distinct reference from contracts where archived_at is null and reference is not null)`;
+  return `(select q.*,
+      coalesce(
+        case when kc.reference is not null then (select k.id from contracts k where k.reference = q.m_cdi and ${fits} ${newest}) end,
+        case when q.m_applied is not null then (select k.id from contracts k where k.reference in (
+          select btrim(m[1]) from regexp_matches(q.m_applied, ${quote(CONTRACT_ID_PATTERN)}, 'g') m) and ${fits} ${newest}) end,
+        case when kt.reference is not null then (select k.id from contracts k where k.reference = q.m_tag_contract and ${fits} ${newest}) end,
+        case when q.m_reservation_id is not null then (select k.id from reservations r join contracts k on k.id = r.contract_id where r.id = q.m_reservation_id and ${fits} limit 1) end
+      ) as m_contract_id,
+      coalesce(
+        case when sm.sku_id is not null then coalesce(
+          (select m.accelerator_type_id from sku_mappings m where m.provider_id = ${pid} and m.sku_id = q.m_sku and m.archived_at is null
+             and m.region_id is not null and lower(m.region_id) = q.m_region limit 1),
+          (select m.accelerator_type_id from sku_mappings m where m.provider_id = ${pid} and m.sku_id = q.m_sku and m.archived_at is null
+             and m.region_id is null limit 1)) end,
+        case when q.m_reservation_id is not null then (select r.accelerator_type_id from reservations r where r.id = q.m_reservation_id) end
+      ) as m_accelerator_type_id
+    from (select q.*, coalesce(
+        case when q.m_cri is not null then (select r.id from reservations r
+          where r.capacity_reservation_id = q.m_cri and r.archived_at is null and ${sameProvider("r.provider_id")} order by r.id limit 1) end,
+        case when q.m_tag_reservation is not null then (select r.id from reservations r
+          where r.name = q.m_tag_reservation and r.archived_at is null and ${sameProvider("r.provider_id")} limit 1) end
+      ) as m_reservation_id
+      from (select s.*, coalesce(pn.id, ${s.providerId ?? "null::uuid"}) as m_provider_id,
+          ${s.billingCurrency} as m_currency, ${s.chargePeriodStart} as m_period_start,
+          nullif(btrim(${s.commitmentDiscountId}), '') as m_cdi, nullif(btrim(${s.capacityReservationId}), '') as m_cri,
+          nullif(btrim(${s.skuId}), '') as m_sku, lower(btrim(${s.regionId})) as m_region,
+          ${tag(RESERVATION_TAG)} as m_tag_reservation, ${tag(CONTRACT_TAG)} as m_tag_contract,
+          ${extraKey(["ContractApplied", "contractapplied", "contractApplied", "CONTRACTAPPLIED"])}::text as m_applied
+        from ${from} s left join ${PROVIDER_NAMES} pn on pn.name = ${name} offset 0) q offset 0) q
+    left join ${keys} kc on kc.reference = q.m_cdi
+    left join ${keys} kt on kt.reference = q.m_tag_contract
+    left join (select distinct provider_id, sku_id from sku_mappings where archived_at is null) sm on sm.provider_id = q.m_provider_id and sm.sku_id = q.m_sku
+    offset 0)`;
 }
 
-// Reservation: CapacityReservationId, else the reservation tag (= reservation name); same provider when known.
-async function matchReservations(tx: Executor, scope: SQL): Promise<void> {
-  await tx.execute(sql`
-    with cand as (
-      select c.id, c.charge_period_start, r.id as rid, 1 as pri
-      from cost_line_items c
-      join reservations r on r.capacity_reservation_id = btrim(c.capacity_reservation_id)
-        and r.archived_at is null and (c.provider_id is null or r.provider_id = c.provider_id)
-      where ${scope} and c.capacity_reservation_id is not null
-      union all
-      select c.id, c.charge_period_start, r.id, 2
-      from cost_line_items c
-      join reservations r on r.name = ${tag(RESERVATION_TAG)}
-        and r.archived_at is null and (c.provider_id is null or r.provider_id = c.provider_id)
-      where ${scope} and c.tags is not null
-    ), best as (
-      select distinct on (id, charge_period_start) id, charge_period_start, rid from cand order by id, charge_period_start, pri, rid
-    ), resolved as (
-      select c.id, c.charge_period_start, best.rid
-      from cost_line_items c left join best on best.id = c.id and best.charge_period_start = c.charge_period_start
-      where ${scope}
-    )
-    update cost_line_items c set reservation_id = resolved.rid
-    from resolved
-    where c.id = resolved.id and c.charge_period_start = resolved.charge_period_start and c.reservation_id is distinct from resolved.rid`);
+/**
+ * Ties the charges of one import to providers, reservations, contracts and accelerator types (rules in
+ * README, "Matching charges"). Runs inside the import's transaction, set-based: one UPDATE that rewrites
+ * only the rows whose ties change. A loader that already selected its rows through withChargeTies passes
+ * `tiedOnInsert` and only gets the counts (no second pass over the rows).
+ */
+export async function matchCharges(tx: Executor, importId: number, opts: { tiedOnInsert?: boolean } = {}): Promise<MatchResult> {
+  const scope = `c.import_id = ${Math.trunc(Number(importId))}`;
+  if (opts.tiedOnInsert) return countMatches(tx, sql.raw(scope));
+  return applyRules(tx, scope, ALL_RULES);
 }
 
-// Contract: CommitmentDiscountId = reference, else a ContractApplied ContractId (FOCUS 1.3), else the contract
-// tag, else the matched reservation's contract; always same currency and ChargePeriodStart within the term.
-async function matchContracts(tx: Executor, scope: SQL): Promise<void> {
-  const fits = sql.raw(`k.archived_at is null and k.currency = c.billing_currency
-    and c.charge_period_start >= (k.start_date::timestamp at time zone 'UTC')
-    and c.charge_period_start < (k.end_date::timestamp at time zone 'UTC')
-    and (c.provider_id is null or k.provider_id = c.provider_id)`);
-  await tx.execute(sql`
-    with applied as (
-      select c.id, c.charge_period_start, m[1] as ref
-      from cost_line_items c
-      cross join lateral regexp_matches(${extraValue("contractapplied")}::text, ${CONTRACT_ID_PATTERN}, 'g') as m
-      where ${scope} and c.extra is not null
-    ), cand as (
-      select c.id, c.charge_period_start, k.id as kid, 1 as pri, k.start_date
-      from cost_line_items c join contracts k on k.reference = btrim(c.commitment_discount_id) and ${fits}
-      where ${scope} and c.commitment_discount_id is not null
-      union all
-      select c.id, c.charge_period_start, k.id, 2, k.start_date
-      from applied a
-      join cost_line_items c on c.id = a.id and c.charge_period_start = a.charge_period_start
-      join contracts k on k.reference = btrim(a.ref) and ${fits}
-      union all
-      select c.id, c.charge_period_start, k.id, 3, k.start_date
-      from cost_line_items c join contracts k on k.reference = ${tag(CONTRACT_TAG)} and ${fits}
-      where ${scope} and c.tags is not null
-      union all
-      select c.id, c.charge_period_start, k.id, 4, k.start_date
-      from cost_line_items c
-      join reservations r on r.id = c.reservation_id
-      join contracts k on k.id = r.contract_id and ${fits}
-      where ${scope} and c.reservation_id is not null
-    ), best as (
-      select distinct on (id, charge_period_start) id, charge_period_start, kid
-      from cand order by id, charge_period_start, pri, start_date desc, kid
-    ), resolved as (
-      select c.id, c.charge_period_start, best.kid
-      from cost_line_items c left join best on best.id = c.id and best.charge_period_start = c.charge_period_start
-      where ${scope}
-    )
-    update cost_line_items c set contract_id = resolved.kid
-    from resolved
-    where c.id = resolved.id and c.charge_period_start = resolved.charge_period_start and c.contract_id is distinct from resolved.kid`);
+/**
+ * Applies the rules again to charges already loaded (all, or one provider's), e.g. after a SKU mapping is
+ * created, edited or archived: the chosen ties are recomputed; one whose rule no longer holds is removed
+ * (a provider is never removed).
+ */
+export async function rematchCharges(tx: Executor, opts: { providerId?: string; rules?: readonly MatchRule[] } = {}): Promise<MatchResult> {
+  if (opts.providerId !== undefined && !/^[0-9a-f-]{36}$/i.test(opts.providerId)) throw new Error("rematchCharges: providerId must be a uuid");
+  const scope = opts.providerId ? `c.provider_id = '${opts.providerId}'::uuid` : "true";
+  return applyRules(tx, scope, opts.rules ?? ALL_RULES);
 }
 
-// Accelerator type: a SKU mapping of the charge's provider and SkuId (its region's mapping before the
-// region-less one), else the matched reservation's type.
-async function matchAccelerators(tx: Executor, scope: SQL): Promise<void> {
-  await tx.execute(sql`
-    with cand as (
-      select c.id, c.charge_period_start, m.accelerator_type_id as tid, case when m.region_id is null then 2 else 1 end as pri
-      from cost_line_items c
-      join sku_mappings m on m.provider_id = c.provider_id and m.sku_id = btrim(c.sku_id) and m.archived_at is null
-        and (m.region_id is null or lower(m.region_id) = lower(btrim(c.region_id)))
-      where ${scope} and c.sku_id is not null and c.provider_id is not null
-      union all
-      select c.id, c.charge_period_start, r.accelerator_type_id, 3
-      from cost_line_items c join reservations r on r.id = c.reservation_id
-      where ${scope} and c.reservation_id is not null
-    ), best as (
-      select distinct on (id, charge_period_start) id, charge_period_start, tid from cand order by id, charge_period_start, pri
-    ), resolved as (
-      select c.id, c.charge_period_start, best.tid
-      from cost_line_items c left join best on best.id = c.id and best.charge_period_start = c.charge_period_start
-      where ${scope}
-    )
-    update cost_line_items c set accelerator_type_id = resolved.tid
-    from resolved
-    where c.id = resolved.id and c.charge_period_start = resolved.charge_period_start and c.accelerator_type_id is distinct from resolved.tid`);
+const COLUMN: Record<MatchRule, string> = {
+  provider: "provider_id",
+  reservation: "reservation_id",
+  contract: "contract_id",
+  accelerator: "accelerator_type_id",
+};
+
+async function applyRules(tx: Executor, scope: string, rules: readonly MatchRule[]): Promise<MatchResult> {
+  const columns = ALL_RULES.filter((r) => rules.includes(r)).map((r) => COLUMN[r]);
+  if (columns.length > 0) {
+    await tx.execute(
+      sql.raw(`
+        update cost_line_items c set ${columns.map((col) => `${col} = t.m_${col}`).join(", ")}
+        from ${withChargeTies(`(select * from cost_line_items c where ${scope})`, tableFields)} t
+        where c.id = t.id and c.charge_period_start = t.charge_period_start
+          and (${columns.map((col) => `c.${col}`).join(", ")}, null) is distinct from (${columns.map((col) => `t.m_${col}`).join(", ")}, null)`),
+    );
+  }
+  return countMatches(tx, sql.raw(scope));
 }
 
 async function countMatches(tx: Executor, scope: SQL): Promise<MatchResult> {
