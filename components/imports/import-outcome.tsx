@@ -9,7 +9,7 @@ export type ImportResultLike = {
   errors?: ImportErrorRow[];
   summary?: ImportSummaryLike | null;
   replaced?: { provider: string; billingPeriodStart: string; rows: number }[];
-  duplicateOf?: number | null;
+  duplicateOf?: { importId: number; fileName: string } | null;
 };
 
 /** What an import did, as the uploader sees it right after the upload. */
@@ -32,7 +32,7 @@ export function ImportOutcome({ result }: { result: ImportResultLike }) {
   if (result.status === "duplicate") {
     return (
       <p role="status" className="mt-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
-        This exact file was already imported{result.duplicateOf ? ` (import #${result.duplicateOf})` : ""}; nothing changed.
+        This exact file was already imported{result.duplicateOf ? ` as ${result.duplicateOf.fileName} (import #${result.duplicateOf.importId})` : ""}; nothing changed.
       </p>
     );
   }

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db, Executor } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/rows";
 import { auditLog } from "@/lib/db/schema";
+import { loadDemoBilling } from "./billing";
 import { ACCELERATORS, insertCatalog, PROVIDERS } from "./catalog";
 import { SEED_ACTOR } from "./constants";
 import { insertContracts, planContracts, type ContractRow } from "./contracts";
@@ -24,6 +25,7 @@ export type SeedSummary = {
   utilizationHours: number;
   demandPlans: number;
   users: number;
+  billingRows?: number;
 };
 
 export type DemoPlan = {
@@ -66,7 +68,7 @@ export async function isDatabaseEmpty(db: Executor): Promise<boolean> {
 export async function seedDemo(db: Db, opts: { demoPassword: string; asOf?: Date }): Promise<SeedSummary> {
   const plan = planDemo(opts.asOf);
   const passwordHash = await hashDemoPassword(opts.demoPassword);
-  return db.transaction(async (tx) => {
+  const summary = await db.transaction(async (tx) => {
     if (!(await isDatabaseEmpty(tx))) {
       throw new DatabaseNotEmptyError("The database already has users or providers; the demo seed only loads into an empty database.");
     }
@@ -100,4 +102,7 @@ export async function seedDemo(db: Db, opts: { demoPassword: string; asOf?: Date
     });
     return summary;
   });
+  // After the register transaction: the billing goes through the real FOCUS importer, which runs its own.
+  summary.billingRows = await loadDemoBilling(db, plan.monthOfAsOf);
+  return summary;
 }

@@ -66,7 +66,8 @@ describeOnEachEngine("demo seed", (engine) => {
         (select count(*)::int from reservations) as reservations,
         (select count(*)::int from utilization_hourly) as "utilizationHours",
         (select count(*)::int from demand_plans) as "demandPlans",
-        (select count(*)::int from users) as users`,
+        (select count(*)::int from users) as users,
+        (select count(*)::int from cost_line_items) as "billingRows"`,
     );
     expect(counts).toEqual(summary);
     expect(summary.providers).toBeGreaterThanOrEqual(6);
@@ -79,8 +80,26 @@ describeOnEachEngine("demo seed", (engine) => {
     expect(summary.utilizationHours).toBeLessThan(1_500_000);
     expect(summary.demandPlans).toBeGreaterThanOrEqual(5);
     expect(summary.users).toBe(4);
+    expect(summary.billingRows).toBeGreaterThan(1_000);
     const audit = await queryRows<{ actor: string; after: unknown }>(first.db, sql`select actor, after from audit_log where action = 'seed.demo'`);
-    expect(audit).toEqual([{ actor: "seed", after: summary }]);
+    const { billingRows, ...registers } = summary;
+    expect(audit).toEqual([{ actor: "seed", after: registers }]);
+    const billing = await queryRows<{ status: string; rows: number }>(first.db, sql`select status::text, rows from imports where kind = 'focus' order by id`);
+    expect(billing.length).toBeGreaterThanOrEqual(4);
+    expect(billing.every((b) => b.status === "succeeded")).toBe(true);
+    expect(billing.reduce((n, b) => n + b.rows, 0)).toBe(billingRows);
+  });
+
+  it("bills the last months through the FOCUS importer, tying each block's charges to its reservation and commitment", async () => {
+    const row = await one<{ rows: number; reservation: number; contract: number; mismatched: number }>(
+      first.db,
+      sql`select count(*)::int as rows, count(l.reservation_id)::int as reservation, count(l.contract_id)::int as contract,
+            count(*) filter (where l.contract_id is not null and l.contract_id <> r.contract_id)::int as mismatched
+          from cost_line_items l left join reservations r on r.id = l.reservation_id`,
+    );
+    expect(row.reservation / row.rows).toBeGreaterThan(0.95);
+    expect(row.contract).toBeGreaterThan(0);
+    expect(row.mismatched).toBe(0);
   });
 
   it("covers every contract lifecycle state, reservation status and pricing model", async () => {
