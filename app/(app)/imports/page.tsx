@@ -10,6 +10,7 @@ import { requireCtx } from "@/lib/auth/session";
 import { formatDay } from "@/lib/format/date";
 import { formatMoneyDecimal } from "@/lib/format/number";
 import type { RawSearchParams } from "@/lib/lists/params";
+import { failInterruptedImports } from "@/lib/ingest/focus/interrupted";
 import { IMPORT_KINDS, IMPORT_STATUSES, listImports, parseImportListParams, type ImportListRow } from "@/lib/queries/imports";
 
 export const metadata: Metadata = { title: "Imports" };
@@ -31,6 +32,8 @@ const COLUMNS: Column<ImportListRow>[] = [
 export default async function ImportsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireCtx();
   const params = parseImportListParams(await searchParams);
+  // An import whose process died shows as failed, not as running forever.
+  await failInterruptedImports(ctx.db);
   const result = await listImports(ctx, params);
   const role = ctx.actor.role;
   const canRegisters = REGISTER_PERMISSIONS.some((p) => can(role, p));
