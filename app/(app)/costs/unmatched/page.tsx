@@ -18,7 +18,7 @@ function mapHref(g: UnmatchedGroup): string | null {
 }
 
 function columns(canMap: boolean): Column<UnmatchedGroup>[] {
-  return [
+  const all: Column<UnmatchedGroup>[] = [
     { key: "provider", label: "Provider", sort: "provider", render: (g) => g.provider },
     { key: "service", label: "Service", render: (g) => g.serviceName ?? "—" },
     { key: "sku", label: "SKU", sort: "sku", render: (g) => g.skuId ?? "(no SKU)", className: "font-mono text-xs" },
@@ -31,7 +31,7 @@ function columns(canMap: boolean): Column<UnmatchedGroup>[] {
       render: (g) => {
         const href = mapHref(g);
         if (!g.providerId) return <span className="text-xs text-slate-600 dark:text-slate-400">Provider not in Headroom</span>;
-        if (!href || !canMap) return null;
+        if (!href) return null;
         return (
           <Link href={href} className="text-brand-700 underline dark:text-brand-300" aria-label={`Map this SKU: ${g.skuId} of ${g.provider}${g.regionId ? ` in ${g.regionId}` : ""}`}>
             Map this SKU
@@ -40,6 +40,7 @@ function columns(canMap: boolean): Column<UnmatchedGroup>[] {
       },
     },
   ];
+  return canMap ? all : all.filter((c) => c.key !== "map");
 }
 
 export default async function UnmatchedChargesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
