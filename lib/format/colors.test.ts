@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { familyColor, PALETTE, seriesColor } from "./colors";
+import { familyColor, PALETTE, providerColor, seriesColor } from "./colors";
 
 describe("colours", () => {
   it("gives each known family its own colour", () => {
@@ -10,6 +10,13 @@ describe("colours", () => {
   it("gives the same family the same colour every time, whatever the case", () => {
     expect(familyColor("Custom-X")).toBe(familyColor("custom-x"));
     expect(PALETTE).toContain(familyColor("Custom-X"));
+  });
+
+  it("gives each demo provider its own colour, stable across spellings", () => {
+    const providers = ["Microsoft Azure", "AWS", "Google Cloud", "Oracle OCI", "CoreWeave", "Headroom Owned", "Switch"];
+    expect(new Set(providers.map(providerColor)).size).toBe(providers.length);
+    expect(providerColor("Amazon Web Services")).toBe(providerColor("AWS"));
+    expect(PALETTE).toContain(providerColor("Some Neocloud"));
   });
 
   it("cycles the palette for series", () => {

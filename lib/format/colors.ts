@@ -46,6 +46,26 @@ export function familyColor(family: string): string {
   return PALETTE[known ? known[1] : hashIndex(family)]!;
 }
 
+// Well-known providers get fixed colours (their brand hue where the palette has one); others hash.
+const KNOWN_PROVIDERS: [RegExp, number][] = [
+  [/azure|microsoft/i, 0],
+  [/aws|amazon/i, 3],
+  [/google|gcp/i, 1],
+  [/oracle|oci/i, 4],
+  [/coreweave/i, 9],
+  [/lambda/i, 2],
+  [/owned|own site|on-?prem/i, 13],
+  [/switch|equinix|digital realty|colo/i, 5],
+  [/nebius/i, 6],
+  [/crusoe/i, 8],
+];
+
+/** One colour per provider, the same on every page. */
+export function providerColor(name: string): string {
+  const known = KNOWN_PROVIDERS.find(([pattern]) => pattern.test(name.trim()));
+  return PALETTE[known ? known[1] : hashIndex(name)]!;
+}
+
 /** Sites have no fixed identity colour: they take palette colours in the order given. */
 export function seriesColor(index: number): string {
   return PALETTE[index % PALETTE.length]!;
