@@ -171,3 +171,12 @@ export function forecastSeries(history: readonly number[], horizon: number, opti
     }),
   };
 }
+
+/**
+ * The history from its first month of non-zero use that was reported in full (`complete`, when given: e.g. a feed
+ * that began mid-month is a partial month, not a low one); months before a family existed are not zero demand.
+ */
+export function activeHistory(values: readonly number[], complete?: readonly boolean[]): number[] {
+  const first = values.findIndex((v, i) => v !== 0 && (complete?.[i] ?? true));
+  return first < 0 ? [] : values.slice(first);
+}
