@@ -140,7 +140,7 @@ export async function runFocusImport(
       if (earlier) throw new Duplicate(earlier);
       await insertStaged(tx, table, importId);
       phase("INSERT … SELECT into cost_line_items");
-      await matchCharges(tx, importId);
+      await matchCharges(tx, importId, { tiedOnInsert: true });
       phase("matchCharges");
       const { summary, periods } = await summarizeImport(tx, importId);
       phase("summary");

@@ -1,5 +1,6 @@
 import { once } from "node:events";
 import type { Writable } from "node:stream";
+import { stagedTextFields, withChargeTies } from "@/lib/ingest/matching";
 import { sql } from "drizzle-orm";
 import type { Executor, Tx } from "@/lib/db/client";
 import { STAGING_COLUMNS, TARGET_COLUMNS } from "./columns";
@@ -115,8 +116,9 @@ export async function insertStaged(tx: Tx, table: string, importId: number): Pro
   const casts = TARGET_COLUMNS.map((c) => `${c.db}${CAST[c.kind]}`);
   await tx.execute(
     sql.raw(
-      `insert into cost_line_items (import_id, line_number, ${targets.join(", ")}, extra)
-       select ${Number(importId)}, line_number::int, ${casts.join(", ")}, extra::jsonb from ${checked(table)}`,
+      `insert into cost_line_items (import_id, line_number, ${targets.join(", ")}, extra, provider_id, reservation_id, contract_id, accelerator_type_id)
+       select ${Number(importId)}, line_number::int, ${casts.join(", ")}, extra::jsonb, m_provider_id, m_reservation_id, m_contract_id, m_accelerator_type_id
+       from ${withChargeTies(checked(table), stagedTextFields)} s`,
     ),
   );
 }
