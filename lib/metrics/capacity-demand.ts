@@ -1,0 +1,152 @@
+import { dec, Dec, sumDec, type DecimalValue } from "./decimal";
+import { activeHistory, forecastSeries, type ForecastMethod } from "./forecast";
+import { hoursIn, hoursInOverlap, type Period } from "./period";
+import { runwayMonth } from "./runway";
+
+// Capacity against demand per month (PRODUCT.md §3), in average units over the month: accelerators or H100e.
+// Capacity = Σ units × hours(month ∩ [start, end)) ÷ hours(month). Demand = forecast of the average in use
+// (monthly used units·h ÷ hours of the month, so month lengths add no noise) × (1 + growth) + demand plans.
+
+/** A block or plan already turned into the page's unit (quantity, or quantity × h100_equivalent). */
+export type UnitSpan = { units: DecimalValue; startAt: Date; endAt: Date };
+export type GroupBlock = UnitSpan & { group: string };
+export type GroupPlan = UnitSpan & { group: string };
+/** Used units·h per history month (oldest first); `complete` false for months reported less than half. */
+export type GroupHistory = { group: string; months: Period[]; used: DecimalValue[]; complete?: boolean[] };
+
+export type Band = { median: Dec; lower80: Dec; upper80: Dec; lower95: Dec; upper95: Dec };
+export type CapacityDemandPoint = { month: Period; capacity: Dec; forecast: Band; planned: Dec; demand: Band; gap: Dec };
+export type PastPoint = { month: Period; capacity: Dec; used: Dec };
+export type CapacityDemandLine = {
+  key: string;
+  label: string;
+  method: ForecastMethod | "sum";
+  historyMonths: number;
+  past: PastPoint[];
+  points: CapacityDemandPoint[];
+  runway: Period | null;
+};
+
+/** History months shown before the forecast on the chart. */
+export const PAST_MONTHS = 12;
+
+const ZERO_BAND = (): Band => ({ median: dec(0), lower80: dec(0), upper80: dec(0), lower95: dec(0), upper95: dec(0) });
+
+/** Average units in service over the month. */
+export function averageUnits(spans: readonly UnitSpan[], month: Period): Dec {
+  const hours = hoursIn(month);
+  return sumDec(spans.map((s) => hoursInOverlap(month, s.startAt, s.endAt).times(s.units))).div(hours);
+}
+
+/** Plans counted as demand: those starting in the first forecast month or later (running ones show in the history). */
+export function plansAhead<T extends { startAt: Date }>(plans: readonly T[], months: readonly Period[]): T[] {
+  const first = months[0]?.from;
+  return first ? plans.filter((p) => p.startAt >= first) : [];
+}
+
+function addBand(band: Band, extra: Dec): Band {
+  return {
+    median: band.median.plus(extra),
+    lower80: band.lower80.plus(extra),
+    upper80: band.upper80.plus(extra),
+    lower95: band.lower95.plus(extra),
+    upper95: band.upper95.plus(extra),
+  };
+}
+
+export function runwayOf(points: readonly CapacityDemandPoint[], pick: (b: Band) => Dec = (b) => b.median): Period | null {
+  return runwayMonth(points.map((p) => ({ month: p.month, capacity: p.capacity, demand: pick(p.demand) })));
+}
+
+/** One group's line: capacity of its blocks, forecast of its history, its plans that lie ahead. */
+export function capacityDemandLine(input: {
+  key: string;
+  label: string;
+  months: readonly Period[];
+  blocks: readonly UnitSpan[];
+  plans: readonly UnitSpan[];
+  history: GroupHistory | null;
+  growthPct: DecimalValue;
+}): CapacityDemandLine {
+  const { months, history } = input;
+  const growth = dec(1).plus(dec(input.growthPct).div(100));
+  const averages = history ? history.used.map((u, i) => dec(u).div(hoursIn(history.months[i]!)).toNumber()) : [];
+  const series = activeHistory(averages, history?.complete);
+  const forecast = forecastSeries(series, months.length);
+  const ahead = plansAhead(input.plans, months);
+  const points = months.map((month, i) => {
+    const p = forecast.points[i]!;
+    const scale = (x: number) => new Dec(x).times(growth);
+    const band: Band = { median: scale(p.median), lower80: scale(p.lower80), upper80: scale(p.upper80), lower95: scale(p.lower95), upper95: scale(p.upper95) };
+    const capacity = averageUnits(input.blocks, month);
+    const planned = averageUnits(ahead, month);
+    const demand = addBand(band, planned);
+    return { month, capacity, forecast: band, planned, demand, gap: capacity.minus(demand.median) };
+  });
+  const shown = history ? history.months.length - Math.min(PAST_MONTHS, history.months.length) : 0;
+  const past = (history?.months ?? []).slice(shown).map((month, i) => ({
+    month,
+    capacity: averageUnits(input.blocks, month),
+    used: dec(history!.used[shown + i]).div(hoursIn(month)),
+  }));
+  return { key: input.key, label: input.label, method: forecast.method, historyMonths: series.length, past, points, runway: runwayOf(points) };
+}
+
+/**
+ * The sum of lines: capacities, medians and plans add; the bands' half-widths combine as √Σ(half-width²), i.e. the
+ * groups' forecast errors taken as independent.
+ */
+export function sumLines(key: string, label: string, lines: readonly CapacityDemandLine[], months: readonly Period[]): CapacityDemandLine {
+  const combine = (parts: readonly Band[]): Band => {
+    const median = sumDec(parts.map((b) => b.median));
+    const spread = (pick: (b: Band) => Dec) => sumDec(parts.map((b) => pick(b).pow(2))).sqrt();
+    const floor = (x: Dec) => Dec.max(0, x);
+    return {
+      median,
+      lower80: floor(median.minus(spread((b) => b.median.minus(b.lower80)))),
+      upper80: median.plus(spread((b) => b.upper80.minus(b.median))),
+      lower95: floor(median.minus(spread((b) => b.median.minus(b.lower95)))),
+      upper95: median.plus(spread((b) => b.upper95.minus(b.median))),
+    };
+  };
+  const points = months.map((month, i) => {
+    const at = lines.map((l) => l.points[i]!);
+    const forecast = at.length ? combine(at.map((p) => p.forecast)) : ZERO_BAND();
+    const capacity = sumDec(at.map((p) => p.capacity));
+    const planned = sumDec(at.map((p) => p.planned));
+    const demand = addBand(forecast, planned);
+    return { month, capacity, forecast, planned, demand, gap: capacity.minus(demand.median) };
+  });
+  const pastMonths = lines.find((l) => l.past.length)?.past.map((p) => p.month) ?? [];
+  const past = pastMonths.map((month, i) => ({
+    month,
+    capacity: sumDec(lines.map((l) => l.past[i]?.capacity ?? 0)),
+    used: sumDec(lines.map((l) => l.past[i]?.used ?? 0)),
+  }));
+  return { key, label, method: "sum", historyMonths: Math.max(0, ...lines.map((l) => l.historyMonths)), past, points, runway: runwayOf(points) };
+}
+
+/** Lines per group: every group that has a block, a plan or history. */
+export function capacityDemandLines(input: {
+  months: readonly Period[];
+  labels: ReadonlyMap<string, string>;
+  blocks: readonly GroupBlock[];
+  plans: readonly GroupPlan[];
+  history: readonly GroupHistory[];
+  growthPct: DecimalValue;
+}): CapacityDemandLine[] {
+  const keys = new Set([...input.blocks.map((b) => b.group), ...input.plans.map((p) => p.group), ...input.history.map((h) => h.group)]);
+  return [...keys]
+    .map((key) =>
+      capacityDemandLine({
+        key,
+        label: input.labels.get(key) ?? key,
+        months: input.months,
+        blocks: input.blocks.filter((b) => b.group === key),
+        plans: input.plans.filter((p) => p.group === key),
+        history: input.history.find((h) => h.group === key) ?? null,
+        growthPct: input.growthPct,
+      }),
+    )
+    .sort((a, b) => b.points[0]!.capacity.comparedTo(a.points[0]!.capacity) || a.label.localeCompare(b.label));
+}
