@@ -18,8 +18,8 @@ type DemandSeed = {
 };
 
 export const SCENARIOS = [
-  { name: "Baseline +30 % demand", description: "Every workload grows 30 % faster than the baseline forecast.", overrides: { demandGrowthPct: 30 } },
-  { name: "Slow growth +10 % demand", description: "Inference adoption slower than planned.", overrides: { demandGrowthPct: 10 } },
+  { name: "Baseline +30 % demand", description: "Every workload grows 30 % faster than the baseline forecast.", overrides: { demandGrowthPct: "30" } },
+  { name: "Slow growth +10 % demand", description: "Inference adoption slower than planned.", overrides: { demandGrowthPct: "10" } },
 ] as const;
 
 // Months relative to the month of asOf.
