@@ -1,0 +1,118 @@
+import { parseWorkloadProfile, profileMap, type ProfileEntry } from "@/lib/costs/workload-profile";
+import { startOfUtcMonth, utcMonths } from "@/lib/metrics/calendar";
+import { monthlySpend, spendByMonth, type SpendCell, type SpendGroupBy, type SpendMonth } from "@/lib/metrics/monthly-spend";
+import type { Period } from "@/lib/metrics/period";
+import { compareProviders, type ComparisonBlock, type ComparisonRow, type ProviderTotal } from "@/lib/metrics/provider-comparison";
+import { requirePermission, type Ctx } from "@/lib/services/context";
+import { getCommitmentMetrics, type CommitmentMetrics } from "../commitments";
+import { MONEY_CURRENCY } from "../overview/sql";
+import { loadCostBlocks, type CostFilters } from "./blocks";
+import { familyCharges, loadBilledMonths, loadBillingGroups, loadMonthlyUsed } from "./billing";
+
+export type { CostBlock, CostFilters } from "./blocks";
+
+export type CostsView = {
+  asOf: Date;
+  currency: string;
+  months: Period[];
+  by: SpendGroupBy;
+  cells: SpendCell[];
+  spend: SpendMonth[];
+  /** The months of the range whose cost comes from billing, per provider; every other month is planned. */
+  actualMonths: { providerName: string; months: Date[] }[];
+  comparison: { period: Period | null; rows: ComparisonRow[]; providers: ProviderTotal[]; profile: ProfileEntry[] };
+  commitments: { overall: CommitmentMetrics | null; byProvider: { providerName: string; metrics: CommitmentMetrics }[] };
+};
+
+export type CostsOptions = {
+  asOf?: Date;
+  by?: SpendGroupBy;
+  /** Blocks of the planning model (scenario applied); the baseline registers when omitted. */
+  blocks?: readonly ComparisonBlock[];
+  /** URL parameters holding the workload profile (tps.<family>). */
+  profile?: URLSearchParams | Record<string, string | string[] | undefined>;
+};
+
+function monthsOf(from: Date, to: Date): Period[] {
+  const count = (to.getUTCFullYear() - from.getUTCFullYear()) * 12 + to.getUTCMonth() - from.getUTCMonth();
+  return utcMonths(from, Math.max(0, count));
+}
+
+/**
+ * The cost views of the filters' months: spend per month by provider or family (actual for provider-months with
+ * billing, planned otherwise), the provider comparison over the range's whole past months, and commitment
+ * utilization, coverage and savings of the billing in those months. Money in USD only.
+ */
+export async function getCostsView(ctx: Ctx, filters: CostFilters, options: CostsOptions = {}): Promise<CostsView> {
+  requirePermission(ctx, "app.read");
+  const asOf = options.asOf ?? new Date();
+  const currency = MONEY_CURRENCY;
+  const from = startOfUtcMonth(filters.from);
+  const to = startOfUtcMonth(filters.to);
+  const f = { ...filters, from, to };
+  const months = monthsOf(from, to);
+  const thisMonth = startOfUtcMonth(asOf);
+  const pastTo = to < thisMonth ? to : thisMonth;
+  const pastPeriod = from < pastTo ? { from, to: pastTo } : null;
+
+  const [loadedBlocks, usedAh, billed, groups] = await Promise.all([
+    options.blocks ? Promise.resolve(null) : loadCostBlocks(ctx, f),
+    loadMonthlyUsed(ctx, f),
+    loadBilledMonths(ctx, f, currency),
+    loadBillingGroups(ctx, f, currency),
+  ]);
+  const blocks = options.blocks ?? loadedBlocks!;
+  const cells = monthlySpend({ months, blocks, usedAh, actual: groups, billed, usageThrough: thisMonth, currency });
+  const by = options.by ?? "provider";
+
+  const pastMonths = pastPeriod ? monthsOf(pastPeriod.from, pastPeriod.to) : [];
+  const families = new Map<string, string>();
+  for (const b of blocks) if (!families.has(b.family)) families.set(b.family, b.h100eFactor);
+  const profile = parseWorkloadProfile(options.profile ?? {}, [...families].map(([family, h100eFactor]) => ({ family, h100eFactor })));
+  const comparison = compareProviders({
+    months: pastMonths,
+    blocks: blocks.filter((b) => b.startAt < pastTo && b.endAt > from),
+    usedAh,
+    charges: familyCharges(groups.filter((g) => g.month < pastTo)),
+    billed,
+    tokensPerSecond: profileMap(profile),
+    currency,
+  });
+
+  const providerNames = new Map(groups.map((g) => [g.providerId, g.providerName]));
+  for (const b of blocks) providerNames.set(b.providerId, b.providerName);
+  const actualByProvider = new Map<string, Date[]>();
+  for (const key of billed) {
+    const [provider, month] = key.split("|") as [string, string];
+    const name = providerNames.get(provider) ?? provider.replace(/^name:/, "");
+    actualByProvider.set(name, [...(actualByProvider.get(name) ?? []), new Date(`${month}T00:00:00Z`)]);
+  }
+  const actualMonths = [...actualByProvider]
+    .map(([providerName, list]) => ({ providerName, months: list.sort((a, b) => a.getTime() - b.getTime()) }))
+    .sort((a, b) => a.providerName.localeCompare(b.providerName));
+
+  const billedProviders = [...new Set([...billed].map((k) => k.split("|")[0]!))].filter((p) => !p.startsWith("name:"));
+  const [overall, ...perProvider] = pastPeriod
+    ? await Promise.all([
+        getCommitmentMetrics(ctx, { ...pastPeriod, providerId: filters.provider }),
+        ...billedProviders.map((providerId) => getCommitmentMetrics(ctx, { ...pastPeriod, providerId })),
+      ])
+    : [];
+  const usd = (list: CommitmentMetrics[] | undefined) => list?.find((m) => m.currency === currency) ?? null;
+  const byProvider = billedProviders
+    .map((providerId, i) => ({ providerName: providerNames.get(providerId) ?? providerId, metrics: usd(perProvider[i]) }))
+    .filter((p): p is { providerName: string; metrics: CommitmentMetrics } => p.metrics !== null)
+    .sort((a, b) => a.providerName.localeCompare(b.providerName));
+
+  return {
+    asOf,
+    currency,
+    months,
+    by,
+    cells,
+    spend: spendByMonth(months, cells, by),
+    actualMonths,
+    comparison: { period: pastPeriod, ...comparison, profile },
+    commitments: { overall: usd(overall), byProvider },
+  };
+}
