@@ -1,12 +1,15 @@
 import type { Permission } from "@/lib/auth/permissions";
 
-export type NavItem = { href: string; label: string; permission: Permission; icon: "overview" | "audit" | "contracts" | "reservations" | "sites" | "providers" | "accelerators" | "users" | "apiKeys" | "imports" | "skuMappings" };
+export type NavItem = { href: string; label: string; permission: Permission; icon: "overview" | "audit" | "contracts" | "reservations" | "sites" | "providers" | "accelerators" | "users" | "apiKeys" | "imports" | "skuMappings" | "power" | "concentration" | "leaseVsBuild" };
 
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Overview", permission: "app.read", icon: "overview" },
   { href: "/contracts", label: "Contracts", permission: "app.read", icon: "contracts" },
   { href: "/reservations", label: "Reservations", permission: "app.read", icon: "reservations" },
   { href: "/sites", label: "Sites", permission: "app.read", icon: "sites" },
+  { href: "/power", label: "Power", permission: "app.read", icon: "power" },
+  { href: "/concentration", label: "Concentration", permission: "app.read", icon: "concentration" },
+  { href: "/lease-vs-build", label: "Lease vs build", permission: "app.read", icon: "leaseVsBuild" },
   { href: "/imports", label: "Imports", permission: "app.read", icon: "imports" },
   { href: "/settings/providers", label: "Providers", permission: "app.read", icon: "providers" },
   { href: "/settings/accelerators", label: "Accelerator catalog", permission: "app.read", icon: "accelerators" },

@@ -22,7 +22,7 @@ const beta: SitePower = {
     { effectiveFrom: d("2025-01-01"), effectiveTo: d("2026-06-01"), contractedMw: "1" },
     { effectiveFrom: d("2026-06-01"), effectiveTo: null, contractedMw: "3" },
   ],
-  loads: [{ name: "D", quantity: 1100, systemW: 1000, startAt: d("2026-04-01"), endAt: d("2027-01-01") }],
+  loads: [{ quantity: 1100, systemW: 1000, startAt: d("2026-04-01"), endAt: d("2027-01-01") }],
 };
 
 describe("loadsInService", () => {

@@ -1,0 +1,194 @@
+import Link from "next/link";
+import { ChartTable, CsvLink, Panel } from "@/components/answers/chart-table";
+import { LineChart } from "@/components/charts/line-chart";
+import { DataTable } from "@/components/overview/data-table";
+import { SitePowerChart } from "@/components/sites/site-power-chart";
+import { formatDay, formatMonth } from "@/lib/format/date";
+import { formatDecimal, formatMw } from "@/lib/format/number";
+import { planningQuery, type PlanningFilters } from "@/lib/filters/params";
+import { startOfUtcMonth } from "@/lib/metrics/calendar";
+import type { PowerPage } from "@/lib/queries/power";
+import { causeParam, headroomLines } from "@/lib/queries/power-points";
+import { sitePowerPoints } from "@/lib/queries/registers/site-power-points";
+import { cn } from "@/lib/utils";
+
+const DEFAULTS = { range: "24m" } as const;
+
+function Answer({ page, link }: { page: PowerPage; link: string }) {
+  const first = page.firstOver;
+  const range = page.months.length ? `${formatMonth(page.months[0]!.from)} – ${formatMonth(page.months[page.months.length - 1]!.from)}` : "";
+  if (!first) {
+    const tight = page.sites.map((s) => ({ s, t: s.tightest })).filter((x) => x.t).sort((a, b) => a.t!.headroomMw.comparedTo(b.t!.headroomMw))[0];
+    return (
+      <p data-testid="power-answer" className="mt-4 rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100">
+        <strong>No site goes over its power budget</strong> in {range}.
+        {tight ? ` Tightest: ${tight.s.siteName} in ${formatMonth(tight.t!.month.from)}, ${formatMw(tight.t!.headroomMw.toNumber())} of headroom.` : ""}
+      </p>
+    );
+  }
+  return (
+    <p data-testid="power-answer" className="mt-4 rounded-lg border border-red-300 bg-red-50 p-4 text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+      <strong>{first.siteName}</strong> goes over its power budget first, in <strong>{formatMonth(first.month.from)}</strong>: facility load{" "}
+      {formatMw(first.facilityMw.toNumber())} against {formatMw(first.budgetMw.toNumber())} contracted ({formatMw(first.headroomMw.toNumber())}).{" "}
+      <Link href={link} className="font-medium underline">
+        Which reservations cause it
+      </Link>
+    </p>
+  );
+}
+
+function Causes({ page, filters }: { page: PowerPage; filters: PlanningFilters }) {
+  const c = page.causes;
+  if (!c) return null;
+  const over = c.point.overBudget;
+  const csv = `/power/export.csv${planningQuery(filters, {}, { table: "causes", cause: causeParam(c.siteId, c.point.month) }, DEFAULTS)}`;
+  return (
+    <Panel
+      id="causes"
+      title={`What draws power at ${c.siteName} in ${formatMonth(c.point.month.from)}`}
+      description={`The blocks in service at the month's tightest moment (${formatDay(c.point.at)}), largest facility load first: facility MW = accelerators × system W ÷ 10⁶ × PUE. Pick another month in a site's table below.`}
+    >
+      <p className={cn("text-sm font-medium", over ? "text-red-700 dark:text-red-300" : "")} data-testid="causes-summary">
+        {over
+          ? `Over budget by ${formatMw(c.point.headroomMw.neg().toNumber())}: ${formatMw(c.point.facilityMw.toNumber())} facility load against ${formatMw(c.point.budgetMw.toNumber())} contracted.`
+          : `Within budget: ${formatMw(c.point.facilityMw.toNumber())} facility load against ${formatMw(c.point.budgetMw.toNumber())} contracted.`}
+      </p>
+      <DataTable
+        caption={`Blocks drawing power at ${c.siteName} in ${formatMonth(c.point.month.from)}`}
+        columns={[
+          { header: "Reservation" },
+          { header: "Provider" },
+          { header: "Accelerator" },
+          { header: "Accelerators", numeric: true },
+          { header: "IT load", numeric: true },
+          { header: "Facility load", numeric: true },
+          { header: "Share", numeric: true },
+          { header: "In service" },
+        ]}
+        rows={c.blocks.map((b) => [
+          b.added ? `${b.name} (scenario)` : <Link key={b.id} href={`/reservations/${b.id}`} className="underline">{b.name}</Link>,
+          b.providerName,
+          b.typeName,
+          formatDecimal(b.quantity, 0),
+          formatMw(b.itMw.toNumber()),
+          formatMw(b.facilityMw.toNumber()),
+          c.point.facilityMw.isZero() ? "—" : `${formatDecimal(b.facilityMw.div(c.point.facilityMw).times(100).toNumber(), 1)} %`,
+          `${formatDay(b.startAt)} – ${formatDay(b.endAt)}${b.startedInMonth ? " · new this month" : ""}`,
+        ])}
+        empty="No block draws power at this site in that month."
+      />
+      <p className="mt-2">
+        <CsvLink href={csv} />
+      </p>
+    </Panel>
+  );
+}
+
+function SiteCard({ site, filters, selected }: { site: PowerPage["sites"][number]; filters: PlanningFilters; selected: string | null }) {
+  const points = sitePowerPoints(site.monthly);
+  return (
+    <section aria-labelledby={`site-${site.siteId}`} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" data-testid="power-site">
+      <h3 id={`site-${site.siteId}`} className="font-semibold">
+        <Link href={`/sites/${site.siteId}`} className="hover:underline">{site.siteName}</Link>
+        <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-400">
+          {site.providerName} · PUE {formatDecimal(site.pue.toNumber(), 2)}
+        </span>
+      </h3>
+      <p className={cn("mt-1 text-sm", site.firstOver ? "font-medium text-red-700 dark:text-red-300" : "text-slate-600 dark:text-slate-400")}>
+        {site.firstOver
+          ? `Over budget in ${site.overBudgetMonths} of ${site.monthly.length} months, first in ${formatMonth(site.firstOver.month.from)}.`
+          : site.tightest
+            ? `Within budget; tightest ${formatMonth(site.tightest.month.from)} with ${formatMw(site.tightest.headroomMw.toNumber())} headroom.`
+            : "Within budget."}
+      </p>
+      <div className="mt-2">
+        <SitePowerChart points={points} label={`Projected facility load vs budget at ${site.siteName}, by month`} />
+      </div>
+      <ChartTable summary={`View ${site.siteName} as table`}>
+        <DataTable
+          caption={`Budget, IT and facility load and headroom by month at ${site.siteName}`}
+          columns={[
+            { header: "Month" },
+            { header: "Budget", numeric: true },
+            { header: "IT load", numeric: true },
+            { header: "Facility load", numeric: true },
+            { header: "Headroom", numeric: true },
+            { header: "Status" },
+          ]}
+          rows={site.monthly.map((p) => {
+            const param = causeParam(site.siteId, p.month);
+            return [
+              <Link key="m" href={`${planningQuery(filters, {}, { cause: param }, DEFAULTS) || "?"}#causes`} className="underline" aria-current={selected === param ? "true" : undefined}>
+                {formatMonth(p.month.from)}
+              </Link>,
+              formatMw(p.budgetMw.toNumber()),
+              formatMw(p.itMw.toNumber()),
+              formatMw(p.facilityMw.toNumber()),
+              <span key="h" className={cn(p.overBudget && "font-medium text-red-700 dark:text-red-300")}>{formatMw(p.headroomMw.toNumber())}</span>,
+              <span key="s" className={cn(p.overBudget && "font-medium text-red-700 dark:text-red-300")}>{p.overBudget ? "Over budget" : "Within budget"}</span>,
+            ];
+          })}
+        />
+      </ChartTable>
+    </section>
+  );
+}
+
+export function PowerView({ page, filters, filterBar }: { page: PowerPage; filters: PlanningFilters; filterBar: React.ReactNode }) {
+  const lines = headroomLines(page.months, page.sites);
+  const selected = page.causes ? causeParam(page.causes.siteId, page.causes.point.month) : null;
+  const causeLink = `${planningQuery(filters, {}, page.firstOver ? { cause: causeParam(page.firstOver.siteId, page.firstOver.month) } : {}, DEFAULTS) || "?"}#causes`;
+  const overSites = page.sites.filter((s) => s.firstOver).length;
+  const csv = `/power/export.csv${planningQuery(filters, {}, {}, DEFAULTS)}`;
+  return (
+    <div className="mx-auto max-w-7xl pb-10">
+      <h1 className="text-2xl font-semibold tracking-tight">Power</h1>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Which site goes over its power budget first? Projected IT and facility load per site against the contracted budget, month by month.</p>
+      <Answer page={page} link={causeLink} />
+      <div className="mt-4">{filterBar}</div>
+
+      <Panel
+        id="headroom"
+        title="Headroom by site"
+        description="Headroom = contracted MW − facility MW, where facility MW = Σ accelerators × system W ÷ 10⁶ × PUE over the reservations in place (planned ones included, expired ones not). Each month takes its lowest headroom; below the red line is over budget."
+      >
+        <p className="mb-2 text-sm">
+          {overSites === 0 ? "No site is over budget in this range." : `${overSites} of ${page.sites.length} sites go over budget in this range.`}
+        </p>
+        {page.sites.length === 0 ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">No site with a power budget matches these filters.</p>
+        ) : (
+          <LineChart data={lines.data} series={lines.series} unit="mw" label="Power headroom per site by month, in MW" height={260} zeroLine />
+        )}
+        <ChartTable csvHref={csv}>
+          <DataTable
+            caption="Headroom (MW) per site by month"
+            columns={[{ header: "Site" }, ...page.months.map((m) => ({ header: formatMonth(startOfUtcMonth(m.from)), numeric: true }))]}
+            rows={page.sites.map((s) => [
+              s.siteName,
+              ...s.monthly.map((p, j) => (
+                <span key={j} className={cn(p.overBudget && "font-medium text-red-700 dark:text-red-300")}>{formatMw(p.headroomMw.toNumber())}</span>
+              )),
+            ])}
+          />
+        </ChartTable>
+        {page.unbudgeted.length ? (
+          <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">
+            Not shown, no power budget recorded: {page.unbudgeted.map((s) => `${s.siteName} (peak ${formatMw(s.peakFacilityMw.toNumber())})`).join(", ")}.
+          </p>
+        ) : null}
+      </Panel>
+
+      <Causes page={page} filters={filters} />
+
+      <section aria-labelledby="sites-heading" className="mt-8">
+        <h2 id="sites-heading" className="text-lg font-semibold">Sites, first over budget first</h2>
+        <div className="mt-3 grid gap-4 lg:grid-cols-2">
+          {page.sites.map((s) => (
+            <SiteCard key={s.siteId} site={s} filters={filters} selected={selected} />
+          ))}
+        </div>
+      </section>
+    </div>
+  );
+}
