@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { can, ROLES } from "@/lib/auth/permissions";
 import type { Db, DbHandle } from "@/lib/db/client";
-import { acceleratorTypes, apiKeys, contracts, powerBudgets, providers, reservations, sites, skuMappings, users } from "@/lib/db/schema";
+import { acceleratorTypes, apiKeys, contracts, powerBudgets, providers, reservations, scenarios, sites, skuMappings, users } from "@/lib/db/schema";
 import { generateApiKey } from "@/lib/auth/api-keys";
 import { insertCatalog, insertContractRow, insertReservationRow, type Catalog } from "@/lib/testing/commercial-fixtures";
 import { queryRows } from "@/lib/db/rows";
@@ -78,6 +78,10 @@ const SAMPLE_INPUTS: Record<WriteVerbName, (db: Db) => Promise<unknown>> = {
   updateSkuMapping: async (db) => ({ ...(await skuMappingVersion(db, "PM-SKU-EDIT")), changes: { acceleratorsPerUnit: "4" } }),
   archiveSkuMapping: async (db) => skuMappingVersion(db, "PM-SKU-ARCHIVE"),
   unarchiveSkuMapping: async (db) => skuMappingVersion(db, "PM-SKU-ARCHIVED", new Date()),
+  createScenario: async () => ({ name: `Matrix scenario ${Date.now()}`, overrides: { demandGrowthPct: "20", pueBySite: { [matrixCatalog.site.id]: "1.4" } } }),
+  updateScenario: async (db) => ({ ...(await scenarioVersion(db, "PM-SCEN-EDIT")), changes: { overrides: { demandGrowthPct: "5" } } }),
+  archiveScenario: async (db) => scenarioVersion(db, "PM-SCEN-ARCHIVE"),
+  unarchiveScenario: async (db) => scenarioVersion(db, "PM-SCEN-ARCHIVED", new Date()),
   createApiKey: async () => ({ name: "Matrix key", role: "viewer" }),
   revokeApiKey: async (db) => catalogVersion(db, apiKeys, "PM-KEY"),
   importContracts: async () => contractsCsv(),
@@ -126,6 +130,14 @@ async function skuMappingVersion(db: Db, skuId: string, archivedAt: Date | null 
     .insert(skuMappings)
     .values({ providerId: matrixCatalog.provider.id, skuId, acceleratorTypeId: matrixCatalog.type.id, archivedAt })
     .returning({ id: skuMappings.id, version: skuMappings.version });
+  return row!;
+}
+
+// Scenarios are found by name, created on first use.
+async function scenarioVersion(db: Db, name: string, archivedAt: Date | null = null) {
+  const [found] = await db.select({ id: scenarios.id, version: scenarios.version }).from(scenarios).where(sql`${scenarios.name} = ${name}`);
+  if (found) return found;
+  const [row] = await db.insert(scenarios).values({ name, overrides: {}, archivedAt }).returning({ id: scenarios.id, version: scenarios.version });
   return row!;
 }
 

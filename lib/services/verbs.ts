@@ -18,6 +18,9 @@ import { updatePowerBudget } from "./power-budgets/update";
 import { archiveProvider, unarchiveProvider } from "./providers/archive";
 import { createProvider } from "./providers/create";
 import { updateProvider } from "./providers/update";
+import { archiveScenario, unarchiveScenario } from "./scenarios/archive";
+import { createScenario } from "./scenarios/create";
+import { updateScenario } from "./scenarios/update";
 import { archiveSite, unarchiveSite } from "./sites/archive";
 import { createSite } from "./sites/create";
 import { updateSite } from "./sites/update";
@@ -60,6 +63,10 @@ export const WRITE_VERBS = {
   updateSkuMapping: { permission: "catalog.write", run: updateSkuMapping },
   archiveSkuMapping: { permission: "catalog.write", run: archiveSkuMapping },
   unarchiveSkuMapping: { permission: "catalog.write", run: unarchiveSkuMapping },
+  createScenario: { permission: "scenarios.write", run: createScenario },
+  updateScenario: { permission: "scenarios.write", run: updateScenario },
+  archiveScenario: { permission: "scenarios.write", run: archiveScenario },
+  unarchiveScenario: { permission: "scenarios.write", run: unarchiveScenario },
   createApiKey: { permission: "api_keys.manage", run: createApiKey },
   revokeApiKey: { permission: "api_keys.manage", run: revokeApiKey },
   importContracts: { permission: "contracts.write", run: registerImportVerb("contracts", "commit") },
