@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { familyColor, PALETTE, providerColor, seriesColor } from "./colors";
+import { familyColor, PALETTE, providerColor, seriesColor, vendorColor } from "./colors";
 
 describe("colours", () => {
   it("gives each known family its own colour", () => {
@@ -17,6 +17,13 @@ describe("colours", () => {
     expect(new Set(providers.map(providerColor)).size).toBe(providers.length);
     expect(providerColor("Amazon Web Services")).toBe(providerColor("AWS"));
     expect(PALETTE).toContain(providerColor("Some Neocloud"));
+  });
+
+  it("gives each known chip vendor its own colour", () => {
+    const vendors = ["NVIDIA", "AMD", "AWS", "Google", "Cerebras", "Intel"];
+    expect(new Set(vendors.map(vendorColor)).size).toBe(vendors.length);
+    expect(vendorColor("nvidia")).toBe(vendorColor("NVIDIA"));
+    expect(PALETTE).toContain(vendorColor("Some Startup"));
   });
 
   it("cycles the palette for series", () => {

@@ -66,6 +66,21 @@ export function providerColor(name: string): string {
   return PALETTE[known ? known[1] : hashIndex(name)]!;
 }
 
+const KNOWN_VENDORS: [RegExp, number][] = [
+  [/nvidia/i, 1],
+  [/amd/i, 4],
+  [/aws|amazon/i, 3],
+  [/google/i, 0],
+  [/cerebras/i, 13],
+  [/intel/i, 5],
+];
+
+/** One colour per chip vendor, the same on every page. */
+export function vendorColor(vendor: string): string {
+  const known = KNOWN_VENDORS.find(([pattern]) => pattern.test(vendor.trim()));
+  return PALETTE[known ? known[1] : hashIndex(vendor)]!;
+}
+
 /** Sites have no fixed identity colour: they take palette colours in the order given. */
 export function seriesColor(index: number): string {
   return PALETTE[index % PALETTE.length]!;
