@@ -1,12 +1,13 @@
 import type { Permission } from "@/lib/auth/permissions";
 
-export type NavItem = { href: string; label: string; permission: Permission; icon: "overview" | "audit" | "contracts" | "reservations" | "sites" | "providers" | "accelerators" | "users" | "apiKeys" | "imports" | "skuMappings" | "power" | "concentration" | "leaseVsBuild" };
+export type NavItem = { href: string; label: string; permission: Permission; icon: "overview" | "audit" | "contracts" | "reservations" | "sites" | "providers" | "accelerators" | "users" | "apiKeys" | "imports" | "skuMappings" | "power" | "concentration" | "leaseVsBuild" | "capacity" };
 
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Overview", permission: "app.read", icon: "overview" },
   { href: "/contracts", label: "Contracts", permission: "app.read", icon: "contracts" },
   { href: "/reservations", label: "Reservations", permission: "app.read", icon: "reservations" },
   { href: "/sites", label: "Sites", permission: "app.read", icon: "sites" },
+  { href: "/capacity", label: "Capacity", permission: "app.read", icon: "capacity" },
   { href: "/power", label: "Power", permission: "app.read", icon: "power" },
   { href: "/concentration", label: "Concentration", permission: "app.read", icon: "concentration" },
   { href: "/lease-vs-build", label: "Lease vs build", permission: "app.read", icon: "leaseVsBuild" },

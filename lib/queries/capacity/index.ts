@@ -1,0 +1,176 @@
+import type { PlanningFilters } from "@/lib/filters/params";
+import { addUtcMonths, startOfUtcMonth, utcMonths } from "@/lib/metrics/calendar";
+import {
+  capacityDemandLines,
+  sumLines,
+  type CapacityDemandLine,
+  type GroupBlock,
+  type GroupHistory,
+  type GroupPlan,
+} from "@/lib/metrics/capacity-demand";
+import { dec } from "@/lib/metrics/decimal";
+import { MAX_HORIZON } from "@/lib/metrics/forecast";
+import type { Period } from "@/lib/metrics/period";
+import { loadPlanningModel, type PlanningBlock, type PlanningDemandPlan, type PlanningModel } from "@/lib/planning/model";
+import type { Ctx } from "@/lib/services/context";
+import { runwayDrivers, type RunwayDrivers } from "./drivers";
+import { loadUsageHistory, type CapacityGroupBy, type CapacityUnit, type UsageHistory } from "./history";
+
+/** Months of utilization_monthly history the forecast learns from (Holt-Winters needs 24). */
+export const HISTORY_MONTHS = 36;
+export const HORIZON_MONTHS = MAX_HORIZON;
+export const UNPLACED = "__plans";
+export const UNPLACED_LABEL = "Demand plans (no provider or site yet)";
+
+export type CapacityParams = Pick<PlanningFilters, "provider" | "family" | "site" | "scenario"> & {
+  by: CapacityGroupBy;
+  unit: CapacityUnit;
+  asOf?: Date;
+};
+
+export type FamilyRunway = { family: string; line: CapacityDemandLine };
+export type CapacityRunway = {
+  asOf: Date;
+  months: Period[];
+  /** H100e, every family summed. */
+  overall: CapacityDemandLine;
+  byFamily: FamilyRunway[];
+  /** Plans were left out of the lines: a provider or site filter is set and plans name neither. */
+  plansLeftOut: boolean;
+};
+export type CapacityView = CapacityRunway & {
+  model: PlanningModel;
+  by: CapacityGroupBy;
+  unit: CapacityUnit;
+  /** In `unit`, grouped by `by`. */
+  groups: CapacityDemandLine[];
+  total: CapacityDemandLine;
+  /** The family asked for, else the overall line, and what moves its runway. */
+  focus: { label: string; line: CapacityDemandLine; drivers: RunwayDrivers };
+};
+
+/** The 24 forecast months: the month of asOf (still running, so forecast, not history) and the 23 after it. */
+export function forecastMonths(asOf: Date): Period[] {
+  return utcMonths(asOf, HORIZON_MONTHS);
+}
+
+function groupOf(by: CapacityGroupBy, b: PlanningBlock): { key: string; label: string } {
+  if (by === "provider") return { key: b.providerId, label: b.providerName };
+  if (by === "site") return { key: b.siteId, label: b.siteName };
+  return { key: b.family, label: b.family };
+}
+
+/** A family's H100e per accelerator: the capacity-weighted factor of its blocks, else of its catalog types, else 1. */
+export function familyFactor(model: PlanningModel, family: string): string {
+  const blocks = model.blocks.filter((b) => b.family === family);
+  const quantity = blocks.reduce((n, b) => n + b.quantity, 0);
+  if (quantity > 0) return blocks.reduce((s, b) => s.plus(dec(b.h100eFactor).times(b.quantity)), dec(0)).div(quantity).toString();
+  const types = model.catalog.acceleratorTypes.filter((t) => t.family === family);
+  if (types.length) return types.reduce((s, t) => s.plus(t.h100eFactor), dec(0)).div(types.length).toString();
+  return "1";
+}
+
+function planUnits(model: PlanningModel, plan: PlanningDemandPlan, unit: CapacityUnit): string {
+  if (unit === "h100e") return plan.h100e;
+  return plan.accelerators !== null ? String(plan.accelerators) : dec(plan.h100e).div(familyFactor(model, plan.family)).toString();
+}
+
+/** Capacity-vs-demand lines of a model, grouped and in a unit, from a usage history read in the same grouping and unit. */
+export function buildLines(
+  model: PlanningModel,
+  history: UsageHistory,
+  options: { by: CapacityGroupBy; unit: CapacityUnit; months: Period[]; plansLeftOut: boolean },
+): CapacityDemandLine[] {
+  const labels = new Map<string, string>(history.groups.map((g) => [g.key, g.label]));
+  const blocks: GroupBlock[] = model.blocks.map((b) => {
+    const g = groupOf(options.by, b);
+    labels.set(g.key, g.label);
+    return { group: g.key, units: options.unit === "h100e" ? dec(b.h100eFactor).times(b.quantity) : b.quantity, startAt: b.startAt, endAt: b.endAt };
+  });
+  const plans: GroupPlan[] = options.plansLeftOut
+    ? []
+    : model.demandPlans.map((p) => ({
+        group: options.by === "family" ? p.family : UNPLACED,
+        units: planUnits(model, p, options.unit),
+        startAt: p.startAt,
+        endAt: p.endAt,
+      }));
+  labels.set(UNPLACED, UNPLACED_LABEL);
+  for (const p of model.demandPlans) if (options.by === "family") labels.set(p.family, p.family);
+  const groups: GroupHistory[] = history.groups.map((g) => ({ group: g.key, months: history.months, used: g.used, complete: g.complete }));
+  return capacityDemandLines({ months: options.months, labels, blocks, plans, history: groups, growthPct: model.demandGrowthPct });
+}
+
+async function history(ctx: Ctx, params: CapacityParams, asOf: Date, by: CapacityGroupBy, unit: CapacityUnit): Promise<UsageHistory> {
+  return loadUsageHistory(ctx.db, {
+    before: startOfUtcMonth(asOf),
+    months: HISTORY_MONTHS,
+    by,
+    unit,
+    providerId: params.provider,
+    family: params.family,
+    siteId: params.site,
+  });
+}
+
+function runwayFrom(model: PlanningModel, familyHistory: UsageHistory, months: Period[], plansLeftOut: boolean): CapacityRunway {
+  const families = buildLines(model, familyHistory, { by: "family", unit: "h100e", months, plansLeftOut });
+  return {
+    asOf: model.asOf,
+    months,
+    overall: sumLines("overall", "All families", families, months),
+    byFamily: families.map((line) => ({ family: line.key, line })),
+    plansLeftOut,
+  };
+}
+
+/**
+ * Runway per family and overall (PRODUCT.md §3): the first month whose median demand — the forecast of used H100e
+ * (× (1 + the scenario's demand growth)) plus the demand plans that start this month or later — exceeds the H100e in
+ * service. The Overview's runway KPI calls this with no filters.
+ */
+export async function loadCapacityRunway(
+  ctx: Ctx,
+  params: Partial<Pick<CapacityParams, "provider" | "family" | "site" | "scenario" | "asOf">> = {},
+): Promise<CapacityRunway> {
+  const asOf = params.asOf ?? new Date();
+  const full = { provider: null, family: null, site: null, scenario: null, by: "family" as const, unit: "h100e" as const, ...params, asOf };
+  const [model, familyHistory] = await Promise.all([
+    loadPlanningModel(ctx, { scenarioId: full.scenario, filters: full, asOf }),
+    history(ctx, full, asOf, "family", "h100e"),
+  ]);
+  return runwayFrom(model, familyHistory, forecastMonths(asOf), Boolean(full.provider || full.site));
+}
+
+/** Everything /capacity shows: the lines by group in the unit asked for, their total, the runways and the drivers. */
+export async function getCapacity(ctx: Ctx, params: CapacityParams): Promise<CapacityView> {
+  const asOf = params.asOf ?? new Date();
+  const months = forecastMonths(asOf);
+  const plansLeftOut = Boolean(params.provider || params.site);
+  const sameAsRunway = params.by === "family" && params.unit === "h100e";
+  const [model, familyHistory, groupHistory] = await Promise.all([
+    loadPlanningModel(ctx, { scenarioId: params.scenario, filters: params, asOf }),
+    history(ctx, params, asOf, "family", "h100e"),
+    sameAsRunway ? null : history(ctx, params, asOf, params.by, params.unit),
+  ]);
+  const runway = runwayFrom(model, familyHistory, months, plansLeftOut);
+  const groups = sameAsRunway
+    ? runway.byFamily.map((f) => f.line)
+    : buildLines(model, groupHistory!, { by: params.by, unit: params.unit, months, plansLeftOut });
+  const total = sumLines("total", "Total", groups, months);
+  const focusLine = (params.family && runway.byFamily.find((f) => f.family === params.family)?.line) || runway.overall;
+  const focusLabel = params.family ?? "all families";
+  return {
+    ...runway,
+    model,
+    by: params.by,
+    unit: params.unit,
+    groups,
+    total,
+    focus: {
+      label: focusLabel,
+      line: focusLine,
+      drivers: runwayDrivers(model, focusLine, { family: params.family, months, plansLeftOut, horizonEnd: addUtcMonths(months[0]!.from, HORIZON_MONTHS) }),
+    },
+  };
+}
