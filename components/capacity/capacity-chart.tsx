@@ -25,7 +25,7 @@ function ChartTooltip({ active, payload, unit }: Pick<TooltipContentProps, "acti
   if (p.used !== null && p.band80 === null) rows.push(["Used", v(p.used), USED_COLOR]);
   if (p.band80 && p.band95) {
     rows.push(["Demand (median)", v(p.median), DEMAND_COLOR]);
-    if (p.planned) rows.push(["of which plans", v(p.planned), DEMAND_COLOR]);
+    if (p.planned) rows.push(["Demand plans (before growth)", v(p.planned), DEMAND_COLOR]);
     rows.push(["80 % band", `${v(p.band80[0])} – ${v(p.band80[1])}`, "#fb7185"]);
     rows.push(["95 % band", `${v(p.band95[0])} – ${v(p.band95[1])}`, "#fecdd3"]);
     rows.push(["Gap (capacity − median)", v(p.capacity - (p.median ?? 0)), p.capacity < (p.median ?? 0) ? "#dc2626" : "#16a34a"]);

@@ -159,7 +159,7 @@ export function CapacityView({ view, filters, filterBar }: { view: View; filters
       <Panel
         id="capacity-vs-demand"
         title={`Capacity vs demand, ${subject}, in ${unitLabel}`}
-        description={`Average ${unitLabel} per month: the last 12 months actual, then 24 months forecast. Demand = forecast of use × (1 + the scenario's demand growth, ${formatDecimal(view.model.demandGrowthPct, 2)} %) + demand plans; shaded: its 80 % and 95 % prediction bands.`}
+        description={`Average ${unitLabel} per month: the last 12 months actual, then 24 months forecast. Demand = (forecast of use + demand plans) × (1 + the scenario's demand growth, ${formatDecimal(view.model.demandGrowthPct, 2)} %); shaded: its 80 % and 95 % prediction bands.`}
       >
         <CapacityChart
           points={capacityChartPoints(view.total)}
@@ -244,7 +244,7 @@ export function CapacityView({ view, filters, filterBar }: { view: View; filters
             median ± z × σ × √v<sub>h</sub>, σ from the one-step residuals, v<sub>h</sub> the h-step variance multiplier; z = 1.28 (80 %) and 1.96 (95 %). Families add their
             bands as independent errors.
           </li>
-          <li>Demand plans count from their start when it is this month or later (plans already running show in the use history).</li>
+          <li>Demand = (forecast + demand plans) × (1 + the scenario&apos;s demand growth). Demand plans count from their start when it is this month or later (plans already running show in the use history).</li>
         </ul>
       </Panel>
     </div>

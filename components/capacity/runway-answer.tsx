@@ -63,7 +63,7 @@ export function RunwayAnswer({ view }: { view: CapacityView }) {
         </li>
         {endingBefore.length ? (
           <li>
-            {formatCount(endingBefore.length, "block")} ({h100e(sumDec(endingBefore.map((b) => b.h100e)))}) end before then, e.g.{" "}
+            {formatCount(endingBefore.length, "block")} ({h100e(sumDec(endingBefore.map((b) => b.h100e)))}) end by then, e.g.{" "}
             {endingBefore
               .slice(0, 3)
               .map((b) => `${b.name} (${formatDecimal(b.quantity, 0)} on ${formatDay(b.endAt)})`)
@@ -71,7 +71,7 @@ export function RunwayAnswer({ view }: { view: CapacityView }) {
             ; renewing every block that ends in the next 24 months gives {when("renewed")}.
           </li>
         ) : (
-          <li>No block ends before the runway month; renewing every block that ends in the next 24 months gives {when("renewed")}.</li>
+          <li>No block ends by the runway month; renewing every block that ends in the next 24 months gives {when("renewed")}.</li>
         )}
       </ul>
     </div>

@@ -27,7 +27,7 @@ describe("capacityDemandLine", () => {
   // 100 H100e in use every month of the history: used H100e·h = 100 × hours(month), whatever the month's length.
   const history = { group: "GB200", months: historyMonths, used: historyMonths.map((m) => hoursIn(m).times(100)) };
 
-  it("forecasts the average in use, grows it by the scenario and adds the plans that lie ahead", () => {
+  it("forecasts the average in use, adds the plans that lie ahead and grows both by the scenario", () => {
     const line = capacityDemandLine({
       key: "GB200",
       label: "GB200",
@@ -41,12 +41,13 @@ describe("capacityDemandLine", () => {
       history,
       growthPct: "30",
     });
-    // forecast 100 × 1.3 = 130; demand 130, 180, 130, 130; capacity 150, 150, 150, 0.
+    // forecast 100, plans 0, 50, 0, 0; demand = (forecast + plans) × 1.3 = 130, 195, 130, 130; capacity 150, 150, 150, 0.
     expect(line.method).toBe("damped-holt");
-    expect(line.points.map((p) => p.forecast.median.toNumber())).toEqual([130, 130, 130, 130]);
-    expect(line.points.map((p) => p.demand.median.toNumber())).toEqual([130, 180, 130, 130]);
+    expect(line.points.map((p) => p.forecast.median.toNumber())).toEqual([100, 100, 100, 100]);
+    expect(line.points.map((p) => p.planned.toNumber())).toEqual([0, 50, 0, 0]);
+    expect(line.points.map((p) => p.demand.median.toNumber())).toEqual([130, 195, 130, 130]);
     expect(line.points.map((p) => p.capacity.toNumber())).toEqual([150, 150, 150, 0]);
-    expect(line.points.map((p) => p.gap.toNumber())).toEqual([20, -30, 20, -130]);
+    expect(line.points.map((p) => p.gap.toNumber())).toEqual([20, -45, 20, -130]);
     expect(isoDay(line.runway!.from)).toBe("2026-04-01");
     expect(line.past.map((p) => p.used.toNumber())).toEqual([100, 100, 100, 100, 100, 100]);
   });
@@ -65,7 +66,7 @@ describe("capacityDemandLine", () => {
     expect(line.runway).toBeNull();
   });
 
-  it("starts the history at the first complete month with use", () => {
+  it("leaves out a first month of use that was reported less than half", () => {
     const used = historyMonths.map((m, i) => (i === 0 ? hoursIn(m).times(3) : hoursIn(m).times(100)));
     const line = capacityDemandLine({
       key: "x",

@@ -4,8 +4,8 @@ import { hoursIn, hoursInOverlap, type Period } from "./period";
 import { runwayMonth } from "./runway";
 
 // Capacity against demand per month (PRODUCT.md §3), in average units over the month: accelerators or H100e.
-// Capacity = Σ units × hours(month ∩ [start, end)) ÷ hours(month). Demand = forecast of the average in use
-// (monthly used units·h ÷ hours of the month, so month lengths add no noise) × (1 + growth) + demand plans.
+// Capacity = Σ units × hours(month ∩ [start, end)) ÷ hours(month). Demand = (forecast of the average in use
+// (monthly used units·h ÷ hours of the month, so month lengths add no noise) + demand plans) × (1 + growth).
 
 /** A block or plan already turned into the page's unit (quantity, or quantity × h100_equivalent). */
 export type UnitSpan = { units: DecimalValue; startAt: Date; endAt: Date };
@@ -15,6 +15,7 @@ export type GroupPlan = UnitSpan & { group: string };
 export type GroupHistory = { group: string; months: Period[]; used: DecimalValue[]; complete?: boolean[] };
 
 export type Band = { median: Dec; lower80: Dec; upper80: Dec; lower95: Dec; upper95: Dec };
+/** forecast and planned before the scenario's growth; demand after it. */
 export type CapacityDemandPoint = { month: Period; capacity: Dec; forecast: Band; planned: Dec; demand: Band; gap: Dec };
 export type PastPoint = { month: Period; capacity: Dec; used: Dec };
 export type CapacityDemandLine = {
@@ -44,14 +45,8 @@ export function plansAhead<T extends { startAt: Date }>(plans: readonly T[], mon
   return first ? plans.filter((p) => p.startAt >= first) : [];
 }
 
-function addBand(band: Band, extra: Dec): Band {
-  return {
-    median: band.median.plus(extra),
-    lower80: band.lower80.plus(extra),
-    upper80: band.upper80.plus(extra),
-    lower95: band.lower95.plus(extra),
-    upper95: band.upper95.plus(extra),
-  };
+function mapBand(band: Band, f: (x: Dec) => Dec): Band {
+  return { median: f(band.median), lower80: f(band.lower80), upper80: f(band.upper80), lower95: f(band.lower95), upper95: f(band.upper95) };
 }
 
 export function runwayOf(points: readonly CapacityDemandPoint[], pick: (b: Band) => Dec = (b) => b.median): Period | null {
@@ -76,11 +71,10 @@ export function capacityDemandLine(input: {
   const ahead = plansAhead(input.plans, months);
   const points = months.map((month, i) => {
     const p = forecast.points[i]!;
-    const scale = (x: number) => new Dec(x).times(growth);
-    const band: Band = { median: scale(p.median), lower80: scale(p.lower80), upper80: scale(p.upper80), lower95: scale(p.lower95), upper95: scale(p.upper95) };
+    const band: Band = { median: new Dec(p.median), lower80: new Dec(p.lower80), upper80: new Dec(p.upper80), lower95: new Dec(p.lower95), upper95: new Dec(p.upper95) };
     const capacity = averageUnits(input.blocks, month);
     const planned = averageUnits(ahead, month);
-    const demand = addBand(band, planned);
+    const demand = mapBand(band, (x) => x.plus(planned).times(growth));
     return { month, capacity, forecast: band, planned, demand, gap: capacity.minus(demand.median) };
   });
   const shown = history ? history.months.length - Math.min(PAST_MONTHS, history.months.length) : 0;
@@ -93,8 +87,8 @@ export function capacityDemandLine(input: {
 }
 
 /**
- * The sum of lines: capacities, medians and plans add; the bands' half-widths combine as √Σ(half-width²), i.e. the
- * groups' forecast errors taken as independent.
+ * The sum of lines: capacities, medians and plans add; the bands' half-widths (forecast and demand alike) combine as
+ * √Σ(half-width²), i.e. the groups' forecast errors taken as independent.
  */
 export function sumLines(key: string, label: string, lines: readonly CapacityDemandLine[], months: readonly Period[]): CapacityDemandLine {
   const combine = (parts: readonly Band[]): Band => {
@@ -112,9 +106,9 @@ export function sumLines(key: string, label: string, lines: readonly CapacityDem
   const points = months.map((month, i) => {
     const at = lines.map((l) => l.points[i]!);
     const forecast = at.length ? combine(at.map((p) => p.forecast)) : ZERO_BAND();
+    const demand = at.length ? combine(at.map((p) => p.demand)) : ZERO_BAND();
     const capacity = sumDec(at.map((p) => p.capacity));
     const planned = sumDec(at.map((p) => p.planned));
-    const demand = addBand(forecast, planned);
     return { month, capacity, forecast, planned, demand, gap: capacity.minus(demand.median) };
   });
   const pastMonths = lines.find((l) => l.past.length)?.past.map((p) => p.month) ?? [];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  activeHistory,
   ALPHA_GRID,
   BETA_GRID,
   dampedSum,
@@ -131,5 +132,14 @@ describe("forecastSeries", () => {
   it("refuses a horizon outside 1 … 24 months", () => {
     expect(() => forecastSeries([1, 2, 3, 4], 0)).toThrow(RangeError);
     expect(() => forecastSeries([1, 2, 3, 4], 25)).toThrow(RangeError);
+  });
+});
+
+describe("activeHistory", () => {
+  it("starts at the first month with use, skipping it when it was only partly reported", () => {
+    expect(activeHistory([0, 0, 5, 9, 0, 7])).toEqual([5, 9, 0, 7]);
+    expect(activeHistory([0, 5, 9, 7], [false, false, true, false])).toEqual([9, 7]);
+    expect(activeHistory([0, 5], [true, false])).toEqual([5]);
+    expect(activeHistory([0, 0])).toEqual([]);
   });
 });

@@ -173,10 +173,12 @@ export function forecastSeries(history: readonly number[], horizon: number, opti
 }
 
 /**
- * The history from its first month of non-zero use that was reported in full (`complete`, when given: e.g. a feed
- * that began mid-month is a partial month, not a low one); months before a family existed are not zero demand.
+ * The history from its first month of non-zero use (months before a family existed are not zero demand), that month
+ * left out when `complete` says it was reported less than fully and later months exist: a feed that began mid-month
+ * gives a partial month, not a low one.
  */
 export function activeHistory(values: readonly number[], complete?: readonly boolean[]): number[] {
-  const first = values.findIndex((v, i) => v !== 0 && (complete?.[i] ?? true));
-  return first < 0 ? [] : values.slice(first);
+  const first = values.findIndex((v) => v !== 0);
+  if (first < 0) return [];
+  return values.slice(complete && complete[first] === false && first + 1 < values.length ? first + 1 : first);
 }

@@ -38,7 +38,8 @@ export type RunwayDrivers = { sensitivity: Sensitivity[]; plans: DriverPlan[]; e
 /**
  * What moves a runway (H100e line of one family, or overall): the runway if demand ran at the upper 80 % / 95 % band
  * or the lower 80 % band, without the demand plans, and with every block that ends within the horizon renewed to its
- * end; the largest plans that lie ahead; the blocks ending before or up to 3 months after the runway month.
+ * end; the largest plans that lie ahead; the blocks ending before, in or up to 3 months after the runway month
+ * (`beforeRunway`: ending by the end of the runway month).
  */
 export function runwayDrivers(
   model: PlanningModel,
@@ -97,7 +98,7 @@ export function runwayDrivers(
       quantity: b.quantity,
       h100e: dec(b.h100eFactor).times(b.quantity),
       endAt: b.endAt,
-      beforeRunway: runway !== null && b.endAt <= runway.from,
+      beforeRunway: runway !== null && b.endAt < runway.to,
     }))
     .sort((a, b) => b.h100e.comparedTo(a.h100e) || a.endAt.getTime() - b.endAt.getTime())
     .slice(0, TOP_EXPIRING)
