@@ -29,24 +29,14 @@ type Group = {
 
 type ByCommitment = { currency: string; id: string; name: string | null; type: string | null; charge_category: string; status: string | null; effective: string };
 
-export type CommitmentScope = { contractId: string } | { importId: number } | { from: Date; to: Date; providerId?: string | null };
-
-function scopeWhere(scope: CommitmentScope): SQL {
-  if ("contractId" in scope) return sql`c.contract_id = ${scope.contractId}::uuid`;
-  if ("importId" in scope) return sql`c.import_id = ${scope.importId}`;
-  const period = sql`c.charge_period_start >= ${scope.from.toISOString()}::timestamptz and c.charge_period_start < ${scope.to.toISOString()}::timestamptz`;
-  return scope.providerId ? sql`${period} and c.provider_id = ${scope.providerId}::uuid` : period;
-}
-
 /**
- * Commitment utilization, coverage and savings (lib/metrics/commitments.ts) of the charges of one contract, one
- * import, or a period (charges starting in [from, to), optionally of one provider), from succeeded imports, one
- * result per billing currency. SQL only sums rows that share every field the definitions look at; the
- * definitions themselves run in TypeScript.
+ * Commitment utilization, coverage and savings (lib/metrics/commitments.ts) of the charges of one contract or
+ * one import, from succeeded imports, one result per billing currency. SQL only sums rows that share every
+ * field the definitions look at; the definitions themselves run in TypeScript.
  */
-export async function getCommitmentMetrics(ctx: Ctx, scope: CommitmentScope): Promise<CommitmentMetrics[]> {
+export async function getCommitmentMetrics(ctx: Ctx, scope: { contractId: string } | { importId: number }): Promise<CommitmentMetrics[]> {
   requirePermission(ctx, "app.read");
-  const where = scopeWhere(scope);
+  const where: SQL = "contractId" in scope ? sql`c.contract_id = ${scope.contractId}::uuid` : sql`c.import_id = ${scope.importId}`;
   const [groups, commitments] = await Promise.all([
     queryRows<Group>(
       ctx.db,

@@ -4,10 +4,10 @@ import { monthlySpend, spendByMonth, type SpendCell, type SpendGroupBy, type Spe
 import type { Period } from "@/lib/metrics/period";
 import { compareProviders, type ComparisonBlock, type ComparisonRow, type ProviderTotal } from "@/lib/metrics/provider-comparison";
 import { requirePermission, type Ctx } from "@/lib/services/context";
-import { getCommitmentMetrics, type CommitmentMetrics } from "../commitments";
 import { MONEY_CURRENCY } from "../overview/sql";
 import { loadCostBlocks, type CostFilters } from "./blocks";
 import { familyCharges, loadBilledMonths, loadBillingGroups, loadMonthlyUsed } from "./billing";
+import { getPeriodCommitments, type PeriodCommitments } from "./commitments";
 
 export type { CostBlock, CostFilters } from "./blocks";
 
@@ -21,7 +21,7 @@ export type CostsView = {
   /** The months of the range whose cost comes from billing, per provider; every other month is planned. */
   actualMonths: { providerName: string; months: Date[] }[];
   comparison: { period: Period | null; rows: ComparisonRow[]; providers: ProviderTotal[]; profile: ProfileEntry[] };
-  commitments: { overall: CommitmentMetrics | null; byProvider: { providerName: string; metrics: CommitmentMetrics }[] };
+  commitments: { overall: PeriodCommitments | null; byProvider: { providerId: string; providerName: string; metrics: PeriodCommitments }[] };
 };
 
 export type CostsOptions = {
@@ -91,18 +91,7 @@ export async function getCostsView(ctx: Ctx, filters: CostFilters, options: Cost
     .map(([providerName, list]) => ({ providerName, months: list.sort((a, b) => a.getTime() - b.getTime()) }))
     .sort((a, b) => a.providerName.localeCompare(b.providerName));
 
-  const billedProviders = [...new Set([...billed].map((k) => k.split("|")[0]!))].filter((p) => !p.startsWith("name:"));
-  const [overall, ...perProvider] = pastPeriod
-    ? await Promise.all([
-        getCommitmentMetrics(ctx, { ...pastPeriod, providerId: filters.provider }),
-        ...billedProviders.map((providerId) => getCommitmentMetrics(ctx, { ...pastPeriod, providerId })),
-      ])
-    : [];
-  const usd = (list: CommitmentMetrics[] | undefined) => list?.find((m) => m.currency === currency) ?? null;
-  const byProvider = billedProviders
-    .map((providerId, i) => ({ providerName: providerNames.get(providerId) ?? providerId, metrics: usd(perProvider[i]) }))
-    .filter((p): p is { providerName: string; metrics: CommitmentMetrics } => p.metrics !== null)
-    .sort((a, b) => a.providerName.localeCompare(b.providerName));
+  const commitments = pastPeriod ? await getPeriodCommitments(ctx, pastPeriod, { currency, provider: filters.provider }) : { overall: null, byProvider: [] };
 
   return {
     asOf,
@@ -113,6 +102,6 @@ export async function getCostsView(ctx: Ctx, filters: CostFilters, options: Cost
     spend: spendByMonth(months, cells, by),
     actualMonths,
     comparison: { period: pastPeriod, ...comparison, profile },
-    commitments: { overall: usd(overall), byProvider },
+    commitments,
   };
 }

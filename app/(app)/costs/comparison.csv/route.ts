@@ -1,0 +1,20 @@
+import { exportCtx } from "@/lib/csv/export-ctx";
+import { csvResponse } from "@/lib/csv/response";
+import { COMPARISON_HEADER, comparisonCsvRow } from "@/lib/costs/export-rows";
+import { profileMap } from "@/lib/costs/workload-profile";
+import { isoDay } from "@/lib/metrics/calendar";
+import { getCostsFromUrl } from "@/lib/queries/costs/from-url";
+
+export const dynamic = "force-dynamic";
+
+/** The provider comparison of /costs with the same filters and workload profile: one row per provider × family. */
+export async function GET(request: Request) {
+  const caller = await exportCtx();
+  if ("refused" in caller) return caller.refused;
+  const { view } = await getCostsFromUrl(caller.ctx, new URL(request.url).searchParams);
+  const tps = profileMap(view.comparison.profile);
+  async function* rows() {
+    for (const r of view.comparison.rows) yield comparisonCsvRow(r, tps);
+  }
+  return csvResponse(`provider-comparison-${isoDay(view.asOf)}.csv`, COMPARISON_HEADER, rows());
+}

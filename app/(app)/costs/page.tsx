@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CheapestAnswer } from "@/components/costs/answer";
+import { CommitmentsSection } from "@/components/costs/commitments-section";
+import { ComparisonSection } from "@/components/costs/comparison-section";
+import { SpendSection } from "@/components/costs/spend-section";
+import { FilterBar } from "@/components/filters/filter-bar";
+import { can } from "@/lib/auth/permissions";
+import { requireCtx } from "@/lib/auth/session";
+import { profileParams } from "@/lib/costs/workload-profile";
+import { getFilterOptions } from "@/lib/filters/options";
+import { planningQuery, planningSearchParams, type RawSearchParams } from "@/lib/filters/params";
+import { COSTS_DEFAULTS, getCostsFromUrl } from "@/lib/queries/costs/from-url";
+
+export const metadata: Metadata = { title: "Costs" };
+export const dynamic = "force-dynamic";
+
+const asOfFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+
+export default async function CostsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const ctx = await requireCtx();
+  const raw = await searchParams;
+  const [{ filters, view }, options] = await Promise.all([getCostsFromUrl(ctx, raw), getFilterOptions(ctx)]);
+  const profile = Object.fromEntries(profileParams(view.comparison.profile));
+  const query = (changes = {}) => planningQuery(filters, changes, profile, COSTS_DEFAULTS);
+  const mayExport = can(ctx.actor.role, "export.csv");
+  return (
+    <div className="mx-auto max-w-7xl space-y-8 pb-10">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Costs</h1>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          As of {asOfFormat.format(view.asOf)} · {filters.scenario ? "scenario" : "baseline"} · US dollars · actual from billing where imported,
+          planned from reservations elsewhere ·{" "}
+          <Link href="/costs/unmatched" className="text-brand-700 underline dark:text-brand-300">
+            Unmatched charges
+          </Link>
+        </p>
+        <FilterBar className="mt-4" filters={filters} options={options} show={["range", "provider", "family", "site", "scenario"]} defaults={COSTS_DEFAULTS} hidden={{ by: filters.by === COSTS_DEFAULTS.by ? null : filters.by, ...profile }} />
+      </div>
+      <CheapestAnswer providers={view.comparison.providers} period={view.comparison.period} />
+      <ComparisonSection
+        rows={view.comparison.rows}
+        providers={view.comparison.providers}
+        profile={view.comparison.profile}
+        keep={[...planningSearchParams(filters, {}, {}, COSTS_DEFAULTS).entries()]}
+        exportHref={mayExport ? `/costs/comparison.csv${query()}` : null}
+      />
+      <SpendSection
+        view={view}
+        byHref={{ provider: query({ by: "provider" }) || "?", family: query({ by: "family" }) || "?" }}
+        exportHref={mayExport ? `/costs/spend.csv${query()}` : null}
+      />
+      <CommitmentsSection overall={view.commitments.overall} byProvider={view.commitments.byProvider} />
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { sql } from "drizzle-orm";
+import { queryRows } from "@/lib/db/rows";
+import { commitmentCoverage, commitmentSavings, commitmentUtilization, type CommitmentCharge, type Savings } from "@/lib/metrics/commitments";
+import type { Period } from "@/lib/metrics/period";
+import type { Ctx } from "@/lib/services/context";
+import { tsParam } from "../overview/sql";
+
+export type PeriodCommitments = {
+  utilization: ReturnType<typeof commitmentUtilization>;
+  coverage: ReturnType<typeof commitmentCoverage>;
+  savings: Savings;
+};
+
+type Group = {
+  provider_id: string;
+  provider_name: string;
+  charge_category: string;
+  pricing_category: string | null;
+  status: string | null;
+  effective: string;
+  list: string | null;
+  contracted: string | null;
+};
+
+function metrics(groups: readonly Group[]): PeriodCommitments {
+  const charges: CommitmentCharge[] = groups.map((g) => ({
+    chargeCategory: g.charge_category,
+    pricingCategory: g.pricing_category,
+    commitmentDiscountStatus: g.status,
+    effectiveCost: g.effective,
+    listCost: g.list,
+    contractedCost: g.contracted,
+  }));
+  return { utilization: commitmentUtilization(charges), coverage: commitmentCoverage(charges), savings: commitmentSavings(charges) };
+}
+
+/**
+ * Commitment utilization, coverage and savings (lib/metrics/commitments.ts) of the billing of a period, in one
+ * currency, per provider and over all providers, from one grouped read (SQL sums rows sharing every field the
+ * definitions look at, as lib/queries/commitments.ts does per contract or import).
+ */
+export async function getPeriodCommitments(
+  ctx: Ctx,
+  period: Period,
+  options: { currency: string; provider: string | null },
+): Promise<{ overall: PeriodCommitments | null; byProvider: { providerId: string; providerName: string; metrics: PeriodCommitments }[] }> {
+  const groups = await queryRows<Group>(
+    ctx.db,
+    sql`select c.provider_id::text as provider_id, coalesce(p.name, c.provider_name, 'Unknown provider') as provider_name, c.charge_category,
+               c.pricing_category, c.commitment_discount_status as status,
+               sum(c.effective_cost)::text as effective, sum(c.list_cost)::text as list, sum(c.contracted_cost)::text as contracted
+        from cost_line_items c
+        join imports i on i.id = c.import_id
+        left join providers p on p.id = c.provider_id
+        where i.status = 'succeeded' and c.billing_currency = ${options.currency} and c.provider_id is not null
+          and c.charge_period_start >= ${tsParam(period.from)} and c.charge_period_start < ${tsParam(period.to)}
+          ${options.provider ? sql`and c.provider_id = ${options.provider}::uuid` : sql``}
+        group by 1, 2, 3, 4, 5, (c.list_cost is null), (c.contracted_cost is null)`,
+  );
+  if (groups.length === 0) return { overall: null, byProvider: [] };
+  const providers = new Map<string, Group[]>();
+  for (const g of groups) providers.set(g.provider_id, [...(providers.get(g.provider_id) ?? []), g]);
+  const byProvider = [...providers.values()]
+    .map((mine) => ({ providerId: mine[0]!.provider_id, providerName: mine[0]!.provider_name, metrics: metrics(mine) }))
+    .sort((a, b) => a.providerName.localeCompare(b.providerName));
+  return { overall: metrics(groups), byProvider };
+}
