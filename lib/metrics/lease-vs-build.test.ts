@@ -5,6 +5,7 @@ import {
   cheaperAt,
   costCurve,
   leasedPerUsefulAh,
+  medianRate,
   ownedPerUsefulAh,
   powerPerAh,
   termCost,
@@ -103,5 +104,15 @@ describe("termCost and costCurve", () => {
     expect(curve.map((p) => p.owned.toFixed(4))).toEqual(["4.5000", "2.5000", "1.8333", "1.5000"]);
     expect(curve.map((p) => p.leased.toFixed(4))).toEqual(["8.0000", "4.0000", "2.6667", "2.0000"]);
     expect(costCurve(base).length).toBe(20);
+  });
+});
+
+describe("medianRate", () => {
+  it("takes the middle rate, or the mean of the two middle ones", () => {
+    // sorted 1.90, 2.10, 2.40 → 2.10
+    expect(s(medianRate(["2.40", "1.90", "2.10"])!)).toBe("2.1");
+    // sorted 1.90, 2.10, 2.40, 3.00 → (2.10 + 2.40) ÷ 2 = 2.25
+    expect(s(medianRate(["3", "2.40", "1.90", "2.10"])!)).toBe("2.25");
+    expect(medianRate([])).toBeNull();
   });
 });

@@ -100,3 +100,11 @@ export function costCurve(i: LeaseVsBuildInput, step: DecimalValue = "0.05"): Cu
   }
   return points;
 }
+
+/** The median of a set of rates: the middle value, or the mean of the two middle values; null when empty. */
+export function medianRate(values: readonly DecimalValue[]): Dec | null {
+  if (values.length === 0) return null;
+  const sorted = values.map((v) => dec(v)).sort((a, b) => a.comparedTo(b));
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : sorted[mid - 1]!.plus(sorted[mid]!).div(2);
+}
