@@ -1,0 +1,35 @@
+import { exportCtx } from "@/lib/csv/export-ctx";
+import { csvResponse } from "@/lib/csv/response";
+import { num } from "@/lib/csv/write";
+import { NotFoundError } from "@/lib/errors";
+import { parsePlanningFilters } from "@/lib/filters/params";
+import { isoDay } from "@/lib/metrics/calendar";
+import { COMPARE_CSV_HEADER, compareCsvRows } from "@/lib/planning/compare";
+import { COMPARE_DEFAULTS, getScenarioComparison, parseSideParam } from "@/lib/queries/scenario-compare";
+
+export const dynamic = "force-dynamic";
+
+/** The scenario comparison as CSV: the same rows the page shows (runway per family, spend per month, headroom per site). */
+export async function GET(request: Request) {
+  const caller = await exportCtx();
+  if ("refused" in caller) return caller.refused;
+  const params = new URL(request.url).searchParams;
+  const filters = parsePlanningFilters(params, { defaults: COMPARE_DEFAULTS });
+  const a = parseSideParam(params.get("a") ?? undefined);
+  const b = parseSideParam(params.get("b") ?? undefined);
+  if (a === undefined || b === undefined) return new Response("a and b must be baseline or a scenario id.", { status: 400 });
+  let rows: ReturnType<typeof compareCsvRows>;
+  try {
+    rows = compareCsvRows((await getScenarioComparison(caller.ctx, { a, b, filters })).rows);
+  } catch (e) {
+    if (e instanceof NotFoundError) return new Response(e.message, { status: 404 });
+    throw e;
+  }
+  async function* lines() {
+    for (const r of rows) {
+      const isNumber = r.section !== "runway";
+      yield [r.section, r.item, r.month, isNumber ? num(r.a) : r.a, isNumber ? num(r.b) : r.b, num(r.delta), r.note] as const;
+    }
+  }
+  return csvResponse(`scenario-compare-${isoDay(new Date())}.csv`, COMPARE_CSV_HEADER, lines());
+}
