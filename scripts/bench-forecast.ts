@@ -4,29 +4,34 @@ import { seedDemo } from "@/lib/db/seed";
 import { mulberry32 } from "@/lib/db/seed/random";
 import { activeHistory } from "@/lib/metrics/forecast";
 import { accuracy, backtest, type Accuracy, type BacktestPoint } from "@/lib/metrics/forecast-accuracy";
+import { hoursIn } from "@/lib/metrics/period";
 import { loadUsageHistory } from "@/lib/queries/capacity/history";
 
 // Backtests the demand forecast (lib/metrics/forecast.ts): on the demo portfolio (a fresh in-memory PGlite, seeded)
-// per family — train on the early months of used H100e·h, forecast the rest — and on synthetic series with a known
+// per family — train on the early months of average H100e in use, forecast the rest — and on synthetic series with a known
 // trend, seasonality and noise. Prints MAPE and how often the actual fell inside the 80 % and 95 % bands.
 
 const DEMO_HOLDOUT = 6;
 const REPLICATES = 200;
 
+const NAME = 44;
+
 function row(name: string, train: string, a: Accuracy): string {
-  const pct = (v: number | null, digits = 1) => (v === null ? "—" : `${(v * (digits === 1 ? 100 : 1)).toFixed(1)} %`);
+  const share = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(1)} %`);
+  const pct = (v: number | null) => (v === null ? "—" : `${v.toFixed(1)} %`);
   return [
-    name.padEnd(34),
-    train.padStart(9),
-    String(a.points).padStart(7),
-    (a.mape === null ? "—" : `${a.mape.toFixed(1)} %`).padStart(8),
-    pct(a.coverage80).padStart(9),
-    pct(a.coverage95).padStart(9),
+    name.padEnd(NAME),
+    train.padStart(6),
+    String(a.points).padStart(6),
+    pct(a.mape).padStart(9),
+    pct(a.wape).padStart(8),
+    share(a.coverage80).padStart(8),
+    share(a.coverage95).padStart(8),
   ].join("  ");
 }
 
 function header(): string {
-  return ["series".padEnd(34), "train".padStart(9), "points".padStart(7), "MAPE".padStart(8), "in 80 %".padStart(9), "in 95 %".padStart(9)].join("  ");
+  return ["series".padEnd(NAME), "train".padStart(6), "points".padStart(6), "MAPE".padStart(9), "WAPE".padStart(8), "in 80 %".padStart(8), "in 95 %".padStart(8)].join("  ");
 }
 
 function gaussian(next: () => number): number {
@@ -56,15 +61,16 @@ async function demo(): Promise<string[]> {
     const lines: string[] = [];
     const all: BacktestPoint[] = [];
     for (const g of history.groups) {
-      const values = activeHistory(g.used.map((v) => v.toNumber()), g.complete);
+      // As /capacity forecasts it: the average H100e in use each month (used H100e·h ÷ hours of the month).
+      const values = activeHistory(g.used.map((v, i) => v.div(hoursIn(history.months[i]!)).toNumber()), g.complete);
       const train = values.length - DEMO_HOLDOUT;
       if (train < 4) {
-        lines.push(`${g.label.padEnd(34)}  only ${values.length} months of use: not backtested`);
+        lines.push(`${`demo ${g.label}`.padEnd(NAME)}  only ${values.length} months of use: not backtested`);
         continue;
       }
       const points = backtest(values, train);
       all.push(...points);
-      lines.push(row(`demo ${g.label} (H100e·h)`, `${train} mo`, accuracy(points)));
+      lines.push(row(`demo ${g.label} (avg H100e in use)`, `${train} mo`, accuracy(points)));
     }
     lines.push(row("demo, all families pooled", "", accuracy(all)));
     return lines;
