@@ -1,0 +1,88 @@
+import type { Browser, Page } from "@playwright/test";
+import { expect, SignInPage, test } from "./fixtures";
+
+const SHOTS = process.env.E2E_SCREENSHOT_DIR ?? "/tmp/headroom-shots";
+
+function isoMonth(offset: number): string {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1)).toISOString().slice(0, 10);
+}
+
+async function signedIn(browser: Browser, role: "infra" | "viewer", baseURL: string | undefined): Promise<Page> {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await new SignInPage(page).signInAs(role);
+  return page;
+}
+
+// The cells of the row whose header (first cell) is `name`, in a table captioned `caption`.
+function rowCells(page: Page, caption: string, name: string) {
+  return page.getByRole("table", { name: caption }).getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) }).getByRole("cell");
+}
+
+test.describe("scenarios", () => {
+  test("infra creates a scenario with an extra GB200 reservation and sees it move runway, spend and headroom against the baseline", async ({ browser, baseURL }) => {
+    const page = await signedIn(browser, "infra", baseURL);
+    const name = `E2E more GB200 ${Date.now()}`;
+    await page.goto("/scenarios");
+    await page.getByRole("link", { name: "New scenario" }).click();
+    const form = page.getByRole("form", { name: "New scenario" });
+    await form.getByLabel("Scenario name").fill(name);
+    await form.getByRole("button", { name: "Add a reservation" }).click();
+    const added = form.getByRole("group", { name: "Added reservation 1" });
+    await added.getByLabel("Reservation name").fill("Abilene phase 3");
+    await added.getByLabel("Provider").selectOption({ label: "Oracle OCI" });
+    await added.getByLabel("Site").selectOption({ label: "Abilene" });
+    await added.getByLabel("Accelerator type").selectOption({ label: "NVIDIA GB200" });
+    await added.getByLabel("Quantity").fill("100000");
+    await added.getByLabel("Start").fill(isoMonth(1));
+    await added.getByLabel("End").fill(isoMonth(37));
+    await added.getByLabel("Rate (USD per accelerator-hour)").fill("-1");
+
+    // A bad rate is refused beside its field and nothing is saved.
+    await form.getByRole("button", { name: "Create scenario" }).click();
+    await expect(added.getByText("Rate must be between 0 and 1000000.")).toBeVisible();
+    await expect(page).toHaveURL(/\/scenarios\/new$/);
+
+    await added.getByLabel("Rate (USD per accelerator-hour)").fill("5.00");
+    await form.getByRole("button", { name: "Create scenario" }).click();
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+    await expect(page.getByTestId("overrides")).toContainText("Adds Abilene phase 3: 100,000 × NVIDIA GB200 at Abilene (Oracle OCI)");
+    await expect(page.getByTestId("history")).toContainText("scenario.create");
+
+    await page.getByRole("link", { name: "Compare with baseline" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Compare scenarios" })).toBeVisible();
+    await expect(page.getByLabel("Side B")).toHaveValue(/[0-9a-f-]{36}/);
+    const gb200 = rowCells(page, "Runway per family, side A and side B", "GB200");
+    const baselineRunway = await gb200.nth(0).textContent();
+    await expect(gb200.nth(1)).not.toHaveText(baselineRunway ?? "");
+    // 100,000 GB200 × $5 × every hour: the scenario plans more spend, and Abilene's headroom shrinks.
+    await expect(page.getByTestId("compare-kpis")).toContainText(`${name} · +$`);
+    await expect(rowCells(page, "Tightest headroom per site, side A and side B", "Abilene").nth(2)).toHaveText(/^−/);
+    await page.screenshot({ path: `${SHOTS}/scenarios-compare.png`, fullPage: true });
+    const csv = await page.request.get(page.url().replace("/scenarios/compare", "/scenarios/compare/export.csv"));
+    expect(csv.status()).toBe(200);
+    const lines = (await csv.text()).trim().split(/\r?\n/);
+    expect(lines[0]).toBe("section,item,month,a,b,b_minus_a,note");
+    expect(lines.some((l) => l.startsWith("tightest_headroom_mw,Abilene,"))).toBe(true);
+
+    // The registers are untouched: the reservation exists only in the scenario.
+    await page.goto("/reservations?q=Abilene%20phase%203");
+    await expect(page.getByText("Nothing matches these filters.")).toBeVisible();
+  });
+
+  test("a viewer reads scenarios and the comparison but gets no create, edit or archive controls", async ({ browser, baseURL }) => {
+    const page = await signedIn(browser, "viewer", baseURL);
+    await page.goto("/scenarios");
+    await expect(page.getByRole("heading", { level: 1, name: "Scenarios" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "New scenario" })).toHaveCount(0);
+    await page.getByRole("link", { name: "Baseline +30 % demand" }).click();
+    await expect(page.getByTestId("overrides")).toContainText("Demand forecast +30 %");
+    await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Archive" })).toHaveCount(0);
+    await page.getByRole("link", { name: "Compare with baseline" }).click();
+    await expect(page.getByRole("table", { name: "Runway per family, side A and side B" })).toBeVisible();
+    const response = await page.goto("/scenarios/new");
+    expect(response?.status()).toBe(404);
+  });
+});
