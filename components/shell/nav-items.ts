@@ -1,6 +1,6 @@
 import type { Permission } from "@/lib/auth/permissions";
 
-export type NavItem = { href: string; label: string; permission: Permission; icon: "overview" | "audit" | "contracts" | "reservations" | "sites" | "providers" | "accelerators" | "users" | "apiKeys" | "imports" | "skuMappings" | "power" | "concentration" | "leaseVsBuild" | "capacity" | "scenarios" };
+export type NavItem = { href: string; label: string; permission: Permission; icon: "overview" | "audit" | "contracts" | "reservations" | "sites" | "providers" | "accelerators" | "users" | "apiKeys" | "imports" | "skuMappings" | "power" | "concentration" | "leaseVsBuild" | "capacity" | "scenarios" | "costs" | "utilization" };
 
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Overview", permission: "app.read", icon: "overview" },
@@ -8,6 +8,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/reservations", label: "Reservations", permission: "app.read", icon: "reservations" },
   { href: "/sites", label: "Sites", permission: "app.read", icon: "sites" },
   { href: "/capacity", label: "Capacity", permission: "app.read", icon: "capacity" },
+  { href: "/costs", label: "Costs", permission: "app.read", icon: "costs" },
+  { href: "/utilization", label: "Utilization", permission: "app.read", icon: "utilization" },
   { href: "/power", label: "Power", permission: "app.read", icon: "power" },
   { href: "/concentration", label: "Concentration", permission: "app.read", icon: "concentration" },
   { href: "/lease-vs-build", label: "Lease vs build", permission: "app.read", icon: "leaseVsBuild" },

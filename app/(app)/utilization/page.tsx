@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { FilterBar } from "@/components/filters/filter-bar";
+import { UtilizationBody } from "@/components/utilization/utilization-view";
+import { can } from "@/lib/auth/permissions";
+import { requireCtx } from "@/lib/auth/session";
+import { getFilterOptions } from "@/lib/filters/options";
+import { planningQuery, type RawSearchParams } from "@/lib/filters/params";
+import { getUtilizationFromUrl, UTILIZATION_DEFAULTS } from "@/lib/queries/utilization";
+
+export const metadata: Metadata = { title: "Utilization" };
+export const dynamic = "force-dynamic";
+
+const asOfFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+
+export default async function UtilizationPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const ctx = await requireCtx();
+  const raw = await searchParams;
+  const [{ filters, view }, options] = await Promise.all([getUtilizationFromUrl(ctx, raw), getFilterOptions(ctx)]);
+  const grain = view.grain === "day" ? "day" : null;
+  const query = (extra: Record<string, string | null>) => planningQuery(filters, {}, extra, UTILIZATION_DEFAULTS);
+  const mayExport = can(ctx.actor.role, "export.csv");
+  return (
+    <div className="mx-auto max-w-7xl space-y-6 pb-10">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Utilization</h1>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          As of {asOfFormat.format(view.asOf)} · measured use of the registered blocks · idle cost in US dollars
+        </p>
+        <FilterBar className="mt-4" filters={filters} options={options} show={["range", "provider", "family", "site", "by"]} defaults={UTILIZATION_DEFAULTS} hidden={{ grain }} />
+      </div>
+      <UtilizationBody
+        view={view}
+        links={{
+          month: query({ grain: "month" }) || "?",
+          day: query({ grain: "day" }) || "?",
+          blocksCsv: mayExport ? `/utilization/blocks.csv${query({ grain })}` : null,
+          seriesCsv: mayExport ? `/utilization/series.csv${query({ grain })}` : null,
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { utcDays, utcMonths } from "./calendar";
+import { summarizeUtilization, type UsageBlock } from "./utilization-view";
+
+const d = (s: string) => new Date(s.length === 10 ? `${s}T00:00:00Z` : s);
+
+function block(id: string, extra: Partial<UsageBlock>): UsageBlock {
+  return { id, name: id, providerName: "Azure", siteName: "Quincy", family: "H100", quantity: 10, startAt: d("2026-01-01"), endAt: d("2027-01-01"), pricingModel: "reserved", rate: "2", currency: "USD", ...extra };
+}
+
+describe("summarizeUtilization", () => {
+  const months = utcMonths(d("2026-01-01"), 3); // Jan 744 h, Feb 672 h, Mar (measured to 16 Mar: 360 h)
+  const result = summarizeUtilization({
+    buckets: months,
+    blocks: [
+      block("a", {}),
+      block("b", { family: "GB200", providerName: "OCI", siteName: "Abilene", quantity: 4, startAt: d("2026-02-15"), pricingModel: "on_demand", rate: "10" }),
+      block("c", { quantity: 2, rate: "5", currency: "EUR" }),
+    ],
+    usedAh: new Map([
+      ["a|2026-01-01", "5952"], // 80 % of 7,440
+      ["a|2026-02-01", "6720"], // 100 % of 6,720
+      ["a|2026-03-01", "1800"], // 50 % of 3,600
+      ["b|2026-02-01", "672"], // 4 × 14 days × 24 h = 1,344 → 50 %
+      ["c|2026-01-01", "744"],
+    ]),
+    measuredTo: d("2026-03-16"),
+    by: "family",
+    currency: "USD",
+  });
+
+  it("counts capacity only over measured hours and prices idle reserved hours", () => {
+    const [jan, feb, mar] = result.buckets;
+    // January: a 7,440 + c 2 × 744 = 1,488 → 8,928 AH; used 5,952 + 744 = 6,696; idle 1,488 + 744 = 2,232 AH
+    expect([jan!.total.capacityAh.toFixed(0), jan!.total.usedAh.toFixed(0), jan!.total.idleAh.toFixed(0)]).toEqual(["8928", "6696", "2232"]);
+    // idle cost: a 1,488 × $2 = $2,976; c is in EUR and left out of USD money
+    expect(jan!.total.idleCost.toFixed(2)).toBe("2976.00");
+    // February: b is on demand, its 672 idle AH cost nothing; a fully used
+    expect(feb!.groups.get("GB200")!.utilization!.toFixed(2)).toBe("0.50");
+    expect(feb!.total.idleCost.toFixed(2)).toBe("0.00");
+    // March, measured to the 16th: a 10 × 360 = 3,600 AH, 1,800 used → idle 1,800 × $2 = $3,600
+    expect([mar!.groups.get("H100")!.capacityAh.toFixed(0), mar!.groups.get("H100")!.idleCost.toFixed(2)]).toEqual(["4320", "3600.00"]);
+  });
+
+  it("ranks blocks by idle cost over the period", () => {
+    // a: capacity 7,440 + 6,720 + 3,600 = 17,760, used 14,472 → idle 3,288 × $2 = $6,576
+    expect(result.blocks.map((b) => [b.block.id, b.idleAh.toFixed(0), b.idleCost.toFixed(2)])).toEqual([
+      ["a", "3288", "6576.00"],
+      // c: 2 × (744 + 672 + 360) = 3,552 AH, 744 used → 2,808 idle, no USD cost
+      ["c", "2808", "0.00"],
+      // b: 4 × (336 + 360) = 2,784 AH, 672 used → 2,112 idle, on demand
+      ["b", "2112", "0.00"],
+    ]);
+    // Jan $2,976 + Feb $0 + Mar $3,600 = $6,576, the same as block a alone (the only reserved USD block)
+    expect(result.total.idleCost.toFixed(2)).toBe("6576.00");
+  });
+
+  it("works on days as well", () => {
+    const days = utcDays({ from: d("2026-03-14"), to: d("2026-03-17") });
+    const r = summarizeUtilization({ buckets: days, blocks: [block("a", {})], usedAh: new Map([["a|2026-03-14", "120"]]), measuredTo: d("2026-03-16T12:00:00Z"), by: "site", currency: "USD" });
+    // 14th: 240 AH, 120 used; 15th: 240, none used; 16th: half measured, 120 AH
+    expect(r.buckets.map((b) => [b.total.capacityAh.toFixed(0), b.total.utilization?.toFixed(2) ?? null])).toEqual([["240", "0.50"], ["240", "0.00"], ["120", "0.00"]]);
+    expect(r.buckets[0]!.groups.has("Quincy")).toBe(true);
+  });
+});

@@ -1,0 +1,83 @@
+import { sql } from "drizzle-orm";
+import { queryRows } from "@/lib/db/rows";
+import { parsePlanningFilters, type PlanningFilters, type RawSearchParams } from "@/lib/filters/params";
+import { startOfUtcDay, startOfUtcMonth, utcDays, utcMonths } from "@/lib/metrics/calendar";
+import type { Period } from "@/lib/metrics/period";
+import { summarizeUtilization, type BlockUsage, type BucketUsage, type Usage, type UtilizationGroupBy } from "@/lib/metrics/utilization-view";
+import { requirePermission, type Ctx } from "@/lib/services/context";
+import { blockFilterSql, loadCostBlocks, type CostFilters } from "../costs/blocks";
+import { dateParam, MONEY_CURRENCY } from "../overview/sql";
+
+export type Grain = "month" | "day";
+export const MAX_DAILY_MONTHS = 6;
+
+export type UtilizationView = {
+  asOf: Date;
+  currency: string;
+  grain: Grain;
+  by: UtilizationGroupBy;
+  /** Hours before this instant are measured (start of today, UTC); capacity after it is not counted. */
+  measuredTo: Date;
+  buckets: BucketUsage[];
+  groups: string[];
+  blocks: BlockUsage[];
+  total: Usage;
+};
+
+function monthCount(from: Date, to: Date): number {
+  return (to.getUTCFullYear() - from.getUTCFullYear()) * 12 + to.getUTCMonth() - from.getUTCMonth();
+}
+
+/** Daily when asked and the range is at most six months, or by default for ranges up to three months; else monthly. */
+export function chooseGrain(requested: string | undefined, from: Date, to: Date): Grain {
+  const months = monthCount(from, to);
+  if (requested === "day") return months <= MAX_DAILY_MONTHS ? "day" : "month";
+  if (requested === "month") return "month";
+  return months <= 3 ? "day" : "month";
+}
+
+/**
+ * Utilization of the filtered blocks over [from, to) by month (utilization_monthly) or day (utilization_daily) —
+ * never the hourly table — per group (family, provider or site) and per block, with idle hours and their cost.
+ */
+export async function getUtilizationView(
+  ctx: Ctx,
+  filters: CostFilters,
+  options: { asOf?: Date; grain?: Grain; by?: UtilizationGroupBy } = {},
+): Promise<UtilizationView> {
+  requirePermission(ctx, "app.read");
+  const asOf = options.asOf ?? new Date();
+  const grain = options.grain ?? "month";
+  const by = options.by ?? "family";
+  const from = startOfUtcMonth(filters.from);
+  const to = startOfUtcMonth(filters.to);
+  const f = { ...filters, from, to };
+  const measuredTo = startOfUtcDay(asOf);
+  const buckets: Period[] = grain === "month" ? utcMonths(from, monthCount(from, to)) : utcDays({ from, to });
+  const usedSql =
+    grain === "month"
+      ? sql`select u.reservation_id, to_char(u.month, 'YYYY-MM-DD') as bucket, u.used_ah::text as used_ah
+            from utilization_monthly u join reservations r on r.id = u.reservation_id join accelerator_types t on t.id = r.accelerator_type_id
+            where u.month >= ${dateParam(from)} and u.month < ${dateParam(to)} and ${blockFilterSql(f)}`
+      : sql`select u.reservation_id, to_char(u.day, 'YYYY-MM-DD') as bucket, u.used_ah::text as used_ah
+            from utilization_daily u join reservations r on r.id = u.reservation_id join accelerator_types t on t.id = r.accelerator_type_id
+            where u.day >= ${dateParam(from)} and u.day < ${dateParam(to)} and ${blockFilterSql(f)}`;
+  const [blocks, usedRows] = await Promise.all([loadCostBlocks(ctx, f), queryRows<{ reservation_id: string; bucket: string; used_ah: string }>(ctx.db, usedSql)]);
+  const usedAh = new Map(usedRows.map((r) => [`${r.reservation_id}|${r.bucket}`, r.used_ah]));
+  const summary = summarizeUtilization({ buckets, blocks, usedAh, measuredTo, by, currency: MONEY_CURRENCY });
+  const groupTotals = new Map<string, number>();
+  for (const b of summary.buckets) for (const [g, u] of b.groups) groupTotals.set(g, (groupTotals.get(g) ?? 0) + u.capacityAh.toNumber());
+  const groups = [...groupTotals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([g]) => g);
+  return { asOf, currency: MONEY_CURRENCY, grain, by, measuredTo, ...summary, groups };
+}
+
+export const UTILIZATION_DEFAULTS = { range: "last12m", by: "family" } as const;
+
+/** /utilization and its exports: filters from the URL (the last 12 whole months by default) and `grain`. */
+export async function getUtilizationFromUrl(ctx: Ctx, raw: RawSearchParams | URLSearchParams, asOf = new Date()): Promise<{ filters: PlanningFilters; view: UtilizationView }> {
+  const filters = parsePlanningFilters(raw, { now: asOf, defaults: UTILIZATION_DEFAULTS });
+  const requested = raw instanceof URLSearchParams ? (raw.get("grain") ?? undefined) : ([raw.grain].flat()[0] ?? undefined);
+  const grain = chooseGrain(requested, filters.from, filters.to);
+  const view = await getUtilizationView(ctx, filters, { asOf, grain, by: filters.by });
+  return { filters, view };
+}
