@@ -11,6 +11,10 @@ import type { Ctx } from "@/lib/services/context";
 import { applyScenario } from "./apply";
 import { loadBaseline, loadPlanningModel } from "./model";
 import { scenarioOverridesSchema } from "./overrides";
+import { parsePlanningFilters } from "@/lib/filters/params";
+import { capacityAh } from "@/lib/metrics/capacity";
+import { dec } from "@/lib/metrics/decimal";
+import { getScenarioComparison } from "@/lib/queries/scenario-compare";
 
 const AS_OF = new Date("2026-11-17T09:30:00Z");
 
@@ -124,5 +128,29 @@ describeOnEachEngine("loadPlanningModel on the demo seed", (engine) => {
     const model = await loadPlanningModel(viewer, { asOf: AS_OF, scenarioId: bad!.id });
     expect(model.warnings[0]).toMatch(/could not be read/);
     expect(model.demandGrowthPct).toBe("0");
+  });
+
+  it("compares a scenario with one extra block against the baseline: spend grows by exactly capacity_AH × rate, headroom only shrinks", async () => {
+    const base = await loadBaseline(viewer, AS_OF);
+    const gb200 = base.catalog.acceleratorTypes.find((t) => t.family === "GB200")!;
+    const site = base.sites.find((s) => s.budgets.length > 0)!;
+    const extra = { name: "Compare GB200", providerId: site.providerId, siteId: site.id, acceleratorTypeId: gb200.id, quantity: 1000, startAt: "2027-02-01", endAt: "2028-02-01", pricingModel: "reserved", rate: "4.5" };
+    const [scenario] = await handle.db.insert(scenarios).values({ name: "Compare extra block", overrides: { addReservations: [extra] } }).returning();
+    const filters = parsePlanningFilters({ range: "24m" }, { now: AS_OF });
+    const same = await getScenarioComparison(viewer, { a: null, b: null, filters, asOf: AS_OF });
+    expect(same.rows.spendTotal.delta.isZero()).toBe(true);
+    expect(same.rows.runway.every((r) => r.shift === null || r.shift === 0)).toBe(true);
+    expect(same.rows.headroom.every((h) => h.delta === null || h.delta.isZero())).toBe(true);
+
+    const cmp = await getScenarioComparison(viewer, { a: null, b: scenario!.id, filters, asOf: AS_OF });
+    expect(cmp.b.label).toBe("Compare extra block");
+    // Billing covers only past months, so every month of the block is planned: Σ 1,000 × hours × $4.50.
+    const block = { quantity: 1000, startAt: new Date("2027-02-01T00:00:00Z"), endAt: new Date("2028-02-01T00:00:00Z") };
+    const expected = cmp.rows.spend.reduce((sum, m) => sum.plus(capacityAh(block, m.month).times("4.5")), dec(0));
+    expect(expected.toString()).toBe(String(1000 * 8760 * 4.5)); // Feb 2027 – Feb 2028: 365 days
+    expect(cmp.rows.spendTotal.delta.toString()).toBe(expected.toString());
+    const row = cmp.rows.headroom.find((h) => h.siteId === site.id)!;
+    expect(row.b!.tightest!.headroomMw.lessThanOrEqualTo(row.a!.tightest!.headroomMw)).toBe(true);
+    expect(cmp.rows.headroom.filter((h) => h.siteId !== site.id).every((h) => h.delta === null || h.delta.isZero())).toBe(true);
   });
 });
