@@ -109,14 +109,19 @@ export function UploadCard({ title, description, endpoint, accept, fileLabel }: 
 }
 
 function Progress({ sent, total, rows, received }: { sent: number; total: number; rows: number; received: number }) {
-  const pct = total > 0 ? Math.min(100, Math.round((Math.max(sent, received) / total) * 100)) : 0;
+  // Two phases: the browser sending the file, then the server reading and checking it (which trails the upload).
+  const checking = sent >= total && total > 0;
+  const done = checking ? received : sent;
+  const pct = total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
   return (
     <div className="mt-4" role="status" aria-live="polite">
       <div className="h-2 w-full overflow-hidden rounded bg-slate-200 dark:bg-slate-800">
         <div className="h-full bg-brand-600 transition-[width]" style={{ width: `${pct}%` }} />
       </div>
       <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-        Sent {formatBytes(sent)} of {formatBytes(total)} · read {formatBytes(received)} · {rows.toLocaleString("en-US")} rows checked
+        {checking
+          ? `Uploaded ${formatBytes(total)} · server read ${formatBytes(received)} · ${rows.toLocaleString("en-US")} rows checked`
+          : `Sending ${formatBytes(sent)} of ${formatBytes(total)} · ${rows.toLocaleString("en-US")} rows checked`}
       </p>
     </div>
   );
