@@ -62,6 +62,11 @@ export function compareProviders(input: {
     const key = `${b.providerId}|${b.family}`;
     groups.set(key, [...(groups.get(key) ?? []), b]);
   }
+  const chargesBy = new Map<string, FamilyCharges[]>();
+  for (const c of input.charges) {
+    const key = `${c.providerId}|${c.family}|${monthKey(c.month)}`;
+    chargesBy.set(key, [...(chargesBy.get(key) ?? []), c]);
+  }
   const rows: ComparisonRow[] = [];
   for (const mine of groups.values()) {
     const { providerId, providerName, family } = mine[0]!;
@@ -73,9 +78,10 @@ export function compareProviders(input: {
     let capacity = new Dec(0);
     let heldValue = new Dec(0);
     for (const month of input.months) {
+      const live = mine.filter((b) => b.startAt < month.to && b.endAt > month.from);
       const used = sumDec(mine.map((b) => dec(input.usedAh.get(usageKey(b.id, month.from)))));
-      const monthCapacity = mine.map((b) => ({ b, ah: capacityAh(b, month) }));
-      if (monthCapacity.every((c) => c.ah.isZero()) && used.isZero()) continue;
+      const monthCapacity = live.map((b) => ({ b, ah: capacityAh(b, month) }));
+      if (monthCapacity.length === 0 && used.isZero()) continue;
       capacity = capacity.plus(sumDec(monthCapacity.map((c) => c.ah)));
       heldValue = heldValue.plus(sumDec(monthCapacity.map((c) => c.ah.times(c.b.rate))));
       for (const b of mine) {
@@ -84,7 +90,7 @@ export function compareProviders(input: {
         typeUse.set(b.acceleratorTypeId, entry);
       }
       if (input.billed.has(billedKey(providerId, month.from))) {
-        const charges = input.charges.filter((c) => c.providerId === providerId && c.family === family && monthKey(c.month) === monthKey(month.from));
+        const charges = chargesBy.get(`${providerId}|${family}|${monthKey(month.from)}`) ?? [];
         const effective = sumDec(charges.map((c) => c.effective));
         cost = cost.plus(effective);
         actualMonths += 1;
