@@ -15,10 +15,12 @@ export default async function CompareScenariosPage({ searchParams }: { searchPar
   const ctx = await requireCtx();
   const raw = await searchParams;
   const filters = parsePlanningFilters(raw, { defaults: COMPARE_DEFAULTS });
+  const options = await getFilterOptions(ctx);
   const a = parseSideParam(raw.a);
-  const b = parseSideParam(raw.b);
+  // With no side B chosen, the first scenario is set against the baseline.
+  const b = raw.b === undefined ? (options.scenarios[0]?.value ?? null) : parseSideParam(raw.b);
   if (a === undefined || b === undefined) notFound();
-  const [comparison, options] = await Promise.all([getScenarioComparison(ctx, { a, b, filters }), getFilterOptions(ctx)]).catch((e: unknown) => {
+  const comparison = await getScenarioComparison(ctx, { a, b, filters }).catch((e: unknown) => {
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
