@@ -113,6 +113,7 @@ export function buildPowerPage(model: PlanningModel, months: Period[], cause: { 
   sites.sort(
     (a, b) =>
       (a.firstOver?.month.from.getTime() ?? Infinity) - (b.firstOver?.month.from.getTime() ?? Infinity) ||
+      (a.firstOver && b.firstOver ? a.firstOver.headroomMw.comparedTo(b.firstOver.headroomMw) : 0) ||
       (a.tightest && b.tightest ? a.tightest.headroomMw.comparedTo(b.tightest.headroomMw) : 0) ||
       a.siteName.localeCompare(b.siteName),
   );
