@@ -7,12 +7,13 @@ import { Label } from "@/components/ui/label";
 import { providerRateBars } from "@/lib/costs/points";
 import { H100_TOKENS_PER_SECOND, TPS_PARAM_PREFIX, type ProfileEntry } from "@/lib/costs/workload-profile";
 import type { ComparisonRow, ProviderTotal } from "@/lib/metrics/provider-comparison";
+import { formatMoney } from "@/lib/format/number";
 import { ah, int, money, pct, usd } from "./format";
 
 export const COMPARISON_COLUMNS = [
   { header: "Provider" },
   { header: "Family" },
-  { header: "Months (actual · planned)" },
+  { header: "Months actual · planned" },
   { header: "Used AH", numeric: true },
   { header: "Utilization", numeric: true },
   { header: "Cost", numeric: true },
@@ -33,7 +34,7 @@ function comparisonCells(r: ComparisonRow) {
     `${r.actualMonths} · ${r.plannedMonths}`,
     ah(r.usedAh),
     pct(r.utilization),
-    money(r.cost),
+    formatMoney(r.cost.toNumber()),
     usd(r.heldRate),
     usd(r.units.effectiveRate),
     usd(r.units.perH100eHour),
