@@ -207,7 +207,7 @@ export function ScenarioForm({
             <fieldset key={i} aria-label={`Added reservation ${i + 1}`} className="rounded-md border border-slate-200 p-3 dark:border-slate-800">
               <div className="flex items-center justify-between">
                 <p className="text-sm font-medium">Added reservation {i + 1}</p>
-                <RemoveRow label={`Remove added reservation ${i + 1}`} onClick={() => drop(setAdded, i)} />
+                <RemoveRow label={`Delete added row ${i + 1}`} onClick={() => drop(setAdded, i)} />
               </div>
               <div className="mt-2 grid gap-3 sm:grid-cols-3">
                 <Field id={id("name")} label="Reservation name" error={err(`${p}.name`)}>
@@ -256,7 +256,7 @@ export function ScenarioForm({
                 <Choice id={`remove-${i}`} value={id} empty="Choose a reservation" options={options.reservations} onChange={(v) => setRemoved((rows) => rows.map((x, j) => (j === i ? v : x)))} />
               </Field>
             </div>
-            <RemoveRow label={`Keep removed reservation ${i + 1} after all`} onClick={() => setRemoved((rows) => rows.filter((_, j) => j !== i))} />
+            <RemoveRow label={`Delete removal row ${i + 1}`} onClick={() => setRemoved((rows) => rows.filter((_, j) => j !== i))} />
           </div>
         ))}
       </Section>
@@ -275,7 +275,7 @@ export function ScenarioForm({
             <Field id={`slip-${i}-months`} label="Months late" error={err(`overrides.delaySlips.${i}.months`)}>
               <Input id={`slip-${i}-months`} inputMode="numeric" value={s.months} onChange={(e) => update(setSlips, i, { months: e.target.value })} />
             </Field>
-            <RemoveRow label={`Drop delivery slip ${i + 1}`} onClick={() => drop(setSlips, i)} />
+            <RemoveRow label={`Delete slip row ${i + 1}`} onClick={() => drop(setSlips, i)} />
           </div>
         ))}
         {err("overrides.delaySlips") ? <p className="text-xs font-medium text-red-700 dark:text-red-400">{err("overrides.delaySlips")}</p> : null}
@@ -290,7 +290,7 @@ export function ScenarioForm({
             <Field id={`pue-${i}`} label="PUE" error={p.siteId ? err(`overrides.pueBySite.${p.siteId}`) : undefined}>
               <Input id={`pue-${i}`} inputMode="decimal" value={p.pue} onChange={(e) => update(setPues, i, { pue: e.target.value })} />
             </Field>
-            <RemoveRow label={`Drop PUE change ${i + 1}`} onClick={() => drop(setPues, i)} />
+            <RemoveRow label={`Delete PUE row ${i + 1}`} onClick={() => drop(setPues, i)} />
           </div>
         ))}
       </Section>
@@ -312,7 +312,7 @@ export function ScenarioForm({
             <Field id={`price-${i}-pct`} label="Change %" error={err(`overrides.priceChangePct.${i}.pct`)}>
               <Input id={`price-${i}-pct`} inputMode="decimal" value={p.pct} onChange={(e) => update(setPrices, i, { pct: e.target.value })} />
             </Field>
-            <RemoveRow label={`Drop price change ${i + 1}`} onClick={() => drop(setPrices, i)} />
+            <RemoveRow label={`Delete price row ${i + 1}`} onClick={() => drop(setPrices, i)} />
           </div>
         ))}
       </Section>
