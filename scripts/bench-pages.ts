@@ -1,0 +1,195 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import postgres from "postgres";
+import { BENCH_PAGES, loadBenchIds, type BenchPage } from "./lib/bench-pages-list";
+import { ensureBenchData } from "./lib/bench-pages-data";
+
+// PRODUCT.md §8 speed bar: builds the large data set on the Postgres server (scripts/lib/bench-pages-data.ts),
+// starts the production server on it, signs in, and prints per page the median server render time over N
+// requests (until the whole body is read) beside the median time of the page's bare SQL issued directly with
+// postgres.js (scripts/lib/bench-pages-list.ts), and whether the page meets the targets: median < 300 ms and
+// ≤ 3× its bare SQL. Run it from a clean clone when someone else builds .next in the working copy.
+
+const { values } = parseArgs({
+  options: {
+    rebuild: { type: "boolean", default: false },
+    requests: { type: "string", default: "20" },
+    port: { type: "string", default: "3400" },
+    database: { type: "string", default: "headroom_bench_pages" },
+    pages: { type: "string" },
+    "base-url": { type: "string" },
+    "data-only": { type: "boolean", default: false },
+    json: { type: "string" },
+  },
+});
+
+const TARGET_MS = 300;
+const TARGET_RATIO = 3;
+const WARMUP = 2;
+const requests = Number(values.requests);
+const port = Number(values.port);
+const serverUrl = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const demoPassword = process.env.HEADROOM_DEMO_PASSWORD ?? "bench-pages-password";
+const email = "admin@headroom.local";
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+function startServer(databaseUrl: string): ChildProcess {
+  const child = spawn("npx", ["tsx", "scripts/start.ts"], {
+    detached: true,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HEADROOM_SEED: "none",
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    },
+  });
+  return child;
+}
+
+function stopServer(child: ChildProcess) {
+  if (child.pid && child.exitCode === null) {
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+}
+
+async function waitUntilServing(base: string, child: ChildProcess | null): Promise<void> {
+  for (let i = 0; i < 1200; i++) {
+    if (child && child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}.`);
+    try {
+      const res = await fetch(`${base}/signin`, { redirect: "manual" });
+      if (res.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("The server did not answer within 10 minutes.");
+}
+
+function cookiesOf(res: Response): string[] {
+  return res.headers.getSetCookie().map((c) => c.split(";")[0]!);
+}
+
+// next-auth's credentials endpoint: CSRF token and cookie first, then the form post; the session cookie comes back.
+async function signIn(base: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = cookiesOf(csrf);
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password: demoPassword, callbackUrl: `${base}/`, json: "true" }),
+  });
+  const cookie = [...jar, ...cookiesOf(res)].join("; ");
+  if (!/session-token=/.test(cookie)) throw new Error(`Sign-in as ${email} failed (HTTP ${res.status}).`);
+  return cookie;
+}
+
+async function render(base: string, path: string, cookie: string): Promise<number> {
+  const t = performance.now();
+  const res = await fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual" });
+  const body = await res.text();
+  const ms = performance.now() - t;
+  if (res.status !== 200) throw new Error(`GET ${path} answered HTTP ${res.status}${res.headers.get("location") ? ` → ${res.headers.get("location")}` : ""}.`);
+  if (body.length < 1000) throw new Error(`GET ${path} answered a body of ${body.length} bytes.`);
+  return ms;
+}
+
+// The page's queries run the way the page runs them: concurrently on a pool (the app's is 10 connections).
+async function bareSql(sql: postgres.Sql, queries: readonly string[]): Promise<number> {
+  const t = performance.now();
+  await Promise.all(queries.map((q) => sql.unsafe(q, [], { prepare: true })));
+  return performance.now() - t;
+}
+
+type Result = { page: string; path: string; renderMs: number; sqlMs: number; ratio: number; ok: boolean; statements: number };
+
+async function measure(base: string, cookie: string, sql: postgres.Sql, page: BenchPage, path: string, queries: string[]): Promise<Result> {
+  for (let i = 0; i < WARMUP; i++) {
+    await render(base, path, cookie);
+    await bareSql(sql, queries);
+  }
+  const renders: number[] = [];
+  const sqls: number[] = [];
+  for (let i = 0; i < requests; i++) {
+    renders.push(await render(base, path, cookie));
+    sqls.push(await bareSql(sql, queries));
+  }
+  const renderMs = median(renders);
+  const sqlMs = median(sqls);
+  const ratio = renderMs / sqlMs;
+  return { page: page.name, path, renderMs, sqlMs, ratio, ok: renderMs < TARGET_MS && ratio <= TARGET_RATIO, statements: queries.length };
+}
+
+function printTable(results: Result[]) {
+  const rows = [
+    ["Page", "Median render (ms)", "Bare SQL (ms)", "Ratio", `< ${TARGET_MS} ms and ≤ ${TARGET_RATIO}×`],
+    ...results.map((r) => [r.page, r.renderMs.toFixed(0), r.sqlMs.toFixed(1), `${r.ratio.toFixed(1)}×`, r.ok ? "yes" : `no${r.renderMs >= TARGET_MS ? " (slow)" : ""}${r.ratio > TARGET_RATIO ? " (ratio)" : ""}`]),
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
+  console.log(line(rows[0]!));
+  console.log(`|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`);
+  for (const r of rows.slice(1)) console.log(line(r));
+}
+
+async function main() {
+  const data = await ensureBenchData({ serverUrl, database: values.database!, rebuild: values.rebuild!, demoPassword });
+  console.error(`Data set: ${Object.entries(data.counts).map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`).join(", ")}`);
+  if (values["data-only"]) return;
+
+  const only = values.pages?.split(",").map((p) => p.trim());
+  const pages = only ? BENCH_PAGES.filter((p) => only.includes(p.name)) : BENCH_PAGES;
+  const sql = postgres(data.url, { max: 10, onnotice: () => {} });
+  const server = values["base-url"] ? null : startServer(data.url);
+  const stop = () => server && stopServer(server);
+  process.on("SIGINT", () => {
+    stop();
+    process.exit(130);
+  });
+  try {
+    const base = values["base-url"] ?? `http://127.0.0.1:${port}`;
+    console.error(server ? `Starting the production server on ${base} (builds first if the sources changed) …` : `Using the server at ${base}.`);
+    await waitUntilServing(base, server);
+    const cookie = await signIn(base);
+    const ids = await loadBenchIds(sql);
+    const results: Result[] = [];
+    for (const page of pages) {
+      process.stderr.write(`  ${page.name} …`);
+      const result = await measure(base, cookie, sql, page, page.path(ids), page.queries(ids));
+      process.stderr.write(` ${result.renderMs.toFixed(0)} ms (SQL ${result.sqlMs.toFixed(1)} ms)\n`);
+      results.push(result);
+    }
+    console.log(
+      `\nMedian of ${requests} requests per page (after ${WARMUP} warm-up), Postgres, ${data.counts.reservations!.toLocaleString("en-US")} blocks, ` +
+        `${data.counts.utilizationHourly!.toLocaleString("en-US")} hourly utilization rows, ${data.counts.costLineItems!.toLocaleString("en-US")} billing rows.\n`,
+    );
+    printTable(results);
+    if (values.json) writeFileSync(values.json, JSON.stringify({ counts: data.counts, requests, results }, null, 2));
+    if (results.some((r) => !r.ok)) process.exitCode = 1;
+  } finally {
+    stop();
+    await sql.end();
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(`\n✖ ${error.message}\n`);
+  process.exit(1);
+});
