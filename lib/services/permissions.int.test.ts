@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { can, ROLES } from "@/lib/auth/permissions";
 import type { Db, DbHandle } from "@/lib/db/client";
-import { acceleratorTypes, apiKeys, contracts, powerBudgets, providers, reservations, scenarios, sites, skuMappings, users } from "@/lib/db/schema";
+import { acceleratorTypes, apiKeys, contracts, demandPlans, powerBudgets, providers, reservations, scenarios, sites, skuMappings, users } from "@/lib/db/schema";
 import { generateApiKey } from "@/lib/auth/api-keys";
 import { insertCatalog, insertContractRow, insertReservationRow, type Catalog } from "@/lib/testing/commercial-fixtures";
 import { queryRows } from "@/lib/db/rows";
@@ -82,6 +82,10 @@ const SAMPLE_INPUTS: Record<WriteVerbName, (db: Db) => Promise<unknown>> = {
   updateScenario: async (db) => ({ ...(await scenarioVersion(db, "PM-SCEN-EDIT")), changes: { overrides: { demandGrowthPct: "5" } } }),
   archiveScenario: async (db) => scenarioVersion(db, "PM-SCEN-ARCHIVE"),
   unarchiveScenario: async (db) => scenarioVersion(db, "PM-SCEN-ARCHIVED", new Date()),
+  createDemandPlan: async () => ({ name: "Matrix plan", kind: "training", acceleratorFamily: "H100", accelerators: "64", startDate: "2027-01-01", endDate: "2027-04-01", priority: "2" }),
+  updateDemandPlan: async (db) => ({ ...(await demandPlanVersion(db, "PM-DP-EDIT")), changes: { priority: "1" } }),
+  archiveDemandPlan: async (db) => demandPlanVersion(db, "PM-DP-ARCHIVE"),
+  unarchiveDemandPlan: async (db) => demandPlanVersion(db, "PM-DP-ARCHIVED", new Date()),
   createApiKey: async () => ({ name: "Matrix key", role: "viewer" }),
   revokeApiKey: async (db) => catalogVersion(db, apiKeys, "PM-KEY"),
   importContracts: async () => contractsCsv(),
@@ -138,6 +142,17 @@ async function scenarioVersion(db: Db, name: string, archivedAt: Date | null = n
   const [found] = await db.select({ id: scenarios.id, version: scenarios.version }).from(scenarios).where(sql`${scenarios.name} = ${name}`);
   if (found) return found;
   const [row] = await db.insert(scenarios).values({ name, overrides: {}, archivedAt }).returning({ id: scenarios.id, version: scenarios.version });
+  return row!;
+}
+
+// Demand plans are found by name, created on first use.
+async function demandPlanVersion(db: Db, name: string, archivedAt: Date | null = null) {
+  const [found] = await db.select({ id: demandPlans.id, version: demandPlans.version }).from(demandPlans).where(sql`${demandPlans.name} = ${name}`);
+  if (found) return found;
+  const [row] = await db
+    .insert(demandPlans)
+    .values({ name, kind: "inference", acceleratorFamily: "H100", accelerators: 8, startDate: "2027-01-01", endDate: "2027-02-01", archivedAt })
+    .returning({ id: demandPlans.id, version: demandPlans.version });
   return row!;
 }
 

@@ -18,6 +18,9 @@ import { updatePowerBudget } from "./power-budgets/update";
 import { archiveProvider, unarchiveProvider } from "./providers/archive";
 import { createProvider } from "./providers/create";
 import { updateProvider } from "./providers/update";
+import { archiveDemandPlan, unarchiveDemandPlan } from "./demand-plans/archive";
+import { createDemandPlan } from "./demand-plans/create";
+import { updateDemandPlan } from "./demand-plans/update";
 import { archiveScenario, unarchiveScenario } from "./scenarios/archive";
 import { createScenario } from "./scenarios/create";
 import { updateScenario } from "./scenarios/update";
@@ -67,6 +70,10 @@ export const WRITE_VERBS = {
   updateScenario: { permission: "scenarios.write", run: updateScenario },
   archiveScenario: { permission: "scenarios.write", run: archiveScenario },
   unarchiveScenario: { permission: "scenarios.write", run: unarchiveScenario },
+  createDemandPlan: { permission: "demand_plans.write", run: createDemandPlan },
+  updateDemandPlan: { permission: "demand_plans.write", run: updateDemandPlan },
+  archiveDemandPlan: { permission: "demand_plans.write", run: archiveDemandPlan },
+  unarchiveDemandPlan: { permission: "demand_plans.write", run: unarchiveDemandPlan },
   createApiKey: { permission: "api_keys.manage", run: createApiKey },
   revokeApiKey: { permission: "api_keys.manage", run: revokeApiKey },
   importContracts: { permission: "contracts.write", run: registerImportVerb("contracts", "commit") },
