@@ -52,7 +52,7 @@ export async function GET(request: Request) {
           s.siteName,
           s.providerName,
           month(p.month.from),
-          p.at.toISOString(),
+          p.at,
           { number: s.pue.toFixed() },
           { number: p.budgetMw.toFixed() },
           { number: p.itMw.toFixed() },
