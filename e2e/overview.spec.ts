@@ -1,25 +1,53 @@
 import { expect, test } from "./fixtures";
 
+// Every KPI, the page it links to (a prefix of the link's path and query) and how that page's heading reads.
 const KPIS = [
-  "Committed spend",
-  "Planned spend to date",
-  "Accelerators",
-  "Utilization",
-  "Power headroom",
-  "Runway",
-  "Expiring in 90 days",
+  { name: "Committed spend", href: "/contracts", heading: "Contracts" },
+  { name: "Spend to date", href: "/costs?from=", heading: "Costs" },
+  { name: "12-month forecast", href: "/costs?range=12m", heading: "Costs" },
+  { name: "Accelerators", href: "/capacity", heading: "Capacity" },
+  { name: "Utilization", href: "/utilization", heading: "Utilization" },
+  { name: "Power headroom", href: "/power?range=12m", heading: "Power" },
+  { name: "Expiring in 90 days", href: "/reservations", heading: "Reservations" },
+  { name: "Runway", href: "/capacity", heading: "Capacity" },
 ];
 
 test.describe("overview", () => {
-  test("shows every KPI with a number and a chart, computed from the database", async ({ page, signInPage }) => {
+  test("shows every KPI with a number, a chart and a link to its page", async ({ page, signInPage }) => {
     await signInPage.signInAs("finance");
     for (const kpi of KPIS) {
-      const card = page.getByRole("region", { name: kpi });
+      const card = page.getByRole("region", { name: kpi.name, exact: true });
       await expect(card).toBeVisible();
       await expect(card.getByTestId("kpi-value")).not.toBeEmpty();
+      await expect(card.locator(".recharts-surface").first()).toBeVisible();
+      expect(await card.getByTestId("kpi-link").getAttribute("href")).toMatch(new RegExp(`^${kpi.href.replace(/[?]/g, "\\?")}`));
     }
-    await expect(page.locator(".recharts-surface").first()).toBeVisible();
-    expect(await page.locator(".recharts-surface").count()).toBeGreaterThanOrEqual(KPIS.length - 1);
+    await expect(page.getByRole("region", { name: "Spend to date", exact: true })).toContainText("actual from billing");
+
+    const forecast = page.getByRole("region", { name: "12-month forecast", exact: true });
+    await forecast.getByTestId("kpi-link").click();
+    await expect(page).toHaveURL(/\/costs\?range=12m/);
+    await expect(page.getByRole("heading", { level: 1, name: "Costs" })).toBeVisible();
+  });
+
+  test("switches to a scenario and keeps it on the links, the runway matching the Capacity page", async ({ page, signInPage }) => {
+    await signInPage.signInAs("infra");
+    await page.getByLabel("Scenario").selectOption({ label: "Baseline +30 % demand" });
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/scenario=/);
+    await expect(page.getByTestId("scenario-banner")).toContainText("Baseline +30 % demand");
+    await expect(page.getByText(/scenario Baseline \+30 % demand/)).toBeVisible();
+
+    const runway = page.getByRole("region", { name: "Runway", exact: true });
+    const value = (await runway.getByTestId("kpi-value").textContent())!.trim();
+    for (const name of ["Spend to date", "12-month forecast", "Power headroom", "Runway"]) {
+      expect(await page.getByRole("region", { name, exact: true }).getByTestId("kpi-link").getAttribute("href")).toContain("scenario=");
+    }
+    await runway.getByTestId("kpi-link").click();
+    await expect(page.getByRole("heading", { level: 1, name: "Capacity" })).toBeVisible();
+    await expect(page.getByTestId("scenario-banner")).toContainText("Baseline +30 % demand");
+    if (value.startsWith("Beyond")) await expect(page.getByTestId("capacity-answer")).toContainText("no runway limit");
+    else await expect(page.getByTestId("runway-month")).toHaveText(value);
   });
 
   for (const colorScheme of ["light", "dark"] as const) {

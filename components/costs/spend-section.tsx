@@ -8,7 +8,7 @@ import { cn } from "@/lib/utils";
 import { money } from "./format";
 import { SpendChart } from "./spend-chart";
 
-function monthList(months: Date[]): string {
+export function monthList(months: Date[]): string {
   if (months.length === 0) return "none";
   const first = months[0]!;
   const last = months[months.length - 1]!;

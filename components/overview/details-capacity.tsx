@@ -13,7 +13,7 @@ export function FleetDetails({ fleet }: { fleet: FleetSection }) {
     <MethodSection
       id="accelerators"
       title="Accelerators"
-      definition="Accelerators in reservations in service now: marked active, started and not yet ended (planned blocks wait for delivery). H100-equivalents = accelerators × the H100e factor of each accelerator type."
+      definition="Accelerators in blocks in service now: started (at the delivery date when capacity arrives late) and not yet ended, as the Capacity and Concentration pages count them. H100-equivalents = accelerators × the H100e factor of each accelerator type."
     >
       <DataTable
         caption="Accelerators in service by family"
@@ -69,7 +69,7 @@ export function ExpiringDetails({ expiring }: { expiring: ExpiringSection }) {
     <MethodSection
       id="expiring"
       title="Expiring in 90 days"
-      definition={`Reservations not marked expired whose end falls after now and on or before ${formatDay(expiring.until)}; the largest are listed first${more > 0 ? ` (${more} smaller ones not shown)` : ""}.`}
+      definition={`Reservations not marked expired whose end falls after now and on or before ${formatDay(expiring.until)}; the largest are listed first${more > 0 ? ` (${more} smaller ones not shown)` : ""}. Under a scenario, its added and removed blocks count.`}
     >
       <DataTable
         caption="Largest reservations expiring in the next 90 days"
@@ -81,7 +81,7 @@ export function ExpiringDetails({ expiring }: { expiring: ExpiringSection }) {
           { header: "Accelerators", numeric: true },
           { header: "Ends", numeric: true },
         ]}
-        rows={expiring.top.map((r) => [r.name, r.provider, r.site, r.acceleratorType, n0(r.quantity), formatDay(r.endAt)])}
+        rows={expiring.top.map((r) => [r.added ? `${r.name} (scenario)` : r.name, r.provider, r.site, r.acceleratorType, n0(r.quantity), formatDay(r.endAt)])}
         empty="Nothing expires in the next 90 days."
       />
     </MethodSection>

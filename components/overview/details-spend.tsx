@@ -1,7 +1,9 @@
-import { formatDay, formatMonth } from "@/lib/format/date";
+import { money } from "@/components/costs/format";
+import { formatMonth } from "@/lib/format/date";
 import { formatMoneyExact } from "@/lib/format/number";
-import type { CommittedSection, PlannedSpendSection } from "@/lib/queries/overview";
-import { statusLabel } from "@/lib/queries/overview-points";
+import type { CommittedSection, SpendSection } from "@/lib/queries/overview";
+import type { SpendPeriodSection } from "@/lib/queries/overview/spend";
+import { periodLabel, statusLabel } from "@/lib/queries/overview-points";
 import { DataTable } from "./data-table";
 import { MethodSection } from "./method-section";
 
@@ -29,36 +31,38 @@ export function CommittedDetails({ committed }: { committed: CommittedSection })
   );
 }
 
-export function PlannedSpendDetails({ planned }: { planned: PlannedSpendSection }) {
+function SpendTable({ spend, caption, totalLabel }: { spend: SpendPeriodSection; caption: string; totalLabel: string }) {
+  const source = (m: SpendPeriodSection["months"][number]) => (m.actual.isZero() ? "Planned" : m.planned.isZero() ? "Actual" : "Actual and planned");
   return (
-    <MethodSection
-      id="planned-spend"
-      title="Planned spend to date"
-      definition={
-        <>
-          From {formatDay(planned.period.from)} to now, for active and expired reservations: reserved blocks cost every hour
-          held (accelerators × hours × rate); on-demand and spot blocks cost the accelerator-hours used × rate, read from the
-          monthly rollups and, for this month, the daily rollups up to {formatDay(planned.usageThrough)}. This is planned cost
-          from rates, not billed cost.
-        </>
-      }
-    >
-      <DataTable
-        caption="Planned spend per month"
-        columns={[{ header: "Month" }, { header: "Reserved", numeric: true }, { header: "On-demand & spot", numeric: true }, { header: "Total", numeric: true }]}
-        rows={planned.monthly.map((m) => [
-          formatMonth(m.month.from),
-          formatMoneyExact(m.reserved.toFixed(2)),
-          formatMoneyExact(m.usageBased.toFixed(2)),
-          formatMoneyExact(m.total.toFixed(2)),
-        ])}
-        total={[
-          "Year to date",
-          formatMoneyExact(planned.reserved.toFixed(2)),
-          formatMoneyExact(planned.usageBased.toFixed(2)),
-          formatMoneyExact(planned.total.toFixed(2)),
-        ]}
-      />
-    </MethodSection>
+    <DataTable
+      caption={caption}
+      columns={[{ header: "Month" }, { header: "Source" }, { header: "Actual", numeric: true }, { header: "Planned", numeric: true }, { header: "Total", numeric: true }]}
+      rows={spend.months.map((m) => [formatMonth(m.month.from), source(m), money(m.actual), money(m.planned), money(m.total)])}
+      total={[totalLabel, "", money(spend.actual), money(spend.planned), money(spend.total)]}
+    />
+  );
+}
+
+const SOURCES =
+  "Per provider and month, actual (Σ EffectiveCost of imported billing in US dollars) when that provider has billing for that month, planned otherwise — never both. Planned: reserved blocks cost every hour held (accelerators × hours × rate); on-demand and spot blocks cost the accelerator-hours used (monthly rollups) × rate, and from this month on, not yet used, every hour held × rate. The same function as the Costs page.";
+
+export function SpendDetails({ spend }: { spend: SpendSection }) {
+  return (
+    <>
+      <MethodSection
+        id="spend-to-date"
+        title="Spend to date"
+        definition={`${periodLabel(spend.toDate.period)}, the closed months of the year. ${SOURCES}`}
+      >
+        <SpendTable spend={spend.toDate} caption="Spend to date per month, actual and planned" totalLabel="To date" />
+      </MethodSection>
+      <MethodSection
+        id="forecast"
+        title="12-month forecast"
+        definition={`${periodLabel(spend.forecast.period)}: this month and the eleven after it, as the Costs page's "Next 12 months". ${SOURCES}`}
+      >
+        <SpendTable spend={spend.forecast} caption="Spend forecast for the next 12 months per month" totalLabel="Next 12 months" />
+      </MethodSection>
+    </>
   );
 }

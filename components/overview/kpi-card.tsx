@@ -1,5 +1,9 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { cn } from "@/lib/utils";
+
+const LINK =
+  "text-sm font-medium text-brand-700 underline decoration-brand-500/40 underline-offset-4 hover:decoration-current dark:text-sky-300 dark:decoration-sky-300/40";
 
 export function KpiCard({
   id,
@@ -10,6 +14,7 @@ export function KpiCard({
   caption,
   tone = "default",
   className,
+  link,
   children,
 }: {
   id: string;
@@ -20,6 +25,8 @@ export function KpiCard({
   caption?: string;
   tone?: "default" | "alert";
   className?: string;
+  /** The page the number comes from, e.g. { href: "/costs", label: "Costs" }. */
+  link?: { href: string; label: string };
   children?: ReactNode;
 }) {
   const headingId = `kpi-${id}`;
@@ -51,12 +58,17 @@ export function KpiCard({
           {children}
         </div>
       ) : null}
-      <a
-        href={`#${id}`}
-        className="mt-3 self-start text-sm font-medium text-brand-700 underline decoration-brand-500/40 underline-offset-4 hover:decoration-current dark:text-sky-300 dark:decoration-sky-300/40"
-      >
-        How this is computed<span className="sr-only">: {title.toLowerCase()}</span>
-      </a>
+      <div className="mt-3 flex flex-wrap items-baseline gap-x-4 gap-y-1">
+        {link ? (
+          <Link href={link.href} className={LINK} data-testid="kpi-link">
+            Open {link.label}
+            <span className="sr-only">: {title.toLowerCase()}</span>
+          </Link>
+        ) : null}
+        <a href={`#${id}`} className={LINK}>
+          How this is computed<span className="sr-only">: {title.toLowerCase()}</span>
+        </a>
+      </div>
     </section>
   );
 }

@@ -1,6 +1,8 @@
 import { BarListChart } from "@/components/charts/bar-list-chart";
 import { LineChart } from "@/components/charts/line-chart";
-import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
+import { SpendChart } from "@/components/costs/spend-chart";
+import { monthList } from "@/components/costs/spend-section";
+import { spendChart } from "@/lib/costs/points";
 import { formatDay, formatMonth } from "@/lib/format/date";
 import { formatCompact, formatCount, formatDecimal, formatH100e, formatMoney, formatMw, formatPercent } from "@/lib/format/number";
 import type { OverviewResult } from "@/lib/queries/overview";
@@ -8,10 +10,11 @@ import {
   capacityDemandLine,
   committedBars,
   familyBars,
-  headroomLines,
-  plannedSpendBars,
+  overviewLinks,
+  periodLabel,
+  providerSpendBars,
   RUNWAY_SERIES,
-  SPEND_SERIES,
+  tightestSiteLines,
   UTILIZATION_SERIES,
   utilizationLine,
 } from "@/lib/queries/overview-points";
@@ -19,11 +22,14 @@ import { KpiCard, NoChartData } from "./kpi-card";
 import { RunwayCard } from "./runway-card";
 
 export function KpiGrid({ overview }: { overview: OverviewResult }) {
-  const { committed, plannedSpend, fleet, utilization, power, expiring } = overview;
-  const year = plannedSpend.period.from.getUTCFullYear();
-  const share = committed.total.isZero() ? null : plannedSpend.total.div(committed.total).toNumber();
+  const { committed, spend, fleet, utilization, power, expiring } = overview;
+  const links = overviewLinks(overview);
+  const { toDate, forecast } = spend;
+  const toDateChart = spendChart(toDate.months, "provider");
+  const share = committed.total.isZero() ? null : toDate.total.div(committed.total).toNumber();
   const tightest = power.tightest;
-  const headroom = headroomLines(power);
+  const firstOver = power.page.firstOver;
+  const headroom = tightestSiteLines(power);
   const firstExpiry = expiring.top.reduce<Date | null>((min, r) => (!min || r.endAt < min ? r.endAt : min), null);
   return (
     <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3">
@@ -38,6 +44,7 @@ export function KpiGrid({ overview }: { overview: OverviewResult }) {
           </>
         }
         caption="By contract status"
+        link={{ href: links.committed, label: "Contracts" }}
       >
         {committed.byStatus.some((s) => s.counted) ? (
           <BarListChart data={committedBars(committed)} unit="usd" label="Committed spend in US dollars by contract status" />
@@ -47,18 +54,44 @@ export function KpiGrid({ overview }: { overview: OverviewResult }) {
       </KpiCard>
 
       <KpiCard
-        id="planned-spend"
-        title="Planned spend to date"
-        value={formatMoney(plannedSpend.total.toNumber())}
-        context={`${year} to date${share === null ? "" : ` · ${formatPercent(share)} of ${formatMoney(committed.total.toNumber())} committed`}`}
-        caption="Per month, reservations × rates"
+        id="spend-to-date"
+        title="Spend to date"
+        value={formatMoney(toDate.total.toNumber())}
+        context={
+          <>
+            {periodLabel(toDate.period)} · actual from billing: {toDate.actualMonths.length ? monthList(toDate.actualMonths) : "no month"}, planned
+            otherwise{share === null ? "" : ` · ${formatPercent(share)} of committed`}
+          </>
+        }
+        caption="Per month by provider; billing solid, planned hatched"
+        link={{ href: links.spendToDate, label: "Costs" }}
       >
-        <StackedBarChart
-          data={plannedSpendBars(plannedSpend)}
-          series={SPEND_SERIES}
-          unit="usd"
-          label={`Planned spend per month in ${year}, in US dollars, reserved and on-demand or spot`}
+        <SpendChart
+          data={toDateChart.data}
+          series={toDateChart.series}
+          height={140}
+          label={`Spend per month from ${periodLabel(toDate.period)} in US dollars, stacked by provider; actual from billing solid, planned from reservations hatched`}
         />
+      </KpiCard>
+
+      <KpiCard
+        id="forecast"
+        title="12-month forecast"
+        value={formatMoney(forecast.total.toNumber())}
+        context={
+          <>
+            {periodLabel(forecast.period)} · planned from reservations × rates
+            {forecast.actualMonths.length ? ` (billing already for ${monthList(forecast.actualMonths)})` : ""}
+          </>
+        }
+        caption="By provider, next 12 months"
+        link={{ href: links.forecast, label: "Costs" }}
+      >
+        {forecast.byProvider.length ? (
+          <BarListChart data={providerSpendBars(forecast)} unit="usd" label="Spend over the next 12 months in US dollars by provider" />
+        ) : (
+          <NoChartData>No reservation runs in the next 12 months.</NoChartData>
+        )}
       </KpiCard>
 
       <KpiCard
@@ -68,6 +101,7 @@ export function KpiGrid({ overview }: { overview: OverviewResult }) {
         unit="in service"
         context={`${formatH100e(fleet.h100e.toNumber())} across ${formatCount(fleet.byFamily.length, "family", "families")}`}
         caption="H100-equivalents by family"
+        link={{ href: links.fleet, label: "Capacity" }}
       >
         {fleet.byFamily.length ? (
           <BarListChart data={familyBars(fleet.byFamily, "h100e")} unit="h100e" label="H100-equivalents in service by accelerator family" />
@@ -87,6 +121,7 @@ export function KpiGrid({ overview }: { overview: OverviewResult }) {
             : `${formatCompact(utilization.usedAh.toNumber())} of ${formatCompact(utilization.capacityAh.toNumber())} accelerator-hours used · ${formatMoney(utilization.idleCost.toNumber())} idle on reserved blocks`
         }
         caption="Daily utilization"
+        link={{ href: links.utilization, label: "Utilization" }}
       >
         <LineChart
           data={utilizationLine(utilization)}
@@ -95,6 +130,34 @@ export function KpiGrid({ overview }: { overview: OverviewResult }) {
           domain={[0, 100]}
           label="Daily utilization over the last 30 days, in percent"
         />
+      </KpiCard>
+
+      <KpiCard
+        id="power-headroom"
+        title="Power headroom"
+        value={tightest ? formatMw(tightest.point.headroomMw.toNumber()) : "—"}
+        tone={tightest?.point.overBudget ? "alert" : "default"}
+        context={
+          tightest
+            ? `Tightest: ${tightest.site.siteName}, ${formatMonth(tightest.point.month.from)} (${formatMw(tightest.point.facilityMw.toNumber())} of ${formatMw(tightest.point.budgetMw.toNumber())})${
+                firstOver ? ` · first over budget: ${firstOver.siteName} in ${formatMonth(firstOver.month.from)}` : " · no site over budget"
+              }`
+            : "No site has a power budget yet."
+        }
+        caption={`Lowest headroom per month, ${periodLabel(power.range)}${power.page.sites.length > 5 ? ", 5 tightest sites" : ""}`}
+        link={{ href: links.power, label: "Power" }}
+      >
+        {power.page.sites.length ? (
+          <LineChart
+            data={headroom.data}
+            series={headroom.series}
+            unit="mw"
+            zeroLine
+            label="Monthly power headroom in megawatts by site over the next 12 months; below zero is over budget"
+          />
+        ) : (
+          <NoChartData>Add a power budget to a site to see its headroom.</NoChartData>
+        )}
       </KpiCard>
 
       <KpiCard
@@ -108,6 +171,7 @@ export function KpiGrid({ overview }: { overview: OverviewResult }) {
             : `${formatCount(expiring.count, "reservation")} · ${formatH100e(expiring.h100e.toNumber())} · first ends ${formatDay(firstExpiry!)}`
         }
         caption="Accelerators expiring by family"
+        link={{ href: links.expiring, label: "Reservations" }}
       >
         {expiring.count ? (
           <BarListChart data={familyBars(expiring.byFamily, "accelerators")} unit="accelerators" label="Accelerators expiring in the next 90 days by family" />
@@ -116,38 +180,13 @@ export function KpiGrid({ overview }: { overview: OverviewResult }) {
         )}
       </KpiCard>
 
-      <KpiCard
-        id="power-headroom"
-        title="Power headroom"
-        value={tightest ? formatMw(tightest.headroomMw.toNumber()) : "—"}
-        tone={tightest?.overBudget ? "alert" : "default"}
-        context={
-          tightest
-            ? `Tightest: ${tightest.siteName}, ${formatMonth(tightest.month.from)} (${formatMw(tightest.facilityMw.toNumber())} of ${formatMw(tightest.budgetMw.toNumber())}) · ${formatCount(power.overBudgetSiteMonths, "site-month")} over budget`
-            : "No site has a power budget yet."
-        }
-        caption={`Lowest headroom per month, next 12 months${power.sites.length > 5 ? ", 5 tightest sites" : ""}`}
-      >
-        {power.sites.length ? (
-          <LineChart
-            data={headroom.data}
-            series={headroom.series}
-            unit="mw"
-            zeroLine
-            label="Monthly power headroom in megawatts by site over the next 12 months; below zero is over budget"
-          />
-        ) : (
-          <NoChartData>Add a power budget to a site to see its headroom.</NoChartData>
-        )}
-      </KpiCard>
-
-      <RunwayCard runway={overview.runway} className="sm:col-span-2 xl:col-span-3">
+      <RunwayCard runway={overview.runway} links={links} className="xl:col-span-2">
         <LineChart
           data={capacityDemandLine(overview.runway)}
           series={RUNWAY_SERIES}
           unit="h100e"
           height={200}
-          label="Capacity and demand in H100-equivalents per month over the next 24 months"
+          label="H100-equivalents in service and median demand, average per month, over the next 24 months"
         />
       </RunwayCard>
     </div>

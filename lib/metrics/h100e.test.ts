@@ -1,15 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { h100eHours, h100Equivalents, nameplateH100e, planH100e } from "./h100e";
+import { h100Equivalents, nameplateH100e, planH100e } from "./h100e";
 
 describe("H100-equivalents", () => {
   it("scales accelerators by their type's factor", () => {
     // 1,024 × 2.25 = 2,304 H100e
     expect(h100Equivalents(1024, "2.25").toString()).toBe("2304");
-  });
-
-  it("scales accelerator-hours by the factor", () => {
-    // 4,224 AH × 0.5 = 2,112 H100e·h
-    expect(h100eHours("4224", "0.5").toString()).toBe("2112");
   });
 
   it("sizes a demand plan by its H100e, else accelerators × factor, else accelerators", () => {

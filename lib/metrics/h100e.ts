@@ -5,11 +5,6 @@ export function h100Equivalents(accelerators: DecimalValue, factor: DecimalValue
   return dec(accelerators).times(factor);
 }
 
-/** H100e·h = AH × h100_equivalent factor. */
-export function h100eHours(acceleratorHours: DecimalValue, factor: DecimalValue): Dec {
-  return dec(acceleratorHours).times(factor);
-}
-
 /** A demand plan's size: its H100e when given, else accelerators × factor (the type's, else the family's, else 1). */
 export function planH100e(plan: {
   h100Equivalents: DecimalValue | null;

@@ -1,10 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { familyColor } from "@/lib/format/colors";
+import { familyColor, providerColor } from "@/lib/format/colors";
 import { utcDays, utcMonths } from "@/lib/metrics/calendar";
 import { dec } from "@/lib/metrics/decimal";
 import type { HeadroomPoint } from "@/lib/metrics/power-headroom";
-import type { CommittedSection, PowerSection, RunwaySection, UtilizationSection } from "./overview";
-import { capacityDemandLine, committedBars, familyBars, headroomLines, utilizationLine } from "./overview-points";
+import type { CommittedSection, OverviewResult, PowerSection, RunwaySection, UtilizationSection } from "./overview";
+import type { SpendPeriodSection } from "./overview/spend";
+import {
+  capacityDemandLine,
+  committedBars,
+  earliestFamilyRunway,
+  familyBars,
+  overviewLinks,
+  periodLabel,
+  providerSpendBars,
+  tightestSiteLines,
+  utilizationLine,
+} from "./overview-points";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 
@@ -46,16 +57,15 @@ describe("overview chart points", () => {
     ]);
   });
 
-  it("draws the tightest sites first, keyed by position", () => {
+  it("draws the tightest sites first, keyed by position, leaving out sites without a month", () => {
     const months = utcMonths(d("2026-03-01"), 2);
     const point = (mw: string) => ({ headroomMw: dec(mw) }) as HeadroomPoint;
-    const site = (siteName: string, a: string, b: string) => ({ siteName, monthly: [point(a), point(b)], tightest: point(a < b ? a : b) });
+    const site = (siteName: string, a: string, b: string) => ({ siteName, monthly: [point(a), point(b)], tightest: point(dec(a).lessThan(b) ? a : b) });
     const power = {
-      months,
-      sites: [site("Roomy", "9", "8"), site("Alpha", "0.75", "-0.25"), site("Beta", "3", "2")],
+      page: { months, sites: [site("Roomy", "9", "8"), site("Alpha", "0.75", "-0.25"), site("Beta", "3", "2"), { siteName: "Empty", monthly: [], tightest: null }] },
     } as unknown as PowerSection;
-    const { data, series } = headroomLines(power, 2);
-    expect(series.map((s) => [s.key, s.name])).toEqual([
+    const { data, series } = tightestSiteLines(power, 2);
+    expect(series.map((x) => [x.key, x.name])).toEqual([
       ["s0", "Alpha"],
       ["s1", "Beta"],
     ]);
@@ -65,12 +75,53 @@ describe("overview chart points", () => {
     ]);
   });
 
-  it("shows capacity and demand as the month's average H100e", () => {
+  it("shows capacity and median demand as the month's average H100e", () => {
     const [march] = utcMonths(d("2026-03-01"), 1);
-    // 744,000 H100e·h ÷ 744 h = 1,000 H100e; 372,000 ÷ 744 = 500
-    const runway = {
-      overall: { runway: null, series: [{ month: march!, capacity: dec(744000), demand: dec(372000), baseline: dec(0), planned: dec(0) }] },
-    } as unknown as RunwaySection;
-    expect(capacityDemandLine(runway)[0]!.values).toEqual({ capacity: 1000, demand: 500 });
+    const runway = { overall: { runway: null, points: [{ month: march!, capacity: dec(1000), demand: { median: dec("500.5") } }] } } as unknown as RunwaySection;
+    expect(capacityDemandLine(runway)).toEqual([{ label: "Mar '26", title: "Mar 2026", values: { capacity: 1000, demand: 500.5 } }]);
+  });
+
+  it("draws a period's spend per provider in the provider's colour", () => {
+    const spend = { byProvider: [{ providerName: "AWS", actual: dec(1), planned: dec("2.5"), total: dec("3.5") }] } as unknown as SpendPeriodSection;
+    expect(providerSpendBars(spend)).toEqual([{ key: "AWS", label: "AWS", value: 3.5, color: providerColor("AWS") }]);
+  });
+
+  it("picks the family that runs out first, or none", () => {
+    const [mar, apr] = utcMonths(d("2026-03-01"), 2);
+    const fam = (family: string, runway: unknown) => ({ family, line: { runway } });
+    const runway = { byFamily: [fam("H100", apr), fam("B200", mar), fam("MI300X", null)] } as unknown as RunwaySection;
+    expect(earliestFamilyRunway(runway)?.family).toBe("B200");
+    expect(earliestFamilyRunway({ byFamily: [fam("H100", null)] } as unknown as RunwaySection)).toBeNull();
+  });
+
+  it("links each KPI to its page with the same months and scenario", () => {
+    const [mar] = utcMonths(d("2026-03-01"), 1);
+    const base = {
+      scenario: null,
+      spend: { toDate: { period: { from: d("2026-01-01"), to: d("2026-11-01") } } },
+      runway: { byFamily: [{ family: "GB200 NVL72", line: { runway: mar } }] },
+    } as unknown as Pick<OverviewResult, "scenario" | "spend" | "runway">;
+    expect(overviewLinks(base)).toEqual({
+      committed: "/contracts",
+      spendToDate: "/costs?from=2026-01&to=2026-10",
+      forecast: "/costs?range=12m",
+      fleet: "/capacity",
+      utilization: "/utilization",
+      power: "/power?range=12m",
+      runway: "/capacity",
+      runwayFamily: "/capacity?family=GB200+NVL72",
+      expiring: "/reservations#expiring-heading",
+    });
+    const id = "0b8f3c3e-54a4-4c59-9b67-7a1a3f0e1d2c";
+    const links = overviewLinks({ ...base, scenario: { id, name: "S" }, runway: { byFamily: [] } as unknown as RunwaySection });
+    expect([links.spendToDate, links.forecast, links.power, links.fleet, links.runwayFamily, links.utilization]).toEqual([
+      `/costs?from=2026-01&to=2026-10&scenario=${id}`,
+      `/costs?range=12m&scenario=${id}`,
+      `/power?range=12m&scenario=${id}`,
+      `/capacity?scenario=${id}`,
+      null,
+      "/utilization",
+    ]);
+    expect(periodLabel({ from: d("2026-01-01"), to: d("2026-11-01") })).toBe("Jan 2026 – Oct 2026");
   });
 });

@@ -1,9 +1,12 @@
-import { CAPACITY_COLOR, DEMAND_COLOR, familyColor, seriesColor, STATUS_COLORS } from "@/lib/format/colors";
-import type { BarPoint, LinePoint, LineSeries, StackedPoint, StackSeries } from "@/lib/format/chart-types";
+import { CAPACITY_COLOR, DEMAND_COLOR, familyColor, providerColor, STATUS_COLORS } from "@/lib/format/colors";
+import type { BarPoint, LinePoint, LineSeries } from "@/lib/format/chart-types";
 import { formatDay, formatDayShort, formatMonth, formatMonthShort } from "@/lib/format/date";
-import { hoursIn } from "@/lib/metrics/period";
+import { addUtcMonths } from "@/lib/metrics/calendar";
+import type { Period } from "@/lib/metrics/period";
 import type { FamilyCount } from "./overview/fleet";
-import type { CommittedSection, PlannedSpendSection, PowerSection, RunwaySection, UtilizationSection } from "./overview";
+import type { SpendPeriodSection } from "./overview/spend";
+import type { CommittedSection, OverviewResult, PowerSection, RunwaySection, UtilizationSection } from "./overview";
+import { headroomLines } from "./power-points";
 
 const STATUS_LABELS: Record<string, string> = {
   active: "Active",
@@ -25,17 +28,9 @@ export function committedBars(committed: CommittedSection): BarPoint[] {
     .map((s) => ({ key: s.status, label: statusLabel(s.status), value: s.amount.toNumber(), color: STATUS_COLORS[s.status]! }));
 }
 
-export const SPEND_SERIES: StackSeries[] = [
-  { key: "reserved", name: "Reserved", color: "#3b82f6" },
-  { key: "usageBased", name: "On-demand & spot", color: "#d97706" },
-];
-
-export function plannedSpendBars(planned: PlannedSpendSection): StackedPoint[] {
-  return planned.monthly.map((m) => ({
-    label: formatMonthShort(m.month.from),
-    title: formatMonth(m.month.from),
-    values: { reserved: m.reserved.toNumber(), usageBased: m.usageBased.toNumber() },
-  }));
+/** A period's spend per provider, largest first, in each provider's colour. */
+export function providerSpendBars(spend: SpendPeriodSection): BarPoint[] {
+  return spend.byProvider.map((p) => ({ key: p.providerName, label: p.providerName, value: p.total.toNumber(), color: providerColor(p.providerName) }));
 }
 
 export function familyBars(families: readonly FamilyCount[], measure: "h100e" | "accelerators"): BarPoint[] {
@@ -58,33 +53,66 @@ export function utilizationLine(utilization: UtilizationSection): LinePoint[] {
   }));
 }
 
-/** One line per site, the `limit` tightest sites only: the lowest headroom (MW) reached in each month. */
-export function headroomLines(power: PowerSection, limit = 5): { data: LinePoint[]; series: LineSeries[] } {
-  const sites = [...power.sites]
-    .sort((a, b) => a.tightest.headroomMw.comparedTo(b.tightest.headroomMw) || a.siteName.localeCompare(b.siteName))
+/** /power's headroom lines (the month's lowest headroom in MW) for the `limit` sites whose tightest month is lowest. */
+export function tightestSiteLines(power: PowerSection, limit = 5): { data: LinePoint[]; series: LineSeries[] } {
+  const sites = power.page.sites
+    .filter((s) => s.tightest)
+    .sort((a, b) => a.tightest!.headroomMw.comparedTo(b.tightest!.headroomMw) || a.siteName.localeCompare(b.siteName))
     .slice(0, limit);
-  const series = sites.map((s, i) => ({ key: `s${i}`, name: s.siteName, color: seriesColor(i) }));
-  const data = power.months.map((m, mi) => ({
-    label: formatMonthShort(m.from),
-    title: formatMonth(m.from),
-    values: Object.fromEntries(sites.map((s, i) => [`s${i}`, s.monthly[mi]!.headroomMw.toNumber()])),
-  }));
-  return { data, series };
+  return headroomLines(power.page.months, sites);
 }
 
 export const RUNWAY_SERIES: LineSeries[] = [
   { key: "capacity", name: "Capacity", color: CAPACITY_COLOR, area: true },
-  { key: "demand", name: "Demand", color: DEMAND_COLOR, dashed: true },
+  { key: "demand", name: "Median demand", color: DEMAND_COLOR, dashed: true },
 ];
 
-/** Capacity and demand as the average H100e over each month (H100e·h ÷ hours in the month). */
+/** /capacity's overall line: H100e in service and median demand, both the month's average H100e. */
 export function capacityDemandLine(runway: RunwaySection): LinePoint[] {
-  return runway.overall.series.map((p) => {
-    const hours = hoursIn(p.month);
-    return {
-      label: formatMonthShort(p.month.from),
-      title: formatMonth(p.month.from),
-      values: { capacity: p.capacity.div(hours).toNumber(), demand: p.demand.div(hours).toNumber() },
-    };
-  });
+  return runway.overall.points.map((p) => ({
+    label: formatMonthShort(p.month.from),
+    title: formatMonth(p.month.from),
+    values: { capacity: p.capacity.toNumber(), demand: p.demand.median.toNumber() },
+  }));
+}
+
+/** The family that runs out first (ties: the order /capacity lists them), or null when none does within the horizon. */
+export function earliestFamilyRunway(runway: RunwaySection): RunwaySection["byFamily"][number] | null {
+  let first: RunwaySection["byFamily"][number] | null = null;
+  for (const f of runway.byFamily) if (f.line.runway && (!first || f.line.runway.from < first.line.runway!.from)) first = f;
+  return first;
+}
+
+function href(path: string, params: Record<string, string | null | undefined> = {}, hash = ""): string {
+  const s = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) s.set(k, v);
+  const q = s.toString();
+  return `${path}${q ? `?${q}` : ""}${hash}`;
+}
+
+const ym = (d: Date) => d.toISOString().slice(0, 7);
+
+/** Whole months as "Jan 2026 – Oct 2026". */
+export const periodLabel = (p: Period) => `${formatMonth(p.from)} – ${formatMonth(addUtcMonths(p.to, -1))}`;
+
+export type OverviewLinks = Record<"committed" | "spendToDate" | "forecast" | "fleet" | "utilization" | "power" | "runway" | "expiring", string> & {
+  runwayFamily: string | null;
+};
+
+/** Each KPI's page, showing the same period and scenario as the number on the Overview. */
+export function overviewLinks(overview: Pick<OverviewResult, "scenario" | "spend" | "runway">): OverviewLinks {
+  const scenario = overview.scenario?.id ?? null;
+  const toDate = overview.spend.toDate.period;
+  const earliest = earliestFamilyRunway(overview.runway);
+  return {
+    committed: "/contracts",
+    spendToDate: href("/costs", { from: ym(toDate.from), to: ym(addUtcMonths(toDate.to, -1)), scenario }),
+    forecast: href("/costs", { range: "12m", scenario }),
+    fleet: href("/capacity", { scenario }),
+    utilization: "/utilization",
+    power: href("/power", { range: "12m", scenario }),
+    runway: href("/capacity", { scenario }),
+    runwayFamily: earliest ? href("/capacity", { family: earliest.family, scenario }) : null,
+    expiring: href("/reservations", {}, "#expiring-heading"),
+  };
 }

@@ -1,22 +1,28 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/rows";
-import { loadExpiring, loadFleet, type ExpiringSection, type FleetSection } from "./overview/fleet";
-import { loadPower, type PowerSection } from "./overview/power";
-import { loadRunway, type RunwaySection } from "./overview/runway";
-import { loadCommitted, loadPlannedSpend, type CommittedSection, type PlannedSpendSection } from "./overview/spend";
+import { loadPlanningModel, type PlanningModel } from "@/lib/planning/model";
+import { requirePermission, type Ctx } from "@/lib/services/context";
+import { loadCapacityRunway, type CapacityRunway } from "./capacity";
+import { expiringFrom, fleetAt, type ExpiringSection, type FleetSection } from "./overview/fleet";
+import { buildPower, type PowerSection } from "./overview/headroom";
+import { buildSpend, loadCommitted, loadSpendInputs, type CommittedSection, type SpendSection } from "./overview/spend";
 import { loadUtilization, type UtilizationSection } from "./overview/utilization";
 
-export type { CommittedSection, ExpiringSection, FleetSection, PlannedSpendSection, PowerSection, RunwaySection, UtilizationSection };
+export type { CommittedSection, ExpiringSection, FleetSection, PowerSection, SpendSection, UtilizationSection };
+export type RunwaySection = CapacityRunway;
 
 export type OverviewCounts = { contracts: number; reservations: number; sites: number; acceleratorTypes: number };
 
 export type OverviewResult = {
   asOf: Date;
+  scenario: PlanningModel["scenario"];
+  /** Scenario overrides that could not be applied. */
+  warnings: string[];
   counts: OverviewCounts;
   isEmpty: boolean;
   committed: CommittedSection;
-  plannedSpend: PlannedSpendSection;
+  spend: SpendSection;
   fleet: FleetSection;
   utilization: UtilizationSection;
   power: PowerSection;
@@ -40,29 +46,36 @@ async function loadCounts(db: Executor): Promise<OverviewCounts> {
   };
 }
 
-/** Every Overview KPI at asOf (default: now), baseline scenario, planned (not billed) costs, in USD. */
-export async function getOverview(db: Executor, params: { asOf?: Date } = {}): Promise<OverviewResult> {
+/**
+ * Every Overview KPI at asOf (default: now), with the functions of the pages they link to: runway from /capacity,
+ * spend from /costs, headroom from /power. One planning model (the scenario's, or the baseline) serves the runway,
+ * spend, headroom, fleet and expiring sections; committed spend and utilization read the registers and rollups.
+ */
+export async function getOverview(ctx: Ctx, params: { asOf?: Date; scenario?: string | null } = {}): Promise<OverviewResult> {
+  requirePermission(ctx, "app.read");
   const asOf = params.asOf ?? new Date();
-  const [counts, committed, plannedSpend, fleet, utilization, power, runway, expiring] = await Promise.all([
-    loadCounts(db),
-    loadCommitted(db),
-    loadPlannedSpend(db, asOf),
-    loadFleet(db, asOf),
-    loadUtilization(db, asOf),
-    loadPower(db, asOf),
-    loadRunway(db, asOf),
-    loadExpiring(db, asOf),
+  const scenario = params.scenario ?? null;
+  const modelLoad = loadPlanningModel(ctx, { scenarioId: scenario, asOf });
+  const [model, runway, spendInputs, counts, committed, utilization] = await Promise.all([
+    modelLoad,
+    loadCapacityRunway(ctx, { asOf, scenario }, modelLoad),
+    loadSpendInputs(ctx, asOf),
+    loadCounts(ctx.db),
+    loadCommitted(ctx.db),
+    loadUtilization(ctx.db, asOf),
   ]);
   return {
     asOf,
+    scenario: model.scenario,
+    warnings: model.warnings,
     counts,
     isEmpty: counts.contracts === 0 && counts.reservations === 0,
     committed,
-    plannedSpend,
-    fleet,
+    spend: buildSpend(model.blocks, spendInputs, asOf),
+    fleet: fleetAt(model.blocks, asOf),
     utilization,
-    power,
+    power: buildPower(model, asOf),
     runway,
-    expiring,
+    expiring: expiringFrom(model.blocks, asOf),
   };
 }

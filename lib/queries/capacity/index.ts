@@ -132,11 +132,13 @@ function runwayFrom(model: PlanningModel, familyHistory: UsageHistory, months: P
 export async function loadCapacityRunway(
   ctx: Ctx,
   params: Partial<Pick<CapacityParams, "provider" | "family" | "site" | "scenario" | "asOf">> = {},
+  /** The planning model already being loaded for the same scenario, filters and asOf (the Overview shares one). */
+  preloaded?: PlanningModel | Promise<PlanningModel>,
 ): Promise<CapacityRunway> {
   const asOf = params.asOf ?? new Date();
   const full = { provider: null, family: null, site: null, scenario: null, by: "family" as const, unit: "h100e" as const, ...params, asOf };
   const [model, familyHistory] = await Promise.all([
-    loadPlanningModel(ctx, { scenarioId: full.scenario, filters: full, asOf }),
+    preloaded ?? loadPlanningModel(ctx, { scenarioId: full.scenario, filters: full, asOf }),
     history(ctx, full, asOf, "family", "h100e"),
   ]);
   return runwayFrom(model, familyHistory, forecastMonths(asOf), Boolean(full.provider || full.site));

@@ -1,11 +1,9 @@
-import { sql } from "drizzle-orm";
-import type { Executor } from "@/lib/db/client";
-import { queryRows } from "@/lib/db/rows";
-import { addUtcDays, parseUtc } from "@/lib/metrics/calendar";
+import { addUtcDays } from "@/lib/metrics/calendar";
 import { dec, sumDec, type Dec } from "@/lib/metrics/decimal";
 import { expiringWithin } from "@/lib/metrics/expiring";
 import { h100Equivalents } from "@/lib/metrics/h100e";
-import { isoTs, tsParam } from "./sql";
+import { contains } from "@/lib/metrics/period";
+import type { PlanningBlock } from "@/lib/planning/model";
 
 export type FamilyCount = { family: string; accelerators: number; h100e: Dec };
 export type FleetSection = { at: Date; accelerators: number; h100e: Dec; byFamily: FamilyCount[] };
@@ -20,6 +18,8 @@ export type ExpiringReservation = {
   quantity: number;
   h100e: Dec;
   endAt: Date;
+  /** A block that exists only in the scenario shown. */
+  added: boolean;
 };
 export type ExpiringSection = {
   days: number;
@@ -31,15 +31,15 @@ export type ExpiringSection = {
   top: ExpiringReservation[];
 };
 
-type FamilyRow = { family: string; factor: string; accelerators: number };
+type FleetBlock = Pick<PlanningBlock, "family" | "quantity" | "h100eFactor">;
 
-function byFamily(rows: FamilyRow[]): FamilyCount[] {
+function byFamily(blocks: readonly FleetBlock[]): FamilyCount[] {
   const families = new Map<string, FamilyCount>();
-  for (const r of rows) {
-    const f = families.get(r.family) ?? { family: r.family, accelerators: 0, h100e: dec(0) };
-    f.accelerators += r.accelerators;
-    f.h100e = f.h100e.plus(h100Equivalents(r.accelerators, r.factor));
-    families.set(r.family, f);
+  for (const b of blocks) {
+    const f = families.get(b.family) ?? { family: b.family, accelerators: 0, h100e: dec(0) };
+    f.accelerators += b.quantity;
+    f.h100e = f.h100e.plus(h100Equivalents(b.quantity, b.h100eFactor));
+    families.set(b.family, f);
   }
   return [...families.values()].sort((a, b) => b.h100e.comparedTo(a.h100e) || a.family.localeCompare(b.family));
 }
@@ -51,66 +51,37 @@ function totals(families: FamilyCount[]) {
   };
 }
 
-/** Accelerators in service at t (isInServiceAt: status active, t ∈ [start, end)), by family. */
-export async function loadFleet(db: Executor, at: Date): Promise<FleetSection> {
-  const rows = await queryRows<FamilyRow>(
-    db,
-    sql`select t.family, t.h100_equivalent::text as factor, sum(r.quantity)::int as accelerators
-        from reservations r join accelerator_types t on t.id = r.accelerator_type_id
-        where r.archived_at is null and r.status = 'active' and r.start_at <= ${tsParam(at)} and r.end_at > ${tsParam(at)}
-        group by t.family, t.h100_equivalent`,
-  );
-  const families = byFamily(rows);
+/** Accelerators in service at t, by family: the planning model's blocks whose [start, end) holds t — what /capacity and /concentration count. */
+export function fleetAt(blocks: readonly PlanningBlock[], at: Date): FleetSection {
+  const families = byFamily(blocks.filter((b) => contains(b.startAt, b.endAt, at)));
   return { at, ...totals(families), byFamily: families };
 }
 
 export const EXPIRING_DAYS = 90;
 const TOP = 10;
 
-/** Blocks not yet expired whose end falls in (asOf, asOf + 90 days]. */
-export async function loadExpiring(db: Executor, asOf: Date, days = EXPIRING_DAYS): Promise<ExpiringSection> {
-  const until = addUtcDays(asOf, days);
-  const rows = await queryRows<{
-    id: string;
-    name: string;
-    provider: string;
-    site: string;
-    accelerator_type: string;
-    family: string;
-    factor: string;
-    quantity: number;
-    end_at: string;
-  }>(
-    db,
-    sql`select r.id, r.name, p.name as provider, s.name as site, t.name as accelerator_type, t.family,
-               t.h100_equivalent::text as factor, r.quantity, ${isoTs("r.end_at")} as end_at
-        from reservations r
-        join providers p on p.id = r.provider_id
-        join sites s on s.id = r.site_id
-        join accelerator_types t on t.id = r.accelerator_type_id
-        where r.archived_at is null and r.status <> 'expired'
-          and r.end_at > ${tsParam(asOf)} and r.end_at <= ${tsParam(until)}`,
-  );
+/** Blocks not marked expired whose end falls in (asOf, asOf + 90 days], the largest listed first. */
+export function expiringFrom(blocks: readonly PlanningBlock[], asOf: Date, days = EXPIRING_DAYS): ExpiringSection {
   const expiring = expiringWithin(
-    rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      provider: r.provider,
-      site: r.site,
-      acceleratorType: r.accelerator_type,
-      family: r.family,
-      quantity: r.quantity,
-      factor: r.factor,
-      h100e: h100Equivalents(r.quantity, r.factor),
-      endAt: parseUtc(r.end_at),
-    })),
+    blocks.filter((b) => b.status !== "expired"),
     asOf,
     days,
   );
-  const families = byFamily(expiring.map((r) => ({ family: r.family, factor: r.factor, accelerators: r.quantity })));
+  const families = byFamily(expiring);
   const top = [...expiring]
     .sort((a, b) => b.quantity - a.quantity || a.endAt.getTime() - b.endAt.getTime() || a.name.localeCompare(b.name))
     .slice(0, TOP)
-    .map(({ factor: _factor, ...r }) => r);
-  return { days, until, count: expiring.length, ...totals(families), byFamily: families, top };
+    .map((b) => ({
+      id: b.id,
+      name: b.name,
+      provider: b.providerName,
+      site: b.siteName,
+      acceleratorType: b.typeName,
+      family: b.family,
+      quantity: b.quantity,
+      h100e: h100Equivalents(b.quantity, b.h100eFactor),
+      endAt: b.endAt,
+      added: b.added ?? false,
+    }));
+  return { days, until: addUtcDays(asOf, days), count: expiring.length, ...totals(families), byFamily: families, top };
 }

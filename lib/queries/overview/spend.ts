@@ -1,13 +1,16 @@
 import { sql } from "drizzle-orm";
+import { filterMonths, presetPeriod } from "@/lib/filters/params";
 import type { Executor } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/rows";
-import { parseUtc, startOfUtcDay, startOfUtcMonth, startOfUtcYear, utcMonths } from "@/lib/metrics/calendar";
-import { totalCapacityAh, type Block } from "@/lib/metrics/capacity";
+import { addUtcMonths, startOfUtcMonth, startOfUtcYear } from "@/lib/metrics/calendar";
 import { dec, sumDec, type Dec } from "@/lib/metrics/decimal";
+import { monthlySpend, spendByMonth, type SpendCell, type SpendMonth } from "@/lib/metrics/monthly-spend";
 import type { Period } from "@/lib/metrics/period";
-import { plannedCost, type PricingModel } from "@/lib/metrics/planned-cost";
 import { committedSpend, isCommitted, type ContractStatus } from "@/lib/metrics/spend";
-import { dateParam, isoTs, MONEY_CURRENCY, tsParam } from "./sql";
+import type { PlanningBlock } from "@/lib/planning/model";
+import type { Ctx } from "@/lib/services/context";
+import { loadBilledMonths, loadBillingGroups, loadMonthlyUsed, type BillingGroup } from "../costs/billing";
+import { MONEY_CURRENCY } from "./sql";
 
 const STATUS_ORDER: ContractStatus[] = ["active", "pending", "exhausted", "proposed", "expired", "cancelled"];
 
@@ -19,15 +22,19 @@ export type CommittedSection = {
   otherCurrencyContracts: number;
 };
 
-export type PlannedSpendSection = {
-  currency: string;
+/** Spend over whole months as /costs computes it: one source per provider-month, actual (billing) or planned. */
+export type SpendPeriodSection = {
   period: Period;
-  usageThrough: Date;
+  months: SpendMonth[];
+  actual: Dec;
+  planned: Dec;
   total: Dec;
-  reserved: Dec;
-  usageBased: Dec;
-  monthly: { month: Period; reserved: Dec; usageBased: Dec; total: Dec }[];
+  byProvider: { providerName: string; actual: Dec; planned: Dec; total: Dec }[];
+  /** Months in which at least one provider's spend comes from billing. */
+  actualMonths: Date[];
 };
+export type SpendSection = { currency: string; toDate: SpendPeriodSection; forecast: SpendPeriodSection };
+export type SpendInputs = { usedAh: Map<string, string>; billed: Set<string>; groups: BillingGroup[] };
 
 export async function loadCommitted(db: Executor): Promise<CommittedSection> {
   const rows = await queryRows<{ status: ContractStatus; currency: string; contracts: number; amount: string }>(
@@ -49,66 +56,56 @@ export async function loadCommitted(db: Executor): Promise<CommittedSection> {
   };
 }
 
-/** Year to date: [1 Jan, asOf) for reserved hours; usage-based blocks through the last whole day before asOf. */
-export async function loadPlannedSpend(db: Executor, asOf: Date): Promise<PlannedSpendSection> {
-  const yearStart = startOfUtcYear(asOf);
-  const asOfMonth = startOfUtcMonth(asOf);
-  const asOfDay = startOfUtcDay(asOf);
-  const [reservedRows, usageRows] = await Promise.all([
-    queryRows<{ start_at: string; end_at: string; rate: string; quantity: number }>(
-      db,
-      sql`select ${isoTs("start_at")} as start_at, ${isoTs("end_at")} as end_at, rate::text as rate, sum(quantity)::int as quantity
-          from reservations
-          where archived_at is null and status in ('active', 'expired') and pricing_model = 'reserved'
-            and currency = ${MONEY_CURRENCY} and start_at < ${tsParam(asOf)} and end_at > ${tsParam(yearStart)}
-          group by start_at, end_at, rate`,
-    ),
-    queryRows<{ month: string; pricing_model: PricingModel; rate: string; used_ah: string }>(
-      db,
-      sql`with used as (
-            select reservation_id, month, used_ah from utilization_monthly
-            where month >= ${dateParam(yearStart)} and month < ${dateParam(asOfMonth)}
-            union all
-            select reservation_id, day - (extract(day from day)::int - 1), used_ah from utilization_daily
-            where day >= ${dateParam(asOfMonth)} and day < ${dateParam(asOfDay)}
-          )
-          select to_char(u.month, 'YYYY-MM-DD') as month, r.pricing_model::text as pricing_model, r.rate::text as rate,
-                 sum(u.used_ah)::text as used_ah
-          from used u join reservations r on r.id = u.reservation_id
-          where r.archived_at is null and r.status in ('active', 'expired') and r.pricing_model <> 'reserved'
-            and r.currency = ${MONEY_CURRENCY}
-          group by u.month, r.pricing_model, r.rate`,
-    ),
+/**
+ * Spend to date: the closed months of the year of last month ([1 Jan, start of this month); all of last year in
+ * January). The 12-month forecast: this month and the 11 after it (/costs' "Next 12 months"). Both as /costs.
+ */
+export function spendPeriods(asOf: Date): { toDate: Period; forecast: Period } {
+  const thisMonth = startOfUtcMonth(asOf);
+  return { toDate: { from: startOfUtcYear(addUtcMonths(thisMonth, -1)), to: thisMonth }, forecast: presetPeriod("12m", asOf) };
+}
+
+/** The billing and usage rows /costs reads, once for both periods. */
+export async function loadSpendInputs(ctx: Ctx, asOf: Date): Promise<SpendInputs> {
+  const { toDate, forecast } = spendPeriods(asOf);
+  const f = { from: toDate.from, to: forecast.to, provider: null, family: null, site: null };
+  const [usedAh, billed, groups] = await Promise.all([
+    loadMonthlyUsed(ctx, f),
+    loadBilledMonths(ctx, f, MONEY_CURRENCY),
+    loadBillingGroups(ctx, f, MONEY_CURRENCY),
   ]);
-  const byRate = new Map<string, Block[]>();
-  for (const r of reservedRows) {
-    const blocks = byRate.get(r.rate) ?? [];
-    blocks.push({ quantity: r.quantity, startAt: parseUtc(r.start_at), endAt: parseUtc(r.end_at) });
-    byRate.set(r.rate, blocks);
+  return { usedAh, billed, groups };
+}
+
+function periodSection(period: Period, cells: readonly SpendCell[]): SpendPeriodSection {
+  const months = spendByMonth(filterMonths(period), cells, "provider");
+  const mine = cells.filter((c) => c.month.from >= period.from && c.month.from < period.to);
+  const providers = new Map<string, { actual: Dec; planned: Dec }>();
+  for (const c of mine) {
+    const p = providers.get(c.providerName) ?? { actual: dec(0), planned: dec(0) };
+    p[c.source] = p[c.source].plus(c.amount);
+    providers.set(c.providerName, p);
   }
-  const months = utcMonths(yearStart, asOf.getUTCMonth() + 1).map((m) => ({ from: m.from, to: m.to < asOf ? m.to : asOf }));
-  const monthly = months.map((month) => {
-    const reserved = sumDec(
-      [...byRate].map(([rate, blocks]) =>
-        plannedCost({ pricingModel: "reserved", rate, capacityAh: totalCapacityAh(blocks, month), usedAh: 0 }),
-      ),
-    );
-    const usageBased = sumDec(
-      usageRows
-        .filter((u) => parseUtc(u.month).getTime() === month.from.getTime())
-        .map((u) => plannedCost({ pricingModel: u.pricing_model, rate: u.rate, capacityAh: 0, usedAh: u.used_ah })),
-    );
-    return { month, reserved, usageBased, total: reserved.plus(usageBased) };
-  });
-  const reserved = sumDec(monthly.map((m) => m.reserved));
-  const usageBased = sumDec(monthly.map((m) => m.usageBased));
-  return {
+  const byProvider = [...providers]
+    .map(([providerName, p]) => ({ providerName, ...p, total: p.actual.plus(p.planned) }))
+    .sort((a, b) => b.total.comparedTo(a.total) || a.providerName.localeCompare(b.providerName));
+  const actual = sumDec(months.map((m) => m.actual));
+  const planned = sumDec(months.map((m) => m.planned));
+  const actualMonths = [...new Set(mine.filter((c) => c.source === "actual").map((c) => c.month.from.getTime()))].sort((a, b) => a - b).map((t) => new Date(t));
+  return { period, months, actual, planned, total: actual.plus(planned), byProvider, actualMonths };
+}
+
+/** /costs' monthlySpend over the model's blocks (scenario applied) and the billing inputs, split into the two periods. */
+export function buildSpend(blocks: readonly PlanningBlock[], inputs: SpendInputs, asOf: Date): SpendSection {
+  const { toDate, forecast } = spendPeriods(asOf);
+  const cells = monthlySpend({
+    months: filterMonths({ from: toDate.from, to: forecast.to }),
+    blocks,
+    usedAh: inputs.usedAh,
+    actual: inputs.groups,
+    billed: inputs.billed,
+    usageThrough: startOfUtcMonth(asOf),
     currency: MONEY_CURRENCY,
-    period: { from: yearStart, to: asOf },
-    usageThrough: asOfDay,
-    total: reserved.plus(usageBased),
-    reserved,
-    usageBased,
-    monthly,
-  };
+  });
+  return { currency: MONEY_CURRENCY, toDate: periodSection(toDate, cells), forecast: periodSection(forecast, cells) };
 }
