@@ -103,10 +103,8 @@ export function buildConcentration(model: PlanningModel, runway: CapacityDemandL
 
 /** Loads the planning model once for the shares and the capacity page's runway line (same scenario and family). */
 export async function getConcentration(ctx: Ctx, filters: Pick<PlanningFilters, "scenario" | "family">, asOf = new Date()): Promise<ConcentrationPage> {
-  const [model, runway] = await Promise.all([
-    loadPlanningModel(ctx, { scenarioId: filters.scenario, filters: { family: filters.family }, asOf }),
-    loadCapacityRunway(ctx, { scenario: filters.scenario, family: filters.family, asOf }),
-  ]);
+  const modelLoad = loadPlanningModel(ctx, { scenarioId: filters.scenario, filters: { family: filters.family }, asOf });
+  const [model, runway] = await Promise.all([modelLoad, loadCapacityRunway(ctx, { scenario: filters.scenario, family: filters.family, asOf }, modelLoad)]);
   const line = (filters.family && runway.byFamily.find((f) => f.family === filters.family)?.line) || runway.overall;
   return buildConcentration(model, line, asOf, filters.family);
 }
