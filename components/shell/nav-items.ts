@@ -1,6 +1,6 @@
 import type { Permission } from "@/lib/auth/permissions";
 
-export type NavItem = { href: string; label: string; permission: Permission; icon: "overview" | "audit" | "contracts" | "reservations" | "sites" | "providers" | "accelerators" | "users" | "apiKeys" | "imports" | "skuMappings" | "power" | "concentration" | "leaseVsBuild" | "capacity" | "scenarios" | "costs" | "utilization" };
+export type NavItem = { href: string; label: string; permission: Permission; icon: "overview" | "audit" | "contracts" | "reservations" | "sites" | "providers" | "accelerators" | "users" | "apiKeys" | "imports" | "skuMappings" | "power" | "concentration" | "leaseVsBuild" | "capacity" | "scenarios" | "costs" | "utilization" | "demandPlans" };
 
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Overview", permission: "app.read", icon: "overview" },
@@ -14,6 +14,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/concentration", label: "Concentration", permission: "app.read", icon: "concentration" },
   { href: "/lease-vs-build", label: "Lease vs build", permission: "app.read", icon: "leaseVsBuild" },
   { href: "/scenarios", label: "Scenarios", permission: "app.read", icon: "scenarios" },
+  { href: "/demand-plans", label: "Demand plans", permission: "app.read", icon: "demandPlans" },
   { href: "/imports", label: "Imports", permission: "app.read", icon: "imports" },
   { href: "/settings/providers", label: "Providers", permission: "app.read", icon: "providers" },
   { href: "/settings/accelerators", label: "Accelerator catalog", permission: "app.read", icon: "accelerators" },

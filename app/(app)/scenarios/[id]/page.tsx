@@ -74,11 +74,24 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
         <div className="mt-2">
           <OverridesSummary overrides={scenario.overrides} labels={labels} />
         </div>
-        {scenario.demandPlans > 0 ? (
-          <p className="mt-2 text-sm">
-            Plus {scenario.demandPlans} demand plan{scenario.demandPlans === 1 ? "" : "s"} of its own, counted only in this scenario.
-          </p>
-        ) : null}
+        <p className="mt-2 text-sm">
+          {scenario.demandPlans > 0 ? (
+            <Link href={`/demand-plans?scenario=${id}`} className="text-brand-700 underline dark:text-brand-300">
+              {scenario.demandPlans} demand plan{scenario.demandPlans === 1 ? "" : "s"} of its own
+            </Link>
+          ) : (
+            "No demand plans of its own"
+          )}
+          , counted only in this scenario.
+          {can(ctx.actor.role, "demand_plans.write") && !scenario.archivedAt ? (
+            <>
+              {" "}
+              <Link href={`/demand-plans/new?scenario=${id}`} className="text-brand-700 underline dark:text-brand-300">
+                Add a demand plan to this scenario
+              </Link>
+            </>
+          ) : null}
+        </p>
         <p className="mt-3 text-sm">
           Open in this scenario:{" "}
           {PAGES.map((p, i) => (

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { DemandPlanForm } from "@/components/demand-plans/demand-plan-form";
+import { can } from "@/lib/auth/permissions";
+import { requireCtx } from "@/lib/auth/session";
+import { getFilterOptions } from "@/lib/filters/options";
+import { registerOptions } from "@/lib/queries/registers/options";
+import { createDemandPlanAction } from "../actions";
+
+export const metadata: Metadata = { title: "New demand plan" };
+export const dynamic = "force-dynamic";
+
+export default async function NewDemandPlanPage({ searchParams }: { searchParams: Promise<{ scenario?: string }> }) {
+  const ctx = await requireCtx();
+  if (!can(ctx.actor.role, "demand_plans.write")) notFound();
+  const [filterOptions, options, sp] = await Promise.all([getFilterOptions(ctx), registerOptions(ctx), searchParams]);
+  const scenarioId = filterOptions.scenarios.some((s) => s.value === sp.scenario) ? sp.scenario! : "";
+  return (
+    <div className="mx-auto max-w-3xl">
+      <h1 className="text-2xl font-semibold tracking-tight">New demand plan</h1>
+      <DemandPlanForm
+        action={createDemandPlanAction}
+        options={{ scenarios: filterOptions.scenarios, families: filterOptions.families, types: options.types }}
+        values={{ name: "", kind: "training", scenarioId, acceleratorFamily: "", acceleratorTypeId: "", accelerators: "", h100Equivalents: "", startDate: "", endDate: "", priority: "3", notes: "" }}
+      />
+    </div>
+  );
+}
