@@ -26,7 +26,6 @@ export function KpiGrid({ overview }: { overview: OverviewResult }) {
   const links = overviewLinks(overview);
   const { toDate, forecast } = spend;
   const toDateChart = spendChart(toDate.months, "provider");
-  const share = committed.total.isZero() ? null : toDate.total.div(committed.total).toNumber();
   const tightest = power.tightest;
   const firstOver = power.page.firstOver;
   const headroom = tightestSiteLines(power);
@@ -60,7 +59,7 @@ export function KpiGrid({ overview }: { overview: OverviewResult }) {
         context={
           <>
             {periodLabel(toDate.period)} · actual from billing: {toDate.actualMonths.length ? monthList(toDate.actualMonths) : "no month"}, planned
-            otherwise{share === null ? "" : ` · ${formatPercent(share)} of committed`}
+            otherwise
           </>
         }
         caption="Per month by provider; billing solid, planned hatched"

@@ -42,6 +42,13 @@ describe("overview chart points", () => {
     const bars = familyBars([{ family: "B200", accelerators: 400, h100e: dec("1000") }], "h100e");
     expect(bars).toEqual([{ key: "B200", label: "B200", value: 1000, color: familyColor("B200") }]);
     expect(familyBars([{ family: "B200", accelerators: 400, h100e: dec("1000") }], "accelerators")[0]!.value).toBe(400);
+    // Sorted by the measure drawn: 500 H100 (500 H100e) before 400 B200 (1,000 H100e) when counting accelerators
+    const two = [
+      { family: "B200", accelerators: 400, h100e: dec("1000") },
+      { family: "H100", accelerators: 500, h100e: dec("500") },
+    ];
+    expect(familyBars(two, "accelerators").map((b) => b.key)).toEqual(["H100", "B200"]);
+    expect(familyBars(two, "h100e").map((b) => b.key)).toEqual(["B200", "H100"]);
   });
 
   it("turns utilization ratios into percentages and leaves gaps empty", () => {

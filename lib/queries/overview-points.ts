@@ -33,13 +33,16 @@ export function providerSpendBars(spend: SpendPeriodSection): BarPoint[] {
   return spend.byProvider.map((p) => ({ key: p.providerName, label: p.providerName, value: p.total.toNumber(), color: providerColor(p.providerName) }));
 }
 
+/** One bar per family in its colour, largest of the measure first. */
 export function familyBars(families: readonly FamilyCount[], measure: "h100e" | "accelerators"): BarPoint[] {
-  return families.map((f) => ({
-    key: f.family,
-    label: f.family,
-    value: measure === "h100e" ? f.h100e.toNumber() : f.accelerators,
-    color: familyColor(f.family),
-  }));
+  return families
+    .map((f) => ({
+      key: f.family,
+      label: f.family,
+      value: measure === "h100e" ? f.h100e.toNumber() : f.accelerators,
+      color: familyColor(f.family),
+    }))
+    .sort((a, b) => b.value - a.value || a.label.localeCompare(b.label));
 }
 
 export const UTILIZATION_SERIES: LineSeries[] = [{ key: "percent", name: "Utilization", color: "#3b82f6", area: true }];
