@@ -71,7 +71,38 @@ test.describe("scenarios", () => {
     await expect(page.getByText("Nothing matches these filters.")).toBeVisible();
   });
 
-  test("a viewer reads scenarios and the comparison but gets no create, edit or archive controls", async ({ browser, baseURL }) => {
+  test("infra gives a scenario a demand plan of its own, counted in that scenario only", async ({ browser, baseURL }) => {
+    const page = await signedIn(browser, "infra", baseURL);
+    const scenario = `E2E own plan ${Date.now()}`;
+    await page.goto("/scenarios/new");
+    await page.getByRole("form", { name: "New scenario" }).getByLabel("Scenario name").fill(scenario);
+    await page.getByRole("button", { name: "Create scenario" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: scenario })).toBeVisible();
+    await expect(page.getByText("No overrides: this scenario equals the baseline")).toBeVisible();
+
+    await page.getByRole("link", { name: "Add a demand plan to this scenario" }).click();
+    const form = page.getByRole("form", { name: "New demand plan" });
+    await expect(form.getByLabel("Scenario")).toHaveValue(/[0-9a-f-]{36}/);
+    const plan = `${scenario} inference`;
+    await form.getByLabel("Name").fill(plan);
+    await form.getByLabel("Kind").selectOption("inference");
+    await form.getByLabel("Accelerator family").selectOption("GB200");
+    await form.getByLabel("Accelerators").fill("2048");
+    await form.getByLabel("Start date").fill(isoMonth(2));
+    await form.getByLabel("End date").fill(isoMonth(8));
+    await form.getByRole("button", { name: "Create demand plan" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: plan })).toBeVisible();
+    await expect(page.getByRole("link", { name: scenario })).toBeVisible();
+
+    await page.goto("/demand-plans?scenario=baseline");
+    await expect(page.getByRole("link", { name: plan })).toHaveCount(0);
+    await page.goto("/scenarios");
+    await page.getByRole("link", { name: scenario }).click();
+    await page.getByRole("link", { name: "1 demand plan of its own" }).click();
+    await expect(page.getByRole("link", { name: plan })).toBeVisible();
+  });
+
+  test("a viewer reads scenarios, the comparison and demand plans but gets no create, edit or archive controls", async ({ browser, baseURL }) => {
     const page = await signedIn(browser, "viewer", baseURL);
     await page.goto("/scenarios");
     await expect(page.getByRole("heading", { level: 1, name: "Scenarios" })).toBeVisible();
@@ -84,5 +115,9 @@ test.describe("scenarios", () => {
     await expect(page.getByRole("table", { name: "Runway per family, side A and side B" })).toBeVisible();
     const response = await page.goto("/scenarios/new");
     expect(response?.status()).toBe(404);
+    await page.goto("/demand-plans");
+    await expect(page.getByRole("link", { name: "Frontier pretraining run F-7" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "New demand plan" })).toHaveCount(0);
+    expect((await page.goto("/demand-plans/new"))?.status()).toBe(404);
   });
 });
