@@ -186,7 +186,7 @@ export function CompareView({
             { header: `A: ${a.label}`, numeric: true },
             { header: `B: ${b.label}`, numeric: true },
             { header: "B − A", numeric: true },
-            { header: "Over-budget months A / B", numeric: true },
+            { header: "Months over A / B", numeric: true },
           ]}
           rows={rows.headroom.map((h) => [
             h.siteName,
