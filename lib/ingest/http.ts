@@ -1,4 +1,6 @@
+import type { Permission } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+import { requirePermission, type Ctx } from "@/lib/services/context";
 
 export class PayloadTooLargeError extends AppError {
   override name = "PayloadTooLargeError";
@@ -47,6 +49,23 @@ export async function* limitedBody(body: ReadableStream<Uint8Array> | null, max:
   }
 }
 
+/** A whole (small) body in memory, refusing more than `max` bytes: for JSON requests and register files only. */
+export async function readBody(body: ReadableStream<Uint8Array> | null, max: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of limitedBody(body, max)) {
+    chunks.push(chunk);
+    size += chunk.byteLength;
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.byteLength;
+  }
+  return all;
+}
+
 /** The file name a client sent (`?name=`), reduced to a safe display name. */
 export function uploadFileName(request: Request, fallback: string): string {
   const raw = new URL(request.url).searchParams.get("name") ?? request.headers.get("x-file-name") ?? "";
@@ -89,4 +108,30 @@ export function errorEvent(error: unknown): Extract<StreamEvent, { type: "error"
 export function jsonError(error: unknown): Response {
   const e = errorEvent(error);
   return Response.json({ error: e.error }, { status: e.status });
+}
+
+/**
+ * A browser upload streamed into one import: refuses a missing session, a missing permission or a
+ * declared length over the limit as JSON; otherwise streams progress events, then the result.
+ */
+export async function streamedUpload(
+  request: Request,
+  opts: {
+    ctx: () => Promise<Ctx>;
+    permission: Permission;
+    max: number;
+    fallbackName: string;
+    run: (args: { ctx: Ctx; source: AsyncIterable<Uint8Array>; fileName: string; onProgress: (p: { bytes: number; rows: number }) => void; signal: AbortSignal }) => Promise<unknown>;
+  },
+): Promise<Response> {
+  let ctx: Ctx;
+  try {
+    ctx = await opts.ctx();
+    requirePermission(ctx, opts.permission);
+    checkDeclaredLength(request, opts.max);
+  } catch (error) {
+    return jsonError(error);
+  }
+  const fileName = uploadFileName(request, opts.fallbackName);
+  return ndjsonResponse((onProgress) => opts.run({ ctx, source: limitedBody(request.body, opts.max), fileName, onProgress, signal: request.signal }));
 }

@@ -1,7 +1,7 @@
 import { apiKeyCtx } from "@/lib/auth/api-keys";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { checkDeclaredLength, jsonError, limitedBody, uploadFileName } from "@/lib/ingest/http";
+import { checkDeclaredLength, jsonError, limitedBody, readBody, uploadFileName } from "@/lib/ingest/http";
 import { importUtilizationCsv } from "@/lib/ingest/utilization/import";
 import { ingestUtilization } from "@/lib/ingest/utilization/ingest";
 import { ValidationError } from "@/lib/errors";
@@ -30,7 +30,7 @@ export async function POST(request: Request) {
     checkDeclaredLength(request, JSON_LIMIT);
     let body: unknown;
     try {
-      body = JSON.parse(new TextDecoder().decode(await collect(limitedBody(request.body, JSON_LIMIT))));
+      body = JSON.parse(new TextDecoder().decode(await readBody(request.body, JSON_LIMIT)));
     } catch (error) {
       if (error instanceof SyntaxError) throw new ValidationError("The body is not valid JSON; send { \"rows\": [{ \"reservation\", \"hour\", \"used_ah\" }] }.");
       throw error;
@@ -42,18 +42,3 @@ export async function POST(request: Request) {
   }
 }
 
-async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  let length = 0;
-  for await (const c of chunks) {
-    parts.push(c);
-    length += c.byteLength;
-  }
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
-}

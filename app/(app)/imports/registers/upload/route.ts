@@ -1,27 +1,11 @@
 import { requireActionCtx } from "@/lib/auth/session";
-import { checkDeclaredLength, jsonError, limitedBody, ndjsonResponse, PayloadTooLargeError, uploadFileName } from "@/lib/ingest/http";
+import { checkDeclaredLength, jsonError, ndjsonResponse, readBody, PayloadTooLargeError, uploadFileName } from "@/lib/ingest/http";
 import { commitRegisterImport, MAX_REGISTER_FILE_BYTES, previewRegisterImport } from "@/lib/ingest/registers/import";
 import { isRegisterKind, REGISTER_TEMPLATES } from "@/lib/ingest/registers/templates";
 import { ValidationError } from "@/lib/errors";
 import { requirePermission } from "@/lib/services/context";
 
 export const dynamic = "force-dynamic";
-
-async function readAll(body: ReadableStream<Uint8Array> | null): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of limitedBody(body, MAX_REGISTER_FILE_BYTES)) {
-    chunks.push(chunk);
-    size += chunk.byteLength;
-  }
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    all.set(c, at);
-    at += c.byteLength;
-  }
-  return all;
-}
 
 /**
  * Checks (`mode=preview`) or imports (`mode=commit`) a register CSV sent as the raw request body
@@ -38,7 +22,7 @@ export async function POST(request: Request) {
     if (mode !== "preview" && mode !== "commit") throw new ValidationError("Say whether to check (mode=preview) or import (mode=commit) the file.");
     requirePermission(ctx, REGISTER_TEMPLATES[kind].permission);
     checkDeclaredLength(request, MAX_REGISTER_FILE_BYTES);
-    const content = await readAll(request.body);
+    const content = await readBody(request.body, MAX_REGISTER_FILE_BYTES);
     if (content.byteLength === 0) throw new ValidationError("The file is empty.");
     const input = { kind, fileName: uploadFileName(request, `${kind}.csv`), content };
     const verb = mode === "preview" ? previewRegisterImport : commitRegisterImport;
