@@ -1,7 +1,7 @@
 import postgres from "postgres";
 import { openDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { seedDemo } from "@/lib/db/seed";
+import { isDatabaseEmpty, seedDemo } from "@/lib/db/seed";
 import { rollUpUtilization } from "@/lib/ingest/utilization/rollups";
 
 // The large data set of `npm run bench:pages`, built in SQL on a dedicated database of the Postgres server:
@@ -12,6 +12,8 @@ import { rollUpUtilization } from "@/lib/ingest/utilization/rollups";
 export const BLOCKS = 2_000;
 export const HOURS = 8_760;
 export const COST_ROWS = 5_000_000;
+const BILLING_FILE = "bench-pages-focus.csv";
+const benchName = (i: number) => `BENCH-${String(i).padStart(4, "0")}`;
 const VERSION = `headroom bench:pages data set v1 (${BLOCKS} blocks × ${HOURS} h, ${COST_ROWS} billing rows)`;
 
 export type BenchData = { url: string; built: boolean; seconds: number; counts: Record<string, number> };
@@ -42,15 +44,23 @@ async function isBuilt(admin: postgres.Sql, name: string): Promise<boolean> {
   return rows[0]?.comment === VERSION;
 }
 
-// Drops a table's secondary indexes (kept by definition) so a bulk insert only maintains the primary key.
+// Drops a table's secondary indexes so a bulk insert only maintains the primary key, and builds them again after.
+// Their definitions wait in bench_dropped_indexes meanwhile, so a run that stops halfway gets them back next time.
 async function withoutIndexes(sql: postgres.Sql, table: string, fn: () => Promise<void>): Promise<void> {
-  const defs = await sql<{ name: string; def: string }[]>`
-    select i.relname as name, pg_get_indexdef(i.oid) as def
+  await sql`create table if not exists bench_dropped_indexes (tbl text not null, name text primary key, def text not null)`;
+  await sql`
+    insert into bench_dropped_indexes (tbl, name, def)
+    select t.relname, i.relname, pg_get_indexdef(i.oid)
     from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid
-    where t.relname = ${table} and not x.indisprimary`;
-  for (const d of defs) await sql.unsafe(`drop index "${d.name}"`);
+    where t.relname = ${table} and not x.indisprimary
+    on conflict (name) do nothing`;
+  const defs = await sql<{ name: string; def: string }[]>`select name, def from bench_dropped_indexes where tbl = ${table} order by name`;
+  for (const d of defs) await sql.unsafe(`drop index if exists "${d.name}"`);
   await fn();
-  for (const d of defs) await timed(`index ${d.name}`, () => sql.unsafe(d.def));
+  for (const d of defs) {
+    await timed(`index ${d.name}`, () => sql.unsafe(d.def.replace(/^CREATE (UNIQUE )?INDEX /, "CREATE $1INDEX IF NOT EXISTS ")));
+    await sql`delete from bench_dropped_indexes where name = ${d.name}`;
+  }
 }
 
 export async function ensureBenchData(opts: { serverUrl: string; database: string; rebuild: boolean; demoPassword: string }): Promise<BenchData> {
@@ -62,9 +72,10 @@ export async function ensureBenchData(opts: { serverUrl: string; database: strin
   let built = false;
   try {
     if (rebuild || !(await isBuilt(admin, database))) {
-      log(`Building the data set in database ${database} (this takes several minutes) …`);
-      await admin.unsafe(`drop database if exists ${database} with (force)`);
-      await admin.unsafe(`create database ${database}`);
+      log(`Building the data set in database ${database} (this takes several minutes; a stopped build resumes) …`);
+      if (rebuild) await admin.unsafe(`drop database if exists ${database} with (force)`);
+      const [exists] = await admin`select 1 from pg_database where datname = ${database}`;
+      if (!exists) await admin.unsafe(`create database ${database}`);
       await build(url, demoPassword);
       await admin.unsafe(`comment on database ${database} is '${VERSION}'`);
       built = true;
@@ -92,18 +103,26 @@ async function build(url: string, demoPassword: string): Promise<void> {
   const handle = await openDatabase({ url });
   try {
     await timed("migrate", () => migrateDatabase(handle));
-    await timed("demo seed", () => seedDemo(handle.db, { demoPassword }));
+    if (await isDatabaseEmpty(handle.db)) await timed("demo seed", () => seedDemo(handle.db, { demoPassword }));
   } finally {
     await handle.close();
   }
   const sql = postgres(url, { max: 1, ...quiet, connection: { synchronous_commit: "off", maintenance_work_mem: "1GB", work_mem: "256MB" } });
   try {
     // Hourly history ends at the last whole hour; the blocks started 12–17 months ago and run 1–24 months on.
-    const [row] = await sql<{ first: Date }[]>`select date_trunc('hour', now()) - ${HOURS} * interval '1 hour' as first`;
+    // (BENCH-0000 starts exactly then: a resumed build keeps the hour it began with.)
+    const [row] = await sql<{ first: Date }[]>`
+      select coalesce((select start_at from reservations where name = 'BENCH-0000'), date_trunc('hour', now()) - ${HOURS} * interval '1 hour') as first`;
     const first = row!.first;
-    await timed(`${BLOCKS} blocks`, () => insertBlocks(sql, first));
-    await withoutIndexes(sql, "utilization_hourly", () => insertHourly(sql, first));
-    await timed("daily and monthly rollups", async () => {
+    const [done] = await sql<{ blocks: boolean; rollups: boolean; billing: boolean }[]>`
+      select exists (select 1 from reservations where name like 'BENCH-%') as blocks,
+        exists (select 1 from utilization_monthly u join reservations r on r.id = u.reservation_id where r.name = ${benchName(BLOCKS - 1)}) as rollups,
+        exists (select 1 from imports where file_name = ${BILLING_FILE} and rows = ${COST_ROWS}
+          and (select count(*) from cost_line_items c where c.import_id = imports.id) = ${COST_ROWS}) as billing`;
+    if (!done!.blocks) await timed(`${BLOCKS} blocks`, () => insertBlocks(sql, first));
+    await sql`analyze reservations`;
+    if (!done!.rollups) await withoutIndexes(sql, "utilization_hourly", () => insertHourly(sql, first));
+    if (!done!.rollups) await timed("daily and monthly rollups", async () => {
       const handle = await openDatabase({ url });
       try {
         await rollUpUtilization(handle.db);
@@ -111,7 +130,8 @@ async function build(url: string, demoPassword: string): Promise<void> {
         await handle.close();
       }
     });
-    await withoutIndexes(sql, "cost_line_items", () => insertBilling(sql, first));
+    if (!done!.billing) await withoutIndexes(sql, "cost_line_items", () => insertBilling(sql, first));
+    await sql`drop table if exists bench_dropped_indexes`;
     await timed("vacuum analyze", async () => {
       for (const t of ["reservations", "utilization_hourly", "utilization_daily", "utilization_monthly", "cost_line_items", "imports"]) {
         await sql.unsafe(`vacuum analyze ${t}`);
@@ -145,13 +165,15 @@ async function insertBlocks(sql: postgres.Sql, first: Date): Promise<void> {
       ${first}::timestamptz - (g % 6) * interval '1 month',
       date_trunc('month', now()) + (1 + g % 24) * interval '1 month',
       'reserved', round(c.rate * (0.9 + (g % 21) / 100.0), 6), 'USD', 'active', 'bench'
-    from generate_series(0, ${BLOCKS - 1}) g
+    from generate_series(0, ${BLOCKS - 1}::int) g
     join combos c on c.i = g % c.n`;
 }
 
 async function insertHourly(sql: postgres.Sql, first: Date): Promise<void> {
   const batch = 250;
   for (let from = 0; from < BLOCKS; from += batch) {
+    const [started] = await sql`select 1 from utilization_hourly h join reservations r on r.id = h.reservation_id where r.name = ${benchName(from)} limit 1`;
+    if (started) continue;
     await timed(`hourly utilization, blocks ${from + 1}–${Math.min(BLOCKS, from + batch)}`, () => sql`
       insert into utilization_hourly (reservation_id, hour, used_ah)
       select r.id, ${first}::timestamptz + h * interval '1 hour',
@@ -160,37 +182,47 @@ async function insertHourly(sql: postgres.Sql, first: Date): Promise<void> {
         select id, quantity, substr(name, 7)::int as b from reservations
         where name like 'BENCH-%' and substr(name, 7)::int >= ${from} and substr(name, 7)::int < ${from + batch}
       ) r
-      cross join generate_series(0, ${HOURS - 1}) h
+      cross join generate_series(0, ${HOURS - 1}::int) h
       order by r.id, h`);
   }
 }
 
 // One FOCUS import of COST_ROWS rows: per cloud block, one daily charge per node for the HOURS/24 days.
 async function insertBilling(sql: postgres.Sql, first: Date): Promise<void> {
+  const stale = await sql<{ id: number }[]>`select id from imports where file_name = ${BILLING_FILE}`;
+  for (const { id } of stale) {
+    await sql`delete from cost_line_items where import_id = ${id}`;
+    await sql`delete from imports where id = ${id}`;
+  }
   const [created] = await sql<{ id: number }[]>`
     insert into imports (kind, file_name, sha256, rows, bytes, status, summary, finished_at)
-    values ('focus', 'bench-pages-focus.csv', encode(sha256('bench-pages'::bytea), 'hex'), ${COST_ROWS}, 0, 'succeeded',
+    values ('focus', ${BILLING_FILE}, encode(sha256('bench-pages'::bytea), 'hex'), ${COST_ROWS}, 0, 'succeeded',
       ${sql.json({ total: COST_ROWS, generatedBy: "bench:pages" })}, now())
     returning id`;
   const importId = created!.id;
+  // The cloud blocks numbered 0…n−1 in a table of their own, analyzed, so each chunk joins them by hash.
+  await sql`drop table if exists bench_billed_blocks`;
+  await sql`
+    create table bench_billed_blocks as
+    select (row_number() over (order by r.name) - 1)::bigint as i,
+      r.id, r.name, r.provider_id, r.contract_id, r.accelerator_type_id, r.quantity, r.rate, r.capacity_reservation_id,
+      p.name as provider_name, k.reference as contract_reference,
+      coalesce((select m.sku_id from sku_mappings m where m.provider_id = r.provider_id
+        and m.accelerator_type_id = r.accelerator_type_id order by m.sku_id limit 1), 'gpu-accelerator-hour') as sku_id
+    from reservations r join providers p on p.id = r.provider_id left join contracts k on k.id = r.contract_id
+    where r.name like 'BENCH-%' and p.kind in ('hyperscaler', 'neocloud')`;
+  await sql`alter table bench_billed_blocks add primary key (i)`;
+  await sql`analyze bench_billed_blocks`;
+  const [counted] = await sql<{ nb: string }[]>`select count(*)::text as nb from bench_billed_blocks`;
+  const nb = Number(counted!.nb);
   const days = HOURS / 24;
   const chunk = 1_000_000;
   for (let from = 0; from < COST_ROWS; from += chunk) {
     await timed(`billing rows ${from + 1}–${Math.min(COST_ROWS, from + chunk)}`, () => sql`
-      with b as (
-        select row_number() over (order by r.name) - 1 as i, count(*) over () as nb,
-          r.id, r.name, r.provider_id, r.contract_id, r.accelerator_type_id, r.quantity, r.rate, r.capacity_reservation_id,
-          p.name as provider_name, k.reference as contract_reference,
-          coalesce((select m.sku_id from sku_mappings m where m.provider_id = r.provider_id
-            and m.accelerator_type_id = r.accelerator_type_id order by m.sku_id limit 1), 'gpu-accelerator-hour') as sku_id
-        from reservations r join providers p on p.id = r.provider_id left join contracts k on k.id = r.contract_id
-        where r.name like 'BENCH-%' and p.kind in ('hyperscaler', 'neocloud')
-      ),
-      slots as (
-        select s.n, b.*, (s.n / b.nb) % ${days} as d,
-          ceil(${COST_ROWS}::numeric / b.nb / ${days}) as nodes
-        from generate_series(${from}, ${Math.min(COST_ROWS, from + chunk) - 1}) s(n)
-        join b on b.i = s.n % b.nb
+      with slots as (
+        select s.n, ${nb}::bigint as nb, b.*, (s.n / ${nb}) % ${days} as d, ceil(${COST_ROWS}::numeric / ${nb} / ${days}) as nodes
+        from generate_series(${from}::bigint, ${Math.min(COST_ROWS, from + chunk) - 1}::bigint) s(n)
+        join bench_billed_blocks b on b.i = s.n % ${nb}
       ),
       priced as (
         select slots.*, date_trunc('day', ${first}::timestamptz) + d * interval '1 day' as day,
@@ -212,4 +244,5 @@ async function insertBilling(sql: postgres.Sql, first: Date): Promise<void> {
         jsonb_build_object('headroom-reservation', name)
       from priced`);
   }
+  await sql`drop table bench_billed_blocks`;
 }

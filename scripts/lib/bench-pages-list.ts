@@ -12,6 +12,8 @@ export type BenchIds = {
   m0: string;
   m12back: string;
   m12ahead: string;
+  /** 1 January of the year of last month (the overview's spend to date starts there). */
+  yearStart: string;
   /** Start of the current UTC day, and 30 days before it (YYYY-MM-DD). */
   today: string;
   day30back: string;
@@ -36,6 +38,7 @@ export async function loadBenchIds(sql: postgres.Sql): Promise<BenchIds> {
     m0: day(m0),
     m12back: day(addMonths(m0, -12)),
     m12ahead: day(addMonths(m0, 12)),
+    yearStart: `${addMonths(m0, -1).getUTCFullYear()}-01-01`,
     today: day(today),
     day30back: day(new Date(today.getTime() - 30 * 86_400_000)),
   };
@@ -52,13 +55,35 @@ const PLANNING_BLOCKS = `select r.id, r.name, r.provider_id, p.name as provider_
   join accelerator_types t on t.id = r.accelerator_type_id
   where r.archived_at is null`;
 
-// lib/queries/capacity/history.ts: used H100e·h per family and month from utilization_monthly.
-const usageHistory = (ids: BenchIds, months: number) => `select to_char(m.month, 'YYYY-MM-DD') as month, t.family as key, t.family as label,
+// lib/planning/model.ts: demand plans, sites and power budgets.
+const PLANNING_REST = [
+  `select p.id, p.name, p.accelerator_family as family, p.kind::text as kind, p.accelerators, p.h100_equivalents::text,
+     coalesce(t.h100_equivalent, (select avg(f.h100_equivalent) from accelerator_types f
+       where f.family = p.accelerator_family and f.archived_at is null))::text as factor,
+     to_char(p.start_date, 'YYYY-MM-DD'), to_char(p.end_date, 'YYYY-MM-DD'), p.priority, p.scenario_id
+   from demand_plans p left join accelerator_types t on t.id = p.accelerator_type_id where p.archived_at is null order by p.start_date, p.name`,
+  `select s.id, s.name, s.provider_id, p.name as provider_name, s.pue::text as pue
+   from sites s join providers p on p.id = s.provider_id where s.archived_at is null order by s.name`,
+  `select site_id, to_char(effective_from, 'YYYY-MM-DD'), to_char(effective_to, 'YYYY-MM-DD'), contracted_mw::text
+   from power_budgets order by site_id, effective_from`,
+];
+
+// lib/queries/capacity/history.ts: used H100e·h per family and month from utilization_monthly (36 months back).
+const usageHistory = (ids: BenchIds) => `select to_char(m.month, 'YYYY-MM-DD') as month, t.family as key, t.family as label,
     sum(m.used_ah * t.h100_equivalent)::text as used, max(m.hours_reported)::int as reported
   from utilization_monthly m join reservations r on r.id = m.reservation_id join accelerator_types t on t.id = r.accelerator_type_id
   join providers p on p.id = r.provider_id join sites s on s.id = r.site_id
-  where r.archived_at is null and m.month >= '${ids.m0}'::date - ${months} * interval '1 month' and m.month < '${ids.m0}'::date
+  where r.archived_at is null and m.month >= '${ids.m0}'::date - interval '36 months' and m.month < '${ids.m0}'::date
   group by m.month, t.family, t.family`;
+
+// lib/queries/costs/blocks.ts: the blocks overlapping the range.
+const costBlocks = (from: string, to: string) => `select r.id, r.name, r.provider_id, p.name as provider_name, r.site_id, s.name as site_name,
+    r.accelerator_type_id, t.name as type_name, t.family, r.quantity, ${iso("r.start_at")} as start_at, ${iso("r.end_at")} as end_at,
+    to_char(r.delivery_date, 'YYYY-MM-DD') as delivery_date, r.pricing_model::text as pricing_model, r.rate::text as rate, r.currency,
+    t.bf16_tflops::text as bf16_tflops, t.h100_equivalent::text as factor
+  from reservations r join providers p on p.id = r.provider_id join sites s on s.id = r.site_id
+  join accelerator_types t on t.id = r.accelerator_type_id
+  where r.archived_at is null and r.start_at < '${to}'::timestamptz and r.end_at > '${from}'::timestamptz order by r.name`;
 
 // lib/queries/costs/billing.ts: Σ cost per provider, family and month of billing in the range.
 const billingGroups = (from: string, to: string) => `select coalesce(c.provider_id::text, 'name:' || coalesce(c.provider_name, '')) as provider,
@@ -78,6 +103,7 @@ const billedMonths = (from: string, to: string) => `select distinct coalesce(c.p
   where i.status = 'succeeded' and c.billing_currency = 'USD'
     and c.charge_period_start >= '${from}'::timestamptz and c.charge_period_start < '${to}'::timestamptz`;
 
+// lib/queries/costs/commitments.ts: commitment utilization, coverage and savings of the range's past months.
 const periodCommitments = (from: string, to: string) => `select c.provider_id::text as provider_id, coalesce(p.name, c.provider_name, 'Unknown provider') as provider_name,
     c.charge_category, c.pricing_category, c.commitment_discount_status as status,
     sum(c.effective_cost)::text as effective, sum(c.list_cost)::text as list, sum(c.contracted_cost)::text as contracted
@@ -98,62 +124,78 @@ const overviewRollups = (ids: BenchIds) => `select d.day, d.used_ah,
   from utilization_daily d join reservations r on r.id = d.reservation_id join accelerator_types t on t.id = r.accelerator_type_id
   where r.archived_at is null and d.day >= '${ids.day30back}'::date and d.day < '${ids.today}'::date`;
 
+// lib/queries/registers/reservations.ts: the rows of the reservation register with their names.
+const reservationRows = (where: string, order: string, limit: number) => `select r.id, r.name, r.provider_id, p.name, r.site_id, s.name,
+    t.name, t.family, r.contract_id, k.name, r.quantity, r.start_at, r.end_at, r.pricing_model, r.rate, r.currency, r.status,
+    r.delivery_date, r.capacity_reservation_id, r.archived_at
+  from reservations r join providers p on p.id = r.provider_id join sites s on s.id = r.site_id
+  join accelerator_types t on t.id = r.accelerator_type_id left join contracts k on k.id = r.contract_id
+  where r.archived_at is null${where} order by ${order} limit ${limit}`;
+
 export const BENCH_PAGES: BenchPage[] = [
   {
     name: "Overview /",
     path: () => "/",
     queries: (ids) => [
+      PLANNING_BLOCKS,
+      ...PLANNING_REST,
+      usageHistory(ids),
+      billingGroups(ids.yearStart, ids.m12ahead),
+      billedMonths(ids.yearStart, ids.m12ahead),
+      monthlyUsed(ids.yearStart, ids.m12ahead),
       `with u as (${overviewRollups(ids)}) select to_char(day, 'YYYY-MM-DD') as day, sum(used_ah)::text, sum(capacity_ah)::text from u group by day`,
       `with u as (${overviewRollups(ids)}) select family, pricing_model::text, rate::text, currency, sum(used_ah)::text, sum(capacity_ah)::text
         from u group by family, pricing_model, rate, currency`,
-      PLANNING_BLOCKS,
-      usageHistory(ids, 24),
     ],
   },
   {
     name: "/contracts",
     path: () => "/contracts",
     queries: () => [
-      `select c.id, c.name, c.reference, p.name as provider, c.start_date, c.end_date, c.committed_amount, c.currency, c.status,
-         (select count(*) from reservations r where r.contract_id = c.id and r.archived_at is null) as reservations
+      `select c.id, c.name, c.reference, c.provider_id, p.name, c.start_date, c.end_date, c.committed_amount, c.currency, c.discount_pct,
+         c.payment_terms, c.status,
+         (select count(*)::int from reservations r where r.contract_id = c.id and r.archived_at is null), c.archived_at
        from contracts c join providers p on p.id = c.provider_id where c.archived_at is null
-       order by c.end_date desc, c.id limit 50`,
+       order by c.end_date, c.name, c.id limit 50`,
+      `select count(*) from contracts c join providers p on p.id = c.provider_id where c.archived_at is null`,
     ],
   },
   {
-    name: "/contracts/[id]",
+    name: "Contract detail",
     path: (ids) => `/contracts/${ids.contractId}`,
     queries: (ids) => [
+      `select c.billing_currency as currency, c.commitment_discount_id as id, max(c.commitment_discount_name) as name,
+         max(c.commitment_discount_type) as type, c.charge_category, c.commitment_discount_status as status, sum(c.effective_cost)::text
+       from cost_line_items c join imports i on i.id = c.import_id
+       where c.contract_id = '${ids.contractId}' and i.status = 'succeeded' and c.commitment_discount_id is not null group by 1, 2, 5, 6`,
       `select to_char(date_trunc('month', c.charge_period_start at time zone 'UTC'), 'YYYY-MM-DD') as month, sum(c.effective_cost)::text as amount
        from cost_line_items c join imports i on i.id = c.import_id
        where c.contract_id = '${ids.contractId}' and i.status = 'succeeded' and c.billing_currency = 'USD' group by 1`,
-      `select d.reservation_id, to_char(date_trunc('month', d.day), 'YYYY-MM-DD') as month, sum(d.used_ah)::text as used_ah
-       from utilization_daily d join reservations r on r.id = d.reservation_id
-       where r.contract_id = '${ids.contractId}' and r.pricing_model <> 'reserved' group by 1, 2`,
-      `select r.* from reservations r where r.contract_id = '${ids.contractId}' order by r.start_at`,
+      `select c.billing_currency, c.charge_category, c.pricing_category, c.commitment_discount_status, count(*)::int,
+         sum(c.effective_cost)::text, sum(c.list_cost)::text, sum(c.contracted_cost)::text
+       from cost_line_items c join imports i on i.id = c.import_id
+       where c.contract_id = '${ids.contractId}' and i.status = 'succeeded'
+       group by 1, 2, 3, 4, (c.list_cost is null), (c.contracted_cost is null)`,
+      `select r.id, r.name, s.name, t.name, t.family, r.quantity, r.start_at, r.end_at, r.pricing_model, r.rate, r.currency, r.status
+       from reservations r join sites s on s.id = r.site_id join accelerator_types t on t.id = r.accelerator_type_id
+       where r.contract_id = '${ids.contractId}' order by r.start_at`,
     ],
   },
   {
     name: "/reservations",
     path: () => "/reservations",
     queries: (ids) => [
-      `select r.id, r.name, p.name as provider, s.name as site, t.name as type, r.quantity, r.start_at, r.end_at, r.rate, r.status
-       from reservations r join providers p on p.id = r.provider_id join sites s on s.id = r.site_id
-       join accelerator_types t on t.id = r.accelerator_type_id where r.archived_at is null order by r.start_at desc, r.id limit 50`,
+      reservationRows(` and r.end_at > '${ids.m12back}'::timestamptz and r.start_at < '${ids.m12ahead}'::timestamptz + interval '6 months'`, "r.start_at, r.name", 1500),
+      reservationRows("", "r.start_at, r.name", 50),
+      reservationRows(` and r.end_at > now() and r.end_at <= now() + interval '90 days'`, "r.end_at, r.name", 50),
       `select count(*) from reservations r where r.archived_at is null`,
-      `select r.id, r.name, p.name as provider, s.name as site, t.family, r.quantity, r.start_at, r.end_at, r.status
-       from reservations r join providers p on p.id = r.provider_id join sites s on s.id = r.site_id
-       join accelerator_types t on t.id = r.accelerator_type_id
-       where r.archived_at is null and r.start_at < '${ids.m12ahead}'::date + interval '6 months' and r.end_at > '${ids.m12back}'::date
-       order by r.start_at limit 400`,
     ],
   },
   {
-    name: "/reservations/[id]",
+    name: "Reservation detail",
     path: (ids) => `/reservations/${ids.reservationId}`,
     queries: (ids) => [
-      `select r.*, p.name, s.name, t.name from reservations r join providers p on p.id = r.provider_id join sites s on s.id = r.site_id
-       join accelerator_types t on t.id = r.accelerator_type_id where r.id = '${ids.reservationId}'`,
+      reservationRows(` and r.id = '${ids.reservationId}'`, "r.name", 1),
       `select month, used_ah, hours_reported from utilization_monthly where reservation_id = '${ids.reservationId}' order by month`,
     ],
   },
@@ -161,18 +203,20 @@ export const BENCH_PAGES: BenchPage[] = [
     name: "/sites",
     path: () => "/sites",
     queries: () => [
-      `select s.id, s.name, p.name as provider, s.pue,
-         (select b.contracted_mw from power_budgets b where b.site_id = s.id and b.effective_from <= current_date
-           and (b.effective_to is null or b.effective_to > current_date) order by b.effective_from desc limit 1) as budget,
-         (select count(*) from reservations r where r.site_id = s.id and r.archived_at is null) as reservations
-       from sites s join providers p on p.id = s.provider_id where s.archived_at is null order by s.name limit 50`,
+      `select s.id, s.name, s.provider_id, p.name, s.region_code, s.country, s.pue,
+         (select b.contracted_mw::text from power_budgets b where b.site_id = s.id and b.effective_from <= (now() at time zone 'UTC')::date
+           and (b.effective_to is null or b.effective_to > (now() at time zone 'UTC')::date) order by b.effective_from desc limit 1),
+         (select coalesce(sum(r.quantity), 0)::int from reservations r where r.site_id = s.id and r.archived_at is null
+           and r.status <> 'expired' and r.start_at <= now() and r.end_at > now()), s.archived_at
+       from sites s join providers p on p.id = s.provider_id where s.archived_at is null order by s.name, s.id limit 50`,
     ],
   },
   {
     name: "/imports",
     path: () => "/imports",
     queries: () => [
-      `select i.id, i.kind, i.file_name, i.rows, i.status, i.created_at, i.finished_at, u.email
+      `select i.id::text, i.kind, i.file_name, i.rows, i.bytes, i.status, i.created_at, i.finished_at, u.email,
+         coalesce(jsonb_array_length(i.errors), 0)::int, i.summary #>> '{total,billedCost}', i.summary #>> '{total,effectiveCost}', i.summary #>> '{currency}'
        from imports i left join users u on u.id = i.created_by order by i.created_at desc, i.id desc limit 50`,
       `select count(*) from imports`,
     ],
@@ -180,22 +224,19 @@ export const BENCH_PAGES: BenchPage[] = [
   {
     name: "/capacity",
     path: () => "/capacity",
-    queries: (ids) => [PLANNING_BLOCKS, usageHistory(ids, 24)],
+    queries: (ids) => [PLANNING_BLOCKS, ...PLANNING_REST, usageHistory(ids)],
   },
   {
     name: "/power",
     path: () => "/power",
-    queries: () => [
-      PLANNING_BLOCKS,
-      `select site_id, to_char(effective_from, 'YYYY-MM-DD'), to_char(effective_to, 'YYYY-MM-DD'), contracted_mw::text
-       from power_budgets order by site_id, effective_from`,
-    ],
+    queries: () => [PLANNING_BLOCKS, ...PLANNING_REST],
   },
   {
     name: "/costs",
     path: () => "/costs",
     queries: (ids) => [
       PLANNING_BLOCKS,
+      ...PLANNING_REST,
       monthlyUsed(ids.m12back, ids.m12ahead),
       billedMonths(ids.m12back, ids.m12ahead),
       billingGroups(ids.m12back, ids.m12ahead),
@@ -205,22 +246,20 @@ export const BENCH_PAGES: BenchPage[] = [
   {
     name: "/utilization",
     path: () => "/utilization",
-    queries: (ids) => [
-      PLANNING_BLOCKS,
-      monthlyUsed(ids.m12back, ids.m0),
-    ],
+    queries: (ids) => [costBlocks(ids.m12back, ids.m0), monthlyUsed(ids.m12back, ids.m0)],
   },
   {
     name: "/concentration",
     path: () => "/concentration",
-    queries: (ids) => [PLANNING_BLOCKS, usageHistory(ids, 24)],
+    queries: (ids) => [PLANNING_BLOCKS, ...PLANNING_REST, usageHistory(ids)],
   },
   {
     name: "/scenarios",
     path: () => "/scenarios",
     queries: () => [
-      `select s.id, s.name, s.description, s.overrides, s.archived_at, s.updated_at, s.version,
-         (select count(*) from demand_plans d where d.scenario_id = s.id and d.archived_at is null) as demand_plans
+      `select s.id, s.name, s.description, s.overrides,
+         (select count(*)::int from demand_plans p where p.scenario_id = s.id and p.archived_at is null) as demand_plans,
+         ${iso("s.archived_at")}, ${iso("s.updated_at")}, s.updated_by, s.version
        from scenarios s where s.archived_at is null order by s.name`,
     ],
   },
@@ -228,8 +267,10 @@ export const BENCH_PAGES: BenchPage[] = [
     name: "/lease-vs-build",
     path: () => "/lease-vs-build",
     queries: () => [
-      `select r.accelerator_type_id, case when r.pricing_model = 'reserved' then 'reserved' else 'usage' end as billing, r.rate::text
-       from reservations r where r.archived_at is null and r.currency = 'USD' and r.end_at > now()`,
+      `select accelerator_type_id, case when pricing_model = 'reserved' then 'reserved' else 'usage' end as billing, rate::text as rate
+       from reservations where archived_at is null and status <> 'expired' and currency = 'USD' and start_at <= now() and end_at > now()`,
+      `select s.id, s.name, s.pue::text as pue, p.kind = 'owned' as owned from sites s join providers p on p.id = s.provider_id
+       where s.archived_at is null order by s.name`,
       `select id, name, family, system_w from accelerator_types where archived_at is null order by name`,
     ],
   },
