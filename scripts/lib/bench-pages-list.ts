@@ -264,6 +264,20 @@ export const BENCH_PAGES: BenchPage[] = [
     ],
   },
   {
+    name: "/demand-plans",
+    path: () => "/demand-plans",
+    queries: () => [
+      `select p.id, p.name, p.kind::text as kind, p.scenario_id, s.name as scenario_name, p.accelerator_family as family,
+         p.accelerator_type_id, t.name as type_name, p.accelerators, p.h100_equivalents::text as h100_equivalents,
+         coalesce(t.h100_equivalent, (select avg(f.h100_equivalent) from accelerator_types f
+           where f.family = p.accelerator_family and f.archived_at is null))::text as factor,
+         to_char(p.start_date, 'YYYY-MM-DD'), to_char(p.end_date, 'YYYY-MM-DD'), p.priority, p.notes,
+         ${iso("p.archived_at")}, ${iso("p.updated_at")}, p.updated_by, p.version
+       from demand_plans p left join scenarios s on s.id = p.scenario_id left join accelerator_types t on t.id = p.accelerator_type_id
+       where p.scenario_id is null and p.archived_at is null order by p.start_date, p.name`,
+    ],
+  },
+  {
     name: "/lease-vs-build",
     path: () => "/lease-vs-build",
     queries: () => [
