@@ -6,7 +6,7 @@ const MONTH = /^[A-Z][a-z]{2} \d{4}$/;
 test.describe("capacity", () => {
   test("the infra lead finds when GB200 runs out and what it depends on, on one screen", async ({ page, signInPage }) => {
     await signInPage.signInAs("infra");
-    await page.getByRole("link", { name: "Capacity" }).click();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Capacity", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Capacity" })).toBeVisible();
     await page.getByLabel("Family").selectOption("GB200");
     await page.getByRole("button", { name: "Apply" }).click();

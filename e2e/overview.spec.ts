@@ -36,7 +36,7 @@ test.describe("overview", () => {
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/scenario=/);
     await expect(page.getByTestId("scenario-banner")).toContainText("Baseline +30 % demand");
-    await expect(page.getByText(/scenario Baseline \+30 % demand/)).toBeVisible();
+    await expect(page.getByText(/^As of .*scenario Baseline \+30 % demand/)).toBeVisible();
 
     const runway = page.getByRole("region", { name: "Runway", exact: true });
     const value = (await runway.getByTestId("kpi-value").textContent())!.trim();
