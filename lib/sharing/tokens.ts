@@ -1,0 +1,44 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+
+// Share links: a token of 32 random bytes (256 bits) in base64url — 43 characters, not a UUID. Only the
+// SHA-256 (hex) of the token is stored; the clear token is shown once, when the link is created. A lookup
+// hashes what the visitor sent and finds the row by that hash, so no comparison ever runs on the clear token.
+
+export const SHARE_TOKEN_BYTES = 32;
+export const SHARE_TOKEN_LENGTH = 43; // base64url of 32 bytes, unpadded
+export const DEFAULT_EXPIRY_DAYS = 30;
+export const MAX_EXPIRY_DAYS = 365;
+export const MIN_EXPIRY_DAYS = 1;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+export function generateShareToken(): { token: string; tokenHash: string } {
+  const token = randomBytes(SHARE_TOKEN_BYTES).toString("base64url");
+  return { token, tokenHash: hashShareToken(token) };
+}
+
+export function hashShareToken(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+/** Whether a string has the shape of a share token (the lookup hashes anything anyway; this only keeps junk short). */
+export function looksLikeShareToken(value: string): boolean {
+  return TOKEN_PATTERN.test(value);
+}
+
+/** Compares two hex digests in constant time (false when their lengths differ). */
+export function sameHash(a: string, b: string): boolean {
+  const x = Buffer.from(a, "utf8");
+  const y = Buffer.from(b, "utf8");
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The expiry of a link created at `now` that lasts `days` whole days (default 30, between 1 and 365). */
+export function shareExpiry(days: number | undefined, now: Date = new Date()): Date {
+  const d = days ?? DEFAULT_EXPIRY_DAYS;
+  if (!Number.isInteger(d) || d < MIN_EXPIRY_DAYS || d > MAX_EXPIRY_DAYS) {
+    throw new RangeError(`A share link lasts between ${MIN_EXPIRY_DAYS} and ${MAX_EXPIRY_DAYS} days (got ${days}).`);
+  }
+  return new Date(now.getTime() + d * DAY_MS);
+}
