@@ -144,8 +144,8 @@ async function measure(base: string, cookie: string, sql: postgres.Sql, page: Be
 
 function printTable(results: Result[]) {
   const rows = [
-    ["Page", "Requests", "Median render (ms)", "Bare SQL (ms)", "Ratio", `< ${TARGET_MS} ms and ≤ ${TARGET_RATIO}×`],
-    ...results.map((r) => [r.page, String(r.requests), r.renderMs.toFixed(0), r.sqlMs.toFixed(1), `${r.ratio.toFixed(1)}×`, r.ok ? "yes" : `no${r.renderMs >= TARGET_MS ? " (slow)" : ""}${r.ratio > TARGET_RATIO ? " (ratio)" : ""}`]),
+    ["Page", "Requests", "Median render (ms)", "Bare SQL (ms)", "Render − SQL (ms)", "Ratio", `< ${TARGET_MS} ms and ≤ ${TARGET_RATIO}×`],
+    ...results.map((r) => [r.page, String(r.requests), r.renderMs.toFixed(0), r.sqlMs.toFixed(1), (r.renderMs - r.sqlMs).toFixed(0), `${r.ratio.toFixed(1)}×`, r.ok ? "yes" : `no${r.renderMs >= TARGET_MS ? " (slow)" : ""}${r.ratio > TARGET_RATIO ? " (ratio)" : ""}`]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
@@ -175,11 +175,17 @@ async function main() {
     const cookie = await signIn(base);
     const ids = await loadBenchIds(sql);
     const results: Result[] = [];
+    const failed: string[] = [];
     for (const page of pages) {
       process.stderr.write(`  ${page.name} …`);
-      const result = await measure(base, cookie, sql, page, page.path(ids), page.queries(ids));
-      process.stderr.write(` ${result.renderMs.toFixed(0)} ms (SQL ${result.sqlMs.toFixed(1)} ms)\n`);
-      results.push(result);
+      try {
+        const result = await measure(base, cookie, sql, page, page.path(ids), page.queries(ids));
+        process.stderr.write(` ${result.renderMs.toFixed(0)} ms (SQL ${result.sqlMs.toFixed(1)} ms)\n`);
+        results.push(result);
+      } catch (error) {
+        process.stderr.write(` failed: ${(error as Error).message}\n`);
+        failed.push(page.name);
+      }
     }
     console.log(
       `\nMedian of ${requests} requests per page (${SLOW_REQUESTS} when a warm-up took over ${SLOW_MS / 1000} s), after ${WARMUP} warm-up requests, Postgres, ${data.counts.reservations!.toLocaleString("en-US")} blocks, ` +
@@ -187,7 +193,8 @@ async function main() {
     );
     printTable(results);
     if (values.json) writeFileSync(values.json, JSON.stringify({ counts: data.counts, requests, results }, null, 2));
-    if (results.some((r) => !r.ok)) process.exitCode = 1;
+    if (failed.length > 0) console.log(`\nNot measured (see above): ${failed.join(", ")}`);
+    if (failed.length > 0 || results.some((r) => !r.ok)) process.exitCode = 1;
   } finally {
     stop();
     await sql.end();
