@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { contracts, reservations } from "@/lib/db/schema";
 import { queryRows } from "@/lib/db/rows";
 import { NotFoundError } from "@/lib/errors";
@@ -17,6 +17,9 @@ export type ContractBurndown = Burndown & {
   months: ConsumedMonth[];
 };
 
+type ContractTerm = Pick<typeof contracts.$inferSelect, "id" | "startDate" | "endDate" | "committedAmount" | "currency">;
+type BlockRow = typeof reservations.$inferSelect;
+
 /**
  * The burn-down of one contract at asOf. Each month of the term before asOf is consumed from billing when
  * the contract has billing rows in that month (Σ EffectiveCost of cost_line_items mapped to it, in the
@@ -27,37 +30,67 @@ export async function getContractBurndown(ctx: Ctx, id: string, asOf = new Date(
   requirePermission(ctx, "app.read");
   const [contract] = await ctx.db.select().from(contracts).where(eq(contracts.id, id));
   if (!contract) throw new NotFoundError("This contract does not exist.");
-  const start = parseUtc(contract.startDate);
-  const end = parseUtc(contract.endDate);
-  const until = new Date(Math.min(asOf.getTime(), end.getTime()));
-  const [blocks, actualRows, usedRows] = await Promise.all([
+  const [result] = await getContractBurndowns(ctx, [contract], asOf);
+  return result!;
+}
+
+/** The burn-downs of several contracts at asOf in three queries, in the order given (exports read it by page). */
+export async function getContractBurndowns(ctx: Ctx, terms: readonly ContractTerm[], asOf = new Date()): Promise<ContractBurndown[]> {
+  requirePermission(ctx, "app.read");
+  if (terms.length === 0) return [];
+  const ids = terms.map((c) => c.id);
+  const idList = sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+  const asOfTs = tsParam(asOf);
+  const [blockRows, actualRows, usedRows] = await Promise.all([
     ctx.db
       .select()
       .from(reservations)
-      .where(and(eq(reservations.contractId, id), isNull(reservations.archivedAt), eq(reservations.currency, contract.currency))),
-    queryRows<{ month: string; amount: string }>(
+      .where(and(inArray(reservations.contractId, ids), isNull(reservations.archivedAt))),
+    queryRows<{ contract_id: string; month: string; amount: string }>(
       ctx.db,
-      sql`select to_char(date_trunc('month', c.charge_period_start at time zone 'UTC'), 'YYYY-MM-DD') as month, sum(c.effective_cost)::text as amount
-          from cost_line_items c join imports i on i.id = c.import_id
-          where c.contract_id = ${id} and i.status = 'succeeded' and c.billing_currency = ${contract.currency}
-            and c.charge_period_start >= ${tsParam(start)} and c.charge_period_start < ${tsParam(until)}
-          group by 1`,
+      sql`select c.contract_id, to_char(date_trunc('month', c.charge_period_start at time zone 'UTC'), 'YYYY-MM-DD') as month, sum(c.effective_cost)::text as amount
+          from cost_line_items c join imports i on i.id = c.import_id join contracts k on k.id = c.contract_id
+          where c.contract_id in (${idList}) and i.status = 'succeeded' and c.billing_currency = k.currency
+            and c.charge_period_start >= (k.start_date::timestamp at time zone 'UTC')
+            and c.charge_period_start < least(${asOfTs}, k.end_date::timestamp at time zone 'UTC')
+          group by 1, 2`,
     ),
     queryRows<{ reservation_id: string; month: string; used_ah: string }>(
       ctx.db,
       sql`select d.reservation_id, to_char(date_trunc('month', d.day), 'YYYY-MM-DD') as month, sum(d.used_ah)::text as used_ah
-          from utilization_daily d join reservations r on r.id = d.reservation_id
-          where r.contract_id = ${id} and r.archived_at is null and r.pricing_model <> 'reserved'
-            and d.day >= ${isoDay(start)}::date and d.day < ${isoDay(until)}::date
+          from utilization_daily d join reservations r on r.id = d.reservation_id join contracts k on k.id = r.contract_id
+          where r.contract_id in (${idList}) and r.archived_at is null and r.pricing_model <> 'reserved'
+            and d.day >= k.start_date and d.day < least(${isoDay(asOf)}::date, k.end_date)
           group by 1, 2`,
     ),
   ]);
-  const actual = new Map(actualRows.map((r) => [r.month, r.amount]));
+  const actual = new Map(actualRows.map((r) => [`${r.contract_id}/${r.month}`, r.amount]));
   const used = new Map(usedRows.map((r) => [`${r.reservation_id}/${r.month}`, r.used_ah]));
+  return terms.map((contract) =>
+    burndownOf(
+      contract,
+      blockRows.filter((b) => b.contractId === contract.id && b.currency === contract.currency),
+      (month) => actual.get(`${contract.id}/${month}`),
+      used,
+      asOf,
+    ),
+  );
+}
+
+function burndownOf(
+  contract: ContractTerm,
+  blocks: BlockRow[],
+  billedIn: (month: string) => string | undefined,
+  used: Map<string, string>,
+  asOf: Date,
+): ContractBurndown {
+  const start = parseUtc(contract.startDate);
+  const end = parseUtc(contract.endDate);
+  const until = new Date(Math.min(asOf.getTime(), end.getTime()));
   const months: ConsumedMonth[] = [];
   for (let m = startOfUtcMonth(start); m < until; m = addUtcMonths(m, 1)) {
     const key = isoDay(m);
-    const billed = actual.get(key);
+    const billed = billedIn(key);
     if (billed !== undefined) {
       months.push({ month: m, amount: dec(billed), source: "actual" });
       continue;

@@ -3,12 +3,13 @@ import Link from "next/link";
 import { Plus } from "lucide-react";
 import { ImportCsvLink } from "@/components/imports/registers/import-csv-link";
 import { ListView, type Column } from "@/components/lists/list-view";
+import { ProcurementLinks } from "@/components/exports/procurement-links";
 import { StatusBadge } from "@/components/registers/status-badge";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { formatDay } from "@/lib/format/date";
 import { formatMoneyExact } from "@/lib/format/number";
-import type { RawSearchParams } from "@/lib/lists/params";
+import { listQuery, type RawSearchParams } from "@/lib/lists/params";
 import { contractListPage, parseContractListParams, type ContractListRow } from "@/lib/queries/registers/contracts";
 import { ARCHIVED_OPTIONS } from "@/lib/queries/registers/filters";
 import { registerOptions } from "@/lib/queries/registers/options";
@@ -61,14 +62,21 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
           { name: "archived", label: "Archived", options: ARCHIVED_OPTIONS },
         ]}
         actions={
-          can(ctx.actor.role, "contracts.write") ? (
+          <>
+            {can(ctx.actor.role, "export.csv") ? (
+              <ProcurementLinks
+                links={[{ href: `/contracts/procurement.csv${listQuery(params, { page: 1 })}`, label: "Procurement register" }]}
+              />
+            ) : null}
+            {can(ctx.actor.role, "contracts.write") ? (
             <>
               <ImportCsvLink kind="contracts" />
               <Link href="/contracts/new" className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
                 <Plus aria-hidden className="size-4" /> New contract
               </Link>
             </>
-          ) : null
+          ) : null}
+          </>
         }
       />
     </div>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Plus } from "lucide-react";
 import { ImportCsvLink } from "@/components/imports/registers/import-csv-link";
 import { ListView, type Column } from "@/components/lists/list-view";
+import { ProcurementLinks } from "@/components/exports/procurement-links";
 import { StatusBadge } from "@/components/registers/status-badge";
 import { ExpiringList } from "@/components/reservations/expiring-list";
 import { ReservationTimeline } from "@/components/reservations/reservation-timeline";
@@ -89,14 +90,25 @@ export default async function ReservationsPage({ searchParams }: { searchParams:
           { name: "group", label: "Timeline by", options: TIMELINE_GROUPS.map((g) => ({ value: g, label: g })) },
         ]}
         actions={
-          can(ctx.actor.role, "reservations.write") ? (
+          <>
+            {can(ctx.actor.role, "export.csv") ? (
+              <ProcurementLinks
+                links={[
+                  { href: `/reservations/schedule.csv${listQuery(params, { page: 1 })}`, label: "Schedule CSV" },
+                  { href: "/reservations/renewals.csv", label: "Renewals CSV" },
+                  { href: "/reservations/renewals.ics", label: "Renewals calendar", calendar: true },
+                ]}
+              />
+            ) : null}
+            {can(ctx.actor.role, "reservations.write") ? (
             <>
               <ImportCsvLink kind="reservations" />
               <Link href="/reservations/new" className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
                 <Plus aria-hidden className="size-4" /> New reservation
               </Link>
             </>
-          ) : null
+          ) : null}
+          </>
         }
       />
     </div>
