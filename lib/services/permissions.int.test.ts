@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { can, ROLES } from "@/lib/auth/permissions";
 import type { Db, DbHandle } from "@/lib/db/client";
-import { acceleratorTypes, apiKeys, contracts, demandPlans, powerBudgets, providers, reservations, scenarios, sites, skuMappings, users } from "@/lib/db/schema";
+import { acceleratorTypes, apiKeys, contracts, demandPlans, powerBudgets, providers, reports, reservations, scenarios, sharedReports, sites, skuMappings, users } from "@/lib/db/schema";
+import { generateShareToken } from "@/lib/sharing/tokens";
 import { generateApiKey } from "@/lib/auth/api-keys";
 import { insertCatalog, insertContractRow, insertReservationRow, type Catalog } from "@/lib/testing/commercial-fixtures";
 import { queryRows } from "@/lib/db/rows";
@@ -88,6 +89,11 @@ const SAMPLE_INPUTS: Record<WriteVerbName, (db: Db) => Promise<unknown>> = {
   unarchiveDemandPlan: async (db) => demandPlanVersion(db, "PM-DP-ARCHIVED", new Date()),
   createApiKey: async () => ({ name: "Matrix key", role: "viewer" }),
   revokeApiKey: async (db) => catalogVersion(db, apiKeys, "PM-KEY"),
+  createReport: async () => ({ name: "Matrix report", note: null, scope: { sections: ["kpis", "costs"], filters: { range: "12m" }, scenarioId: null } }),
+  updateReport: async (db) => ({ ...(await reportVersion(db, "PM-REPORT-EDIT")), changes: { note: "Edited" } }),
+  archiveReport: async (db) => reportVersion(db, "PM-REPORT-ARCHIVE"),
+  createShareLink: async (db) => ({ reportId: (await reportVersion(db, "PM-REPORT-SHARE")).id, expiresInDays: 7, allowCsv: false }),
+  revokeShareLink: async (db) => ({ id: await liveShareLink(db) }),
   importContracts: async () => contractsCsv(),
   previewContractsImport: async () => contractsCsv(),
   importReservations: async () => reservationsCsv(),
@@ -118,6 +124,26 @@ async function versionOf(db: Db, table: typeof contracts | typeof reservations, 
       ? await db.select().from(contracts).where(sql`${contracts.reference} = ${key}`)
       : await db.select().from(reservations).where(sql`${reservations.name} = ${key}`);
   return { id: row!.id, version: row!.version };
+}
+
+// Reports are found by name, created on first use; share links are a fresh unrevoked link on PM-REPORT-SHARE.
+async function reportVersion(db: Db, name: string) {
+  const [found] = await db.select({ id: reports.id, version: reports.version }).from(reports).where(sql`${reports.name} = ${name}`);
+  if (found) return found;
+  const [row] = await db
+    .insert(reports)
+    .values({ name, scope: { sections: ["kpis"], filters: {}, scenarioId: null } })
+    .returning({ id: reports.id, version: reports.version });
+  return row!;
+}
+
+async function liveShareLink(db: Db) {
+  const { id: reportId } = await reportVersion(db, "PM-REPORT-SHARE");
+  const [row] = await db
+    .insert(sharedReports)
+    .values({ reportId, name: "PM-LINK", scope: { sections: ["kpis"], filters: {}, scenarioId: null }, tokenHash: generateShareToken().tokenHash, expiresAt: new Date(Date.now() + 86_400_000) })
+    .returning({ id: sharedReports.id });
+  return row!.id;
 }
 
 // Sites, providers, accelerator types and API keys are found by name; power budget steps by their start on PM-SITE-EDIT.
@@ -187,7 +213,7 @@ async function seedCatalogRegisters(db: Db) {
 async function fingerprint(db: Db): Promise<string> {
   const rows = await queryRows<{ t: string }>(
     db,
-    sql`select (select count(*) from users)::text || '/' || (select coalesce(sum(version), 0) from users)::text || '/' || (select count(*) from audit_log)::text || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from contracts) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from reservations) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || count(archived_at) from sites) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(sum(contracted_mw), 0) from power_budgets) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from providers) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from accelerator_types) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || count(revoked_at) from api_keys) as t`,
+    sql`select (select count(*) from users)::text || '/' || (select coalesce(sum(version), 0) from users)::text || '/' || (select count(*) from audit_log)::text || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from contracts) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from reservations) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || count(archived_at) from sites) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(sum(contracted_mw), 0) from power_budgets) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from providers) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from accelerator_types) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || count(revoked_at) from api_keys) || '/' || (select (coalesce(sum(version), 0) - count(*)) || ':' || count(archived_at) from reports) || '/' || (select count(revoked_at) from shared_reports) as t`,
   );
   return rows[0]!.t;
 }

@@ -31,6 +31,11 @@ import { archiveSkuMapping, unarchiveSkuMapping } from "./sku-mappings/archive";
 import { createSkuMapping } from "./sku-mappings/create";
 import { updateSkuMapping } from "./sku-mappings/update";
 import { createUser } from "./users/create";
+import { archiveReport } from "./reports/archive";
+import { createReport } from "./reports/create";
+import { updateReport } from "./reports/update";
+import { createShareLink } from "./shares/create";
+import { revokeShareLink } from "./shares/revoke";
 import { updateUser } from "./users/update";
 
 export type WriteVerb = (args: { ctx: Ctx; input: unknown }) => Promise<unknown>;
@@ -76,6 +81,11 @@ export const WRITE_VERBS = {
   unarchiveDemandPlan: { permission: "demand_plans.write", run: unarchiveDemandPlan },
   createApiKey: { permission: "api_keys.manage", run: createApiKey },
   revokeApiKey: { permission: "api_keys.manage", run: revokeApiKey },
+  createReport: { permission: "shares.manage", run: createReport },
+  updateReport: { permission: "shares.manage", run: updateReport },
+  archiveReport: { permission: "shares.manage", run: archiveReport },
+  createShareLink: { permission: "shares.manage", run: createShareLink },
+  revokeShareLink: { permission: "shares.manage", run: revokeShareLink },
   importContracts: { permission: "contracts.write", run: registerImportVerb("contracts", "commit") },
   previewContractsImport: { permission: "contracts.write", run: registerImportVerb("contracts", "preview") },
   importReservations: { permission: "reservations.write", run: registerImportVerb("reservations", "commit") },
