@@ -25,9 +25,9 @@ const focusTs = (day: string) => `${day}T00:00:00Z`;
  * term), with the burn-down the contract page shows at asOf. Rows are the contract list's with these filters;
  * burn-downs are computed one page of contracts at a time (three queries per page).
  */
-export async function* contractRegisterRows(ctx: Ctx, params: ContractListParams, asOf: Date): AsyncGenerator<CsvValue[]> {
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await contractRows(ctx, params, offset, PAGE);
+export async function* contractRegisterRows(ctx: Ctx, params: ContractListParams, asOf: Date, pageSize = PAGE): AsyncGenerator<CsvValue[]> {
+  for (let offset = 0; ; offset += pageSize) {
+    const page = await contractRows(ctx, params, offset, pageSize);
     const burndowns = await getContractBurndowns(ctx, page, asOf);
     for (const [i, c] of page.entries()) {
       const b = burndowns[i]!;
@@ -38,6 +38,6 @@ export async function* contractRegisterRows(ctx: Ctx, params: ContractListParams
         money(b.projected), money(b.shortfall), money(b.overrun), asOf,
       ];
     }
-    if (page.length < PAGE) return;
+    if (page.length < pageSize) return;
   }
 }

@@ -42,7 +42,7 @@ export async function renewalPage(ctx: Ctx, asOf: Date, noticeDays: number, offs
           select 'reservation', r.id::text, r.name, r.capacity_reservation_id, p.name, ${isoTs("r.end_at")}, r.rate::text, r.currency, r.quantity
             from reservations r join providers p on p.id = r.provider_id
            where r.archived_at is null and r.end_at > ${from} and r.end_at <= ${to}
-        ) u order by end_at, kind, id limit ${limit} offset ${offset}`,
+        ) u order by end_at, kind, name, id limit ${limit} offset ${offset}`,
   );
   return rows.map((r) => {
     const endAt = new Date(r.end_at);
