@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
+import { sql } from "drizzle-orm";
+import { queryRows } from "@/lib/db/rows";
 import { costLineItems, imports } from "@/lib/db/schema";
 import { csvResponse, inBatches, mapRows } from "@/lib/csv/response";
 import { getContractBurndown } from "@/lib/queries/contract-burndown";
@@ -8,6 +10,7 @@ import { parseReservationListParams, reservationListPage } from "@/lib/queries/r
 import { insertCatalog, insertContractRow, insertReservationRow, roleCtx, type Catalog } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
 import { CONTRACT_REGISTER_HEADER, contractRegisterRows } from "./contract-register";
+import { FOCUS_COST_HEADER, focusCostRows, parseFocusCostFilter } from "./focus-costs";
 import { icsResponse } from "./ical";
 import { RENEWALS_HEADER, renewalCsvRow, renewalEvent, renewalPage } from "./renewals";
 import { RESERVATION_SCHEDULE_HEADER, reservationScheduleRows } from "./reservation-schedule";
@@ -168,6 +171,34 @@ describeOnEachEngine("procurement exports", (engine) => {
       expect(evil.SUMMARY).toBe('Renewal notice: Contract =HYPERLINK("http://evil.example"\\,"x") ends 2027-01-01');
       expect(evil.DESCRIPTION).toContain("(EA-1)");
       expect(evil.DESCRIPTION).toContain("committed 1234567.8901 USD");
+    });
+  });
+  describe("FOCUS cost export", () => {
+    it("writes succeeded imports' rows as FOCUS columns across keyset pages, exact and neutralized", async () => {
+      const [ok] = await handle.db.insert(imports).values({ kind: "focus", fileName: "f.csv", sha256: "d".repeat(64), status: "succeeded" }).returning();
+      const [failed] = await handle.db.insert(imports).values({ kind: "focus", fileName: "g.csv", sha256: "e".repeat(64), status: "failed" }).returning();
+      const line = (importId: number, n: number, cost: string, description: string) => ({
+        importId, lineNumber: n, billingCurrency: "USD", chargePeriodStart: new Date("2026-08-01T05:00:00Z"), chargePeriodEnd: new Date("2026-08-01T06:00:00Z"),
+        billedCost: cost, effectiveCost: cost, chargeCategory: "Usage", chargeDescription: description,
+      });
+      await handle.db.insert(costLineItems).values([
+        line(ok!.id, 1, "-12.34", "@SUM(A1)"), line(ok!.id, 2, "0.0000000001", "GPU hours, 8×H100"), line(ok!.id, 3, "5", "x"), line(failed!.id, 1, "999", "no"),
+      ]);
+      const filter = parseFocusCostFilter(new URLSearchParams("from=2026-08-01&to=2026-08-02"));
+      const out = await download(FOCUS_COST_HEADER, focusCostRows(ctx(), filter, 2));
+      expect(out.header).toEqual(FOCUS_COST_HEADER);
+      const [count] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from cost_line_items c join imports i on i.id = c.import_id
+        where i.status = 'succeeded' and c.charge_period_start >= '2026-08-01T00:00:00Z' and c.charge_period_start < '2026-08-02T00:00:00Z'`);
+      expect(out.rows).toHaveLength(Number(count!.n));
+      expect(out.rows.map((r) => [r.BilledCost, r.ChargeDescription, r.ChargePeriodStart])).toEqual([
+        ["-12.3400000000", "'@SUM(A1)", "2026-08-01T05:00:00Z"],
+        ["0.0000000001", "GPU hours, 8×H100", "2026-08-01T05:00:00Z"],
+        ["5.0000000000", "x", "2026-08-01T05:00:00Z"],
+      ]);
+      const all = await download(FOCUS_COST_HEADER, focusCostRows(ctx(), parseFocusCostFilter(new URLSearchParams()), 2));
+      const [total] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from cost_line_items c join imports i on i.id = c.import_id where i.status = 'succeeded'`);
+      expect(all.rows).toHaveLength(Number(total!.n));
+      expect(() => parseFocusCostFilter(new URLSearchParams("from=2026-09-01&to=2026-08-01"))).toThrow("after the start");
     });
   });
 });
