@@ -15,6 +15,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/lease-vs-build", label: "Lease vs build", permission: "app.read", icon: "leaseVsBuild" },
   { href: "/scenarios", label: "Scenarios", permission: "app.read", icon: "scenarios" },
   { href: "/demand-plans", label: "Demand plans", permission: "app.read", icon: "demandPlans" },
+  { href: "/reports", label: "Reports", permission: "shares.manage", icon: "overview" },
   { href: "/imports", label: "Imports", permission: "app.read", icon: "imports" },
   { href: "/settings/providers", label: "Providers", permission: "app.read", icon: "providers" },
   { href: "/settings/accelerators", label: "Accelerator catalog", permission: "app.read", icon: "accelerators" },
