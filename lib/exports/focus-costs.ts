@@ -57,7 +57,7 @@ type Raw = Record<string, string | null> & { id: string };
  * The FOCUS-shaped cost export: cost_line_items of succeeded imports as FOCUS columns, read by keyset on id
  * (the primary key's leading column), never OFFSET, so each page costs the same however deep the export is.
  */
-export async function* focusCostRows(ctx: Ctx, filter: FocusCostFilter, pageSize = 10_000): AsyncGenerator<CsvValue[]> {
+export async function* focusCostRows(ctx: Ctx, filter: FocusCostFilter, pageSize = 2_000): AsyncGenerator<CsvValue[]> {
   requirePermission(ctx, "app.read");
   const range = sql.join(
     [
