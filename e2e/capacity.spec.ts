@@ -8,7 +8,7 @@ test.describe("capacity", () => {
     await signInPage.signInAs("infra");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Capacity", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Capacity" })).toBeVisible();
-    await page.getByLabel("Family").selectOption("GB200");
+    await page.getByLabel("Family", { exact: true }).selectOption("GB200");
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/family=GB200/);
 
@@ -45,8 +45,8 @@ test.describe("capacity", () => {
     expect(lines.slice(1).filter((l) => l.startsWith("GB200,"))).toHaveLength(24);
 
     // Grouping by provider in accelerators keeps the family filter and re-labels the gap table.
-    await page.getByLabel("Group by").selectOption("provider");
-    await page.getByLabel("Unit").selectOption("accelerators");
+    await page.getByLabel("Group by", { exact: true }).selectOption("provider");
+    await page.getByLabel("Unit", { exact: true }).selectOption("accelerators");
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/by=provider/);
     await expect(page.getByRole("heading", { name: "Gap by provider, in accelerators" })).toBeVisible();
