@@ -1,8 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { ConflictNotice } from "@/components/history/conflict-notice";
-import { fieldError, FormError, SelectField, TextAreaField, TextField } from "@/components/registers/form-fields";
+import { EditFormHeader, fieldError, SelectField, TextAreaField, TextField } from "@/components/registers/form-fields";
 import { useRegisterForm } from "@/components/registers/use-register-form";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/errors";
@@ -47,21 +46,7 @@ export function ContractForm({
   const err = (k: keyof ContractFormValues) => fieldError(state, k);
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-5" aria-label={edit ? "Edit contract" : "New contract"}>
-      {state?.conflict ? (
-        <div className="space-y-2">
-          <ConflictNotice conflict={state.conflict} message={state.error} />
-          <a href={`${toDetail(edit!.id)}/edit`} className="text-sm font-medium text-brand-700 underline dark:text-brand-300">
-            Reload the current version
-          </a>
-        </div>
-      ) : null}
-      <FormError state={state} />
-      {edit ? (
-        <>
-          <input type="hidden" name="id" value={edit.id} />
-          <input type="hidden" name="version" value={edit.version} />
-        </>
-      ) : null}
+      <EditFormHeader state={state} edit={edit} toDetail={toDetail} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField name="name" label="Name" defaultValue={values.name} initial={initial("name")} error={err("name")} required />
         <SelectField name="providerId" label="Provider" options={providers} empty="Choose a provider" defaultValue={values.providerId} initial={initial("providerId")} error={err("providerId")} required />

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { ConflictNotice } from "@/components/history/conflict-notice";
 import type { ActionError } from "@/lib/errors";
 
 /** Field errors of a verb come keyed by the field (`name`) or, for edits, by `changes.name`. */
@@ -106,5 +107,28 @@ export function FormError({ state }: { state: ActionError | null | undefined }) 
     <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
       {besideFields ? "Nothing was saved. Please fix the fields marked below." : state.error}
     </p>
+  );
+}
+
+/** The top of an edit form: a stale-save notice with a link to reload, the form error, and the id and version the edit started from. */
+export function EditFormHeader({ state, edit, toDetail }: { state: ActionError | null | undefined; edit?: { id: string; version: number }; toDetail: (id: string) => string }) {
+  return (
+    <>
+      {state?.conflict && edit ? (
+        <div className="space-y-2">
+          <ConflictNotice conflict={state.conflict} message={state.error} />
+          <a href={`${toDetail(edit.id)}/edit`} className="text-sm font-medium text-brand-700 underline dark:text-brand-300">
+            Reload the current version
+          </a>
+        </div>
+      ) : null}
+      <FormError state={state} />
+      {edit ? (
+        <>
+          <input type="hidden" name="id" value={edit.id} />
+          <input type="hidden" name="version" value={edit.version} />
+        </>
+      ) : null}
+    </>
   );
 }

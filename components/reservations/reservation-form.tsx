@@ -1,8 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { ConflictNotice } from "@/components/history/conflict-notice";
-import { fieldError, FormError, SelectField, TextField } from "@/components/registers/form-fields";
+import { EditFormHeader, fieldError, SelectField, TextField } from "@/components/registers/form-fields";
 import { useRegisterForm } from "@/components/registers/use-register-form";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/errors";
@@ -51,21 +50,7 @@ export function ReservationForm({
   const common = (k: keyof ReservationFormValues) => ({ name: k, defaultValue: values[k], initial: initial(k), error: fieldError(state, k) });
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-5" aria-label={edit ? "Edit reservation" : "New reservation"}>
-      {state?.conflict ? (
-        <div className="space-y-2">
-          <ConflictNotice conflict={state.conflict} message={state.error} />
-          <a href={`${toDetail(edit!.id)}/edit`} className="text-sm font-medium text-brand-700 underline dark:text-brand-300">
-            Reload the current version
-          </a>
-        </div>
-      ) : null}
-      <FormError state={state} />
-      {edit ? (
-        <>
-          <input type="hidden" name="id" value={edit.id} />
-          <input type="hidden" name="version" value={edit.version} />
-        </>
-      ) : null}
+      <EditFormHeader state={state} edit={edit} toDetail={toDetail} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label="Name" required {...common("name")} />
         <SelectField label="Provider" options={options.providers} empty="Choose a provider" required {...common("providerId")} />
