@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/rows";
+import { billingMonthKeys, CHARGE_MONTH, refreshBillingMonthly } from "./billing-monthly";
 
 export type MatchResult = {
   /** Charges in scope. */
@@ -187,13 +188,23 @@ const COLUMN: Record<MatchRule, string> = {
 async function applyRules(tx: Executor, scope: string, rules: readonly MatchRule[]): Promise<MatchResult> {
   const columns = ALL_RULES.filter((r) => rules.includes(r)).map((r) => COLUMN[r]);
   if (columns.length > 0) {
-    await tx.execute(
+    // billing_monthly keys of the rewritten rows, before (t) and after (c): a provider tie may move a charge.
+    const touched = await queryRows<{ provider_id: string | null; month: string }>(
+      tx,
       sql.raw(`
-        update cost_line_items c set ${columns.map((col) => `${col} = t.m_${col}`).join(", ")}
-        from ${withChargeTies(`(select * from cost_line_items c where ${scope})`, tableFields)} t
-        where c.id = t.id and c.charge_period_start = t.charge_period_start
-          and (${columns.map((col) => `c.${col}`).join(", ")}, null) is distinct from (${columns.map((col) => `t.m_${col}`).join(", ")}, null)`),
+        with changed as (
+          update cost_line_items c set ${columns.map((col) => `${col} = t.m_${col}`).join(", ")}
+          from ${withChargeTies(`(select * from cost_line_items c where ${scope})`, tableFields)} t
+          where c.id = t.id and c.charge_period_start = t.charge_period_start
+            and (${columns.map((col) => `c.${col}`).join(", ")}, null) is distinct from (${columns.map((col) => `t.m_${col}`).join(", ")}, null)
+          returning t.provider_id as before_provider_id, c.provider_id, ${CHARGE_MONTH} as month
+        )
+        select distinct p.provider_id::text as provider_id, to_char(changed.month, 'YYYY-MM-DD') as month
+        from changed cross join lateral (values (changed.before_provider_id), (changed.provider_id)) p(provider_id)`),
     );
+    if (touched.length > 0) {
+      await refreshBillingMonthly(tx, billingMonthKeys(touched.map((k) => ({ providerId: k.provider_id, month: k.month }))));
+    }
   }
   return countMatches(tx, sql.raw(scope));
 }

@@ -2,8 +2,10 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
 import { costLineItems, imports } from "@/lib/db/schema";
+import { importMonthKeys, refreshBillingMonthly } from "./billing-monthly";
 
-// Test helpers: an imports row and charges inserted directly, without the FOCUS loader.
+// Test helpers: an imports row and charges inserted directly, without the FOCUS loader (billing_monthly refreshed
+// as the loader does).
 
 export type ChargeValues = Partial<typeof costLineItems.$inferInsert>;
 
@@ -16,7 +18,7 @@ export async function insertImport(db: Executor, status: "running" | "succeeded"
 }
 
 export async function insertCharges(db: Executor, importId: number, rows: ChargeValues[]) {
-  return db
+  const inserted = await db
     .insert(costLineItems)
     .values(
       rows.map((r, i) => ({
@@ -32,6 +34,8 @@ export async function insertCharges(db: Executor, importId: number, rows: Charge
       })),
     )
     .returning();
+  await refreshBillingMonthly(db, importMonthKeys(importId));
+  return inserted;
 }
 
 export async function chargesOf(db: Executor, importId: number) {

@@ -31,27 +31,27 @@ type ByCommitment = { currency: string; id: string; name: string | null; type: s
 
 /**
  * Commitment utilization, coverage and savings (lib/metrics/commitments.ts) of the charges of one contract or
- * one import, from succeeded imports, one result per billing currency. SQL only sums rows that share every
- * field the definitions look at; the definitions themselves run in TypeScript.
+ * one import, from succeeded imports, one result per billing currency. SQL (over billing_monthly) only sums rows that
+ * share every field the definitions look at; the definitions themselves run in TypeScript.
  */
 export async function getCommitmentMetrics(ctx: Ctx, scope: { contractId: string } | { importId: number }): Promise<CommitmentMetrics[]> {
   requirePermission(ctx, "app.read");
-  const where: SQL = "contractId" in scope ? sql`c.contract_id = ${scope.contractId}::uuid` : sql`c.import_id = ${scope.importId}`;
+  const where: SQL = "contractId" in scope ? sql`b.contract_id = ${scope.contractId}::uuid` : sql`b.import_id = ${scope.importId}`;
   const [groups, commitments] = await Promise.all([
     queryRows<Group>(
       ctx.db,
-      sql`select c.billing_currency as currency, c.charge_category, c.pricing_category, c.commitment_discount_status as status, count(*)::int as n,
-            sum(c.effective_cost)::text as effective, sum(c.list_cost)::text as list, sum(c.contracted_cost)::text as contracted
-          from cost_line_items c join imports i on i.id = c.import_id
+      sql`select b.billing_currency as currency, b.charge_category, b.pricing_category, b.commitment_discount_status as status, sum(b.rows)::int as n,
+            sum(b.effective_cost)::text as effective, sum(b.list_cost)::text as list, sum(b.contracted_cost)::text as contracted
+          from billing_monthly b join imports i on i.id = b.import_id
           where ${where} and i.status = 'succeeded'
-          group by 1, 2, 3, 4, (c.list_cost is null), (c.contracted_cost is null)`,
+          group by 1, 2, 3, 4, b.has_list_cost, b.has_contracted_cost`,
     ),
     queryRows<ByCommitment>(
       ctx.db,
-      sql`select c.billing_currency as currency, c.commitment_discount_id as id, max(c.commitment_discount_name) as name, max(c.commitment_discount_type) as type,
-            c.charge_category, c.commitment_discount_status as status, sum(c.effective_cost)::text as effective
-          from cost_line_items c join imports i on i.id = c.import_id
-          where ${where} and i.status = 'succeeded' and c.commitment_discount_id is not null
+      sql`select b.billing_currency as currency, b.commitment_discount_id as id, max(b.commitment_discount_name) as name, max(b.commitment_discount_type) as type,
+            b.charge_category, b.commitment_discount_status as status, sum(b.effective_cost)::text as effective
+          from billing_monthly b join imports i on i.id = b.import_id
+          where ${where} and i.status = 'succeeded' and b.commitment_discount_id is not null
           group by 1, 2, 5, 6`,
     ),
   ]);

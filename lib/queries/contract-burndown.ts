@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { contracts, reservations } from "@/lib/db/schema";
 import { queryRows } from "@/lib/db/rows";
 import { NotFoundError } from "@/lib/errors";
@@ -21,9 +21,46 @@ type ContractTerm = Pick<typeof contracts.$inferSelect, "id" | "startDate" | "en
 type BlockRow = typeof reservations.$inferSelect;
 
 /**
+ * Σ EffectiveCost per contract and month (key `contract/YYYY-MM-DD`) of its charges in its currency from its
+ * start to min(asOf, end), from billing_monthly. A rollup row whose charges straddle either bound (known from
+ * its first and last ChargePeriodStart) cannot be cut: that contract-month alone is summed from cost_line_items.
+ */
+async function loadBilledByMonth(ctx: Ctx, idList: SQL, asOfTs: SQL): Promise<Map<string, string>> {
+  const window = sql`cross join lateral (select (k.start_date::timestamp at time zone 'UTC') as lo,
+    least(${asOfTs}, k.end_date::timestamp at time zone 'UTC') as hi) w`;
+  const rolled = await queryRows<{ contract_id: string; month: string; amount: string | null; cut: boolean }>(
+    ctx.db,
+    sql`select b.contract_id, to_char(b.month, 'YYYY-MM-DD') as month,
+          sum(b.effective_cost) filter (where b.first_charge_start >= w.lo and b.last_charge_start < w.hi)::text as amount,
+          bool_or(b.first_charge_start < w.lo or b.last_charge_start >= w.hi) as cut
+        from billing_monthly b join imports i on i.id = b.import_id join contracts k on k.id = b.contract_id ${window}
+        where b.contract_id in (${idList}) and i.status = 'succeeded' and b.billing_currency = k.currency
+          and b.last_charge_start >= w.lo and b.first_charge_start < w.hi
+        group by 1, 2`,
+  );
+  const billed = new Map<string, string>();
+  for (const r of rolled) if (!r.cut && r.amount !== null) billed.set(`${r.contract_id}/${r.month}`, r.amount);
+  const cut = rolled.filter((r) => r.cut).map((r) => ({ c: r.contract_id, m: r.month }));
+  if (cut.length === 0) return billed;
+  const raw = await queryRows<{ contract_id: string; month: string; amount: string }>(
+    ctx.db,
+    sql`select c.contract_id, to_char(x.m, 'YYYY-MM-DD') as month, sum(c.effective_cost)::text as amount
+        from (select (e ->> 'c')::uuid as c, (e ->> 'm')::date as m from jsonb_array_elements(${JSON.stringify(cut)}::jsonb) e) x
+        join cost_line_items c on c.contract_id = x.c
+          and c.charge_period_start >= (x.m::timestamp at time zone 'UTC') and c.charge_period_start < ((x.m + interval '1 month')::timestamp at time zone 'UTC')
+        join imports i on i.id = c.import_id join contracts k on k.id = c.contract_id ${window}
+        where i.status = 'succeeded' and c.billing_currency = k.currency
+          and c.charge_period_start >= w.lo and c.charge_period_start < w.hi
+        group by 1, 2`,
+  );
+  for (const r of raw) billed.set(`${r.contract_id}/${r.month}`, r.amount);
+  return billed;
+}
+
+/**
  * The burn-down of one contract at asOf. Each month of the term before asOf is consumed from billing when
- * the contract has billing rows in that month (Σ EffectiveCost of cost_line_items mapped to it, in the
- * contract's currency), and otherwise from planned cost of its linked reservations (reserved: capacity × rate;
+ * the contract has billing rows in that month (Σ EffectiveCost of the charges mapped to it, in the
+ * contract's currency, from billing_monthly), and otherwise from planned cost of its linked reservations (reserved: capacity × rate;
  * on-demand and spot: used accelerator-hours from utilization_daily × rate). The two are never added for a month.
  */
 export async function getContractBurndown(ctx: Ctx, id: string, asOf = new Date()): Promise<ContractBurndown> {
@@ -34,27 +71,19 @@ export async function getContractBurndown(ctx: Ctx, id: string, asOf = new Date(
   return result!;
 }
 
-/** The burn-downs of several contracts at asOf in three queries, in the order given (exports read it by page). */
+/** The burn-downs of several contracts at asOf in three queries (a fourth when a billed month must be cut), in the order given (exports read it by page). */
 export async function getContractBurndowns(ctx: Ctx, terms: readonly ContractTerm[], asOf = new Date()): Promise<ContractBurndown[]> {
   requirePermission(ctx, "app.read");
   if (terms.length === 0) return [];
   const ids = terms.map((c) => c.id);
   const idList = sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
   const asOfTs = tsParam(asOf);
-  const [blockRows, actualRows, usedRows] = await Promise.all([
+  const [blockRows, actual, usedRows] = await Promise.all([
     ctx.db
       .select()
       .from(reservations)
       .where(and(inArray(reservations.contractId, ids), isNull(reservations.archivedAt))),
-    queryRows<{ contract_id: string; month: string; amount: string }>(
-      ctx.db,
-      sql`select c.contract_id, to_char(date_trunc('month', c.charge_period_start at time zone 'UTC'), 'YYYY-MM-DD') as month, sum(c.effective_cost)::text as amount
-          from cost_line_items c join imports i on i.id = c.import_id join contracts k on k.id = c.contract_id
-          where c.contract_id in (${idList}) and i.status = 'succeeded' and c.billing_currency = k.currency
-            and c.charge_period_start >= (k.start_date::timestamp at time zone 'UTC')
-            and c.charge_period_start < least(${asOfTs}, k.end_date::timestamp at time zone 'UTC')
-          group by 1, 2`,
-    ),
+    loadBilledByMonth(ctx, idList, asOfTs),
     queryRows<{ reservation_id: string; month: string; used_ah: string }>(
       ctx.db,
       sql`select d.reservation_id, to_char(date_trunc('month', d.day), 'YYYY-MM-DD') as month, sum(d.used_ah)::text as used_ah
@@ -64,7 +93,6 @@ export async function getContractBurndowns(ctx: Ctx, terms: readonly ContractTer
           group by 1, 2`,
     ),
   ]);
-  const actual = new Map(actualRows.map((r) => [`${r.contract_id}/${r.month}`, r.amount]));
   const used = new Map(usedRows.map((r) => [`${r.reservation_id}/${r.month}`, r.used_ah]));
   return terms.map((contract) =>
     burndownOf(

@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   char,
+  date,
   index,
   integer,
   jsonb,
@@ -140,5 +142,49 @@ export const skuMappings = pgTable(
   (t) => [
     uniqueIndex("sku_mappings_provider_sku_region_key").on(t.providerId, t.skuId, sql`coalesce(${t.regionId}, '')`),
     index("sku_mappings_accelerator_type_idx").on(t.acceleratorTypeId),
+  ],
+);
+
+const summed = () => numeric();
+
+// Monthly rollup of cost_line_items, what every billing page reads (lib/ingest/billing-monthly.ts keeps it exact,
+// in the transaction of each change). One row per import, UTC month of ChargePeriodStart and every field the billing
+// queries group or filter by; list_cost/contracted_cost presence is part of the key so each row's sums are over rows
+// that all have the value or all lack it. Sums are exact numeric; the charge-start range lets a query cut a month.
+export const billingMonthly = pgTable(
+  "billing_monthly",
+  {
+    month: date({ mode: "string" }).notNull(),
+    importId: bigint({ mode: "number" }).notNull(),
+    providerId: uuid(),
+    /** ProviderName of charges tied to no provider (null when provider_id is set). */
+    providerName: text(),
+    billingCurrency: char({ length: 3 }).notNull(),
+    contractId: uuid(),
+    reservationId: uuid(),
+    acceleratorTypeId: uuid(),
+    chargeCategory: text().notNull(),
+    pricingCategory: text(),
+    commitmentDiscountStatus: text(),
+    commitmentDiscountId: text(),
+    hasListCost: boolean().notNull(),
+    hasContractedCost: boolean().notNull(),
+    commitmentDiscountName: text(),
+    commitmentDiscountType: text(),
+    rows: bigint({ mode: "number" }).notNull(),
+    billedCost: summed().notNull(),
+    effectiveCost: summed().notNull(),
+    listCost: summed(),
+    contractedCost: summed(),
+    pricingQuantity: summed(),
+    consumedQuantity: summed(),
+    firstChargeStart: timestamp({ withTimezone: true }).notNull(),
+    lastChargeStart: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("billing_monthly_provider_month_idx").on(t.providerId, t.month),
+    index("billing_monthly_month_idx").on(t.month),
+    index("billing_monthly_contract_idx").on(t.contractId),
+    index("billing_monthly_import_idx").on(t.importId),
   ],
 );

@@ -1,8 +1,9 @@
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db, Executor, Tx } from "@/lib/db/client";
 import { imports } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { billingMonthKeys, importMonthKeys, refreshBillingMonthly } from "@/lib/ingest/billing-monthly";
 import { matchCharges } from "@/lib/ingest/matching";
 import { audit } from "@/lib/services/audit";
 import { requirePermission, type Ctx } from "@/lib/services/context";
@@ -144,7 +145,10 @@ export async function runFocusImport(
       phase("matchCharges");
       const { summary, periods } = await summarizeImport(tx, importId);
       phase("summary");
-      const replaced = await replaceEarlierPeriods(tx, importId, periods);
+      const { replaced, touched } = await replaceEarlierPeriods(tx, importId, periods);
+      phase("replace");
+      await refreshBillingMonthly(tx, sql`${importMonthKeys(importId)} union ${billingMonthKeys(touched)}`);
+      phase("billing_monthly");
       await tx
         .update(imports)
         .set({ status: "succeeded", sha256, rows, bytes: tap!.bytes, summary: { ...summary, periods }, finishedAt: new Date() })
@@ -175,7 +179,7 @@ export async function runFocusImport(
         await dropStaging(db, table).catch(() => {});
       }
     }
-    phase("replace, mark succeeded, commit");
+    phase("mark succeeded, commit");
     return { importId, status: "succeeded", rows, bytes: outcome.bytes, sha256: outcome.sha256, errors: [], replaced: outcome.replaced, summary: outcome.summary };
   } catch (error) {
     const sha256 = tap?.sha256() ?? "";

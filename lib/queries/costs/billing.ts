@@ -1,18 +1,23 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows } from "@/lib/db/rows";
-import { parseUtc } from "@/lib/metrics/calendar";
+import { parseUtc, startOfUtcMonth } from "@/lib/metrics/calendar";
 import { billedKey, type ActualCost } from "@/lib/metrics/monthly-spend";
 import type { FamilyCharges } from "@/lib/metrics/provider-comparison";
 import type { Ctx } from "@/lib/services/context";
-import { dateParam, tsParam } from "../overview/sql";
+import { dateParam } from "../overview/sql";
 import { blockFilterSql, type CostFilters } from "./blocks";
 
 // A charge's provider: the matched provider, else the ProviderName it was billed under (kept apart by a prefix).
-const PROVIDER_KEY = sql.raw(`coalesce(c.provider_id::text, 'name:' || coalesce(c.provider_name, ''))`);
-const MONTH = sql.raw(`to_char(date_trunc('month', c.charge_period_start at time zone 'UTC'), 'YYYY-MM-DD')`);
+// Reads billing_monthly (one row per import, UTC month of ChargePeriodStart and grouped field), never cost_line_items.
+const PROVIDER_KEY = sql.raw(`coalesce(b.provider_id::text, 'name:' || coalesce(b.provider_name, ''))`);
+const MONTH = sql.raw(`to_char(b.month, 'YYYY-MM-DD')`);
 
-function periodSql(from: Date, to: Date): SQL {
-  return sql`c.charge_period_start >= ${tsParam(from)} and c.charge_period_start < ${tsParam(to)}`;
+/** [from, to) as whole UTC months of billing_monthly; the billing views only ask for whole months. */
+export function monthsSql(from: Date, to: Date): SQL {
+  for (const d of [from, to]) {
+    if (startOfUtcMonth(d).getTime() !== d.getTime()) throw new Error(`Billing is read by whole UTC months: ${d.toISOString()} is not the start of one.`);
+  }
+  return sql`b.month >= ${dateParam(from)} and b.month < ${dateParam(to)}`;
 }
 
 /** Every provider-month of [from, to) with billing rows in this currency (whatever their family or site). */
@@ -20,9 +25,9 @@ export async function loadBilledMonths(ctx: Ctx, f: Pick<CostFilters, "from" | "
   const rows = await queryRows<{ provider: string; month: string }>(
     ctx.db,
     sql`select distinct ${PROVIDER_KEY} as provider, ${MONTH} as month
-        from cost_line_items c join imports i on i.id = c.import_id
-        where i.status = 'succeeded' and c.billing_currency = ${currency} and ${periodSql(f.from, f.to)}
-          ${f.provider ? sql`and c.provider_id = ${f.provider}::uuid` : sql``}`,
+        from billing_monthly b join imports i on i.id = b.import_id
+        where i.status = 'succeeded' and b.billing_currency = ${currency} and ${monthsSql(f.from, f.to)}
+          ${f.provider ? sql`and b.provider_id = ${f.provider}::uuid` : sql``}`,
   );
   return new Set(rows.map((r) => billedKey(r.provider, parseUtc(r.month))));
 }
@@ -32,24 +37,25 @@ export type BillingGroup = ActualCost & { list: string | null; contracted: strin
 /**
  * Σ EffectiveCost per provider, family (null: tied to no accelerator type) and month of [from, to), with Σ ListCost
  * and Σ ContractedCost (ListCost where absent) of the rows carrying a ListCost. The family and site filters keep
- * the charges tied to a matching accelerator type or reservation.
+ * the charges tied to a matching accelerator type or reservation. A rollup row's charges all have a ListCost or
+ * all lack one, and likewise a ContractedCost, so the sums are those of the charges.
  */
 export async function loadBillingGroups(ctx: Ctx, f: CostFilters, currency: string): Promise<BillingGroup[]> {
   const filters: SQL[] = [];
-  if (f.provider) filters.push(sql`c.provider_id = ${f.provider}::uuid`);
+  if (f.provider) filters.push(sql`b.provider_id = ${f.provider}::uuid`);
   if (f.family) filters.push(sql`t.family = ${f.family}`);
   if (f.site) filters.push(sql`r.site_id = ${f.site}::uuid`);
   const rows = await queryRows<{ provider: string; provider_name: string; family: string | null; month: string; effective: string; list: string | null; contracted: string | null }>(
     ctx.db,
-    sql`select ${PROVIDER_KEY} as provider, coalesce(p.name, c.provider_name, 'Unknown provider') as provider_name, t.family, ${MONTH} as month,
-               sum(c.effective_cost)::text as effective, sum(c.list_cost)::text as list,
-               sum(coalesce(c.contracted_cost, c.list_cost)) filter (where c.list_cost is not null)::text as contracted
-        from cost_line_items c
-        join imports i on i.id = c.import_id
-        left join providers p on p.id = c.provider_id
-        left join accelerator_types t on t.id = c.accelerator_type_id
-        left join reservations r on r.id = c.reservation_id
-        where i.status = 'succeeded' and c.billing_currency = ${currency} and ${periodSql(f.from, f.to)}
+    sql`select ${PROVIDER_KEY} as provider, coalesce(p.name, b.provider_name, 'Unknown provider') as provider_name, t.family, ${MONTH} as month,
+               sum(b.effective_cost)::text as effective, sum(b.list_cost)::text as list,
+               sum(case when b.has_contracted_cost then b.contracted_cost else b.list_cost end) filter (where b.has_list_cost)::text as contracted
+        from billing_monthly b
+        join imports i on i.id = b.import_id
+        left join providers p on p.id = b.provider_id
+        left join accelerator_types t on t.id = b.accelerator_type_id
+        left join reservations r on r.id = b.reservation_id
+        where i.status = 'succeeded' and b.billing_currency = ${currency} and ${monthsSql(f.from, f.to)}
           ${filters.length ? sql`and ${sql.join(filters, sql` and `)}` : sql``}
         group by 1, 2, 3, 4`,
   );

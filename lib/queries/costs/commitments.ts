@@ -3,7 +3,7 @@ import { queryRows } from "@/lib/db/rows";
 import { commitmentCoverage, commitmentSavings, commitmentUtilization, type CommitmentCharge, type Savings } from "@/lib/metrics/commitments";
 import type { Period } from "@/lib/metrics/period";
 import type { Ctx } from "@/lib/services/context";
-import { tsParam } from "../overview/sql";
+import { monthsSql } from "./billing";
 
 export type PeriodCommitments = {
   utilization: ReturnType<typeof commitmentUtilization>;
@@ -37,7 +37,7 @@ function metrics(groups: readonly Group[]): PeriodCommitments {
 /**
  * Commitment utilization, coverage and savings (lib/metrics/commitments.ts) of the billing of a period, in one
  * currency, per provider and over all providers, from one grouped read (SQL sums rows sharing every field the
- * definitions look at, as lib/queries/commitments.ts does per contract or import).
+ * definitions look at, as lib/queries/commitments.ts does per contract or import), over billing_monthly's whole months.
  */
 export async function getPeriodCommitments(
   ctx: Ctx,
@@ -46,16 +46,16 @@ export async function getPeriodCommitments(
 ): Promise<{ overall: PeriodCommitments | null; byProvider: { providerId: string; providerName: string; metrics: PeriodCommitments }[] }> {
   const groups = await queryRows<Group>(
     ctx.db,
-    sql`select c.provider_id::text as provider_id, coalesce(p.name, c.provider_name, 'Unknown provider') as provider_name, c.charge_category,
-               c.pricing_category, c.commitment_discount_status as status,
-               sum(c.effective_cost)::text as effective, sum(c.list_cost)::text as list, sum(c.contracted_cost)::text as contracted
-        from cost_line_items c
-        join imports i on i.id = c.import_id
-        left join providers p on p.id = c.provider_id
-        where i.status = 'succeeded' and c.billing_currency = ${options.currency} and c.provider_id is not null
-          and c.charge_period_start >= ${tsParam(period.from)} and c.charge_period_start < ${tsParam(period.to)}
-          ${options.provider ? sql`and c.provider_id = ${options.provider}::uuid` : sql``}
-        group by 1, 2, 3, 4, 5, (c.list_cost is null), (c.contracted_cost is null)`,
+    sql`select b.provider_id::text as provider_id, coalesce(p.name, b.provider_name, 'Unknown provider') as provider_name, b.charge_category,
+               b.pricing_category, b.commitment_discount_status as status,
+               sum(b.effective_cost)::text as effective, sum(b.list_cost)::text as list, sum(b.contracted_cost)::text as contracted
+        from billing_monthly b
+        join imports i on i.id = b.import_id
+        left join providers p on p.id = b.provider_id
+        where i.status = 'succeeded' and b.billing_currency = ${options.currency} and b.provider_id is not null
+          and ${monthsSql(period.from, period.to)}
+          ${options.provider ? sql`and b.provider_id = ${options.provider}::uuid` : sql``}
+        group by 1, 2, 3, 4, 5, b.has_list_cost, b.has_contracted_cost`,
   );
   if (groups.length === 0) return { overall: null, byProvider: [] };
   const providers = new Map<string, Group[]>();

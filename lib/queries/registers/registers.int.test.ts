@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { costLineItems, imports, utilizationDaily, utilizationMonthly } from "@/lib/db/schema";
 import { csvLine } from "@/lib/csv/write";
+import { refreshBillingMonthly } from "@/lib/ingest/billing-monthly";
 import { inBatches } from "@/lib/csv/response";
 import { insertCatalog, insertContractRow, insertReservationRow, roleCtx, type Catalog } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
@@ -138,6 +139,7 @@ describeOnEachEngine("register queries", (engine) => {
         line(ok!.id, 3, "2026-03-21", "777", "EUR"),
         line(failed!.id, 1, "2026-02-01", "88888"),
       ]);
+      await refreshBillingMonthly(handle.db, "all");
     });
 
     it("uses actual EffectiveCost for months with billing rows and planned cost for the others", async () => {
