@@ -4,6 +4,7 @@ import type { DbHandle } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/rows";
 import { acceleratorTypes, providers, skuMappings } from "@/lib/db/schema";
 import { getContractBurndown } from "@/lib/queries/contract-burndown";
+import { loadBilledMonths, loadBillingGroups } from "@/lib/queries/costs/billing";
 import { insertCatalog, insertContractRow, roleCtx } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
 import { billingMonthlyDrift } from "./billing-monthly";
@@ -97,6 +98,35 @@ describeOnEachEngine("billing_monthly rollup", (engine) => {
     );
     expect(moved[0]).toEqual({ tied: expect.any(Number), left: 0 });
     expect(moved[0]!.tied).toBeGreaterThan(0);
+  });
+
+  it("gives /costs the same groups as summing the charges themselves", async () => {
+    const db = handle.db;
+    const f = { from: new Date("2025-01-01T00:00:00Z"), to: new Date("2025-06-01T00:00:00Z"), provider: null, family: null, site: null };
+    const ctx = roleCtx(db, "viewer");
+    // The reads as they were before billing_monthly, over cost_line_items.
+    const raw = await queryRows<{ provider: string; provider_name: string; family: string | null; month: string; effective: string; list: string | null; contracted: string | null }>(
+      db,
+      sql`select coalesce(c.provider_id::text, 'name:' || coalesce(c.provider_name, '')) as provider, coalesce(p.name, c.provider_name, 'Unknown provider') as provider_name,
+                 t.family, to_char(date_trunc('month', c.charge_period_start at time zone 'UTC'), 'YYYY-MM-DD') as month,
+                 sum(c.effective_cost)::text as effective, sum(c.list_cost)::text as list,
+                 sum(coalesce(c.contracted_cost, c.list_cost)) filter (where c.list_cost is not null)::text as contracted
+          from cost_line_items c join imports i on i.id = c.import_id
+          left join providers p on p.id = c.provider_id left join accelerator_types t on t.id = c.accelerator_type_id
+          where i.status = 'succeeded' and c.billing_currency = 'USD'
+            and c.charge_period_start >= '2025-01-01T00:00:00Z' and c.charge_period_start < '2025-06-01T00:00:00Z'
+          group by 1, 2, 3, 4`,
+    );
+    const key = (g: { providerId: string; family: string | null; month: Date }) => `${g.providerId}|${g.family}|${g.month.toISOString()}`;
+    const expected = raw
+      .map((r) => ({ providerId: r.provider, providerName: r.provider_name, family: r.family, month: new Date(`${r.month}T00:00:00Z`), amount: r.effective, list: r.list, contracted: r.contracted }))
+      .sort((a, b) => key(a).localeCompare(key(b)));
+    const groups = (await loadBillingGroups(ctx, f, "USD")).sort((a, b) => key(a).localeCompare(key(b)));
+    expect(groups.length).toBeGreaterThan(5);
+    expect(groups.some((g) => g.list !== null && g.contracted !== null && g.contracted !== g.list)).toBe(true);
+    expect(groups).toEqual(expected);
+    expect([...(await loadBilledMonths(ctx, f, "USD"))].sort()).toEqual([...new Set(expected.map((g) => `${g.providerId}|${g.month.toISOString().slice(0, 10)}`))].sort());
+    await expect(loadBillingGroups(ctx, { ...f, to: new Date("2025-05-15T00:00:00Z") }, "USD")).rejects.toThrow(/whole UTC months/);
   });
 
   it("cuts a month at a contract's start and at asOf from the charges themselves, whole months from the rollup", async () => {
