@@ -1,9 +1,9 @@
 import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
-import { csvResponse } from "@/lib/csv/response";
+import { csvBytesResponse, csvResponse } from "@/lib/csv/response";
 import { openDatabase } from "@/lib/db/client";
-import { FOCUS_COST_FROM, FOCUS_COST_HEADER, FOCUS_COST_SELECT, focusCostRows } from "@/lib/exports/focus-costs";
+import { FOCUS_COST_FROM, FOCUS_COST_SELECT, focusCostCsv } from "@/lib/exports/focus-costs";
 import { RESERVATION_SCHEDULE_HEADER, reservationScheduleRows } from "@/lib/exports/reservation-schedule";
 import { parseReservationListParams } from "@/lib/queries/registers/reservations";
 import type { Ctx } from "@/lib/services/context";
@@ -85,15 +85,18 @@ async function main() {
   const costs = {
     name: "FOCUS cost export",
     headroom: async () => {
-      let rows = 0;
-      const max = values.limit ? Number(values.limit) : Infinity;
-      async function* capped() {
-        for await (const r of focusCostRows(ctx, { from: null, to: null })) {
-          if (rows++ >= max) return;
-          yield r;
-        }
+      if (!values.limit) return drain(csvBytesResponse("c.csv", focusCostCsv(ctx, { from: null, to: null })).body!);
+      // --limit: stop reading after N rows (the response is cancelled, as when a user aborts a download).
+      const max = Number(values.limit) + 1;
+      let lines = 0;
+      let bytes = 0;
+      for await (const chunk of csvBytesResponse("c.csv", focusCostCsv(ctx, { from: null, to: null })).body! as unknown as AsyncIterable<Uint8Array>) {
+        let end = chunk.length;
+        for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10 && ++lines === max) (end = i + 1), (i = chunk.length);
+        bytes += end;
+        if (lines >= max) break;
       }
-      return drain(csvResponse("c.csv", FOCUS_COST_HEADER, capped()).body!);
+      return { bytes, lines };
     },
     copy: `copy (select ${FOCUS_COST_SELECT} from ${FOCUS_COST_FROM} order by c.id${limit}) to stdout with (format csv, header)`,
   };

@@ -31,14 +31,35 @@ export function csvResponse(fileName: string, header: readonly string[], rows: A
       await iterator.return?.();
     },
   });
-  return new Response(stream, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${fileName.replace(/[^\w.-]/g, "_")}"`,
-      "cache-control": "no-store",
-      "x-content-type-options": "nosniff",
+  return new Response(stream, { headers: csvHeaders(fileName) });
+}
+
+function csvHeaders(fileName: string): HeadersInit {
+  return {
+    "content-type": "text/csv; charset=utf-8",
+    "content-disposition": `attachment; filename="${fileName.replace(/[^\w.-]/g, "_")}"`,
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+  };
+}
+
+/**
+ * A streamed download of CSV the database wrote itself (lib/db/copy-out.ts): chunks are passed on as read,
+ * pulled as the client reads; a client that goes away stops the producer (its `finally` runs).
+ */
+export function csvBytesResponse(fileName: string, chunks: AsyncIterable<Uint8Array>): Response {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    async cancel() {
+      await iterator.return?.();
     },
   });
+  return new Response(stream, { headers: csvHeaders(fileName) });
 }
 
 /** Reads a query page by page (`fetchPage(offset, limit)`) and yields the rows one at a time. */

@@ -4,13 +4,24 @@
 
 export type CsvValue = string | number | boolean | Date | null | undefined | { number: string };
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** First characters that make a spreadsheet read a cell as a formula (OWASP): one list for the writer and for SQL. */
+export const FORMULA_START_CHARS = ["=", "+", "-", "@", "\t", "\r"] as const;
+const FORMULA_START = new RegExp(`^[${FORMULA_START_CHARS.map((c) => (c === "-" ? "\\-" : c)).join("")}]`);
 const NEEDS_QUOTES = /[",\r\n]/;
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 /** Neutralizes text a spreadsheet would execute (`=`, `+`, `-`, `@`, tab, carriage return first). */
 export function neutralize(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/**
+ * The same neutralization as a SQL expression over a text expression, for exports the database writes itself
+ * (COPY … TO STDOUT): a leading formula character gets the single-quote prefix; quoting is left to COPY’s CSV.
+ */
+export function neutralizeSql(expression: string): string {
+  const codes = FORMULA_START_CHARS.map((c) => c.charCodeAt(0)).join(", ");
+  return `case when ascii(${expression}) in (${codes}) then '''' || ${expression} else ${expression} end`;
 }
 
 function quote(text: string): string {

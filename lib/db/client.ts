@@ -16,6 +16,13 @@ export class DatabaseUnavailableError extends Error {
   override name = "DatabaseUnavailableError";
 }
 
+const serverUrls = new WeakMap<Db, string>();
+
+/** The Postgres server URL a database handle was opened with; null on PGlite. For work that needs a connection of its own (COPY out). */
+export function serverUrlOf(db: Db): string | null {
+  return serverUrls.get(db) ?? null;
+}
+
 export async function openDatabase(options: { url?: string; dataDir?: string }): Promise<DbHandle> {
   if (options.url) {
     const { default: postgres } = await import("postgres");
@@ -31,6 +38,7 @@ export async function openDatabase(options: { url?: string; dataDir?: string }):
       );
     }
     const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
+    serverUrls.set(db, options.url);
     return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
   }
   const { PGlite } = await import("@electric-sql/pglite");

@@ -1,16 +1,20 @@
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/lib/db/rows";
 import { costLineItems, imports } from "@/lib/db/schema";
-import { csvResponse, inBatches, mapRows } from "@/lib/csv/response";
+import { FORMULA_START_CHARS, neutralize, neutralizeSql } from "@/lib/csv/write";
+import { copyCsv } from "@/lib/db/copy-out";
+import { refreshBillingMonthly } from "@/lib/ingest/billing-monthly";
+import { csvBytesResponse, csvResponse, inBatches, mapRows } from "@/lib/csv/response";
 import { getContractBurndown } from "@/lib/queries/contract-burndown";
 import { contractListPage, parseContractListParams } from "@/lib/queries/registers/contracts";
 import { parseReservationListParams, reservationListPage } from "@/lib/queries/registers/reservations";
 import { insertCatalog, insertContractRow, insertReservationRow, roleCtx, type Catalog } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
 import { CONTRACT_REGISTER_HEADER, contractRegisterRows } from "./contract-register";
-import { FOCUS_COST_HEADER, focusCostRows, parseFocusCostFilter } from "./focus-costs";
+import { FOCUS_COST_HEADER, focusCostCsv, parseFocusCostFilter } from "./focus-costs";
 import { icsResponse } from "./ical";
 import { RENEWALS_HEADER, renewalCsvRow, renewalEvent, renewalPage } from "./renewals";
 import { RESERVATION_SCHEDULE_HEADER, reservationScheduleRows } from "./reservation-schedule";
@@ -18,7 +22,7 @@ import { RESERVATION_SCHEDULE_HEADER, reservationScheduleRows } from "./reservat
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const asOf = d("2026-06-15");
 
-// Minimal RFC 4180 reader for the test: quoted cells with doubled quotes, CRLF records.
+// Minimal RFC 4180 reader for the test: quoted cells with doubled quotes, CRLF or LF records.
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
@@ -33,9 +37,15 @@ function parseCsv(text: string): string[][] {
     } else if (ch === '"') quoted = true;
     else if (ch === ",") row.push(cell), (cell = "");
     else if (ch === "\r" && text[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
+    else if (ch === "\n") row.push(cell), rows.push(row), (row = []), (cell = "");
     else cell += ch;
   }
   return rows;
+}
+
+async function downloadBytes(chunks: AsyncIterable<Uint8Array>): Promise<{ header: string[]; rows: Record<string, string>[] }> {
+  const [head, ...body] = parseCsv(await csvBytesResponse("x.csv", chunks).text());
+  return { header: head!, rows: body.map((r) => Object.fromEntries(head!.map((h, i) => [h, r[i]!]))) };
 }
 
 async function download(header: readonly string[], rows: Parameters<typeof csvResponse>[2]): Promise<{ header: string[]; rows: Record<string, string>[] }> {
@@ -72,6 +82,7 @@ describeOnEachEngine("procurement exports", (engine) => {
         billedCost: "10000.01", effectiveCost: "10000.01", chargeCategory: "Usage",
       })),
     );
+    await refreshBillingMonthly(handle.db, "all");
   });
   afterAll(() => handle.close());
 
@@ -174,7 +185,7 @@ describeOnEachEngine("procurement exports", (engine) => {
     });
   });
   describe("FOCUS cost export", () => {
-    it("writes succeeded imports' rows as FOCUS columns across keyset pages, exact and neutralized", async () => {
+    it("writes succeeded imports' rows as FOCUS columns, exact and neutralized, by the database's CSV writer", async () => {
       const [ok] = await handle.db.insert(imports).values({ kind: "focus", fileName: "f.csv", sha256: "d".repeat(64), status: "succeeded" }).returning();
       const [failed] = await handle.db.insert(imports).values({ kind: "focus", fileName: "g.csv", sha256: "e".repeat(64), status: "failed" }).returning();
       const line = (importId: number, n: number, cost: string, description: string) => ({
@@ -185,7 +196,7 @@ describeOnEachEngine("procurement exports", (engine) => {
         line(ok!.id, 1, "-12.34", "@SUM(A1)"), line(ok!.id, 2, "0.0000000001", "GPU hours, 8×H100"), line(ok!.id, 3, "5", "x"), line(failed!.id, 1, "999", "no"),
       ]);
       const filter = parseFocusCostFilter(new URLSearchParams("from=2026-08-01&to=2026-08-02"));
-      const out = await download(FOCUS_COST_HEADER, focusCostRows(ctx(), filter, 2));
+      const out = await downloadBytes(focusCostCsv(ctx(), filter));
       expect(out.header).toEqual(FOCUS_COST_HEADER);
       const [count] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from cost_line_items c join imports i on i.id = c.import_id
         where i.status = 'succeeded' and c.charge_period_start >= '2026-08-01T00:00:00Z' and c.charge_period_start < '2026-08-02T00:00:00Z'`);
@@ -195,10 +206,46 @@ describeOnEachEngine("procurement exports", (engine) => {
         ["0.0000000001", "GPU hours, 8×H100", "2026-08-01T05:00:00Z"],
         ["5.0000000000", "x", "2026-08-01T05:00:00Z"],
       ]);
-      const all = await download(FOCUS_COST_HEADER, focusCostRows(ctx(), parseFocusCostFilter(new URLSearchParams()), 2));
+      const all = await downloadBytes(focusCostCsv(ctx(), parseFocusCostFilter(new URLSearchParams())));
       const [total] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from cost_line_items c join imports i on i.id = c.import_id where i.status = 'succeeded'`);
       expect(all.rows).toHaveLength(Number(total!.n));
       expect(() => parseFocusCostFilter(new URLSearchParams("from=2026-09-01&to=2026-08-01"))).toThrow("after the start");
+    });
+    it("pages by key with one header (PGlite) or streams one COPY (server), the same bytes either way", async () => {
+      const select = { columns: "g as n, 'row ' || g as label", from: "generate_series(1, 5) g", where: ["g <> 3"], key: "g" };
+      let text = "";
+      for await (const chunk of copyCsv(handle.db, select, 2)) text += new TextDecoder().decode(chunk);
+      expect(text).toBe("n,label\n1,row 1\n2,row 2\n4,row 4\n5,row 5\n");
+    });
+    it("neutralizes in SQL exactly as the CSV writer does", async () => {
+      const samples = [
+        ...FORMULA_START_CHARS.map((c) => `${c}SUM(A1)`),
+        "", "safe", " =not first", "'already", "naïve", "日本", "-", "+1", "@", "\tx", "\rx", "x=1",
+        ...fc.sample(fc.string({ unit: fc.constantFrom("=", "+", "-", "@", "\t", "\r", "a", ",", '"', "\n", "é", " ") }), 200),
+      ];
+      const rows = await queryRows<{ i: number; out: string }>(
+        handle.db,
+        sql`select i::int as i, ${sql.raw(neutralizeSql("t"))} as out from json_array_elements_text(${JSON.stringify(samples)}::json) with ordinality as u(t, i)`,
+      );
+      expect(rows.map((r) => r.out)).toEqual(samples.map((t) => neutralize(t)));
+    });
+    it("stops the database's work when the reader goes away", async () => {
+      const select = { columns: "g as n, md5(g::text) as h", from: "generate_series(1, 3000000) g", where: [], key: "g" };
+      const chunks = copyCsv(handle.db, select, 1000);
+      const first = await chunks.next();
+      expect(first.done).toBe(false);
+      await chunks.return(undefined);
+      if (engine === "postgres") {
+        let running = 1;
+        for (let i = 0; i < 50 && running > 0; i++) {
+          await new Promise((r) => setTimeout(r, 100));
+          const [row] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from pg_stat_activity where query like 'copy (select g as n, md5%' and pid <> pg_backend_pid()`);
+          running = Number(row!.n);
+        }
+        expect(running).toBe(0);
+      }
+      const [after] = await queryRows<{ x: number }>(handle.db, sql`select 1 as x`);
+      expect(after!.x).toBe(1);
     });
   });
 });

@@ -1,7 +1,6 @@
-import { sql } from "drizzle-orm";
 import { z } from "zod";
-import type { CsvValue } from "@/lib/csv/write";
-import { queryRows } from "@/lib/db/rows";
+import { neutralizeSql } from "@/lib/csv/write";
+import { copyCsv } from "@/lib/db/copy-out";
 import { ValidationError } from "@/lib/errors";
 import { requirePermission, type Ctx } from "@/lib/services/context";
 
@@ -34,8 +33,10 @@ export const FOCUS_COST_HEADER = COLUMNS.map(([name]) => name);
 const expr = ([, column, kind]: [string, string, Kind]) =>
   kind === "number" ? `c.${column}::text` : kind === "time" ? `to_char(c.${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')` : `c.${column}`;
 
-/** The select list, one aliased column per FOCUS column (c0 … cN), shared with the COPY baseline of bench:export. */
-export const FOCUS_COST_SELECT = COLUMNS.map((c, i) => `${expr(c)} as c${i}`).join(", ");
+/** The select list, one column per FOCUS column named as FOCUS names it: the COPY baseline of bench:export (no neutralization). */
+export const FOCUS_COST_SELECT = COLUMNS.map((c) => `${expr(c)} as "${c[0]}"`).join(", ");
+/** What the export writes: the same columns, text neutralized against formula injection (the CSV writer's rule, in SQL). */
+const FOCUS_COST_EXPORT_SELECT = COLUMNS.map((c) => `${c[2] === "text" ? neutralizeSql(expr(c)) : expr(c)} as "${c[0]}"`).join(", ");
 /** Rows of succeeded imports only, as every cost view reads them. */
 export const FOCUS_COST_FROM = "cost_line_items c join imports i on i.id = c.import_id and i.status = 'succeeded'";
 
@@ -51,35 +52,22 @@ export function parseFocusCostFilter(params: URLSearchParams): FocusCostFilter {
   return parsed.data;
 }
 
-type Raw = Record<string, string | null> & { id: string };
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/**
- * The FOCUS-shaped cost export: cost_line_items of succeeded imports as FOCUS columns, read by keyset on id
- * (the primary key's leading column), never OFFSET, so each page costs the same however deep the export is.
- */
-export async function* focusCostRows(ctx: Ctx, filter: FocusCostFilter, pageSize = 2_000): AsyncGenerator<CsvValue[]> {
-  requirePermission(ctx, "app.read");
-  const range = sql.join(
-    [
-      filter.from ? sql` and c.charge_period_start >= (${filter.from}::date::timestamp at time zone 'UTC')` : sql``,
-      filter.to ? sql` and c.charge_period_start < (${filter.to}::date::timestamp at time zone 'UTC')` : sql``,
-    ],
-    sql``,
-  );
-  let after = "0";
-  for (;;) {
-    const page = await queryRows<Raw>(
-      ctx.db,
-      sql`select c.id::text as id, ${sql.raw(FOCUS_COST_SELECT)} from ${sql.raw(FOCUS_COST_FROM)}
-          where c.id > ${after}::bigint${range} order by c.id limit ${pageSize}`,
-    );
-    for (const r of page) yield COLUMNS.map(([, , kind], i) => cell(kind, r[`c${i}`] ?? null));
-    if (page.length < pageSize) return;
-    after = page[page.length - 1]!.id;
-  }
+function dayBound(day: string): string {
+  if (!DAY.test(day)) throw new ValidationError("Use a date as YYYY-MM-DD.");
+  return `('${day}'::date::timestamp at time zone 'UTC')`;
 }
 
-function cell(kind: Kind, value: string | null): CsvValue {
-  if (value === null) return null;
-  return kind === "number" ? { number: value } : value;
+/**
+ * The FOCUS-shaped cost export as CSV bytes: cost_line_items of succeeded imports as FOCUS columns, in id
+ * order, written by the database's own CSV writer (COPY) and streamed; the caller's permission is checked
+ * before anything is read.
+ */
+export function focusCostCsv(ctx: Ctx, filter: FocusCostFilter): AsyncGenerator<Uint8Array> {
+  requirePermission(ctx, "app.read");
+  const where: string[] = [];
+  if (filter.from) where.push(`c.charge_period_start >= ${dayBound(filter.from)}`);
+  if (filter.to) where.push(`c.charge_period_start < ${dayBound(filter.to)}`);
+  return copyCsv(ctx.db, { columns: FOCUS_COST_EXPORT_SELECT, from: FOCUS_COST_FROM, where, key: "c.id" });
 }

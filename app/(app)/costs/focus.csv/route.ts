@@ -1,12 +1,12 @@
-import { csvResponse } from "@/lib/csv/response";
+import { csvBytesResponse } from "@/lib/csv/response";
 import { exportCtx } from "@/lib/csv/export-ctx";
-import { FOCUS_COST_HEADER, focusCostRows, parseFocusCostFilter, type FocusCostFilter } from "@/lib/exports/focus-costs";
+import { focusCostCsv, parseFocusCostFilter, type FocusCostFilter } from "@/lib/exports/focus-costs";
 import { ValidationError } from "@/lib/errors";
 import { isoDay } from "@/lib/metrics/calendar";
 
 export const dynamic = "force-dynamic";
 
-/** Imported billing as a FOCUS-shaped CSV (`?from=&to=` charge-period days), streamed by keyset pages. */
+/** Imported billing as a FOCUS-shaped CSV (`?from=&to=` charge-period days), written by the database's own CSV writer and streamed. */
 export async function GET(request: Request) {
   const caller = await exportCtx();
   if ("refused" in caller) return caller.refused;
@@ -17,5 +17,5 @@ export async function GET(request: Request) {
     if (error instanceof ValidationError) return new Response(error.message, { status: 400 });
     throw error;
   }
-  return csvResponse(`focus-costs-${isoDay(new Date())}.csv`, FOCUS_COST_HEADER, focusCostRows(caller.ctx, filter));
+  return csvBytesResponse(`focus-costs-${isoDay(new Date())}.csv`, focusCostCsv(caller.ctx, filter));
 }
