@@ -1,11 +1,12 @@
 import Link from "next/link";
+import { CAPACITY_DEFAULTS } from "@/lib/queries/report-sections";
 import type { ReactNode } from "react";
 import { ChartTable, CsvLink, Panel } from "@/components/answers/chart-table";
 import { DataTable } from "@/components/overview/data-table";
 import { formatDay, formatMonth, formatMonthShort } from "@/lib/format/date";
 import { familyColor } from "@/lib/format/colors";
 import { formatDecimal } from "@/lib/format/number";
-import { planningQuery, type FilterDefaults, type PlanningFilters } from "@/lib/filters/params";
+import { planningQuery, type PlanningFilters } from "@/lib/filters/params";
 import type { Dec } from "@/lib/metrics/decimal";
 import type { CapacityView as View } from "@/lib/queries/capacity";
 import { capacityChartPoints } from "@/lib/queries/capacity/points";
@@ -13,7 +14,6 @@ import { cn } from "@/lib/utils";
 import { CapacityChart } from "./capacity-chart";
 import { RunwayAnswer } from "./runway-answer";
 
-export const CAPACITY_DEFAULTS: FilterDefaults = { by: "family", unit: "h100e" };
 
 const num = (d: Dec) => formatDecimal(d.toNumber(), 0);
 const gapCell = (d: Dec, key: string | number) => (

@@ -1,5 +1,4 @@
-import { and, asc, eq, isNull, type SQL } from "drizzle-orm";
-import { CAPACITY_DEFAULTS, CapacityView } from "@/components/capacity/capacity-view";
+import { CapacityView } from "@/components/capacity/capacity-view";
 import { ConcentrationView } from "@/components/concentration/concentration-view";
 import { BurndownSection } from "@/components/contracts/burndown-section";
 import { CheapestAnswer } from "@/components/costs/answer";
@@ -8,11 +7,10 @@ import { ComparisonSection } from "@/components/costs/comparison-section";
 import { SpendSection } from "@/components/costs/spend-section";
 import { OverviewView } from "@/components/overview/overview-view";
 import { PowerView } from "@/components/power/power-view";
-import { contracts } from "@/lib/db/schema";
 import { planningSearchParams, type PlanningFilters } from "@/lib/filters/params";
 import { getCapacity } from "@/lib/queries/capacity";
 import { getConcentration } from "@/lib/queries/concentration";
-import { getContractBurndowns } from "@/lib/queries/contract-burndown";
+import { loadReportBurndowns, reportCapacityFilters } from "@/lib/queries/report-sections";
 import { COSTS_DEFAULTS, getCostsFromUrl } from "@/lib/queries/costs/from-url";
 import { getOverview } from "@/lib/queries/overview";
 import { getPowerPage } from "@/lib/queries/power";
@@ -22,15 +20,21 @@ import { SECTION_LABELS, scopeFilters, type ReportScope, type ReportSection } fr
 // A report rendered from its stored scope with the section components of the app pages. The filters come
 // from the scope only (the caller's URL is never read), with each page's own defaults where the scope is silent.
 
-const MAX_BURNDOWNS = 12;
-
-export async function ReportSections({ ctx, scope, asOf }: { ctx: Ctx; scope: ReportScope; asOf: Date }) {
+/** `csvHref`, when given, adds a CSV download of each section's table (a shared link whose creator allowed CSV). */
+export async function ReportSections({ ctx, scope, asOf, csvHref }: { ctx: Ctx; scope: ReportScope; asOf: Date; csvHref?: (section: ReportSection) => string }) {
   const filters = scopeFilters(scope, asOf);
   const rendered = await Promise.all(scope.sections.map((s) => renderSection(ctx, s, scope, filters, asOf)));
   return (
     <div className="space-y-10">
       {scope.sections.map((s, i) => (
         <section key={s} className="report-section" aria-label={SECTION_LABELS[s]}>
+          {csvHref ? (
+            <p className="report-csv mb-2 flex justify-end print:hidden">
+              <a href={csvHref(s)} download className="text-sm text-sky-700 underline dark:text-sky-400">
+                Download {SECTION_LABELS[s].toLowerCase()} as CSV
+              </a>
+            </p>
+          ) : null}
           {rendered[i]}
         </section>
       ))}
@@ -44,7 +48,7 @@ async function renderSection(ctx: Ctx, section: ReportSection, scope: ReportScop
     case "kpis":
       return <OverviewView overview={await getOverview(ctx, { scenario: filters.scenario, asOf })} />;
     case "capacity": {
-      const f = { ...filters, by: scope.filters.by ?? CAPACITY_DEFAULTS.by ?? filters.by, unit: scope.filters.unit ?? CAPACITY_DEFAULTS.unit ?? filters.unit };
+      const f = reportCapacityFilters(scope, filters);
       return <CapacityView view={await getCapacity(ctx, f)} filters={f} filterBar={null} />;
     }
     case "power":
@@ -71,10 +75,7 @@ async function renderSection(ctx: Ctx, section: ReportSection, scope: ReportScop
       );
     }
     case "burndowns": {
-      const where: SQL[] = [isNull(contracts.archivedAt), eq(contracts.status, "active")];
-      if (filters.provider) where.push(eq(contracts.providerId, filters.provider));
-      const terms = await ctx.db.select().from(contracts).where(and(...where)).orderBy(asc(contracts.endDate)).limit(MAX_BURNDOWNS);
-      const burndowns = await getContractBurndowns(ctx, terms, asOf);
+      const { terms, burndowns } = await loadReportBurndowns(ctx, filters, asOf);
       return (
         <div className="space-y-6">
           <h2 className="text-xl font-semibold">{SECTION_LABELS.burndowns}</h2>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { CAPACITY_DEFAULTS, CapacityView } from "@/components/capacity/capacity-view";
+import { CapacityView } from "@/components/capacity/capacity-view";
+import { CAPACITY_DEFAULTS } from "@/lib/queries/report-sections";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { requireCtx } from "@/lib/auth/session";
 import { getFilterOptions } from "@/lib/filters/options";

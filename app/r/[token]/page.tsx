@@ -30,7 +30,8 @@ export async function generateMetadata({ params }: { params: Promise<{ token: st
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
 
 export default async function SharedReportPage({ params }: { params: Promise<{ token: string }> }) {
-  const shared = await resolve((await params).token);
+  const { token } = await params;
+  const shared = await resolve(token);
   if (!shared) notFound();
   const db = await getDb();
   const ctx: Ctx = { db, actor: { id: null, email: `share-link:${shared.id}`, role: "viewer", kind: "system" } };
@@ -45,7 +46,12 @@ export default async function SharedReportPage({ params }: { params: Promise<{ t
         </p>
         {shared.note ? <p className="mt-3 max-w-3xl whitespace-pre-line text-sm">{shared.note}</p> : null}
       </header>
-      <ReportSections ctx={ctx} scope={shared.scope} asOf={asOf} />
+      <ReportSections
+        ctx={ctx}
+        scope={shared.scope}
+        asOf={asOf}
+        csvHref={shared.allowCsv ? (section) => `/r/${encodeURIComponent(token)}/csv/${section}` : undefined}
+      />
     </main>
   );
 }
