@@ -2,8 +2,8 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/rows";
 
-/** One (provider, UTC month of ChargePeriodStart) of billing_monthly; provider null = charges tied to no provider. */
-export type BillingMonthKey = { providerId: string | null; month: string };
+/** Import, provider (null: tied to none) and UTC month of ChargePeriodStart: the charges a refresh recomputes. */
+export type BillingMonthKey = { importId: number; providerId: string | null; month: string };
 
 // The UTC month of a charge, as every billing query buckets it.
 export const CHARGE_MONTH = `date_trunc('month', c.charge_period_start at time zone 'UTC')::date`;
@@ -26,46 +26,63 @@ const READ = `c.charge_period_start, c.import_id, c.provider_id, c.provider_name
   c.commitment_discount_name, c.commitment_discount_type, c.billed_cost, c.effective_cost, c.list_cost, c.contracted_cost,
   c.pricing_quantity, c.consumed_quantity`;
 
-/** Keys as a subquery of (provider_id uuid, month date), for refreshBillingMonthly. */
+/** Keys as a subquery of (import_id bigint, provider_id uuid, month date), for refreshBillingMonthly. */
 export function billingMonthKeys(keys: readonly BillingMonthKey[]): SQL {
-  const json = JSON.stringify(keys.map((k) => ({ p: k.providerId, m: k.month })));
-  return sql`select (k ->> 'p')::uuid as provider_id, (k ->> 'm')::date as month from jsonb_array_elements(${json}::jsonb) k`;
-}
-
-/** The (provider, month) keys of one import's charges. */
-export function importMonthKeys(importId: number): SQL {
-  return sql.raw(`select distinct c.provider_id, ${CHARGE_MONTH} as month from cost_line_items c where c.import_id = ${Math.trunc(Number(importId))}`);
+  const json = JSON.stringify(keys.map((k) => ({ i: k.importId, p: k.providerId, m: k.month })));
+  return sql`select (k ->> 'i')::bigint as import_id, (k ->> 'p')::uuid as provider_id, (k ->> 'm')::date as month
+    from jsonb_array_elements(${json}::jsonb) k`;
 }
 
 /**
- * Recomputes billing_monthly from cost_line_items: every row when `keys` is "all", else the rows of the
- * (provider_id, month) pairs `keys` selects (a subquery of those two columns), by one DELETE + INSERT … SELECT …
- * GROUP BY over the charges of those provider-months. Run it in the transaction that changed the charges, after
- * the change; running it again gives the same rows.
+ * Recomputes billing_monthly from cost_line_items, by DELETE + INSERT … SELECT … GROUP BY: every row ("all"), the
+ * rows of one import ({ importId }: after loading it; the key holds the import, so no other import's rows change),
+ * or those of the (import_id, provider_id, month) keys a subquery selects (after deleting or re-tying charges,
+ * the keys of the rows before and after). Run it in the transaction that changed the charges, after the change;
+ * running it again gives the same rows.
  */
-export async function refreshBillingMonthly(tx: Executor, keys: SQL | "all"): Promise<void> {
+export async function refreshBillingMonthly(tx: Executor, keys: SQL | "all" | { importId: number }): Promise<void> {
+  // A few thousand groups out of up to millions of charges, but the planner cannot tell from 14 grouping columns
+  // and sorts every charge through disk (plus seconds of JIT): hash them in memory instead, for these statements
+  // only (set_config(…, true) lasts until the transaction ends, so the previous values are put back).
+  const [before] = await queryRows<{ jit: string; sort: string; mem: string }>(
+    tx,
+    sql`select current_setting('jit') as jit, current_setting('enable_sort') as sort, current_setting('work_mem') as mem,
+          set_config('jit', 'off', true), set_config('enable_sort', 'off', true), set_config('work_mem', '64MB', true)`,
+  );
+  await recompute(tx, keys);
+  await tx.execute(sql`select set_config('jit', ${before!.jit}, true), set_config('enable_sort', ${before!.sort}, true), set_config('work_mem', ${before!.mem}, true)`);
+}
+
+async function recompute(tx: Executor, keys: SQL | "all" | { importId: number }): Promise<void> {
   if (keys === "all") {
     await tx.execute(sql`delete from billing_monthly`);
     await tx.execute(sql.raw(`insert into billing_monthly (${COLUMNS}) ${GROUPED} from cost_line_items c ${GROUP_BY}`));
     return;
   }
+  if ("importId" in keys) {
+    const id = Math.trunc(Number(keys.importId));
+    await tx.execute(sql`delete from billing_monthly where import_id = ${id}`);
+    await tx.execute(sql.raw(`insert into billing_monthly (${COLUMNS}) ${GROUPED} from cost_line_items c where c.import_id = ${id} ${GROUP_BY}`));
+    return;
+  }
   // One statement: the DELETE (a CTE) sees only the rows that existed before it, never the ones inserted.
   await tx.execute(sql`
     with keys as materialized (
-      select distinct k.provider_id, k.month, (k.month::timestamp at time zone 'UTC') as lo,
+      select distinct k.import_id, k.provider_id, k.month, (k.month::timestamp at time zone 'UTC') as lo,
         ((k.month + interval '1 month')::timestamp at time zone 'UTC') as hi
       from (${keys}) k
     ), gone as (
-      delete from billing_monthly b using keys k where b.month = k.month and b.provider_id is not distinct from k.provider_id
+      delete from billing_monthly b using keys k
+      where b.import_id = k.import_id and b.month = k.month and b.provider_id is not distinct from k.provider_id
     )
     insert into billing_monthly (${sql.raw(COLUMNS)})
     ${sql.raw(GROUPED)}
     from (
       select ${sql.raw(READ)} from keys k join cost_line_items c
-        on c.provider_id = k.provider_id and c.charge_period_start >= k.lo and c.charge_period_start < k.hi
+        on c.provider_id = k.provider_id and c.charge_period_start >= k.lo and c.charge_period_start < k.hi and c.import_id = k.import_id
       union all
       select ${sql.raw(READ)} from keys k join cost_line_items c
-        on k.provider_id is null and c.provider_id is null and c.charge_period_start >= k.lo and c.charge_period_start < k.hi
+        on k.provider_id is null and c.provider_id is null and c.charge_period_start >= k.lo and c.charge_period_start < k.hi and c.import_id = k.import_id
     ) c
     ${sql.raw(GROUP_BY)}`);
 }

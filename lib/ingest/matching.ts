@@ -189,7 +189,7 @@ async function applyRules(tx: Executor, scope: string, rules: readonly MatchRule
   const columns = ALL_RULES.filter((r) => rules.includes(r)).map((r) => COLUMN[r]);
   if (columns.length > 0) {
     // billing_monthly keys of the rewritten rows, before (t) and after (c): a provider tie may move a charge.
-    const touched = await queryRows<{ provider_id: string | null; month: string }>(
+    const touched = await queryRows<{ import_id: string; provider_id: string | null; month: string }>(
       tx,
       sql.raw(`
         with changed as (
@@ -197,13 +197,13 @@ async function applyRules(tx: Executor, scope: string, rules: readonly MatchRule
           from ${withChargeTies(`(select * from cost_line_items c where ${scope})`, tableFields)} t
           where c.id = t.id and c.charge_period_start = t.charge_period_start
             and (${columns.map((col) => `c.${col}`).join(", ")}, null) is distinct from (${columns.map((col) => `t.m_${col}`).join(", ")}, null)
-          returning t.provider_id as before_provider_id, c.provider_id, ${CHARGE_MONTH} as month
+          returning c.import_id, t.provider_id as before_provider_id, c.provider_id, ${CHARGE_MONTH} as month
         )
-        select distinct p.provider_id::text as provider_id, to_char(changed.month, 'YYYY-MM-DD') as month
+        select distinct changed.import_id::text as import_id, p.provider_id::text as provider_id, to_char(changed.month, 'YYYY-MM-DD') as month
         from changed cross join lateral (values (changed.before_provider_id), (changed.provider_id)) p(provider_id)`),
     );
     if (touched.length > 0) {
-      await refreshBillingMonthly(tx, billingMonthKeys(touched.map((k) => ({ providerId: k.provider_id, month: k.month }))));
+      await refreshBillingMonthly(tx, billingMonthKeys(touched.map((k) => ({ importId: Number(k.import_id), providerId: k.provider_id, month: k.month }))));
     }
   }
   return countMatches(tx, sql.raw(scope));

@@ -1,9 +1,9 @@
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import type { Db, Executor, Tx } from "@/lib/db/client";
 import { imports } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { billingMonthKeys, importMonthKeys, refreshBillingMonthly } from "@/lib/ingest/billing-monthly";
+import { billingMonthKeys, refreshBillingMonthly } from "@/lib/ingest/billing-monthly";
 import { matchCharges } from "@/lib/ingest/matching";
 import { audit } from "@/lib/services/audit";
 import { requirePermission, type Ctx } from "@/lib/services/context";
@@ -147,7 +147,8 @@ export async function runFocusImport(
       phase("summary");
       const { replaced, touched } = await replaceEarlierPeriods(tx, importId, periods);
       phase("replace");
-      await refreshBillingMonthly(tx, sql`${importMonthKeys(importId)} union ${billingMonthKeys(touched)}`);
+      await refreshBillingMonthly(tx, { importId });
+      if (touched.length > 0) await refreshBillingMonthly(tx, billingMonthKeys(touched));
       phase("billing_monthly");
       await tx
         .update(imports)

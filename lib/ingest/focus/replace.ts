@@ -47,7 +47,7 @@ export async function replaceEarlierPeriods(
   const touched = new Map<string, BillingMonthKey>();
   const perImport = new Map<string, { import_id: number; provider: string; period: string; rows: number }>();
   for (const d of split) {
-    touched.set(`${d.provider_id}|${d.month}`, { providerId: d.provider_id, month: d.month });
+    touched.set(`${d.import_id}|${d.provider_id}|${d.month}`, { importId: d.import_id, providerId: d.provider_id, month: d.month });
     const key = `${d.import_id}\u0000${d.provider}\u0000${d.period}`;
     const row = perImport.get(key) ?? { import_id: d.import_id, provider: d.provider, period: d.period, rows: 0 };
     row.rows += d.rows;
