@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isoDay, utcMonths } from "./calendar";
-import { averageUnits, capacityDemandLine, capacityDemandLines, sumLines, type Band, type CapacityDemandLine } from "./capacity-demand";
+import { averageUnits, averageUnitsByMonth, capacityDemandLine, capacityDemandLines, sumLines, type Band, type CapacityDemandLine } from "./capacity-demand";
 import { dec } from "./decimal";
 import { hoursIn } from "./period";
 
@@ -128,5 +128,36 @@ describe("capacityDemandLines", () => {
       ["Beta", 0, 5],
       ["c", 0, 0],
     ]);
+  });
+});
+
+describe("averageUnitsByMonth", () => {
+  it("gives averageUnits for every month, with decimal units, exactly", () => {
+    // 2.5 H100e from 16 Mar to 16 May and 1.3 × 8 = 10.4 H100e all along.
+    // March (744 h): 2.5 × 384 ÷ 744 + 10.4 = 960 ÷ 744 + 10.4 = 1.2903225806… + 10.4
+    // April (720 h): 2.5 + 10.4 = 12.9; May (744 h): 2.5 × 360 ÷ 744 + 10.4 = 900 ÷ 744 + 10.4; June: 10.4
+    const spans = [
+      { units: "2.5", startAt: d("2026-03-16"), endAt: d("2026-05-16") },
+      { units: dec("1.3").times(8), startAt: d("2026-01-01"), endAt: d("2027-01-01") },
+    ];
+    const avg = averageUnitsByMonth(spans, months);
+    expect(avg[0]!.toString()).toBe(dec(960).div(744).plus("10.4").toString());
+    expect(avg[1]!.toString()).toBe("12.9");
+    expect(avg[2]!.toString()).toBe(dec(900).div(744).plus("10.4").toString());
+    expect(avg[3]!.toString()).toBe("10.4");
+    expect(avg.map((a, i) => a.equals(averageUnits(spans, months[i]!)))).toEqual([true, true, true, true]);
+  });
+
+  it("stays exact when the terms pass 2^53 (large unit counts)", () => {
+    // 4,000,000,000.000001 units all of April: the product with April's 2,592,000,000 ms is far past 2^53.
+    const big = "4000000000.000001";
+    const avg = averageUnitsByMonth([{ units: big, startAt: d("2026-01-01"), endAt: d("2027-01-01") }, { units: 1, startAt: d("2026-04-16"), endAt: d("2026-05-01") }], [months[1]!]);
+    // + 1 unit for 15 of April's 30 days = 0.5
+    expect(avg[0]!.toString()).toBe("4000000000.500001");
+  });
+
+  it("is zero for no spans and for spans outside the month", () => {
+    expect(averageUnitsByMonth([], months).map((a) => a.toString())).toEqual(["0", "0", "0", "0"]);
+    expect(averageUnitsByMonth([{ units: 5, startAt: d("2025-01-01"), endAt: d("2026-03-01") }], [months[0]!])[0]!.toString()).toBe("0");
   });
 });

@@ -1,6 +1,7 @@
 import { dec, Dec, sumDec, type DecimalValue } from "./decimal";
+import { pow10, ratio, rescale, toScaled } from "./exact";
 import { activeHistory, forecastSeries, type ForecastMethod } from "./forecast";
-import { hoursIn, hoursInOverlap, type Period } from "./period";
+import { hoursIn, type Period } from "./period";
 import { runwayMonth } from "./runway";
 
 // Capacity against demand per month (PRODUCT.md §3), in average units over the month: accelerators or H100e.
@@ -33,10 +34,50 @@ export const PAST_MONTHS = 12;
 
 const ZERO_BAND = (): Band => ({ median: dec(0), lower80: dec(0), upper80: dec(0), lower95: dec(0), upper95: dec(0) });
 
-/** Average units in service over the month. */
+/** Average units in service over the month: Σ units × hours(month ∩ [start, end)) ÷ hours(month). */
 export function averageUnits(spans: readonly UnitSpan[], month: Period): Dec {
-  const hours = hoursIn(month);
-  return sumDec(spans.map((s) => hoursInOverlap(month, s.startAt, s.endAt).times(s.units))).div(hours);
+  return averageUnitsByMonth(spans, [month])[0]!;
+}
+
+// Plain-number terms are at most 2^51 and the running sum is moved into the BigInt once past 2^51, so it never
+// exceeds 2^52 and every plain-number step is an exact integer operation (doubles are exact below 2^53).
+const LIMIT = 2 ** 51;
+const LIMIT_BIG = 2n ** 51n;
+
+/**
+ * averageUnits for each month, the spans' units read once: Σ units × ms(month ∩ [start, end)) ÷ ms(month) summed
+ * exactly in integers (units scaled to a common power of ten), so each month is rounded once, by the final division.
+ */
+export function averageUnitsByMonth(spans: readonly UnitSpan[], months: readonly Period[]): Dec[] {
+  const scaled = spans.map((s) => toScaled(s.units));
+  const scale = scaled.reduce((max, u) => Math.max(max, u.scale), 0);
+  const units = scaled.map((u) => rescale(u.n, u.scale, scale));
+  const starts = spans.map((s) => s.startAt.getTime());
+  const ends = spans.map((s) => s.endAt.getTime());
+  // Terms are added as plain numbers while they and the running sum stay exact integers, then moved into a BigInt.
+  const small = units.map((u) => (u >= -LIMIT_BIG && u <= LIMIT_BIG ? Number(u) : null));
+  return months.map((month) => {
+    const from = month.from.getTime();
+    const to = month.to.getTime();
+    let sum = 0n;
+    let acc = 0;
+    for (let i = 0; i < units.length; i++) {
+      const ms = Math.min(to, ends[i]!) - Math.max(from, starts[i]!);
+      if (ms <= 0) continue;
+      const u = small[i]!;
+      const term = u === null ? Infinity : u * ms;
+      if (term > LIMIT || term < -LIMIT) {
+        sum += units[i]! * BigInt(ms);
+        continue;
+      }
+      acc += term;
+      if (acc > LIMIT || acc < -LIMIT) {
+        sum += BigInt(acc);
+        acc = 0;
+      }
+    }
+    return ratio(sum + BigInt(acc), BigInt(to - from) * pow10(scale));
+  });
 }
 
 /** Plans counted as demand: those starting in the first forecast month or later (running ones show in the history). */
@@ -69,18 +110,22 @@ export function capacityDemandLine(input: {
   const series = activeHistory(averages, history?.complete);
   const forecast = forecastSeries(series, months.length);
   const ahead = plansAhead(input.plans, months);
+  const capacities = averageUnitsByMonth(input.blocks, months);
+  const plannedByMonth = averageUnitsByMonth(ahead, months);
   const points = months.map((month, i) => {
     const p = forecast.points[i]!;
     const band: Band = { median: new Dec(p.median), lower80: new Dec(p.lower80), upper80: new Dec(p.upper80), lower95: new Dec(p.lower95), upper95: new Dec(p.upper95) };
-    const capacity = averageUnits(input.blocks, month);
-    const planned = averageUnits(ahead, month);
+    const capacity = capacities[i]!;
+    const planned = plannedByMonth[i]!;
     const demand = mapBand(band, (x) => x.plus(planned).times(growth));
     return { month, capacity, forecast: band, planned, demand, gap: capacity.minus(demand.median) };
   });
   const shown = history ? history.months.length - Math.min(PAST_MONTHS, history.months.length) : 0;
-  const past = (history?.months ?? []).slice(shown).map((month, i) => ({
+  const pastMonths = (history?.months ?? []).slice(shown);
+  const pastCapacity = averageUnitsByMonth(input.blocks, pastMonths);
+  const past = pastMonths.map((month, i) => ({
     month,
-    capacity: averageUnits(input.blocks, month),
+    capacity: pastCapacity[i]!,
     used: dec(history!.used[shown + i]).div(hoursIn(month)),
   }));
   return { key: input.key, label: input.label, method: forecast.method, historyMonths: series.length, past, points, runway: runwayOf(points) };

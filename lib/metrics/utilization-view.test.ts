@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { utcDays, utcMonths } from "./calendar";
+import { dec } from "./decimal";
 import { summarizeUtilization, type UsageBlock } from "./utilization-view";
 
 const d = (s: string) => new Date(s.length === 10 ? `${s}T00:00:00Z` : s);
@@ -61,5 +62,36 @@ describe("summarizeUtilization", () => {
     // 14th: 240 AH, 120 used; 15th: 240, none used; 16th: half measured, 120 AH
     expect(r.buckets.map((b) => [b.total.capacityAh.toFixed(0), b.total.utilization?.toFixed(2) ?? null])).toEqual([["240", "0.50"], ["240", "0.00"], ["120", "0.00"]]);
     expect(r.buckets[0]!.groups.has("Quincy")).toBe(true);
+  });
+
+  it("sums part hours and mixed decimal places exactly, rounding each figure once", () => {
+    const days = utcDays({ from: d("2026-03-14"), to: d("2026-03-16") });
+    const r = summarizeUtilization({
+      buckets: days,
+      blocks: [
+        block("a", { quantity: 3, startAt: d("2026-03-14T00:30:00Z"), rate: "1.5" }),
+        block("b", { quantity: 1, startAt: d("2026-03-15T23:40:00Z"), pricingModel: "on_demand" }),
+      ],
+      usedAh: new Map([
+        ["a|2026-03-14", "20.25"],
+        ["a|2026-03-15", "0.0001"],
+      ]),
+      measuredTo: d("2026-03-16"),
+      by: "family",
+      currency: "USD",
+    });
+    const [d14, d15] = r.buckets;
+    // 14th: a 3 × 23.5 h = 70.5 AH, 20.25 used → 50.25 idle × $1.5 = $75.375
+    expect([d14!.total.capacityAh.toString(), d14!.total.idleAh.toString(), d14!.total.idleCost.toString()]).toEqual(["70.5", "50.25", "75.375"]);
+    // 15th: a 72 AH, 0.0001 used → 71.9999 idle × $1.5 = $107.99985; b 20 minutes = 1/3 AH on demand
+    // capacity 72 + 1/3 = 217/3, one rounding; idle 71.9999 + 1/3
+    expect(d15!.total.capacityAh.toString()).toBe(dec(217).div(3).toString());
+    expect(d15!.total.idleCost.toString()).toBe("107.99985");
+    // Block a over both days: 142.5 AH, 20.2501 used, 122.2499 idle, $183.37485 = 122.2499 × 1.5
+    const a = r.blocks.find((b) => b.block.id === "a")!;
+    expect([a.capacityAh.toString(), a.usedAh.toString(), a.idleAh.toString(), a.idleCost.toString()]).toEqual(["142.5", "20.2501", "122.2499", "183.37485"]);
+    // All: 142.5 + 1/3 = 4285/30 AH, $75.375 + $107.99985 = $183.37485
+    expect(r.total.capacityAh.toString()).toBe(dec(4285).div(30).toString());
+    expect(r.total.idleCost.toString()).toBe("183.37485");
   });
 });

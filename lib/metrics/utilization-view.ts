@@ -1,4 +1,5 @@
-import { dec, Dec } from "./decimal";
+import { Dec } from "./decimal";
+import { pow10, ratio, rescale, toScaled, type Scaled } from "./exact";
 import type { Period } from "./period";
 import type { PricingModel } from "./planned-cost";
 import { idleCost, utilization } from "./utilization";
@@ -24,21 +25,22 @@ export type Usage = { capacityAh: Dec; usedAh: Dec; idleAh: Dec; idleCost: Dec; 
 export type BucketUsage = { bucket: Period; total: Usage; groups: Map<string, Usage> };
 export type BlockUsage = Usage & { block: UsageBlock };
 
-const MS_PER_HOUR = 3_600_000;
+const MS_PER_HOUR = 3_600_000n;
 
-function empty(): Omit<Usage, "utilization"> {
-  return { capacityAh: new Dec(0), usedAh: new Dec(0), idleAh: new Dec(0), idleCost: new Dec(0) };
+// Sums kept as exact integers: AH in units of 1 ÷ (3,600,000 × 10^usedScale) AH (an accelerator-millisecond split
+// 10^usedScale ways, so both quantity × overlap ms and the rollups' used_AH are whole numbers), money in that unit
+// × 10^rateScale. Each total becomes a Dec by one division at the end.
+type Sums = { capacity: bigint; used: bigint; idle: bigint; cost: bigint };
+
+function empty(): Sums {
+  return { capacity: 0n, used: 0n, idle: 0n, cost: 0n };
 }
 
-function finish(u: Omit<Usage, "utilization">): Usage {
-  return { ...u, utilization: utilization(u.usedAh, u.capacityAh) };
-}
-
-function add(into: Omit<Usage, "utilization">, u: Omit<Usage, "utilization">) {
-  into.capacityAh = into.capacityAh.plus(u.capacityAh);
-  into.usedAh = into.usedAh.plus(u.usedAh);
-  into.idleAh = into.idleAh.plus(u.idleAh);
-  into.idleCost = into.idleCost.plus(u.idleCost);
+function add(into: Sums, capacity: bigint, used: bigint, idle: bigint, cost: bigint) {
+  into.capacity += capacity;
+  into.used += used;
+  into.idle += idle;
+  into.cost += cost;
 }
 
 export function groupOf(b: UsageBlock, by: UtilizationGroupBy): string {
@@ -49,7 +51,8 @@ export function groupOf(b: UsageBlock, by: UtilizationGroupBy): string {
  * Utilization per bucket (month or day) and group, and per block over all buckets, from rollup used hours.
  * capacity_AH = quantity × hours(bucket ∩ [start, end) ∩ [.., measuredTo)) — hours not yet measured are left out;
  * idle AH = max(0, capacity − used); idle cost = (capacity − used) × rate for reserved blocks in `currency`
- * (lib/metrics/utilization.ts), per block and bucket; a block's row applies the same definitions to its totals.
+ * (lib/metrics/utilization.ts idleCost, applied per block and bucket in exact integers); a block's row applies
+ * idleCost to its totals. Sums are exact; each figure is rounded once (Dec precision) when it is turned into a Dec.
  */
 export function summarizeUtilization(input: {
   buckets: readonly Period[];
@@ -60,43 +63,64 @@ export function summarizeUtilization(input: {
   by: UtilizationGroupBy;
   currency: string;
 }): { buckets: BucketUsage[]; blocks: BlockUsage[]; total: Usage } {
-  const perBlock = new Map(input.blocks.map((b) => [b.id, empty()]));
+  const usedScaled = new Map<string, Scaled>();
+  let usedScale = 0;
+  for (const [key, value] of input.usedAh) {
+    const v = toScaled(value);
+    usedScaled.set(key, v);
+    if (v.scale > usedScale) usedScale = v.scale;
+  }
+  const priced = input.blocks.map((b) => b.pricingModel === "reserved" && b.currency === input.currency);
+  const rates = input.blocks.map((b, i) => (priced[i] ? toScaled(b.rate) : { n: 0n, scale: 0 }));
+  const rateScale = rates.reduce((max, r) => Math.max(max, r.scale), 0);
+  const rate = rates.map((r) => rescale(r.n, r.scale, rateScale));
+  const quantity = input.blocks.map((b) => BigInt(b.quantity) * pow10(usedScale));
+  const usedUnit = MS_PER_HOUR;
+  const ahUnit = MS_PER_HOUR * pow10(usedScale);
+  const moneyUnit = ahUnit * pow10(rateScale);
+  const toUsage = (u: Sums): Usage => {
+    const capacityAh = ratio(u.capacity, ahUnit);
+    const usedAh = ratio(u.used, ahUnit);
+    return { capacityAh, usedAh, idleAh: ratio(u.idle, ahUnit), idleCost: ratio(u.cost, moneyUnit), utilization: utilization(usedAh, capacityAh) };
+  };
+
+  const perBlock = input.blocks.map(() => empty());
+  const measuredTo = input.measuredTo.getTime();
   const buckets = input.buckets.map((bucket) => {
     const total = empty();
-    const groups = new Map<string, Omit<Usage, "utilization">>();
+    const groups = new Map<string, Sums>();
     const from = bucket.from.getTime();
-    const to = Math.min(bucket.to.getTime(), input.measuredTo.getTime());
+    const to = Math.min(bucket.to.getTime(), measuredTo);
     const key = bucket.from.toISOString().slice(0, 10);
-    for (const b of input.blocks) {
+    input.blocks.forEach((b, i) => {
       const overlap = Math.min(to, b.endAt.getTime()) - Math.max(from, b.startAt.getTime());
-      const used = dec(input.usedAh.get(`${b.id}|${key}`));
-      if (overlap <= 0 && used.isZero()) continue;
-      const ms = overlap > 0 ? b.quantity * overlap : 0;
-      const capacityAh = ms % MS_PER_HOUR === 0 ? new Dec(ms / MS_PER_HOUR) : new Dec(ms).div(MS_PER_HOUR);
-      const u = {
-        capacityAh,
-        usedAh: used,
-        idleAh: Dec.max(0, capacityAh.minus(used)),
-        idleCost: b.currency === input.currency ? idleCost({ pricingModel: b.pricingModel, rate: b.rate, capacityAh, usedAh: used }) : new Dec(0),
-      };
-      add(total, u);
-      add(perBlock.get(b.id)!, u);
+      const u = usedScaled.get(`${b.id}|${key}`);
+      const used = u ? rescale(u.n, u.scale, usedScale) * usedUnit : 0n;
+      if (overlap <= 0 && used === 0n) return;
+      const capacity = overlap > 0 ? quantity[i]! * BigInt(overlap) : 0n;
+      const idle = capacity > used ? capacity - used : 0n;
+      const cost = priced[i] ? idle * rate[i]! : 0n;
+      add(total, capacity, used, idle, cost);
+      add(perBlock[i]!, capacity, used, idle, cost);
       const g = groupOf(b, input.by);
-      const entry = groups.get(g) ?? empty();
-      add(entry, u);
-      groups.set(g, entry);
-    }
-    return { bucket, total: finish(total), groups: new Map([...groups].map(([g, u]) => [g, finish(u)])) };
+      let entry = groups.get(g);
+      if (!entry) groups.set(g, (entry = empty()));
+      add(entry, capacity, used, idle, cost);
+    });
+    return { bucket, total: toUsage(total), groups: new Map([...groups].map(([g, u]) => [g, toUsage(u)])) };
   });
   const blocks = input.blocks
-    .map((block) => {
-      const u = perBlock.get(block.id)!;
-      const cost = block.currency === input.currency ? idleCost({ pricingModel: block.pricingModel, rate: block.rate, capacityAh: u.capacityAh, usedAh: u.usedAh }) : new Dec(0);
-      return { block, ...finish({ ...u, idleAh: Dec.max(0, u.capacityAh.minus(u.usedAh)), idleCost: cost }) };
+    .map((block, i) => {
+      const u = perBlock[i]!;
+      const capacityAh = ratio(u.capacity, ahUnit);
+      const usedAh = ratio(u.used, ahUnit);
+      const cost = block.currency === input.currency ? idleCost({ pricingModel: block.pricingModel, rate: block.rate, capacityAh, usedAh }) : new Dec(0);
+      const idleAh = ratio(u.capacity > u.used ? u.capacity - u.used : 0n, ahUnit);
+      return { block, capacityAh, usedAh, idleAh, idleCost: cost, utilization: utilization(usedAh, capacityAh) };
     })
     .filter((b) => !b.capacityAh.isZero() || !b.usedAh.isZero())
     .sort((a, b) => b.idleCost.comparedTo(a.idleCost) || b.idleAh.comparedTo(a.idleAh) || a.block.name.localeCompare(b.block.name));
   const total = empty();
-  for (const b of buckets) add(total, b.total);
-  return { buckets, blocks, total: finish(total) };
+  for (const u of perBlock) add(total, u.capacity, u.used, u.idle, u.cost);
+  return { buckets, blocks, total: toUsage(total) };
 }

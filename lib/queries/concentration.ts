@@ -1,5 +1,5 @@
 import type { PlanningFilters } from "@/lib/filters/params";
-import { averageUnits, type CapacityDemandLine } from "@/lib/metrics/capacity-demand";
+import { averageUnitsByMonth, type CapacityDemandLine, type UnitSpan } from "@/lib/metrics/capacity-demand";
 import {
   capacityShares,
   DIMENSIONS,
@@ -61,12 +61,13 @@ export function buildConcentration(model: PlanningModel, runway: CapacityDemandL
   ) as ConcentrationPage["hhi"];
 
   const months = runway.points.map((p) => p.month);
+  const spans = new Map<PlanningBlock, UnitSpan>(model.blocks.map((b) => [b, { units: h100e(b), startAt: b.startAt, endAt: b.endAt }]));
   const members = DIMENSIONS.flatMap((dimension) => {
-    const groups = new Map<string, { key: string; label: string; blocks: PlanningBlock[] }>();
+    const groups = new Map<string, { key: string; label: string; blocks: UnitSpan[] }>();
     for (const b of model.blocks) {
       const m = member(dimension, b);
       const g = groups.get(m.key) ?? { ...m, blocks: [] };
-      g.blocks.push(b);
+      g.blocks.push(spans.get(b)!);
       groups.set(m.key, g);
     }
     const now = new Map(shares[dimension].map((s) => [s.key, s.h100e]));
@@ -76,7 +77,7 @@ export function buildConcentration(model: PlanningModel, runway: CapacityDemandL
         key: g.key,
         label: g.label,
         h100eNow: now.get(g.key) ?? dec(0),
-        series: months.map((month) => averageUnits(g.blocks.map((b) => ({ units: h100e(b), startAt: b.startAt, endAt: b.endAt })), month)),
+        series: averageUnitsByMonth(g.blocks, months),
       }))
       .filter((m) => !m.h100eNow.isZero() || m.series.some((v) => !v.isZero()))
       .sort((a, b) => b.h100eNow.comparedTo(a.h100eNow) || a.label.localeCompare(b.label));

@@ -1,5 +1,5 @@
 import { addUtcMonths } from "@/lib/metrics/calendar";
-import { averageUnits, plansAhead, runwayOf, type CapacityDemandLine } from "@/lib/metrics/capacity-demand";
+import { averageUnitsByMonth, plansAhead, runwayOf, type CapacityDemandLine } from "@/lib/metrics/capacity-demand";
 import { dec, type Dec } from "@/lib/metrics/decimal";
 import { runwayMonth } from "@/lib/metrics/runway";
 import type { Period } from "@/lib/metrics/period";
@@ -51,8 +51,9 @@ export function runwayDrivers(
   const blocks = model.blocks.filter((b) => !options.family || b.family === options.family);
   const ending = blocks.filter((b) => b.endAt > first && b.endAt < horizonEnd);
   const renewed = ending.map((b) => ({ units: dec(b.h100eFactor).times(b.quantity), startAt: b.endAt, endAt: horizonEnd }));
+  const renewedByMonth = averageUnitsByMonth(renewed, months);
   const withRenewals = runwayMonth(
-    line.points.map((p, i) => ({ month: p.month, capacity: p.capacity.plus(averageUnits(renewed, months[i]!)), demand: p.demand.median })),
+    line.points.map((p, i) => ({ month: p.month, capacity: p.capacity.plus(renewedByMonth[i]!), demand: p.demand.median })),
   );
   const sensitivity: Sensitivity[] = [
     { key: "median", label: "Median demand", runway: line.runway },
