@@ -163,14 +163,14 @@ test.describe("share link isolation", () => {
     expect(actions.length, "no server-reference-manifest.json with actions under .next").toBeGreaterThan(0);
     const origin = new URL(baseURL!).origin;
     const actionHeaders = (id: string) => ({ "next-action": id, origin, accept: "text/x-component" });
-    const formFields = {
-      "1_reportId": shared.id,
-      "1_id": shared.id,
-      "1_version": "1",
-      "1_name": `Renamed through ${token}`,
-      "1_note": "x",
-      "1_sections": "kpis",
-      "1_expiresInDays": "365",
+    // A form argument as React encodes it: FormData 1's fields named "_1_<name>", then the root "0" that refers
+    // to it (the server reads the fields in order, so the root comes last, as a browser sends it).
+    const formFields = () => {
+      const form = new FormData();
+      const fields = { reportId: shared.id, id: shared.id, version: "1", name: `Renamed through ${token}`, note: "x", sections: "kpis", expiresInDays: "365" };
+      for (const [k, v] of Object.entries(fields)) form.append(`_1_${k}`, v);
+      form.append("0", '[null,"$K1"]');
+      return form;
     };
     for (const id of actions) {
       const label = `action ${id} at /r/<token>`;
@@ -179,7 +179,7 @@ test.describe("share link isolation", () => {
       await check(`${label} (none)`, await postAction(anonymous, token, actionHeaders(id), { data: "[]" }), { allowEmptySession: true });
       await check(
         `${label} (form)`,
-        await postAction(anonymous, token, actionHeaders(id), { multipart: { "0": '["$undefined","$K1"]', ...formFields } }),
+        await postAction(anonymous, token, actionHeaders(id), { multipart: formFields() }),
         { allowEmptySession: true },
       );
       await check(
@@ -198,7 +198,7 @@ test.describe("share link isolation", () => {
     // reach the actions and were refused for want of a session, not for being malformed.
     const create = serverActions().find((a) => a.exportedName === "createShareLinkAction" && a.filename.includes("reports"));
     expect(create, "createShareLinkAction in the manifest").toBeDefined();
-    const created = await postAction(finance.context().request, token, actionHeaders(create!.id), { multipart: { "0": '["$undefined","$K1"]', ...formFields } });
+    const created = await postAction(finance.context().request, token, actionHeaders(create!.id), { multipart: formFields() });
     expect(created.status()).toBe(200);
     expect(await created.text()).toMatch(/"ok":true.*"token":"[A-Za-z0-9_-]{43}"/s);
     expect((await snapshot(admin, shared)).links).toHaveLength(before.links.length + 1);
@@ -271,7 +271,7 @@ test.describe("share link isolation", () => {
   });
 });
 
-function postAction(api: APIRequestContext, token: string, headers: Record<string, string>, body: { data?: string; multipart?: Record<string, string> }) {
+function postAction(api: APIRequestContext, token: string, headers: Record<string, string>, body: { data?: string; multipart?: FormData }) {
   const contentType: Record<string, string> = body.data !== undefined ? { "content-type": "text/plain;charset=UTF-8" } : {};
   return api.post(`/r/${token}`, { headers: { ...headers, ...contentType }, maxRedirects: 0, ...body });
 }
