@@ -59,9 +59,10 @@ async function loadBilledByMonth(ctx: Ctx, idList: SQL, asOfTs: SQL): Promise<Ma
 
 /**
  * The burn-down of one contract at asOf. Each month of the term before asOf is consumed from billing when
- * the contract has billing rows in that month (Σ EffectiveCost of the charges mapped to it, in the
- * contract's currency, from billing_monthly), and otherwise from planned cost of its linked reservations (reserved: capacity × rate;
- * on-demand and spot: used accelerator-hours from utilization_daily × rate). The two are never added for a month.
+ * the contract has billing rows in that month (Σ EffectiveCost of the charges mapped to it, in the contract's
+ * currency, from billing_monthly), and otherwise from planned cost of its linked reservations (reserved:
+ * capacity × rate; on-demand and spot: used accelerator-hours from utilization_daily × rate). The two are never
+ * added for a month.
  */
 export async function getContractBurndown(ctx: Ctx, id: string, asOf = new Date()): Promise<ContractBurndown> {
   requirePermission(ctx, "app.read");
@@ -71,7 +72,10 @@ export async function getContractBurndown(ctx: Ctx, id: string, asOf = new Date(
   return result!;
 }
 
-/** The burn-downs of several contracts at asOf in three queries (a fourth when a billed month must be cut), in the order given (exports read it by page). */
+/**
+ * The burn-downs of several contracts at asOf in three queries (a fourth when a billed month must be cut), in the
+ * order given (exports read it by page).
+ */
 export async function getContractBurndowns(ctx: Ctx, terms: readonly ContractTerm[], asOf = new Date()): Promise<ContractBurndown[]> {
   requirePermission(ctx, "app.read");
   if (terms.length === 0) return [];
