@@ -1,3 +1,4 @@
+import { isSharedRender } from "@/components/links/app-link";
 import { Download } from "lucide-react";
 import type { ReactNode } from "react";
 
@@ -17,6 +18,7 @@ export function ChartTable({ summary = "View as table", csvHref, children }: { s
 }
 
 export function CsvLink({ href, label = "Export CSV" }: { href: string; label?: string }) {
+  if (isSharedRender()) return null;
   return (
     <a
       href={href}

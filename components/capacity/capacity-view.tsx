@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { CAPACITY_DEFAULTS } from "@/lib/queries/report-sections";
 import type { ReactNode } from "react";
 import { ChartTable, CsvLink, Panel } from "@/components/answers/chart-table";
@@ -13,6 +12,7 @@ import { capacityChartPoints } from "@/lib/queries/capacity/points";
 import { cn } from "@/lib/utils";
 import { CapacityChart } from "./capacity-chart";
 import { RunwayAnswer } from "./runway-answer";
+import { AppLink } from "@/components/links/app-link";
 
 
 const num = (d: Dec) => formatDecimal(d.toNumber(), 0);
@@ -62,10 +62,10 @@ function RunwayTable({ view, filters }: { view: View; filters: PlanningFilters }
       ]}
       rows={rows.map((f) =>
         row(
-          <Link key={f.family} href={`/capacity${planningQuery(filters, { family: f.family }, {}, CAPACITY_DEFAULTS)}`} className="inline-flex items-center gap-2 underline">
+          <AppLink key={f.family} href={`/capacity${planningQuery(filters, { family: f.family }, {}, CAPACITY_DEFAULTS)}`} className="inline-flex items-center gap-2 underline">
             <span aria-hidden className="inline-block size-2 rounded-full" style={{ background: familyColor(f.family) }} />
             {f.family}
-          </Link>,
+          </AppLink>,
           f.line,
         ),
       )}
@@ -119,7 +119,7 @@ function Drivers({ view }: { view: View }) {
           { header: "Ends" },
         ]}
         rows={drivers.expiring.map((b) => [
-          <Link key={b.id} href={`/reservations/${b.id}`} className="underline">{b.name}</Link>,
+          <AppLink key={b.id} href={`/reservations/${b.id}`} className="underline">{b.name}</AppLink>,
           b.providerName,
           b.siteName,
           b.family,

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { DataTable } from "@/components/overview/data-table";
 import { spendChart } from "@/lib/costs/points";
 import { formatMonth, formatMonthShort } from "@/lib/format/date";
@@ -7,6 +6,7 @@ import type { CostsView } from "@/lib/queries/costs";
 import { cn } from "@/lib/utils";
 import { money } from "./format";
 import { SpendChart } from "./spend-chart";
+import { AppLink } from "@/components/links/app-link";
 
 export function monthList(months: Date[]): string {
   if (months.length === 0) return "none";
@@ -34,9 +34,9 @@ export function SpendSection({ view, byHref, exportHref }: { view: CostsView; by
                   {b === "provider" ? "Provider" : "Family"}
                 </span>
               ) : (
-                <Link key={b} href={byHref[b]} className={cn("text-brand-700 underline dark:text-brand-300")}>
+                <AppLink key={b} href={byHref[b]} className={cn("text-brand-700 underline dark:text-brand-300")}>
                   {b === "provider" ? "Provider" : "Family"}
-                </Link>
+                </AppLink>
               ),
             )}
           </nav>

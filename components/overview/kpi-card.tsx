@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { InAppOnly } from "@/components/links/app-link";
 import { cn } from "@/lib/utils";
 
 const LINK =
@@ -60,10 +61,12 @@ export function KpiCard({
       ) : null}
       <div className="mt-3 flex flex-wrap items-baseline gap-x-4 gap-y-1">
         {link ? (
-          <Link href={link.href} className={LINK} data-testid="kpi-link">
-            Open {link.label}
-            <span className="sr-only">: {title.toLowerCase()}</span>
-          </Link>
+          <InAppOnly>
+            <Link href={link.href} className={LINK} data-testid="kpi-link">
+              Open {link.label}
+              <span className="sr-only">: {title.toLowerCase()}</span>
+            </Link>
+          </InAppOnly>
         ) : null}
         <a href={`#${id}`} className={LINK}>
           How this is computed<span className="sr-only">: {title.toLowerCase()}</span>

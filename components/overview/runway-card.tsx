@@ -1,9 +1,9 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatMonth } from "@/lib/format/date";
 import type { RunwaySection } from "@/lib/queries/overview";
 import { earliestFamilyRunway, type OverviewLinks } from "@/lib/queries/overview-points";
 import { KpiCard } from "./kpi-card";
+import { AppLink } from "@/components/links/app-link";
 
 export function RunwayCard({
   runway,
@@ -38,9 +38,9 @@ export function RunwayCard({
           {first && links.runwayFamily ? (
             <>
               {" · earliest family: "}
-              <Link href={links.runwayFamily} className="font-medium underline underline-offset-2" data-testid="runway-family-link">
+              <AppLink href={links.runwayFamily} className="font-medium underline underline-offset-2" data-testid="runway-family-link">
                 {first.family} in {formatMonth(first.line.runway!.from)}
-              </Link>
+              </AppLink>
             </>
           ) : null}
         </>

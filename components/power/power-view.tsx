@@ -11,6 +11,7 @@ import type { PowerPage } from "@/lib/queries/power";
 import { causeParam, headroomLines } from "@/lib/queries/power-points";
 import { sitePowerPoints } from "@/lib/queries/registers/site-power-points";
 import { cn } from "@/lib/utils";
+import { AppLink, InAppOnly } from "@/components/links/app-link";
 
 const DEFAULTS = { range: "24m" } as const;
 
@@ -30,9 +31,11 @@ function Answer({ page, link }: { page: PowerPage; link: string }) {
     <p data-testid="power-answer" className="mt-4 rounded-lg border border-red-300 bg-red-50 p-4 text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
       <strong>{first.siteName}</strong> goes over its power budget first, in <strong>{formatMonth(first.month.from)}</strong>: facility load{" "}
       {formatMw(first.facilityMw.toNumber())} against {formatMw(first.budgetMw.toNumber())} contracted ({formatMw(first.headroomMw.toNumber())}).{" "}
-      <Link href={link} className="font-medium underline">
-        Which reservations cause it
-      </Link>
+      <InAppOnly>
+        <Link href={link} className="font-medium underline">
+          Which reservations cause it
+        </Link>
+      </InAppOnly>
     </p>
   );
 }
@@ -66,7 +69,7 @@ function Causes({ page, filters }: { page: PowerPage; filters: PlanningFilters }
           { header: "In service" },
         ]}
         rows={c.blocks.map((b) => [
-          b.added ? `${b.name} (scenario)` : <Link key={b.id} href={`/reservations/${b.id}`} className="underline">{b.name}</Link>,
+          b.added ? `${b.name} (scenario)` : <AppLink key={b.id} href={`/reservations/${b.id}`} className="underline">{b.name}</AppLink>,
           b.providerName,
           b.typeName,
           formatDecimal(b.quantity, 0),
@@ -89,7 +92,7 @@ function SiteCard({ site, filters, selected }: { site: PowerPage["sites"][number
   return (
     <section aria-labelledby={`site-${site.siteId}`} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" data-testid="power-site">
       <h3 id={`site-${site.siteId}`} className="font-semibold">
-        <Link href={`/sites/${site.siteId}`} className="hover:underline">{site.siteName}</Link>
+        <AppLink href={`/sites/${site.siteId}`} className="hover:underline">{site.siteName}</AppLink>
         <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-400">
           {site.providerName} · PUE {formatDecimal(site.pue.toNumber(), 2)}
         </span>
@@ -118,9 +121,9 @@ function SiteCard({ site, filters, selected }: { site: PowerPage["sites"][number
           rows={site.monthly.map((p) => {
             const param = causeParam(site.siteId, p.month);
             return [
-              <Link key="m" href={`${planningQuery(filters, {}, { cause: param }, DEFAULTS) || "?"}#causes`} className="underline" aria-current={selected === param ? "true" : undefined}>
+              <AppLink key="m" href={`${planningQuery(filters, {}, { cause: param }, DEFAULTS) || "?"}#causes`} className="underline" aria-current={selected === param ? "true" : undefined}>
                 {formatMonth(p.month.from)}
-              </Link>,
+              </AppLink>,
               formatMw(p.budgetMw.toNumber()),
               formatMw(p.itMw.toNumber()),
               formatMw(p.facilityMw.toNumber()),

@@ -30,7 +30,7 @@ export async function ReportSections({ ctx, scope, asOf, csvHref }: { ctx: Ctx; 
         <section key={s} className="report-section" aria-label={SECTION_LABELS[s]}>
           {csvHref ? (
             <p className="report-csv mb-2 flex justify-end print:hidden">
-              <a href={csvHref(s)} download className="text-sm text-sky-700 underline dark:text-sky-400">
+              <a href={csvHref(s)} download className="report-csv-link text-sm text-sky-700 underline dark:text-sky-400">
                 Download {SECTION_LABELS[s].toLowerCase()} as CSV
               </a>
             </p>

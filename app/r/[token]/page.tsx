@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { markSharedRender } from "@/components/links/app-link";
 import { ReportSections } from "@/components/reports/report-view";
 import { getDb } from "@/lib/db/client";
 import type { Ctx } from "@/lib/services/context";
@@ -30,6 +31,7 @@ export async function generateMetadata({ params }: { params: Promise<{ token: st
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
 
 export default async function SharedReportPage({ params }: { params: Promise<{ token: string }> }) {
+  markSharedRender();
   const { token } = await params;
   const shared = await resolve(token);
   if (!shared) notFound();
