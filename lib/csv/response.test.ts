@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { csvBytesResponse, csvResponse } from "./response";
+
+// Streaming: a download pulls rows only as its reader asks, so memory is bounded by one chunk, not by the row
+// count. An endless source proves it: buffering it would never finish.
+
+async function* endlessRows(counter: { pulled: number }) {
+  for (;;) {
+    counter.pulled++;
+    yield [counter.pulled, "GPU hours, 8×H100", { number: "1234.5678" }];
+  }
+}
+
+describe("csvResponse", () => {
+  it("pulls rows only for the chunk being read (about 64 KB), and stops the source when the reader cancels", async () => {
+    const counter = { pulled: 0 };
+    let finished = false;
+    async function* source() {
+      try {
+        yield* endlessRows(counter);
+      } finally {
+        finished = true;
+      }
+    }
+    const reader = csvResponse("x.csv", ["n", "text", "amount"], source()).body!.getReader();
+    const header = await reader.read();
+    expect(new TextDecoder().decode(header.value)).toBe("n,text,amount\r\n");
+    const first = await reader.read();
+    const bytes = first.value!.byteLength;
+    expect(bytes).toBeGreaterThanOrEqual(64 * 1024);
+    expect(bytes).toBeLessThan(66 * 1024);
+    // One row is about 40 bytes: the rows pulled are those of the chunk read (plus the stream's one chunk of read-ahead).
+    expect(counter.pulled).toBeLessThan((3 * 66 * 1024) / 30);
+    await reader.cancel();
+    expect(finished).toBe(true);
+  });
+});
+
+describe("csvBytesResponse", () => {
+  it("passes chunks on as they are read and stops the producer when the reader cancels", async () => {
+    let produced = 0;
+    let finished = false;
+    async function* chunks() {
+      try {
+        for (;;) {
+          produced++;
+          yield new TextEncoder().encode(`${produced}\n`);
+        }
+      } finally {
+        finished = true;
+      }
+    }
+    const reader = csvBytesResponse("x.csv", chunks()).body!.getReader();
+    for (let i = 0; i < 5; i++) await reader.read();
+    expect(produced).toBeLessThanOrEqual(7);
+    await reader.cancel();
+    expect(finished).toBe(true);
+  });
+});
