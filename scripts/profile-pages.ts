@@ -21,7 +21,8 @@ import { systemCtx } from "@/lib/services/system-actor";
 // Where the heavy pages spend their server time, without Next.js in the way: opens the bench database (built by
 // `npm run bench:pages`, default headroom_bench_pages on 127.0.0.1:5432), calls each page's loader directly with a
 // system admin ctx and the page's default filters, N times after a warm-up, and prints the median and the fastest
-// run in ms. It times the loaders (SQL + the JavaScript that builds the page's numbers), not React rendering.
+// run in ms, and the median CPU time of this process per run ("JS cpu": parsing rows and building the page's numbers,
+// not the database server's work; steadier than wall time on a busy machine). It times the loaders, not React rendering.
 //
 //   npx tsx scripts/profile-pages.ts [--runs 10] [--pages concentration,utilization] [--database NAME] [--cpu-prof out.cpuprofile]
 //
@@ -79,15 +80,20 @@ async function main() {
       await session.post("Profiler.enable");
       await session.post("Profiler.start");
     }
-    console.log(`${"page".padEnd(14)} ${"median ms".padStart(10)} ${"min ms".padStart(8)}   (${runs} runs, ${values.database})`);
+    console.log(`${"page".padEnd(14)} ${"median ms".padStart(10)} ${"min ms".padStart(8)} ${"JS cpu ms".padStart(10)}   (${runs} runs, ${values.database})`);
     for (const n of names) {
       const times: number[] = [];
+      const cpu: number[] = [];
       for (let i = 0; i < runs; i++) {
+        const c0 = process.cpuUsage();
         const t0 = performance.now();
         await pages[n]!();
         times.push(performance.now() - t0);
+        const c = process.cpuUsage(c0);
+        cpu.push((c.user + c.system) / 1000);
       }
-      console.log(`${n.padEnd(14)} ${median(times).toFixed(0).padStart(10)} ${Math.min(...times).toFixed(0).padStart(8)}`);
+      const row = [median(times), Math.min(...times), median(cpu)].map((x, i) => x.toFixed(0).padStart(i === 1 ? 8 : 10));
+      console.log(`${n.padEnd(14)} ${row.join(" ")}`);
     }
     if (session) {
       const { profile } = await session.post("Profiler.stop");

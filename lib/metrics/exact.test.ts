@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dec } from "./decimal";
-import { pow10, ratio, rescale, toScaled } from "./exact";
+import { ExactSum, mulInt, pow10, pow10Int, ratio, rescale, subInt, toScaled, toScaledInt } from "./exact";
 
 describe("toScaled", () => {
   it.each([
@@ -37,5 +37,47 @@ describe("rescale, pow10 and ratio", () => {
     // 1 ÷ 3 rounded once to 40 significant digits
     expect(ratio(1n, 3n).toString()).toBe(`0.${"3".repeat(40)}`);
     expect(ratio(-5n, 1n).toString()).toBe("-5");
+  });
+});
+
+describe("Int arithmetic", () => {
+  it("multiplies and subtracts as plain numbers while exact, as BigInt past 2^51", () => {
+    expect(mulInt(744, 10_000)).toBe(7_440_000);
+    // 2^30 × 2^30 = 2^60: a double would still hold it, but a sum of two no longer would, so it moves to BigInt
+    expect(mulInt(2 ** 30, 2 ** 30)).toBe(2n ** 60n);
+    expect(mulInt(3n, 4)).toBe(12n);
+    expect(subInt(10, 25)).toBe(-15);
+    expect(subInt(2 ** 51, -(2 ** 51))).toBe(2n ** 52n);
+    expect(pow10Int(4)).toBe(10_000);
+    expect(pow10Int(20)).toBe(10n ** 20n);
+  });
+
+  it("reads rollup text as a plain number when it fits, else a BigInt", () => {
+    expect(toScaledInt("9776625.3163")).toEqual({ n: 97_766_253_163, scale: 4 });
+    expect(toScaledInt("6.721800")).toEqual({ n: 67_218, scale: 4 });
+    expect(toScaledInt("12345678901234567890.5")).toEqual({ n: 123_456_789_012_345_678_905n, scale: 1 });
+    expect(toScaledInt(3)).toEqual({ n: 3, scale: 0 });
+  });
+
+  it("sums exactly across the plain-number limit", () => {
+    // 2^51 + 2^51 + 1 + 2^60 = 2^52 + 1 + 2^60: the running number moves into the BigInt once past 2^51
+    const sum = new ExactSum();
+    sum.add(2 ** 51);
+    sum.add(2 ** 51);
+    sum.add(1);
+    sum.add(2n ** 60n);
+    expect(sum.value()).toBe(2n ** 52n + 1n + 2n ** 60n);
+    const negative = new ExactSum();
+    for (let i = 0; i < 5; i++) negative.add(-(2 ** 50) - 3);
+    expect(negative.value()).toBe(-5n * (2n ** 50n + 3n));
+  });
+});
+
+describe("ratio by a power of ten", () => {
+  it("reads the digits instead of dividing", () => {
+    // 1,234,567 ÷ 10^4 = 123.4567; 7 ÷ 10 = 0.7
+    expect(ratio(1_234_567n, 10_000n).toString()).toBe("123.4567");
+    expect(ratio(7n, 10n).toString()).toBe("0.7");
+    expect(ratio(0n, 1_000n).isZero()).toBe(true);
   });
 });

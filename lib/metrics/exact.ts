@@ -32,6 +32,77 @@ export function rescale(n: bigint, from: number, to: number): bigint {
 
 /** numerator ÷ denominator as a Dec, rounded once to Dec's precision. */
 export function ratio(numerator: bigint, denominator: bigint): Dec {
-  if (denominator === 1n) return new Dec(numerator.toString());
-  return new Dec(numerator.toString()).div(denominator.toString());
+  const d = denominator.toString();
+  if (/^10*$/.test(d) && numerator.toString().length <= 40) return new Dec(`${numerator}e-${d.length - 1}`); // a power of ten: exact, no division
+  return new Dec(numerator.toString()).div(d);
+}
+
+/** Plain numbers stand for exact integers only up to this magnitude (so a sum of two stays below 2^53). */
+export const SMALL_LIMIT = 2 ** 51;
+
+/** An exact integer: a plain number (an integer of magnitude ≤ SMALL_LIMIT) or a BigInt. */
+export type Int = number | bigint;
+
+function small(x: number): boolean {
+  return x <= SMALL_LIMIT && x >= -SMALL_LIMIT;
+}
+
+/** 10^k as an exact Int (a plain number up to 10^15). */
+export function pow10Int(k: number): Int {
+  return k <= 15 ? 10 ** k : pow10(k);
+}
+
+/** a × b, exactly: a plain number while the product fits, else a BigInt. */
+export function mulInt(a: Int, b: Int): Int {
+  if (typeof a === "number" && typeof b === "number") {
+    const p = a * b;
+    if (small(p)) return p; // |true product| ≤ 2^51 (1 + 2^-52) < 2^53, so the double is exact
+  }
+  return BigInt(a) * BigInt(b);
+}
+
+/** a − b, exactly. */
+export function subInt(a: Int, b: Int): Int {
+  if (typeof a === "number" && typeof b === "number") {
+    const d = a - b;
+    if (small(d)) return d;
+  }
+  return BigInt(a) - BigInt(b);
+}
+
+/** A decimal string or number as n ÷ 10^scale with n a plain number when it fits (the rollups' numeric text). */
+export function toScaledInt(value: DecimalValue | null | undefined): { n: Int; scale: number } {
+  if (typeof value === "string" && value.length <= 16) {
+    const m = PLAIN.exec(value);
+    if (m) {
+      const frac = (m[3] ?? "").replace(/0+$/, "");
+      const digits = `${m[1]}${m[2]}${frac}`;
+      const n = Number(digits);
+      if (small(n)) return { n, scale: frac.length }; // ≤ 16 characters: at most 15 digits, parsed exactly
+    }
+  }
+  const s = toScaled(value);
+  return { n: small(Number(s.n)) ? Number(s.n) : s.n, scale: s.scale };
+}
+
+/** An exact integer sum: plain-number terms add as numbers, the running number moving into a BigInt past SMALL_LIMIT. */
+export class ExactSum {
+  private small = 0;
+  private big = 0n;
+
+  add(term: Int): void {
+    if (typeof term === "bigint") {
+      this.big += term;
+      return;
+    }
+    this.small += term;
+    if (this.small > SMALL_LIMIT || this.small < -SMALL_LIMIT) {
+      this.big += BigInt(this.small);
+      this.small = 0;
+    }
+  }
+
+  value(): bigint {
+    return this.big + BigInt(this.small);
+  }
 }

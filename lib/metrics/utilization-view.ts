@@ -1,5 +1,5 @@
 import { Dec } from "./decimal";
-import { pow10, ratio, rescale, toScaled, type Scaled } from "./exact";
+import { ExactSum, mulInt, pow10, pow10Int, ratio, subInt, toScaledInt, type Int } from "./exact";
 import type { Period } from "./period";
 import type { PricingModel } from "./planned-cost";
 import { idleCost, utilization } from "./utilization";
@@ -25,22 +25,22 @@ export type Usage = { capacityAh: Dec; usedAh: Dec; idleAh: Dec; idleCost: Dec; 
 export type BucketUsage = { bucket: Period; total: Usage; groups: Map<string, Usage> };
 export type BlockUsage = Usage & { block: UsageBlock };
 
-const MS_PER_HOUR = 3_600_000n;
+const MS_PER_HOUR = 3_600_000;
 
-// Sums kept as exact integers: AH in units of 1 ÷ (3,600,000 × 10^usedScale) AH (an accelerator-millisecond split
-// 10^usedScale ways, so both quantity × overlap ms and the rollups' used_AH are whole numbers), money in that unit
-// × 10^rateScale. Each total becomes a Dec by one division at the end.
-type Sums = { capacity: bigint; used: bigint; idle: bigint; cost: bigint };
+// Sums kept as exact integers (ExactSum): AH in units of 10^-usedScale AH-per-time-unit, where the time unit is the
+// hour when every boundary falls on a whole hour (else the millisecond), so both quantity × overlap and the rollups'
+// used_AH are whole numbers; money in that unit × 10^rateScale. Each figure becomes a Dec by one division at the end.
+type Sums = { capacity: ExactSum; used: ExactSum; idle: ExactSum; cost: ExactSum };
 
 function empty(): Sums {
-  return { capacity: 0n, used: 0n, idle: 0n, cost: 0n };
+  return { capacity: new ExactSum(), used: new ExactSum(), idle: new ExactSum(), cost: new ExactSum() };
 }
 
-function add(into: Sums, capacity: bigint, used: bigint, idle: bigint, cost: bigint) {
-  into.capacity += capacity;
-  into.used += used;
-  into.idle += idle;
-  into.cost += cost;
+function add(into: Sums, capacity: Int, used: Int, idle: Int, cost: Int) {
+  into.capacity.add(capacity);
+  into.used.add(used);
+  into.idle.add(idle);
+  into.cost.add(cost);
 }
 
 export function groupOf(b: UsageBlock, by: UtilizationGroupBy): string {
@@ -63,43 +63,54 @@ export function summarizeUtilization(input: {
   by: UtilizationGroupBy;
   currency: string;
 }): { buckets: BucketUsage[]; blocks: BlockUsage[]; total: Usage } {
-  const usedScaled = new Map<string, Scaled>();
+  const onHour = (t: Date) => t.getTime() % MS_PER_HOUR === 0;
+  const wholeHours =
+    onHour(input.measuredTo) && input.buckets.every((b) => onHour(b.from) && onHour(b.to)) && input.blocks.every((b) => onHour(b.startAt) && onHour(b.endAt));
+  const timeUnit = wholeHours ? MS_PER_HOUR : 1;
+  // used_AH in the sums' unit (n × 10^(usedScale − scale) × time units per hour), by bucket and block index
+  const blockIndex = new Map(input.blocks.map((b, i) => [b.id, i]));
+  const bucketIndex = new Map(input.buckets.map((b, j) => [b.from.toISOString().slice(0, 10), j]));
+  const found: { i: number; j: number; n: Int; scale: number }[] = [];
   let usedScale = 0;
   for (const [key, value] of input.usedAh) {
-    const v = toScaled(value);
-    usedScaled.set(key, v);
+    const bar = key.lastIndexOf("|");
+    const i = blockIndex.get(key.slice(0, bar));
+    const j = bucketIndex.get(key.slice(bar + 1));
+    if (i === undefined || j === undefined) continue;
+    const v = toScaledInt(value);
+    found.push({ i, j, n: v.n, scale: v.scale });
     if (v.scale > usedScale) usedScale = v.scale;
   }
+  const usedAt: Int[][] = input.buckets.map(() => []);
+  for (const u of found) usedAt[u.j]![u.i] = mulInt(u.n, mulInt(pow10Int(usedScale - u.scale), MS_PER_HOUR / timeUnit));
   const priced = input.blocks.map((b) => b.pricingModel === "reserved" && b.currency === input.currency);
-  const rates = input.blocks.map((b, i) => (priced[i] ? toScaled(b.rate) : { n: 0n, scale: 0 }));
+  const rates = input.blocks.map((b, i) => (priced[i] ? toScaledInt(b.rate) : { n: 0, scale: 0 }));
   const rateScale = rates.reduce((max, r) => Math.max(max, r.scale), 0);
-  const rate = rates.map((r) => rescale(r.n, r.scale, rateScale));
-  const quantity = input.blocks.map((b) => BigInt(b.quantity) * pow10(usedScale));
-  const usedUnit = MS_PER_HOUR;
-  const ahUnit = MS_PER_HOUR * pow10(usedScale);
+  const rate = rates.map((r) => mulInt(r.n, pow10Int(rateScale - r.scale)));
+  const quantity = input.blocks.map((b) => mulInt(b.quantity, pow10Int(usedScale)));
+  const ahUnit = BigInt(MS_PER_HOUR / timeUnit) * pow10(usedScale);
   const moneyUnit = ahUnit * pow10(rateScale);
   const toUsage = (u: Sums): Usage => {
-    const capacityAh = ratio(u.capacity, ahUnit);
-    const usedAh = ratio(u.used, ahUnit);
-    return { capacityAh, usedAh, idleAh: ratio(u.idle, ahUnit), idleCost: ratio(u.cost, moneyUnit), utilization: utilization(usedAh, capacityAh) };
+    const capacityAh = ratio(u.capacity.value(), ahUnit);
+    const usedAh = ratio(u.used.value(), ahUnit);
+    return { capacityAh, usedAh, idleAh: ratio(u.idle.value(), ahUnit), idleCost: ratio(u.cost.value(), moneyUnit), utilization: utilization(usedAh, capacityAh) };
   };
 
   const perBlock = input.blocks.map(() => empty());
   const measuredTo = input.measuredTo.getTime();
-  const buckets = input.buckets.map((bucket) => {
+  const buckets = input.buckets.map((bucket, j) => {
+    const usedHere = usedAt[j]!;
     const total = empty();
     const groups = new Map<string, Sums>();
     const from = bucket.from.getTime();
     const to = Math.min(bucket.to.getTime(), measuredTo);
-    const key = bucket.from.toISOString().slice(0, 10);
     input.blocks.forEach((b, i) => {
       const overlap = Math.min(to, b.endAt.getTime()) - Math.max(from, b.startAt.getTime());
-      const u = usedScaled.get(`${b.id}|${key}`);
-      const used = u ? rescale(u.n, u.scale, usedScale) * usedUnit : 0n;
-      if (overlap <= 0 && used === 0n) return;
-      const capacity = overlap > 0 ? quantity[i]! * BigInt(overlap) : 0n;
-      const idle = capacity > used ? capacity - used : 0n;
-      const cost = priced[i] ? idle * rate[i]! : 0n;
+      const used = usedHere[i] ?? 0;
+      if (overlap <= 0 && used == 0) return; // == : 0 and 0n alike
+      const capacity = overlap > 0 ? mulInt(quantity[i]!, overlap / timeUnit) : 0;
+      const idle = capacity > used ? subInt(capacity, used) : 0;
+      const cost = priced[i] && idle != 0 ? mulInt(idle, rate[i]!) : 0;
       add(total, capacity, used, idle, cost);
       add(perBlock[i]!, capacity, used, idle, cost);
       const g = groupOf(b, input.by);
@@ -112,15 +123,17 @@ export function summarizeUtilization(input: {
   const blocks = input.blocks
     .map((block, i) => {
       const u = perBlock[i]!;
-      const capacityAh = ratio(u.capacity, ahUnit);
-      const usedAh = ratio(u.used, ahUnit);
+      const capacity = u.capacity.value();
+      const used = u.used.value();
+      const capacityAh = ratio(capacity, ahUnit);
+      const usedAh = ratio(used, ahUnit);
       const cost = block.currency === input.currency ? idleCost({ pricingModel: block.pricingModel, rate: block.rate, capacityAh, usedAh }) : new Dec(0);
-      const idleAh = ratio(u.capacity > u.used ? u.capacity - u.used : 0n, ahUnit);
+      const idleAh = ratio(capacity > used ? capacity - used : 0n, ahUnit);
       return { block, capacityAh, usedAh, idleAh, idleCost: cost, utilization: utilization(usedAh, capacityAh) };
     })
     .filter((b) => !b.capacityAh.isZero() || !b.usedAh.isZero())
     .sort((a, b) => b.idleCost.comparedTo(a.idleCost) || b.idleAh.comparedTo(a.idleAh) || a.block.name.localeCompare(b.block.name));
   const total = empty();
-  for (const u of perBlock) add(total, u.capacity, u.used, u.idle, u.cost);
+  for (const u of perBlock) add(total, u.capacity.value(), u.used.value(), u.idle.value(), u.cost.value());
   return { buckets, blocks, total: toUsage(total) };
 }
