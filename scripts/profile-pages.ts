@@ -12,7 +12,7 @@ import {
   expiringReservations,
   parseReservationListParams,
   reservationListPage,
-  reservationTimelineRows,
+  reservationTimelinePage,
 } from "@/lib/queries/registers/reservations";
 import { getUtilizationFromUrl } from "@/lib/queries/utilization";
 import { timelineLayout } from "@/lib/reservations/timeline";
@@ -63,10 +63,10 @@ async function main() {
       const window = { from: addUtcMonths(startOfUtcMonth(asOf), -12), to: addUtcMonths(startOfUtcMonth(asOf), 18) };
       const [, timeline] = await Promise.all([
         reservationListPage(ctx, params),
-        reservationTimelineRows(ctx, params, window),
+        reservationTimelinePage(ctx, params, window),
         expiringReservations(ctx, params, asOf),
       ]);
-      return timelineLayout(timeline, params.filters.group ?? "provider", window, asOf);
+      return timelineLayout(timeline.rows, params.filters.group ?? "provider", window, asOf);
     },
   };
   const names = values.pages ? values.pages.split(",").map((s) => s.trim()) : Object.keys(pages);

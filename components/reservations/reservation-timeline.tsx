@@ -19,6 +19,8 @@ const KIND_LABEL: Record<BlockKind, string> = {
   expired: "Expired",
 };
 
+export type TimelinePaging = { page: number; pageCount: number; pageSize: number; total: number; previousHref: string | null; nextHref: string | null };
+
 const LANE_PX = 14;
 const GAP_PX = 4;
 
@@ -49,14 +51,15 @@ export function ReservationTimeline({
   window,
   asOf,
   group,
-  truncated,
+  paging,
   groupHref,
 }: {
   lanes: TimelineLane[];
   window: Period;
   asOf: Date;
   group: TimelineGroup;
-  truncated: boolean;
+  /** Which page of the window's blocks (earliest start first) is drawn, and links to the pages either side. */
+  paging: TimelinePaging;
   /** The current page's URL with the timeline grouped another way. */
   groupHref: Record<TimelineGroup, string>;
 }) {
@@ -66,6 +69,7 @@ export function ReservationTimeline({
   for (let m = window.from; m < window.to; m = addUtcMonths(m, 3)) ticks.push(m);
   const now = at(asOf);
   const count = lanes.reduce((n, l) => n + l.bars.length, 0);
+  const first = (paging.page - 1) * paging.pageSize + 1;
   return (
     <section aria-labelledby="timeline-heading" className="mt-6">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -85,9 +89,28 @@ export function ReservationTimeline({
           ))}
         </nav>
       </div>
-      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-        {formatDay(window.from)} to {formatDay(window.to)} · {count.toLocaleString("en-US")} blocks{truncated ? " (the first 1,500 by start; narrow the filters to see the rest)" : ""}
-      </p>
+      <div className="mt-1 flex flex-wrap items-baseline justify-between gap-2 text-sm text-slate-600 dark:text-slate-400">
+        <p>
+          {formatDay(window.from)} to {formatDay(window.to)} ·{" "}
+          {paging.pageCount > 1
+            ? `showing blocks ${first.toLocaleString("en-US")}–${(first + count - 1).toLocaleString("en-US")} of ${paging.total.toLocaleString("en-US")} by start (page ${paging.page} of ${paging.pageCount})`
+            : `${count.toLocaleString("en-US")} blocks`}
+        </p>
+        {paging.pageCount > 1 ? (
+          <nav aria-label="Timeline pages" className="flex gap-3">
+            {paging.previousHref ? (
+              <Link href={paging.previousHref} className="text-brand-700 underline dark:text-brand-300">
+                ← Earlier {paging.pageSize} blocks
+              </Link>
+            ) : null}
+            {paging.nextHref ? (
+              <Link href={paging.nextHref} className="text-brand-700 underline dark:text-brand-300">
+                Later {Math.min(paging.pageSize, paging.total - (first + count - 1)).toLocaleString("en-US")} blocks →
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
+      </div>
       <div className="mt-3">
         <Legend />
       </div>

@@ -19,8 +19,7 @@ import {
   expiringReservations,
   parseReservationListParams,
   reservationListPage,
-  reservationTimelineRows,
-  TIMELINE_LIMIT,
+  reservationTimelinePage,
   type ReservationListRow,
 } from "@/lib/queries/registers/reservations";
 import { timelineLayout, TIMELINE_GROUPS, type TimelineGroup } from "@/lib/reservations/timeline";
@@ -47,15 +46,16 @@ export default async function ReservationsPage({ searchParams }: { searchParams:
   const group: TimelineGroup = params.filters.group ?? "provider";
   const asOf = new Date();
   const window = { from: addUtcMonths(startOfUtcMonth(asOf), -12), to: addUtcMonths(startOfUtcMonth(asOf), 18) };
-  const [result, options, timelineRows, expiring] = await Promise.all([
+  const [result, options, timeline, expiring] = await Promise.all([
     reservationListPage(ctx, params),
     registerOptions(ctx),
-    reservationTimelineRows(ctx, params, window),
+    reservationTimelinePage(ctx, params, window),
     expiringReservations(ctx, params, asOf),
   ]);
   const groupHref = Object.fromEntries(
     TIMELINE_GROUPS.map((g) => [g, listQuery({ ...params, filters: { ...params.filters, group: g } })]),
   ) as Record<TimelineGroup, string>;
+  const timelineHref = (page: number) => `${listQuery({ ...params, filters: { ...params.filters, timeline: page > 1 ? page : undefined } })}#timeline-heading`;
   return (
     <div className="mx-auto max-w-6xl">
       <h1 className="text-2xl font-semibold tracking-tight">Reservations</h1>
@@ -63,11 +63,18 @@ export default async function ReservationsPage({ searchParams }: { searchParams:
         Capacity blocks: what is reserved where, from when to when, at what rate. The filters below apply to the timeline, the expiry list and the table.
       </p>
       <ReservationTimeline
-        lanes={timelineLayout(timelineRows, group, window, asOf)}
+        lanes={timelineLayout(timeline.rows, group, window, asOf)}
         window={window}
         asOf={asOf}
         group={group}
-        truncated={timelineRows.length >= TIMELINE_LIMIT}
+        paging={{
+          page: timeline.page,
+          pageCount: timeline.pageCount,
+          pageSize: timeline.pageSize,
+          total: timeline.total,
+          previousHref: timeline.page > 1 ? timelineHref(timeline.page - 1) : null,
+          nextHref: timeline.page < timeline.pageCount ? timelineHref(timeline.page + 1) : null,
+        }}
         groupHref={groupHref}
       />
       <ExpiringList rows={expiring} asOf={asOf} />

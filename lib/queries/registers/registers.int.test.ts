@@ -9,7 +9,7 @@ import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/database
 import { getContractBurndown } from "../contract-burndown";
 import { contractListPage, contractRows, parseContractListParams } from "./contracts";
 import { getReservationDetail } from "./reservation-detail";
-import { expiringReservations, parseReservationListParams, reservationListPage, reservationRows } from "./reservations";
+import { expiringReservations, parseReservationListParams, reservationListPage, reservationRows, reservationTimelinePage } from "./reservations";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 
@@ -179,6 +179,27 @@ describeOnEachEngine("register queries", (engine) => {
       expect(none.total).toBe(0);
       const h100 = await reservationListPage(ctx(), parseReservationListParams({ family: "H100", q: "r o" }));
       expect(h100.rows.map((r) => r.name).sort()).toEqual(["R on demand", "R other site"]);
+    });
+
+    it("pages the timeline's blocks in the window, earliest start first, with the list's filters", async () => {
+      const window = { from: d("2026-01-15"), to: d("2026-06-01") };
+      const names = (r: { rows: { name: string }[] }) => r.rows.map((x) => x.name);
+      // All three overlap the window; starts 1 Jan, 1 Feb, 1 May; two per page → pages of 2 and 1.
+      const first = await reservationTimelinePage(ctx(), parseReservationListParams({}), window, 2);
+      expect([names(first), first.total, first.page, first.pageCount]).toEqual([["R reserved", "R on demand"], 3, 1, 2]);
+      const second = await reservationTimelinePage(ctx(), parseReservationListParams({ timeline: "2" }), window, 2);
+      expect([names(second), second.page]).toEqual([["R other site"], 2]);
+      // Past the last page: the last page; not a number: the first.
+      expect((await reservationTimelinePage(ctx(), parseReservationListParams({ timeline: "9" }), window, 2)).page).toBe(2);
+      expect((await reservationTimelinePage(ctx(), parseReservationListParams({ timeline: "x" }), window, 2)).page).toBe(1);
+      // The list's filters apply; the table's own page does not move the timeline.
+      const onContract = await reservationTimelinePage(ctx(), parseReservationListParams({ contract: contractId, page: "3" }), window, 2);
+      expect([names(onContract), onContract.pageCount]).toEqual([["R reserved", "R on demand"], 1]);
+      const none = await reservationTimelinePage(ctx(), parseReservationListParams({ family: "TPU" }), window, 2);
+      expect([none.rows, none.total, none.page, none.pageCount]).toEqual([[], 0, 1, 1]);
+      // R other site ends on 20 Jun: not in a window that starts then.
+      const late = await reservationTimelinePage(ctx(), parseReservationListParams({}), { from: d("2026-06-20"), to: d("2026-07-01") }, 2);
+      expect([names(late), late.total]).toEqual([["R reserved", "R on demand"], 2]);
     });
 
     it("lists the blocks ending within 90 days, soonest first", async () => {
