@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { buildReport, createShareLink, INVALID_LINK_HEADING, uniqueName } from "./share-helpers";
+import { buildReport, createShareLink, INVALID_LINK_HEADING, revokeNewestLink, uniqueName } from "./share-helpers";
 
 // The executive journey: a finance lead builds a report, shares it by link, the link opens without a session,
 // prints to PDF on A4 and Letter and fits a phone; once revoked, the same URL shows the "link not valid" page.
@@ -77,6 +77,10 @@ test.describe("reports", () => {
       await expect(shared.getByText("finance@headroom.local")).toHaveCount(0);
       await expect(shared.getByRole("button").filter({ visible: true })).toHaveCount(0);
       await expect(shared.getByRole("link", { name: /Export .*CSV/ }).filter({ visible: true })).toHaveCount(0);
+      // No link leads into the app: only anchors on this page and its own CSV links under /r/<token>/.
+      const token = new URL(url).pathname.split("/").pop()!;
+      const hrefs = await shared.locator("a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+      expect(hrefs.filter((h) => !h.startsWith("#") && !h.startsWith("?") && !h.startsWith(`/r/${token}/`))).toEqual([]);
       await shared.screenshot({ path: testInfo.outputPath("shared-report.png"), fullPage: true });
     });
 
@@ -105,10 +109,7 @@ test.describe("reports", () => {
 
     await test.step("revoked, the same URL shows the 404 page at once", async () => {
       await page.goto(`/reports/${report.id}`);
-      const row = page.getByRole("region", { name: "Share links" }).getByRole("row").nth(1);
-      page.once("dialog", (d) => void d.accept());
-      await row.getByRole("button", { name: "Revoke" }).click();
-      await expect(row).toContainText("Revoked");
+      await revokeNewestLink(page);
       const res = await shared.goto(url);
       expect(res!.status()).toBe(404);
       await expect(shared.getByRole("heading", { level: 1, name: INVALID_LINK_HEADING })).toBeVisible();

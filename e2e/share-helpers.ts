@@ -42,3 +42,16 @@ export async function createShareLink(page: Page): Promise<{ url: string; token:
   const url = await field.inputValue();
   return { url, token: url.split("/r/")[1]! };
 }
+
+/** On a report's page: revokes the newest link (confirming the dialog) and waits until the list says so. */
+export async function revokeNewestLink(page: Page): Promise<void> {
+  const row = page.getByRole("region", { name: "Share links" }).getByRole("row").nth(1);
+  const accept = (d: { accept: () => Promise<void> }) => void d.accept();
+  page.on("dialog", accept);
+  // A click that lands before the page is hydrated does nothing; click again until the row reads Revoked.
+  await expect(async () => {
+    if (!((await row.textContent()) ?? "").includes("Revoked")) await row.getByRole("button", { name: "Revoke" }).click({ timeout: 2_000 });
+    await expect(row).toContainText("Revoked", { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
+  page.off("dialog", accept);
+}
