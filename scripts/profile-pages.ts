@@ -55,7 +55,7 @@ async function main() {
     concentration: () => getConcentration(ctx, parsePlanningFilters({})),
     utilization: () => getUtilizationFromUrl(ctx, {}),
     capacity: () => getCapacity(ctx, parsePlanningFilters({}, { defaults: CAPACITY_DEFAULTS })),
-    power: () => getPowerPage(ctx, parsePlanningFilters({}), null),
+    power: () => getPowerPage(ctx, parsePlanningFilters({}, { defaults: { range: "24m" } }), null),
     reservations: async () => {
       // What app/(app)/reservations/page.tsx loads: the list page, the timeline's blocks laid out, the expiry list.
       const params = parseReservationListParams({});

@@ -1,5 +1,5 @@
 import { dec, Dec, sumDec, type DecimalValue } from "./decimal";
-import { pow10, ratio, rescale, toScaled } from "./exact";
+import { pow10, ratio, rescale, toScaled, type Scaled } from "./exact";
 import { activeHistory, forecastSeries, type ForecastMethod } from "./forecast";
 import { hoursIn, type Period } from "./period";
 import { runwayMonth } from "./runway";
@@ -44,12 +44,21 @@ export function averageUnits(spans: readonly UnitSpan[], month: Period): Dec {
 const LIMIT = 2 ** 51;
 const LIMIT_BIG = 2n ** 51n;
 
+// Decimals are immutable, so a Dec's scaled form can be kept: pages pass the same block's units to several groupings.
+const scaledDecs = new WeakMap<object, Scaled>();
+function scaledUnits(units: DecimalValue): Scaled {
+  if (typeof units !== "object") return toScaled(units);
+  let s = scaledDecs.get(units);
+  if (!s) scaledDecs.set(units, (s = toScaled(units)));
+  return s;
+}
+
 /**
  * averageUnits for each month, the spans' units read once: Σ units × ms(month ∩ [start, end)) ÷ ms(month) summed
  * exactly in integers (units scaled to a common power of ten), so each month is rounded once, by the final division.
  */
 export function averageUnitsByMonth(spans: readonly UnitSpan[], months: readonly Period[]): Dec[] {
-  const scaled = spans.map((s) => toScaled(s.units));
+  const scaled = spans.map((s) => scaledUnits(s.units));
   const scale = scaled.reduce((max, u) => Math.max(max, u.scale), 0);
   const units = scaled.map((u) => rescale(u.n, u.scale, scale));
   const starts = spans.map((s) => s.startAt.getTime());
@@ -138,7 +147,13 @@ export function capacityDemandLine(input: {
 export function sumLines(key: string, label: string, lines: readonly CapacityDemandLine[], months: readonly Period[]): CapacityDemandLine {
   const combine = (parts: readonly Band[]): Band => {
     const median = sumDec(parts.map((b) => b.median));
-    const spread = (pick: (b: Band) => Dec) => sumDec(parts.map((b) => pick(b).pow(2))).sqrt();
+    const spread = (pick: (b: Band) => Dec) =>
+      sumDec(
+        parts.map((b) => {
+          const half = pick(b);
+          return half.times(half);
+        }),
+      ).sqrt();
     const floor = (x: Dec) => Dec.max(0, x);
     return {
       median,
