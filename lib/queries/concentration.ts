@@ -15,6 +15,7 @@ import {
 } from "@/lib/metrics/concentration";
 import { dec, sumDec, type Dec } from "@/lib/metrics/decimal";
 import { contains, type Period } from "@/lib/metrics/period";
+import { blockH100e } from "@/lib/planning/block-h100e";
 import { loadPlanningModel, type PlanningBlock, type PlanningModel } from "@/lib/planning/model";
 import { loadCapacityRunway } from "@/lib/queries/capacity";
 import type { Ctx } from "@/lib/services/context";
@@ -40,7 +41,7 @@ function member(dimension: Dimension, b: PlanningBlock): { key: string; label: s
   return { key: b.siteId, label: b.siteName };
 }
 
-const h100e = (b: PlanningBlock) => dec(b.h100eFactor).times(b.quantity);
+const h100e = blockH100e;
 
 /**
  * Shares of the H100e in service at `at` by provider, chip vendor and site, HHI per dimension, the largest single
@@ -48,11 +49,10 @@ const h100e = (b: PlanningBlock) => dec(b.h100eFactor).times(b.quantity);
  * month whose median demand exceeds the line's capacity minus X's average H100e in that month.
  */
 export function buildConcentration(model: PlanningModel, runway: CapacityDemandLine, at: Date, family: string | null = null): ConcentrationPage {
-  const units = new Map<PlanningBlock, Dec>(model.blocks.map((b) => [b, h100e(b)]));
   const inService = model.blocks.filter((b) => contains(b.startAt, b.endAt, at));
-  const totalH100e = sumDec(inService.map((b) => units.get(b)!));
+  const totalH100e = sumDec(inService.map(h100e));
   const shares = Object.fromEntries(
-    DIMENSIONS.map((d) => [d, capacityShares(inService.map((b) => ({ ...member(d, b), h100e: units.get(b)! })))]),
+    DIMENSIONS.map((d) => [d, capacityShares(inService.map((b) => ({ ...member(d, b), h100e: h100e(b) })))]),
   ) as Record<Dimension, Share[]>;
   const hhi = Object.fromEntries(
     DIMENSIONS.map((d) => {
@@ -62,7 +62,7 @@ export function buildConcentration(model: PlanningModel, runway: CapacityDemandL
   ) as ConcentrationPage["hhi"];
 
   const months = runway.points.map((p) => p.month);
-  const spans = new Map<PlanningBlock, UnitSpan>(model.blocks.map((b) => [b, { units: units.get(b)!, startAt: b.startAt, endAt: b.endAt }]));
+  const spans = new Map<PlanningBlock, UnitSpan>(model.blocks.map((b) => [b, { units: h100e(b), startAt: b.startAt, endAt: b.endAt }]));
   const members = DIMENSIONS.flatMap((dimension) => {
     const groups = new Map<string, { key: string; label: string; blocks: UnitSpan[] }>();
     for (const b of model.blocks) {

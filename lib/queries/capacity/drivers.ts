@@ -3,6 +3,7 @@ import { averageUnitsByMonth, plansAhead, runwayOf, type CapacityDemandLine } fr
 import { dec, type Dec } from "@/lib/metrics/decimal";
 import { runwayMonth } from "@/lib/metrics/runway";
 import type { Period } from "@/lib/metrics/period";
+import { blockH100e } from "@/lib/planning/block-h100e";
 import type { PlanningModel } from "@/lib/planning/model";
 
 export const TOP_PLANS = 5;
@@ -50,7 +51,7 @@ export function runwayDrivers(
   const first = months[0]!.from;
   const blocks = model.blocks.filter((b) => !options.family || b.family === options.family);
   const ending = blocks.filter((b) => b.endAt > first && b.endAt < horizonEnd);
-  const renewed = ending.map((b) => ({ units: dec(b.h100eFactor).times(b.quantity), startAt: b.endAt, endAt: horizonEnd }));
+  const renewed = ending.map((b) => ({ units: blockH100e(b), startAt: b.endAt, endAt: horizonEnd }));
   const renewedByMonth = averageUnitsByMonth(renewed, months);
   const withRenewals = runwayMonth(
     line.points.map((p, i) => ({ month: p.month, capacity: p.capacity.plus(renewedByMonth[i]!), demand: p.demand.median })),
@@ -97,7 +98,7 @@ export function runwayDrivers(
       siteName: b.siteName,
       family: b.family,
       quantity: b.quantity,
-      h100e: dec(b.h100eFactor).times(b.quantity),
+      h100e: blockH100e(b),
       endAt: b.endAt,
       beforeRunway: runway !== null && b.endAt < runway.to,
     }))

@@ -11,6 +11,7 @@ import {
 import { dec } from "@/lib/metrics/decimal";
 import { MAX_HORIZON } from "@/lib/metrics/forecast";
 import type { Period } from "@/lib/metrics/period";
+import { blockH100e } from "@/lib/planning/block-h100e";
 import { loadPlanningModel, type PlanningBlock, type PlanningDemandPlan, type PlanningModel } from "@/lib/planning/model";
 import type { Ctx } from "@/lib/services/context";
 import { runwayDrivers, type RunwayDrivers } from "./drivers";
@@ -64,7 +65,7 @@ function groupOf(by: CapacityGroupBy, b: PlanningBlock): { key: string; label: s
 export function familyFactor(model: PlanningModel, family: string): string {
   const blocks = model.blocks.filter((b) => b.family === family);
   const quantity = blocks.reduce((n, b) => n + b.quantity, 0);
-  if (quantity > 0) return blocks.reduce((s, b) => s.plus(dec(b.h100eFactor).times(b.quantity)), dec(0)).div(quantity).toString();
+  if (quantity > 0) return blocks.reduce((s, b) => s.plus(blockH100e(b)), dec(0)).div(quantity).toString();
   const types = model.catalog.acceleratorTypes.filter((t) => t.family === family);
   if (types.length) return types.reduce((s, t) => s.plus(t.h100eFactor), dec(0)).div(types.length).toString();
   return "1";
@@ -85,7 +86,7 @@ export function buildLines(
   const blocks: GroupBlock[] = model.blocks.map((b) => {
     const g = groupOf(options.by, b);
     labels.set(g.key, g.label);
-    return { group: g.key, units: options.unit === "h100e" ? dec(b.h100eFactor).times(b.quantity) : b.quantity, startAt: b.startAt, endAt: b.endAt };
+    return { group: g.key, units: options.unit === "h100e" ? blockH100e(b) : b.quantity, startAt: b.startAt, endAt: b.endAt };
   });
   const plans: GroupPlan[] = options.plansLeftOut
     ? []
