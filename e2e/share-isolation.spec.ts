@@ -238,13 +238,14 @@ test.describe("share link isolation", () => {
     const expiring = await createShareLink(finance);
 
     const tokens: Record<string, string> = { unknown: "A".repeat(43), short: "nope", revoked: revoked.token };
-    // Expiry is the stored date passing; only the Postgres server's database is reachable from here to move it.
+    // Expiry is the stored date passing; only the Postgres server's database is reachable from here to move it
+    // (created_at too: a link must expire after it was created).
     if (project === "postgres") {
       const { default: postgres } = await import("postgres");
       const sql = postgres(process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/headroom_e2e", { max: 1 });
       const { createHash } = await import("node:crypto");
       const hash = createHash("sha256").update(expiring.token, "utf8").digest("hex");
-      const moved = await sql`update shared_reports set expires_at = now() - interval '1 second' where token_hash = ${hash} returning id`;
+      const moved = await sql`update shared_reports set created_at = now() - interval '2 days', expires_at = now() - interval '1 second' where token_hash = ${hash} returning id`;
       await sql.end();
       expect(moved).toHaveLength(1);
       tokens.expired = expiring.token;
