@@ -141,19 +141,14 @@ export function capacityDemandLine(input: {
 }
 
 /**
- * The sum of lines: capacities, medians and plans add; the bands' half-widths (forecast and demand alike) combine as
- * √Σ(half-width²), i.e. the groups' forecast errors taken as independent.
+ * The sum of lines: capacities, medians and plans add (exactly); the bands' half-widths (forecast and demand alike)
+ * combine as √Σ(half-width²) in float64, i.e. the groups' forecast errors taken as independent.
  */
 export function sumLines(key: string, label: string, lines: readonly CapacityDemandLine[], months: readonly Period[]): CapacityDemandLine {
   const combine = (parts: readonly Band[]): Band => {
     const median = sumDec(parts.map((b) => b.median));
-    const spread = (pick: (b: Band) => Dec) =>
-      sumDec(
-        parts.map((b) => {
-          const half = pick(b);
-          return half.times(half);
-        }),
-      ).sqrt();
+    // The half-widths are forecast statistics (float64 estimates, lib/metrics/forecast.ts): combined in float64 too.
+    const spread = (pick: (b: Band) => Dec) => new Dec(Math.sqrt(parts.reduce((sum, b) => sum + pick(b).toNumber() ** 2, 0)));
     const floor = (x: Dec) => Dec.max(0, x);
     return {
       median,
