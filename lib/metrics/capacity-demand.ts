@@ -61,29 +61,27 @@ export function averageUnitsByMonth(spans: readonly UnitSpan[], months: readonly
   const scaled = spans.map((s) => scaledUnits(s.units));
   const scale = scaled.reduce((max, u) => Math.max(max, u.scale), 0);
   const units = scaled.map((u) => rescale(u.n, u.scale, scale));
-  const starts = spans.map((s) => s.startAt.getTime());
-  const ends = spans.map((s) => s.endAt.getTime());
-  // Terms are added as plain numbers while they and the running sum stay exact integers, then moved into a BigInt.
-  const small = units.map((u) => (u >= -LIMIT_BIG && u <= LIMIT_BIG ? Number(u) : null));
+  const starts = Float64Array.from(spans, (s) => s.startAt.getTime());
+  const ends = Float64Array.from(spans, (s) => s.endAt.getTime());
+  // Terms are added as plain numbers while they and the running sum stay exact integers, then moved into a BigInt;
+  // NaN marks units too large for a plain number.
+  const small = Float64Array.from(units, (u) => (u >= -LIMIT_BIG && u <= LIMIT_BIG ? Number(u) : NaN));
   return months.map((month) => {
     const from = month.from.getTime();
     const to = month.to.getTime();
     let sum = 0n;
     let acc = 0;
-    for (let i = 0; i < units.length; i++) {
+    for (let i = 0; i < small.length; i++) {
       const ms = Math.min(to, ends[i]!) - Math.max(from, starts[i]!);
       if (ms <= 0) continue;
-      const u = small[i]!;
-      const term = u === null ? Infinity : u * ms;
-      if (term > LIMIT || term < -LIMIT) {
-        sum += units[i]! * BigInt(ms);
-        continue;
-      }
-      acc += term;
-      if (acc > LIMIT || acc < -LIMIT) {
-        sum += BigInt(acc);
-        acc = 0;
-      }
+      const term = small[i]! * ms; // NaN for large units
+      if (term <= LIMIT && term >= -LIMIT) {
+        acc += term;
+        if (acc > LIMIT || acc < -LIMIT) {
+          sum += BigInt(acc);
+          acc = 0;
+        }
+      } else sum += units[i]! * BigInt(ms);
     }
     return ratio(sum + BigInt(acc), BigInt(to - from) * pow10(scale));
   });
