@@ -81,3 +81,16 @@ describe("ratio by a power of ten", () => {
     expect(ratio(0n, 1_000n).isZero()).toBe(true);
   });
 });
+
+describe("toScaledInt on rollup text", () => {
+  it.each([
+    ["0", 0, 0],
+    ["0.0000", 0, 0],
+    ["120.5000", 1205, 1],
+    ["-0.0100", -1, 2],
+    ["123456789012.345", 123_456_789_012_345, 3], // 15 digits: still a plain number
+  ] as const)("%s → %s ÷ 10^%s", (value, n, scale) => {
+    const r = toScaledInt(value);
+    expect([Number(r.n), r.scale]).toEqual([n, scale]);
+  });
+});

@@ -70,19 +70,29 @@ export function summarizeUtilization(input: {
   // used_AH in the sums' unit (n × 10^(usedScale − scale) × time units per hour), by bucket and block index
   const blockIndex = new Map(input.blocks.map((b, i) => [b.id, i]));
   const bucketIndex = new Map(input.buckets.map((b, j) => [b.from.toISOString().slice(0, 10), j]));
-  const found: { i: number; j: number; n: Int; scale: number }[] = [];
+  const foundBlock: number[] = [];
+  const foundBucket: number[] = [];
+  const foundN: Int[] = [];
+  const foundScale: number[] = [];
   let usedScale = 0;
   for (const [key, value] of input.usedAh) {
     const bar = key.lastIndexOf("|");
     const i = blockIndex.get(key.slice(0, bar));
+    if (i === undefined) continue;
     const j = bucketIndex.get(key.slice(bar + 1));
-    if (i === undefined || j === undefined) continue;
+    if (j === undefined) continue;
     const v = toScaledInt(value);
-    found.push({ i, j, n: v.n, scale: v.scale });
+    foundBlock.push(i);
+    foundBucket.push(j);
+    foundN.push(v.n);
+    foundScale.push(v.scale);
     if (v.scale > usedScale) usedScale = v.scale;
   }
   const usedAt: Int[][] = input.buckets.map(() => []);
-  for (const u of found) usedAt[u.j]![u.i] = mulInt(u.n, mulInt(pow10Int(usedScale - u.scale), MS_PER_HOUR / timeUnit));
+  const perHour = MS_PER_HOUR / timeUnit;
+  for (let k = 0; k < foundN.length; k++) {
+    usedAt[foundBucket[k]!]![foundBlock[k]!] = mulInt(foundN[k]!, mulInt(pow10Int(usedScale - foundScale[k]!), perHour));
+  }
   const priced = input.blocks.map((b) => b.pricingModel === "reserved" && b.currency === input.currency);
   const rates = input.blocks.map((b, i) => (priced[i] ? toScaledInt(b.rate) : { n: 0, scale: 0 }));
   const rateScale = rates.reduce((max, r) => Math.max(max, r.scale), 0);
