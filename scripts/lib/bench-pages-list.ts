@@ -185,9 +185,12 @@ export const BENCH_PAGES: BenchPage[] = [
     name: "/reservations",
     path: () => "/reservations",
     queries: (ids) => [
-      reservationRows(` and r.end_at > '${ids.m12back}'::timestamptz and r.start_at < '${ids.m12ahead}'::timestamptz + interval '6 months'`, "r.start_at, r.name", 1500),
+      // The timeline's first page (200 blocks overlapping the window) and their count, the list's first page,
+      // the blocks expiring within 90 days (up to 1,500), and the total.
+      reservationRows(` and r.end_at > '${ids.m12back}'::timestamptz and r.start_at < '${ids.m12ahead}'::timestamptz + interval '6 months'`, "r.start_at, r.name, r.id", 200),
+      `select count(*) from reservations r where r.archived_at is null and r.end_at > '${ids.m12back}'::timestamptz and r.start_at < '${ids.m12ahead}'::timestamptz + interval '6 months'`,
       reservationRows("", "r.start_at, r.name", 50),
-      reservationRows(` and r.end_at > now() and r.end_at <= now() + interval '90 days'`, "r.end_at, r.name", 50),
+      reservationRows(` and r.end_at > now() and r.end_at <= now() + interval '90 days'`, "r.end_at, r.name", 1500),
       `select count(*) from reservations r where r.archived_at is null`,
     ],
   },
