@@ -85,32 +85,29 @@ const costBlocks = (from: string, to: string) => `select r.id, r.name, r.provide
   join accelerator_types t on t.id = r.accelerator_type_id
   where r.archived_at is null and r.start_at < '${to}'::timestamptz and r.end_at > '${from}'::timestamptz order by r.name`;
 
-// lib/queries/costs/billing.ts: Σ cost per provider, family and month of billing in the range.
-const billingGroups = (from: string, to: string) => `select coalesce(c.provider_id::text, 'name:' || coalesce(c.provider_name, '')) as provider,
-    coalesce(p.name, c.provider_name, 'Unknown provider') as provider_name, t.family,
-    to_char(date_trunc('month', c.charge_period_start at time zone 'UTC'), 'YYYY-MM-DD') as month,
-    sum(c.effective_cost)::text as effective, sum(c.list_cost)::text as list,
-    sum(coalesce(c.contracted_cost, c.list_cost)) filter (where c.list_cost is not null)::text as contracted
-  from cost_line_items c join imports i on i.id = c.import_id left join providers p on p.id = c.provider_id
-  left join accelerator_types t on t.id = c.accelerator_type_id left join reservations r on r.id = c.reservation_id
-  where i.status = 'succeeded' and c.billing_currency = 'USD'
-    and c.charge_period_start >= '${from}'::timestamptz and c.charge_period_start < '${to}'::timestamptz
+// lib/queries/costs/billing.ts: Σ cost per provider, family and month of billing in the range, from the billing_monthly rollup.
+const billingGroups = (from: string, to: string) => `select coalesce(b.provider_id::text, 'name:' || coalesce(b.provider_name, '')) as provider,
+    coalesce(p.name, b.provider_name, 'Unknown provider') as provider_name, t.family, to_char(b.month, 'YYYY-MM-DD') as month,
+    sum(b.effective_cost)::text as effective, sum(b.list_cost)::text as list,
+    sum(case when b.has_contracted_cost then b.contracted_cost else b.list_cost end) filter (where b.has_list_cost)::text as contracted
+  from billing_monthly b join imports i on i.id = b.import_id left join providers p on p.id = b.provider_id
+  left join accelerator_types t on t.id = b.accelerator_type_id left join reservations r on r.id = b.reservation_id
+  where i.status = 'succeeded' and b.billing_currency = 'USD' and b.month >= '${from}'::date and b.month < '${to}'::date
   group by 1, 2, 3, 4`;
 
-const billedMonths = (from: string, to: string) => `select distinct coalesce(c.provider_id::text, 'name:' || coalesce(c.provider_name, '')) as provider,
-    to_char(date_trunc('month', c.charge_period_start at time zone 'UTC'), 'YYYY-MM-DD') as month
-  from cost_line_items c join imports i on i.id = c.import_id
-  where i.status = 'succeeded' and c.billing_currency = 'USD'
-    and c.charge_period_start >= '${from}'::timestamptz and c.charge_period_start < '${to}'::timestamptz`;
+const billedMonths = (from: string, to: string) => `select distinct coalesce(b.provider_id::text, 'name:' || coalesce(b.provider_name, '')) as provider,
+    to_char(b.month, 'YYYY-MM-DD') as month
+  from billing_monthly b join imports i on i.id = b.import_id
+  where i.status = 'succeeded' and b.billing_currency = 'USD' and b.month >= '${from}'::date and b.month < '${to}'::date`;
 
 // lib/queries/costs/commitments.ts: commitment utilization, coverage and savings of the range's past months.
-const periodCommitments = (from: string, to: string) => `select c.provider_id::text as provider_id, coalesce(p.name, c.provider_name, 'Unknown provider') as provider_name,
-    c.charge_category, c.pricing_category, c.commitment_discount_status as status,
-    sum(c.effective_cost)::text as effective, sum(c.list_cost)::text as list, sum(c.contracted_cost)::text as contracted
-  from cost_line_items c join imports i on i.id = c.import_id left join providers p on p.id = c.provider_id
-  where i.status = 'succeeded' and c.billing_currency = 'USD' and c.provider_id is not null
-    and c.charge_period_start >= '${from}'::timestamptz and c.charge_period_start < '${to}'::timestamptz
-  group by 1, 2, 3, 4, 5, (c.list_cost is null), (c.contracted_cost is null)`;
+const periodCommitments = (from: string, to: string) => `select b.provider_id::text as provider_id, coalesce(p.name, b.provider_name, 'Unknown provider') as provider_name,
+    b.charge_category, b.pricing_category, b.commitment_discount_status as status,
+    sum(b.effective_cost)::text as effective, sum(b.list_cost)::text as list, sum(b.contracted_cost)::text as contracted
+  from billing_monthly b join imports i on i.id = b.import_id left join providers p on p.id = b.provider_id
+  where i.status = 'succeeded' and b.billing_currency = 'USD' and b.provider_id is not null
+    and b.month >= '${from}'::date and b.month < '${to}'::date
+  group by 1, 2, 3, 4, 5, b.has_list_cost, b.has_contracted_cost`;
 
 // lib/queries/costs/billing.ts loadMonthlyUsed and lib/queries/utilization: used AH per block and month.
 const monthlyUsed = (from: string, to: string) => `select u.reservation_id, to_char(u.month, 'YYYY-MM-DD') as month, u.used_ah::text as used_ah
@@ -164,18 +161,24 @@ export const BENCH_PAGES: BenchPage[] = [
     name: "Contract detail",
     path: (ids) => `/contracts/${ids.contractId}`,
     queries: (ids) => [
-      `select c.billing_currency as currency, c.commitment_discount_id as id, max(c.commitment_discount_name) as name,
-         max(c.commitment_discount_type) as type, c.charge_category, c.commitment_discount_status as status, sum(c.effective_cost)::text
-       from cost_line_items c join imports i on i.id = c.import_id
-       where c.contract_id = '${ids.contractId}' and i.status = 'succeeded' and c.commitment_discount_id is not null group by 1, 2, 5, 6`,
-      `select to_char(date_trunc('month', c.charge_period_start at time zone 'UTC'), 'YYYY-MM-DD') as month, sum(c.effective_cost)::text as amount
-       from cost_line_items c join imports i on i.id = c.import_id
-       where c.contract_id = '${ids.contractId}' and i.status = 'succeeded' and c.billing_currency = 'USD' group by 1`,
-      `select c.billing_currency, c.charge_category, c.pricing_category, c.commitment_discount_status, count(*)::int,
-         sum(c.effective_cost)::text, sum(c.list_cost)::text, sum(c.contracted_cost)::text
-       from cost_line_items c join imports i on i.id = c.import_id
-       where c.contract_id = '${ids.contractId}' and i.status = 'succeeded'
-       group by 1, 2, 3, 4, (c.list_cost is null), (c.contracted_cost is null)`,
+      // lib/queries/commitments.ts and lib/queries/contract-burndown.ts, over billing_monthly.
+      `select b.billing_currency as currency, b.commitment_discount_id as id, max(b.commitment_discount_name) as name,
+         max(b.commitment_discount_type) as type, b.charge_category, b.commitment_discount_status as status, sum(b.effective_cost)::text
+       from billing_monthly b join imports i on i.id = b.import_id
+       where b.contract_id = '${ids.contractId}' and i.status = 'succeeded' and b.commitment_discount_id is not null group by 1, 2, 5, 6`,
+      `select b.contract_id, to_char(b.month, 'YYYY-MM-DD') as month,
+         sum(b.effective_cost) filter (where b.first_charge_start >= w.lo and b.last_charge_start < w.hi)::text as amount,
+         bool_or(b.first_charge_start < w.lo or b.last_charge_start >= w.hi) as cut
+       from billing_monthly b join imports i on i.id = b.import_id join contracts k on k.id = b.contract_id
+       cross join lateral (select (k.start_date::timestamp at time zone 'UTC') as lo, least(now(), k.end_date::timestamp at time zone 'UTC') as hi) w
+       where b.contract_id = '${ids.contractId}' and i.status = 'succeeded' and b.billing_currency = k.currency
+         and b.last_charge_start >= w.lo and b.first_charge_start < w.hi
+       group by 1, 2`,
+      `select b.billing_currency, b.charge_category, b.pricing_category, b.commitment_discount_status, sum(b.rows)::int,
+         sum(b.effective_cost)::text, sum(b.list_cost)::text, sum(b.contracted_cost)::text
+       from billing_monthly b join imports i on i.id = b.import_id
+       where b.contract_id = '${ids.contractId}' and i.status = 'succeeded'
+       group by 1, 2, 3, 4, b.has_list_cost, b.has_contracted_cost`,
       `select r.id, r.name, s.name, t.name, t.family, r.quantity, r.start_at, r.end_at, r.pricing_model, r.rate, r.currency, r.status
        from reservations r join sites s on s.id = r.site_id join accelerator_types t on t.id = r.accelerator_type_id
        where r.contract_id = '${ids.contractId}' order by r.start_at`,
