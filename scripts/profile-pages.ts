@@ -17,6 +17,8 @@ import {
 import { getUtilizationFromUrl } from "@/lib/queries/utilization";
 import { timelineLayout } from "@/lib/reservations/timeline";
 import { systemCtx } from "@/lib/services/system-actor";
+import { getCostsFromUrl } from "@/lib/queries/costs/from-url";
+import { getOverview } from "@/lib/queries/overview";
 
 // Where the heavy pages spend their server time, without Next.js in the way: opens the bench database (built by
 // `npm run bench:pages`, default headroom_bench_pages on 127.0.0.1:5432), calls each page's loader directly with a
@@ -52,6 +54,8 @@ async function main() {
   const handle = await openDatabase({ url: server.toString() });
   const ctx = systemCtx(handle.db, "profile-pages");
   const pages: Record<string, () => Promise<unknown>> = {
+    overview: () => getOverview(ctx, {}),
+    costs: () => getCostsFromUrl(ctx, {}),
     concentration: () => getConcentration(ctx, parsePlanningFilters({})),
     utilization: () => getUtilizationFromUrl(ctx, {}),
     capacity: () => getCapacity(ctx, parsePlanningFilters({}, { defaults: CAPACITY_DEFAULTS })),

@@ -41,6 +41,19 @@ export function parseUtc(value: string | Date): Date {
   return date;
 }
 
+// Days already written, by their UTC-midnight timestamp: the month keys of monthly spend and the comparison ask
+// for the same few hundred days once per block × month. Bounded; cleared when full.
+const DAY_MS = 86_400_000;
+const isoDays = new Map<number, string>();
+
 export function isoDay(d: Date): string {
-  return d.toISOString().slice(0, 10);
+  const t = d.getTime();
+  if (t % DAY_MS !== 0) return d.toISOString().slice(0, 10);
+  let day = isoDays.get(t);
+  if (day === undefined) {
+    if (isoDays.size >= 10_000) isoDays.clear();
+    day = d.toISOString().slice(0, 10);
+    isoDays.set(t, day);
+  }
+  return day;
 }
