@@ -48,18 +48,26 @@ export function monthlySpend(input: {
   currency: string;
 }): SpendCell[] {
   const cells: SpendCell[] = [];
+  const actualByMonth = new Map<string, ActualCost[]>();
+  for (const a of input.actual) {
+    const key = monthKey(a.month);
+    const list = actualByMonth.get(key);
+    if (list) list.push(a);
+    else actualByMonth.set(key, [a]);
+  }
   for (const month of input.months) {
-    const key = monthKey(month.from);
-    for (const a of input.actual) {
-      if (monthKey(a.month) !== key || !input.billed.has(billedKey(a.providerId, month.from))) continue;
+    for (const a of actualByMonth.get(monthKey(month.from)) ?? []) {
+      if (!input.billed.has(billedKey(a.providerId, month.from))) continue;
       cells.push({ month, providerId: a.providerId, providerName: a.providerName, family: a.family, source: "actual", amount: dec(a.amount) });
     }
     const planned = new Map<string, SpendCell>();
+    const known = month.from < input.usageThrough;
     for (const b of input.blocks) {
-      if (b.currency !== input.currency || input.billed.has(billedKey(b.providerId, month.from))) continue;
+      // A block outside the month has no capacity in it (checked before any decimal arithmetic).
+      if (b.endAt <= month.from || b.startAt >= month.to || b.currency !== input.currency) continue;
+      if (input.billed.has(billedKey(b.providerId, month.from))) continue;
       const capacity = capacityAh(b, month);
       if (capacity.isZero()) continue;
-      const known = month.from < input.usageThrough;
       const usedAh = b.pricingModel === "reserved" ? 0 : known ? dec(input.usedAh.get(usageKey(b.id, month.from))) : capacity;
       const amount = plannedCost({ pricingModel: b.pricingModel, rate: b.rate, capacityAh: capacity, usedAh });
       const cellKey = `${b.providerId}|${b.family}`;
