@@ -12,6 +12,14 @@ import { applyScenario, filterModel, sortBlocks, type ModelFilter } from "./appl
 import { scenarioOverridesSchema, type ScenarioOverrides } from "./overrides";
 import type { PlanningModel } from "./types";
 
+/**
+ * A demand plan's H100e factor in SQL (`p` a demand_plans row, `t` its accelerator type): the type's factor, else
+ * the average of its family's types not archived. The planning model and the demand-plan list both read it.
+ */
+export const PLAN_FACTOR = sql.raw(
+  "coalesce(t.h100_equivalent, (select avg(f.h100_equivalent) from accelerator_types f where f.family = p.accelerator_family and f.archived_at is null))::text",
+);
+
 export type { PlanningBlock, PlanningDemandPlan, PlanningModel, PlanningSite } from "./types";
 
 type BlockRow = {
@@ -93,8 +101,7 @@ export async function loadBaseline(ctx: Ctx, asOf: Date): Promise<PlanningModel>
       db,
       sql`select p.id, p.name, p.accelerator_family as family, p.kind::text as kind, p.accelerators,
                  p.h100_equivalents::text as h100_equivalents,
-                 coalesce(t.h100_equivalent, (select avg(f.h100_equivalent) from accelerator_types f
-                   where f.family = p.accelerator_family and f.archived_at is null))::text as factor,
+                 ${PLAN_FACTOR} as factor,
                  ${isoDate("p.start_date")} as start_date, ${isoDate("p.end_date")} as end_date, p.priority, p.scenario_id
           from demand_plans p left join accelerator_types t on t.id = p.accelerator_type_id
           where p.archived_at is null

@@ -5,6 +5,7 @@ import { planH100e } from "@/lib/metrics/h100e";
 import { requirePermission, type Ctx } from "@/lib/services/context";
 import { isoDate, isoTs } from "./overview/sql";
 import { isUuid } from "./registers/uuid";
+import { PLAN_FACTOR } from "@/lib/planning/model";
 
 export type DemandPlanRow = {
   id: string;
@@ -53,7 +54,7 @@ type Raw = {
 
 const SELECT = sql`select p.id, p.name, p.kind::text as kind, p.scenario_id, s.name as scenario_name, p.accelerator_family as family,
     p.accelerator_type_id, t.name as type_name, p.accelerators, p.h100_equivalents::text as h100_equivalents,
-    coalesce(t.h100_equivalent, (select avg(f.h100_equivalent) from accelerator_types f where f.family = p.accelerator_family and f.archived_at is null))::text as factor,
+    ${PLAN_FACTOR} as factor,
     ${isoDate("p.start_date")} as start_date, ${isoDate("p.end_date")} as end_date, p.priority, p.notes,
     ${isoTs("p.archived_at")} as archived_at, ${isoTs("p.updated_at")} as updated_at, p.updated_by, p.version
   from demand_plans p
