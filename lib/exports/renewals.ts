@@ -1,3 +1,4 @@
+import { inBatches } from "@/lib/csv/response";
 import { sql } from "drizzle-orm";
 import type { CsvValue } from "@/lib/csv/write";
 import { num } from "@/lib/csv/write";
@@ -66,4 +67,9 @@ export function renewalEvent(r: Renewal, stamp: Date): AllDayEvent {
     summary: `Renewal notice: ${what} ${r.name} ends ${end}`,
     description: `${what} ${r.name}${r.reference ? ` (${r.reference})` : ""} with ${r.provider} ends on ${end}; ${terms}. Decide by this date whether to renew.`,
   };
+}
+
+/** Every renewal in the next 12 months from asOf with `noticeDays` of notice, read page by page as the download pulls. */
+export function renewalRows(ctx: Ctx, asOf: Date, noticeDays: number): AsyncGenerator<Renewal> {
+  return inBatches((offset, limit) => renewalPage(ctx, asOf, noticeDays, offset, limit));
 }

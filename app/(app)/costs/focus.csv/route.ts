@@ -1,7 +1,6 @@
 import { csvBytesResponse } from "@/lib/csv/response";
-import { exportCtx } from "@/lib/csv/export-ctx";
-import { focusCostCsv, parseFocusCostFilter, type FocusCostFilter } from "@/lib/exports/focus-costs";
-import { ValidationError } from "@/lib/errors";
+import { exportCtx, parseQuery } from "@/lib/csv/export-ctx";
+import { focusCostCsv, parseFocusCostFilter } from "@/lib/exports/focus-costs";
 import { isoDay } from "@/lib/metrics/calendar";
 
 export const dynamic = "force-dynamic";
@@ -10,12 +9,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const caller = await exportCtx();
   if ("refused" in caller) return caller.refused;
-  let filter: FocusCostFilter;
-  try {
-    filter = parseFocusCostFilter(new URL(request.url).searchParams);
-  } catch (error) {
-    if (error instanceof ValidationError) return new Response(error.message, { status: 400 });
-    throw error;
-  }
-  return csvBytesResponse(`focus-costs-${isoDay(new Date())}.csv`, focusCostCsv(caller.ctx, filter));
+  const filter = parseQuery(() => parseFocusCostFilter(new URL(request.url).searchParams));
+  if ("refused" in filter) return filter.refused;
+  return csvBytesResponse(`focus-costs-${isoDay(new Date())}.csv`, focusCostCsv(caller.ctx, filter.value));
 }

@@ -1,9 +1,8 @@
-import { inBatches, mapRows } from "@/lib/csv/response";
-import { exportCtx } from "@/lib/csv/export-ctx";
+import { exportCtx, parseQuery } from "@/lib/csv/export-ctx";
+import { mapRows } from "@/lib/csv/response";
 import { icsResponse } from "@/lib/exports/ical";
 import { parseNoticeDays } from "@/lib/exports/notice";
-import { renewalEvent, renewalPage } from "@/lib/exports/renewals";
-import { ValidationError } from "@/lib/errors";
+import { renewalEvent, renewalRows } from "@/lib/exports/renewals";
 import { isoDay } from "@/lib/metrics/calendar";
 
 export const dynamic = "force-dynamic";
@@ -12,14 +11,8 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const caller = await exportCtx();
   if ("refused" in caller) return caller.refused;
-  let notice: number;
-  try {
-    notice = parseNoticeDays(new URL(request.url).searchParams);
-  } catch (error) {
-    if (error instanceof ValidationError) return new Response(error.message, { status: 400 });
-    throw error;
-  }
+  const notice = parseQuery(() => parseNoticeDays(new URL(request.url).searchParams));
+  if ("refused" in notice) return notice.refused;
   const asOf = new Date();
-  const rows = inBatches((offset, limit) => renewalPage(caller.ctx, asOf, notice, offset, limit));
-  return icsResponse(`renewals-${isoDay(asOf)}.ics`, mapRows(rows, (r) => renewalEvent(r, asOf)));
+  return icsResponse(`renewals-${isoDay(asOf)}.ics`, mapRows(renewalRows(caller.ctx, asOf, notice.value), (r) => renewalEvent(r, asOf)));
 }
