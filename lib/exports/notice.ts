@@ -3,7 +3,7 @@ import { ValidationError } from "@/lib/errors";
 
 export const DEFAULT_NOTICE_DAYS = 90;
 
-const NoticeDays = z.coerce.number().int("Notice must be a whole number of days.").min(0, "Notice cannot be negative.").max(730, "Notice is at most 730 days.");
+const NoticeDays = z.coerce.number({ message: "Notice must be a whole number of days." }).int("Notice must be a whole number of days.").min(0, "Notice cannot be negative.").max(730, "Notice is at most 730 days.");
 
 /** `?notice=` days before an end date by which a renewal must be decided (default 90). */
 export function parseNoticeDays(params: URLSearchParams): number {
