@@ -7,7 +7,7 @@ import { formatDay, formatMonth } from "@/lib/format/date";
 import { formatDecimal, formatMw } from "@/lib/format/number";
 import { planningQuery, type PlanningFilters } from "@/lib/filters/params";
 import { startOfUtcMonth } from "@/lib/metrics/calendar";
-import type { PowerPage } from "@/lib/queries/power";
+import type { PowerCauses, PowerPage } from "@/lib/queries/power";
 import { causeParam, headroomLines } from "@/lib/queries/power-points";
 import { sitePowerPoints } from "@/lib/queries/registers/site-power-points";
 import { cn } from "@/lib/utils";
@@ -43,13 +43,18 @@ function Answer({ page, link }: { page: PowerPage; link: string }) {
 function Causes({ page, filters }: { page: PowerPage; filters: PlanningFilters }) {
   const c = page.causes;
   if (!c) return null;
-  const over = c.point.overBudget;
   const csv = `/power/export.csv${planningQuery(filters, {}, { table: "causes", cause: causeParam(c.siteId, c.point.month) }, DEFAULTS)}`;
+  return <PowerCausesPanel causes={c} csvHref={csv} pickHint="Pick another month in a site's table below." />;
+}
+
+/** The blocks drawing power at a site in one month, largest facility load first (/power and the site page). */
+export function PowerCausesPanel({ causes: c, csvHref, pickHint }: { causes: PowerCauses; csvHref: string; pickHint: string }) {
+  const over = c.point.overBudget;
   return (
     <Panel
       id="causes"
       title={`What draws power at ${c.siteName} in ${formatMonth(c.point.month.from)}`}
-      description={`The blocks in service at the month's tightest moment (${formatDay(c.point.at)}), largest facility load first: facility MW = accelerators × system W ÷ 10⁶ × PUE. Pick another month in a site's table below.`}
+      description={`The blocks in service at the month's tightest moment (${formatDay(c.point.at)}), largest facility load first: facility MW = accelerators × system W ÷ 10⁶ × PUE. ${pickHint}`}
     >
       <p className={cn("text-sm font-medium", over ? "text-red-700 dark:text-red-300" : "")} data-testid="causes-summary">
         {over
@@ -81,7 +86,7 @@ function Causes({ page, filters }: { page: PowerPage; filters: PlanningFilters }
         empty="No block draws power at this site in that month."
       />
       <p className="mt-2">
-        <CsvLink href={csv} />
+        <CsvLink href={csvHref} />
       </p>
     </Panel>
   );

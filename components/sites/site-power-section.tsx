@@ -1,56 +1,107 @@
+import Link from "next/link";
+import { PowerCausesPanel } from "@/components/power/power-view";
+import { formatMonth } from "@/lib/format/date";
 import { formatMw } from "@/lib/format/number";
-import type { SitePowerPoint } from "@/lib/queries/registers/site-power-points";
+import { startOfUtcMonth } from "@/lib/metrics/calendar";
+import type { HeadroomPoint } from "@/lib/metrics/power-headroom";
+import { causeParam } from "@/lib/queries/power-points";
+import type { SitePower } from "@/lib/queries/registers/site-detail";
+import { sitePowerPoints } from "@/lib/queries/registers/site-power-points";
 import { cn } from "@/lib/utils";
 import { SitePowerChart } from "./site-power-chart";
 
-/** Projected facility load vs budget for the next 24 months: chart, the over-budget months, and the numbers as a table. */
-export function SitePowerSection({ siteName, points, hasBudget }: { siteName: string; points: SitePowerPoint[]; hasBudget: boolean }) {
-  const over = points.filter((p) => p.overBudget);
-  const tightest = points.reduce<SitePowerPoint | null>((m, p) => (!m || p.headroomMw < m.headroomMw ? p : m), null);
+const RED = "font-medium text-red-700 dark:text-red-300";
+
+function summary(power: SitePower, archived: boolean): string {
+  const n = power.months.length;
+  if (archived) return "This site is archived: /power no longer projects its load.";
+  const site = power.site;
+  if (!site) {
+    return power.unbudgeted
+      ? `No power budget recorded: /power does not rank this site; its facility load peaks at ${formatMw(power.unbudgeted.peakFacilityMw.toNumber())} in the next ${n} months.`
+      : `No power budget recorded, and no load in the next ${n} months.`;
+  }
+  if (site.firstOver) return `Over budget in ${site.overBudgetMonths} of ${n} months, first in ${formatMonth(site.firstOver.month.from)}.`;
+  return `Within budget in all ${n} months${site.tightest ? ` (tightest: ${formatMonth(site.tightest.month.from)}, ${formatMw(site.tightest.headroomMw.toNumber())} headroom)` : ""}.`;
+}
+
+/**
+ * The site's projected IT and facility load vs budget, month by month, as /power shows it for this site (same
+ * buildPowerPage): chart, the over-budget months, the numbers as a table, and the blocks drawing power in the month
+ * picked (default: the first over budget).
+ */
+export function SitePowerSection({ siteId, siteName, archived, power }: { siteId: string; siteName: string; archived: boolean; power: SitePower }) {
+  const budgeted = power.site !== null;
+  const monthly: HeadroomPoint[] = power.site?.monthly ?? power.unbudgeted?.monthly ?? [];
+  const selected = power.causes ? causeParam(power.causes.siteId, power.causes.point.month) : null;
+  const monthHref = (p: HeadroomPoint) => `/sites/${siteId}?month=${startOfUtcMonth(p.month.from).toISOString().slice(0, 7)}#causes`;
   return (
-    <section aria-labelledby="power-heading" className="mt-8">
-      <h2 id="power-heading" className="text-lg font-semibold">Projected facility load vs budget</h2>
-      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-        Facility MW = Σ accelerators × system W ÷ 10⁶ × PUE over the reservations in place (planned ones included), at each month&apos;s tightest moment, against the contracted budget; next 24 months.
-      </p>
-      <p className="mt-2 text-sm font-medium" data-testid="over-budget-summary">
-        {!hasBudget
-          ? "No power budget recorded: every month with load counts as over budget."
-          : over.length === 0
-            ? `Within budget in all ${points.length} months${tightest ? ` (tightest: ${tightest.title}, ${formatMw(tightest.headroomMw)} headroom)` : ""}.`
-            : `Over budget in ${over.length} of ${points.length} months, first in ${over[0]!.title}.`}
-      </p>
-      <div className="mt-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-        <SitePowerChart points={points} label={`Projected facility load vs budget at ${siteName}, by month`} />
-      </div>
-      <details className="mt-3 text-sm">
-        <summary className="cursor-pointer font-medium">Month by month</summary>
-        <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <table className="w-full text-left text-sm" data-testid="power-table">
-            <caption className="sr-only">Budget, facility load and headroom by month</caption>
-            <thead className="border-b border-slate-200 text-xs text-slate-600 uppercase dark:border-slate-800 dark:text-slate-400">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">Month</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">Budget</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">Facility load</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">Headroom</th>
-                <th scope="col" className="px-3 py-2 font-medium">Status</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-              {points.map((p) => (
-                <tr key={p.title} className={cn(p.overBudget && "bg-red-50 dark:bg-red-950/40")}>
-                  <td className="px-3 py-1.5">{p.title}</td>
-                  <td className="px-3 py-1.5 text-right tabular-nums">{formatMw(p.budgetMw)}</td>
-                  <td className="px-3 py-1.5 text-right tabular-nums">{formatMw(p.facilityMw)}</td>
-                  <td className="px-3 py-1.5 text-right tabular-nums">{formatMw(p.headroomMw)}</td>
-                  <td className={cn("px-3 py-1.5", p.overBudget && "font-medium text-red-700 dark:text-red-300")}>{p.overBudget ? "Over budget" : "Within budget"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
-    </section>
+    <>
+      <section aria-labelledby="power-heading" className="mt-8">
+        <h2 id="power-heading" className="text-lg font-semibold">Projected IT and facility load vs budget</h2>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          IT MW = Σ accelerators × system W ÷ 10⁶ over the reservations in place (planned ones included, expired ones not; from the delivery date when later); facility MW = IT MW × PUE; headroom = contracted MW − facility MW, at each month&apos;s tightest moment; the next {power.months.length} months, as on{" "}
+          <Link href={power.powerHref} className="underline">Power</Link>.
+        </p>
+        <p className={cn("mt-2 text-sm font-medium", power.site?.firstOver && "text-red-700 dark:text-red-300")} data-testid="over-budget-summary">
+          {summary(power, archived)}
+        </p>
+        {monthly.length ? (
+          <>
+            <div className="mt-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+              <SitePowerChart points={sitePowerPoints(monthly).map((p) => (budgeted ? p : { ...p, overBudget: false }))} label={`Projected facility load vs budget at ${siteName}, by month`} />
+            </div>
+            <details className="mt-3 text-sm">
+              <summary className="cursor-pointer font-medium">Month by month</summary>
+              <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+                <table className="w-full text-left text-sm" data-testid="power-table">
+                  <caption className="sr-only">Budget, IT and facility load and headroom by month at {siteName}</caption>
+                  <thead className="border-b border-slate-200 text-xs text-slate-600 uppercase dark:border-slate-800 dark:text-slate-400">
+                    <tr>
+                      <th scope="col" className="px-3 py-2 font-medium">Month</th>
+                      <th scope="col" className="px-3 py-2 text-right font-medium">Budget</th>
+                      <th scope="col" className="px-3 py-2 text-right font-medium">IT load</th>
+                      <th scope="col" className="px-3 py-2 text-right font-medium">Facility load</th>
+                      <th scope="col" className="px-3 py-2 text-right font-medium">Headroom</th>
+                      <th scope="col" className="px-3 py-2 font-medium">Status</th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+                    {monthly.map((p) => {
+                      const over = budgeted && p.overBudget;
+                      return (
+                        <tr key={p.month.from.toISOString()} className={cn(over && "bg-red-50 dark:bg-red-950/40")}>
+                          <td className="px-3 py-1.5">
+                            {budgeted ? (
+                              <Link href={monthHref(p)} className="underline" aria-current={selected === causeParam(siteId, p.month) ? "true" : undefined}>
+                                {formatMonth(p.month.from)}
+                              </Link>
+                            ) : (
+                              formatMonth(p.month.from)
+                            )}
+                          </td>
+                          <td className="px-3 py-1.5 text-right tabular-nums">{budgeted ? formatMw(p.budgetMw.toNumber()) : "—"}</td>
+                          <td className="px-3 py-1.5 text-right tabular-nums">{formatMw(p.itMw.toNumber())}</td>
+                          <td className="px-3 py-1.5 text-right tabular-nums">{formatMw(p.facilityMw.toNumber())}</td>
+                          <td className={cn("px-3 py-1.5 text-right tabular-nums", over && RED)}>{budgeted ? formatMw(p.headroomMw.toNumber()) : "—"}</td>
+                          <td className={cn("px-3 py-1.5", over && RED)}>{!budgeted ? "No budget" : over ? "Over budget" : "Within budget"}</td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+            </details>
+          </>
+        ) : null}
+      </section>
+      {power.causes ? (
+        <PowerCausesPanel
+          causes={power.causes}
+          csvHref={`/power/export.csv?site=${siteId}&table=causes&cause=${encodeURIComponent(causeParam(siteId, power.causes.point.month))}`}
+          pickHint="Pick another month in the month-by-month table above."
+        />
+      ) : null}
+    </>
   );
 }

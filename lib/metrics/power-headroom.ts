@@ -78,7 +78,3 @@ export function tightestHeadroom(sites: readonly SiteHeadroom[]): (HeadroomPoint
   }
   return best;
 }
-
-export function countOverBudgetMonths(sites: readonly SiteHeadroom[]): number {
-  return sites.reduce((n, s) => n + s.monthly.filter((p) => p.overBudget).length, 0);
-}

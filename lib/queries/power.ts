@@ -41,8 +41,8 @@ export type PowerPage = {
   months: Period[];
   sites: PowerSite[];
   firstOver: FirstOver | null;
-  /** Sites with load in the range but no power budget recorded: not ranked, listed. */
-  unbudgeted: { siteId: string; siteName: string; peakFacilityMw: Dec }[];
+  /** Sites with load in the range but no power budget recorded: not ranked, listed (monthly: load against a 0 MW budget). */
+  unbudgeted: { siteId: string; siteName: string; peakFacilityMw: Dec; monthly: HeadroomPoint[] }[];
   causes: PowerCauses | null;
 };
 
@@ -125,6 +125,7 @@ export function buildPowerPage(model: PlanningModel, months: Period[], cause: { 
       siteId: h.siteId,
       siteName: h.siteName,
       peakFacilityMw: h.monthly.reduce((max, p) => (p.facilityMw.greaterThan(max) ? p.facilityMw : max), dec(0)),
+      monthly: h.monthly,
     }))
     .filter((s) => s.peakFacilityMw.greaterThan(0));
   const first = firstOverBudget(headroom);

@@ -3,6 +3,9 @@ import { inBatches } from "@/lib/csv/response";
 import type { DbHandle } from "@/lib/db/client";
 import { acceleratorTypes, apiKeys, powerBudgets, providers, reservations, sites, users } from "@/lib/db/schema";
 import { ForbiddenError } from "@/lib/errors";
+import { parsePlanningFilters } from "@/lib/filters/params";
+import type { HeadroomPoint } from "@/lib/metrics/power-headroom";
+import { getPowerPage } from "@/lib/queries/power";
 import { roleCtx } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
 import { acceleratorRows, listAcceleratorTypes, parseAcceleratorListParams } from "./accelerator-types";
@@ -105,18 +108,28 @@ describeOnEachEngine("site and settings lists", (engine) => {
     expect(second.rows.map((r) => r.name)).toEqual(exported.map((r) => r.name));
   });
 
-  it("projects a site's facility load against its budget for 24 months and flags each month over", async () => {
-    const detail = await getSiteDetail(viewer(), ids.Phoenix!);
-    expect(detail!.power.monthly).toHaveLength(24);
-    expect(detail!.months).toHaveLength(24);
+  it("projects a site's facility load against its budget for 24 months as /power does, and flags each month over", async () => {
+    const asOf = new Date();
+    const detail = await getSiteDetail(viewer(), ids.Phoenix!, asOf);
+    expect(detail!.power.site!.monthly).toHaveLength(24);
+    expect(detail!.power.months).toHaveLength(24);
     // 40,000 × 1,250 W ÷ 10⁶ = 50 MW IT × 1.40 = 70 MW facility vs 50 MW: −20 MW every month.
-    for (const m of detail!.power.monthly) {
-      expect(m.facilityMw.toString()).toBe("70");
-      expect(m.headroomMw.toString()).toBe("-20");
-      expect(m.overBudget).toBe(true);
+    for (const m of detail!.power.site!.monthly) {
+      expect([m.itMw.toString(), m.facilityMw.toString(), m.headroomMw.toString(), m.overBudget]).toEqual(["50", "70", "-20", true]);
     }
-    const abilene = await getSiteDetail(viewer(), ids.Abilene!);
-    expect(abilene!.power.monthly.every((m) => !m.overBudget && m.budgetMw.toString() === "300")).toBe(true);
+    expect(detail!.power.causes!.blocks.map((b) => b.name)).toEqual(["PHX-1"]);
+    // the same numbers as /power (default range) for the site
+    const power = await getPowerPage(viewer(), parsePlanningFilters({}, { now: asOf, defaults: { range: "24m" } }), null, asOf);
+    const shape = (monthly: HeadroomPoint[]) => monthly.map((m) => [m.at.toISOString(), String(m.budgetMw), String(m.itMw), String(m.facilityMw), String(m.headroomMw), m.overBudget]);
+    for (const name of ["Phoenix", "Abilene"]) {
+      const site = await getSiteDetail(viewer(), ids[name]!, asOf);
+      expect(shape(site!.power.site!.monthly)).toEqual(shape(power.sites.find((s) => s.siteId === ids[name])!.monthly));
+    }
+    const abilene = await getSiteDetail(viewer(), ids.Abilene!, asOf);
+    expect(abilene!.power.site!.monthly.every((m) => !m.overBudget && m.budgetMw.toString() === "300")).toBe(true);
+    expect(abilene!.power.causes).toBeNull();
+    // No budget (Gävle) or archived (Closed): /power does not rank them, and the site page shows no headroom
+    for (const name of ["Gävle", "Closed"]) expect((await getSiteDetail(viewer(), ids[name]!, asOf))!.power.site).toBeNull();
     expect(await getSiteDetail(viewer(), "not-a-uuid")).toBeNull();
   });
 

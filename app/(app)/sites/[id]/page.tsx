@@ -10,22 +10,22 @@ import { SitePowerSection } from "@/components/sites/site-power-section";
 import { SiteReservations } from "@/components/sites/site-reservations";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
+import type { RawSearchParams } from "@/lib/filters/params";
 import { formatDay } from "@/lib/format/date";
 import { formatDecimal, formatMw } from "@/lib/format/number";
 import { isoDay } from "@/lib/metrics/calendar";
 import { dec } from "@/lib/metrics/decimal";
 import { entityHistory } from "@/lib/queries/history";
 import { getSiteDetail, powerBudgetHistory, SITE_RESERVATIONS_LIMIT } from "@/lib/queries/registers/site-detail";
-import { sitePowerPoints } from "@/lib/queries/registers/site-power-points";
 import { createPowerBudgetAction, deletePowerBudgetAction, setSiteArchivedAction, updatePowerBudgetAction } from "../actions";
 
 export const metadata: Metadata = { title: "Site" };
 export const dynamic = "force-dynamic";
 
-export default async function SitePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function SitePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireCtx();
-  const { id } = await params;
-  const site = await getSiteDetail(ctx, id);
+  const [{ id }, raw] = await Promise.all([params, searchParams]);
+  const site = await getSiteDetail(ctx, id, new Date(), typeof raw.month === "string" ? raw.month : null);
   if (!site) notFound();
   const [history, budgetHistory] = await Promise.all([entityHistory(ctx, "site", id), powerBudgetHistory(ctx, id)]);
   const canEditSite = can(ctx.actor.role, "sites.write");
@@ -65,7 +65,7 @@ export default async function SitePage({ params }: { params: Promise<{ id: strin
         ))}
       </dl>
 
-      <SitePowerSection siteName={site.name} points={sitePowerPoints(site.power.monthly)} hasBudget={site.budgets.length > 0} />
+      <SitePowerSection siteId={site.id} siteName={site.name} archived={site.archivedAt !== null} power={site.power} />
 
       <section aria-labelledby="ramp-heading" className="mt-8">
         <h2 id="ramp-heading" className="text-lg font-semibold">Power budget ramp</h2>
