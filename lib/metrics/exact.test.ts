@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dec } from "./decimal";
-import { ExactSum, mulInt, pow10, pow10Int, ratio, rescale, subInt, toScaled, toScaledInt } from "./exact";
+import { ExactSum, hourUnit, mulInt, pow10, pow10Int, ratio, rescale, subInt, toScaled, toScaledInt } from "./exact";
 
 describe("toScaled", () => {
   it.each([
@@ -92,5 +92,15 @@ describe("toScaledInt on rollup text", () => {
   ] as const)("%s → %s ÷ 10^%s", (value, n, scale) => {
     const r = toScaledInt(value);
     expect([Number(r.n), r.scale]).toEqual([n, scale]);
+  });
+});
+
+describe("hourUnit", () => {
+  const d = (s: string) => new Date(s);
+  const march = { from: d("2026-03-01T00:00:00Z"), to: d("2026-04-01T00:00:00Z") };
+  it("is the hour when every boundary falls on one, else the millisecond", () => {
+    expect(hourUnit([march], [{ startAt: d("2026-03-10T07:00:00Z"), endAt: d("2026-05-01T00:00:00Z") }])).toBe(3_600_000);
+    expect(hourUnit([march], [{ startAt: d("2026-03-10T07:30:00Z"), endAt: d("2026-05-01T00:00:00Z") }])).toBe(1);
+    expect(hourUnit([{ from: march.from, to: d("2026-03-01T00:00:01Z") }], [])).toBe(1);
   });
 });

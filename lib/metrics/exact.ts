@@ -105,3 +105,15 @@ export class ExactSum {
     return this.big + BigInt(this.small);
   }
 }
+
+export const MS_PER_HOUR = 3_600_000;
+
+/**
+ * The time unit in which every overlap of these periods and blocks is a whole number: the hour when every boundary
+ * falls on a whole hour (then quantity × overlap is the capacity_AH itself), else the millisecond.
+ */
+export function hourUnit(periods: readonly { from: Date; to: Date }[], blocks: readonly { startAt: Date; endAt: Date }[]): number {
+  const onHour = (t: Date) => t.getTime() % MS_PER_HOUR === 0;
+  const whole = periods.every((p) => onHour(p.from) && onHour(p.to)) && blocks.every((b) => onHour(b.startAt) && onHour(b.endAt));
+  return whole ? MS_PER_HOUR : 1;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { utcMonths } from "./calendar";
-import { billedKey, monthlySpend, spendByMonth, usageKey, type SpendBlock } from "./monthly-spend";
+import { billedKey, monthlySpend, monthlyUsage, spendByMonth, usageByBlock, type SpendBlock } from "./monthly-spend";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const months = utcMonths(d("2026-01-01"), 2); // January (744 h), February (672 h)
@@ -19,7 +19,7 @@ describe("monthlySpend", () => {
   const cells = monthlySpend({
     months,
     blocks,
-    usedAh: new Map([[usageKey("b1", d("2026-01-01")), "1000"]]),
+    usedAh: monthlyUsage([["b1", d("2026-01-01"), "1000"]]),
     actual: [
       { providerId: "a", providerName: "A", family: "H100", month: d("2026-01-01"), amount: "1000.10" },
       { providerId: "a", providerName: "A", family: null, month: d("2026-01-01"), amount: "50" },
@@ -56,5 +56,36 @@ describe("monthlySpend", () => {
     expect(byFamily[1]!.planned.toFixed(2)).toBe("19824.00");
     const byProvider = spendByMonth(months, cells, "provider");
     expect(byProvider[1]!.byGroup.get("B")!.planned.toFixed(2)).toBe("9072.00");
+  });
+});
+
+describe("monthlySpend off the hour", () => {
+  it("counts a block starting at half past exactly", () => {
+    // From 27 Feb 12:30 to 1 March: 11.5 h + 24 h = 35.5 h × 2 accelerators = 71 AH × $2.25 = $159.75.
+    const cells = monthlySpend({
+      months,
+      blocks: [block("h1", "h", { quantity: 2, rate: "2.25", startAt: new Date("2026-02-27T12:30:00Z") })],
+      usedAh: monthlyUsage([]),
+      actual: [],
+      billed: new Set(),
+      usageThrough: d("2026-01-01"),
+      currency: "USD",
+    });
+    expect(cells.map((c) => [c.month.from.toISOString().slice(0, 7), c.amount.toString()])).toEqual([["2026-02", "159.75"]]);
+  });
+});
+
+describe("usageByBlock", () => {
+  it("puts each block's used hours at its month's index, at one scale, and leaves other months out", () => {
+    const usage = monthlyUsage([
+      ["a", d("2026-01-01"), "12.5000"],
+      ["a", d("2026-02-01"), "3"],
+      ["a", d("2025-12-01"), "99"], // not one of the months
+      ["b", d("2026-02-01"), "0.25"],
+    ]);
+    // scale 2 (0.25): 12.5 → 1,250; 3 → 300; 0.25 → 25. Block c has no rows.
+    const { scale, used } = usageByBlock(usage, [{ id: "a" }, { id: "c" }, { id: "b" }], months);
+    expect(scale).toBe(2);
+    expect(used.map((u) => u?.map(Number))).toEqual([[1250, 300], undefined, [0, 25]]);
   });
 });

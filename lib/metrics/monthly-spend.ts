@@ -1,8 +1,8 @@
-import { capacityAh } from "./capacity";
 import { isoDay } from "./calendar";
-import { dec, sumDec, type Dec } from "./decimal";
+import { dec, Dec, sumDec } from "./decimal";
+import { ExactSum, hourUnit, MS_PER_HOUR, mulInt, pow10, pow10Int, ratio, toScaledInt, type Int } from "./exact";
 import type { Period } from "./period";
-import { plannedCost, type PricingModel } from "./planned-cost";
+import { paidHours, type PricingModel } from "./planned-cost";
 
 /** A capacity block as the cost views need it (a subset of the planning model's block). */
 export type SpendBlock = {
@@ -26,8 +26,57 @@ export type SpendSource = "actual" | "planned";
 export type SpendCell = { month: Period; providerId: string; providerName: string; family: string | null; source: SpendSource; amount: Dec };
 
 export const monthKey = (month: Date) => isoDay(month);
-export const usageKey = (blockId: string, month: Date) => `${blockId}|${isoDay(month)}`;
 export const billedKey = (providerId: string, month: Date) => `${providerId}|${isoDay(month)}`;
+
+/**
+ * used_AH of blocks by month (utilization_monthly): per block id, the first instants of its UTC months (ms) and
+ * their used_AH (decimal text), index for index, one entry per block and month.
+ */
+export type MonthlyUsage = ReadonlyMap<string, { months: readonly number[]; usedAh: readonly string[] }>;
+
+/** A MonthlyUsage from (block id, month start, used_AH) entries. */
+export function monthlyUsage(entries: Iterable<readonly [string, Date, string]>): MonthlyUsage {
+  const usage = new Map<string, { months: number[]; usedAh: string[] }>();
+  for (const [id, month, usedAh] of entries) {
+    let row = usage.get(id);
+    if (!row) usage.set(id, (row = { months: [], usedAh: [] }));
+    row.months.push(month.getTime());
+    row.usedAh.push(usedAh);
+  }
+  return usage;
+}
+
+/**
+ * used_AH of each block per month of `months` (by index; 0 where there is none, undefined for a block without any),
+ * as exact integers at one scale: value = n ÷ 10^scale. Other months are left out.
+ */
+export function usageByBlock(usage: MonthlyUsage, blocks: readonly { id: string }[], months: readonly Period[]): { scale: number; used: (Int[] | undefined)[] } {
+  const monthIndex = new Map(months.map((m, j) => [m.from.getTime(), j]));
+  const found = new Map<string, { at: number[]; values: { n: Int; scale: number }[] }>();
+  let scale = 0;
+  for (const b of blocks) {
+    const u = found.has(b.id) ? undefined : usage.get(b.id);
+    if (!u) continue;
+    const at: number[] = [];
+    const values: { n: Int; scale: number }[] = [];
+    for (let k = 0; k < u.months.length; k++) {
+      const j = monthIndex.get(u.months[k]!);
+      if (j === undefined) continue;
+      const v = toScaledInt(u.usedAh[k]);
+      at.push(j);
+      values.push(v);
+      if (v.scale > scale) scale = v.scale;
+    }
+    found.set(b.id, { at, values });
+  }
+  const byId = new Map<string, Int[]>();
+  for (const [id, { at, values }] of found) {
+    const row = new Array<Int>(months.length).fill(0);
+    for (let k = 0; k < at.length; k++) row[at[k]!] = mulInt(values[k]!.n, pow10Int(scale - values[k]!.scale));
+    byId.set(id, row);
+  }
+  return { scale, used: blocks.map((b) => byId.get(b.id)) };
+}
 
 /**
  * Spend per month, provider and family, one source per provider-month: a provider-month with billing rows
@@ -35,12 +84,16 @@ export const billedKey = (providerId: string, month: Date) => `${providerId}|${i
  * on-demand and spot used_AH × rate for months before `usageThrough` (the month of asOf), and from that month on,
  * when usage is not yet known, capacity_AH × rate (the block used in full, an upper bound). Actual and planned
  * are never added for the same provider-month. Blocks in another currency than `currency` are left out.
+ *
+ * The planned sums are exact integers (lib/metrics/exact.ts): AH in units of 10^-usedScale AH-per-time-unit (the
+ * hour when every boundary is on one, else the millisecond), money in that unit × 10^rateScale; each cell becomes a
+ * Dec by one division: the sum of capacityAh × rate and plannedCost in Dec, exactly, when boundaries fall on whole hours
+ * (otherwise the exact sum rounded once rather than each block's hours rounded to 40 digits).
  */
 export function monthlySpend(input: {
   months: readonly Period[];
   blocks: readonly SpendBlock[];
-  /** used_AH per usageKey(block, month). */
-  usedAh: ReadonlyMap<string, string>;
+  usedAh: MonthlyUsage;
   actual: readonly ActualCost[];
   /** billedKey(provider, month) of every provider-month with billing rows, whatever the family or site. */
   billed: ReadonlySet<string>;
@@ -55,28 +108,52 @@ export function monthlySpend(input: {
     if (list) list.push(a);
     else actualByMonth.set(key, [a]);
   }
-  for (const month of input.months) {
+  const blocks = input.blocks.filter((b) => b.currency === input.currency);
+  const unit = hourUnit(input.months, blocks);
+  const perHour = MS_PER_HOUR / unit;
+  const usage = usageByBlock(input.usedAh, blocks, input.months);
+  const used = usage.used;
+  const rates = blocks.map((b) => toScaledInt(b.rate));
+  const rateScale = rates.reduce((max, r) => Math.max(max, r.scale), 0);
+  const rate = rates.map((r) => mulInt(r.n, pow10Int(rateScale - r.scale)));
+  const quantity = blocks.map((b) => mulInt(b.quantity, pow10Int(usage.scale)));
+  const start = blocks.map((b) => b.startAt.getTime());
+  const end = blocks.map((b) => b.endAt.getTime());
+  const cellKey = blocks.map((b) => `${b.providerId}|${b.family}`);
+  const moneyUnit = BigInt(perHour) * pow10(usage.scale + rateScale);
+  input.months.forEach((month, j) => {
     for (const a of actualByMonth.get(monthKey(month.from)) ?? []) {
       if (!input.billed.has(billedKey(a.providerId, month.from))) continue;
       cells.push({ month, providerId: a.providerId, providerName: a.providerName, family: a.family, source: "actual", amount: dec(a.amount) });
     }
-    const planned = new Map<string, SpendCell>();
+    const planned = new Map<string, { cell: SpendCell; sum: ExactSum }>();
+    const billedHere = new Map<string, boolean>();
     const known = month.from < input.usageThrough;
-    for (const b of input.blocks) {
-      // A block outside the month has no capacity in it (checked before any decimal arithmetic).
-      if (b.endAt <= month.from || b.startAt >= month.to || b.currency !== input.currency) continue;
-      if (input.billed.has(billedKey(b.providerId, month.from))) continue;
-      const capacity = capacityAh(b, month);
-      if (capacity.isZero()) continue;
-      const usedAh = b.pricingModel === "reserved" ? 0 : known ? dec(input.usedAh.get(usageKey(b.id, month.from))) : capacity;
-      const amount = plannedCost({ pricingModel: b.pricingModel, rate: b.rate, capacityAh: capacity, usedAh });
-      const cellKey = `${b.providerId}|${b.family}`;
-      const cell = planned.get(cellKey);
-      if (cell) cell.amount = cell.amount.plus(amount);
-      else planned.set(cellKey, { month, providerId: b.providerId, providerName: b.providerName, family: b.family, source: "planned", amount });
+    const from = month.from.getTime();
+    const to = month.to.getTime();
+    for (let i = 0; i < blocks.length; i++) {
+      // A block outside the month has no capacity in it.
+      const overlap = Math.min(to, end[i]!) - Math.max(from, start[i]!);
+      if (overlap <= 0) continue;
+      const b = blocks[i]!;
+      let billed = billedHere.get(b.providerId);
+      if (billed === undefined) billedHere.set(b.providerId, (billed = input.billed.has(billedKey(b.providerId, month.from))));
+      if (billed) continue;
+      const capacity = mulInt(quantity[i]!, overlap / unit); // capacityAh: quantity × hours in the month
+      if (capacity == 0) continue; // == : 0 and 0n alike
+      const hours = known ? paidHours(b.pricingModel, capacity, mulInt(used[i]?.[j] ?? 0, perHour)) : capacity;
+      let entry = planned.get(cellKey[i]!);
+      if (!entry) {
+        const cell: SpendCell = { month, providerId: b.providerId, providerName: b.providerName, family: b.family, source: "planned", amount: new Dec(0) };
+        planned.set(cellKey[i]!, (entry = { cell, sum: new ExactSum() }));
+      }
+      entry.sum.add(mulInt(hours, rate[i]!));
     }
-    cells.push(...planned.values());
-  }
+    for (const { cell, sum } of planned.values()) {
+      cell.amount = ratio(sum.value(), moneyUnit);
+      cells.push(cell);
+    }
+  });
   return cells;
 }
 

@@ -2,6 +2,11 @@ import { dec, type Dec, type DecimalValue } from "./decimal";
 
 export type PricingModel = "reserved" | "on_demand" | "spot";
 
+/** The accelerator-hours a block pays for: reserved blocks every hour held (capacity_AH), on-demand and spot used_AH. */
+export function paidHours<T>(pricingModel: PricingModel, capacityAh: T, usedAh: T): T {
+  return pricingModel === "reserved" ? capacityAh : usedAh;
+}
+
 /** Reserved blocks pay for every hour held (capacity_AH × rate); on-demand and spot pay used_AH × rate. */
 export function plannedCost(input: {
   pricingModel: PricingModel;
@@ -9,6 +14,6 @@ export function plannedCost(input: {
   capacityAh: DecimalValue;
   usedAh: DecimalValue;
 }): Dec {
-  const hours = input.pricingModel === "reserved" ? input.capacityAh : input.usedAh;
+  const hours = paidHours(input.pricingModel, input.capacityAh, input.usedAh);
   return dec(hours).times(input.rate);
 }

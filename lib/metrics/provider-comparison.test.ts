@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { utcMonths } from "./calendar";
-import { billedKey, usageKey } from "./monthly-spend";
+import { billedKey, monthlyUsage } from "./monthly-spend";
 import { compareProviders, type ComparisonBlock } from "./provider-comparison";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
@@ -23,12 +23,12 @@ describe("compareProviders", () => {
       block("a2", "a", { family: "MI300X", acceleratorTypeId: "mi300x", bf16Tflops: "1300", h100eFactor: "1.25", quantity: 2, rate: "1.5", endAt: feb }),
       block("b1", "b", { family: "GB200", acceleratorTypeId: "gb200", bf16Tflops: "2500", h100eFactor: "2.5", quantity: 4, pricingModel: "on_demand", rate: "10" }),
     ],
-    usedAh: new Map([
-      [usageKey("a1", jan), "5952"], // 80 % of 10 × 744
-      [usageKey("a1", feb), "3360"], // 50 % of 10 × 672
-      [usageKey("a2", jan), "744"],
-      [usageKey("b1", jan), "2000"],
-      [usageKey("b1", feb), "1000"],
+    usedAh: monthlyUsage([
+      ["a1", jan, "5952"], // 80 % of 10 × 744
+      ["a1", feb, "3360"], // 50 % of 10 × 672
+      ["a2", jan, "744"],
+      ["b1", jan, "2000"],
+      ["b1", feb, "1000"],
     ]),
     charges: [
       // A's January bill: 7,440 AH × $2 = $14,880 effective; list × 1.45 = $21,576; contracted × 1.12 = $16,665.60.

@@ -1,8 +1,8 @@
-import { capacityAh } from "./capacity";
-import { dec, Dec, sumDec } from "./decimal";
-import { billedKey, monthKey, usageKey, type SpendBlock } from "./monthly-spend";
+import { Dec, sumDec } from "./decimal";
+import { ExactSum, hourUnit, MS_PER_HOUR, mulInt, pow10, pow10Int, ratio, toScaledInt, type Int } from "./exact";
+import { billedKey, monthKey, usageByBlock, type MonthlyUsage, type SpendBlock } from "./monthly-spend";
 import type { Period } from "./period";
-import { plannedCost } from "./planned-cost";
+import { paidHours } from "./planned-cost";
 import { effectiveRate, heldRate, unitCosts, type TypeUsage, type UnitCosts } from "./unit-cost";
 import { utilization } from "./utilization";
 
@@ -46,100 +46,147 @@ export type ProviderTotal = Omit<ComparisonRow, "family" | "billing" | "register
  * Σ EffectiveCost of its charges tied to that family's accelerator types; any other month planned from the blocks),
  * capacity and used AH, and the unit costs of PRODUCT §3 (lib/metrics/unit-cost.ts). Tokens per second come from
  * the workload profile, per family.
+ *
+ * Hours and money are summed as exact integers (lib/metrics/exact.ts) — AH in units of 10^-usedScale AH-per-time-unit
+ * (see monthlySpend), money in that unit × 10^(rateScale + extra), extra making every charge a whole number of it —
+ * and each figure becomes a Dec by one division before the ratios of unit-cost.ts and utilization.ts are taken.
  */
 export function compareProviders(input: {
   months: readonly Period[];
   blocks: readonly ComparisonBlock[];
-  usedAh: ReadonlyMap<string, string>;
+  usedAh: MonthlyUsage;
   charges: readonly FamilyCharges[];
   billed: ReadonlySet<string>;
   tokensPerSecond: ReadonlyMap<string, string>;
   currency: string;
 }): { rows: ComparisonRow[]; providers: ProviderTotal[] } {
   const blocks = input.blocks.filter((b) => b.currency === input.currency);
-  const groups = new Map<string, ComparisonBlock[]>();
-  for (const b of blocks) {
+  const groups = new Map<string, number[]>();
+  blocks.forEach((b, i) => {
     const key = `${b.providerId}|${b.family}`;
-    groups.set(key, [...(groups.get(key) ?? []), b]);
-  }
-  const chargesBy = new Map<string, FamilyCharges[]>();
+    const list = groups.get(key);
+    if (list) list.push(i);
+    else groups.set(key, [i]);
+  });
+  const months = input.months;
+  const unit = hourUnit(months, blocks);
+  const perHour = MS_PER_HOUR / unit;
+  const usage = usageByBlock(input.usedAh, blocks, months);
+  const used = usage.used;
+  const rates = blocks.map((b) => toScaledInt(b.rate));
+  const rateScale = rates.reduce((max, r) => Math.max(max, r.scale), 0);
+  // Charges as n ÷ 10^scale; money is kept at a scale where every charge and every hours × rate is a whole number.
+  type Charge = { effective: { n: Int; scale: number }; list: { n: Int; scale: number } | null; contracted: { n: Int; scale: number } | null };
+  const chargesBy = new Map<string, Charge[]>();
+  let chargeScale = 0;
   for (const c of input.charges) {
+    const parsed: Charge = {
+      effective: toScaledInt(c.effective),
+      list: c.list === null ? null : toScaledInt(c.list),
+      contracted: c.list === null ? null : toScaledInt(c.contracted ?? c.list),
+    };
+    chargeScale = Math.max(chargeScale, parsed.effective.scale, parsed.list?.scale ?? 0, parsed.contracted?.scale ?? 0);
     const key = `${c.providerId}|${c.family}|${monthKey(c.month)}`;
-    chargesBy.set(key, [...(chargesBy.get(key) ?? []), c]);
+    const list = chargesBy.get(key);
+    if (list) list.push(parsed);
+    else chargesBy.set(key, [parsed]);
   }
+  const moneyScale = Math.max(usage.scale + rateScale, chargeScale);
+  const rate = rates.map((r) => mulInt(r.n, pow10Int(moneyScale - usage.scale - r.scale)));
+  const money = (v: { n: Int; scale: number }) => mulInt(v.n, mulInt(perHour, pow10Int(moneyScale - v.scale)));
+  const quantity = blocks.map((b) => mulInt(b.quantity, pow10Int(usage.scale)));
+  const start = blocks.map((b) => b.startAt.getTime());
+  const end = blocks.map((b) => b.endAt.getTime());
+  const ahUnit = BigInt(perHour) * pow10(usage.scale);
+  const moneyUnit = BigInt(perHour) * pow10(moneyScale);
+  const toAh = (s: ExactSum) => ratio(s.value(), ahUnit);
+  const toMoney = (s: ExactSum) => ratio(s.value(), moneyUnit);
+
   const rows: ComparisonRow[] = [];
   for (const mine of groups.values()) {
-    const { providerId, providerName, family } = mine[0]!;
-    let cost = new Dec(0);
+    const { providerId, providerName, family } = blocks[mine[0]!]!;
+    const cost = new ExactSum();
     let actualMonths = 0;
     let plannedMonths = 0;
-    const billedUse = { months: 0, usedAh: new Dec(0), list: new Dec(0), contracted: new Dec(0), effective: new Dec(0), listed: false };
-    const typeUse = new Map<string, { block: ComparisonBlock; usedAh: Dec }>();
-    let capacity = new Dec(0);
-    let heldValue = new Dec(0);
-    for (const month of input.months) {
-      const live = mine.filter((b) => b.startAt < month.to && b.endAt > month.from);
-      const used = sumDec(mine.map((b) => dec(input.usedAh.get(usageKey(b.id, month.from)))));
-      const monthCapacity = live.map((b) => ({ b, ah: capacityAh(b, month) }));
-      if (monthCapacity.length === 0 && used.isZero()) continue;
-      capacity = capacity.plus(sumDec(monthCapacity.map((c) => c.ah)));
-      heldValue = heldValue.plus(sumDec(monthCapacity.map((c) => c.ah.times(c.b.rate))));
-      for (const b of mine) {
-        const entry = typeUse.get(b.acceleratorTypeId) ?? { block: b, usedAh: new Dec(0) };
-        entry.usedAh = entry.usedAh.plus(dec(input.usedAh.get(usageKey(b.id, month.from))));
-        typeUse.set(b.acceleratorTypeId, entry);
+    const billedUse = { months: 0, usedAh: new ExactSum(), list: new ExactSum(), contracted: new ExactSum(), effective: new ExactSum(), listed: false };
+    // Used AH per accelerator type (the first block of each type stands for its figures), over the months counted.
+    const typeUse = new Map<string, { block: ComparisonBlock; usedAh: ExactSum }>();
+    for (const i of mine) if (!typeUse.has(blocks[i]!.acceleratorTypeId)) typeUse.set(blocks[i]!.acceleratorTypeId, { block: blocks[i]!, usedAh: new ExactSum() });
+    const capacity = new ExactSum();
+    const heldValue = new ExactSum();
+    months.forEach((month, j) => {
+      const from = month.from.getTime();
+      const to = month.to.getTime();
+      const usedHere = new ExactSum();
+      let live = false;
+      for (const i of mine) {
+        usedHere.add(used[i]?.[j] ?? 0);
+        if (start[i]! < to && end[i]! > from) live = true;
       }
-      if (input.billed.has(billedKey(providerId, month.from))) {
-        const charges = chargesBy.get(`${providerId}|${family}|${monthKey(month.from)}`) ?? [];
-        const effective = sumDec(charges.map((c) => c.effective));
-        cost = cost.plus(effective);
+      const usedMonth = usedHere.value();
+      if (!live && usedMonth === 0n) return;
+      const billed = input.billed.has(billedKey(providerId, month.from));
+      for (const i of mine) {
+        const usedAh = mulInt(used[i]?.[j] ?? 0, perHour);
+        typeUse.get(blocks[i]!.acceleratorTypeId)!.usedAh.add(usedAh);
+        if (!(start[i]! < to && end[i]! > from)) continue; // not live in the month: no capacity, no planned cost
+        const overlap = Math.min(to, end[i]!) - Math.max(from, start[i]!);
+        const ah = overlap > 0 ? mulInt(quantity[i]!, overlap / unit) : 0; // capacityAh: quantity × hours in the month
+        capacity.add(ah);
+        heldValue.add(mulInt(ah, rate[i]!));
+        if (!billed) cost.add(mulInt(paidHours(blocks[i]!.pricingModel, ah, usedAh), rate[i]!));
+      }
+      if (billed) {
+        const usedInUnits = mulInt(usedMonth, perHour);
         actualMonths += 1;
         billedUse.months += 1;
-        billedUse.usedAh = billedUse.usedAh.plus(used);
-        billedUse.effective = billedUse.effective.plus(effective);
-        for (const c of charges) {
+        billedUse.usedAh.add(usedInUnits);
+        for (const c of chargesBy.get(`${providerId}|${family}|${monthKey(month.from)}`) ?? []) {
+          const effective = money(c.effective);
+          cost.add(effective);
+          billedUse.effective.add(effective);
           if (c.list === null) continue;
           billedUse.listed = true;
-          billedUse.list = billedUse.list.plus(c.list);
-          billedUse.contracted = billedUse.contracted.plus(c.contracted ?? c.list);
+          billedUse.list.add(money(c.list));
+          billedUse.contracted.add(money(c.contracted!));
         }
       } else {
-        cost = cost.plus(
-          sumDec(monthCapacity.map(({ b, ah }) => plannedCost({ pricingModel: b.pricingModel, rate: b.rate, capacityAh: ah, usedAh: dec(input.usedAh.get(usageKey(b.id, month.from))) }))),
-        );
         plannedMonths += 1;
       }
-    }
+    });
     if (actualMonths + plannedMonths === 0) continue;
-    const usage: TypeUsage[] = [...typeUse.values()].map(({ block, usedAh }) => ({
-      usedAh,
+    const capacityAh = toAh(capacity);
+    const costDec = toMoney(cost);
+    const usageByType: TypeUsage[] = [...typeUse.values()].map(({ block, usedAh }) => ({
+      usedAh: toAh(usedAh),
       bf16Tflops: block.bf16Tflops,
       h100Equivalent: block.h100eFactor,
       tokensPerSecond: input.tokensPerSecond.get(block.family) ?? null,
     }));
-    const units = unitCosts(cost, usage);
+    const units = unitCosts(costDec, usageByType);
+    const billedUsedAh = toAh(billedUse.usedAh);
     rows.push({
       providerId,
       providerName,
       family,
-      capacityAh: capacity,
+      capacityAh,
       usedAh: units.usedAh,
-      utilization: utilization(units.usedAh, capacity),
-      cost,
+      utilization: utilization(units.usedAh, capacityAh),
+      cost: costDec,
       actualMonths,
       plannedMonths,
-      registerRate: capacity.isZero() ? null : heldValue.div(capacity),
-      heldRate: heldRate(cost, capacity),
+      registerRate: capacityAh.isZero() ? null : toMoney(heldValue).div(capacityAh),
+      heldRate: heldRate(costDec, capacityAh),
       units,
       billing:
         billedUse.months === 0
           ? null
           : {
               months: billedUse.months,
-              usedAh: billedUse.usedAh,
-              list: billedUse.listed ? effectiveRate(billedUse.list, billedUse.usedAh) : null,
-              contracted: billedUse.listed ? effectiveRate(billedUse.contracted, billedUse.usedAh) : null,
-              effective: effectiveRate(billedUse.effective, billedUse.usedAh),
+              usedAh: billedUsedAh,
+              list: billedUse.listed ? effectiveRate(toMoney(billedUse.list), billedUsedAh) : null,
+              contracted: billedUse.listed ? effectiveRate(toMoney(billedUse.contracted), billedUsedAh) : null,
+              effective: effectiveRate(toMoney(billedUse.effective), billedUsedAh),
             },
     });
   }

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows } from "@/lib/db/rows";
 import { parseUtc, startOfUtcMonth } from "@/lib/metrics/calendar";
-import { billedKey, type ActualCost } from "@/lib/metrics/monthly-spend";
+import { billedKey, type ActualCost, type MonthlyUsage } from "@/lib/metrics/monthly-spend";
 import type { FamilyCharges } from "@/lib/metrics/provider-comparison";
 import type { Ctx } from "@/lib/services/context";
 import { dateParam } from "../overview/sql";
@@ -66,15 +66,30 @@ export function familyCharges(groups: readonly BillingGroup[]): FamilyCharges[] 
   return groups.flatMap((g) => (g.family === null ? [] : [{ providerId: g.providerId, family: g.family, month: g.month, effective: g.amount, list: g.list, contracted: g.contracted }]));
 }
 
-/** used_AH per block and month from utilization_monthly (never the hourly table), keyed by usageKey. */
-export async function loadMonthlyUsed(ctx: Ctx, f: CostFilters): Promise<Map<string, string>> {
-  const rows = await queryRows<{ reservation_id: string; month: string; used_ah: string }>(
+/**
+ * used_AH per block and month from utilization_monthly (never the hourly table). One row per block carrying its
+ * months as "epoch-seconds used_AH" pairs: a few thousand rows to read instead of one per block and month.
+ */
+export async function loadMonthlyUsed(ctx: Ctx, f: CostFilters): Promise<MonthlyUsage> {
+  const rows = await queryRows<{ reservation_id: string; used: string }>(
     ctx.db,
-    sql`select u.reservation_id, to_char(u.month, 'YYYY-MM-DD') as month, u.used_ah::text as used_ah
+    sql`select u.reservation_id, string_agg(extract(epoch from u.month)::bigint || ' ' || u.used_ah::text, ' ') as used
         from utilization_monthly u
         join reservations r on r.id = u.reservation_id
         join accelerator_types t on t.id = r.accelerator_type_id
-        where u.month >= ${dateParam(f.from)} and u.month < ${dateParam(f.to)} and ${blockFilterSql(f)}`,
+        where u.month >= ${dateParam(f.from)} and u.month < ${dateParam(f.to)} and ${blockFilterSql(f)}
+        group by u.reservation_id`,
   );
-  return new Map(rows.map((r) => [`${r.reservation_id}|${r.month}`, r.used_ah]));
+  const usage = new Map<string, { months: number[]; usedAh: string[] }>();
+  for (const r of rows) {
+    const parts = r.used.split(" ");
+    const months = new Array<number>(parts.length / 2);
+    const usedAh = new Array<string>(parts.length / 2);
+    for (let k = 0; k < months.length; k++) {
+      months[k] = Number(parts[2 * k]) * 1000;
+      usedAh[k] = parts[2 * k + 1]!;
+    }
+    usage.set(r.reservation_id, { months, usedAh });
+  }
+  return usage;
 }

@@ -6,7 +6,7 @@ import { acceleratorTypes } from "@/lib/db/schema";
 import { rollUpUtilization } from "@/lib/ingest/utilization/rollups";
 import { insertCharges, insertImport } from "@/lib/ingest/test-charges";
 import { utcMonths } from "@/lib/metrics/calendar";
-import { billedKey } from "@/lib/metrics/monthly-spend";
+import { billedKey, monthlyUsage } from "@/lib/metrics/monthly-spend";
 import { compareProviders } from "@/lib/metrics/provider-comparison";
 import { insertCatalog, insertReservationRow, roleCtx, type Catalog } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
@@ -92,15 +92,15 @@ describeOnEachEngine("cost views", (engine) => {
     const view = await getCostsView(ctx, FILTERS, { asOf: AS_OF, profile: { "tps.H100": "2500" } });
     expect(view.comparison.period).toEqual({ from: d("2026-01-01"), to: d("2026-03-01") });
     // The same function over used hours summed from utilization_hourly, and billing summed from the raw rows.
-    const raw = await queryRows<{ key: string; used: string }>(
+    const raw = await queryRows<{ reservation_id: string; month: string; used: string }>(
       handle.db,
-      sql`select reservation_id || '|' || to_char(date_trunc('month', hour at time zone 'UTC'), 'YYYY-MM-DD') as key, sum(used_ah)::text as used
-          from utilization_hourly group by 1`,
+      sql`select reservation_id, to_char(date_trunc('month', hour at time zone 'UTC'), 'YYYY-MM-DD') as month, sum(used_ah)::text as used
+          from utilization_hourly group by 1, 2`,
     );
     const expected = compareProviders({
       months: utcMonths(d("2026-01-01"), 2),
       blocks: await loadCostBlocks(ctx, FILTERS),
-      usedAh: new Map(raw.map((r) => [r.key, r.used])),
+      usedAh: monthlyUsage(raw.map((r) => [r.reservation_id, d(r.month), r.used] as const)),
       charges: [{ providerId: cat.provider.id, family: "H100", month: d("2026-01-01"), effective: "11904", list: "17260.80", contracted: "13332.48" }],
       billed: new Set([billedKey(cat.provider.id, d("2026-01-01"))]),
       tokensPerSecond: new Map([["H100", "2500"], ["GB200", "12000"]]),

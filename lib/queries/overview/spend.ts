@@ -4,7 +4,7 @@ import type { Executor } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/rows";
 import { addUtcMonths, startOfUtcMonth, startOfUtcYear } from "@/lib/metrics/calendar";
 import { dec, sumDec, type Dec } from "@/lib/metrics/decimal";
-import { monthlySpend, spendByMonth, type SpendCell, type SpendMonth } from "@/lib/metrics/monthly-spend";
+import { monthlySpend, spendByMonth, type MonthlyUsage, type SpendCell, type SpendMonth } from "@/lib/metrics/monthly-spend";
 import type { Period } from "@/lib/metrics/period";
 import { committedSpend, isCommitted, type ContractStatus } from "@/lib/metrics/spend";
 import type { PlanningBlock } from "@/lib/planning/model";
@@ -34,7 +34,7 @@ export type SpendPeriodSection = {
   actualMonths: Date[];
 };
 export type SpendSection = { currency: string; toDate: SpendPeriodSection; forecast: SpendPeriodSection };
-export type SpendInputs = { usedAh: Map<string, string>; billed: Set<string>; groups: BillingGroup[] };
+export type SpendInputs = { usedAh: MonthlyUsage; billed: Set<string>; groups: BillingGroup[] };
 
 export async function loadCommitted(db: Executor): Promise<CommittedSection> {
   const rows = await queryRows<{ status: ContractStatus; currency: string; contracts: number; amount: string }>(
