@@ -109,10 +109,17 @@ const periodCommitments = (from: string, to: string) => `select b.provider_id::t
     and b.month >= '${from}'::date and b.month < '${to}'::date
   group by 1, 2, 3, 4, 5, b.has_list_cost, b.has_contracted_cost`;
 
-// lib/queries/costs/billing.ts loadMonthlyUsed and lib/queries/utilization: used AH per block and month.
+// lib/queries/utilization: used AH per block and month.
 const monthlyUsed = (from: string, to: string) => `select u.reservation_id, to_char(u.month, 'YYYY-MM-DD') as month, u.used_ah::text as used_ah
   from utilization_monthly u join reservations r on r.id = u.reservation_id join accelerator_types t on t.id = r.accelerator_type_id
   where u.month >= '${from}'::date and u.month < '${to}'::date and r.archived_at is null`;
+
+// lib/queries/costs/billing.ts loadMonthlyUsed: the same rows, one row per block with its months' used AH.
+const monthlyUsedByBlock = (from: string, to: string) => `select u.reservation_id,
+    string_agg(extract(epoch from u.month)::bigint || ' ' || u.used_ah::text, ' ') as used
+  from utilization_monthly u join reservations r on r.id = u.reservation_id join accelerator_types t on t.id = r.accelerator_type_id
+  where u.month >= '${from}'::date and u.month < '${to}'::date and r.archived_at is null
+  group by u.reservation_id`;
 
 // lib/queries/overview/utilization.ts: the last 30 days from utilization_daily, by day and by family.
 const overviewRollups = (ids: BenchIds) => `select d.day, d.used_ah,
@@ -139,7 +146,7 @@ export const BENCH_PAGES: BenchPage[] = [
       usageHistory(ids),
       billingGroups(ids.yearStart, ids.m12ahead),
       billedMonths(ids.yearStart, ids.m12ahead),
-      monthlyUsed(ids.yearStart, ids.m12ahead),
+      monthlyUsedByBlock(ids.yearStart, ids.m12ahead),
       `with u as (${overviewRollups(ids)}) select to_char(day, 'YYYY-MM-DD') as day, sum(used_ah)::text, sum(capacity_ah)::text from u group by day`,
       `with u as (${overviewRollups(ids)}) select family, pricing_model::text, rate::text, currency, sum(used_ah)::text, sum(capacity_ah)::text
         from u group by family, pricing_model, rate, currency`,
@@ -243,7 +250,7 @@ export const BENCH_PAGES: BenchPage[] = [
     queries: (ids) => [
       PLANNING_BLOCKS,
       ...PLANNING_REST,
-      monthlyUsed(ids.m12back, ids.m12ahead),
+      monthlyUsedByBlock(ids.m12back, ids.m12ahead),
       billedMonths(ids.m12back, ids.m12ahead),
       billingGroups(ids.m12back, ids.m12ahead),
       periodCommitments(ids.m12back, ids.m0),
