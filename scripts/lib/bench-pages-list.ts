@@ -121,12 +121,26 @@ const monthlyUsedByBlock = (from: string, to: string) => `select u.reservation_i
   where u.month >= '${from}'::date and u.month < '${to}'::date and r.archived_at is null
   group by u.reservation_id`;
 
-// lib/queries/overview/utilization.ts: the last 30 days from utilization_daily, by day and by family.
-const overviewRollups = (ids: BenchIds) => `select d.day, d.used_ah,
-    r.quantity * greatest(0, extract(epoch from least(r.end_at, ((d.day + 1)::timestamp at time zone 'UTC')) - greatest(r.start_at, (d.day::timestamp at time zone 'UTC')))) / 3600 as capacity_ah,
-    t.family, r.pricing_model, r.rate, r.currency
-  from utilization_daily d join reservations r on r.id = d.reservation_id join accelerator_types t on t.id = r.accelerator_type_id
-  where r.archived_at is null and d.day >= '${ids.day30back}'::date and d.day < '${ids.today}'::date`;
+// lib/queries/overview/utilization.ts: the last 30 days from utilization_daily, by day and by family, in one pass.
+const overviewRollups = (ids: BenchIds) => `with b as (
+    select r.id, r.quantity, t.family, r.pricing_model, r.rate, r.currency,
+      (extract(epoch from r.start_at) * 1000000)::bigint as start_us, (extract(epoch from r.end_at) * 1000000)::bigint as end_us
+    from reservations r join accelerator_types t on t.id = r.accelerator_type_id where r.archived_at is null
+  ), g as (
+    select grouping(d.day) = 0 as by_day, d.day, d.reservation_id, sum(d.used_ah) as used_ah,
+      sum(b.quantity * greatest(0, least(b.end_us, (d.day - date '1970-01-01' + 1) * 86400000000::bigint)
+        - greatest(b.start_us, (d.day - date '1970-01-01') * 86400000000::bigint))) as capacity_us
+    from utilization_daily d join b on b.id = d.reservation_id
+    where d.day >= '${ids.day30back}'::date and d.day < '${ids.today}'::date
+    group by grouping sets ((d.day), (d.reservation_id))
+  )
+  select to_char(g.day, 'YYYY-MM-DD') as day, null as family, null as pricing_model, null as rate, null as currency,
+    g.used_ah::text as used_ah, (g.capacity_us / 3600000000)::text as capacity_ah
+  from g where g.by_day
+  union all
+  select null, b.family, b.pricing_model::text, b.rate::text, b.currency, sum(g.used_ah)::text, (sum(g.capacity_us) / 3600000000)::text
+  from g join b on b.id = g.reservation_id where not g.by_day
+  group by b.family, b.pricing_model, b.rate, b.currency`;
 
 // lib/queries/registers/reservations.ts: the rows of the reservation register with their names.
 const reservationRows = (where: string, order: string, limit: number) => `select r.id, r.name, r.provider_id, p.name, r.site_id, s.name,
@@ -147,9 +161,7 @@ export const BENCH_PAGES: BenchPage[] = [
       billingGroups(ids.yearStart, ids.m12ahead),
       billedMonths(ids.yearStart, ids.m12ahead),
       monthlyUsedByBlock(ids.yearStart, ids.m12ahead),
-      `with u as (${overviewRollups(ids)}) select to_char(day, 'YYYY-MM-DD') as day, sum(used_ah)::text, sum(capacity_ah)::text from u group by day`,
-      `with u as (${overviewRollups(ids)}) select family, pricing_model::text, rate::text, currency, sum(used_ah)::text, sum(capacity_ah)::text
-        from u group by family, pricing_model, rate, currency`,
+      overviewRollups(ids),
     ],
   },
   {

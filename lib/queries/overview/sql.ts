@@ -18,13 +18,4 @@ export function dateParam(d: Date): SQL {
   return sql`${isoDay(d)}::date`;
 }
 
-// capacity_AH of a block over one utilization day, the SQL twin of capacityAh() for rollup rows.
-export function dayCapacitySql(day: string, block: string): SQL {
-  const from = `(${day}::timestamp at time zone 'UTC')`;
-  const to = `((${day} + 1)::timestamp at time zone 'UTC')`;
-  return sql.raw(
-    `${block}.quantity * greatest(0, extract(epoch from least(${block}.end_at, ${to}) - greatest(${block}.start_at, ${from}))) / 3600`,
-  );
-}
-
 export const MONEY_CURRENCY = "USD";

@@ -6,9 +6,12 @@ import { dec, sumDec, type Dec } from "@/lib/metrics/decimal";
 import type { Period } from "@/lib/metrics/period";
 import type { PricingModel } from "@/lib/metrics/planned-cost";
 import { idleCost, utilization } from "@/lib/metrics/utilization";
-import { dateParam, dayCapacitySql, MONEY_CURRENCY } from "./sql";
+import { dateParam, MONEY_CURRENCY } from "./sql";
 
 export const UTILIZATION_DAYS = 30;
+
+const HOUR_US = sql.raw("3600000000");
+const DAY_US = sql.raw("86400000000");
 
 type Usage = { usedAh: Dec; capacityAh: Dec; ratio: Dec | null };
 export type UtilizationSection = Usage & {
@@ -25,30 +28,37 @@ function usage(usedAh: Dec, capacityAh: Dec): Usage {
 /**
  * The last 30 whole UTC days before asOf, from utilization_daily only. Capacity counts a block on the days it has
  * a rollup row: quantity × the hours of that day inside [start, end). Blocks that report nothing are left out.
+ * One pass over the window's rollup rows sums them per day and per block (grouping sets); the blocks' sums are then
+ * grouped by family and price. Overlaps are whole microseconds (bigint), divided into hours once per sum.
  */
 export async function loadUtilization(db: Executor, asOf: Date, days = UTILIZATION_DAYS): Promise<UtilizationSection> {
   const to = startOfUtcDay(asOf);
   const window = { from: addUtcDays(to, -days), to };
-  const rollups = sql`select d.day, d.used_ah, ${dayCapacitySql("d.day", "r")} as capacity_ah, t.family, r.pricing_model, r.rate, r.currency
-    from utilization_daily d
-    join reservations r on r.id = d.reservation_id
-    join accelerator_types t on t.id = r.accelerator_type_id
-    where r.archived_at is null and d.day >= ${dateParam(window.from)} and d.day < ${dateParam(window.to)}`;
-  const [dayRows, familyRows] = await Promise.all([
-    queryRows<{ day: string; used_ah: string; capacity_ah: string }>(
-      db,
-      sql`with u as (${rollups})
-          select to_char(day, 'YYYY-MM-DD') as day, sum(used_ah)::text as used_ah, sum(capacity_ah)::text as capacity_ah
-          from u group by day`,
-    ),
-    queryRows<{ family: string; pricing_model: PricingModel; rate: string; currency: string; used_ah: string; capacity_ah: string }>(
-      db,
-      sql`with u as (${rollups})
-          select family, pricing_model::text as pricing_model, rate::text as rate, currency,
-                 sum(used_ah)::text as used_ah, sum(capacity_ah)::text as capacity_ah
-          from u group by family, pricing_model, rate, currency`,
-    ),
-  ]);
+  const rows = await queryRows<{ day: string | null; family: string; pricing_model: PricingModel; rate: string; currency: string; used_ah: string; capacity_ah: string }>(
+    db,
+    sql`with b as (
+          select r.id, r.quantity, t.family, r.pricing_model, r.rate, r.currency,
+                 (extract(epoch from r.start_at) * 1000000)::bigint as start_us, (extract(epoch from r.end_at) * 1000000)::bigint as end_us
+          from reservations r join accelerator_types t on t.id = r.accelerator_type_id
+          where r.archived_at is null
+        ), g as (
+          select grouping(d.day) = 0 as by_day, d.day, d.reservation_id, sum(d.used_ah) as used_ah,
+                 sum(b.quantity * greatest(0, least(b.end_us, (d.day - date '1970-01-01' + 1) * ${DAY_US}::bigint)
+                                             - greatest(b.start_us, (d.day - date '1970-01-01') * ${DAY_US}::bigint))) as capacity_us
+          from utilization_daily d join b on b.id = d.reservation_id
+          where d.day >= ${dateParam(window.from)} and d.day < ${dateParam(window.to)}
+          group by grouping sets ((d.day), (d.reservation_id))
+        )
+        select to_char(g.day, 'YYYY-MM-DD') as day, null as family, null as pricing_model, null as rate, null as currency,
+               g.used_ah::text as used_ah, (g.capacity_us / ${HOUR_US})::text as capacity_ah
+        from g where g.by_day
+        union all
+        select null, b.family, b.pricing_model::text, b.rate::text, b.currency, sum(g.used_ah)::text, (sum(g.capacity_us) / ${HOUR_US})::text
+        from g join b on b.id = g.reservation_id where not g.by_day
+        group by b.family, b.pricing_model, b.rate, b.currency`,
+  );
+  const dayRows = rows.filter((r) => r.day !== null);
+  const familyRows = rows.filter((r) => r.day === null);
   const byDay = new Map(dayRows.map((r) => [r.day, r]));
   const daily = utcDays(window).map((day) => {
     const r = byDay.get(isoDay(day.from));
