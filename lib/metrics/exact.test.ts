@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dec } from "./decimal";
-import { ExactSum, hourUnit, mulInt, pow10, pow10Int, ratio, rescale, subInt, toScaled, toScaledInt } from "./exact";
+import { ExactSum, hourUnit, mulInt, pow10, pow10Int, ratio, rescale, scaledText, subInt, textScale, toScaled, toScaledInt } from "./exact";
 
 describe("toScaled", () => {
   it.each([
@@ -102,5 +102,26 @@ describe("hourUnit", () => {
     expect(hourUnit([march], [{ startAt: d("2026-03-10T07:00:00Z"), endAt: d("2026-05-01T00:00:00Z") }])).toBe(3_600_000);
     expect(hourUnit([march], [{ startAt: d("2026-03-10T07:30:00Z"), endAt: d("2026-05-01T00:00:00Z") }])).toBe(1);
     expect(hourUnit([{ from: march.from, to: d("2026-03-01T00:00:01Z") }], [])).toBe(1);
+  });
+});
+
+describe("textScale and scaledText", () => {
+  it.each([
+    // text, its scale, the text at scale 4
+    ["30887.4866", 4, 308_874_866],
+    ["12.5000", 4, 125_000],
+    ["3", 0, 30_000],
+    ["-0.25", 2, -2_500],
+    ["0.0000", 4, 0],
+    ["1e-3", 3, 10], // exponent notation: through toScaled
+  ] as const)("%s: scale %s, × 10^4 = %s", (text, scale, at4) => {
+    expect(textScale(text)).toBe(scale);
+    expect(Number(scaledText(text, 4))).toBe(at4);
+  });
+
+  it("reads more than 15 digits exactly as a BigInt", () => {
+    // 18 digits (numeric(18,4) at its largest) do not fit a double exactly
+    expect(scaledText("99999999999999.9999", 4)).toBe(999_999_999_999_999_999n);
+    expect(scaledText("12345678901234567", 1)).toBe(123_456_789_012_345_670n);
   });
 });

@@ -84,6 +84,39 @@ export function toScaledInt(value: DecimalValue | null | undefined): { n: Int; s
   return { n: small(Number(s.n)) ? Number(s.n) : s.n, scale: s.scale };
 }
 
+/** The digits after the point of a decimal text (exponent notation read through toScaled). */
+export function textScale(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) return text.length - i - 1;
+    if (c === 101 || c === 69) return toScaled(text).scale; // e, E
+  }
+  return 0;
+}
+
+/**
+ * text × 10^scale as an exact Int, for a scale of at least textScale(text): up to 15 digits are read in place into a
+ * plain number (no strings or objects made: this runs per rollup value), longer or other forms through toScaled.
+ */
+export function scaledText(text: string, scale: number): Int {
+  let n = 0;
+  let digits = 0;
+  let fraction = -1;
+  let plain = text.length > 0 && text.length <= 17;
+  for (let i = text.charCodeAt(0) === 45 ? 1 : 0; plain && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      n = n * 10 + (c - 48);
+      digits += 1;
+      if (fraction >= 0) fraction += 1;
+    } else if (c === 46 && fraction < 0) fraction = 0;
+    else plain = false;
+  }
+  if (plain && digits > 0 && digits <= 15 && fraction !== 0) return mulInt(text.charCodeAt(0) === 45 ? -n : n, pow10Int(scale - Math.max(0, fraction)));
+  const s = toScaled(text);
+  return s.n * pow10(scale - s.scale);
+}
+
 /** An exact integer sum: plain-number terms add as numbers, the running number moving into a BigInt past SMALL_LIMIT. */
 export class ExactSum {
   private small = 0;

@@ -83,9 +83,9 @@ describe("usageByBlock", () => {
       ["a", d("2025-12-01"), "99"], // not one of the months
       ["b", d("2026-02-01"), "0.25"],
     ]);
-    // scale 2 (0.25): 12.5 → 1,250; 3 → 300; 0.25 → 25. Block c has no rows.
+    // scale 4 (the digits of "12.5000"): 12.5 → 125,000; 3 → 30,000; 0.25 → 2,500. Block c has no rows.
     const { scale, used } = usageByBlock(usage, [{ id: "a" }, { id: "c" }, { id: "b" }], months);
-    expect(scale).toBe(2);
-    expect(used.map((u) => u?.map(Number))).toEqual([[1250, 300], undefined, [0, 25]]);
+    expect(scale).toBe(4);
+    expect(used.map((u) => u?.map(Number))).toEqual([[125_000, 30_000], undefined, [0, 2_500]]);
   });
 });

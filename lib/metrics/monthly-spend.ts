@@ -1,6 +1,6 @@
 import { isoDay } from "./calendar";
 import { dec, Dec, sumDec } from "./decimal";
-import { ExactSum, hourUnit, MS_PER_HOUR, mulInt, pow10, pow10Int, ratio, toScaledInt, type Int } from "./exact";
+import { ExactSum, hourUnit, MS_PER_HOUR, mulInt, pow10, pow10Int, ratio, scaledText, textScale, toScaledInt, type Int } from "./exact";
 import type { Period } from "./period";
 import { paidHours, type PricingModel } from "./planned-cost";
 
@@ -52,30 +52,24 @@ export function monthlyUsage(entries: Iterable<readonly [string, Date, string]>)
  */
 export function usageByBlock(usage: MonthlyUsage, blocks: readonly { id: string }[], months: readonly Period[]): { scale: number; used: (Int[] | undefined)[] } {
   const monthIndex = new Map(months.map((m, j) => [m.from.getTime(), j]));
-  const found = new Map<string, { at: number[]; values: { n: Int; scale: number }[] }>();
   let scale = 0;
-  for (const b of blocks) {
-    const u = found.has(b.id) ? undefined : usage.get(b.id);
-    if (!u) continue;
-    const at: number[] = [];
-    const values: { n: Int; scale: number }[] = [];
-    for (let k = 0; k < u.months.length; k++) {
-      const j = monthIndex.get(u.months[k]!);
-      if (j === undefined) continue;
-      const v = toScaledInt(u.usedAh[k]);
-      at.push(j);
-      values.push(v);
-      if (v.scale > scale) scale = v.scale;
-    }
-    found.set(b.id, { at, values });
-  }
+  for (const u of usage.values()) for (const v of u.usedAh) scale = Math.max(scale, textScale(v));
   const byId = new Map<string, Int[]>();
-  for (const [id, { at, values }] of found) {
-    const row = new Array<Int>(months.length).fill(0);
-    for (let k = 0; k < at.length; k++) row[at[k]!] = mulInt(values[k]!.n, pow10Int(scale - values[k]!.scale));
-    byId.set(id, row);
-  }
-  return { scale, used: blocks.map((b) => byId.get(b.id)) };
+  return {
+    scale,
+    used: blocks.map((b) => {
+      let row = byId.get(b.id);
+      if (row) return row;
+      const u = usage.get(b.id);
+      if (!u) return undefined;
+      byId.set(b.id, (row = new Array<Int>(months.length).fill(0)));
+      for (let k = 0; k < u.months.length; k++) {
+        const j = monthIndex.get(u.months[k]!);
+        if (j !== undefined) row[j] = scaledText(u.usedAh[k]!, scale);
+      }
+      return row;
+    }),
+  };
 }
 
 /**
