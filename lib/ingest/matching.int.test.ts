@@ -5,7 +5,7 @@ import { acceleratorTypes, providers, sites, skuMappings } from "@/lib/db/schema
 import { insertContractRow, insertReservationRow, type Catalog } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
 import { queryRows } from "@/lib/db/rows";
-import { matchCharges, rematchCharges, stagedTextFields, withChargeTies } from "./matching";
+import { matchCharges, rematchCharges, stagedFields, withChargeTies } from "./matching";
 import { chargesOf, insertCharges, insertImport } from "./test-charges";
 
 type World = {
@@ -172,13 +172,13 @@ describeOnEachEngine("matching charges", (engine) => {
     expect((await chargesOf(db, second))[0]!.providerId).toBe(w.aws.provider.id);
   });
 
-  it("ties staged text rows the same way, so a loader can tie charges as it inserts them", async () => {
+  it("ties typed staging rows the same way, so a loader can tie charges as it inserts them", async () => {
     const db = handle.db;
     const contract = await insertContractRow(db, w.aws, { reference: "STAGE-1", startDate: "2026-01-01", endDate: "2027-01-01" });
     const block = await insertReservationRow(db, w.aws, { capacityReservationId: "cr-stage", acceleratorTypeId: w.h200.id });
     const rows = await db.transaction(async (tx) => {
-      await tx.execute(sql`create temporary table stage_test (line_number text, provider_name text, billing_currency text, charge_period_start text,
-        commitment_discount_id text, capacity_reservation_id text, sku_id text, region_id text, tags text, extra text) on commit drop`);
+      await tx.execute(sql`create temporary table stage_test (line_number text, provider_name text, billing_currency text, charge_period_start timestamptz,
+        commitment_discount_id text, capacity_reservation_id text, sku_id text, region_id text, tags jsonb, extra jsonb) on commit drop`);
       await tx.execute(sql`insert into stage_test values
         ('2', 'Amazon Web Services', 'USD', '2026-03-01 00:00:00', 'STAGE-1', null, null, null, null, null),
         ('3', 'AWS', 'USD', '2026-03-01T00:00:00Z', null, 'cr-stage', null, null, '{"team":"a"}', '{"x_Foo":"bar"}'),
@@ -186,7 +186,7 @@ describeOnEachEngine("matching charges", (engine) => {
         ('5', 'Nobody', 'USD', '2026-03-01T00:00:00Z', 'STAGE-1', null, null, null, null, null)`);
       return queryRows<Record<string, string | null>>(
         tx,
-        sql.raw(`select line_number, m_provider_id, m_reservation_id, m_contract_id, m_accelerator_type_id from ${withChargeTies("stage_test", stagedTextFields)} t order by line_number`),
+        sql.raw(`select line_number, m_provider_id, m_reservation_id, m_contract_id, m_accelerator_type_id from ${withChargeTies("stage_test", stagedFields)} t order by line_number`),
       );
     });
     expect(rows).toEqual([

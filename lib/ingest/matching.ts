@@ -72,15 +72,9 @@ export function tableFields(a: string): ChargeFields {
   };
 }
 
-/** The fields of a staging row whose columns are the cost_line_items names, all text. */
-export function stagedTextFields(a: string): ChargeFields {
-  return {
-    ...tableFields(a),
-    extra: `${a}.extra::jsonb`,
-    tags: `${a}.tags::jsonb`,
-    chargePeriodStart: `${a}.charge_period_start::timestamptz`,
-    providerId: undefined,
-  };
+/** The fields of a loader's typed staging row (cost_line_items' names and types), no provider set yet. */
+export function stagedFields(a: string): ChargeFields {
+  return { ...tableFields(a), providerId: undefined };
 }
 
 const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;

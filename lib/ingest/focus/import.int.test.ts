@@ -94,6 +94,27 @@ describeOnEachEngine("FOCUS import", (engine) => {
     expect(row).toMatchObject({ status: "succeeded", rows: 3, sha256: result.sha256, kind: "focus" });
   });
 
+  it("reads records PostgreSQL's CSV reader would read otherwise the way the tokenizer does", async () => {
+    // Mixed line endings (PostgreSQL wants one) and a quote inside an unquoted cell (literal here, a
+    // quote for PostgreSQL): the loader hands them on rewritten, so the cells are what the file says.
+    const text =
+      "BillingCurrency,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,BilledCost,EffectiveCost,ProviderName,ChargeDescription\r\n" +
+      "USD,2025-09-01T00:00:00Z,2025-09-01T01:00:00Z,Usage,1,1,AWS,\"two\nlines\"\r\n" +
+      'USD,2025-09-01T01:00:00Z,2025-09-01T02:00:00Z,Usage,2,2,AWS,a 5" display\n' +
+      "USD,2025-09-01T02:00:00Z,2025-09-01T03:00:00Z,Usage,3,3,AWS,plain\r";
+    const result = await importText(handle.db, text, "endings.csv");
+    expect(result.errors).toEqual([]);
+    const rows = await queryRows<{ line_number: number; charge_description: string }>(
+      handle.db,
+      sql`select line_number, charge_description from cost_line_items where import_id = ${result.importId} order by line_number`,
+    );
+    expect(rows).toEqual([
+      { line_number: 2, charge_description: "two\nlines" },
+      { line_number: 4, charge_description: 'a 5" display' },
+      { line_number: 5, charge_description: "plain" },
+    ]);
+  });
+
   it("loads the same file gzipped, recognised by its magic bytes", async () => {
     const text = shifted(3);
     const result = await importText(handle.db, gzipSync(Buffer.from(text)), "quirks.csv.gz");

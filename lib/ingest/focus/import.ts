@@ -1,4 +1,4 @@
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db, Executor, Tx } from "@/lib/db/client";
 import { imports } from "@/lib/db/schema";
 import { env } from "@/lib/env";
@@ -11,8 +11,22 @@ import { CsvSyntaxError } from "@/lib/csv/read";
 import { failInterruptedImports, holdImportLock, markLive } from "./interrupted";
 import { replaceEarlierPeriods, type Replaced } from "./replace";
 import { FocusRowMapper, MAX_ERRORS, type FocusError } from "./rows";
-import { createStaging, dropStaging, engineClient, insertStaged, openStagingWriter } from "./staging";
-import { GzipError, pumpCsv, SourceAbortedError, type ByteSource, type Tap } from "./stream";
+import { FocusScanner } from "./scan";
+import {
+  createRawStaging,
+  createStaging,
+  dropStaging,
+  engineClient,
+  insertStaged,
+  lineExpression,
+  openRawWriter,
+  openStagingWriter,
+  rawAsTyped,
+  stagedAsTyped,
+  replayRaw,
+  type RawWriter,
+} from "./staging";
+import { GzipError, pumpBytes, SourceAbortedError, type ByteSource, type Tap } from "./stream";
 import { summarizeImport, type FocusSummary } from "./summary";
 
 export type { FocusSummary } from "./summary";
@@ -84,16 +98,24 @@ export async function runFocusImport(
   const importId = created!.id;
   const unmarkLive = markLive(db, importId);
 
-  const errors: FocusError[] = [];
+  let errors: FocusError[] = [];
   let rows = 0;
   let tap: Tap | undefined;
   let bytesSeen = 0;
+  let mapper: FocusRowMapper | undefined;
+  let scanner: FocusScanner | undefined;
+  let width = 0;
   try {
-    // Reads the file into the staging table: the server streams inside the load transaction; PGlite
+    // Reads the file into the raw staging table: the server streams inside the load transaction; PGlite
     // (one connection, whose transaction would hold every other query of the app) stages outside it.
-    const stage = async (target: Executor, table: string) => {
-      const writer = await openStagingWriter(target, table);
-      let mapper: FocusRowMapper | undefined;
+    const stage = async (target: Executor, table: string, onCommit: "on commit drop" | "") => {
+      let writer: RawWriter | undefined;
+      const structural: FocusError[] = [];
+      const scratch: FocusError[] = [];
+      let badCells = false;
+      // A header with errors: nothing is staged; the rows are still checked in full, for the report.
+      const rowErrors: FocusError[] = [];
+      let headerFailed = false;
       let lastProgress = 0;
       const report = (force: boolean) => {
         const now = Date.now();
@@ -101,35 +123,115 @@ export async function runFocusImport(
         lastProgress = now;
         onProgress({ bytes: bytesSeen, rows });
       };
+      const scan = new FocusScanner({
+        onHeader: (fields, line) => {
+          mapper = new FocusRowMapper(fields, line, options);
+          width = fields.length;
+          headerFailed = mapper.headerErrors.length > 0;
+          return { extract: headerFailed ? new Array<boolean>(width).fill(true) : mapper.checkedColumns() };
+        },
+        onRecord: (fields, line) => {
+          rows++;
+          if (headerFailed) {
+            mapper!.map(fields, line, rowErrors);
+            return false;
+          }
+          // After the first bad cell, the rows are checked again in full from the staging table.
+          if (!badCells && !mapper!.check(fields, line, scratch)) badCells = true;
+          return true;
+        },
+        onProblem: (line, column, problem, count) => {
+          rows++;
+          structural.push(
+            problem === "width"
+              ? { line, message: `The row has ${count} fields; the header has ${width}` }
+              : { line, column: mapper!.columnName(column!), message: "The cell contains a NUL character" },
+          );
+          return structural.length < MAX_ERRORS;
+        },
+      });
+      scanner = scan;
+      const out: Buffer[] = [];
       try {
-        tap = await pumpCsv(
+        tap = await pumpBytes(
           source as ByteSource,
-          async (record) => {
-            if (!mapper) {
-              mapper = new FocusRowMapper(record.fields, record.line, options);
-              errors.push(...mapper.headerErrors.slice(0, MAX_ERRORS));
-              return errors.length < MAX_ERRORS;
+          async (chunk) => {
+            if (chunk) scan.push(chunk, out);
+            else scan.end(out);
+            if (headerFailed) return mapper!.headerErrors.length + rowErrors.length + structural.length < MAX_ERRORS && !scan.done;
+            if (mapper && !writer) {
+              await createRawStaging(target, table, width, onCommit);
+              writer = await openRawWriter(target, table, width);
             }
-            rows++;
-            const line = mapper.map(record.fields, record.line, errors);
-            if (line !== null && errors.length === 0) await writer.write(line);
-            if ((rows & 1023) === 0) report(false);
-            return errors.length < MAX_ERRORS;
+            for (const bytes of out) await writer!.write(bytes);
+            out.length = 0;
+            report(false);
+            return !scan.done;
           },
           { signal, onBytes: (n) => (bytesSeen = n) },
         );
       } catch (error) {
-        writer.abort();
+        writer?.abort();
         throw error;
       }
       report(true);
       if (!mapper) errors.push({ line: 1, message: "The file is empty: a FOCUS file starts with a header row." });
+      else if (headerFailed) {
+        const rowsReport = [...structural, ...rowErrors].sort((a, b) => a.line - b.line);
+        errors.push(...[...mapper.headerErrors, ...rowsReport].slice(0, MAX_ERRORS));
+      }
       if (errors.length > 0) {
-        writer.abort();
+        writer?.abort();
         throw new Rejected();
       }
-      await writer.finish();
+      await writer!.finish();
       phase("read, check and COPY to staging");
+      if (structural.length > 0 || badCells) {
+        const cells = engineClient(target).engine === "postgres" ? await diagnose(target, table) : await db.transaction((tx) => diagnose(tx, table));
+        errors = [...structural, ...cells].sort((a, b) => a.line - b.line).slice(0, MAX_ERRORS);
+        throw new Rejected();
+      }
+    };
+    /** Every row of the raw staging table through FocusRowMapper.map: its errors (the first 100). */
+    const diagnose = async (tx: Executor, table: string): Promise<FocusError[]> => {
+      const found: FocusError[] = [];
+      await replayRaw(tx, table, width, (n) => scanner!.lines.lineOf(n), (fields, line) => {
+        mapper!.map(fields, line, found);
+        return found.length < MAX_ERRORS;
+      });
+      return found;
+    };
+    /** The rows through FocusRowMapper.map into the typed staging table (FX conversion, JSON extension columns). */
+    const insertMapped = async (tx: Tx, table: string) => {
+      await createStaging(tx, "focus_stage", "on commit drop");
+      const found: FocusError[] = [];
+      let lines: string[] = [];
+      // One COPY per fetched batch: the cursor and a COPY cannot share the connection at once.
+      const copyBatch = async () => {
+        if (lines.length === 0 || found.length > 0) return;
+        const writer = await openStagingWriter(tx, "focus_stage");
+        for (const text of lines) await writer.write(text);
+        await writer.finish();
+        lines = [];
+      };
+      await replayRaw(
+        tx,
+        table,
+        width,
+        (n) => scanner!.lines.lineOf(n),
+        (fields, line) => {
+          const text = mapper!.map(fields, line, found);
+          if (text !== null) lines.push(text);
+          return found.length === 0;
+        },
+        copyBatch,
+      );
+      if (found.length > 0) {
+        errors = found;
+        throw new Rejected();
+      }
+      await copyBatch();
+      await insertStaged(tx, stagedAsTyped("focus_stage"), importId);
     };
     const load = async (tx: Tx, table: string) => {
       const sha256 = tap!.sha256();
@@ -139,7 +241,29 @@ export async function runFocusImport(
         .where(and(eq(imports.kind, "focus"), eq(imports.status, "succeeded"), eq(imports.sha256, sha256), ne(imports.id, importId)))
         .limit(1);
       if (earlier) throw new Duplicate(earlier);
-      await insertStaged(tx, table, importId);
+      if (mapper!.needsFx || mapper!.hasJsonExtra) {
+        await insertMapped(tx, table);
+      } else {
+        // Dates without a zone are UTC, as FocusRowMapper reads them.
+        await tx.execute(sql`set local timezone to 'UTC'`);
+        const line = await lineExpression(tx, scanner!.lines);
+        await tx.execute(sql`savepoint focus_cast`);
+        try {
+          await insertStaged(tx, rawAsTyped(table, { width, ...mapper!.sources(), columns: mapper!.layout() }, line), importId);
+          await tx.execute(sql`release savepoint focus_cast`);
+        } catch (error) {
+          // A cell PostgreSQL refuses that the checks let through (bad JSON inside Tags, …): the rows are
+          // read again through the full checks, which name it; if they find nothing, they load the file.
+          if (!isDataError(error)) throw error;
+          await tx.execute(sql`rollback to savepoint focus_cast`);
+          const found = await diagnose(tx, table);
+          if (found.length > 0) {
+            errors = found;
+            throw new Rejected();
+          }
+          await insertMapped(tx, table);
+        }
+      }
       phase("INSERT … SELECT into cost_line_items");
       await matchCharges(tx, importId, { tiedOnInsert: true });
       phase("matchCharges");
@@ -166,15 +290,13 @@ export async function runFocusImport(
     if (engineClient(db).engine === "postgres") {
       outcome = await db.transaction(async (tx) => {
         await holdImportLock(tx, importId);
-        await createStaging(tx, "focus_stage", "on commit drop");
-        await stage(tx, "focus_stage");
-        return load(tx, "focus_stage");
+        await stage(tx, "focus_raw", "on commit drop");
+        return load(tx, "focus_raw");
       });
     } else {
-      const table = `focus_stage_${importId}`;
-      await createStaging(db, table, "");
+      const table = `focus_raw_${importId}`;
       try {
-        await stage(db, table);
+        await stage(db, table, "");
         outcome = await db.transaction((tx) => load(tx, table));
       } finally {
         await dropStaging(db, table).catch(() => {});
@@ -223,6 +345,13 @@ async function findSucceeded(db: Db, sha256: string) {
   return row;
 }
 
+/** A cast, a range or a constraint PostgreSQL refused (SQLSTATE classes 22 and 23, not a duplicate). */
+function isDataError(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } };
+  const code = e?.code ?? e?.cause?.code ?? "";
+  return (code.startsWith("22") || code.startsWith("23")) && code !== "23505";
+}
+
 function isDuplicateKey(error: unknown): boolean {
   const e = error as { code?: string; cause?: { code?: string } };
   return e?.code === "23505" || e?.cause?.code === "23505";
@@ -232,5 +361,8 @@ function describeFailure(error: unknown): FocusError {
   if (error instanceof SourceAbortedError || error instanceof GzipError || error instanceof AppError) return { line: 0, message: error.message };
   if (error instanceof CsvSyntaxError) return { line: error.line, message: `The file is not valid CSV: ${error.message}` };
   console.error(error);
-  return { line: 0, message: `The import failed and nothing was loaded: ${(error as Error).message}` };
+  // The database's own words, not drizzle's "Failed query: <the whole statement>".
+  const cause = (error as { cause?: unknown }).cause;
+  const message = cause instanceof Error ? cause.message : (error as Error).message;
+  return { line: 0, message: `The import failed and nothing was loaded: ${message}` };
 }

@@ -36,6 +36,7 @@ export class FocusRowMapper {
   readonly headerErrors: FocusError[] = [];
   private readonly slots: Slot[] = [];
   private readonly width: number;
+  private readonly names: string[];
   private readonly providerSlots: number[] = [];
   private readonly publisherSlots: number[] = [];
   private readonly rates = new Map<string, Decimal>();
@@ -51,6 +52,7 @@ export class FocusRowMapper {
     for (const [currency, rate] of Object.entries(options.fxRates)) this.rates.set(currency, new Decimal(rate));
     this.width = header.length;
     const names = header.map((h, i) => h.trim() || `column_${i + 1}`);
+    this.names = names;
     const lower = names.map((n) => n.toLowerCase());
     const seen = new Map<string, number>();
     lower.forEach((l, i) => {
@@ -106,8 +108,74 @@ export class FocusRowMapper {
     this.billingEndSlot = seen.get("billingperiodend") ?? -1;
   }
 
+  /** The header name of column i (0-based). */
+  columnName(i: number): string {
+    return this.names[i] ?? `column_${i + 1}`;
+  }
+
+  /** True when the file has JSON extension columns (kept parsed in `extra`: only `map` does that). */
+  get hasJsonExtra(): boolean {
+    return this.slots.some((s) => s.kind === "json-extra");
+  }
+
+  /** True once `check` has seen a row in another currency with a configured rate (only `map` converts). */
+  needsFx = false;
+
+  /** Columns `check` reads: costs, dates, currency, Tags, the required and the provider columns. */
+  checkedColumns(): boolean[] {
+    const wanted = new Array<boolean>(this.width).fill(false);
+    for (const slot of this.slots) {
+      if (slot.kind === "decimal" || slot.kind === "timestamp" || slot.kind === "currency" || slot.kind === "tags") wanted[slot.index] = true;
+    }
+    for (const [, index] of this.required) {
+      const slot = this.slots.find((s) => s.target === index);
+      if (slot) wanted[slot.index] = true;
+    }
+    for (const i of [...this.providerSlots, ...this.publisherSlots]) wanted[i] = true;
+    return wanted;
+  }
+
+  /** How each column of the file lands: staging column (or extra), kind and header name. */
+  layout(): { index: number; name: string; kind: ColumnKind | "extra" | "json-extra"; column: string | null }[] {
+    return this.slots.map((s) => ({ index: s.index, name: s.name, kind: s.kind, column: s.target >= 0 ? STAGING_COLUMNS[s.target]! : null }));
+  }
+
+  /** Provider (and publisher) columns in the order their first non-null value is taken. */
+  sources(): { provider: number[]; publisher: number[] } {
+    return { provider: [...this.providerSlots], publisher: [...this.publisherSlots] };
+  }
+
+  /**
+   * The checks of `map` on the cells a loader cannot leave to PostgreSQL's casts (which accept more: other
+   * date forms, NaN, …): costs, dates, currency, required cells, Tags' shape, the period order. Text and
+   * extension cells are not read. False when the row has errors (pushed to `errors`).
+   */
+  check(fields: string[], line: number, errors: FocusError[]): boolean {
+    return this.cells(fields, line, errors, false) !== null;
+  }
+
   /** The staging line for a record, or null when it has errors (pushed to `errors` up to MAX_ERRORS). */
   map(fields: string[], line: number, errors: FocusError[]): string | null {
+    const cells = this.cells(fields, line, errors, true);
+    if (!cells) return null;
+    const { out, extra } = cells;
+    // One test per record instead of one per cell: most rows need no escaping at all.
+    const plain = !COPY_SPECIAL.test(fields.join(""));
+    let text = "";
+    for (let i = 0; i < out.length - 1; i++) {
+      const v = out[i];
+      if (i > 0) text += "\t";
+      text += v === null || v === undefined ? "\\N" : plain ? v : copyText(v);
+    }
+    return `${text}\t${extra ? copyText(JSON.stringify(extra)) : "\\N"}\n`;
+  }
+
+  private cells(
+    fields: string[],
+    line: number,
+    errors: FocusError[],
+    full: boolean,
+  ): { out: (string | null)[]; extra: Record<string, unknown> | null } | null {
     const fail = (column: string | undefined, message: string) => {
       if (errors.length < MAX_ERRORS) errors.push(column ? { line, column, message } : { line, message });
       return null;
@@ -126,7 +194,7 @@ export class FocusRowMapper {
       try {
         switch (slot.kind) {
           case "text":
-            if (raw.indexOf("\u0000") >= 0) throw new CellError("The cell contains a NUL character");
+            if (full && raw.indexOf("\u0000") >= 0) throw new CellError("The cell contains a NUL character");
             out[slot.target] = raw;
             break;
           case "decimal":
@@ -151,6 +219,8 @@ export class FocusRowMapper {
             break;
           }
           case "tags": {
+            // Without `full`, an object's outline is enough: PostgreSQL's jsonb cast rejects bad JSON inside.
+            if (!full && objectOutline(raw) && !raw.includes("\\u0000")) break;
             let parsed: unknown;
             try {
               parsed = JSON.parse(raw);
@@ -165,6 +235,7 @@ export class FocusRowMapper {
             break;
           }
           case "json-extra": {
+            if (!full) break;
             let value: unknown = raw;
             try {
               value = JSON.parse(raw);
@@ -175,6 +246,7 @@ export class FocusRowMapper {
             break;
           }
           default:
+            if (!full) break;
             if (raw.indexOf("\u0000") >= 0) throw new CellError("The cell contains a NUL character");
             (extra ??= {})[slot.name] = raw;
         }
@@ -214,6 +286,8 @@ export class FocusRowMapper {
           `BillingCurrency ${currency} is not the reporting currency ${REPORTING_CURRENCY} and no exchange rate is configured (set HEADROOM_FX_RATES, e.g. ${currency}=1.08)`,
         );
       }
+      this.needsFx = true;
+      if (!full) return { out, extra };
       extra ??= {};
       extra.x_HeadroomSourceCurrency = currency;
       extra.x_HeadroomFxRate = rate.toFixed();
@@ -227,16 +301,15 @@ export class FocusRowMapper {
       }
       out[currencyIndex] = REPORTING_CURRENCY;
     }
-    // One test per record instead of one per cell: most rows need no escaping at all.
-    const plain = !COPY_SPECIAL.test(fields.join(""));
-    let text = "";
-    for (let i = 0; i < out.length - 1; i++) {
-      const v = out[i];
-      if (i > 0) text += "\t";
-      text += v === null || v === undefined ? "\\N" : plain ? v : copyText(v);
-    }
-    return `${text}\t${extra ? copyText(JSON.stringify(extra)) : "\\N"}\n`;
+    return { out, extra };
   }
+}
+
+function objectOutline(raw: string): boolean {
+  const a = raw.charCodeAt(0);
+  const z = raw.charCodeAt(raw.length - 1);
+  if (a === 123 && z === 125) return true;
+  return /^\s*\{[^]*\}\s*$/.test(raw);
 }
 
 function firstValue(fields: string[], slots: number[]): string | null {

@@ -2,8 +2,6 @@ import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
-import type { CsvRecord } from "@/lib/csv/read";
-import { CsvTokenizer } from "@/lib/csv/tokenizer";
 
 export type ByteSource = AsyncIterable<Uint8Array | string> | NodeJS.ReadableStream;
 
@@ -19,13 +17,13 @@ export type Tap = { bytes: number; sha256: () => string; gzip: boolean };
 
 /**
  * Reads raw bytes (plain CSV or gzip, told apart by the magic bytes 1f 8b), hashes and counts every
- * byte, and hands each CSV record to `onRecord`, awaiting it (the source is read only as fast as
- * records are consumed). When `onRecord` returns false, records stop but the rest of the source is
- * still read for the SHA-256. Memory: one chunk and one unfinished record.
+ * byte, and hands each decompressed chunk to `onChunk`, awaiting it (the source is read only as fast as
+ * chunks are consumed); `onChunk(null)` marks the end. When `onChunk` returns false, chunks stop but the
+ * rest of the source is still read for the SHA-256. Memory: one chunk.
  */
-export async function pumpCsv(
+export async function pumpBytes(
   source: ByteSource,
-  onRecord: (record: CsvRecord) => boolean | Promise<boolean>,
+  onChunk: (chunk: Buffer | null) => boolean | Promise<boolean>,
   options: { signal?: AbortSignal; onBytes?: (bytes: number) => void } = {},
 ): Promise<Tap> {
   const { signal, onBytes } = options;
@@ -98,27 +96,13 @@ export async function pumpCsv(
     decompressed = gunzip;
   }
 
-  const tokenizer = new CsvTokenizer();
-  const decoder = new TextDecoder("utf-8");
-  const records: CsvRecord[] = [];
   let reading = true;
-  const deliver = async () => {
-    for (let i = 0; i < records.length && reading; i++) {
-      if (!(await onRecord(records[i]!))) reading = false;
-    }
-    records.length = 0;
-  };
   try {
     for await (const chunk of decompressed) {
       if (!reading) continue;
-      tokenizer.push(decoder.decode(chunk, { stream: true }), records);
-      await deliver();
+      if (!(await onChunk(chunk))) reading = false;
     }
-    if (reading) {
-      tokenizer.push(decoder.decode(), records);
-      tokenizer.end(records);
-      await deliver();
-    }
+    if (reading) await onChunk(null);
   } catch (error) {
     if (isZlibError(error)) throw new GzipError(`The file starts like gzip but cannot be decompressed (${(error as Error).message}).`);
     throw error;

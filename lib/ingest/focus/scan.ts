@@ -1,0 +1,290 @@
+import { CsvSyntaxError, CsvTokenizer } from "@/lib/csv/tokenizer";
+import type { CsvRecord } from "@/lib/csv/read";
+
+// The FOCUS loader's reader: a byte-level RFC 4180 scanner that lets PostgreSQL parse the file. It finds
+// record boundaries, counts fields and physical lines, and turns only the cells that need a check
+// (costs, dates, currency, required columns, Tags) into strings; the bytes of good records are passed
+// on unchanged, in runs, for COPY … (FORMAT csv). It reads a record the way CsvTokenizer does (UTF-8 BOM
+// dropped, CRLF/LF/CR, blank lines skipped, quoted separators, quotes and newlines), and hands on only
+// what PostgreSQL reads the same way: blank lines and records with the wrong number of fields are left
+// out, a record ending differently from the first is given the first's ending, and a record with a quote
+// inside an unquoted field (literal here, a quote for PostgreSQL) is written again, properly quoted.
+
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+
+export type ScanHandlers = {
+  /** The header record (all fields). Returns which columns `onRecord` needs as strings. */
+  onHeader(fields: string[], line: number): { extract: boolean[] };
+  /**
+   * A record with the header's width: `fields` holds the extracted cells ("" elsewhere; reused, copy what
+   * you keep). Returns false to leave the record out of the output.
+   */
+  onRecord(fields: string[], line: number): boolean;
+  /** A structural problem of one record (it is left out). Returns false to stop scanning. */
+  onProblem(line: number, column: number | undefined, problem: "width" | "nul", fieldCount: number): boolean;
+};
+
+/** Where each passed-on record starts: line = record number + offset, the offset changing at `from`. */
+export class LineMap {
+  readonly from: number[] = [];
+  readonly offset: number[] = [];
+
+  note(record: number, line: number): void {
+    const off = line - record;
+    if (this.offset.length === 0 || this.offset[this.offset.length - 1] !== off) {
+      this.from.push(record);
+      this.offset.push(off);
+    }
+  }
+
+  /** Physical line of passed-on record n (1-based). */
+  lineOf(record: number): number {
+    let lo = 0;
+    let hi = this.from.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.from[mid]! <= record) lo = mid;
+      else hi = mid - 1;
+    }
+    return record + (this.offset[lo] ?? 0);
+  }
+}
+
+export class FocusScanner {
+  /** Records passed on so far (the staging table numbers them 1, 2, … in this order). */
+  records = 0;
+  readonly lines = new LineMap();
+  private tail: Buffer | null = null;
+  private line = 1;
+  private started = false;
+  private width = -1;
+  private extract: boolean[] = [];
+  private fields: string[] = [];
+  private eol: Buffer | null = null;
+  private stopped = false;
+
+  constructor(private readonly handlers: ScanHandlers) {}
+
+  get done(): boolean {
+    return this.stopped;
+  }
+
+  /** Scans a chunk; the bytes to pass on are appended to `out` (slices of the input, or rewritten records). */
+  push(chunk: Buffer, out: Buffer[]): void {
+    if (this.stopped) return;
+    let data = chunk;
+    if (!this.started && data.length > 0) {
+      if (this.tail) data = Buffer.concat([this.tail, data]);
+      if (data.length < 3 && data[0] === 0xef) {
+        this.tail = data;
+        return;
+      }
+      this.started = true;
+      if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) data = data.subarray(3);
+      this.tail = null;
+    }
+    if (this.tail) data = Buffer.concat([this.tail, data]);
+    this.tail = null;
+    const used = this.scan(data, false, out);
+    if (used < data.length) this.tail = Buffer.from(data.subarray(used));
+  }
+
+  /** The end of the input: the last record may lack its newline; an open quote is an error. */
+  end(out: Buffer[]): void {
+    if (this.stopped || !this.tail) return;
+    const data = this.tail;
+    this.tail = null;
+    if (!this.started) {
+      this.started = true;
+      this.scan(data, true, out);
+      return;
+    }
+    this.scan(data, true, out);
+  }
+
+  /** Scans whole records of `data`; returns how many bytes were consumed. */
+  private scan(data: Buffer, final: boolean, out: Buffer[]): number {
+    const len = data.length;
+    let p = 0;
+    let run = -1;
+    let nul = data.indexOf(0);
+    // Next LF / CR at or after a position, found once per stretch rather than once per quoted field.
+    let nextLf = -1;
+    let nextCr = -1;
+    const breaksIn = (from: number, to: number): number => {
+      if (nextLf !== len && nextLf < from) nextLf = at(data.indexOf(LF, from), len);
+      if (nextCr !== len && nextCr < from) nextCr = at(data.indexOf(CR, from), len);
+      return nextLf >= to && nextCr >= to ? 0 : countBreaks(data, from, to);
+    };
+    const flush = (to: number) => {
+      if (run >= 0 && to > run) out.push(data.subarray(run, to));
+      run = -1;
+    };
+    while (p < len && !this.stopped) {
+      const start = p;
+      const c0 = data[p]!;
+      if (c0 === LF || c0 === CR) {
+        // A blank line: skipped (PostgreSQL would read it as a record of one empty field).
+        if (c0 === CR && p + 1 >= len && !final) break;
+        flush(p);
+        p += c0 === CR && data[p + 1] === LF ? 2 : 1;
+        this.line++;
+        continue;
+      }
+      const header = this.width < 0;
+      const extract = this.extract;
+      const fields = this.fields;
+      let n = 0;
+      let breaks = 0;
+      let literalQuote = false;
+      let nulField = -1;
+      let end = -1; // after the record's terminator
+      let contentEnd = -1; // before it
+      let i = p;
+      let headerFields: string[] | null = header ? [] : null;
+      for (;;) {
+        let value: string | null = null;
+        const want = headerFields !== null || extract[n] === true;
+        if (i < len && data[i] === QUOTE) {
+          let q = i + 1;
+          let closed = -1;
+          let escaped = false;
+          for (;;) {
+            const k = data.indexOf(QUOTE, q);
+            if (k < 0) break;
+            if (k + 1 < len && data[k + 1] === QUOTE) {
+              escaped = true;
+              q = k + 2;
+              continue;
+            }
+            if (k + 1 >= len && !final) break;
+            closed = k;
+            break;
+          }
+          if (closed < 0) {
+            if (final) throw new CsvSyntaxError("CSV_QUOTE_NOT_CLOSED", "a quoted field is never closed (a \" is missing)", this.line + breaks);
+            return this.keep(start, run, data, out);
+          }
+          breaks += breaksIn(i + 1, closed);
+          if (nul >= 0 && nul < closed && nul > i) nulField = n;
+          if (want) {
+            value = data.toString("utf8", i + 1, closed);
+            if (escaped) value = value.replaceAll('""', '"');
+          }
+          i = closed + 1;
+          if (i < len) {
+            const c = data[i]!;
+            if (c !== COMMA && c !== LF && c !== CR) {
+              throw new CsvSyntaxError("CSV_INVALID_CLOSING_QUOTE", `unexpected text after a closing quote in field ${n + 1}`, this.line + breaks);
+            }
+          }
+        } else {
+          let k = i;
+          while (k < len) {
+            const c = data[k]!;
+            if (c === COMMA || c === LF || c === CR) break;
+            if (c === QUOTE) literalQuote = true;
+            k++;
+          }
+          if (k >= len && !final) return this.keep(start, run, data, out);
+          if (nul >= 0 && nul < k && nul >= i) nulField = n;
+          if (want) value = data.toString("utf8", i, k);
+          i = k;
+        }
+        if (headerFields) headerFields.push(value!);
+        else if (want && n < fields.length) fields[n] = value!;
+        n++;
+        if (i >= len) {
+          contentEnd = end = len;
+          break;
+        }
+        const c = data[i]!;
+        if (c === COMMA) {
+          i++;
+          continue;
+        }
+        contentEnd = i;
+        if (c === CR) {
+          if (i + 1 >= len && !final) return this.keep(start, run, data, out);
+          end = data[i + 1] === LF ? i + 2 : i + 1;
+        } else end = i + 1;
+        break;
+      }
+      const line = this.line;
+      this.line += 1 + breaks;
+      p = end;
+      if (nul >= 0 && nul < end) nul = data.indexOf(0, end);
+      if (headerFields) {
+        flush(start);
+        const { extract: wanted } = this.handlers.onHeader(headerFields, line);
+        this.width = headerFields.length;
+        this.extract = wanted;
+        this.fields = new Array<string>(this.width).fill("");
+        continue;
+      }
+      if (n !== this.width || nulField >= 0) {
+        flush(start);
+        const go = this.handlers.onProblem(line, nulField >= 0 ? nulField : undefined, nulField >= 0 ? "nul" : "width", n);
+        if (!go) {
+          this.stopped = true;
+          return len;
+        }
+        continue;
+      }
+      const keep = this.handlers.onRecord(fields, line);
+      for (let f = 0; f < fields.length; f++) if (extract[f]) fields[f] = "";
+      if (!keep) {
+        flush(start);
+        continue;
+      }
+      this.records++;
+      this.lines.note(this.records, line);
+      const ending = data.subarray(contentEnd, end);
+      if (!this.eol && ending.length > 0) this.eol = Buffer.from(ending);
+      if (literalQuote) {
+        flush(start);
+        out.push(requote(data.toString("utf8", start, contentEnd)), this.eol ?? Buffer.from("\n"));
+      } else if (ending.length > 0 && this.eol && !ending.equals(this.eol)) {
+        flush(start);
+        out.push(data.subarray(start, contentEnd), this.eol);
+      } else if (run < 0) run = start;
+    }
+    flush(p);
+    return p;
+  }
+
+  private keep(start: number, run: number, data: Buffer, out: Buffer[]): number {
+    if (run >= 0 && start > run) out.push(data.subarray(run, start));
+    return start;
+  }
+}
+
+function at(index: number, len: number): number {
+  return index < 0 ? len : index;
+}
+
+function countBreaks(data: Buffer, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = data[i]!;
+    if (c === LF) n++;
+    else if (c === CR) {
+      n++;
+      if (data[i + 1] === LF && i + 1 < to) i++;
+    }
+  }
+  return n;
+}
+
+/** A record whose unquoted fields hold a quote, written again with every such field quoted. */
+function requote(text: string): Buffer {
+  const records: CsvRecord[] = [];
+  const tokenizer = new CsvTokenizer();
+  tokenizer.push(text, records);
+  tokenizer.end(records);
+  const fields = records[0]?.fields ?? [];
+  return Buffer.from(fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(","), "utf8");
+}
