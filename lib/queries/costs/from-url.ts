@@ -1,7 +1,7 @@
 import { parsePlanningFilters, type PlanningFilters, type RawSearchParams } from "@/lib/filters/params";
 import type { SpendGroupBy } from "@/lib/metrics/monthly-spend";
 import { loadPlanningModel } from "@/lib/planning/model";
-import type { Ctx } from "@/lib/services/context";
+import { requirePermission, type Ctx } from "@/lib/services/context";
 import { getCostsView, type CostsView } from "./index";
 
 export const COSTS_DEFAULTS = { range: "pm12m", by: "provider" } as const;
@@ -10,7 +10,9 @@ export const COSTS_DEFAULTS = { range: "pm12m", by: "provider" } as const;
 export async function getCostsFromUrl(ctx: Ctx, raw: RawSearchParams | URLSearchParams, asOf = new Date()): Promise<{ filters: PlanningFilters; view: CostsView }> {
   const filters = parsePlanningFilters(raw, { now: asOf, defaults: COSTS_DEFAULTS });
   const by: SpendGroupBy = filters.by === "family" ? "family" : "provider";
-  const model = await loadPlanningModel(ctx, { scenarioId: filters.scenario, filters: { provider: filters.provider, family: filters.family, site: filters.site }, asOf });
-  const view = await getCostsView(ctx, filters, { asOf, by, blocks: model.blocks, profile: raw });
+  requirePermission(ctx, "app.read"); // before any read starts, so a refusal leaves no load unobserved
+  // The model loads while the cost view's own reads run.
+  const model = loadPlanningModel(ctx, { scenarioId: filters.scenario, filters: { provider: filters.provider, family: filters.family, site: filters.site }, asOf });
+  const view = await getCostsView(ctx, filters, { asOf, by, blocks: model.then((m) => m.blocks), profile: raw });
   return { filters: { ...filters, by }, view };
 }

@@ -27,8 +27,8 @@ export type CostsView = {
 export type CostsOptions = {
   asOf?: Date;
   by?: SpendGroupBy;
-  /** Blocks of the planning model (scenario applied); the baseline registers when omitted. */
-  blocks?: readonly ComparisonBlock[];
+  /** Blocks of the planning model (scenario applied), or the model still loading; the baseline registers when omitted. */
+  blocks?: readonly ComparisonBlock[] | Promise<readonly ComparisonBlock[]>;
   /** URL parameters holding the workload profile (tps.<family>). */
   profile?: URLSearchParams | Record<string, string | string[] | undefined>;
 };
@@ -55,13 +55,14 @@ export async function getCostsView(ctx: Ctx, filters: CostFilters, options: Cost
   const pastTo = to < thisMonth ? to : thisMonth;
   const pastPeriod = from < pastTo ? { from, to: pastTo } : null;
 
-  const [loadedBlocks, usedAh, billed, groups] = await Promise.all([
-    options.blocks ? Promise.resolve(null) : loadCostBlocks(ctx, f),
+  // Every read at once (the blocks may still be loading with the planning model).
+  const [blocks, usedAh, billed, groups, commitments] = await Promise.all([
+    options.blocks ?? loadCostBlocks(ctx, f),
     loadMonthlyUsed(ctx, f),
     loadBilledMonths(ctx, f, currency),
     loadBillingGroups(ctx, f, currency),
+    pastPeriod ? getPeriodCommitments(ctx, pastPeriod, { currency, provider: filters.provider }) : { overall: null, byProvider: [] },
   ]);
-  const blocks = options.blocks ?? loadedBlocks!;
   const cells = monthlySpend({ months, blocks, usedAh, actual: groups, billed, usageThrough: thisMonth, currency });
   const by = options.by ?? "provider";
 
@@ -91,7 +92,6 @@ export async function getCostsView(ctx: Ctx, filters: CostFilters, options: Cost
     .map(([providerName, list]) => ({ providerName, months: list.sort((a, b) => a.getTime() - b.getTime()) }))
     .sort((a, b) => a.providerName.localeCompare(b.providerName));
 
-  const commitments = pastPeriod ? await getPeriodCommitments(ctx, pastPeriod, { currency, provider: filters.provider }) : { overall: null, byProvider: [] };
 
   return {
     asOf,
