@@ -55,14 +55,18 @@ export async function getOverview(ctx: Ctx, params: { asOf?: Date; scenario?: st
   requirePermission(ctx, "app.read");
   const asOf = params.asOf ?? new Date();
   const scenario = params.scenario ?? null;
+  const utilizationLoad = loadUtilization(ctx.db, asOf); // the slowest read: asked for first, before the pool fills
   const modelLoad = loadPlanningModel(ctx, { scenarioId: scenario, asOf });
-  const [model, runway, spendInputs, counts, committed, utilization] = await Promise.all([
-    modelLoad,
+  // Each section is built as soon as its own reads are in, while the others are still being read.
+  const fromModel = modelLoad.then((model) => ({ model, fleet: fleetAt(model.blocks, asOf), power: buildPower(model, asOf), expiring: expiringFrom(model.blocks, asOf) }));
+  const spendLoad = Promise.all([modelLoad, loadSpendInputs(ctx, asOf)]).then(([model, inputs]) => buildSpend(model.blocks, inputs, asOf));
+  const [{ model, fleet, power, expiring }, runway, spend, counts, committed, utilization] = await Promise.all([
+    fromModel,
     loadCapacityRunway(ctx, { asOf, scenario }, modelLoad),
-    loadSpendInputs(ctx, asOf),
+    spendLoad,
     loadCounts(ctx.db),
     loadCommitted(ctx.db),
-    loadUtilization(ctx.db, asOf),
+    utilizationLoad,
   ]);
   return {
     asOf,
@@ -71,11 +75,11 @@ export async function getOverview(ctx: Ctx, params: { asOf?: Date; scenario?: st
     counts,
     isEmpty: counts.contracts === 0 && counts.reservations === 0,
     committed,
-    spend: buildSpend(model.blocks, spendInputs, asOf),
-    fleet: fleetAt(model.blocks, asOf),
+    spend,
+    fleet,
     utilization,
-    power: buildPower(model, asOf),
+    power,
     runway,
-    expiring: expiringFrom(model.blocks, asOf),
+    expiring,
   };
 }
