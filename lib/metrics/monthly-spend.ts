@@ -113,39 +113,46 @@ export function monthlySpend(input: {
   const quantity = blocks.map((b) => mulInt(b.quantity, pow10Int(usage.scale)));
   const start = blocks.map((b) => b.startAt.getTime());
   const end = blocks.map((b) => b.endAt.getTime());
-  const cellKey = blocks.map((b) => `${b.providerId}|${b.family}`);
+  // Providers and provider × family cells by index, so the block × month loop does no string work.
+  const indexOf = (map: Map<string, number>, key: string) => {
+    let k = map.get(key);
+    if (k === undefined) map.set(key, (k = map.size));
+    return k;
+  };
+  const providers = new Map<string, number>();
+  const cellKeys = new Map<string, number>();
+  const provider = blocks.map((b) => indexOf(providers, b.providerId));
+  const cellOf = blocks.map((b) => indexOf(cellKeys, `${b.providerId}|${b.family}`));
+  const providerIds = [...providers.keys()];
   const moneyUnit = BigInt(perHour) * pow10(usage.scale + rateScale);
   input.months.forEach((month, j) => {
     for (const a of actualByMonth.get(monthKey(month.from)) ?? []) {
       if (!input.billed.has(billedKey(a.providerId, month.from))) continue;
       cells.push({ month, providerId: a.providerId, providerName: a.providerName, family: a.family, source: "actual", amount: dec(a.amount) });
     }
-    const planned = new Map<string, { cell: SpendCell; sum: ExactSum }>();
-    const billedHere = new Map<string, boolean>();
+    const billed = providerIds.map((id) => input.billed.has(billedKey(id, month.from)));
+    const sums: (ExactSum | undefined)[] = new Array(cellKeys.size);
+    const firstBlock: number[] = []; // of each planned cell, in the order the cells appear
     const known = month.from < input.usageThrough;
     const from = month.from.getTime();
     const to = month.to.getTime();
     for (let i = 0; i < blocks.length; i++) {
       // A block outside the month has no capacity in it.
       const overlap = Math.min(to, end[i]!) - Math.max(from, start[i]!);
-      if (overlap <= 0) continue;
-      const b = blocks[i]!;
-      let billed = billedHere.get(b.providerId);
-      if (billed === undefined) billedHere.set(b.providerId, (billed = input.billed.has(billedKey(b.providerId, month.from))));
-      if (billed) continue;
+      if (overlap <= 0 || billed[provider[i]!]) continue;
       const capacity = mulInt(quantity[i]!, overlap / unit); // capacityAh: quantity × hours in the month
       if (capacity == 0) continue; // == : 0 and 0n alike
-      const hours = known ? paidHours(b.pricingModel, capacity, mulInt(used[i]?.[j] ?? 0, perHour)) : capacity;
-      let entry = planned.get(cellKey[i]!);
-      if (!entry) {
-        const cell: SpendCell = { month, providerId: b.providerId, providerName: b.providerName, family: b.family, source: "planned", amount: new Dec(0) };
-        planned.set(cellKey[i]!, (entry = { cell, sum: new ExactSum() }));
+      const hours = known ? paidHours(blocks[i]!.pricingModel, capacity, mulInt(used[i]?.[j] ?? 0, perHour)) : capacity;
+      let sum = sums[cellOf[i]!];
+      if (!sum) {
+        sums[cellOf[i]!] = sum = new ExactSum();
+        firstBlock.push(i);
       }
-      entry.sum.add(mulInt(hours, rate[i]!));
+      sum.add(mulInt(hours, rate[i]!));
     }
-    for (const { cell, sum } of planned.values()) {
-      cell.amount = ratio(sum.value(), moneyUnit);
-      cells.push(cell);
+    for (const i of firstBlock) {
+      const b = blocks[i]!;
+      cells.push({ month, providerId: b.providerId, providerName: b.providerName, family: b.family, source: "planned", amount: ratio(sums[cellOf[i]!]!.value(), moneyUnit) });
     }
   });
   return cells;
