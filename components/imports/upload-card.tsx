@@ -119,9 +119,11 @@ function Progress({ sent, total, rows, received }: { sent: number; total: number
         <div className="h-full bg-brand-600 transition-[width]" style={{ width: `${pct}%` }} />
       </div>
       <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-        {checking
-          ? `Uploaded ${formatBytes(total)} · server read ${formatBytes(received)} · ${rows.toLocaleString("en-US")} rows checked`
-          : `Sending ${formatBytes(sent)} of ${formatBytes(total)} · ${rows.toLocaleString("en-US")} rows checked`}
+        {checking && received >= total
+          ? `All ${rows.toLocaleString("en-US")} rows checked · loading them into the database (all or nothing)…`
+          : checking
+            ? `Uploaded ${formatBytes(total)} · server read ${formatBytes(received)} · ${rows.toLocaleString("en-US")} rows checked`
+            : `Sending ${formatBytes(sent)} of ${formatBytes(total)} · ${rows.toLocaleString("en-US")} rows checked`}
       </p>
     </div>
   );
