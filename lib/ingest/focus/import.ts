@@ -24,7 +24,7 @@ import {
   rawAsTyped,
   stagedAsTyped,
   replayRaw,
-  type RawWriter,
+  type CopyWriter,
 } from "./staging";
 import { GzipError, pumpBytes, SourceAbortedError, type ByteSource, type Tap } from "./stream";
 import { summarizeImport, type FocusSummary } from "./summary";
@@ -109,7 +109,7 @@ export async function runFocusImport(
     // Reads the file into the raw staging table: the server streams inside the load transaction; PGlite
     // (one connection, whose transaction would hold every other query of the app) stages outside it.
     const stage = async (target: Executor, table: string, onCommit: "on commit drop" | "") => {
-      let writer: RawWriter | undefined;
+      let writer: CopyWriter | undefined;
       const structural: FocusError[] = [];
       const scratch: FocusError[] = [];
       let badCells = false;

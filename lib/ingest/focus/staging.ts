@@ -39,36 +39,50 @@ export async function dropStaging(db: Executor, table: string): Promise<void> {
   await db.execute(sql.raw(`drop table if exists ${checked(table)}`));
 }
 
-export type StagingWriter = { write(line: string): Promise<void>; finish(): Promise<void>; abort(): void };
+export type CopyWriter = { write(data: Buffer | string): Promise<void>; finish(): Promise<void>; abort(): void };
 
-/** Bounded batches: about 1 MB per COPY write on the server, 8 MB per blob on PGlite. */
-export async function openStagingWriter(db: Executor, table: string): Promise<StagingWriter> {
+/** The typed staging table's writer: FocusRowMapper.map's lines, COPY text format. */
+export function openStagingWriter(db: Executor, table: string): Promise<CopyWriter> {
+  return openCopyWriter(db, `copy ${checked(table)} (${COLUMN_LIST}) from`, "");
+}
+
+/**
+ * COPY into a table in bounded batches: 256 kB writes to the server's COPY FROM STDIN (waiting when it
+ * pushes back), 8 MB blobs on PGlite (each its own COPY, so each batch must hold whole records).
+ */
+async function openCopyWriter(db: Executor, copy: string, options: string): Promise<CopyWriter> {
   const target = engineClient(db);
-  const TABLE = checked(table);
-  let parts: string[] = [];
+  let parts: Buffer[] = [];
   let size = 0;
+  const add = (data: Buffer | string) => {
+    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+    parts.push(bytes);
+    size += bytes.length;
+  };
+  const take = () => {
+    const chunk = parts.length === 1 ? parts[0]! : Buffer.concat(parts, size);
+    parts = [];
+    size = 0;
+    return chunk;
+  };
   if (target.engine === "postgres") {
-    const stream = await target.client.unsafe(`copy ${TABLE} (${COLUMN_LIST}) from stdin`).writable();
+    const stream = await target.client.unsafe(`${copy} stdin ${options}`).writable();
     let failure: Error | undefined;
     stream.on("error", (error) => (failure = error));
     const flush = async () => {
       if (size === 0) return;
-      const chunk = Buffer.from(parts.join(""), "utf8");
-      parts = [];
-      size = 0;
-      if (!stream.write(chunk)) await drained(stream);
+      if (!stream.write(take())) await drained(stream);
       if (failure) throw failure;
     };
     return {
-      async write(line) {
-        parts.push(line);
-        size += line.length;
-        if (size >= 1 << 20) await flush();
+      async write(data) {
+        add(data);
+        if (size >= 1 << 18) await flush();
       },
       async finish() {
         await flush();
         stream.end();
-        await once(stream, "finish");
+        if (!failure) await once(stream, "finish");
         if (failure) throw failure;
       },
       abort() {
@@ -76,20 +90,16 @@ export async function openStagingWriter(db: Executor, table: string): Promise<St
       },
     };
   }
-  const copy = async () => {
+  const flush = async () => {
     if (size === 0) return;
-    const blob = new Blob([parts.join("")]);
-    parts = [];
-    size = 0;
-    await target.client.query(`copy ${TABLE} (${COLUMN_LIST}) from '/dev/blob'`, [], { blob });
+    await target.client.query(`${copy} '/dev/blob' ${options}`, [], { blob: new Blob([take() as Uint8Array<ArrayBuffer>]) });
   };
   return {
-    async write(line) {
-      parts.push(line);
-      size += line.length;
-      if (size >= 8 << 20) await copy();
+    async write(data) {
+      add(data);
+      if (size >= 8 << 20) await flush();
     },
-    finish: copy,
+    finish: flush,
     abort() {
       parts = [];
       size = 0;
@@ -124,62 +134,9 @@ export async function createRawStaging(db: Executor, table: string, width: numbe
   await db.execute(sql.raw(`create temporary table ${checked(table)} (rn bigint generated always as identity, ${columns}) ${onCommit}`));
 }
 
-export type RawWriter = { write(bytes: Buffer): Promise<void>; finish(): Promise<void>; abort(): void };
-
-/** COPY … (FORMAT csv) of whole records: 256 kB writes on the server, 8 MB blobs on PGlite. */
-export async function openRawWriter(db: Executor, table: string, width: number): Promise<RawWriter> {
-  const target = engineClient(db);
-  const copy = `copy ${checked(table)} (${rawColumns(width)}) from`;
-  let parts: Buffer[] = [];
-  let size = 0;
-  const take = () => {
-    const chunk = parts.length === 1 ? parts[0]! : Buffer.concat(parts, size);
-    parts = [];
-    size = 0;
-    return chunk;
-  };
-  if (target.engine === "postgres") {
-    const stream = await target.client.unsafe(`${copy} stdin (format csv)`).writable();
-    let failure: Error | undefined;
-    stream.on("error", (error) => (failure = error));
-    const flush = async () => {
-      if (size === 0) return;
-      if (!stream.write(take())) await drained(stream);
-      if (failure) throw failure;
-    };
-    return {
-      async write(bytes) {
-        parts.push(bytes);
-        size += bytes.length;
-        if (size >= 1 << 18) await flush();
-      },
-      async finish() {
-        await flush();
-        stream.end();
-        if (!failure) await once(stream, "finish");
-        if (failure) throw failure;
-      },
-      abort() {
-        if (!stream.destroyed) stream.destroy(new Error("import abandoned"));
-      },
-    };
-  }
-  const flush = async () => {
-    if (size === 0) return;
-    await target.client.query(`${copy} '/dev/blob' (format csv)`, [], { blob: new Blob([take() as Uint8Array<ArrayBuffer>]) });
-  };
-  return {
-    async write(bytes) {
-      parts.push(bytes);
-      size += bytes.length;
-      if (size >= 8 << 20) await flush();
-    },
-    finish: flush,
-    abort() {
-      parts = [];
-      size = 0;
-    },
-  };
+/** The raw staging table's writer: whole CSV records as the file has them (COPY … FORMAT csv). */
+export function openRawWriter(db: Executor, table: string, width: number): Promise<CopyWriter> {
+  return openCopyWriter(db, `copy ${checked(table)} (${rawColumns(width)}) from`, "(format csv)");
 }
 
 /** How a file's column lands (FocusRowMapper.layout). */
