@@ -51,6 +51,8 @@ export function ListView<T extends { id: string }>({
   const exportQuery = listQuery(params, { page: 1 });
   const first = (result.page - 1) * result.pageSize + 1;
   const last = Math.min(result.total, result.page * result.pageSize);
+  // One class string per column, not one class merge per cell.
+  const cellClass = columns.map((c) => cn("px-3 py-2", c.align === "right" && "text-right tabular-nums", c.className));
   return (
     <section aria-label={title}>
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -137,7 +139,7 @@ export function ListView<T extends { id: string }>({
             {result.rows.map((row) => (
               <tr key={row.id} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
                 {columns.map((c, i) => (
-                  <td key={c.key} className={cn("px-3 py-2", c.align === "right" && "text-right tabular-nums", c.className)}>
+                  <td key={c.key} className={cellClass[i]}>
                     {i === 0 ? (
                       <Link href={rowHref(row)} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
                         {c.render(row)}

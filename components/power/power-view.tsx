@@ -13,6 +13,8 @@ import { sitePowerPoints } from "@/lib/queries/registers/site-power-points";
 import { cn } from "@/lib/utils";
 import { AppLink, InAppOnly } from "@/components/links/app-link";
 
+const OVER_BUDGET = "font-medium text-red-700 dark:text-red-300";
+
 const DEFAULTS = { range: "24m" } as const;
 
 function Answer({ page, link }: { page: PowerPage; link: string }) {
@@ -132,8 +134,8 @@ function SiteCard({ site, filters, selected }: { site: PowerPage["sites"][number
               formatMw(p.budgetMw.toNumber()),
               formatMw(p.itMw.toNumber()),
               formatMw(p.facilityMw.toNumber()),
-              <span key="h" className={cn(p.overBudget && "font-medium text-red-700 dark:text-red-300")}>{formatMw(p.headroomMw.toNumber())}</span>,
-              <span key="s" className={cn(p.overBudget && "font-medium text-red-700 dark:text-red-300")}>{p.overBudget ? "Over budget" : "Within budget"}</span>,
+              <span key="h" className={p.overBudget ? OVER_BUDGET : undefined}>{formatMw(p.headroomMw.toNumber())}</span>,
+              <span key="s" className={p.overBudget ? OVER_BUDGET : undefined}>{p.overBudget ? "Over budget" : "Within budget"}</span>,
             ];
           })}
         />
@@ -175,7 +177,7 @@ export function PowerView({ page, filters, filterBar }: { page: PowerPage; filte
             rows={page.sites.map((s) => [
               s.siteName,
               ...s.monthly.map((p, j) => (
-                <span key={j} className={cn(p.overBudget && "font-medium text-red-700 dark:text-red-300")}>{formatMw(p.headroomMw.toNumber())}</span>
+                <span key={j} className={p.overBudget ? OVER_BUDGET : undefined}>{formatMw(p.headroomMw.toNumber())}</span>
               )),
             ])}
           />
