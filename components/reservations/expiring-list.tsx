@@ -4,8 +4,12 @@ import type { ReservationListRow } from "@/lib/queries/registers/reservations";
 
 const DAY_MS = 86_400_000;
 
-/** Blocks whose term ends within the next 90 days, soonest first. */
-export function ExpiringList({ rows, asOf }: { rows: ReservationListRow[]; asOf: Date }) {
+/** The soonest shown unless all are asked for: a large fleet has hundreds of blocks ending within 90 days. */
+export const EXPIRING_SHOWN = 25;
+
+/** Blocks whose term ends within the next 90 days, soonest first (the first EXPIRING_SHOWN unless `allHref` is null). */
+export function ExpiringList({ rows, asOf, allHref }: { rows: ReservationListRow[]; asOf: Date; allHref: string | null }) {
+  const shown = allHref && rows.length > EXPIRING_SHOWN ? rows.slice(0, EXPIRING_SHOWN) : rows;
   return (
     <section aria-labelledby="expiring-heading" className="mt-8">
       <h2 id="expiring-heading" className="text-lg font-semibold">
@@ -29,7 +33,7 @@ export function ExpiringList({ rows, asOf }: { rows: ReservationListRow[]; asOf:
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-              {rows.map((r) => (
+              {shown.map((r) => (
                 <tr key={r.id}>
                   <td className="px-3 py-2">
                     <Link href={`/reservations/${r.id}`} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
@@ -48,6 +52,14 @@ export function ExpiringList({ rows, asOf }: { rows: ReservationListRow[]; asOf:
           </table>
         </div>
       )}
+      {shown.length < rows.length ? (
+        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+          The {shown.length} ending soonest of {rows.length.toLocaleString("en-US")}.{" "}
+          <Link href={allHref!} className="text-brand-700 underline dark:text-brand-300">
+            Show all {rows.length.toLocaleString("en-US")}
+          </Link>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -144,7 +144,7 @@ export function ReservationTimeline({
                     data-kind={bar.kind}
                     data-late={bar.late || undefined}
                     title={`${bar.block.name}: ${bar.block.quantity} × ${bar.block.family}, ${formatDay(bar.block.startAt)} → ${formatDay(bar.block.endAt)} (${KIND_LABEL[bar.kind]}${bar.late ? ", late delivery" : ""})`}
-                    className={cn("absolute rounded-sm", KIND_STYLE[bar.kind], bar.late && "ring-2 ring-red-600")}
+                    className={`absolute rounded-sm ${KIND_STYLE[bar.kind]}${bar.late ? " ring-2 ring-red-600" : ""}`}
                     style={{ left: `${bar.left}%`, width: `max(calc(${bar.width}% - 2px), 2px)`, top: bar.lane * (LANE_PX + GAP_PX), height: LANE_PX }}
                   />
                 ))}

@@ -42,7 +42,10 @@ const COLUMNS: Column<ReservationListRow>[] = [
 
 export default async function ReservationsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireCtx();
-  const params = parseReservationListParams(await searchParams);
+  const raw = await searchParams;
+  const params = parseReservationListParams(raw);
+  // ?expiring=all lists every block ending within 90 days instead of the soonest few.
+  const showAllExpiring = raw.expiring === "all";
   const group: TimelineGroup = params.filters.group ?? "provider";
   const asOf = new Date();
   const window = { from: addUtcMonths(startOfUtcMonth(asOf), -12), to: addUtcMonths(startOfUtcMonth(asOf), 18) };
@@ -55,6 +58,7 @@ export default async function ReservationsPage({ searchParams }: { searchParams:
   const groupHref = Object.fromEntries(
     TIMELINE_GROUPS.map((g) => [g, listQuery({ ...params, filters: { ...params.filters, group: g } })]),
   ) as Record<TimelineGroup, string>;
+  const expiringAllHref = `${listQuery(params)}&expiring=all`;
   const timelineHref = (page: number) => `${listQuery({ ...params, filters: { ...params.filters, timeline: page > 1 ? page : undefined } })}#timeline-heading`;
   return (
     <div className="mx-auto max-w-6xl">
@@ -77,7 +81,7 @@ export default async function ReservationsPage({ searchParams }: { searchParams:
         }}
         groupHref={groupHref}
       />
-      <ExpiringList rows={expiring} asOf={asOf} />
+      <ExpiringList rows={expiring} asOf={asOf} allHref={showAllExpiring ? null : `${expiringAllHref}#expiring-heading`} />
       <h2 className="mt-8 mb-3 text-lg font-semibold">All reservations</h2>
       <ListView
         title="Reservations"
