@@ -97,11 +97,7 @@ export class FocusScanner {
     if (this.stopped || !this.tail) return;
     const data = this.tail;
     this.tail = null;
-    if (!this.started) {
-      this.started = true;
-      this.scan(data, true, out);
-      return;
-    }
+    this.started = true;
     this.scan(data, true, out);
   }
 
