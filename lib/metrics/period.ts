@@ -1,9 +1,9 @@
 import { Dec } from "./decimal";
+import { MS_PER_HOUR } from "./exact";
 
 /** Half-open [from, to) in UTC. */
 export type Period = { from: Date; to: Date };
 
-const MS_PER_HOUR = 3_600_000;
 
 /** Hours of period ∩ [start, end); zero when they do not meet. */
 export function hoursInOverlap(period: Period, start: Date, end: Date): Dec {

@@ -1,5 +1,5 @@
 import { Dec } from "./decimal";
-import { ExactSum, mulInt, pow10, pow10Int, ratio, subInt, toScaledInt, type Int } from "./exact";
+import { ExactSum, hourUnit, MS_PER_HOUR, mulInt, pow10, pow10Int, ratio, subInt, toScaledInt, type Int } from "./exact";
 import type { Period } from "./period";
 import type { PricingModel } from "./planned-cost";
 import { idleCost, utilization } from "./utilization";
@@ -25,7 +25,6 @@ export type Usage = { capacityAh: Dec; usedAh: Dec; idleAh: Dec; idleCost: Dec; 
 export type BucketUsage = { bucket: Period; total: Usage; groups: Map<string, Usage> };
 export type BlockUsage = Usage & { block: UsageBlock };
 
-const MS_PER_HOUR = 3_600_000;
 
 // Sums kept as exact integers (ExactSum): AH in units of 10^-usedScale AH-per-time-unit, where the time unit is the
 // hour when every boundary falls on a whole hour (else the millisecond), so both quantity × overlap and the rollups'
@@ -63,10 +62,8 @@ export function summarizeUtilization(input: {
   by: UtilizationGroupBy;
   currency: string;
 }): { buckets: BucketUsage[]; blocks: BlockUsage[]; total: Usage } {
-  const onHour = (t: Date) => t.getTime() % MS_PER_HOUR === 0;
-  const wholeHours =
-    onHour(input.measuredTo) && input.buckets.every((b) => onHour(b.from) && onHour(b.to)) && input.blocks.every((b) => onHour(b.startAt) && onHour(b.endAt));
-  const timeUnit = wholeHours ? MS_PER_HOUR : 1;
+  // measuredTo cuts buckets short, so it must fall on an hour too.
+  const timeUnit = hourUnit([...input.buckets, { from: input.measuredTo, to: input.measuredTo }], input.blocks);
   // used_AH in the sums' unit (n × 10^(usedScale − scale) × time units per hour), by bucket and block index
   const blockIndex = new Map(input.blocks.map((b, i) => [b.id, i]));
   const bucketIndex = new Map(input.buckets.map((b, j) => [b.from.toISOString().slice(0, 10), j]));
