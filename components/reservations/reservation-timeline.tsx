@@ -155,39 +155,41 @@ export function ReservationTimeline({
       </figure>
       <details className="mt-3 text-sm">
         <summary className="cursor-pointer font-medium">View the timeline as a table</summary>
-        <table className="mt-2 w-full text-left">
-          <caption className="sr-only">Capacity blocks in the timeline, grouped by {group}</caption>
-          <thead className="text-xs text-slate-600 uppercase dark:text-slate-400">
-            <tr>
-              <th scope="col" className="py-1 pr-3 capitalize">{group}</th>
-              <th scope="col" className="py-1 pr-3">Block</th>
-              <th scope="col" className="py-1 pr-3 text-right">Quantity</th>
-              <th scope="col" className="py-1 pr-3">Start</th>
-              <th scope="col" className="py-1 pr-3">End</th>
-              <th scope="col" className="py-1 pr-3">State</th>
-              <th scope="col" className="py-1">Delivery</th>
-            </tr>
-          </thead>
-          <tbody>
-            {lanes.flatMap((lane) =>
-              lane.bars.map((bar) => (
-                <tr key={bar.block.id} className="border-t border-slate-100 dark:border-slate-800">
-                  <td className="py-1 pr-3">{lane.label}</td>
-                  <td className="py-1 pr-3">
-                    <Link href={`/reservations/${bar.block.id}`} className="text-brand-700 underline dark:text-brand-300">
-                      {bar.block.name}
-                    </Link>
-                  </td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{bar.block.quantity.toLocaleString("en-US")}</td>
-                  <td className="py-1 pr-3 whitespace-nowrap">{formatDay(bar.block.startAt)}</td>
-                  <td className="py-1 pr-3 whitespace-nowrap">{formatDay(bar.block.endAt)}</td>
-                  <td className="py-1 pr-3">{KIND_LABEL[bar.kind]}</td>
-                  <td className="py-1">{bar.late ? `Late${bar.block.deliveryDate ? ` (${formatDay(bar.block.deliveryDate)})` : ""}` : "On time"}</td>
-                </tr>
-              )),
-            )}
-          </tbody>
-        </table>
+        <div className="mt-2 overflow-x-auto">
+          <table className="w-full text-left">
+            <caption className="sr-only">Capacity blocks in the timeline, grouped by {group}</caption>
+            <thead className="text-xs text-slate-600 uppercase dark:text-slate-400">
+              <tr>
+                <th scope="col" className="py-1 pr-3 capitalize">{group}</th>
+                <th scope="col" className="py-1 pr-3">Block</th>
+                <th scope="col" className="py-1 pr-3 text-right">Quantity</th>
+                <th scope="col" className="py-1 pr-3">Start</th>
+                <th scope="col" className="py-1 pr-3">End</th>
+                <th scope="col" className="py-1 pr-3">State</th>
+                <th scope="col" className="py-1">Delivery</th>
+              </tr>
+            </thead>
+            <tbody>
+              {lanes.flatMap((lane) =>
+                lane.bars.map((bar) => (
+                  <tr key={bar.block.id} className="border-t border-slate-100 dark:border-slate-800">
+                    <td className="py-1 pr-3">{lane.label}</td>
+                    <td className="py-1 pr-3">
+                      <Link href={`/reservations/${bar.block.id}`} className="text-brand-700 underline dark:text-brand-300">
+                        {bar.block.name}
+                      </Link>
+                    </td>
+                    <td className="py-1 pr-3 text-right tabular-nums">{bar.block.quantity.toLocaleString("en-US")}</td>
+                    <td className="py-1 pr-3 whitespace-nowrap">{formatDay(bar.block.startAt)}</td>
+                    <td className="py-1 pr-3 whitespace-nowrap">{formatDay(bar.block.endAt)}</td>
+                    <td className="py-1 pr-3">{KIND_LABEL[bar.kind]}</td>
+                    <td className="py-1">{bar.late ? `Late${bar.block.deliveryDate ? ` (${formatDay(bar.block.deliveryDate)})` : ""}` : "On time"}</td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        </div>
       </details>
     </section>
   );
