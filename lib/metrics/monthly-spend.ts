@@ -30,7 +30,8 @@ export const billedKey = (providerId: string, month: Date) => `${providerId}|${i
 
 /**
  * used_AH of blocks by month (utilization_monthly): per block id, the first instants of its UTC months (ms) and
- * their used_AH (decimal text), index for index, one entry per block and month.
+ * their used_AH (decimal text), index for index, one entry per block and month. The utilization view reads days
+ * (utilization_daily) the same way: then `months` holds the first instants of the days.
  */
 export type MonthlyUsage = ReadonlyMap<string, { months: readonly number[]; usedAh: readonly string[] }>;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { utcDays, utcMonths } from "./calendar";
 import { dec } from "./decimal";
+import { monthlyUsage } from "./monthly-spend";
 import { summarizeUtilization, type UsageBlock } from "./utilization-view";
 
 const d = (s: string) => new Date(s.length === 10 ? `${s}T00:00:00Z` : s);
@@ -18,12 +19,12 @@ describe("summarizeUtilization", () => {
       block("b", { family: "GB200", providerName: "OCI", siteName: "Abilene", quantity: 4, startAt: d("2026-02-15"), pricingModel: "on_demand", rate: "10" }),
       block("c", { quantity: 2, rate: "5", currency: "EUR" }),
     ],
-    usedAh: new Map([
-      ["a|2026-01-01", "5952"], // 80 % of 7,440
-      ["a|2026-02-01", "6720"], // 100 % of 6,720
-      ["a|2026-03-01", "1800"], // 50 % of 3,600
-      ["b|2026-02-01", "672"], // 4 × 14 days × 24 h = 1,344 → 50 %
-      ["c|2026-01-01", "744"],
+    usedAh: monthlyUsage([
+      ["a", d("2026-01-01"), "5952"], // 80 % of 7,440
+      ["a", d("2026-02-01"), "6720"], // 100 % of 6,720
+      ["a", d("2026-03-01"), "1800"], // 50 % of 3,600
+      ["b", d("2026-02-01"), "672"], // 4 × 14 days × 24 h = 1,344 → 50 %
+      ["c", d("2026-01-01"), "744"],
     ]),
     measuredTo: d("2026-03-16"),
     by: "family",
@@ -56,9 +57,20 @@ describe("summarizeUtilization", () => {
     expect(result.total.idleCost.toFixed(2)).toBe("6576.00");
   });
 
+  it("turns only the first blockLimit of the ranking into rows, and still counts every block", () => {
+    const input = { buckets: months, blocks: [block("a", {}), block("b", { quantity: 4, rate: "3" }), block("z", { quantity: 1, startAt: d("2027-01-01"), endAt: d("2027-02-01") })], usedAh: monthlyUsage([]), measuredTo: d("2026-03-16"), by: "family" as const, currency: "USD" };
+    const all = summarizeUtilization(input);
+    const top = summarizeUtilization({ ...input, blockLimit: 1 });
+    // a: 10 × 1,776 h idle × $2 = $35,520; b: 4 × 1,776 × $3 = $21,312; z has no capacity in the range and is not counted
+    expect(all.blocks.map((b) => [b.block.id, b.idleCost.toFixed(2)])).toEqual([["a", "35520.00"], ["b", "21312.00"]]);
+    expect(top.blocks.map((b) => [b.block.id, b.idleCost.toFixed(2)])).toEqual([["a", "35520.00"]]);
+    expect([all.blockCount, top.blockCount]).toEqual([2, 2]);
+    expect(top.total.idleCost.toFixed(2)).toBe("56832.00");
+  });
+
   it("works on days as well", () => {
     const days = utcDays({ from: d("2026-03-14"), to: d("2026-03-17") });
-    const r = summarizeUtilization({ buckets: days, blocks: [block("a", {})], usedAh: new Map([["a|2026-03-14", "120"]]), measuredTo: d("2026-03-16T12:00:00Z"), by: "site", currency: "USD" });
+    const r = summarizeUtilization({ buckets: days, blocks: [block("a", {})], usedAh: monthlyUsage([["a", d("2026-03-14"), "120"]]), measuredTo: d("2026-03-16T12:00:00Z"), by: "site", currency: "USD" });
     // 14th: 240 AH, 120 used; 15th: 240, none used; 16th: half measured, 120 AH
     expect(r.buckets.map((b) => [b.total.capacityAh.toFixed(0), b.total.utilization?.toFixed(2) ?? null])).toEqual([["240", "0.50"], ["240", "0.00"], ["120", "0.00"]]);
     expect(r.buckets[0]!.groups.has("Quincy")).toBe(true);
@@ -72,9 +84,9 @@ describe("summarizeUtilization", () => {
         block("a", { quantity: 3, startAt: d("2026-03-14T00:30:00Z"), rate: "1.5" }),
         block("b", { quantity: 1, startAt: d("2026-03-15T23:40:00Z"), pricingModel: "on_demand" }),
       ],
-      usedAh: new Map([
-        ["a|2026-03-14", "20.25"],
-        ["a|2026-03-15", "0.0001"],
+      usedAh: monthlyUsage([
+        ["a", d("2026-03-14"), "20.25"],
+        ["a", d("2026-03-15"), "0.0001"],
       ]),
       measuredTo: d("2026-03-16"),
       by: "family",

@@ -1,5 +1,6 @@
 import { Dec } from "./decimal";
 import { ExactSum, hourUnit, MS_PER_HOUR, mulInt, pow10, pow10Int, ratio, subInt, toScaledInt, type Int } from "./exact";
+import { usageByBlock, type MonthlyUsage } from "./monthly-spend";
 import type { Period } from "./period";
 import type { PricingModel } from "./planned-cost";
 import { idleCost, utilization } from "./utilization";
@@ -51,96 +52,114 @@ export function groupOf(b: UsageBlock, by: UtilizationGroupBy): string {
  * capacity_AH = quantity × hours(bucket ∩ [start, end) ∩ [.., measuredTo)) — hours not yet measured are left out;
  * idle AH = max(0, capacity − used); idle cost = (capacity − used) × rate for reserved blocks in `currency`
  * (lib/metrics/utilization.ts idleCost, applied per block and bucket in exact integers); a block's row applies
- * idleCost to its totals. Sums are exact; each figure is rounded once (Dec precision) when it is turned into a Dec.
+ * idleCost to its totals; blocks are ranked by idle cost, then idle AH, then name. Sums are exact; each figure is rounded once (Dec precision) when it is turned into a Dec.
+ * A bucket's total is the sum of its groups; the period's idle cost is Σ rate × the block's idle AH summed by bucket.
  */
 export function summarizeUtilization(input: {
   buckets: readonly Period[];
   blocks: readonly UsageBlock[];
-  /** used_AH per `${blockId}|${YYYY-MM-DD of the bucket start}`. */
-  usedAh: ReadonlyMap<string, string>;
+  /** used_AH per block and bucket (the bucket starts in `months`, month or day). */
+  usedAh: MonthlyUsage;
   measuredTo: Date;
   by: UtilizationGroupBy;
   currency: string;
-}): { buckets: BucketUsage[]; blocks: BlockUsage[]; total: Usage } {
+  /** Only the first this many blocks of the ranking (the page's worst offenders); all when absent. */
+  blockLimit?: number;
+}): { buckets: BucketUsage[]; blocks: BlockUsage[]; blockCount: number; total: Usage } {
   // measuredTo cuts buckets short, so it must fall on an hour too.
   const timeUnit = hourUnit([...input.buckets, { from: input.measuredTo, to: input.measuredTo }], input.blocks);
-  // used_AH in the sums' unit (n × 10^(usedScale − scale) × time units per hour), by bucket and block index
-  const blockIndex = new Map(input.blocks.map((b, i) => [b.id, i]));
-  const bucketIndex = new Map(input.buckets.map((b, j) => [b.from.toISOString().slice(0, 10), j]));
-  const foundBlock: number[] = [];
-  const foundBucket: number[] = [];
-  const foundN: Int[] = [];
-  const foundScale: number[] = [];
-  let usedScale = 0;
-  for (const [key, value] of input.usedAh) {
-    const bar = key.lastIndexOf("|");
-    const i = blockIndex.get(key.slice(0, bar));
-    if (i === undefined) continue;
-    const j = bucketIndex.get(key.slice(bar + 1));
-    if (j === undefined) continue;
-    const v = toScaledInt(value);
-    foundBlock.push(i);
-    foundBucket.push(j);
-    foundN.push(v.n);
-    foundScale.push(v.scale);
-    if (v.scale > usedScale) usedScale = v.scale;
-  }
-  const usedAt: Int[][] = input.buckets.map(() => []);
   const perHour = MS_PER_HOUR / timeUnit;
-  for (let k = 0; k < foundN.length; k++) {
-    usedAt[foundBucket[k]!]![foundBlock[k]!] = mulInt(foundN[k]!, mulInt(pow10Int(usedScale - foundScale[k]!), perHour));
-  }
+  // used_AH × 10^usedScale per block and bucket (undefined: the block reported nothing in the range)
+  const { scale: usedScale, used: usedOf } = usageByBlock(input.usedAh, input.blocks, input.buckets);
   const priced = input.blocks.map((b) => b.pricingModel === "reserved" && b.currency === input.currency);
   const rates = input.blocks.map((b, i) => (priced[i] ? toScaledInt(b.rate) : { n: 0, scale: 0 }));
   const rateScale = rates.reduce((max, r) => Math.max(max, r.scale), 0);
   const rate = rates.map((r) => mulInt(r.n, pow10Int(rateScale - r.scale)));
-  const quantity = input.blocks.map((b) => mulInt(b.quantity, pow10Int(usedScale)));
-  const ahUnit = BigInt(MS_PER_HOUR / timeUnit) * pow10(usedScale);
+  const ahUnit = BigInt(perHour) * pow10(usedScale);
   const moneyUnit = ahUnit * pow10(rateScale);
-  const toUsage = (u: Sums): Usage => {
-    const capacityAh = ratio(u.capacity.value(), ahUnit);
-    const usedAh = ratio(u.used.value(), ahUnit);
-    return { capacityAh, usedAh, idleAh: ratio(u.idle.value(), ahUnit), idleCost: ratio(u.cost.value(), moneyUnit), utilization: utilization(usedAh, capacityAh) };
+  const toUsage = (capacity: bigint, used: bigint, idle: bigint, cost: bigint): Usage => {
+    const capacityAh = ratio(capacity, ahUnit);
+    const usedAh = ratio(used, ahUnit);
+    return { capacityAh, usedAh, idleAh: ratio(idle, ahUnit), idleCost: ratio(cost, moneyUnit), utilization: utilization(usedAh, capacityAh) };
   };
 
-  const perBlock = input.blocks.map(() => empty());
-  const measuredTo = input.measuredTo.getTime();
-  const buckets = input.buckets.map((bucket, j) => {
-    const usedHere = usedAt[j]!;
-    const total = empty();
-    const groups = new Map<string, Sums>();
-    const from = bucket.from.getTime();
-    const to = Math.min(bucket.to.getTime(), measuredTo);
-    input.blocks.forEach((b, i) => {
-      const overlap = Math.min(to, b.endAt.getTime()) - Math.max(from, b.startAt.getTime());
-      const used = usedHere[i] ?? 0;
-      if (overlap <= 0 && used == 0) return; // == : 0 and 0n alike
-      const capacity = overlap > 0 ? mulInt(quantity[i]!, overlap / timeUnit) : 0;
-      const idle = capacity > used ? subInt(capacity, used) : 0;
-      const cost = priced[i] && idle != 0 ? mulInt(idle, rate[i]!) : 0;
-      add(total, capacity, used, idle, cost);
-      add(perBlock[i]!, capacity, used, idle, cost);
-      const g = groupOf(b, input.by);
-      let entry = groups.get(g);
-      if (!entry) groups.set(g, (entry = empty()));
-      add(entry, capacity, used, idle, cost);
-    });
-    return { bucket, total: toUsage(total), groups: new Map([...groups].map(([g, u]) => [g, toUsage(u)])) };
+  const groupNames: string[] = [];
+  const groupIndex = new Map<string, number>();
+  const groupOfBlock = input.blocks.map((b) => {
+    const g = groupOf(b, input.by);
+    let k = groupIndex.get(g);
+    if (k === undefined) groupIndex.set(g, (k = groupNames.push(g) - 1));
+    return k;
   });
-  const blocks = input.blocks
-    .map((block, i) => {
-      const u = perBlock[i]!;
-      const capacity = u.capacity.value();
-      const used = u.used.value();
-      const capacityAh = ratio(capacity, ahUnit);
-      const usedAh = ratio(used, ahUnit);
-      const cost = block.currency === input.currency ? idleCost({ pricingModel: block.pricingModel, rate: block.rate, capacityAh, usedAh }) : new Dec(0);
-      const idleAh = ratio(capacity > used ? capacity - used : 0n, ahUnit);
-      return { block, capacityAh, usedAh, idleAh, idleCost: cost, utilization: utilization(usedAh, capacityAh) };
-    })
-    .filter((b) => !b.capacityAh.isZero() || !b.usedAh.isZero())
-    .sort((a, b) => b.idleCost.comparedTo(a.idleCost) || b.idleAh.comparedTo(a.idleAh) || a.block.name.localeCompare(b.block.name));
-  const total = empty();
-  for (const u of perBlock) add(total, u.capacity.value(), u.used.value(), u.idle.value(), u.cost.value());
-  return { buckets, blocks, total: toUsage(total) };
+  // sums[j][g]: bucket j, group g (created when a block of the group has capacity or use in the bucket)
+  const sums: (Sums | undefined)[][] = input.buckets.map(() => []);
+  const perBlock = input.blocks.map(() => ({ capacity: new ExactSum(), used: new ExactSum(), idle: new ExactSum() }));
+  const measuredTo = input.measuredTo.getTime();
+  const froms = input.buckets.map((b) => b.from.getTime());
+  const tos = input.buckets.map((b) => Math.min(b.to.getTime(), measuredTo));
+  input.blocks.forEach((b, i) => {
+    const quantity = mulInt(b.quantity, pow10Int(usedScale));
+    const start = b.startAt.getTime();
+    const end = b.endAt.getTime();
+    const usedHere = usedOf[i];
+    const own = perBlock[i]!;
+    const g = groupOfBlock[i]!;
+    for (let j = 0; j < froms.length; j++) {
+      const overlap = Math.min(tos[j]!, end) - Math.max(froms[j]!, start);
+      const reported = usedHere ? usedHere[j]! : 0;
+      if (overlap <= 0 && reported == 0) continue; // == : 0 and 0n alike
+      const used = reported == 0 ? 0 : mulInt(reported, perHour);
+      const capacity = overlap > 0 ? mulInt(quantity, overlap / timeUnit) : 0;
+      const idle = capacity > used ? subInt(capacity, used) : 0;
+      own.capacity.add(capacity);
+      own.used.add(used);
+      own.idle.add(idle);
+      let into = sums[j]![g];
+      if (!into) sums[j]![g] = into = empty();
+      add(into, capacity, used, idle, priced[i] && idle != 0 ? mulInt(idle, rate[i]!) : 0);
+    }
+  });
+  const buckets = input.buckets.map((bucket, j) => {
+    const groups = new Map<string, Usage>();
+    let capacity = 0n;
+    let used = 0n;
+    let idle = 0n;
+    let cost = 0n;
+    sums[j]!.forEach((u, g) => {
+      if (!u) return;
+      const [c, us, id, co] = [u.capacity.value(), u.used.value(), u.idle.value(), u.cost.value()];
+      groups.set(groupNames[g]!, toUsage(c, us, id, co));
+      capacity += c;
+      used += us;
+      idle += id;
+      cost += co;
+    });
+    return { bucket, total: toUsage(capacity, used, idle, cost), groups };
+  });
+  // Blocks ranked on exact integers: idle cost (max(0, capacity − used) × rate, the idleCost below in the sums'
+  // money unit), then idle AH, then name; only the first `blockLimit` become Decs.
+  const total = { capacity: 0n, used: 0n, idle: 0n, cost: 0n };
+  const ranked: { i: number; capacity: bigint; used: bigint; idle: bigint; cost: bigint }[] = [];
+  perBlock.forEach((u, i) => {
+    const capacity = u.capacity.value();
+    const used = u.used.value();
+    const idleSum = u.idle.value();
+    total.capacity += capacity;
+    total.used += used;
+    total.idle += idleSum;
+    if (priced[i]) total.cost += idleSum * BigInt(rate[i]!);
+    if (capacity === 0n && used === 0n) return;
+    const idle = capacity > used ? capacity - used : 0n;
+    ranked.push({ i, capacity, used, idle, cost: priced[i] ? idle * BigInt(rate[i]!) : 0n });
+  });
+  const desc = (x: bigint, y: bigint) => (x > y ? -1 : x < y ? 1 : 0);
+  ranked.sort((x, y) => desc(x.cost, y.cost) || desc(x.idle, y.idle) || input.blocks[x.i]!.name.localeCompare(input.blocks[y.i]!.name));
+  const blocks = ranked.slice(0, input.blockLimit ?? ranked.length).map(({ i, capacity, used, idle }) => {
+    const block = input.blocks[i]!;
+    const capacityAh = ratio(capacity, ahUnit);
+    const usedAh = ratio(used, ahUnit);
+    const cost = block.currency === input.currency ? idleCost({ pricingModel: block.pricingModel, rate: block.rate, capacityAh, usedAh }) : new Dec(0);
+    return { block, capacityAh, usedAh, idleAh: ratio(idle, ahUnit), idleCost: cost, utilization: utilization(usedAh, capacityAh) };
+  });
+  return { buckets, blocks, blockCount: ranked.length, total: toUsage(total.capacity, total.used, total.idle, total.cost) };
 }

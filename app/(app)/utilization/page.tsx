@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { FilterBar } from "@/components/filters/filter-bar";
-import { UtilizationBody } from "@/components/utilization/utilization-view";
+import { UtilizationBody, WORST_OFFENDERS } from "@/components/utilization/utilization-view";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { getFilterOptions } from "@/lib/filters/options";
@@ -15,7 +15,7 @@ const asOfFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZ
 export default async function UtilizationPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireCtx();
   const raw = await searchParams;
-  const [{ filters, view }, options] = await Promise.all([getUtilizationFromUrl(ctx, raw), getFilterOptions(ctx)]);
+  const [{ filters, view }, options] = await Promise.all([getUtilizationFromUrl(ctx, raw, new Date(), { blockLimit: WORST_OFFENDERS }), getFilterOptions(ctx)]);
   const grain = view.grain === "day" ? "day" : null;
   const query = (extra: Record<string, string | null>) => planningQuery(filters, {}, extra, UTILIZATION_DEFAULTS);
   const mayExport = can(ctx.actor.role, "export.csv");

@@ -67,19 +67,26 @@ export function familyCharges(groups: readonly BillingGroup[]): FamilyCharges[] 
 }
 
 /**
- * used_AH per block and month from utilization_monthly (never the hourly table). One row per block carrying its
- * months as "epoch-seconds used_AH" pairs: a few thousand rows to read instead of one per block and month.
+ * used_AH per block and month from utilization_monthly (or per day from utilization_daily; never the hourly table).
+ * One row per block carrying its buckets as "epoch-seconds used_AH" pairs: a few thousand rows to read instead of
+ * one per block and bucket.
  */
-export async function loadMonthlyUsed(ctx: Ctx, f: CostFilters): Promise<MonthlyUsage> {
-  const rows = await queryRows<{ reservation_id: string; used: string }>(
-    ctx.db,
-    sql`select u.reservation_id, string_agg(extract(epoch from u.month)::bigint || ' ' || u.used_ah::text, ' ') as used
-        from utilization_monthly u
-        join reservations r on r.id = u.reservation_id
-        join accelerator_types t on t.id = r.accelerator_type_id
-        where u.month >= ${dateParam(f.from)} and u.month < ${dateParam(f.to)} and ${blockFilterSql(f)}
-        group by u.reservation_id`,
-  );
+export async function loadMonthlyUsed(ctx: Ctx, f: CostFilters, grain: "month" | "day" = "month"): Promise<MonthlyUsage> {
+  const used =
+    grain === "month"
+      ? sql`select u.reservation_id, string_agg(extract(epoch from u.month)::bigint || ' ' || u.used_ah::text, ' ') as used
+            from utilization_monthly u
+            join reservations r on r.id = u.reservation_id
+            join accelerator_types t on t.id = r.accelerator_type_id
+            where u.month >= ${dateParam(f.from)} and u.month < ${dateParam(f.to)} and ${blockFilterSql(f)}
+            group by u.reservation_id`
+      : sql`select u.reservation_id, string_agg(extract(epoch from u.day)::bigint || ' ' || u.used_ah::text, ' ') as used
+            from utilization_daily u
+            join reservations r on r.id = u.reservation_id
+            join accelerator_types t on t.id = r.accelerator_type_id
+            where u.day >= ${dateParam(f.from)} and u.day < ${dateParam(f.to)} and ${blockFilterSql(f)}
+            group by u.reservation_id`;
+  const rows = await queryRows<{ reservation_id: string; used: string }>(ctx.db, used);
   const usage = new Map<string, { months: number[]; usedAh: string[] }>();
   for (const r of rows) {
     const parts = r.used.split(" ");

@@ -1,12 +1,11 @@
-import { sql } from "drizzle-orm";
-import { queryRows } from "@/lib/db/rows";
 import { parsePlanningFilters, type PlanningFilters, type RawSearchParams } from "@/lib/filters/params";
 import { startOfUtcDay, startOfUtcMonth, utcDays, utcMonths } from "@/lib/metrics/calendar";
 import type { Period } from "@/lib/metrics/period";
 import { summarizeUtilization, type BlockUsage, type BucketUsage, type Usage, type UtilizationGroupBy } from "@/lib/metrics/utilization-view";
 import { requirePermission, type Ctx } from "@/lib/services/context";
-import { blockFilterSql, loadCostBlocks, type CostFilters } from "../costs/blocks";
-import { dateParam, MONEY_CURRENCY } from "../overview/sql";
+import { loadMonthlyUsed } from "../costs/billing";
+import { loadCostBlocks, type CostFilters } from "../costs/blocks";
+import { MONEY_CURRENCY } from "../overview/sql";
 
 export type Grain = "month" | "day";
 export const MAX_DAILY_MONTHS = 6;
@@ -20,7 +19,10 @@ export type UtilizationView = {
   measuredTo: Date;
   buckets: BucketUsage[];
   groups: string[];
+  /** Ranked by idle cost, then idle AH, then name; only the first `blockLimit` when one was asked for. */
   blocks: BlockUsage[];
+  /** Blocks with capacity or use in the period (all of them, whatever `blockLimit`). */
+  blockCount: number;
   total: Usage;
 };
 
@@ -43,7 +45,7 @@ export function chooseGrain(requested: string | undefined, from: Date, to: Date)
 export async function getUtilizationView(
   ctx: Ctx,
   filters: CostFilters,
-  options: { asOf?: Date; grain?: Grain; by?: UtilizationGroupBy } = {},
+  options: { asOf?: Date; grain?: Grain; by?: UtilizationGroupBy; blockLimit?: number } = {},
 ): Promise<UtilizationView> {
   requirePermission(ctx, "app.read");
   const asOf = options.asOf ?? new Date();
@@ -54,17 +56,8 @@ export async function getUtilizationView(
   const f = { ...filters, from, to };
   const measuredTo = startOfUtcDay(asOf);
   const buckets: Period[] = grain === "month" ? utcMonths(from, monthCount(from, to)) : utcDays({ from, to });
-  const usedSql =
-    grain === "month"
-      ? sql`select u.reservation_id, to_char(u.month, 'YYYY-MM-DD') as bucket, u.used_ah::text as used_ah
-            from utilization_monthly u join reservations r on r.id = u.reservation_id join accelerator_types t on t.id = r.accelerator_type_id
-            where u.month >= ${dateParam(from)} and u.month < ${dateParam(to)} and ${blockFilterSql(f)}`
-      : sql`select u.reservation_id, to_char(u.day, 'YYYY-MM-DD') as bucket, u.used_ah::text as used_ah
-            from utilization_daily u join reservations r on r.id = u.reservation_id join accelerator_types t on t.id = r.accelerator_type_id
-            where u.day >= ${dateParam(from)} and u.day < ${dateParam(to)} and ${blockFilterSql(f)}`;
-  const [blocks, usedRows] = await Promise.all([loadCostBlocks(ctx, f), queryRows<{ reservation_id: string; bucket: string; used_ah: string }>(ctx.db, usedSql)]);
-  const usedAh = new Map(usedRows.map((r) => [`${r.reservation_id}|${r.bucket}`, r.used_ah]));
-  const summary = summarizeUtilization({ buckets, blocks, usedAh, measuredTo, by, currency: MONEY_CURRENCY });
+  const [blocks, usedAh] = await Promise.all([loadCostBlocks(ctx, f), loadMonthlyUsed(ctx, f, grain)]);
+  const summary = summarizeUtilization({ buckets, blocks, usedAh, measuredTo, by, currency: MONEY_CURRENCY, blockLimit: options.blockLimit });
   const groupTotals = new Map<string, number>();
   for (const b of summary.buckets) for (const [g, u] of b.groups) groupTotals.set(g, (groupTotals.get(g) ?? 0) + u.capacityAh.toNumber());
   const groups = [...groupTotals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([g]) => g);
@@ -74,10 +67,15 @@ export async function getUtilizationView(
 export const UTILIZATION_DEFAULTS = { range: "last12m", by: "family" } as const;
 
 /** /utilization and its exports: filters from the URL (the last 12 whole months by default) and `grain`. */
-export async function getUtilizationFromUrl(ctx: Ctx, raw: RawSearchParams | URLSearchParams, asOf = new Date()): Promise<{ filters: PlanningFilters; view: UtilizationView }> {
+export async function getUtilizationFromUrl(
+  ctx: Ctx,
+  raw: RawSearchParams | URLSearchParams,
+  asOf = new Date(),
+  options: { blockLimit?: number } = {},
+): Promise<{ filters: PlanningFilters; view: UtilizationView }> {
   const filters = parsePlanningFilters(raw, { now: asOf, defaults: UTILIZATION_DEFAULTS });
   const requested = raw instanceof URLSearchParams ? (raw.get("grain") ?? undefined) : ([raw.grain].flat()[0] ?? undefined);
   const grain = chooseGrain(requested, filters.from, filters.to);
-  const view = await getUtilizationView(ctx, filters, { asOf, grain, by: filters.by });
+  const view = await getUtilizationView(ctx, filters, { asOf, grain, by: filters.by, blockLimit: options.blockLimit });
   return { filters, view };
 }

@@ -5,6 +5,7 @@ import { queryRows } from "@/lib/db/rows";
 import { acceleratorTypes, sites } from "@/lib/db/schema";
 import { rollUpUtilization } from "@/lib/ingest/utilization/rollups";
 import { utcDays, utcMonths } from "@/lib/metrics/calendar";
+import { monthlyUsage } from "@/lib/metrics/monthly-spend";
 import { summarizeUtilization } from "@/lib/metrics/utilization-view";
 import { insertCatalog, insertReservationRow, roleCtx, type Catalog } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
@@ -50,12 +51,12 @@ describeOnEachEngine("utilization view", (engine) => {
   });
 
   async function rawUsed(unit: "month" | "day") {
-    const rows = await queryRows<{ key: string; used: string }>(
+    const rows = await queryRows<{ id: string; bucket: string; used: string }>(
       handle.db,
-      sql`select reservation_id || '|' || to_char(date_trunc(${unit}, hour at time zone 'UTC'), 'YYYY-MM-DD') as key, sum(used_ah)::text as used
-          from utilization_hourly group by 1`,
+      sql`select reservation_id as id, to_char(date_trunc(${unit}, hour at time zone 'UTC'), 'YYYY-MM-DD') as bucket, sum(used_ah)::text as used
+          from utilization_hourly group by 1, 2`,
     );
-    return new Map(rows.map((r) => [r.key, r.used]));
+    return monthlyUsage(rows.map((r) => [r.id, d(r.bucket), r.used] as const));
   }
 
   const flat = (v: { buckets: { bucket: { from: Date }; total: { capacityAh: { toFixed(n: number): string }; usedAh: { toFixed(n: number): string }; idleCost: { toFixed(n: number): string } } }[] }) =>
