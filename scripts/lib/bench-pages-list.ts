@@ -1,10 +1,13 @@
 import type postgres from "postgres";
 
 // The pages `npm run bench:pages` times, each with its bare SQL: the main queries the page runs, written out as
-// the page's query modules issue them (same tables, joins, filters and grouping, default filters), so the ratio
+// the page's query modules issue them (same tables, joins, filters and grouping, default filters), after the session's
+// user row (sessionQuery, read first on every request), so the ratio
 // render ÷ bare SQL shows what the page adds on top of its reads. To bench another page, add an entry.
 
 export type BenchIds = {
+  /** The signed-in user (admin@headroom.local): every page reads its row first (lib/auth/session.ts). */
+  userId: string;
   /** The contract with the most reservations, and one of its reservations. */
   contractId: string;
   reservationId: string;
@@ -21,6 +24,10 @@ export type BenchIds = {
 
 export type BenchPage = { name: string; path: (ids: BenchIds) => string; queries: (ids: BenchIds) => string[] };
 
+/** lib/auth/session.ts getCtx: the signed-in user's row, read on every request before the page's own queries. */
+export const sessionQuery = (ids: BenchIds) =>
+  `select * from users where id = '${ids.userId}'`;
+
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const addMonths = (d: Date, n: number) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1));
 
@@ -29,10 +36,13 @@ export async function loadBenchIds(sql: postgres.Sql): Promise<BenchIds> {
     select r.contract_id, (array_agg(r.id order by r.name))[1] as reservation_id
     from reservations r where r.contract_id is not null group by r.contract_id order by count(*) desc, r.contract_id limit 1`;
   if (!row) throw new Error("The bench database has no reservation under a contract.");
+  const [user] = await sql<{ id: string }[]>`select id from users where email = 'admin@headroom.local'`;
+  if (!user) throw new Error("The bench database has no admin@headroom.local.");
   const now = new Date();
   const m0 = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   return {
+    userId: user.id,
     contractId: row.contract_id,
     reservationId: row.reservation_id,
     m0: day(m0),
@@ -66,6 +76,23 @@ const PLANNING_REST = [
    from sites s join providers p on p.id = s.provider_id where s.archived_at is null order by s.name`,
   `select site_id, to_char(effective_from, 'YYYY-MM-DD'), to_char(effective_to, 'YYYY-MM-DD'), contracted_mw::text
    from power_budgets order by site_id, effective_from`,
+];
+
+// lib/filters/options.ts: the FilterBar's choices (answer pages).
+const FILTER_OPTIONS = [
+  `select id, name from providers where archived_at is null order by name`,
+  `select distinct family from accelerator_types where archived_at is null order by family`,
+  `select s.id, s.name, s.provider_id from sites s inner join providers p on p.id = s.provider_id where s.archived_at is null order by s.name`,
+  `select id, name from scenarios where archived_at is null order by name`,
+];
+
+// lib/queries/registers/options.ts: the register filters' choices (/contracts, /reservations, /sites).
+const REGISTER_OPTIONS = [
+  `select id, name from providers where archived_at is null order by name`,
+  `select id, name, provider_id from sites where archived_at is null order by name`,
+  `select id, name, family from accelerator_types where archived_at is null order by name`,
+  `select c.id, c.name, c.provider_id, p.name, c.start_date, c.end_date, c.currency from contracts c
+   inner join providers p on p.id = c.provider_id where c.archived_at is null order by p.name, c.name`,
 ];
 
 // lib/queries/capacity/history.ts: used H100e·h per family and month from utilization_monthly (36 months back).
@@ -109,12 +136,8 @@ const periodCommitments = (from: string, to: string) => `select b.provider_id::t
     and b.month >= '${from}'::date and b.month < '${to}'::date
   group by 1, 2, 3, 4, 5, b.has_list_cost, b.has_contracted_cost`;
 
-// lib/queries/utilization: used AH per block and month.
-const monthlyUsed = (from: string, to: string) => `select u.reservation_id, to_char(u.month, 'YYYY-MM-DD') as month, u.used_ah::text as used_ah
-  from utilization_monthly u join reservations r on r.id = u.reservation_id join accelerator_types t on t.id = r.accelerator_type_id
-  where u.month >= '${from}'::date and u.month < '${to}'::date and r.archived_at is null`;
-
-// lib/queries/costs/billing.ts loadMonthlyUsed: the same rows, one row per block with its months' used AH.
+// lib/queries/costs/billing.ts loadMonthlyUsed (/costs, the Overview, /utilization): used AH per block and month from
+// utilization_monthly, one row per block with its months' used AH.
 const monthlyUsedByBlock = (from: string, to: string) => `select u.reservation_id,
     string_agg(extract(epoch from u.month)::bigint || ' ' || u.used_ah::text, ' ') as used
   from utilization_monthly u join reservations r on r.id = u.reservation_id join accelerator_types t on t.id = r.accelerator_type_id
@@ -152,9 +175,16 @@ const reservationRows = (where: string, order: string, limit: number) => `select
 
 export const BENCH_PAGES: BenchPage[] = [
   {
+    // The floor: the app shell around a form that reads nothing but the session. What any page costs on top of its SQL.
+    name: "Floor: /settings/providers/new",
+    path: () => "/settings/providers/new",
+    queries: () => [],
+  },
+  {
     name: "Overview /",
     path: () => "/",
     queries: (ids) => [
+      ...FILTER_OPTIONS,
       PLANNING_BLOCKS,
       ...PLANNING_REST,
       usageHistory(ids),
@@ -168,6 +198,7 @@ export const BENCH_PAGES: BenchPage[] = [
     name: "/contracts",
     path: () => "/contracts",
     queries: () => [
+      ...REGISTER_OPTIONS,
       `select c.id, c.name, c.reference, c.provider_id, p.name, c.start_date, c.end_date, c.committed_amount, c.currency, c.discount_pct,
          c.payment_terms, c.status,
          (select count(*)::int from reservations r where r.contract_id = c.id and r.archived_at is null), c.archived_at
@@ -207,6 +238,7 @@ export const BENCH_PAGES: BenchPage[] = [
     name: "/reservations",
     path: () => "/reservations",
     queries: (ids) => [
+      ...REGISTER_OPTIONS,
       // The timeline's first page (200 blocks overlapping the window) and their count, the list's first page,
       // the blocks expiring within 90 days (up to 1,500), and the total.
       reservationRows(` and r.end_at > '${ids.m12back}'::timestamptz and r.start_at < '${ids.m12ahead}'::timestamptz + interval '6 months'`, "r.start_at, r.name, r.id", 200),
@@ -228,6 +260,7 @@ export const BENCH_PAGES: BenchPage[] = [
     name: "/sites",
     path: () => "/sites",
     queries: () => [
+      ...REGISTER_OPTIONS,
       `select s.id, s.name, s.provider_id, p.name, s.region_code, s.country, s.pue,
          (select b.contracted_mw::text from power_budgets b where b.site_id = s.id and b.effective_from <= (now() at time zone 'UTC')::date
            and (b.effective_to is null or b.effective_to > (now() at time zone 'UTC')::date) order by b.effective_from desc limit 1),
@@ -249,17 +282,18 @@ export const BENCH_PAGES: BenchPage[] = [
   {
     name: "/capacity",
     path: () => "/capacity",
-    queries: (ids) => [PLANNING_BLOCKS, ...PLANNING_REST, usageHistory(ids)],
+    queries: (ids) => [...FILTER_OPTIONS, PLANNING_BLOCKS, ...PLANNING_REST, usageHistory(ids)],
   },
   {
     name: "/power",
     path: () => "/power",
-    queries: () => [PLANNING_BLOCKS, ...PLANNING_REST],
+    queries: () => [...FILTER_OPTIONS, PLANNING_BLOCKS, ...PLANNING_REST],
   },
   {
     name: "/costs",
     path: () => "/costs",
     queries: (ids) => [
+      ...FILTER_OPTIONS,
       PLANNING_BLOCKS,
       ...PLANNING_REST,
       monthlyUsedByBlock(ids.m12back, ids.m12ahead),
@@ -271,12 +305,12 @@ export const BENCH_PAGES: BenchPage[] = [
   {
     name: "/utilization",
     path: () => "/utilization",
-    queries: (ids) => [costBlocks(ids.m12back, ids.m0), monthlyUsed(ids.m12back, ids.m0)],
+    queries: (ids) => [...FILTER_OPTIONS, costBlocks(ids.m12back, ids.m0), monthlyUsedByBlock(ids.m12back, ids.m0)],
   },
   {
     name: "/concentration",
     path: () => "/concentration",
-    queries: (ids) => [PLANNING_BLOCKS, ...PLANNING_REST, usageHistory(ids)],
+    queries: (ids) => [...FILTER_OPTIONS, PLANNING_BLOCKS, ...PLANNING_REST, usageHistory(ids)],
   },
   {
     name: "/scenarios",
@@ -292,6 +326,7 @@ export const BENCH_PAGES: BenchPage[] = [
     name: "/demand-plans",
     path: () => "/demand-plans",
     queries: () => [
+      ...FILTER_OPTIONS,
       `select p.id, p.name, p.kind::text as kind, p.scenario_id, s.name as scenario_name, p.accelerator_family as family,
          p.accelerator_type_id, t.name as type_name, p.accelerators, p.h100_equivalents::text as h100_equivalents,
          coalesce(t.h100_equivalent, (select avg(f.h100_equivalent) from accelerator_types f
