@@ -156,6 +156,12 @@ describe("averageUnitsByMonth", () => {
     expect(avg[0]!.toString()).toBe("4000000000.500001");
   });
 
+  it("counts part hours when a boundary is not on a whole hour", () => {
+    // 3 units from 00:30 on 16 April: 359.5 of April's 720 h → 3 × 359.5 ÷ 720 = 1078.5 ÷ 720, one rounding; plus 2 all month.
+    const avg = averageUnitsByMonth([{ units: 3, startAt: new Date("2026-04-16T00:30:00Z"), endAt: d("2026-06-01") }, { units: "2", startAt: d("2026-01-01"), endAt: d("2027-01-01") }], [months[1]!]);
+    expect(avg[0]!.toString()).toBe(dec(10785).div(7200).plus(2).toString());
+  });
+
   it("is zero for no spans and for spans outside the month", () => {
     expect(averageUnitsByMonth([], months).map((a) => a.toString())).toEqual(["0", "0", "0", "0"]);
     expect(averageUnitsByMonth([{ units: 5, startAt: d("2025-01-01"), endAt: d("2026-03-01") }], [months[0]!])[0]!.toString()).toBe("0");

@@ -1,5 +1,5 @@
 import { dec, Dec, sumDec, type DecimalValue } from "./decimal";
-import { pow10, ratio, rescale, toScaled, type Scaled } from "./exact";
+import { hourUnit, pow10, ratio, rescale, toScaled, type Scaled } from "./exact";
 import { activeHistory, forecastSeries, type ForecastMethod } from "./forecast";
 import { hoursIn, type Period } from "./period";
 import { runwayMonth } from "./runway";
@@ -54,34 +54,37 @@ function scaledUnits(units: DecimalValue): Scaled {
 }
 
 /**
- * averageUnits for each month, the spans' units read once: Σ units × ms(month ∩ [start, end)) ÷ ms(month) summed
- * exactly in integers (units scaled to a common power of ten), so each month is rounded once, by the final division.
+ * averageUnits for each month, the spans' units read once: Σ units × time(month ∩ [start, end)) ÷ time(month) summed
+ * exactly in integers (units scaled to a common power of ten; time in hours when every boundary falls on a whole
+ * hour, else in ms — the same ratio, with terms small enough to stay plain numbers), so each month is rounded once,
+ * by the final division.
  */
 export function averageUnitsByMonth(spans: readonly UnitSpan[], months: readonly Period[]): Dec[] {
   const scaled = spans.map((s) => scaledUnits(s.units));
   const scale = scaled.reduce((max, u) => Math.max(max, u.scale), 0);
   const units = scaled.map((u) => rescale(u.n, u.scale, scale));
-  const starts = Float64Array.from(spans, (s) => s.startAt.getTime());
-  const ends = Float64Array.from(spans, (s) => s.endAt.getTime());
+  const unit = hourUnit(months, spans);
+  const starts = Float64Array.from(spans, (s) => s.startAt.getTime() / unit);
+  const ends = Float64Array.from(spans, (s) => s.endAt.getTime() / unit);
   // Terms are added as plain numbers while they and the running sum stay exact integers, then moved into a BigInt;
   // NaN marks units too large for a plain number.
   const small = Float64Array.from(units, (u) => (u >= -LIMIT_BIG && u <= LIMIT_BIG ? Number(u) : NaN));
   return months.map((month) => {
-    const from = month.from.getTime();
-    const to = month.to.getTime();
+    const from = month.from.getTime() / unit;
+    const to = month.to.getTime() / unit;
     let sum = 0n;
     let acc = 0;
     for (let i = 0; i < small.length; i++) {
-      const ms = Math.min(to, ends[i]!) - Math.max(from, starts[i]!);
-      if (ms <= 0) continue;
-      const term = small[i]! * ms; // NaN for large units
+      const time = Math.min(to, ends[i]!) - Math.max(from, starts[i]!);
+      if (time <= 0) continue;
+      const term = small[i]! * time; // NaN for large units
       if (term <= LIMIT && term >= -LIMIT) {
         acc += term;
         if (acc > LIMIT || acc < -LIMIT) {
           sum += BigInt(acc);
           acc = 0;
         }
-      } else sum += units[i]! * BigInt(ms);
+      } else sum += units[i]! * BigInt(time);
     }
     return ratio(sum + BigInt(acc), BigInt(to - from) * pow10(scale));
   });
