@@ -1,5 +1,5 @@
 import { dec, Dec, sumDec, type DecimalValue } from "./decimal";
-import { hourUnit, pow10, ratio, rescale, toScaled, type Scaled } from "./exact";
+import { hourUnit, pow10, ratio, rescale, toScaledCached } from "./exact";
 import { activeHistory, forecastSeries, type ForecastMethod } from "./forecast";
 import { hoursIn, type Period } from "./period";
 import { runwayMonth } from "./runway";
@@ -44,15 +44,6 @@ export function averageUnits(spans: readonly UnitSpan[], month: Period): Dec {
 const LIMIT = 2 ** 51;
 const LIMIT_BIG = 2n ** 51n;
 
-// Decimals are immutable, so a Dec's scaled form can be kept: pages pass the same block's units to several groupings.
-const scaledDecs = new WeakMap<object, Scaled>();
-function scaledUnits(units: DecimalValue): Scaled {
-  if (typeof units !== "object") return toScaled(units);
-  let s = scaledDecs.get(units);
-  if (!s) scaledDecs.set(units, (s = toScaled(units)));
-  return s;
-}
-
 /**
  * averageUnits for each month, the spans' units read once: Σ units × time(month ∩ [start, end)) ÷ time(month) summed
  * exactly in integers (units scaled to a common power of ten; time in hours when every boundary falls on a whole
@@ -60,7 +51,7 @@ function scaledUnits(units: DecimalValue): Scaled {
  * by the final division.
  */
 export function averageUnitsByMonth(spans: readonly UnitSpan[], months: readonly Period[]): Dec[] {
-  const scaled = spans.map((s) => scaledUnits(s.units));
+  const scaled = spans.map((s) => toScaledCached(s.units));
   const scale = scaled.reduce((max, u) => Math.max(max, u.scale), 0);
   const units = scaled.map((u) => rescale(u.n, u.scale, scale));
   const unit = hourUnit(months, spans);

@@ -1,4 +1,5 @@
 import { dec, Dec, type DecimalValue } from "./decimal";
+import { pow10, ratio, rescale, toScaledCached } from "./exact";
 import type { Period } from "./period";
 import { runwayMonth } from "./runway";
 
@@ -7,16 +8,22 @@ export const DIMENSIONS: readonly Dimension[] = ["provider", "vendor", "site"];
 
 export type Share = { key: string; label: string; h100e: Dec; share: Dec };
 
-/** Capacity grouped by key (the same key summed), each with its share of the total (0–1), largest first. */
+/**
+ * Capacity grouped by key (the same key summed), each with its share of the total (0–1), largest first. The sums
+ * are exact integers (the values scaled to one power of ten), each group's becoming one Dec.
+ */
 export function capacityShares(items: readonly { key: string; label: string; h100e: DecimalValue }[]): Share[] {
-  const groups = new Map<string, { key: string; label: string; h100e: Dec }>();
-  for (const item of items) {
-    const g = groups.get(item.key) ?? { key: item.key, label: item.label, h100e: new Dec(0) };
-    g.h100e = g.h100e.plus(item.h100e);
-    groups.set(item.key, g);
-  }
-  const total = [...groups.values()].reduce((sum, g) => sum.plus(g.h100e), new Dec(0));
-  return [...groups.values()]
+  const scaled = items.map((item) => toScaledCached(item.h100e));
+  const scale = scaled.reduce((max, v) => Math.max(max, v.scale), 0);
+  const sums = new Map<string, { key: string; label: string; n: bigint }>();
+  items.forEach((item, i) => {
+    let g = sums.get(item.key);
+    if (!g) sums.set(item.key, (g = { key: item.key, label: item.label, n: 0n }));
+    g.n += rescale(scaled[i]!.n, scaled[i]!.scale, scale);
+  });
+  const groups = [...sums.values()].map((g) => ({ key: g.key, label: g.label, h100e: ratio(g.n, pow10(scale)) }));
+  const total = ratio([...sums.values()].reduce((sum, g) => sum + g.n, 0n), pow10(scale));
+  return groups
     .filter((g) => !g.h100e.isZero())
     .map((g) => ({ ...g, share: total.isZero() ? new Dec(0) : g.h100e.div(total) }))
     .sort((a, b) => b.h100e.comparedTo(a.h100e) || a.label.localeCompare(b.label));

@@ -19,6 +19,17 @@ export function toScaled(value: DecimalValue | null | undefined): Scaled {
   return { n, scale: frac.length };
 }
 
+// Decimals are immutable, so a Dec's scaled form can be kept: pages pass the same block's value to several groupings.
+const scaledDecs = new WeakMap<object, Scaled>();
+
+/** toScaled, remembered per Dec object. */
+export function toScaledCached(value: DecimalValue): Scaled {
+  if (typeof value !== "object" || value === null) return toScaled(value);
+  let s = scaledDecs.get(value);
+  if (!s) scaledDecs.set(value, (s = toScaled(value)));
+  return s;
+}
+
 const POW10: bigint[] = [];
 /** 10^k as a BigInt (cached). */
 export function pow10(k: number): bigint {
