@@ -49,20 +49,36 @@ export function dampedSum(phi: number, h: number): number {
 
 /** Damped Holt, ℓ₀ = y₀, b₀ = y₁ − y₀; one-step errors of y₁ … y_{n−1}. */
 export function fitDampedHolt(y: readonly number[], params: SmoothingParams): Fit {
+  return runDampedHolt(y, params, []);
+}
+
+// The fits run once per grid point (1,125 for Holt-Winters): `residuals` null keeps only the squared error, with
+// the same arithmetic in the same order, so the search picks what a full fit would, without an array per point.
+function runDampedHolt(y: readonly number[], params: SmoothingParams, residuals: number[] | null): Fit {
   const { alpha, beta, phi } = params;
   let level = y[0]!;
   let trend = y[1]! - y[0]!;
-  const residuals: number[] = [];
   let sse = 0;
   for (let t = 1; t < y.length; t++) {
     const e = y[t]! - (level + phi * trend);
-    residuals.push(e);
+    residuals?.push(e);
     sse += e * e;
     const previous = level;
     level = alpha * y[t]! + (1 - alpha) * (previous + phi * trend);
     trend = beta * (level - previous) + (1 - beta) * phi * trend;
   }
-  return { sse, residuals, state: { level, trend, season: [] }, params };
+  return { sse, residuals: residuals ?? [], state: { level, trend, season: [] }, params };
+}
+
+type SeasonStart = { level: number; trend: number; season: readonly number[] };
+
+/** Holt-Winters' starting state: the first season decomposed by its mean and the slope to the second season's mean. */
+function seasonStart(y: readonly number[], m: number): SeasonStart {
+  const mean = (from: number) => y.slice(from, from + m).reduce((a, b) => a + b, 0) / m;
+  const first = mean(0);
+  const trend = (mean(m) - first) / m;
+  const season = Array.from({ length: m }, (_, i) => y[i]! - (first + (i - (m - 1) / 2) * trend));
+  return { level: first + ((m - 1) / 2) * trend, trend, season };
 }
 
 /**
@@ -70,19 +86,20 @@ export function fitDampedHolt(y: readonly number[], params: SmoothingParams): Fi
  * first two seasons' means (ℓ at its end, b, sᵢ = yᵢ − line); one-step errors of y_m … y_{n−1}.
  */
 export function fitHoltWinters(y: readonly number[], params: SmoothingParams, m: number): Fit {
+  return runHoltWinters(y, params, m, seasonStart(y, m), []);
+}
+
+function runHoltWinters(y: readonly number[], params: SmoothingParams, m: number, start: SeasonStart, residuals: number[] | null): Fit {
   const { alpha, beta, phi } = params;
   const gamma = params.gamma ?? 0;
-  const mean = (from: number) => y.slice(from, from + m).reduce((a, b) => a + b, 0) / m;
-  const first = mean(0);
-  let trend = (mean(m) - first) / m;
-  const season = Array.from({ length: m }, (_, i) => y[i]! - (first + (i - (m - 1) / 2) * trend));
-  let level = first + ((m - 1) / 2) * trend;
-  const residuals: number[] = [];
+  const season = start.season.slice();
+  let level = start.level;
+  let trend = start.trend;
   let sse = 0;
   for (let t = m; t < y.length; t++) {
     const s = season[t % m]!;
     const e = y[t]! - (level + phi * trend + s);
-    residuals.push(e);
+    residuals?.push(e);
     sse += e * e;
     const previous = level;
     const previousTrend = trend;
@@ -90,7 +107,7 @@ export function fitHoltWinters(y: readonly number[], params: SmoothingParams, m:
     trend = beta * (level - previous) + (1 - beta) * phi * previousTrend;
     season[t % m] = gamma * (y[t]! - previous - phi * previousTrend) + (1 - gamma) * s;
   }
-  return { sse, residuals, state: { level, trend, season }, params };
+  return { sse, residuals: residuals ?? [], state: { level, trend, season }, params };
 }
 
 /**
@@ -106,16 +123,18 @@ export function varianceMultiplier(params: SmoothingParams, h: number, m = SEASO
   return v;
 }
 
-function gridSearch(fit: (p: SmoothingParams) => Fit, seasonal: boolean): Fit {
-  let best: Fit | null = null;
+/** The grid point with the least one-step squared error (the first on ties), fitted in full. */
+function gridSearch(fit: (p: SmoothingParams, residuals: number[] | null) => Fit, seasonal: boolean): Fit {
+  let best: { sse: number; params: SmoothingParams } | null = null;
   for (const alpha of ALPHA_GRID)
     for (const beta of BETA_GRID)
       for (const phi of PHI_GRID)
         for (const gamma of seasonal ? GAMMA_GRID : [undefined]) {
-          const f = fit(gamma === undefined ? { alpha, beta, phi } : { alpha, beta, phi, gamma });
-          if (!best || f.sse < best.sse - 1e-9 * Math.max(1, best.sse)) best = f;
+          const params = gamma === undefined ? { alpha, beta, phi } : { alpha, beta, phi, gamma };
+          const sse = fit(params, null).sse;
+          if (!best || sse < best.sse - 1e-9 * Math.max(1, best.sse)) best = { sse, params };
         }
-  return best!;
+  return fit(best!.params, []);
 }
 
 function sigmaOf(residuals: readonly number[], parameters: number): number {
@@ -156,8 +175,9 @@ export function forecastSeries(history: readonly number[], horizon: number, opti
     return { method: "naive", params: null, sigma, residuals, points: steps.map((h) => point(h, history[n - 1]!, sigma, h)) };
   }
   const seasonal = n >= (options.minSeasonalHistory ?? MIN_SEASONAL_HISTORY) && n >= 2 * m;
-  const fit = seasonal ? (p: SmoothingParams) => fitHoltWinters(history, p, m) : (p: SmoothingParams) => fitDampedHolt(history, p);
-  const best = options.params ? fit(seasonal ? { gamma: 0, ...options.params } : options.params) : gridSearch(fit, seasonal);
+  const start = seasonal ? seasonStart(history, m) : null;
+  const fit = (p: SmoothingParams, residuals: number[] | null) => (start ? runHoltWinters(history, p, m, start, residuals) : runDampedHolt(history, p, residuals));
+  const best = options.params ? fit(seasonal ? { gamma: 0, ...options.params } : options.params, []) : gridSearch(fit, seasonal);
   const { params, state, residuals } = best;
   const sigma = sigmaOf(residuals, seasonal ? 4 : 3);
   return {
