@@ -59,3 +59,53 @@ describe("tightestHeadroom", () => {
     expect(tightestHeadroom([])).toBeNull();
   });
 });
+
+describe("monthlyHeadroom on many loads", () => {
+  // The instants a month is evaluated at, as first written: its start and every step strictly inside, per month.
+  function reference(site: SitePower, ms: readonly { from: Date; to: Date }[]) {
+    return ms.map((month) => {
+      const times = new Set<number>([month.from.getTime()]);
+      const add = (x: Date | null) => {
+        if (x && x > month.from && x < month.to) times.add(x.getTime());
+      };
+      for (const l of site.loads) (add(l.startAt), add(l.endAt));
+      for (const b of site.budgets) (add(b.effectiveFrom), add(b.effectiveTo));
+      return [...times].sort((a, b) => a - b);
+    });
+  }
+
+  it("evaluates each month at its start and at every step inside it (months not starting at midnight, shared and boundary steps)", () => {
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const day = 86_400_000;
+    const t0 = d("2026-01-01").getTime();
+    const loads = Array.from({ length: 300 }, () => {
+      const start = t0 + (rand(900) - 100) * day + (rand(4) === 0 ? rand(86_400) * 1000 : 0);
+      return { quantity: 1 + rand(64), systemW: 500 + rand(1500), startAt: new Date(start), endAt: new Date(start + (1 + rand(700)) * day) };
+    });
+    const site: SitePower = {
+      siteId: "x",
+      siteName: "X",
+      pue: "1.31",
+      budgets: [
+        { effectiveFrom: d("2025-06-01"), effectiveTo: d("2026-07-15"), contractedMw: "40" },
+        { effectiveFrom: d("2026-07-15"), effectiveTo: null, contractedMw: "55.5" },
+      ],
+      loads,
+    };
+    const ms = [{ from: new Date(t0 + 3 * day + 12_345_678), to: d("2026-02-01") }, ...utcMonths(d("2026-02-01"), 30)];
+    const points = monthlyHeadroom(site, ms);
+    const ref = reference(site, ms);
+    points.forEach((p, i) => {
+      expect(ref[i]).toContain(p.at.getTime());
+      // The lowest headroom over the reference instants, the earliest on ties.
+      const best = ref[i]!.map((t) => monthlyHeadroom({ ...site, loads: site.loads, budgets: site.budgets }, [{ from: new Date(t), to: new Date(t + 1) }])[0]!).reduce((a, b) =>
+        b.headroomMw.lessThan(a.headroomMw) ? b : a,
+      );
+      expect(p.headroomMw.toString()).toBe(best.headroomMw.toString());
+      expect(p.at.getTime()).toBe(best.at.getTime());
+      expect(p.facilityMw.toString()).toBe(best.facilityMw.toString());
+      expect(p.budgetMw.toString()).toBe(best.budgetMw.toString());
+    });
+  });
+});

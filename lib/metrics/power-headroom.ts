@@ -21,10 +21,13 @@ export type HeadroomPoint = {
 };
 
 // Load and budget are step functions, so the minimum over a month is reached at its start or at a step inside it.
-function stepsWithin(site: SitePower, month: Period): Date[] {
-  const times = new Set<number>([month.from.getTime()]);
+
+/** Every instant (ms) at which a load or budget of the site steps, ascending, each once: gathered once per site, not per month. */
+function stepTimes(site: SitePower): number[] {
+  const times = new Set<number>();
   const add = (d: Date | null) => {
-    if (d && d > month.from && d < month.to) times.add(d.getTime());
+    const t = d ? d.getTime() : NaN;
+    if (Number.isFinite(t)) times.add(t);
   };
   for (const l of site.loads) {
     add(l.startAt);
@@ -34,7 +37,24 @@ function stepsWithin(site: SitePower, month: Period): Date[] {
     add(b.effectiveFrom);
     add(b.effectiveTo);
   }
-  return [...times].sort((a, b) => a - b).map((t) => new Date(t));
+  return [...times].sort((a, b) => a - b);
+}
+
+/** The month's start, then the steps strictly inside it, ascending (`times` from stepTimes). */
+function stepsWithin(times: readonly number[], month: Period): Date[] {
+  const from = month.from.getTime();
+  const to = month.to.getTime();
+  // First step after `from` (binary search: a site has hundreds of steps, a range dozens of months).
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (times[mid]! <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  const steps = [new Date(from)];
+  for (let i = lo; i < times.length && times[i]! < to; i++) steps.push(new Date(times[i]!));
+  return steps;
 }
 
 function pointAt(site: SitePower, month: Period, at: Date): HeadroomPoint {
@@ -47,9 +67,10 @@ function pointAt(site: SitePower, month: Period, at: Date): HeadroomPoint {
 
 /** For each month, the lowest headroom reached in it (the earliest instant on ties). */
 export function monthlyHeadroom(site: SitePower, months: readonly Period[]): HeadroomPoint[] {
+  const times = stepTimes(site);
   return months.map((month) => {
     let worst: HeadroomPoint | null = null;
-    for (const at of stepsWithin(site, month)) {
+    for (const at of stepsWithin(times, month)) {
       const p = pointAt(site, month, at);
       if (!worst || p.headroomMw.lessThan(worst.headroomMw)) worst = p;
     }
