@@ -58,21 +58,29 @@ export function parseCause(value: string | undefined | null): { siteId: string; 
   return siteId && from ? { siteId, month: from } : null;
 }
 
-function sitePower(model: PlanningModel, siteId: string): (SitePower & { loads: (PlanningBlock & { name: string })[] }) | null {
-  const site = model.sites.find((s) => s.id === siteId);
-  if (!site) return null;
-  return {
-    siteId: site.id,
-    siteName: site.name,
-    pue: site.pue,
-    budgets: site.budgets,
+type SiteLoads = Map<string, PlanningBlock[]>;
+
+/** Each site's blocks drawing power, in one pass over the model's blocks (not one pass per site). */
+function loadsBySite(model: PlanningModel): SiteLoads {
+  const bySite: SiteLoads = new Map();
+  for (const b of model.blocks) {
     // Blocks not marked expired draw power over [start, end) (planned ones included: they will).
-    loads: model.blocks.filter((b) => b.siteId === site.id && b.status !== "expired"),
-  };
+    if (b.status === "expired") continue;
+    const list = bySite.get(b.siteId);
+    if (list) list.push(b);
+    else bySite.set(b.siteId, [b]);
+  }
+  return bySite;
 }
 
-function causesAt(model: PlanningModel, siteId: string, point: HeadroomPoint): PowerCauses | null {
-  const site = sitePower(model, siteId);
+function sitePower(model: PlanningModel, loads: SiteLoads, siteId: string): (SitePower & { loads: (PlanningBlock & { name: string })[] }) | null {
+  const site = model.sites.find((s) => s.id === siteId);
+  if (!site) return null;
+  return { siteId: site.id, siteName: site.name, pue: site.pue, budgets: site.budgets, loads: loads.get(site.id) ?? [] };
+}
+
+function causesAt(model: PlanningModel, loads: SiteLoads, siteId: string, point: HeadroomPoint): PowerCauses | null {
+  const site = sitePower(model, loads, siteId);
   if (!site) return null;
   const blocks = loadsInService(site.loads, site.pue, point.at).map(({ load, itMw, facilityMw }) => ({
     id: load.id,
@@ -97,7 +105,8 @@ function causesAt(model: PlanningModel, siteId: string, point: HeadroomPoint): P
  * first over-budget one), largest first.
  */
 export function buildPowerPage(model: PlanningModel, months: Period[], cause: { siteId: string; month: Date } | null = null): PowerPage {
-  const all = model.sites.map((s) => sitePower(model, s.id)!);
+  const loads = loadsBySite(model);
+  const all = model.sites.map((s) => sitePower(model, loads, s.id)!);
   const budgeted = all.filter((s) => s.budgets.length > 0);
   const headroom = headroomBySite(budgeted, months);
   const sites = headroom.map((h, i) => ({
@@ -133,8 +142,8 @@ export function buildPowerPage(model: PlanningModel, months: Period[], cause: { 
   let causes: PowerCauses | null = null;
   const asked = cause ? sites.find((s) => s.siteId === cause.siteId) : null;
   const askedPoint = asked?.monthly.find((p) => startOfUtcMonth(p.month.from).getTime() === startOfUtcMonth(cause!.month).getTime());
-  if (asked && askedPoint) causes = causesAt(model, asked.siteId, askedPoint);
-  else if (first) causes = causesAt(model, first.siteId, first);
+  if (asked && askedPoint) causes = causesAt(model, loads, asked.siteId, askedPoint);
+  else if (first) causes = causesAt(model, loads, first.siteId, first);
 
   return { asOf: model.asOf, months, sites, firstOver: first, unbudgeted, causes };
 }
