@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { useSyncExternalStore, type ReactNode } from "react";
 import type { TooltipContentProps } from "recharts";
 import type { ValueUnit } from "@/lib/format/chart-types";
 import { formatValue } from "@/lib/format/value";
@@ -8,11 +8,23 @@ import { formatValue } from "@/lib/format/value";
 export const AXIS_TICK = { fill: "currentColor", fontSize: 11 } as const;
 export const GRID_PROPS = { stroke: "currentColor", strokeOpacity: 0.15, vertical: false } as const;
 
-/** Charts are images to assistive technology; the data table further down the page is their text alternative. */
+const noSubscription = () => () => {};
+
+/**
+ * Charts are images to assistive technology; the data table further down the page is their text alternative.
+ * The chart itself is drawn in the browser only: a responsive chart has no width on the server, so its server
+ * render was an empty box anyway, and running Recharts there cost a few ms of CPU per chart and request. The
+ * figure keeps its height, so nothing moves when the chart appears after hydration.
+ */
 export function ChartFigure({ label, height, children }: { label: string; height: number; children: ReactNode }) {
+  const inBrowser = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   return (
     <figure role="img" aria-label={label} className="m-0 w-full min-w-0 text-slate-500 dark:text-slate-400" style={{ height }}>
-      {children}
+      {inBrowser ? children : null}
     </figure>
   );
 }
