@@ -1,6 +1,7 @@
 import { isSharedRender } from "@/components/links/app-link";
 import { Download } from "lucide-react";
 import type { ReactNode } from "react";
+import { LazyChartTable, type PlainTable } from "./lazy-chart-table";
 
 /** "View as table" under a chart: the same numbers as an accessible table, and the CSV of exactly those rows. */
 export function ChartTable({ summary = "View as table", csvHref, children }: { summary?: string; csvHref?: string; children: ReactNode }) {
@@ -14,6 +15,23 @@ export function ChartTable({ summary = "View as table", csvHref, children }: { s
       ) : null}
       {children}
     </details>
+  );
+}
+
+/** ChartTable for a table sent as plain data: rendered in the browser when opened (see LazyChartTable). */
+export function ChartTableData({ summary, csvHref, table }: { summary?: string; csvHref?: string; table: PlainTable }) {
+  return (
+    <LazyChartTable
+      summary={summary}
+      head={
+        csvHref ? (
+          <p className="mt-2">
+            <CsvLink href={csvHref} />
+          </p>
+        ) : undefined
+      }
+      table={table}
+    />
   );
 }
 
