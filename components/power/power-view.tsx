@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { ChartTable, CsvLink, Panel } from "@/components/answers/chart-table";
+import { ChartTableData, CsvLink, Panel } from "@/components/answers/chart-table";
+import type { PlainCell } from "@/components/answers/lazy-chart-table";
 import { LineChart } from "@/components/charts/line-chart";
 import { DataTable } from "@/components/overview/data-table";
 import { SitePowerChart } from "@/components/sites/site-power-chart";
@@ -8,12 +9,10 @@ import { formatDecimal, formatMw } from "@/lib/format/number";
 import { planningQuery, type PlanningFilters } from "@/lib/filters/params";
 import { startOfUtcMonth } from "@/lib/metrics/calendar";
 import type { PowerCauses, PowerPage } from "@/lib/queries/power";
-import { causeParam, headroomLines } from "@/lib/queries/power-points";
+import { CAUSES_SHOWN, causeParam, headroomLines, shownCauses } from "@/lib/queries/power-points";
 import { sitePowerPoints } from "@/lib/queries/registers/site-power-points";
 import { cn } from "@/lib/utils";
-import { AppLink, InAppOnly } from "@/components/links/app-link";
-
-const OVER_BUDGET = "font-medium text-red-700 dark:text-red-300";
+import { AppLink, InAppOnly, isSharedRender } from "@/components/links/app-link";
 
 const DEFAULTS = { range: "24m" } as const;
 
@@ -42,16 +41,22 @@ function Answer({ page, link }: { page: PowerPage; link: string }) {
   );
 }
 
-function Causes({ page, filters }: { page: PowerPage; filters: PlanningFilters }) {
+function Causes({ page, filters, allCauses }: { page: PowerPage; filters: PlanningFilters; allCauses: boolean }) {
   const c = page.causes;
   if (!c) return null;
-  const csv = `/power/export.csv${planningQuery(filters, {}, { table: "causes", cause: causeParam(c.siteId, c.point.month) }, DEFAULTS)}`;
-  return <PowerCausesPanel causes={c} csvHref={csv} pickHint="Pick another month in a site's table below." />;
+  const cause = causeParam(c.siteId, c.point.month);
+  const csv = `/power/export.csv${planningQuery(filters, {}, { table: "causes", cause }, DEFAULTS)}`;
+  const allHref = allCauses ? null : `${planningQuery(filters, {}, { cause, causes: "all" }, DEFAULTS)}#causes`;
+  return <PowerCausesPanel causes={c} csvHref={csv} allHref={allHref} pickHint="Pick another month in a site's table below." />;
 }
 
-/** The blocks drawing power at a site in one month, largest facility load first (/power and the site page). */
-export function PowerCausesPanel({ causes: c, csvHref, pickHint }: { causes: PowerCauses; csvHref: string; pickHint: string }) {
+/**
+ * The blocks drawing power at a site in one month, largest facility load first (/power and the site page): the
+ * largest CAUSES_SHOWN with a link to all of them (`allHref`), or every block when `allHref` is null. The CSV has all.
+ */
+export function PowerCausesPanel({ causes: c, csvHref, allHref, pickHint }: { causes: PowerCauses; csvHref: string; allHref: string | null; pickHint: string }) {
   const over = c.point.overBudget;
+  const blocks = shownCauses(c.blocks, allHref === null);
   return (
     <Panel
       id="causes"
@@ -75,7 +80,7 @@ export function PowerCausesPanel({ causes: c, csvHref, pickHint }: { causes: Pow
           { header: "Share", numeric: true },
           { header: "In service" },
         ]}
-        rows={c.blocks.map((b) => [
+        rows={blocks.map((b) => [
           b.added ? `${b.name} (scenario)` : <AppLink key={b.id} href={`/reservations/${b.id}`} className="underline">{b.name}</AppLink>,
           b.providerName,
           b.typeName,
@@ -87,6 +92,14 @@ export function PowerCausesPanel({ causes: c, csvHref, pickHint }: { causes: Pow
         ])}
         empty="No block draws power at this site in that month."
       />
+      {blocks.length < c.blocks.length ? (
+        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400" data-testid="causes-shown">
+          The {CAUSES_SHOWN} largest of {c.blocks.length.toLocaleString("en-US")}.{" "}
+          <AppLink href={allHref!} className="text-brand-700 underline dark:text-brand-300">
+            Show all {c.blocks.length.toLocaleString("en-US")}
+          </AppLink>
+        </p>
+      ) : null}
       <p className="mt-2">
         <CsvLink href={csvHref} />
       </p>
@@ -94,7 +107,16 @@ export function PowerCausesPanel({ causes: c, csvHref, pickHint }: { causes: Pow
   );
 }
 
-function SiteCard({ site, filters, selected }: { site: PowerPage["sites"][number]; filters: PlanningFilters; selected: string | null }) {
+const SITE_COLUMNS = [
+  { header: "Month" },
+  { header: "Budget", numeric: true },
+  { header: "IT load", numeric: true },
+  { header: "Facility load", numeric: true },
+  { header: "Headroom", numeric: true },
+  { header: "Status" },
+];
+
+function SiteCard({ site, filters, selected, shared }: { site: PowerPage["sites"][number]; filters: PlanningFilters; selected: string | null; shared: boolean }) {
   const points = sitePowerPoints(site.monthly);
   return (
     <section aria-labelledby={`site-${site.siteId}`} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" data-testid="power-site">
@@ -114,37 +136,34 @@ function SiteCard({ site, filters, selected }: { site: PowerPage["sites"][number
       <div className="mt-2">
         <SitePowerChart points={points} label={`Projected facility load vs budget at ${site.siteName}, by month`} />
       </div>
-      <ChartTable summary={`View ${site.siteName} as table`}>
-        <DataTable
-          caption={`Budget, IT and facility load and headroom by month at ${site.siteName}`}
-          columns={[
-            { header: "Month" },
-            { header: "Budget", numeric: true },
-            { header: "IT load", numeric: true },
-            { header: "Facility load", numeric: true },
-            { header: "Headroom", numeric: true },
-            { header: "Status" },
-          ]}
-          rows={site.monthly.map((p) => {
+      <ChartTableData
+        summary={`View ${site.siteName} as table`}
+        table={{
+          caption: `Budget, IT and facility load and headroom by month at ${site.siteName}`,
+          columns: SITE_COLUMNS,
+          rows: site.monthly.map((p): PlainCell[] => {
             const param = causeParam(site.siteId, p.month);
+            const month = formatMonth(p.month.from);
+            const headroom = formatMw(p.headroomMw.toNumber());
             return [
-              <AppLink key="m" href={`${planningQuery(filters, {}, { cause: param }, DEFAULTS) || "?"}#causes`} className="underline" aria-current={selected === param ? "true" : undefined}>
-                {formatMonth(p.month.from)}
-              </AppLink>,
+              // In a shared view, the month is text (no link into the app).
+              shared ? month : { text: month, href: `${planningQuery(filters, {}, { cause: param }, DEFAULTS) || "?"}#causes`, ...(selected === param ? { current: true } : {}) },
               formatMw(p.budgetMw.toNumber()),
               formatMw(p.itMw.toNumber()),
               formatMw(p.facilityMw.toNumber()),
-              <span key="h" className={p.overBudget ? OVER_BUDGET : undefined}>{formatMw(p.headroomMw.toNumber())}</span>,
-              <span key="s" className={p.overBudget ? OVER_BUDGET : undefined}>{p.overBudget ? "Over budget" : "Within budget"}</span>,
+              p.overBudget ? { text: headroom, over: true } : headroom,
+              p.overBudget ? { text: "Over budget", over: true } : "Within budget",
             ];
-          })}
-        />
-      </ChartTable>
+          }),
+        }}
+      />
     </section>
   );
 }
 
-export function PowerView({ page, filters, filterBar }: { page: PowerPage; filters: PlanningFilters; filterBar: React.ReactNode }) {
+/** `allCauses`: list every block drawing power in the causes table (`?causes=all`; a report, which has no link to follow). */
+export function PowerView({ page, filters, filterBar, allCauses = false }: { page: PowerPage; filters: PlanningFilters; filterBar: React.ReactNode; allCauses?: boolean }) {
+  const shared = isSharedRender();
   const lines = headroomLines(page.months, page.sites);
   const selected = page.causes ? causeParam(page.causes.siteId, page.causes.point.month) : null;
   const causeLink = `${planningQuery(filters, {}, page.firstOver ? { cause: causeParam(page.firstOver.siteId, page.firstOver.month) } : {}, DEFAULTS) || "?"}#causes`;
@@ -170,18 +189,20 @@ export function PowerView({ page, filters, filterBar }: { page: PowerPage; filte
         ) : (
           <LineChart data={lines.data} series={lines.series} unit="mw" label="Power headroom per site by month, in MW" height={260} zeroLine />
         )}
-        <ChartTable csvHref={csv}>
-          <DataTable
-            caption="Headroom (MW) per site by month"
-            columns={[{ header: "Site" }, ...page.months.map((m) => ({ header: formatMonth(startOfUtcMonth(m.from)), numeric: true }))]}
-            rows={page.sites.map((s) => [
+        <ChartTableData
+          csvHref={csv}
+          table={{
+            caption: "Headroom (MW) per site by month",
+            columns: [{ header: "Site" }, ...page.months.map((m) => ({ header: formatMonth(startOfUtcMonth(m.from)), numeric: true }))],
+            rows: page.sites.map((s): PlainCell[] => [
               s.siteName,
-              ...s.monthly.map((p, j) => (
-                <span key={j} className={p.overBudget ? OVER_BUDGET : undefined}>{formatMw(p.headroomMw.toNumber())}</span>
-              )),
-            ])}
-          />
-        </ChartTable>
+              ...s.monthly.map((p): PlainCell => {
+                const headroom = formatMw(p.headroomMw.toNumber());
+                return p.overBudget ? { text: headroom, over: true } : headroom;
+              }),
+            ]),
+          }}
+        />
         {page.unbudgeted.length ? (
           <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">
             Not shown, no power budget recorded: {page.unbudgeted.map((s) => `${s.siteName} (peak ${formatMw(s.peakFacilityMw.toNumber())})`).join(", ")}.
@@ -189,13 +210,13 @@ export function PowerView({ page, filters, filterBar }: { page: PowerPage; filte
         ) : null}
       </Panel>
 
-      <Causes page={page} filters={filters} />
+      <Causes page={page} filters={filters} allCauses={allCauses} />
 
       <section aria-labelledby="sites-heading" className="mt-8">
         <h2 id="sites-heading" className="text-lg font-semibold">Sites, first over budget first</h2>
         <div className="mt-3 grid gap-4 lg:grid-cols-2">
           {page.sites.map((s) => (
-            <SiteCard key={s.siteId} site={s} filters={filters} selected={selected} />
+            <SiteCard key={s.siteId} site={s} filters={filters} selected={selected} shared={shared} />
           ))}
         </div>
       </section>

@@ -52,7 +52,8 @@ async function renderSection(ctx: Ctx, section: ReportSection, scope: ReportScop
       return <CapacityView view={await getCapacity(ctx, f)} filters={f} filterBar={null} />;
     }
     case "power":
-      return <PowerView page={await getPowerPage(ctx, filters, null, asOf)} filters={filters} filterBar={null} />;
+      // A report has no link to follow: its causes table lists every block, as the CSV does.
+      return <PowerView page={await getPowerPage(ctx, filters, null, asOf)} filters={filters} filterBar={null} allCauses />;
     case "costs": {
       const { view } = await getCostsFromUrl(ctx, raw, asOf);
       const none = planningSearchParams(filters, {}, {}, COSTS_DEFAULTS).toString();

@@ -30,11 +30,12 @@ function summary(power: SitePower, archived: boolean): string {
  * buildPowerPage): chart, the over-budget months, the numbers as a table, and the blocks drawing power in the month
  * picked (default: the first over budget).
  */
-export function SitePowerSection({ siteId, siteName, archived, power }: { siteId: string; siteName: string; archived: boolean; power: SitePower }) {
+export function SitePowerSection({ siteId, siteName, archived, power, allCauses = false }: { siteId: string; siteName: string; archived: boolean; power: SitePower; allCauses?: boolean }) {
   const budgeted = power.site !== null;
   const monthly: HeadroomPoint[] = power.site?.monthly ?? power.unbudgeted?.monthly ?? [];
   const selected = power.causes ? causeParam(power.causes.siteId, power.causes.point.month) : null;
-  const monthHref = (p: HeadroomPoint) => `/sites/${siteId}?month=${startOfUtcMonth(p.month.from).toISOString().slice(0, 7)}#causes`;
+  const monthQuery = (p: HeadroomPoint) => `/sites/${siteId}?month=${startOfUtcMonth(p.month.from).toISOString().slice(0, 7)}`;
+  const monthHref = (p: HeadroomPoint) => `${monthQuery(p)}#causes`;
   return (
     <>
       <section aria-labelledby="power-heading" className="mt-8">
@@ -99,6 +100,7 @@ export function SitePowerSection({ siteId, siteName, archived, power }: { siteId
         <PowerCausesPanel
           causes={power.causes}
           csvHref={`/power/export.csv?site=${siteId}&table=causes&cause=${encodeURIComponent(causeParam(siteId, power.causes.point.month))}`}
+          allHref={allCauses ? null : `${monthQuery(power.causes.point)}&causes=all#causes`}
           pickHint="Pick another month in the month-by-month table above."
         />
       ) : null}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filterMonths, parseMonth, parsePlanningFilters, planningQuery, presetPeriod } from "./params";
+import { filterMonths, parseMonth, parsePlanningFilters, parseShowAll, planningQuery, presetPeriod } from "./params";
 
 const NOW = new Date("2026-03-16T12:00:00Z");
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
@@ -90,5 +90,13 @@ describe("planningQuery", () => {
     expect(planningQuery(f)).toBe(`?from=2026-01&to=2026-06&site=${ID}`);
     expect(planningQuery(f, { range: "ytd" })).toBe(`?range=ytd&site=${ID}`);
     expect(planningQuery(f, { site: null })).toBe("?from=2026-01&to=2026-06");
+  });
+});
+
+describe("parseShowAll", () => {
+  it("is on for exactly 'all' (the first value when repeated) and off for anything else", () => {
+    expect(parseShowAll("all")).toBe(true);
+    expect(parseShowAll(["all", "x"])).toBe(true);
+    for (const v of [undefined, "", "ALL", " all", "all ", "1", "true", "yes", "25", ["x", "all"], []]) expect(parseShowAll(v)).toBe(false);
   });
 });

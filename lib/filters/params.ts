@@ -196,3 +196,8 @@ export function planningQuery(
   const s = planningSearchParams(filters, changes, extra, defaults).toString();
   return s ? `?${s}` : "";
 }
+
+/** A list's "show all" switch (`?causes=all`, like `?expiring=all`): true for exactly "all"; anything else, the short list. */
+export function parseShowAll(value: string | string[] | undefined): boolean {
+  return (Array.isArray(value) ? value[0] : value) === "all";
+}

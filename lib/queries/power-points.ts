@@ -23,3 +23,11 @@ export function headroomLines(months: readonly Period[], sites: readonly PowerSi
 export function causeParam(siteId: string, month: Period): string {
   return `${siteId}:${startOfUtcMonth(month.from).toISOString().slice(0, 7)}`;
 }
+
+/** The causes table lists the largest loads unless all are asked for: a big site has well over a hundred blocks in service. */
+export const CAUSES_SHOWN = 25;
+
+/** The first CAUSES_SHOWN of the blocks (they come largest facility load first), or all of them when `all`. */
+export function shownCauses<T>(blocks: readonly T[], all: boolean): readonly T[] {
+  return all || blocks.length <= CAUSES_SHOWN ? blocks : blocks.slice(0, CAUSES_SHOWN);
+}

@@ -3,7 +3,7 @@ import { FilterBar } from "@/components/filters/filter-bar";
 import { PowerView } from "@/components/power/power-view";
 import { requireCtx } from "@/lib/auth/session";
 import { getFilterOptions } from "@/lib/filters/options";
-import { parsePlanningFilters, type RawSearchParams } from "@/lib/filters/params";
+import { parsePlanningFilters, parseShowAll, type RawSearchParams } from "@/lib/filters/params";
 import { getPowerPage } from "@/lib/queries/power";
 
 export const metadata: Metadata = { title: "Power" };
@@ -21,6 +21,7 @@ export default async function PowerPage({ searchParams }: { searchParams: Promis
     <PowerView
       page={page}
       filters={filters}
+      allCauses={parseShowAll(raw.causes)}
       filterBar={<FilterBar filters={filters} options={options} show={["range", "scenario", "provider", "site"]} defaults={DEFAULTS} />}
     />
   );

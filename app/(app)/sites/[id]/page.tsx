@@ -10,7 +10,7 @@ import { SitePowerSection } from "@/components/sites/site-power-section";
 import { SiteReservations } from "@/components/sites/site-reservations";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
-import type { RawSearchParams } from "@/lib/filters/params";
+import { parseShowAll, type RawSearchParams } from "@/lib/filters/params";
 import { formatDay } from "@/lib/format/date";
 import { formatDecimal, formatMw } from "@/lib/format/number";
 import { isoDay } from "@/lib/metrics/calendar";
@@ -65,7 +65,7 @@ export default async function SitePage({ params, searchParams }: { params: Promi
         ))}
       </dl>
 
-      <SitePowerSection siteId={site.id} siteName={site.name} archived={site.archivedAt !== null} power={site.power} />
+      <SitePowerSection siteId={site.id} siteName={site.name} archived={site.archivedAt !== null} power={site.power} allCauses={parseShowAll(raw.causes)} />
 
       <section aria-labelledby="ramp-heading" className="mt-8">
         <h2 id="ramp-heading" className="text-lg font-semibold">Power budget ramp</h2>
