@@ -12,15 +12,11 @@ const TONES: Record<string, string> = {
   archived: "bg-slate-100 text-slate-700 ring-slate-300 dark:bg-slate-800 dark:text-slate-300 dark:ring-slate-600",
 };
 
+const BASE = "inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset";
+const OTHER = cn(BASE, "bg-slate-50 text-slate-700 ring-slate-200 dark:bg-slate-900 dark:text-slate-300 dark:ring-slate-700");
+// Merged once per tone, not once per badge: a register table shows one badge a row.
+const CLASS: Record<string, string> = Object.fromEntries(Object.entries(TONES).map(([status, tone]) => [status, cn(BASE, tone)]));
+
 export function StatusBadge({ status }: { status: string }) {
-  return (
-    <span
-      className={cn(
-        "inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset",
-        TONES[status] ?? "bg-slate-50 text-slate-700 ring-slate-200 dark:bg-slate-900 dark:text-slate-300 dark:ring-slate-700",
-      )}
-    >
-      {status.replace("_", " ")}
-    </span>
-  );
+  return <span className={Object.hasOwn(CLASS, status) ? CLASS[status] : OTHER}>{status.replace("_", " ")}</span>;
 }
