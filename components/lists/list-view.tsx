@@ -51,8 +51,9 @@ export function ListView<T extends { id: string }>({
   const exportQuery = listQuery(params, { page: 1 });
   const first = (result.page - 1) * result.pageSize + 1;
   const last = Math.min(result.total, result.page * result.pageSize);
-  // One class string per column, not one class merge per cell.
-  const cellClass = columns.map((c) => cn("px-3 py-2", c.align === "right" && "text-right tabular-nums", c.className));
+  // One class string per column, not one class merge per cell; the padding and row hover every cell and row share
+  // are set once on the tbody (a 50-row page repeated them ~500 times, in the HTML and again in the flight payload).
+  const cellClass = columns.map((c) => cn(c.align === "right" && "text-right tabular-nums", c.className) || undefined);
   return (
     <section aria-label={title}>
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -128,30 +129,33 @@ export function ListView<T extends { id: string }>({
               })}
             </tr>
           </thead>
-          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-            {result.rows.length === 0 ? (
+          {result.rows.length === 0 ? (
+            <tbody>
               <tr>
                 <td colSpan={columns.length} className="px-3 py-8 text-center text-slate-600 dark:text-slate-400">
                   Nothing matches these filters.
                 </td>
               </tr>
-            ) : null}
-            {result.rows.map((row) => (
-              <tr key={row.id} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
-                {columns.map((c, i) => (
-                  <td key={c.key} className={cellClass[i]}>
-                    {i === 0 ? (
-                      <Link href={rowHref(row)} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
-                        {c.render(row)}
-                      </Link>
-                    ) : (
-                      c.render(row)
-                    )}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
+            </tbody>
+          ) : (
+            <tbody className="divide-y divide-slate-100 dark:divide-slate-800 [&_td]:px-3 [&_td]:py-2 [&>tr:hover]:bg-slate-50 dark:[&>tr:hover]:bg-slate-800/50">
+              {result.rows.map((row) => (
+                <tr key={row.id}>
+                  {columns.map((c, i) => (
+                    <td key={c.key} className={cellClass[i]}>
+                      {i === 0 ? (
+                        <Link href={rowHref(row)} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+                          {c.render(row)}
+                        </Link>
+                      ) : (
+                        c.render(row)
+                      )}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          )}
         </table>
       </div>
       <nav aria-label="Pagination" className="mt-3 flex flex-wrap items-center justify-between gap-2 text-sm">
