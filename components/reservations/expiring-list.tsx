@@ -32,20 +32,20 @@ export function ExpiringList({ rows, asOf, allHref }: { rows: ReservationListRow
                 <th scope="col" className="px-3 py-2 text-right">Days left</th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+            <tbody className="divide-y divide-slate-100 dark:divide-slate-800 [&_td]:px-3 [&_td]:py-2">
               {shown.map((r) => (
                 <tr key={r.id}>
-                  <td className="px-3 py-2">
+                  <td>
                     <Link href={`/reservations/${r.id}`} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
                       {r.name}
                     </Link>
                   </td>
-                  <td className="px-3 py-2">{r.providerName}</td>
-                  <td className="px-3 py-2">{r.siteName}</td>
-                  <td className="px-3 py-2">{r.typeName}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{r.quantity.toLocaleString("en-US")}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{formatDay(r.endAt)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{Math.ceil((r.endAt.getTime() - asOf.getTime()) / DAY_MS)}</td>
+                  <td>{r.providerName}</td>
+                  <td>{r.siteName}</td>
+                  <td>{r.typeName}</td>
+                  <td className="text-right tabular-nums">{r.quantity.toLocaleString("en-US")}</td>
+                  <td className="whitespace-nowrap">{formatDay(r.endAt)}</td>
+                  <td className="text-right tabular-nums">{Math.ceil((r.endAt.getTime() - asOf.getTime()) / DAY_MS)}</td>
                 </tr>
               ))}
             </tbody>
