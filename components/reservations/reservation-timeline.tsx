@@ -4,25 +4,13 @@ import { addUtcMonths } from "@/lib/metrics/calendar";
 import type { Period } from "@/lib/metrics/period";
 import type { BlockKind, TimelineGroup, TimelineLane } from "@/lib/reservations/timeline";
 import { cn } from "@/lib/utils";
+import { TimelineChart, type TimelineChartBar, type TimelineChartTick } from "./timeline-chart";
+import { KIND_LABEL, KIND_STYLE } from "./timeline-kinds";
 
-const KIND_STYLE: Record<BlockKind, string> = {
-  planned: "border border-dashed border-sky-600 bg-sky-100 dark:bg-sky-900/60",
-  active: "bg-emerald-600",
-  expiring: "bg-amber-500",
-  expired: "bg-slate-300 dark:bg-slate-600",
-};
-
-const KIND_LABEL: Record<BlockKind, string> = {
-  planned: "Planned",
-  active: "Active",
-  expiring: "Expiring within 90 days",
-  expired: "Expired",
-};
+/** A position on the axis to a thousandth of a percent (well under a pixel), not 17 digits. */
+const round = (pct: number) => Math.round(pct * 1000) / 1000;
 
 export type TimelinePaging = { page: number; pageCount: number; pageSize: number; total: number; previousHref: string | null; nextHref: string | null };
-
-const LANE_PX = 14;
-const GAP_PX = 4;
 
 function Legend() {
   return (
@@ -114,83 +102,31 @@ export function ReservationTimeline({
       <div className="mt-3">
         <Legend />
       </div>
-      <figure
-        role="img"
-        aria-label={`Timeline of ${count} capacity blocks grouped by ${group}; the table below lists them.`}
-        className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
-      >
-        <div className="min-w-[720px]">
-          <div className="relative ml-40 h-5 text-xs text-slate-500 dark:text-slate-400">
-            {ticks.map((t) => (
-              <span key={t.toISOString()} className="absolute -translate-x-1/2" style={{ left: `${at(t)}%` }}>
-                {formatMonthShort(t)}
-              </span>
-            ))}
-          </div>
-          {lanes.length === 0 ? <p className="py-6 text-center text-sm text-slate-600">No blocks in this window.</p> : null}
-          {lanes.map((lane) => (
-            <div key={lane.key} className="flex border-t border-slate-100 py-1.5 dark:border-slate-800">
-              <div className="w-40 shrink-0 truncate pr-2 text-sm font-medium" title={lane.label}>
-                {lane.label}
-              </div>
-              <div className="relative flex-1" style={{ height: lane.lanes * (LANE_PX + GAP_PX) }}>
-                {ticks.map((t) => (
-                  <span key={t.toISOString()} aria-hidden className="absolute inset-y-0 w-px bg-slate-100 dark:bg-slate-800" style={{ left: `${at(t)}%` }} />
-                ))}
-                {now >= 0 && now <= 100 ? <span aria-hidden className="absolute inset-y-0 z-10 w-0.5 bg-red-600" style={{ left: `${now}%` }} /> : null}
-                {lane.bars.map((bar) => (
-                  <span
-                    key={bar.block.id}
-                    data-kind={bar.kind}
-                    data-late={bar.late || undefined}
-                    title={`${bar.block.name}: ${bar.block.quantity} × ${bar.block.family}, ${formatDay(bar.block.startAt)} → ${formatDay(bar.block.endAt)} (${KIND_LABEL[bar.kind]}${bar.late ? ", late delivery" : ""})`}
-                    className={`absolute rounded-sm ${KIND_STYLE[bar.kind]}${bar.late ? " ring-2 ring-red-600" : ""}`}
-                    style={{ left: `${bar.left}%`, width: `max(calc(${bar.width}% - 2px), 2px)`, top: bar.lane * (LANE_PX + GAP_PX), height: LANE_PX }}
-                  />
-                ))}
-              </div>
-            </div>
-          ))}
-        </div>
-      </figure>
-      <details className="mt-3 text-sm">
-        <summary className="cursor-pointer font-medium">View the timeline as a table</summary>
-        <div className="mt-2 overflow-x-auto">
-          <table className="w-full text-left">
-            <caption className="sr-only">Capacity blocks in the timeline, grouped by {group}</caption>
-            <thead className="text-xs text-slate-600 uppercase dark:text-slate-400">
-              <tr>
-                <th scope="col" className="py-1 pr-3 capitalize">{group}</th>
-                <th scope="col" className="py-1 pr-3">Block</th>
-                <th scope="col" className="py-1 pr-3 text-right">Quantity</th>
-                <th scope="col" className="py-1 pr-3">Start</th>
-                <th scope="col" className="py-1 pr-3">End</th>
-                <th scope="col" className="py-1 pr-3">State</th>
-                <th scope="col" className="py-1">Delivery</th>
-              </tr>
-            </thead>
-            <tbody>
-              {lanes.flatMap((lane) =>
-                lane.bars.map((bar) => (
-                  <tr key={bar.block.id} className="border-t border-slate-100 dark:border-slate-800">
-                    <td className="py-1 pr-3">{lane.label}</td>
-                    <td className="py-1 pr-3">
-                      <Link href={`/reservations/${bar.block.id}`} className="text-brand-700 underline dark:text-brand-300">
-                        {bar.block.name}
-                      </Link>
-                    </td>
-                    <td className="py-1 pr-3 text-right tabular-nums">{bar.block.quantity.toLocaleString("en-US")}</td>
-                    <td className="py-1 pr-3 whitespace-nowrap">{formatDay(bar.block.startAt)}</td>
-                    <td className="py-1 pr-3 whitespace-nowrap">{formatDay(bar.block.endAt)}</td>
-                    <td className="py-1 pr-3">{KIND_LABEL[bar.kind]}</td>
-                    <td className="py-1">{bar.late ? `Late${bar.block.deliveryDate ? ` (${formatDay(bar.block.deliveryDate)})` : ""}` : "On time"}</td>
-                  </tr>
-                )),
-              )}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <TimelineChart
+        lanes={lanes.map((lane) => ({
+          key: lane.key,
+          label: lane.label,
+          rows: lane.lanes,
+          bars: lane.bars.map(({ block: b, kind, late, lane: row, left, width }): TimelineChartBar => [
+            b.id,
+            b.name,
+            b.quantity,
+            b.family,
+            formatDay(b.startAt),
+            formatDay(b.endAt),
+            kind,
+            late,
+            late && b.deliveryDate ? formatDay(b.deliveryDate) : null,
+            row,
+            round(left),
+            round(width),
+          ]),
+        }))}
+        ticks={ticks.map((t): TimelineChartTick => [t.toISOString(), round(at(t)), formatMonthShort(t)])}
+        now={now >= 0 && now <= 100 ? round(now) : null}
+        group={group}
+        count={count}
+      />
     </section>
   );
 }
