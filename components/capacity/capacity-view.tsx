@@ -1,6 +1,6 @@
 import { CAPACITY_DEFAULTS } from "@/lib/queries/report-sections";
 import type { ReactNode } from "react";
-import { ChartTable, CsvLink, Panel } from "@/components/answers/chart-table";
+import { ChartTableData, CsvLink, Panel } from "@/components/answers/chart-table";
 import { DataTable } from "@/components/overview/data-table";
 import { formatDay, formatMonth, formatMonthShort } from "@/lib/format/date";
 import { familyColor } from "@/lib/format/colors";
@@ -167,10 +167,11 @@ export function CapacityView({ view, filters, filterBar }: { view: View; filters
           label={`Capacity vs demand for ${subject}, average ${unitLabel} per month, with 80 % and 95 % bands`}
           runwayLabel={runwayMonth ? formatMonthShort(runwayMonth.from) : null}
         />
-        <ChartTable csvHref={csv("total")}>
-          <DataTable
-            caption={`Capacity, demand and gap per month for ${subject}, in ${unitLabel}`}
-            columns={[
+        <ChartTableData
+          csvHref={csv("total")}
+          table={{
+            caption: `Capacity, demand and gap per month for ${subject}, in ${unitLabel}`,
+            columns: [
               { header: "Month" },
               { header: "Capacity", numeric: true },
               { header: "Forecast use", numeric: true },
@@ -179,8 +180,8 @@ export function CapacityView({ view, filters, filterBar }: { view: View; filters
               { header: "80 % band", numeric: true },
               { header: "95 % band", numeric: true },
               { header: "Gap", numeric: true },
-            ]}
-            rows={view.total.points.map((p, i) => [
+            ],
+            rows: view.total.points.map((p) => [
               formatMonth(p.month.from),
               num(p.capacity),
               num(p.forecast.median),
@@ -188,10 +189,10 @@ export function CapacityView({ view, filters, filterBar }: { view: View; filters
               num(p.demand.median),
               `${num(p.demand.lower80)} – ${num(p.demand.upper80)}`,
               `${num(p.demand.lower95)} – ${num(p.demand.upper95)}`,
-              gapCell(p.gap, i),
-            ])}
-          />
-        </ChartTable>
+              { text: num(p.gap), over: p.gap.isNegative() },
+            ]),
+          }}
+        />
       </Panel>
 
       <Panel
