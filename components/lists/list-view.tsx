@@ -6,6 +6,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { listQuery, PAGE_SIZES, type ListResult } from "@/lib/lists/params";
 import { cn } from "@/lib/utils";
+import { ListRows } from "./list-rows";
 
 // A server-rendered register list: search and filters (a GET form), sortable headers, pagination and a
 // CSV export of exactly the filtered rows — all state in the URL.
@@ -52,7 +53,7 @@ export function ListView<T extends { id: string }>({
   const first = (result.page - 1) * result.pageSize + 1;
   const last = Math.min(result.total, result.page * result.pageSize);
   // One class string per column, not one class merge per cell; the padding and row hover every cell and row share
-  // are set once on the tbody (a 50-row page repeated them ~500 times, in the HTML and again in the flight payload).
+  // are set once on the tbody (ListRows).
   const cellClass = columns.map((c) => cn(c.align === "right" && "text-right tabular-nums", c.className) || undefined);
   return (
     <section aria-label={title}>
@@ -138,23 +139,11 @@ export function ListView<T extends { id: string }>({
               </tr>
             </tbody>
           ) : (
-            <tbody className="divide-y divide-slate-100 dark:divide-slate-800 [&_td]:px-3 [&_td]:py-2 [&>tr:hover]:bg-slate-50 dark:[&>tr:hover]:bg-slate-800/50">
-              {result.rows.map((row) => (
-                <tr key={row.id}>
-                  {columns.map((c, i) => (
-                    <td key={c.key} className={cellClass[i]}>
-                      {i === 0 ? (
-                        <Link href={rowHref(row)} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
-                          {c.render(row)}
-                        </Link>
-                      ) : (
-                        c.render(row)
-                      )}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
+            <ListRows
+              rows={result.rows.map((row) => ({ id: row.id, href: rowHref(row), cells: columns.map((c) => c.render(row)) }))}
+              columnKeys={columns.map((c) => c.key)}
+              cellClass={cellClass}
+            />
           )}
         </table>
       </div>
