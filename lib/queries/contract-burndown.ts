@@ -18,7 +18,18 @@ export type ContractBurndown = Burndown & {
 };
 
 type ContractTerm = Pick<typeof contracts.$inferSelect, "id" | "startDate" | "endDate" | "committedAmount" | "currency">;
-type BlockRow = typeof reservations.$inferSelect;
+// The columns a burn-down reads, not the whole row (two more timestamps a block, parsed into dates, and the rest).
+const BLOCK_COLUMNS = {
+  id: reservations.id,
+  contractId: reservations.contractId,
+  quantity: reservations.quantity,
+  startAt: reservations.startAt,
+  endAt: reservations.endAt,
+  pricingModel: reservations.pricingModel,
+  rate: reservations.rate,
+  currency: reservations.currency,
+};
+type BlockRow = { [K in keyof typeof BLOCK_COLUMNS]: (typeof reservations.$inferSelect)[K] };
 
 /**
  * Σ EffectiveCost per contract and month (key `contract/YYYY-MM-DD`) of its charges in its currency from its
@@ -84,7 +95,7 @@ export async function getContractBurndowns(ctx: Ctx, terms: readonly ContractTer
   const asOfTs = tsParam(asOf);
   const [blockRows, actual, usedRows] = await Promise.all([
     ctx.db
-      .select()
+      .select(BLOCK_COLUMNS)
       .from(reservations)
       .where(and(inArray(reservations.contractId, ids), isNull(reservations.archivedAt))),
     loadBilledByMonth(ctx, idList, asOfTs),
