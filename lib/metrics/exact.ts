@@ -22,6 +22,12 @@ export function toScaled(value: DecimalValue | null | undefined): Scaled {
 // Decimals are immutable, so a Dec's scaled form can be kept: pages pass the same block's value to several groupings.
 const scaledDecs = new WeakMap<object, Scaled>();
 
+/** Records a Dec's scaled form when the caller built the Dec from it (so toScaledCached need not read the Dec back). */
+export function rememberScaled(value: Dec, scaled: Scaled): Dec {
+  scaledDecs.set(value, scaled);
+  return value;
+}
+
 /** toScaled, remembered per Dec object. */
 export function toScaledCached(value: DecimalValue): Scaled {
   if (typeof value !== "object" || value === null) return toScaled(value);

@@ -50,9 +50,18 @@ const h100e = blockH100e;
  */
 export function buildConcentration(model: PlanningModel, runway: CapacityDemandLine, at: Date, family: string | null = null): ConcentrationPage {
   const inService = model.blocks.filter((b) => contains(b.startAt, b.endAt, at));
-  const totalH100e = sumDec(inService.map(h100e));
+  const inServiceH100e = inService.map(h100e);
+  const totalH100e = sumDec(inServiceH100e);
   const shares = Object.fromEntries(
-    DIMENSIONS.map((d) => [d, capacityShares(inService.map((b) => ({ ...member(d, b), h100e: h100e(b) })))]),
+    DIMENSIONS.map((d) => [
+      d,
+      capacityShares(
+        inService.map((b, i) => {
+          const m = member(d, b);
+          return { key: m.key, label: m.label, h100e: inServiceH100e[i]! };
+        }),
+      ),
+    ]),
   ) as Record<Dimension, Share[]>;
   const hhi = Object.fromEntries(
     DIMENSIONS.map((d) => {
@@ -62,15 +71,15 @@ export function buildConcentration(model: PlanningModel, runway: CapacityDemandL
   ) as ConcentrationPage["hhi"];
 
   const months = runway.points.map((p) => p.month);
-  const spans = new Map<PlanningBlock, UnitSpan>(model.blocks.map((b) => [b, { units: h100e(b), startAt: b.startAt, endAt: b.endAt }]));
+  const spans: UnitSpan[] = model.blocks.map((b) => ({ units: h100e(b), startAt: b.startAt, endAt: b.endAt }));
   const members = DIMENSIONS.flatMap((dimension) => {
     const groups = new Map<string, { key: string; label: string; blocks: UnitSpan[] }>();
-    for (const b of model.blocks) {
+    model.blocks.forEach((b, i) => {
       const m = member(dimension, b);
-      const g = groups.get(m.key) ?? { ...m, blocks: [] };
-      g.blocks.push(spans.get(b)!);
-      groups.set(m.key, g);
-    }
+      let g = groups.get(m.key);
+      if (!g) groups.set(m.key, (g = { key: m.key, label: m.label, blocks: [] }));
+      g.blocks.push(spans[i]!);
+    });
     const now = new Map(shares[dimension].map((s) => [s.key, s.h100e]));
     return [...groups.values()]
       .map((g) => ({
