@@ -37,7 +37,7 @@ export function BurndownSection({ burndown: b, asOf }: { burndown: ContractBurnd
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
         As of {formatDay(asOf)}, {formatPercent(b.elapsed.toNumber())} of the term elapsed. {sourceNote(b)}
       </p>
-      <dl className="mt-3 grid grid-cols-2 gap-3 md:grid-cols-5" data-testid="burndown-kpis">
+      <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-5" data-testid="burndown-kpis">
         <Kpi label="Committed" value={money(b.committed)} />
         <Kpi label="Consumed so far" value={money(b.consumed)} />
         <Kpi label="Expected by now" value={money(b.expected)} />

@@ -29,7 +29,7 @@ export function CommitmentSection({ metrics }: { metrics: CommitmentMetrics[] })
       </p>
       {metrics.map((m) => (
         <div key={m.currency} className="mt-3">
-          <dl className="grid grid-cols-2 gap-3 md:grid-cols-5" data-testid={`commitment-kpis-${m.currency}`}>
+          <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-5" data-testid={`commitment-kpis-${m.currency}`}>
             <Kpi label="Commitment utilization" value={pct(m.utilization.rate)} hint={`used ${money(m.utilization.used, m.currency)} of ${money(m.utilization.used.plus(m.utilization.unused), m.currency)}`} />
             <Kpi label="Coverage" value={pct(m.coverage.rate)} hint={`committed ${money(m.coverage.committed, m.currency)} of ${money(m.coverage.eligible, m.currency)} eligible usage`} />
             <Kpi label="Negotiated savings" value={money(m.savings.negotiated, m.currency)} hint="list − contracted" />
