@@ -6,7 +6,7 @@ import { burndown, type Burndown, type ConsumedMonth } from "@/lib/metrics/burnd
 import { addUtcMonths, isoDay, parseUtc, startOfUtcMonth } from "@/lib/metrics/calendar";
 import { capacityAh } from "@/lib/metrics/capacity";
 import { dec, Dec, sumDec } from "@/lib/metrics/decimal";
-import { plannedCost } from "@/lib/metrics/planned-cost";
+import { paidHours, plannedCost } from "@/lib/metrics/planned-cost";
 import { requirePermission, type Ctx } from "@/lib/services/context";
 import { tsParam } from "./overview/sql";
 
@@ -144,12 +144,10 @@ function burndownOf(
     const period = { from: new Date(Math.max(m.getTime(), start.getTime())), to: new Date(Math.min(addUtcMonths(m, 1).getTime(), until.getTime())) };
     const costs: Dec[] = [];
     blocks.forEach((b, i) => {
-      const usedAh = used.get(`${b.id}/${key}`);
-      // A term that misses the month (reserved: no hour held in it) or no use in it (on-demand, spot) costs exactly
-      // 0 there: left out of the sum rather than added as a zero.
-      const costsNothing =
-        b.pricingModel === "reserved" ? Math.min(period.to.getTime(), b.endAt.getTime()) <= Math.max(period.from.getTime(), b.startAt.getTime()) : usedAh === undefined;
-      if (!costsNothing) costs.push(plannedCost({ pricingModel: b.pricingModel, rate: rates[i]!, capacityAh: capacityAh(b, period), usedAh: dec(usedAh) }));
+      // Only the hours the block pays for this month are worked out (paidHours: held for reserved, used otherwise),
+      // and a block paying for none adds nothing rather than a zero product.
+      const hours = paidHours(b.pricingModel, () => capacityAh(b, period), () => dec(used.get(`${b.id}/${key}`)))();
+      if (!hours.isZero()) costs.push(plannedCost({ pricingModel: b.pricingModel, rate: rates[i]!, capacityAh: hours, usedAh: hours }));
     });
     months.push({ month: m, amount: sumDec(costs), source: "planned" });
   }
