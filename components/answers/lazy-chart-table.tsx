@@ -1,8 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { DataTable, type Column } from "@/components/overview/data-table";
+import { useOpenedDetails } from "@/components/ui/use-opened-details";
 
 // "View as table" whose table is built in the browser when it is first opened, from plain data (texts formatted on
 // the server), instead of being rendered on the server as HTML and again as a React element tree in the page's
@@ -43,14 +44,9 @@ export function plainRows(rows: PlainCell[][]): ReactNode[][] {
  * content shown above the table when open (the CSV link).
  */
 export function LazyChartTable({ summary = "View as table", head, table }: { summary?: string; head?: ReactNode; table: PlainTable }) {
-  const ref = useRef<HTMLDetailsElement>(null);
-  const [opened, setOpened] = useState(false);
-  // Opened before hydration: the toggle event was missed.
-  useEffect(() => {
-    if (ref.current?.open) setOpened(true);
-  }, []);
+  const { ref, opened, onToggle } = useOpenedDetails();
   return (
-    <details ref={ref} className="mt-3 text-sm" onToggle={(e) => (e.currentTarget.open ? setOpened(true) : undefined)}>
+    <details ref={ref} className="mt-3 text-sm" onToggle={onToggle}>
       <summary className="cursor-pointer font-medium text-slate-700 dark:text-slate-300">{summary}</summary>
       {head}
       {opened ? <DataTable caption={table.caption} columns={table.columns} rows={plainRows(table.rows)} empty={table.empty} /> : null}

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useOpenedDetails } from "@/components/ui/use-opened-details";
 import type { BlockKind, TimelineGroup } from "@/lib/reservations/timeline";
 import { KIND_LABEL, KIND_STYLE } from "./timeline-kinds";
 
@@ -29,13 +29,9 @@ const LANE_PX = 14;
 const GAP_PX = 4;
 
 export function TimelineChart({ lanes, ticks, now, group, count }: { lanes: TimelineChartLane[]; ticks: TimelineChartTick[]; now: number | null; group: TimelineGroup; count: number }) {
-  // The table view's rows (up to a page of 200 blocks, ~1,600 elements) are drawn when it is opened, not on every
-  // page view while it stays closed; opened before hydration, the effect catches up.
-  const details = useRef<HTMLDetailsElement>(null);
-  const [open, setOpen] = useState(false);
-  useEffect(() => {
-    if (details.current?.open) setOpen(true);
-  }, []);
+  // The table view's rows (up to a page of 200 blocks, ~1,600 elements) are drawn when it is first opened, not on
+  // every page view while it stays closed.
+  const details = useOpenedDetails();
   return (
     <>
       <figure
@@ -77,7 +73,7 @@ export function TimelineChart({ lanes, ticks, now, group, count }: { lanes: Time
           ))}
         </div>
       </figure>
-      <details ref={details} className="mt-3 text-sm" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <details ref={details.ref} className="mt-3 text-sm" onToggle={details.onToggle}>
         <summary className="cursor-pointer font-medium">View the timeline as a table</summary>
         <div className="mt-2 overflow-x-auto">
           <table className="w-full text-left [&_td]:py-1 [&_td:not(:last-child)]:pr-3">
@@ -94,7 +90,7 @@ export function TimelineChart({ lanes, ticks, now, group, count }: { lanes: Time
               </tr>
             </thead>
             <tbody className="[&>tr]:border-t [&>tr]:border-slate-100 dark:[&>tr]:border-slate-800">
-              {!open ? null : lanes.flatMap((lane) =>
+              {!details.opened ? null : lanes.flatMap((lane) =>
                 lane.bars.map(([id, name, quantity, , start, end, kind, late, delivery]) => (
                   <tr key={id}>
                     <td>{lane.label}</td>
