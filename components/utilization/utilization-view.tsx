@@ -121,9 +121,11 @@ export function UtilizationBody({ view, links }: { view: UtilizationView; links:
           ])}
           empty="No reserved block sat idle in this period."
         />
-        <p className="text-xs text-slate-600 dark:text-slate-400">
-          {view.blockCount} blocks had capacity or use in the period; the {Math.min(WORST_OFFENDERS, worst.length)} with the largest idle cost are shown, the CSV has them all.
-        </p>
+        {view.blockCount > 0 ? (
+          <p className="text-xs text-slate-600 dark:text-slate-400">
+            {view.blockCount} blocks had capacity or use in the period; the {worst.length} with the largest idle cost are shown, the CSV has them all.
+          </p>
+        ) : null}
       </section>
 
       <MethodSection
