@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { ROLES } from "@/lib/enums";
 
 export class EnvError extends Error {
   override name = "EnvError";
@@ -44,7 +45,7 @@ const EnvInput = z.object({
   OIDC_CLIENT_SECRET: optional(z.string()),
   OIDC_NAME: z.string().default("Single sign-on"),
   OIDC_DEFAULT_ROLE: optional(
-    z.enum(["admin", "finance", "infra", "viewer"], { message: "OIDC_DEFAULT_ROLE must be admin, finance, infra or viewer" }),
+    z.enum(ROLES, { message: "OIDC_DEFAULT_ROLE must be admin, finance, infra or viewer" }),
   ),
 });
 

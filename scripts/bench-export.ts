@@ -3,10 +3,10 @@ import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { csvBytesResponse, csvResponse } from "@/lib/csv/response";
 import { openDatabase } from "@/lib/db/client";
-import { FOCUS_COST_FROM, FOCUS_COST_SELECT, focusCostCsv } from "@/lib/exports/focus-costs";
-import { RESERVATION_SCHEDULE_HEADER, reservationScheduleRows } from "@/lib/exports/reservation-schedule";
-import { parseReservationListParams } from "@/lib/queries/registers/reservations";
-import type { Ctx } from "@/lib/services/context";
+import { FOCUS_COST_FROM, FOCUS_COST_SELECT, focusCostCsv } from "@/lib/queries/costs/focus-csv";
+import { RESERVATION_SCHEDULE_HEADER, reservationScheduleRows } from "@/lib/queries/reservations/schedule-csv";
+import { parseReservationListParams } from "@/lib/queries/reservations";
+import type { Ctx } from "@/lib/auth/context";
 
 // PRODUCT.md issue 6 scale bar: on the large data set bench:pages builds (database headroom_bench_pages; build it with
 // `npm run bench:pages -- --data-only`, this script never builds or changes it), exports the reservation schedule and

@@ -1,7 +1,7 @@
 import { openDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { seedDemo } from "@/lib/db/seed";
-import { mulberry32 } from "@/lib/db/seed/random";
+import { seedDemo } from "@/lib/demo";
+import { mulberry32 } from "@/lib/demo/random";
 import { activeHistory } from "@/lib/metrics/forecast";
 import { accuracy, backtest, type Accuracy, type BacktestPoint } from "@/lib/metrics/forecast-accuracy";
 import { hoursIn } from "@/lib/metrics/period";

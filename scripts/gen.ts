@@ -3,7 +3,7 @@ import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { createGzip } from "node:zlib";
-import { createRng } from "@/lib/db/seed/random";
+import { createRng } from "@/lib/demo/random";
 import { generateFocusCsv } from "@/lib/ingest/focus/generate";
 
 const USAGE = `Usage:

@@ -8,7 +8,7 @@ import { users } from "@/lib/db/schema";
 import { env, EnvError } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { importFocus, type FocusImportResult } from "@/lib/ingest/focus/import";
-import type { Ctx } from "@/lib/services/context";
+import type { Ctx } from "@/lib/auth/context";
 import { systemCtx } from "@/lib/services/system-actor";
 import { runningPid } from "./lib/server-lock";
 

@@ -2,10 +2,10 @@ import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { parseArgs } from "node:util";
 import { openDatabase } from "@/lib/db/client";
-import { parsePlanningFilters } from "@/lib/filters/params";
+import { parsePlanningFilters } from "@/lib/queries/filters/params";
 import { addUtcMonths, startOfUtcMonth } from "@/lib/metrics/calendar";
 import { getCapacity } from "@/lib/queries/capacity";
-import { CAPACITY_DEFAULTS } from "@/lib/queries/report-sections";
+import { CAPACITY_DEFAULTS } from "@/lib/queries/reports/sections";
 import { getConcentration } from "@/lib/queries/concentration";
 import { getPowerPage } from "@/lib/queries/power";
 import {
@@ -13,9 +13,9 @@ import {
   parseReservationListParams,
   reservationListPage,
   reservationTimelinePage,
-} from "@/lib/queries/registers/reservations";
+} from "@/lib/queries/reservations";
 import { getUtilizationFromUrl } from "@/lib/queries/utilization";
-import { timelineLayout } from "@/lib/reservations/timeline";
+import { timelineLayout } from "@/lib/queries/reservations/timeline";
 import { systemCtx } from "@/lib/services/system-actor";
 import { getCostsFromUrl } from "@/lib/queries/costs/from-url";
 import { getOverview } from "@/lib/queries/overview";

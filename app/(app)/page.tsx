@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { OverviewView } from "@/components/overview/overview-view";
 import { requireCtx } from "@/lib/auth/session";
-import { getFilterOptions } from "@/lib/filters/options";
-import { parsePlanningFilters, type RawSearchParams } from "@/lib/filters/params";
+import { getFilterOptions } from "@/lib/queries/filters/options";
+import { parsePlanningFilters, type RawSearchParams } from "@/lib/queries/filters/params";
 import { getOverview } from "@/lib/queries/overview";
 
 export const metadata: Metadata = { title: "Overview" };

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import type { AuditResult } from "@/lib/queries/audit";
+import type { AuditResult } from "@/lib/queries/settings/audit";
 
 type Filters = { action?: string; entity?: string; actor?: string; page: number };
 

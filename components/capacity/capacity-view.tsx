@@ -1,11 +1,11 @@
-import { CAPACITY_DEFAULTS } from "@/lib/queries/report-sections";
+import { CAPACITY_DEFAULTS } from "@/lib/queries/reports/sections";
 import type { ReactNode } from "react";
 import { ChartTableData, CsvLink, Panel } from "@/components/answers/chart-table";
 import { DataTable } from "@/components/overview/data-table";
 import { formatDay, formatMonth, formatMonthShort } from "@/lib/format/date";
 import { familyColor } from "@/lib/format/colors";
 import { formatDecimal } from "@/lib/format/number";
-import { planningQuery, type PlanningFilters } from "@/lib/filters/params";
+import { planningQuery, type PlanningFilters } from "@/lib/queries/filters/params";
 import type { Dec } from "@/lib/metrics/decimal";
 import type { CapacityView as View } from "@/lib/queries/capacity";
 import { capacityChartPoints } from "@/lib/queries/capacity/points";

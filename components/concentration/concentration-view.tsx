@@ -4,11 +4,11 @@ import { BarListChart } from "@/components/charts/bar-list-chart";
 import { DataTable } from "@/components/overview/data-table";
 import { formatDay, formatMonth } from "@/lib/format/date";
 import { formatDecimal } from "@/lib/format/number";
-import { planningQuery, type PlanningFilters } from "@/lib/filters/params";
+import { planningQuery, type PlanningFilters } from "@/lib/queries/filters/params";
 import { DIMENSIONS, type Dimension, type HhiReading } from "@/lib/metrics/concentration";
 import type { Period } from "@/lib/metrics/period";
 import { DIMENSION_LABELS, type ConcentrationPage } from "@/lib/queries/concentration";
-import { shareBars } from "@/lib/queries/concentration-points";
+import { shareBars } from "@/lib/queries/concentration/points";
 import { cn } from "@/lib/utils";
 
 const READING: Record<HhiReading, { label: string; className: string }> = {

@@ -1,8 +1,8 @@
 import { LineChart } from "@/components/charts/line-chart";
 import { formatDay, formatMonth } from "@/lib/format/date";
 import { formatMoneyExact, formatPercent } from "@/lib/format/number";
-import { BURNDOWN_SERIES, burndownPoints } from "@/lib/queries/burndown-points";
-import type { ContractBurndown } from "@/lib/queries/contract-burndown";
+import { BURNDOWN_SERIES, burndownPoints } from "@/lib/queries/contracts/points";
+import type { ContractBurndown } from "@/lib/queries/contracts/burndown";
 
 function Kpi({ label, value, tone }: { label: string; value: string; tone?: "bad" | "good" }) {
   return (

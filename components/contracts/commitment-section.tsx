@@ -1,7 +1,7 @@
 import { formatExactMoney } from "@/components/matching/exact-money";
 import { formatPercent } from "@/lib/format/number";
 import type { Dec } from "@/lib/metrics/decimal";
-import type { CommitmentMetrics } from "@/lib/queries/commitments";
+import type { CommitmentMetrics } from "@/lib/queries/contracts/commitments";
 
 const pct = (v: Dec | null) => (v === null ? "—" : formatPercent(v.toFixed(6), 1));
 const money = (v: Dec, currency: string) => formatExactMoney(v.toFixed(2), currency);

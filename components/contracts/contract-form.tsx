@@ -5,6 +5,7 @@ import { EditFormHeader, fieldError, SelectField, TextAreaField, TextField } fro
 import { useRegisterForm } from "@/components/registers/use-register-form";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/errors";
+import { CONTRACT_STATUSES } from "@/lib/enums";
 
 export type ContractFormValues = {
   providerId: string;
@@ -20,7 +21,7 @@ export type ContractFormValues = {
   notes: string;
 };
 
-const STATUS_OPTIONS = ["proposed", "pending", "active", "exhausted", "expired", "cancelled"].map((s) => ({ value: s, label: s }));
+const STATUS_OPTIONS = CONTRACT_STATUSES.map((s) => ({ value: s, label: s }));
 const TERMS_OPTIONS = [
   { value: "monthly", label: "Monthly" },
   { value: "upfront", label: "Upfront" },

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatDay } from "@/lib/format/date";
 import { formatRate } from "@/lib/format/number";
-import type { ContractDetail } from "@/lib/queries/registers/contract-detail";
+import type { ContractDetail } from "@/lib/queries/contracts/detail";
 import { LinkedReservationsTable, type LinkedReservationRow } from "./linked-reservations-table";
 
 export function LinkedReservations({ rows, addHref }: { rows: ContractDetail["reservations"]; addHref?: string }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
-import type { SpendPoint, SpendSeries } from "@/lib/costs/points";
+import type { SpendPoint, SpendSeries } from "@/lib/queries/costs/points";
 import { formatMoney } from "@/lib/format/number";
 import { AXIS_TICK, ChartFigure, GRID_PROPS } from "@/components/charts/chart-parts";
 

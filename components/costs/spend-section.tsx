@@ -1,5 +1,5 @@
 import { DataTable } from "@/components/overview/data-table";
-import { spendChart } from "@/lib/costs/points";
+import { spendChart } from "@/lib/queries/costs/points";
 import { formatMonth, formatMonthShort } from "@/lib/format/date";
 import type { SpendGroupBy } from "@/lib/metrics/monthly-spend";
 import type { CostsView } from "@/lib/queries/costs";

@@ -3,7 +3,7 @@ import { FlaskConical } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import type { FilterOptions } from "@/lib/filters/options";
+import type { FilterOptions } from "@/lib/queries/filters/options";
 import {
   formatMonth,
   lastMonthOf,
@@ -12,7 +12,7 @@ import {
   RANGE_PRESETS,
   type FilterDefaults,
   type PlanningFilters,
-} from "@/lib/filters/params";
+} from "@/lib/queries/filters/params";
 import { cn } from "@/lib/utils";
 
 // The filters of a planning page as a GET form: server-rendered, every choice in the URL, so any view can be

@@ -1,4 +1,4 @@
-import type { HistoryEntry } from "@/lib/queries/history";
+import type { HistoryEntry } from "@/lib/queries/lists/history";
 
 function show(value: unknown): string {
   if (value === null || value === undefined) return "—";

@@ -14,8 +14,8 @@ import {
   type LeaseCatalog,
   type LeaseParams,
   type NumericField,
-} from "@/lib/lease-vs-build/params";
-import { breakEvenSentence, leaseResult } from "@/lib/lease-vs-build/result";
+} from "@/lib/queries/lease-vs-build/params";
+import { breakEvenSentence, leaseResult } from "@/lib/queries/lease-vs-build/result";
 import { CostCurveChart } from "./cost-curve-chart";
 
 const SELECT = "h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";

@@ -4,7 +4,7 @@ import { ArrowDown, ArrowUp, ArrowUpDown, Download } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { listQuery, PAGE_SIZES, type ListResult } from "@/lib/lists/params";
+import { listQuery, PAGE_SIZES, type ListResult } from "@/lib/queries/lists/params";
 import { cn } from "@/lib/utils";
 import { ListRows } from "./list-rows";
 

@@ -1,7 +1,7 @@
 import { formatMonth } from "@/lib/format/date";
 import { formatDecimal, formatMw } from "@/lib/format/number";
 import type { PowerSection, RunwaySection } from "@/lib/queries/overview";
-import { periodLabel } from "@/lib/queries/overview-points";
+import { periodLabel } from "@/lib/queries/overview/points";
 import { DataTable } from "./data-table";
 import { MethodSection } from "./method-section";
 

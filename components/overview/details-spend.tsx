@@ -3,7 +3,7 @@ import { formatMonth } from "@/lib/format/date";
 import { formatMoneyExact } from "@/lib/format/number";
 import type { CommittedSection, SpendSection } from "@/lib/queries/overview";
 import type { SpendPeriodSection } from "@/lib/queries/overview/spend";
-import { periodLabel, statusLabel } from "@/lib/queries/overview-points";
+import { periodLabel, statusLabel } from "@/lib/queries/overview/points";
 import { DataTable } from "./data-table";
 import { MethodSection } from "./method-section";
 

@@ -2,7 +2,7 @@ import { BarListChart } from "@/components/charts/bar-list-chart";
 import { LineChart } from "@/components/charts/line-chart";
 import { SpendChart } from "@/components/costs/spend-chart";
 import { monthList } from "@/components/costs/spend-section";
-import { spendChart } from "@/lib/costs/points";
+import { spendChart } from "@/lib/queries/costs/points";
 import { formatDay, formatMonth } from "@/lib/format/date";
 import { formatCompact, formatCount, formatDecimal, formatH100e, formatMoney, formatMw, formatPercent } from "@/lib/format/number";
 import type { OverviewResult } from "@/lib/queries/overview";
@@ -17,7 +17,7 @@ import {
   tightestSiteLines,
   UTILIZATION_SERIES,
   utilizationLine,
-} from "@/lib/queries/overview-points";
+} from "@/lib/queries/overview/points";
 import { KpiCard, NoChartData } from "./kpi-card";
 import { RunwayCard } from "./runway-card";
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { formatMonth } from "@/lib/format/date";
 import type { RunwaySection } from "@/lib/queries/overview";
-import { earliestFamilyRunway, type OverviewLinks } from "@/lib/queries/overview-points";
+import { earliestFamilyRunway, type OverviewLinks } from "@/lib/queries/overview/points";
 import { KpiCard } from "./kpi-card";
 import { AppLink } from "@/components/links/app-link";
 

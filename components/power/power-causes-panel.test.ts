@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { dec } from "@/lib/metrics/decimal";
 import type { PowerCauses } from "@/lib/queries/power";
-import { CAUSES_SHOWN } from "@/lib/queries/power-points";
+import { CAUSES_SHOWN } from "@/lib/queries/power/points";
 import { PowerCausesPanel } from "./power-view";
 
 const month = { from: new Date("2027-03-01T00:00:00Z"), to: new Date("2027-04-01T00:00:00Z") };

@@ -6,11 +6,11 @@ import { DataTable } from "@/components/overview/data-table";
 import { SitePowerChart } from "@/components/sites/site-power-chart";
 import { formatDay, formatMonth } from "@/lib/format/date";
 import { formatDecimal, formatMw } from "@/lib/format/number";
-import { planningQuery, type PlanningFilters } from "@/lib/filters/params";
+import { planningQuery, type PlanningFilters } from "@/lib/queries/filters/params";
 import { startOfUtcMonth } from "@/lib/metrics/calendar";
 import type { PowerCauses, PowerPage } from "@/lib/queries/power";
-import { CAUSES_SHOWN, causeParam, headroomLines, shownCauses } from "@/lib/queries/power-points";
-import { sitePowerPoints } from "@/lib/queries/registers/site-power-points";
+import { CAUSES_SHOWN, causeParam, headroomLines, shownCauses } from "@/lib/queries/power/points";
+import { sitePowerPoints } from "@/lib/queries/sites/power-points";
 import { cn } from "@/lib/utils";
 import { AppLink, InAppOnly, isSharedRender } from "@/components/links/app-link";
 

@@ -7,15 +7,15 @@ import { ComparisonSection } from "@/components/costs/comparison-section";
 import { SpendSection } from "@/components/costs/spend-section";
 import { OverviewView } from "@/components/overview/overview-view";
 import { PowerView } from "@/components/power/power-view";
-import { planningSearchParams, type PlanningFilters } from "@/lib/filters/params";
+import { planningSearchParams, type PlanningFilters } from "@/lib/queries/filters/params";
 import { getCapacity } from "@/lib/queries/capacity";
 import { getConcentration } from "@/lib/queries/concentration";
-import { loadReportBurndowns, reportCapacityFilters } from "@/lib/queries/report-sections";
+import { loadReportBurndowns, reportCapacityFilters } from "@/lib/queries/reports/sections";
 import { COSTS_DEFAULTS, getCostsFromUrl } from "@/lib/queries/costs/from-url";
 import { getOverview } from "@/lib/queries/overview";
 import { getPowerPage } from "@/lib/queries/power";
-import type { Ctx } from "@/lib/services/context";
-import { SECTION_LABELS, scopeFilters, type ReportScope, type ReportSection } from "@/lib/services/reports/schemas";
+import type { Ctx } from "@/lib/auth/context";
+import { SECTION_LABELS, scopeFilters, type ReportScope, type ReportSection } from "@/lib/queries/reports/scope";
 
 // A report rendered from its stored scope with the section components of the app pages. The filters come
 // from the scope only (the caller's URL is never read), with each page's own defaults where the scope is silent.

@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import type { ReservationListRow } from "@/lib/queries/registers/reservations";
+import type { ReservationListRow } from "@/lib/queries/reservations";
 import { EXPIRING_SHOWN, ExpiringList } from "./expiring-list";
 
 const asOf = new Date("2026-11-27T00:00:00Z");

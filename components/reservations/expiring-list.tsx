@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatDay } from "@/lib/format/date";
-import type { ReservationListRow } from "@/lib/queries/registers/reservations";
+import type { ReservationListRow } from "@/lib/queries/reservations";
 
 const DAY_MS = 86_400_000;
 

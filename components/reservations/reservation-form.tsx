@@ -5,6 +5,7 @@ import { EditFormHeader, fieldError, SelectField, TextField } from "@/components
 import { useRegisterForm } from "@/components/registers/use-register-form";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/errors";
+import { RESERVATION_STATUSES } from "@/lib/enums";
 
 export type ReservationFormValues = {
   name: string;
@@ -25,7 +26,7 @@ export type ReservationFormValues = {
 
 type Option = { value: string; label: string };
 
-const STATUS_OPTIONS = ["planned", "active", "expired"].map((s) => ({ value: s, label: s }));
+const STATUS_OPTIONS = RESERVATION_STATUSES.map((s) => ({ value: s, label: s }));
 const PRICING_OPTIONS = [
   { value: "reserved", label: "Reserved" },
   { value: "on_demand", label: "On-demand" },

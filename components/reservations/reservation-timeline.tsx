@@ -2,7 +2,7 @@ import Link from "next/link";
 import { formatDay, formatMonthShort } from "@/lib/format/date";
 import { addUtcMonths } from "@/lib/metrics/calendar";
 import type { Period } from "@/lib/metrics/period";
-import type { BlockKind, TimelineGroup, TimelineLane } from "@/lib/reservations/timeline";
+import type { BlockKind, TimelineGroup, TimelineLane } from "@/lib/queries/reservations/timeline";
 import { cn } from "@/lib/utils";
 import { TimelineChart, type TimelineChartBar, type TimelineChartTick } from "./timeline-chart";
 import { KIND_LABEL, KIND_STYLE } from "./timeline-kinds";

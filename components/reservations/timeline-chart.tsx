@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useOpenedDetails } from "@/components/ui/use-opened-details";
-import type { BlockKind, TimelineGroup } from "@/lib/reservations/timeline";
+import type { BlockKind, TimelineGroup } from "@/lib/queries/reservations/timeline";
 import { KIND_LABEL, KIND_STYLE } from "./timeline-kinds";
 
 // The timeline's bars and its table view, drawn from compact rows: a server-rendered element tree of 200 bars and a

@@ -1,4 +1,4 @@
-import type { BlockKind } from "@/lib/reservations/timeline";
+import type { BlockKind } from "@/lib/queries/reservations/timeline";
 
 // The look and name of each kind of block, shared by the legend (a server component) and the bars (a client one).
 

@@ -1,7 +1,7 @@
 import { LineChart } from "@/components/charts/line-chart";
 import { formatMonth, formatMonthShort } from "@/lib/format/date";
 import { formatCompact, formatMoneyExact, formatPercent } from "@/lib/format/number";
-import type { ReservationDetail } from "@/lib/queries/registers/reservation-detail";
+import type { ReservationDetail } from "@/lib/queries/reservations/detail";
 
 /** Utilization and idle cost of one block, month by month, from the monthly rollups. */
 export function UsageSection({ usage, currency, pricingModel }: { usage: ReservationDetail["usage"]; currency: string; pricingModel: string }) {

@@ -7,14 +7,14 @@ import { KpiCard } from "@/components/overview/kpi-card";
 import { MethodSection } from "@/components/overview/method-section";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
-import type { FilterOption } from "@/lib/filters/options";
-import { planningSearchParams, type PlanningFilters } from "@/lib/filters/params";
+import type { FilterOption } from "@/lib/queries/filters/options";
+import { planningSearchParams, type PlanningFilters } from "@/lib/queries/filters/params";
 import { formatMonth, formatMonthShort } from "@/lib/format/date";
 import { PALETTE } from "@/lib/format/colors";
 import { formatMoney, formatMoneyExact, formatMw } from "@/lib/format/number";
 import type { Dec } from "@/lib/metrics/decimal";
 import type { Period } from "@/lib/metrics/period";
-import type { ScenarioComparison } from "@/lib/queries/scenario-compare";
+import type { ScenarioComparison } from "@/lib/queries/scenarios/compare";
 import { cn } from "@/lib/utils";
 
 export const SIDE_COLORS = { a: PALETTE[0], b: PALETTE[3] } as const;

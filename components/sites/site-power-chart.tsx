@@ -3,7 +3,7 @@
 import { Bar, CartesianGrid, Cell, ComposedChart, Line, Tooltip, XAxis, YAxis } from "recharts";
 import { AXIS_TICK, ChartFigure, GRID_PROPS, Legend, TooltipBox } from "@/components/charts/chart-parts";
 import { formatTick } from "@/lib/format/value";
-import type { SitePowerPoint } from "@/lib/queries/registers/site-power-points";
+import type { SitePowerPoint } from "@/lib/queries/sites/power-points";
 
 const LOAD = "#3b82f6";
 const OVER = "#dc2626";

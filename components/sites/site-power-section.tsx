@@ -4,9 +4,9 @@ import { formatMonth } from "@/lib/format/date";
 import { formatMw } from "@/lib/format/number";
 import { startOfUtcMonth } from "@/lib/metrics/calendar";
 import type { HeadroomPoint } from "@/lib/metrics/power-headroom";
-import { causeParam } from "@/lib/queries/power-points";
-import type { SitePower } from "@/lib/queries/registers/site-detail";
-import { sitePowerPoints } from "@/lib/queries/registers/site-power-points";
+import { causeParam } from "@/lib/queries/power/points";
+import type { SitePower } from "@/lib/queries/sites/detail";
+import { sitePowerPoints } from "@/lib/queries/sites/power-points";
 import { cn } from "@/lib/utils";
 import { SitePowerChart } from "./site-power-chart";
 

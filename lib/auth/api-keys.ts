@@ -3,7 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { apiKeys } from "@/lib/db/schema";
 import { UnauthorizedError } from "@/lib/errors";
-import type { Ctx } from "@/lib/services/context";
+import type { Ctx } from "@/lib/auth/context";
 
 // API keys: `hr_` + 32 random bytes (base64url). Only the SHA-256 of the whole key is stored, with its
 // first characters as a prefix to recognise it in lists. The clear key is shown once, at creation.

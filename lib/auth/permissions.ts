@@ -1,6 +1,6 @@
-export const ROLES = ["admin", "finance", "infra", "viewer"] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from "@/lib/enums";
 
+export type { Role };
 export const PERMISSIONS = [
   "app.read",
   "export.csv",

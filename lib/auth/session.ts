@@ -5,7 +5,7 @@ import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { UnauthorizedError } from "@/lib/errors";
-import type { Actor, Ctx } from "@/lib/services/context";
+import type { Actor, Ctx } from "@/lib/auth/context";
 import { authOptions } from "./options";
 
 // The session only names the user; role and disabled flag are read from the database on every request.

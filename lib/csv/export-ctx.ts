@@ -1,7 +1,7 @@
 import { ValidationError } from "@/lib/errors";
 import { can } from "@/lib/auth/permissions";
 import { getCtx } from "@/lib/auth/session";
-import type { Ctx } from "@/lib/services/context";
+import type { Ctx } from "@/lib/auth/context";
 
 /** The caller of a CSV export route, or the response refusing them (no session: 401; no export.csv: 403). */
 export async function exportCtx(): Promise<{ ctx: Ctx } | { refused: Response }> {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/rows";
 import { acceleratorTypes, providers, skuMappings } from "@/lib/db/schema";
-import { getContractBurndown } from "@/lib/queries/contract-burndown";
+import { getContractBurndown } from "@/lib/queries/contracts/burndown";
 import { loadBilledMonths, loadBillingGroups } from "@/lib/queries/costs/billing";
 import { insertCatalog, insertContractRow, roleCtx } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";

@@ -1,6 +1,6 @@
 import type { Permission } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { requirePermission, type Ctx } from "@/lib/services/context";
+import { requirePermission, type Ctx } from "@/lib/auth/context";
 
 export class PayloadTooLargeError extends AppError {
   override name = "PayloadTooLargeError";

@@ -2,19 +2,19 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/rows";
-import { seedDemo } from "@/lib/db/seed";
+import { seedDemo } from "@/lib/demo";
 import { scenarios } from "@/lib/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { roleCtx } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
-import type { Ctx } from "@/lib/services/context";
+import type { Ctx } from "@/lib/auth/context";
 import { applyScenario } from "./apply";
 import { loadBaseline, loadPlanningModel } from "./model";
 import { scenarioOverridesSchema } from "./overrides";
-import { parsePlanningFilters } from "@/lib/filters/params";
+import { parsePlanningFilters } from "@/lib/queries/filters/params";
 import { capacityAh } from "@/lib/metrics/capacity";
 import { dec } from "@/lib/metrics/decimal";
-import { getScenarioComparison } from "@/lib/queries/scenario-compare";
+import { getScenarioComparison } from "@/lib/queries/scenarios/compare";
 
 const AS_OF = new Date("2026-11-17T09:30:00Z");
 

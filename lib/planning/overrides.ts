@@ -1,3 +1,4 @@
+import { PRICING_MODELS } from "@/lib/enums";
 import { z } from "zod";
 import { dec, type Dec, type DecimalValue } from "@/lib/metrics/decimal";
 
@@ -29,7 +30,6 @@ export function toInstant(value: string): Date {
   return new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
 }
 
-export const PRICING_MODELS = ["reserved", "on_demand", "spot"] as const;
 
 export const addedReservationSchema = z
   .object({

@@ -1,6 +1,6 @@
 import type { Executor } from "@/lib/db/client";
 import { auditLog } from "@/lib/db/schema";
-import type { Ctx } from "./context";
+import type { Ctx } from "@/lib/auth/context";
 
 export async function audit(
   tx: Executor,

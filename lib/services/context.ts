@@ -1,17 +1,8 @@
 import { z } from "zod";
-import type { Db, Tx } from "@/lib/db/client";
-import { can, type Permission, type Role } from "@/lib/auth/permissions";
-import { ForbiddenError, ValidationError } from "@/lib/errors";
+import type { Tx } from "@/lib/db/client";
+import type { Ctx } from "@/lib/auth/context";
+import { ValidationError } from "@/lib/errors";
 import { fieldLabel } from "@/lib/format/field-label";
-
-export type Actor = { id: string | null; email: string; role: Role; kind: "user" | "api_key" | "system" };
-export type Ctx = { db: Db; actor: Actor };
-
-export function requirePermission(ctx: Ctx, permission: Permission): void {
-  if (!can(ctx.actor.role, permission)) {
-    throw new ForbiddenError(`Your role (${ctx.actor.role}) is not allowed to do this (needs ${permission}).`);
-  }
-}
 
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const parsed = schema.safeParse(input);

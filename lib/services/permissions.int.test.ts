@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { can, ROLES } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
+import { ROLES } from "@/lib/enums";
 import type { Db, DbHandle } from "@/lib/db/client";
 import { acceleratorTypes, apiKeys, contracts, demandPlans, powerBudgets, providers, reports, reservations, scenarios, sharedReports, sites, skuMappings, users } from "@/lib/db/schema";
 import { generateShareToken } from "@/lib/sharing/tokens";
@@ -9,7 +10,7 @@ import { insertCatalog, insertContractRow, insertReservationRow, type Catalog } 
 import { queryRows } from "@/lib/db/rows";
 import { ForbiddenError } from "@/lib/errors";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
-import type { Ctx } from "./context";
+import type { Ctx } from "@/lib/auth/context";
 import { WRITE_VERBS, type WriteVerbName } from "./verbs";
 
 // A valid input per verb, so that a refusal can only come from the permission check.

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import type { Ctx } from "./context";
+import type { Ctx } from "@/lib/auth/context";
 
 // The command line acts as the operator of the machine: an admin named after the tool.
 export function systemCtx(db: Db, name: string): Ctx {

@@ -1,6 +1,6 @@
 import type { Permission } from "@/lib/auth/permissions";
 import { registerImportVerb } from "@/lib/ingest/registers/import";
-import type { Ctx } from "./context";
+import type { Ctx } from "@/lib/auth/context";
 import { archiveContract, unarchiveContract } from "./contracts/archive";
 import { createContract } from "./contracts/create";
 import { updateContract } from "./contracts/update";

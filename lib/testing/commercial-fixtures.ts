@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Role } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { acceleratorTypes, contracts, providers, reservations, sites } from "@/lib/db/schema";
-import type { Ctx } from "@/lib/services/context";
+import type { Ctx } from "@/lib/auth/context";
 
 // Minimal catalog, contracts and reservations for integration tests of the commercial registers.
 

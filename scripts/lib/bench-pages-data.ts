@@ -1,7 +1,7 @@
 import postgres from "postgres";
 import { openDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { isDatabaseEmpty, seedDemo } from "@/lib/db/seed";
+import { isDatabaseEmpty, seedDemo } from "@/lib/demo";
 import { refreshBillingMonthly } from "@/lib/ingest/billing-monthly";
 import { rollUpUtilization } from "@/lib/ingest/utilization/rollups";
 

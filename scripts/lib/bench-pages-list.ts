@@ -78,7 +78,7 @@ const PLANNING_REST = [
    from power_budgets order by site_id, effective_from`,
 ];
 
-// lib/filters/options.ts: the FilterBar's choices (answer pages).
+// lib/queries/filters/options.ts: the FilterBar's choices (answer pages).
 const FILTER_OPTIONS = [
   `select id, name from providers where archived_at is null order by name`,
   `select distinct family from accelerator_types where archived_at is null order by family`,
@@ -86,7 +86,7 @@ const FILTER_OPTIONS = [
   `select id, name from scenarios where archived_at is null order by name`,
 ];
 
-// lib/queries/registers/options.ts: the register filters' choices (/contracts, /reservations, /sites).
+// lib/queries/lists/options.ts: the register filters' choices (/contracts, /reservations, /sites).
 const REGISTER_OPTIONS = [
   `select id, name from providers where archived_at is null order by name`,
   `select id, name, provider_id from sites where archived_at is null order by name`,
@@ -165,7 +165,7 @@ const overviewRollups = (ids: BenchIds) => `with b as (
   from g join b on b.id = g.reservation_id where not g.by_day
   group by b.family, b.pricing_model, b.rate, b.currency`;
 
-// lib/queries/registers/reservations.ts: the rows of the reservation register with their names.
+// lib/queries/reservations/index.ts: the rows of the reservation register with their names.
 const reservationRows = (where: string, order: string, limit: number) => `select r.id, r.name, r.provider_id, p.name, r.site_id, s.name,
     t.name, t.family, r.contract_id, k.name, r.quantity, r.start_at, r.end_at, r.pricing_model, r.rate, r.currency, r.status,
     r.delivery_date, r.capacity_reservation_id, r.archived_at
@@ -211,7 +211,7 @@ export const BENCH_PAGES: BenchPage[] = [
     name: "Contract detail",
     path: (ids) => `/contracts/${ids.contractId}`,
     queries: (ids) => [
-      // lib/queries/commitments.ts and lib/queries/contract-burndown.ts, over billing_monthly.
+      // lib/queries/contracts/commitments.ts and lib/queries/contracts/burndown.ts, over billing_monthly.
       `select b.billing_currency as currency, b.commitment_discount_id as id, max(b.commitment_discount_name) as name,
          max(b.commitment_discount_type) as type, b.charge_category, b.commitment_discount_status as status, sum(b.effective_cost)::text
        from billing_monthly b join imports i on i.id = b.import_id

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { DbHandle } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { isDatabaseEmpty, seedDemo } from "@/lib/db/seed";
+import { isDatabaseEmpty, seedDemo } from "@/lib/demo";
 import type { Env } from "@/lib/env";
 
 export type PreparedDatabase = { kind: "pglite" | "postgres"; seeded: boolean; demoPassword?: string; seconds: number };

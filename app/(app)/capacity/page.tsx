@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { CapacityView } from "@/components/capacity/capacity-view";
-import { CAPACITY_DEFAULTS } from "@/lib/queries/report-sections";
+import { CAPACITY_DEFAULTS } from "@/lib/queries/reports/sections";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { requireCtx } from "@/lib/auth/session";
-import { getFilterOptions } from "@/lib/filters/options";
-import { parsePlanningFilters, type RawSearchParams } from "@/lib/filters/params";
+import { getFilterOptions } from "@/lib/queries/filters/options";
+import { parsePlanningFilters, type RawSearchParams } from "@/lib/queries/filters/params";
 import { getCapacity } from "@/lib/queries/capacity";
 
 export const metadata: Metadata = { title: "Capacity" };

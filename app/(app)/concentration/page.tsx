@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { ConcentrationView } from "@/components/concentration/concentration-view";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { requireCtx } from "@/lib/auth/session";
-import { getFilterOptions } from "@/lib/filters/options";
-import { parsePlanningFilters, type RawSearchParams } from "@/lib/filters/params";
+import { getFilterOptions } from "@/lib/queries/filters/options";
+import { parsePlanningFilters, type RawSearchParams } from "@/lib/queries/filters/params";
 import { getConcentration } from "@/lib/queries/concentration";
 
 export const metadata: Metadata = { title: "Concentration" };

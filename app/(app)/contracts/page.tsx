@@ -9,11 +9,11 @@ import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { formatDay } from "@/lib/format/date";
 import { formatMoneyExact } from "@/lib/format/number";
-import { listQuery, type RawSearchParams } from "@/lib/lists/params";
-import { contractListPage, parseContractListParams, type ContractListRow } from "@/lib/queries/registers/contracts";
-import { ARCHIVED_OPTIONS } from "@/lib/queries/registers/filters";
-import { registerOptions } from "@/lib/queries/registers/options";
-import { CONTRACT_STATUSES } from "@/lib/services/contracts/schemas";
+import { listQuery, type RawSearchParams } from "@/lib/queries/lists/params";
+import { contractListPage, parseContractListParams, type ContractListRow } from "@/lib/queries/contracts";
+import { ARCHIVED_OPTIONS } from "@/lib/queries/lists/filters";
+import { registerOptions } from "@/lib/queries/lists/options";
+import { CONTRACT_STATUSES } from "@/lib/enums";
 
 export const metadata: Metadata = { title: "Contracts" };
 export const dynamic = "force-dynamic";

@@ -7,9 +7,9 @@ import { SpendSection } from "@/components/costs/spend-section";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
-import { profileParams } from "@/lib/costs/workload-profile";
-import { getFilterOptions } from "@/lib/filters/options";
-import { planningQuery, planningSearchParams, type RawSearchParams } from "@/lib/filters/params";
+import { profileParams } from "@/lib/queries/costs/workload-profile";
+import { getFilterOptions } from "@/lib/queries/filters/options";
+import { planningQuery, planningSearchParams, type RawSearchParams } from "@/lib/queries/filters/params";
 import { COSTS_DEFAULTS, getCostsFromUrl } from "@/lib/queries/costs/from-url";
 
 export const metadata: Metadata = { title: "Costs" };

@@ -9,7 +9,7 @@ import { can, type Permission } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { formatDay } from "@/lib/format/date";
 import { formatMoneyDecimal } from "@/lib/format/number";
-import type { RawSearchParams } from "@/lib/lists/params";
+import type { RawSearchParams } from "@/lib/queries/lists/params";
 import { failInterruptedImports } from "@/lib/ingest/focus/interrupted";
 import { IMPORT_KINDS, IMPORT_STATUSES, listImports, parseImportListParams, type ImportListRow } from "@/lib/queries/imports";
 

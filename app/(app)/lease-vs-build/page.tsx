@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { LeaseVsBuildCalculator } from "@/components/lease-vs-build/calculator";
 import { requireCtx } from "@/lib/auth/session";
-import { parseLeaseParams } from "@/lib/lease-vs-build/params";
+import { parseLeaseParams } from "@/lib/queries/lease-vs-build/params";
 import { getLeaseCatalog } from "@/lib/queries/lease-vs-build";
 
 export const metadata: Metadata = { title: "Lease vs build" };

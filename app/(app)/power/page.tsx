@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { PowerView } from "@/components/power/power-view";
 import { requireCtx } from "@/lib/auth/session";
-import { getFilterOptions } from "@/lib/filters/options";
-import { parsePlanningFilters, parseShowAll, type RawSearchParams } from "@/lib/filters/params";
+import { getFilterOptions } from "@/lib/queries/filters/options";
+import { parsePlanningFilters, parseShowAll, type RawSearchParams } from "@/lib/queries/filters/params";
 import { getPowerPage } from "@/lib/queries/power";
 
 export const metadata: Metadata = { title: "Power" };

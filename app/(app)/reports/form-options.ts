@@ -1,7 +1,7 @@
-import { getFilterOptions } from "@/lib/filters/options";
-import { RANGE_LABELS, RANGE_PRESETS } from "@/lib/filters/params";
-import type { Ctx } from "@/lib/services/context";
-import { REPORT_SECTIONS, SECTION_LABELS } from "@/lib/services/reports/schemas";
+import { getFilterOptions } from "@/lib/queries/filters/options";
+import { RANGE_LABELS, RANGE_PRESETS } from "@/lib/queries/filters/params";
+import type { Ctx } from "@/lib/auth/context";
+import { REPORT_SECTIONS, SECTION_LABELS } from "@/lib/queries/reports/scope";
 
 export const SECTION_OPTIONS = REPORT_SECTIONS.map((s) => ({ value: s, label: SECTION_LABELS[s] }));
 

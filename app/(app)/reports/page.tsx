@@ -4,7 +4,7 @@ import { ReportForm } from "@/components/reports/report-forms";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { listReports } from "@/lib/queries/reports";
-import { SECTION_LABELS } from "@/lib/services/reports/schemas";
+import { SECTION_LABELS } from "@/lib/queries/reports/scope";
 import { saveReportAction } from "./actions";
 import { reportFormOptions, SECTION_OPTIONS } from "./form-options";
 

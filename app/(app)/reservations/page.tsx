@@ -11,19 +11,19 @@ import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { formatDay } from "@/lib/format/date";
 import { formatRate } from "@/lib/format/number";
-import { listQuery, type RawSearchParams } from "@/lib/lists/params";
+import { listQuery, type RawSearchParams } from "@/lib/queries/lists/params";
 import { addUtcMonths, startOfUtcMonth } from "@/lib/metrics/calendar";
-import { ARCHIVED_OPTIONS } from "@/lib/queries/registers/filters";
-import { registerOptions } from "@/lib/queries/registers/options";
+import { ARCHIVED_OPTIONS } from "@/lib/queries/lists/filters";
+import { registerOptions } from "@/lib/queries/lists/options";
 import {
   expiringReservations,
   parseReservationListParams,
   reservationListPage,
   reservationTimelinePage,
   type ReservationListRow,
-} from "@/lib/queries/registers/reservations";
-import { timelineLayout, TIMELINE_GROUPS, type TimelineGroup } from "@/lib/reservations/timeline";
-import { RESERVATION_STATUSES } from "@/lib/services/reservations/schemas";
+} from "@/lib/queries/reservations";
+import { timelineLayout, TIMELINE_GROUPS, type TimelineGroup } from "@/lib/queries/reservations/timeline";
+import { RESERVATION_STATUSES } from "@/lib/enums";
 
 export const metadata: Metadata = { title: "Reservations" };
 export const dynamic = "force-dynamic";

@@ -7,7 +7,7 @@ import { Label } from "@/components/ui/label";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { formatDay } from "@/lib/format/date";
-import type { RawSearchParams } from "@/lib/filters/params";
+import type { RawSearchParams } from "@/lib/queries/filters/params";
 import type { ScenarioOverrides } from "@/lib/planning/overrides";
 import { listScenarios } from "@/lib/queries/scenarios";
 

@@ -7,10 +7,10 @@ import { StatusBadge } from "@/components/registers/status-badge";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { formatDecimal, formatMw } from "@/lib/format/number";
-import type { RawSearchParams } from "@/lib/lists/params";
-import { ARCHIVED_OPTIONS } from "@/lib/queries/registers/filters";
-import { registerOptions } from "@/lib/queries/registers/options";
-import { listSites, parseSiteListParams, type SiteListRow } from "@/lib/queries/registers/sites";
+import type { RawSearchParams } from "@/lib/queries/lists/params";
+import { ARCHIVED_OPTIONS } from "@/lib/queries/lists/filters";
+import { registerOptions } from "@/lib/queries/lists/options";
+import { listSites, parseSiteListParams, type SiteListRow } from "@/lib/queries/sites";
 
 export const metadata: Metadata = { title: "Sites" };
 export const dynamic = "force-dynamic";

@@ -3,8 +3,8 @@ import { FilterBar } from "@/components/filters/filter-bar";
 import { UtilizationBody, WORST_OFFENDERS } from "@/components/utilization/utilization-view";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
-import { getFilterOptions } from "@/lib/filters/options";
-import { planningQuery, type RawSearchParams } from "@/lib/filters/params";
+import { getFilterOptions } from "@/lib/queries/filters/options";
+import { planningQuery, type RawSearchParams } from "@/lib/queries/filters/params";
 import { getUtilizationFromUrl, UTILIZATION_DEFAULTS } from "@/lib/queries/utilization";
 
 export const metadata: Metadata = { title: "Utilization" };

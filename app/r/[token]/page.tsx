@@ -4,7 +4,7 @@ import { cache } from "react";
 import { markSharedRender } from "@/components/links/app-link";
 import { ReportSections } from "@/components/reports/report-view";
 import { getDb } from "@/lib/db/client";
-import type { Ctx } from "@/lib/services/context";
+import type { Ctx } from "@/lib/auth/context";
 import { resolveShareToken } from "@/lib/services/shares/resolve";
 import "./shared-report.css";
 

@@ -1,25 +1,22 @@
 import { pgEnum } from "drizzle-orm/pg-core";
+import {
+  CONTRACT_STATUSES,
+  IMPORT_KINDS,
+  IMPORT_STATUSES,
+  PAYMENT_TERMS,
+  PRICING_MODELS,
+  PROVIDER_KINDS,
+  RESERVATION_STATUSES,
+  ROLES,
+  WORKLOAD_KINDS,
+} from "@/lib/enums";
 
-export const roleEnum = pgEnum("role", ["admin", "finance", "infra", "viewer"]);
-export const providerKindEnum = pgEnum("provider_kind", ["hyperscaler", "neocloud", "colo", "owned"]);
-export const contractStatusEnum = pgEnum("contract_status", [
-  "proposed",
-  "pending",
-  "active",
-  "exhausted",
-  "expired",
-  "cancelled",
-]);
-export const paymentTermsEnum = pgEnum("payment_terms", ["upfront", "monthly", "usage_based"]);
-export const pricingModelEnum = pgEnum("pricing_model", ["reserved", "on_demand", "spot"]);
-export const reservationStatusEnum = pgEnum("reservation_status", ["planned", "active", "expired"]);
-export const importKindEnum = pgEnum("import_kind", [
-  "focus",
-  "utilization",
-  "contracts",
-  "reservations",
-  "sites",
-  "power_budgets",
-]);
-export const importStatusEnum = pgEnum("import_status", ["running", "succeeded", "failed"]);
-export const workloadKindEnum = pgEnum("workload_kind", ["training", "inference", "research"]);
+export const roleEnum = pgEnum("role", ROLES);
+export const providerKindEnum = pgEnum("provider_kind", PROVIDER_KINDS);
+export const contractStatusEnum = pgEnum("contract_status", CONTRACT_STATUSES);
+export const paymentTermsEnum = pgEnum("payment_terms", PAYMENT_TERMS);
+export const pricingModelEnum = pgEnum("pricing_model", PRICING_MODELS);
+export const reservationStatusEnum = pgEnum("reservation_status", RESERVATION_STATUSES);
+export const importKindEnum = pgEnum("import_kind", IMPORT_KINDS);
+export const importStatusEnum = pgEnum("import_status", IMPORT_STATUSES);
+export const workloadKindEnum = pgEnum("workload_kind", WORKLOAD_KINDS);

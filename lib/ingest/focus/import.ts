@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { billingMonthKeys, refreshBillingMonthly } from "@/lib/ingest/billing-monthly";
 import { matchCharges } from "@/lib/ingest/matching";
 import { audit } from "@/lib/services/audit";
-import { requirePermission, type Ctx } from "@/lib/services/context";
+import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { CsvSyntaxError } from "@/lib/csv/read";
 import { failInterruptedImports, holdImportLock, markLive } from "./interrupted";
 import { replaceEarlierPeriods, type Replaced } from "./replace";

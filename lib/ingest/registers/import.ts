@@ -4,7 +4,7 @@ import { z } from "zod";
 import { imports } from "@/lib/db/schema";
 import { ValidationError } from "@/lib/errors";
 import { audit } from "@/lib/services/audit";
-import { requirePermission, type Ctx } from "@/lib/services/context";
+import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { loadRegisterRows, MAX_LISTED_ERRORS, type LoadOutcome, type Progress, type SampleRow } from "./load";
 import { RegisterFileError, type RowError } from "./parse";
 import { REGISTER_KINDS, REGISTER_TEMPLATES, type RegisterKind } from "./templates";

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Executor, Tx } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
-import type { Ctx } from "@/lib/services/context";
+import type { Ctx } from "@/lib/auth/context";
 import { insertContract } from "@/lib/services/contracts/create";
 import { CreateContractInput } from "@/lib/services/contracts/schemas";
 import { insertPowerBudget } from "@/lib/services/power-budgets/create";

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { CsvError } from "csv-parse";
 import { csvErrorLine, readCsv } from "@/lib/csv/read";
-import { requirePermission, type Ctx } from "@/lib/services/context";
+import { requirePermission, type Ctx } from "@/lib/auth/context";
 import type { UtilizationLoader } from "./load";
 import { validateRecord, type UtilizationRow } from "./rows";
 import { runUtilizationLoad, type ReadOutcome } from "./run";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { ValidationError } from "@/lib/errors";
-import { requirePermission, type Ctx } from "@/lib/services/context";
+import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { validateRecord, type UtilizationRow } from "./rows";
 import { runUtilizationLoad } from "./run";
 import { BATCH_ROWS, MAX_JSON_ROWS, type UtilizationImportResult } from "./types";

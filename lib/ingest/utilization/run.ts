@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { imports } from "@/lib/db/schema";
 import { audit } from "@/lib/services/audit";
-import type { Ctx } from "@/lib/services/context";
+import type { Ctx } from "@/lib/auth/context";
 import { UtilizationLoader } from "./load";
 import type { UtilizationError, UtilizationImportResult } from "./types";
 

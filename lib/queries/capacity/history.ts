@@ -4,7 +4,7 @@ import { queryRows } from "@/lib/db/rows";
 import { addUtcMonths, parseUtc, startOfUtcMonth } from "@/lib/metrics/calendar";
 import { dec, type Dec } from "@/lib/metrics/decimal";
 import { hoursIn, type Period } from "@/lib/metrics/period";
-import { dateParam } from "@/lib/queries/overview/sql";
+import { dateParam } from "@/lib/db/sql";
 
 export type CapacityGroupBy = "family" | "provider" | "site";
 export type CapacityUnit = "accelerators" | "h100e";

@@ -1,4 +1,4 @@
-import type { PlanningFilters } from "@/lib/filters/params";
+import type { PlanningFilters } from "@/lib/queries/filters/params";
 import { addUtcMonths, startOfUtcMonth, utcMonths } from "@/lib/metrics/calendar";
 import {
   capacityDemandLines,
@@ -13,7 +13,7 @@ import { MAX_HORIZON } from "@/lib/metrics/forecast";
 import type { Period } from "@/lib/metrics/period";
 import { blockH100e } from "@/lib/planning/block-h100e";
 import { loadPlanningModel, type PlanningBlock, type PlanningDemandPlan, type PlanningModel } from "@/lib/planning/model";
-import type { Ctx } from "@/lib/services/context";
+import type { Ctx } from "@/lib/auth/context";
 import { runwayDrivers, type RunwayDrivers } from "./drivers";
 import { loadUsageHistory, type CapacityGroupBy, type CapacityUnit, type UsageHistory } from "./history";
 

@@ -3,8 +3,8 @@ import { queryRows } from "@/lib/db/rows";
 import { parseUtc, startOfUtcMonth } from "@/lib/metrics/calendar";
 import { billedKey, type ActualCost, type MonthlyUsage } from "@/lib/metrics/monthly-spend";
 import type { FamilyCharges } from "@/lib/metrics/provider-comparison";
-import type { Ctx } from "@/lib/services/context";
-import { dateParam } from "../overview/sql";
+import type { Ctx } from "@/lib/auth/context";
+import { dateParam } from "@/lib/db/sql";
 import { blockFilterSql, type CostFilters } from "./blocks";
 
 // A charge's provider: the matched provider, else the ProviderName it was billed under (kept apart by a prefix).

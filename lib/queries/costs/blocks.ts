@@ -3,8 +3,8 @@ import { queryRows } from "@/lib/db/rows";
 import { parseUtc } from "@/lib/metrics/calendar";
 import type { PricingModel } from "@/lib/metrics/planned-cost";
 import type { ComparisonBlock } from "@/lib/metrics/provider-comparison";
-import type { Ctx } from "@/lib/services/context";
-import { isoDate, isoTs, tsParam } from "../overview/sql";
+import type { Ctx } from "@/lib/auth/context";
+import { isoDate, isoTs, tsParam } from "@/lib/db/sql";
 
 /** The filters the cost and utilization views read (the planning filters' fields of the same names). */
 export type CostFilters = { from: Date; to: Date; provider: string | null; family: string | null; site: string | null };

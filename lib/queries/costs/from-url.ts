@@ -1,7 +1,7 @@
-import { parsePlanningFilters, type PlanningFilters, type RawSearchParams } from "@/lib/filters/params";
+import { parsePlanningFilters, type PlanningFilters, type RawSearchParams } from "@/lib/queries/filters/params";
 import type { SpendGroupBy } from "@/lib/metrics/monthly-spend";
 import { loadPlanningModel } from "@/lib/planning/model";
-import { requirePermission, type Ctx } from "@/lib/services/context";
+import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { getCostsView, type CostsView } from "./index";
 
 export const COSTS_DEFAULTS = { range: "pm12m", by: "provider" } as const;

@@ -1,10 +1,10 @@
-import { parseWorkloadProfile, profileMap, type ProfileEntry } from "@/lib/costs/workload-profile";
+import { parseWorkloadProfile, profileMap, type ProfileEntry } from "@/lib/queries/costs/workload-profile";
 import { startOfUtcMonth, utcMonths } from "@/lib/metrics/calendar";
 import { monthlySpend, spendByMonth, type SpendCell, type SpendGroupBy, type SpendMonth } from "@/lib/metrics/monthly-spend";
 import type { Period } from "@/lib/metrics/period";
 import { compareProviders, type ComparisonBlock, type ComparisonRow, type ProviderTotal } from "@/lib/metrics/provider-comparison";
-import { requirePermission, type Ctx } from "@/lib/services/context";
-import { MONEY_CURRENCY } from "../overview/sql";
+import { requirePermission, type Ctx } from "@/lib/auth/context";
+import { MONEY_CURRENCY } from "@/lib/db/sql";
 import { loadCostBlocks, type CostFilters } from "./blocks";
 import { familyCharges, loadBilledMonths, loadBillingGroups, loadMonthlyUsed } from "./billing";
 import { getPeriodCommitments, type PeriodCommitments } from "./commitments";

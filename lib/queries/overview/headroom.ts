@@ -1,8 +1,8 @@
-import { presetPeriod } from "@/lib/filters/params";
+import { presetPeriod } from "@/lib/queries/filters/params";
 import type { Period } from "@/lib/metrics/period";
 import type { HeadroomPoint } from "@/lib/metrics/power-headroom";
 import type { PlanningModel } from "@/lib/planning/model";
-import { buildPowerPage, powerPeriods, type PowerPage, type PowerSite } from "../power";
+import { buildPowerPage, powerPeriods, type PowerPage, type PowerSite } from "@/lib/queries/power";
 
 export type PowerSection = {
   /** The whole months shown (/power?range=12m); the first month starts at asOf. */

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { filterMonths, presetPeriod } from "@/lib/filters/params";
+import { filterMonths, presetPeriod } from "@/lib/queries/filters/params";
 import type { Executor } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/rows";
 import { addUtcMonths, startOfUtcMonth, startOfUtcYear } from "@/lib/metrics/calendar";
@@ -8,9 +8,9 @@ import { monthlySpend, spendByMonth, type MonthlyUsage, type SpendCell, type Spe
 import type { Period } from "@/lib/metrics/period";
 import { committedSpend, isCommitted, type ContractStatus } from "@/lib/metrics/spend";
 import type { PlanningBlock } from "@/lib/planning/model";
-import type { Ctx } from "@/lib/services/context";
+import type { Ctx } from "@/lib/auth/context";
 import { loadBilledMonths, loadBillingGroups, loadMonthlyUsed, type BillingGroup } from "../costs/billing";
-import { MONEY_CURRENCY } from "./sql";
+import { MONEY_CURRENCY } from "@/lib/db/sql";
 
 const STATUS_ORDER: ContractStatus[] = ["active", "pending", "exhausted", "proposed", "expired", "cancelled"];
 

@@ -6,7 +6,7 @@ import { dec, sumDec, type Dec } from "@/lib/metrics/decimal";
 import type { Period } from "@/lib/metrics/period";
 import type { PricingModel } from "@/lib/metrics/planned-cost";
 import { idleCost, utilization } from "@/lib/metrics/utilization";
-import { dateParam, MONEY_CURRENCY } from "./sql";
+import { dateParam, MONEY_CURRENCY } from "@/lib/db/sql";
 
 export const UTILIZATION_DAYS = 30;
 

@@ -1,11 +1,11 @@
-import { parsePlanningFilters, type PlanningFilters, type RawSearchParams } from "@/lib/filters/params";
+import { parsePlanningFilters, type PlanningFilters, type RawSearchParams } from "@/lib/queries/filters/params";
 import { startOfUtcDay, startOfUtcMonth, utcDays, utcMonths } from "@/lib/metrics/calendar";
 import type { Period } from "@/lib/metrics/period";
 import { summarizeUtilization, type BlockUsage, type BucketUsage, type Usage, type UtilizationGroupBy } from "@/lib/metrics/utilization-view";
-import { requirePermission, type Ctx } from "@/lib/services/context";
+import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { loadMonthlyUsed } from "../costs/billing";
 import { loadCostBlocks, type CostFilters } from "../costs/blocks";
-import { MONEY_CURRENCY } from "../overview/sql";
+import { MONEY_CURRENCY } from "@/lib/db/sql";
 
 export type Grain = "month" | "day";
 export const MAX_DAILY_MONTHS = 6;

@@ -2,7 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { acceleratorTypes } from "@/lib/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { audit } from "../audit";
-import { parseInput, requirePermission, withTransaction, type Ctx } from "../context";
+import { requirePermission, type Ctx } from "@/lib/auth/context";
+import { parseInput, withTransaction } from "@/lib/services/context";
 import { staleEditConflict } from "../stale-edit";
 import { ArchiveAcceleratorTypeInput } from "./schemas";
 

@@ -1,7 +1,8 @@
 import { acceleratorTypes } from "@/lib/db/schema";
 import { nameplateH100e } from "@/lib/metrics/h100e";
 import { audit } from "../audit";
-import { parseInput, requirePermission, withTransaction, type Ctx } from "../context";
+import { requirePermission, type Ctx } from "@/lib/auth/context";
+import { parseInput, withTransaction } from "@/lib/services/context";
 import { checkAcceleratorTypeName } from "./rules";
 import { CreateAcceleratorTypeInput } from "./schemas";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dec } from "@/lib/metrics/decimal";
-import { decimalField, idField, textField, versionField } from "../register-fields";
+import { decimalField, idField, textField, versionField } from "@/lib/validation/fields";
 
 function blankToNull(v: unknown): unknown {
   return v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : v;

@@ -1,7 +1,8 @@
 import { generateApiKey } from "@/lib/auth/api-keys";
 import { apiKeys } from "@/lib/db/schema";
 import { audit } from "../audit";
-import { parseInput, requirePermission, withTransaction, type Ctx } from "../context";
+import { requirePermission, type Ctx } from "@/lib/auth/context";
+import { parseInput, withTransaction } from "@/lib/services/context";
 import { CreateApiKeyInput } from "./schemas";
 
 /** Creates a key and returns it in clear this once; only its SHA-256 is stored, and the audit row has neither. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ROLES } from "@/lib/auth/permissions";
-import { idField, textField, versionField } from "../register-fields";
+import { ROLES } from "@/lib/enums";
+import { idField, textField, versionField } from "@/lib/validation/fields";
 
 export const CreateApiKeyInput = z.object({
   name: textField("a name", 100),

@@ -2,7 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { contracts } from "@/lib/db/schema";
 import { ValidationError, NotFoundError } from "@/lib/errors";
 import { audit } from "../audit";
-import { parseInput, requirePermission, withTransaction, type Ctx } from "../context";
+import { requirePermission, type Ctx } from "@/lib/auth/context";
+import { parseInput, withTransaction } from "@/lib/services/context";
 import { staleEditConflict } from "../stale-edit";
 import { ArchiveContractInput } from "./schemas";
 

@@ -1,7 +1,8 @@
 import type { Executor } from "@/lib/db/client";
 import { contracts } from "@/lib/db/schema";
 import { audit } from "../audit";
-import { parseInput, requirePermission, withTransaction, type Ctx } from "../context";
+import { requirePermission, type Ctx } from "@/lib/auth/context";
+import { parseInput, withTransaction } from "@/lib/services/context";
 import { checkContractRules } from "./rules";
 import { CreateContractInput } from "./schemas";
 

@@ -1,3 +1,4 @@
+import { CONTRACT_STATUSES, PAYMENT_TERMS } from "@/lib/enums";
 import { z } from "zod";
 import {
   currencyField,
@@ -7,10 +8,8 @@ import {
   optionalTextField,
   textField,
   versionField,
-} from "../register-fields";
+} from "@/lib/validation/fields";
 
-export const CONTRACT_STATUSES = ["proposed", "pending", "active", "exhausted", "expired", "cancelled"] as const;
-export const PAYMENT_TERMS = ["upfront", "monthly", "usage_based"] as const;
 
 // Field rules of a contract on resolved ids (a bulk import resolves provider names to ids first).
 export const ContractFields = z.object({

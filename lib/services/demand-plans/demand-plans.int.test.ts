@@ -6,7 +6,7 @@ import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { loadPlanningModel } from "@/lib/planning/model";
 import { insertCatalog, roleCtx, type Catalog } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
-import type { Ctx } from "../context";
+import type { Ctx } from "@/lib/auth/context";
 import { archiveDemandPlan, unarchiveDemandPlan } from "./archive";
 import { createDemandPlan } from "./create";
 import { updateDemandPlan } from "./update";

@@ -1,8 +1,8 @@
+import { WORKLOAD_KINDS } from "@/lib/enums";
 import { z } from "zod";
 import { dec } from "@/lib/metrics/decimal";
-import { dateField, decimalField, idField, optionalIdField, optionalTextField, textField, versionField } from "../register-fields";
+import { dateField, decimalField, idField, optionalIdField, optionalTextField, textField, versionField } from "@/lib/validation/fields";
 
-export const WORKLOAD_KINDS = ["training", "inference", "research"] as const;
 
 const blankToNull = (v: unknown) => (v === undefined || (typeof v === "string" && v.trim() === "") ? null : v);
 

@@ -1,7 +1,8 @@
 import type { Executor } from "@/lib/db/client";
 import { powerBudgets } from "@/lib/db/schema";
 import { audit } from "../audit";
-import { parseInput, requirePermission, withTransaction, type Ctx } from "../context";
+import { requirePermission, type Ctx } from "@/lib/auth/context";
+import { parseInput, withTransaction } from "@/lib/services/context";
 import { checkPowerBudgetRules } from "./rules";
 import { CreatePowerBudgetInput } from "./schemas";
 

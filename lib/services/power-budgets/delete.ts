@@ -3,7 +3,8 @@ import { powerBudgets } from "@/lib/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { isoDay } from "@/lib/metrics/calendar";
 import { audit } from "../audit";
-import { parseInput, requirePermission, withTransaction, type Ctx } from "../context";
+import { requirePermission, type Ctx } from "@/lib/auth/context";
+import { parseInput, withTransaction } from "@/lib/services/context";
 import { staleEditConflict } from "../stale-edit";
 import { DeletePowerBudgetInput } from "./schemas";
 

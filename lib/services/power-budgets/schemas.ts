@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dec } from "@/lib/metrics/decimal";
-import { dateField, decimalField, idField, optionalDateField, versionField } from "../register-fields";
+import { dateField, decimalField, idField, optionalDateField, versionField } from "@/lib/validation/fields";
 
 export const contractedMwField = decimalField("the contracted MW", 3, "9999999.999").refine((v) => dec(v).gt(0), "Contracted MW must be more than 0.");
 

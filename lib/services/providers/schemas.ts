@@ -1,7 +1,7 @@
+import { PROVIDER_KINDS } from "@/lib/enums";
 import { z } from "zod";
-import { idField, textField, versionField } from "../register-fields";
+import { idField, textField, versionField } from "@/lib/validation/fields";
 
-export const PROVIDER_KINDS = ["hyperscaler", "neocloud", "colo", "owned"] as const;
 
 export const ProviderFields = z.object({
   name: textField("a name", 100),

@@ -1,6 +1,7 @@
 import { reports } from "@/lib/db/schema";
 import { audit } from "../audit";
-import { parseInput, requirePermission, withTransaction, type Ctx } from "../context";
+import { requirePermission, type Ctx } from "@/lib/auth/context";
+import { parseInput, withTransaction } from "@/lib/services/context";
 import { checkReportRules } from "./rules";
 import { CreateReportInput } from "./schemas";
 

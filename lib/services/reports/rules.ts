@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
 import { scenarios } from "@/lib/db/schema";
 import { ValidationError } from "@/lib/errors";
-import type { ReportScope } from "./schemas";
+import type { ReportScope } from "@/lib/queries/reports/scope";
 
 /** A report's scenario must exist and not be archived. */
 export async function checkReportRules(tx: Executor, scope: ReportScope): Promise<void> {

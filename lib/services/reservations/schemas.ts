@@ -1,3 +1,4 @@
+import { RESERVATION_STATUSES, PRICING_MODELS } from "@/lib/enums";
 import { z } from "zod";
 import {
   currencyField,
@@ -9,10 +10,8 @@ import {
   optionalTextField,
   textField,
   versionField,
-} from "../register-fields";
+} from "@/lib/validation/fields";
 
-export const RESERVATION_STATUSES = ["planned", "active", "expired"] as const;
-export const PRICING_MODELS = ["reserved", "on_demand", "spot"] as const;
 
 // Field rules of a reservation on resolved ids (a bulk import resolves provider/site/type/contract names first).
 export const ReservationFields = z.object({

@@ -2,7 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { scenarios } from "@/lib/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { audit } from "../audit";
-import { parseInput, requirePermission, withTransaction, type Ctx } from "../context";
+import { requirePermission, type Ctx } from "@/lib/auth/context";
+import { parseInput, withTransaction } from "@/lib/services/context";
 import { staleEditConflict } from "../stale-edit";
 import { ArchiveScenarioInput } from "./schemas";
 

@@ -1,6 +1,7 @@
 import { scenarios } from "@/lib/db/schema";
 import { audit } from "../audit";
-import { parseInput, requirePermission, withTransaction, type Ctx } from "../context";
+import { requirePermission, type Ctx } from "@/lib/auth/context";
+import { parseInput, withTransaction } from "@/lib/services/context";
 import { checkScenarioRules } from "./rules";
 import { CreateScenarioInput } from "./schemas";
 

@@ -6,7 +6,7 @@ import { auditLog, scenarios, sites } from "@/lib/db/schema";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { insertCatalog, insertReservationRow, roleCtx, uniq, type Catalog } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
-import type { Ctx } from "../context";
+import type { Ctx } from "@/lib/auth/context";
 import { archiveScenario, unarchiveScenario } from "./archive";
 import { createScenario } from "./create";
 import { updateScenario } from "./update";

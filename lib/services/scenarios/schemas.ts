@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { compactOverrides, scenarioOverridesSchema } from "@/lib/planning/overrides";
-import { idField, optionalTextField, textField, versionField } from "../register-fields";
+import { idField, optionalTextField, textField, versionField } from "@/lib/validation/fields";
 
 // A scenario: a name, a description and its overrides on the baseline (lib/planning/overrides.ts).
 export const ScenarioFields = z.object({

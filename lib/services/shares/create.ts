@@ -3,8 +3,9 @@ import { reports, sharedReports } from "@/lib/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { generateShareToken, shareExpiry } from "@/lib/sharing/tokens";
 import { audit } from "../audit";
-import { parseInput, requirePermission, withTransaction, type Ctx } from "../context";
-import { readScope } from "../reports/schemas";
+import { requirePermission, type Ctx } from "@/lib/auth/context";
+import { parseInput, withTransaction } from "@/lib/services/context";
+import { readScope } from "@/lib/queries/reports/scope";
 import { CreateShareLinkInput } from "./schemas";
 
 /**

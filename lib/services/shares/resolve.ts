@@ -3,8 +3,8 @@ import type { Db } from "@/lib/db/client";
 import { reports, sharedReports } from "@/lib/db/schema";
 import { hashShareToken, sameHash } from "@/lib/sharing/tokens";
 import { audit } from "../audit";
-import type { Ctx } from "../context";
-import { readScope, type ReportScope } from "../reports/schemas";
+import type { Ctx } from "@/lib/auth/context";
+import { readScope, type ReportScope } from "@/lib/queries/reports/scope";
 
 export type SharedReport = {
   id: string;

@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { sharedReports } from "@/lib/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { audit } from "../audit";
-import { parseInput, requirePermission, withTransaction, type Ctx } from "../context";
+import { requirePermission, type Ctx } from "@/lib/auth/context";
+import { parseInput, withTransaction } from "@/lib/services/context";
 import { RevokeShareLinkInput } from "./schemas";
 
 /** Revokes a link at once: the shared view reads the row on every request, so the next visit gets the 404 page. */

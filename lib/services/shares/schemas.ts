@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS, MIN_EXPIRY_DAYS } from "@/lib/sharing/tokens";
-import { idField } from "../register-fields";
+import { idField } from "@/lib/validation/fields";
 
 export const CreateShareLinkInput = z.object({
   reportId: idField("a report"),

@@ -6,7 +6,7 @@ import { queryRows } from "@/lib/db/rows";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { hashShareToken } from "@/lib/sharing/tokens";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
-import type { Ctx } from "../context";
+import type { Ctx } from "@/lib/auth/context";
 import { archiveReport } from "../reports/archive";
 import { createReport } from "../reports/create";
 import { updateReport } from "../reports/update";

@@ -4,7 +4,7 @@ import type { DbHandle } from "@/lib/db/client";
 import { sharedReports, users } from "@/lib/db/schema";
 import { hashShareToken } from "@/lib/sharing/tokens";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
-import type { Ctx } from "../context";
+import type { Ctx } from "@/lib/auth/context";
 import { createReport } from "../reports/create";
 import { createShareLink } from "./create";
 import { resolveShareToken } from "./resolve";

@@ -5,7 +5,7 @@ import { auditLog, powerBudgets, providers, sites } from "@/lib/db/schema";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { roleCtx, uniq } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
-import type { Ctx } from "../context";
+import type { Ctx } from "@/lib/auth/context";
 import { createPowerBudget } from "../power-budgets/create";
 import { deletePowerBudget } from "../power-budgets/delete";
 import { updatePowerBudget } from "../power-budgets/update";

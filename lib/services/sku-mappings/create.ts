@@ -1,7 +1,8 @@
 import { rematchCharges } from "@/lib/ingest/matching";
 import { skuMappings } from "@/lib/db/schema";
 import { audit } from "../audit";
-import { parseInput, requirePermission, withTransaction, type Ctx } from "../context";
+import { requirePermission, type Ctx } from "@/lib/auth/context";
+import { parseInput, withTransaction } from "@/lib/services/context";
 import { checkSkuMapping } from "./rules";
 import { CreateSkuMappingInput } from "./schemas";
 

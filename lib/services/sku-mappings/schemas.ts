@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dec } from "@/lib/metrics/decimal";
-import { decimalField, idField, optionalTextField, textField, versionField } from "../register-fields";
+import { decimalField, idField, optionalTextField, textField, versionField } from "@/lib/validation/fields";
 
 export const SkuMappingFields = z.object({
   providerId: idField("a provider"),

@@ -2,7 +2,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { users } from "@/lib/db/schema";
 import { ConflictError } from "@/lib/errors";
 import { audit } from "../audit";
-import { parseInput, requirePermission, withTransaction, type Ctx } from "../context";
+import { requirePermission, type Ctx } from "@/lib/auth/context";
+import { parseInput, withTransaction } from "@/lib/services/context";
 import { CreateUserInput } from "./schemas";
 
 export async function createUser({ ctx, input }: { ctx: Ctx; input: unknown }) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "@/lib/auth/permissions";
+import { ROLES } from "@/lib/enums";
 
 export const CreateUserInput = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid email address."),

@@ -3,7 +3,8 @@ import { users } from "@/lib/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { Tx } from "@/lib/db/client";
 import { audit } from "../audit";
-import { parseInput, requirePermission, withTransaction, type Ctx } from "../context";
+import { requirePermission, type Ctx } from "@/lib/auth/context";
+import { parseInput, withTransaction } from "@/lib/services/context";
 import { staleEditConflict } from "../stale-edit";
 import { UpdateUserInput } from "./schemas";
 

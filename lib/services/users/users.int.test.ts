@@ -4,7 +4,7 @@ import type { DbHandle } from "@/lib/db/client";
 import { auditLog, users } from "@/lib/db/schema";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
-import type { Ctx } from "../context";
+import type { Ctx } from "@/lib/auth/context";
 import { systemCtx } from "../system-actor";
 import { createUser } from "./create";
 import { updateUser } from "./update";

@@ -1,6 +1,6 @@
 import { csvResponse } from "@/lib/csv/response";
 import { exportCtx } from "@/lib/csv/export-ctx";
-import { parsePlanningFilters } from "@/lib/filters/params";
+import { parsePlanningFilters } from "@/lib/queries/filters/params";
 import { isoDay } from "@/lib/metrics/calendar";
 import { getCapacity } from "@/lib/queries/capacity";
 import { capacityCsv, CAPACITY_TABLES, type CapacityTable } from "@/lib/queries/capacity/csv";

@@ -1,7 +1,7 @@
 import { csvResponse } from "@/lib/csv/response";
 import { exportCtx } from "@/lib/csv/export-ctx";
-import { concentrationTable } from "@/lib/exports/answer-tables";
-import { parsePlanningFilters } from "@/lib/filters/params";
+import { concentrationTable } from "@/lib/queries/reports/answer-tables";
+import { parsePlanningFilters } from "@/lib/queries/filters/params";
 import { getConcentration } from "@/lib/queries/concentration";
 
 export const dynamic = "force-dynamic";

@@ -14,10 +14,10 @@ import { requireCtx } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { formatDay } from "@/lib/format/date";
 import { formatMoneyExact } from "@/lib/format/number";
-import { getCommitmentMetrics } from "@/lib/queries/commitments";
-import { getContractBurndown } from "@/lib/queries/contract-burndown";
-import { entityHistory } from "@/lib/queries/history";
-import { getContractDetail } from "@/lib/queries/registers/contract-detail";
+import { getCommitmentMetrics } from "@/lib/queries/contracts/commitments";
+import { getContractBurndown } from "@/lib/queries/contracts/burndown";
+import { entityHistory } from "@/lib/queries/lists/history";
+import { getContractDetail } from "@/lib/queries/contracts/detail";
 import { setContractArchivedAction } from "../actions";
 
 export const metadata: Metadata = { title: "Contract" };

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { ContractForm } from "@/components/contracts/contract-form";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
-import { registerOptions } from "@/lib/queries/registers/options";
+import { registerOptions } from "@/lib/queries/lists/options";
 import { createContractAction } from "../actions";
 
 export const metadata: Metadata = { title: "New contract" };

@@ -1,8 +1,8 @@
 import { csvResponse } from "@/lib/csv/response";
 import { exportCtx } from "@/lib/csv/export-ctx";
-import { CONTRACT_REGISTER_HEADER, contractRegisterRows } from "@/lib/exports/contract-register";
+import { CONTRACT_REGISTER_HEADER, contractRegisterRows } from "@/lib/queries/contracts/register-csv";
 import { isoDay } from "@/lib/metrics/calendar";
-import { parseContractListParams } from "@/lib/queries/registers/contracts";
+import { parseContractListParams } from "@/lib/queries/contracts";
 
 export const dynamic = "force-dynamic";
 

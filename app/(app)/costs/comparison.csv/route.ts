@@ -1,7 +1,7 @@
 import { exportCtx } from "@/lib/csv/export-ctx";
 import { csvResponse } from "@/lib/csv/response";
-import { COMPARISON_HEADER, comparisonCsvRow } from "@/lib/costs/export-rows";
-import { profileMap } from "@/lib/costs/workload-profile";
+import { COMPARISON_HEADER, comparisonCsvRow } from "@/lib/queries/costs/export-rows";
+import { profileMap } from "@/lib/queries/costs/workload-profile";
 import { isoDay } from "@/lib/metrics/calendar";
 import { getCostsFromUrl } from "@/lib/queries/costs/from-url";
 

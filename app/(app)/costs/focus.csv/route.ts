@@ -1,6 +1,6 @@
 import { csvBytesResponse } from "@/lib/csv/response";
 import { exportCtx, parseQuery } from "@/lib/csv/export-ctx";
-import { focusCostCsv, parseFocusCostFilter } from "@/lib/exports/focus-costs";
+import { focusCostCsv, parseFocusCostFilter } from "@/lib/queries/costs/focus-csv";
 import { isoDay } from "@/lib/metrics/calendar";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { exportCtx } from "@/lib/csv/export-ctx";
 import { csvResponse } from "@/lib/csv/response";
-import { SPEND_HEADER, spendCsvRow } from "@/lib/costs/export-rows";
+import { SPEND_HEADER, spendCsvRow } from "@/lib/queries/costs/export-rows";
 import { isoDay } from "@/lib/metrics/calendar";
 import { getCostsFromUrl } from "@/lib/queries/costs/from-url";
 

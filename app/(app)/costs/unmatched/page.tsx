@@ -4,8 +4,8 @@ import { ListView, type Column } from "@/components/lists/list-view";
 import { formatExactMoney } from "@/components/matching/exact-money";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
-import type { RawSearchParams } from "@/lib/lists/params";
-import { listUnmatchedCharges, parseUnmatchedListParams, unmatchedProviders, type UnmatchedGroup } from "@/lib/queries/unmatched-charges";
+import type { RawSearchParams } from "@/lib/queries/lists/params";
+import { listUnmatchedCharges, parseUnmatchedListParams, unmatchedProviders, type UnmatchedGroup } from "@/lib/queries/costs/unmatched";
 
 export const metadata: Metadata = { title: "Unmatched charges" };
 export const dynamic = "force-dynamic";

@@ -12,8 +12,8 @@ import { NotFoundError } from "@/lib/errors";
 import { formatDay } from "@/lib/format/date";
 import { formatDecimal } from "@/lib/format/number";
 import { getDemandPlan } from "@/lib/queries/demand-plans";
-import { entityHistory } from "@/lib/queries/history";
-import { isUuid } from "@/lib/queries/registers/uuid";
+import { entityHistory } from "@/lib/queries/lists/history";
+import { isUuid } from "@/lib/db/uuid";
 import { setDemandPlanArchivedAction } from "../actions";
 
 export const metadata: Metadata = { title: "Demand plan" };

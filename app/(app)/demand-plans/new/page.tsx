@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { DemandPlanForm } from "@/components/demand-plans/demand-plan-form";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
-import { getFilterOptions } from "@/lib/filters/options";
-import { registerOptions } from "@/lib/queries/registers/options";
+import { getFilterOptions } from "@/lib/queries/filters/options";
+import { registerOptions } from "@/lib/queries/lists/options";
 import { createDemandPlanAction } from "../actions";
 
 export const metadata: Metadata = { title: "New demand plan" };

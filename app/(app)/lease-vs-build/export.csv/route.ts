@@ -1,7 +1,7 @@
 import { csvResponse } from "@/lib/csv/response";
 import { exportCtx } from "@/lib/csv/export-ctx";
-import { parseLeaseParams, resolveLease } from "@/lib/lease-vs-build/params";
-import { leaseResult } from "@/lib/lease-vs-build/result";
+import { parseLeaseParams, resolveLease } from "@/lib/queries/lease-vs-build/params";
+import { leaseResult } from "@/lib/queries/lease-vs-build/result";
 import { isoDay } from "@/lib/metrics/calendar";
 import { getLeaseCatalog } from "@/lib/queries/lease-vs-build";
 

@@ -1,7 +1,7 @@
 import { csvResponse } from "@/lib/csv/response";
 import { exportCtx } from "@/lib/csv/export-ctx";
-import { powerTable } from "@/lib/exports/answer-tables";
-import { parsePlanningFilters } from "@/lib/filters/params";
+import { powerTable } from "@/lib/queries/reports/answer-tables";
+import { parsePlanningFilters } from "@/lib/queries/filters/params";
 import { getPowerPage } from "@/lib/queries/power";
 
 export const dynamic = "force-dynamic";

@@ -6,7 +6,7 @@ import { ReportSections } from "@/components/reports/report-view";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
-import { isUuid } from "@/lib/queries/registers/uuid";
+import { isUuid } from "@/lib/db/uuid";
 import { getReport, listShareLinks } from "@/lib/queries/reports";
 import { createShareLinkAction, saveReportAction } from "../actions";
 import { ArchiveReportButton, RevokeLinkButton } from "../buttons";

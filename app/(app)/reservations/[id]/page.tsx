@@ -12,9 +12,9 @@ import { requireCtx } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { formatDay } from "@/lib/format/date";
 import { formatRate } from "@/lib/format/number";
-import { entityHistory } from "@/lib/queries/history";
-import { getReservationDetail } from "@/lib/queries/registers/reservation-detail";
-import { blockKind, isLate } from "@/lib/reservations/timeline";
+import { entityHistory } from "@/lib/queries/lists/history";
+import { getReservationDetail } from "@/lib/queries/reservations/detail";
+import { blockKind, isLate } from "@/lib/queries/reservations/timeline";
 import { setReservationArchivedAction } from "../actions";
 
 export const metadata: Metadata = { title: "Reservation" };

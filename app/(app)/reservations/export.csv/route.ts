@@ -2,7 +2,7 @@ import { inBatches, csvResponse, mapRows } from "@/lib/csv/response";
 import { exportCtx } from "@/lib/csv/export-ctx";
 import { num } from "@/lib/csv/write";
 import { isoDay } from "@/lib/metrics/calendar";
-import { parseReservationListParams, reservationRows } from "@/lib/queries/registers/reservations";
+import { parseReservationListParams, reservationRows } from "@/lib/queries/reservations";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { exportCtx, parseQuery } from "@/lib/csv/export-ctx";
 import { csvResponse, mapRows } from "@/lib/csv/response";
-import { parseNoticeDays } from "@/lib/exports/notice";
-import { RENEWALS_HEADER, renewalCsvRow, renewalRows } from "@/lib/exports/renewals";
+import { parseNoticeDays } from "@/lib/queries/reservations/notice";
+import { RENEWALS_HEADER, renewalCsvRow, renewalRows } from "@/lib/queries/reservations/renewals";
 import { isoDay } from "@/lib/metrics/calendar";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 import { exportCtx, parseQuery } from "@/lib/csv/export-ctx";
 import { mapRows } from "@/lib/csv/response";
-import { icsResponse } from "@/lib/exports/ical";
-import { parseNoticeDays } from "@/lib/exports/notice";
-import { renewalEvent, renewalRows } from "@/lib/exports/renewals";
+import { icsResponse } from "@/lib/csv/ical";
+import { parseNoticeDays } from "@/lib/queries/reservations/notice";
+import { renewalEvent, renewalRows } from "@/lib/queries/reservations/renewals";
 import { isoDay } from "@/lib/metrics/calendar";
 
 export const dynamic = "force-dynamic";

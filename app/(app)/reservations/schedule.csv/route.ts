@@ -1,10 +1,10 @@
 import { csvResponse } from "@/lib/csv/response";
 import { exportCtx } from "@/lib/csv/export-ctx";
-import { parseNoticeDays } from "@/lib/exports/notice";
-import { RESERVATION_SCHEDULE_HEADER, reservationScheduleRows } from "@/lib/exports/reservation-schedule";
+import { parseNoticeDays } from "@/lib/queries/reservations/notice";
+import { RESERVATION_SCHEDULE_HEADER, reservationScheduleRows } from "@/lib/queries/reservations/schedule-csv";
 import { ValidationError } from "@/lib/errors";
 import { isoDay } from "@/lib/metrics/calendar";
-import { parseReservationListParams } from "@/lib/queries/registers/reservations";
+import { parseReservationListParams } from "@/lib/queries/reservations";
 
 export const dynamic = "force-dynamic";
 

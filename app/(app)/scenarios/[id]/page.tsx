@@ -11,8 +11,8 @@ import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { formatDay } from "@/lib/format/date";
-import { entityHistory } from "@/lib/queries/history";
-import { isUuid } from "@/lib/queries/registers/uuid";
+import { entityHistory } from "@/lib/queries/lists/history";
+import { isUuid } from "@/lib/db/uuid";
 import { getScenario, overrideLabels } from "@/lib/queries/scenarios";
 import { setScenarioArchivedAction } from "../actions";
 

@@ -4,9 +4,9 @@ import { FilterBar } from "@/components/filters/filter-bar";
 import { CompareView } from "@/components/scenarios/compare-view";
 import { requireCtx } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
-import { getFilterOptions } from "@/lib/filters/options";
-import { parsePlanningFilters, type RawSearchParams } from "@/lib/filters/params";
-import { COMPARE_DEFAULTS, getScenarioComparison, parseSideParam } from "@/lib/queries/scenario-compare";
+import { getFilterOptions } from "@/lib/queries/filters/options";
+import { parsePlanningFilters, type RawSearchParams } from "@/lib/queries/filters/params";
+import { COMPARE_DEFAULTS, getScenarioComparison, parseSideParam } from "@/lib/queries/scenarios/compare";
 
 export const metadata: Metadata = { title: "Compare scenarios" };
 export const dynamic = "force-dynamic";

@@ -5,14 +5,14 @@ import { ListView, type Column } from "@/components/lists/list-view";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { formatDecimal } from "@/lib/format/number";
-import type { RawSearchParams } from "@/lib/lists/params";
+import type { RawSearchParams } from "@/lib/queries/lists/params";
 import {
   acceleratorFilterOptions,
   listAcceleratorTypes,
   parseAcceleratorListParams,
   type AcceleratorListRow,
-} from "@/lib/queries/registers/accelerator-types";
-import { ARCHIVED_OPTIONS } from "@/lib/queries/registers/filters";
+} from "@/lib/queries/settings/accelerator-types";
+import { ARCHIVED_OPTIONS } from "@/lib/queries/lists/filters";
 
 export const metadata: Metadata = { title: "Accelerator catalog" };
 export const dynamic = "force-dynamic";

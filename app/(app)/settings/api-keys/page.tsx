@@ -3,11 +3,12 @@ import { notFound } from "next/navigation";
 import { ListView, type Column } from "@/components/lists/list-view";
 import { StatusBadge } from "@/components/registers/status-badge";
 import { CreateApiKeyForm, RevokeApiKeyButton } from "@/components/settings/api-key-forms";
-import { can, ROLES } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
+import { ROLES } from "@/lib/enums";
 import { requireCtx } from "@/lib/auth/session";
 import { formatDay } from "@/lib/format/date";
-import type { RawSearchParams } from "@/lib/lists/params";
-import { listApiKeys, parseApiKeyListParams, type ApiKeyListRow } from "@/lib/queries/registers/api-keys";
+import type { RawSearchParams } from "@/lib/queries/lists/params";
+import { listApiKeys, parseApiKeyListParams, type ApiKeyListRow } from "@/lib/queries/settings/api-keys";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 
 export const metadata: Metadata = { title: "API keys" };

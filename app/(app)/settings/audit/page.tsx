@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { AuditTable } from "@/components/audit/audit-table";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
-import { listAuditLog } from "@/lib/queries/audit";
+import { listAuditLog } from "@/lib/queries/settings/audit";
 import { parseAuditSearchParams } from "./search-params";
 
 export const metadata: Metadata = { title: "Audit log" };

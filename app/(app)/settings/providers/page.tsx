@@ -6,9 +6,9 @@ import { StatusBadge } from "@/components/registers/status-badge";
 import { PROVIDER_KIND_OPTIONS } from "@/components/settings/options";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
-import type { RawSearchParams } from "@/lib/lists/params";
-import { ARCHIVED_OPTIONS } from "@/lib/queries/registers/filters";
-import { listProviders, parseProviderListParams, type ProviderListRow } from "@/lib/queries/registers/providers";
+import type { RawSearchParams } from "@/lib/queries/lists/params";
+import { ARCHIVED_OPTIONS } from "@/lib/queries/lists/filters";
+import { listProviders, parseProviderListParams, type ProviderListRow } from "@/lib/queries/settings/providers";
 
 export const metadata: Metadata = { title: "Providers" };
 export const dynamic = "force-dynamic";

@@ -6,10 +6,10 @@ import { StatusBadge } from "@/components/registers/status-badge";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { formatDecimal } from "@/lib/format/number";
-import type { RawSearchParams } from "@/lib/lists/params";
-import { ARCHIVED_OPTIONS } from "@/lib/queries/registers/filters";
-import { registerOptions } from "@/lib/queries/registers/options";
-import { listSkuMappings, parseSkuMappingListParams, type SkuMappingRow } from "@/lib/queries/sku-mappings";
+import type { RawSearchParams } from "@/lib/queries/lists/params";
+import { ARCHIVED_OPTIONS } from "@/lib/queries/lists/filters";
+import { registerOptions } from "@/lib/queries/lists/options";
+import { listSkuMappings, parseSkuMappingListParams, type SkuMappingRow } from "@/lib/queries/settings/sku-mappings";
 
 export const metadata: Metadata = { title: "SKU mappings" };
 export const dynamic = "force-dynamic";

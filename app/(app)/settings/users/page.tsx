@@ -4,11 +4,12 @@ import { notFound } from "next/navigation";
 import { UserPlus } from "lucide-react";
 import { ListView, type Column } from "@/components/lists/list-view";
 import { StatusBadge } from "@/components/registers/status-badge";
-import { can, ROLES } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
+import { ROLES } from "@/lib/enums";
 import { requireCtx } from "@/lib/auth/session";
 import { formatDay } from "@/lib/format/date";
-import type { RawSearchParams } from "@/lib/lists/params";
-import { listUsers, parseUserListParams, type UserListRow } from "@/lib/queries/registers/users";
+import type { RawSearchParams } from "@/lib/queries/lists/params";
+import { listUsers, parseUserListParams, type UserListRow } from "@/lib/queries/settings/users";
 
 export const metadata: Metadata = { title: "Users" };
 export const dynamic = "force-dynamic";

@@ -10,13 +10,13 @@ import { SitePowerSection } from "@/components/sites/site-power-section";
 import { SiteReservations } from "@/components/sites/site-reservations";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
-import { parseShowAll, type RawSearchParams } from "@/lib/filters/params";
+import { parseShowAll, type RawSearchParams } from "@/lib/queries/filters/params";
 import { formatDay } from "@/lib/format/date";
 import { formatDecimal, formatMw } from "@/lib/format/number";
 import { isoDay } from "@/lib/metrics/calendar";
 import { dec } from "@/lib/metrics/decimal";
-import { entityHistory } from "@/lib/queries/history";
-import { getSiteDetail, powerBudgetHistory, SITE_RESERVATIONS_LIMIT } from "@/lib/queries/registers/site-detail";
+import { entityHistory } from "@/lib/queries/lists/history";
+import { getSiteDetail, powerBudgetHistory, SITE_RESERVATIONS_LIMIT } from "@/lib/queries/sites/detail";
 import { createPowerBudgetAction, deletePowerBudgetAction, setSiteArchivedAction, updatePowerBudgetAction } from "../actions";
 
 export const metadata: Metadata = { title: "Site" };

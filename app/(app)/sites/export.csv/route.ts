@@ -2,7 +2,7 @@ import { csvResponse, inBatches, mapRows } from "@/lib/csv/response";
 import { exportCtx } from "@/lib/csv/export-ctx";
 import { num } from "@/lib/csv/write";
 import { isoDay } from "@/lib/metrics/calendar";
-import { parseSiteListParams, siteRows } from "@/lib/queries/registers/sites";
+import { parseSiteListParams, siteRows } from "@/lib/queries/sites";
 
 export const dynamic = "force-dynamic";
 

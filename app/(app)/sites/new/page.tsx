@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { SiteForm } from "@/components/sites/site-form";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
-import { registerOptions } from "@/lib/queries/registers/options";
+import { registerOptions } from "@/lib/queries/lists/options";
 import { createSiteAction } from "../actions";
 
 export const metadata: Metadata = { title: "New site" };

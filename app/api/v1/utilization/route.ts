@@ -5,7 +5,7 @@ import { checkDeclaredLength, jsonError, limitedBody, readBody, uploadFileName }
 import { importUtilizationCsv } from "@/lib/ingest/utilization/import";
 import { ingestUtilization } from "@/lib/ingest/utilization/ingest";
 import { ValidationError } from "@/lib/errors";
-import { requirePermission } from "@/lib/services/context";
+import { requirePermission } from "@/lib/auth/context";
 
 export const dynamic = "force-dynamic";
 

@@ -4,8 +4,8 @@ import { ContractForm } from "@/components/contracts/contract-form";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
-import { getContractDetail } from "@/lib/queries/registers/contract-detail";
-import { registerOptions } from "@/lib/queries/registers/options";
+import { getContractDetail } from "@/lib/queries/contracts/detail";
+import { registerOptions } from "@/lib/queries/lists/options";
 import { updateContractAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit contract" };

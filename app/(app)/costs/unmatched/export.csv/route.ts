@@ -1,7 +1,7 @@
 import { csvResponse, inBatches, mapRows } from "@/lib/csv/response";
 import { exportCtx } from "@/lib/csv/export-ctx";
 import { isoDay } from "@/lib/metrics/calendar";
-import { parseUnmatchedListParams, unmatchedGroupRows } from "@/lib/queries/unmatched-charges";
+import { parseUnmatchedListParams, unmatchedGroupRows } from "@/lib/queries/costs/unmatched";
 
 export const dynamic = "force-dynamic";
 

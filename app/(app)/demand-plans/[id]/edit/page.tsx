@@ -4,10 +4,10 @@ import { DemandPlanForm } from "@/components/demand-plans/demand-plan-form";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
-import { getFilterOptions } from "@/lib/filters/options";
+import { getFilterOptions } from "@/lib/queries/filters/options";
 import { getDemandPlan } from "@/lib/queries/demand-plans";
-import { registerOptions } from "@/lib/queries/registers/options";
-import { isUuid } from "@/lib/queries/registers/uuid";
+import { registerOptions } from "@/lib/queries/lists/options";
+import { isUuid } from "@/lib/db/uuid";
 import { updateDemandPlanAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit demand plan" };

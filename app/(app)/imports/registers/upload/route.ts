@@ -3,7 +3,7 @@ import { checkDeclaredLength, jsonError, ndjsonResponse, readBody, PayloadTooLar
 import { commitRegisterImport, MAX_REGISTER_FILE_BYTES, previewRegisterImport } from "@/lib/ingest/registers/import";
 import { isRegisterKind, REGISTER_TEMPLATES } from "@/lib/ingest/registers/templates";
 import { ValidationError } from "@/lib/errors";
-import { requirePermission } from "@/lib/services/context";
+import { requirePermission } from "@/lib/auth/context";
 
 export const dynamic = "force-dynamic";
 

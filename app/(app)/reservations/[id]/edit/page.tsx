@@ -5,8 +5,8 @@ import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { isoDay } from "@/lib/metrics/calendar";
-import { getReservationDetail } from "@/lib/queries/registers/reservation-detail";
-import { registerOptions, type Option } from "@/lib/queries/registers/options";
+import { getReservationDetail } from "@/lib/queries/reservations/detail";
+import { registerOptions, type Option } from "@/lib/queries/lists/options";
 import { updateReservationAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit reservation" };

@@ -4,7 +4,7 @@ import { ScenarioForm } from "@/components/scenarios/scenario-form";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
-import { isUuid } from "@/lib/queries/registers/uuid";
+import { isUuid } from "@/lib/db/uuid";
 import { getScenario, scenarioFormOptions } from "@/lib/queries/scenarios";
 import { createScenarioAction, updateScenarioAction } from "../../actions";
 

@@ -2,10 +2,10 @@ import { exportCtx } from "@/lib/csv/export-ctx";
 import { csvResponse } from "@/lib/csv/response";
 import { num } from "@/lib/csv/write";
 import { NotFoundError } from "@/lib/errors";
-import { parsePlanningFilters } from "@/lib/filters/params";
+import { parsePlanningFilters } from "@/lib/queries/filters/params";
 import { isoDay } from "@/lib/metrics/calendar";
 import { COMPARE_CSV_HEADER, compareCsvRows } from "@/lib/planning/compare";
-import { COMPARE_DEFAULTS, getScenarioComparison, parseSideParam } from "@/lib/queries/scenario-compare";
+import { COMPARE_DEFAULTS, getScenarioComparison, parseSideParam } from "@/lib/queries/scenarios/compare";
 
 export const dynamic = "force-dynamic";
 

@@ -9,9 +9,9 @@ import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { formatDecimal } from "@/lib/format/number";
 import { dec } from "@/lib/metrics/decimal";
-import { entityHistory } from "@/lib/queries/history";
-import { getAcceleratorType } from "@/lib/queries/registers/accelerator-types";
-import { isUuid } from "@/lib/queries/registers/uuid";
+import { entityHistory } from "@/lib/queries/lists/history";
+import { getAcceleratorType } from "@/lib/queries/settings/accelerator-types";
+import { isUuid } from "@/lib/db/uuid";
 import { setAcceleratorTypeArchivedAction, updateAcceleratorTypeAction } from "../actions";
 
 export const metadata: Metadata = { title: "Accelerator type" };

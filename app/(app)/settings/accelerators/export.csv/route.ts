@@ -2,7 +2,7 @@ import { csvResponse, inBatches, mapRows } from "@/lib/csv/response";
 import { exportCtx } from "@/lib/csv/export-ctx";
 import { num } from "@/lib/csv/write";
 import { isoDay } from "@/lib/metrics/calendar";
-import { acceleratorRows, parseAcceleratorListParams } from "@/lib/queries/registers/accelerator-types";
+import { acceleratorRows, parseAcceleratorListParams } from "@/lib/queries/settings/accelerator-types";
 
 export const dynamic = "force-dynamic";
 

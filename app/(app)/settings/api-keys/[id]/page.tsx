@@ -7,9 +7,9 @@ import { RevokeApiKeyButton } from "@/components/settings/api-key-forms";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { formatDay } from "@/lib/format/date";
-import { entityHistory } from "@/lib/queries/history";
-import { getApiKey } from "@/lib/queries/registers/api-keys";
-import { isUuid } from "@/lib/queries/registers/uuid";
+import { entityHistory } from "@/lib/queries/lists/history";
+import { getApiKey } from "@/lib/queries/settings/api-keys";
+import { isUuid } from "@/lib/db/uuid";
 import { revokeApiKeyAction } from "../actions";
 
 export const metadata: Metadata = { title: "API key" };

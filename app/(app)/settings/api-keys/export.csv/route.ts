@@ -2,7 +2,7 @@ import { can } from "@/lib/auth/permissions";
 import { csvResponse, inBatches, mapRows } from "@/lib/csv/response";
 import { exportCtx } from "@/lib/csv/export-ctx";
 import { isoDay } from "@/lib/metrics/calendar";
-import { apiKeyRows, parseApiKeyListParams } from "@/lib/queries/registers/api-keys";
+import { apiKeyRows, parseApiKeyListParams } from "@/lib/queries/settings/api-keys";
 
 export const dynamic = "force-dynamic";
 

@@ -8,9 +8,9 @@ import { PROVIDER_KIND_OPTIONS } from "@/components/settings/options";
 import { ProviderForm } from "@/components/settings/provider-form";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
-import { entityHistory } from "@/lib/queries/history";
-import { getProvider } from "@/lib/queries/registers/providers";
-import { isUuid } from "@/lib/queries/registers/uuid";
+import { entityHistory } from "@/lib/queries/lists/history";
+import { getProvider } from "@/lib/queries/settings/providers";
+import { isUuid } from "@/lib/db/uuid";
 import { setProviderArchivedAction, updateProviderAction } from "../actions";
 
 export const metadata: Metadata = { title: "Provider" };

@@ -1,7 +1,7 @@
 import { csvResponse, inBatches, mapRows } from "@/lib/csv/response";
 import { exportCtx } from "@/lib/csv/export-ctx";
 import { isoDay } from "@/lib/metrics/calendar";
-import { parseProviderListParams, providerRows } from "@/lib/queries/registers/providers";
+import { parseProviderListParams, providerRows } from "@/lib/queries/settings/providers";
 
 export const dynamic = "force-dynamic";
 

@@ -8,10 +8,10 @@ import { StatusBadge } from "@/components/registers/status-badge";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { formatDecimal } from "@/lib/format/number";
-import { entityHistory } from "@/lib/queries/history";
-import { registerOptions } from "@/lib/queries/registers/options";
-import { isUuid } from "@/lib/queries/registers/uuid";
-import { getSkuMapping } from "@/lib/queries/sku-mappings";
+import { entityHistory } from "@/lib/queries/lists/history";
+import { registerOptions } from "@/lib/queries/lists/options";
+import { isUuid } from "@/lib/db/uuid";
+import { getSkuMapping } from "@/lib/queries/settings/sku-mappings";
 import { setSkuMappingArchivedAction, updateSkuMappingAction } from "../actions";
 
 export const metadata: Metadata = { title: "SKU mapping" };

@@ -1,7 +1,7 @@
 import { csvResponse, inBatches, mapRows } from "@/lib/csv/response";
 import { exportCtx } from "@/lib/csv/export-ctx";
 import { isoDay } from "@/lib/metrics/calendar";
-import { parseSkuMappingListParams, skuMappingRows } from "@/lib/queries/sku-mappings";
+import { parseSkuMappingListParams, skuMappingRows } from "@/lib/queries/settings/sku-mappings";
 
 export const dynamic = "force-dynamic";
 

@@ -4,8 +4,8 @@ import { notFound } from "next/navigation";
 import { SkuMappingForm } from "@/components/matching/sku-mapping-form";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
-import type { RawSearchParams } from "@/lib/lists/params";
-import { registerOptions } from "@/lib/queries/registers/options";
+import type { RawSearchParams } from "@/lib/queries/lists/params";
+import { registerOptions } from "@/lib/queries/lists/options";
 import { createSkuMappingAction } from "../actions";
 
 export const metadata: Metadata = { title: "New SKU mapping" };

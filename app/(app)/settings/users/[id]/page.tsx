@@ -7,9 +7,9 @@ import { DisableUserButton, EditUserForm } from "@/components/settings/user-form
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { formatDay } from "@/lib/format/date";
-import { entityHistory } from "@/lib/queries/history";
-import { isUuid } from "@/lib/queries/registers/uuid";
-import { getUser } from "@/lib/queries/registers/users";
+import { entityHistory } from "@/lib/queries/lists/history";
+import { isUuid } from "@/lib/db/uuid";
+import { getUser } from "@/lib/queries/settings/users";
 import { setUserDisabledAction, updateUserAction } from "../actions";
 
 export const metadata: Metadata = { title: "User" };

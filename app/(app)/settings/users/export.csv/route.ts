@@ -2,7 +2,7 @@ import { can } from "@/lib/auth/permissions";
 import { csvResponse, inBatches, mapRows } from "@/lib/csv/response";
 import { exportCtx } from "@/lib/csv/export-ctx";
 import { isoDay } from "@/lib/metrics/calendar";
-import { parseUserListParams, userRows } from "@/lib/queries/registers/users";
+import { parseUserListParams, userRows } from "@/lib/queries/settings/users";
 
 export const dynamic = "force-dynamic";
 

@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { SiteForm } from "@/components/sites/site-form";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
-import { registerOptions } from "@/lib/queries/registers/options";
-import { getSiteRecord } from "@/lib/queries/registers/site-detail";
+import { registerOptions } from "@/lib/queries/lists/options";
+import { getSiteRecord } from "@/lib/queries/sites/detail";
 import { updateSiteAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit site" };

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { importFocus } from "@/lib/ingest/focus/import";
 import { checkDeclaredLength, jsonError, limitedBody, uploadFileName } from "@/lib/ingest/http";
-import { requirePermission } from "@/lib/services/context";
+import { requirePermission } from "@/lib/auth/context";
 
 export const dynamic = "force-dynamic";
 

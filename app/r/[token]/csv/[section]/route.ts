@@ -1,8 +1,8 @@
 import { csvResponse } from "@/lib/csv/response";
 import { getDb } from "@/lib/db/client";
-import { reportSectionCsv } from "@/lib/exports/report-sections";
-import type { Ctx } from "@/lib/services/context";
-import { REPORT_SECTIONS, type ReportSection } from "@/lib/services/reports/schemas";
+import { reportSectionCsv } from "@/lib/queries/reports/section-csv";
+import type { Ctx } from "@/lib/auth/context";
+import { REPORT_SECTIONS, type ReportSection } from "@/lib/queries/reports/scope";
 import { resolveShareToken } from "@/lib/services/shares/resolve";
 
 export const dynamic = "force-dynamic";

@@ -1,0 +1,14 @@
+// The value lists behind the database enums (lib/db/schema/enums.ts builds them from these), plain so that
+// forms in the browser, validation and queries share one list without importing drizzle.
+export const ROLES = ["admin", "finance", "infra", "viewer"] as const;
+export const PROVIDER_KINDS = ["hyperscaler", "neocloud", "colo", "owned"] as const;
+export const CONTRACT_STATUSES = ["proposed", "pending", "active", "exhausted", "expired", "cancelled"] as const;
+export const PAYMENT_TERMS = ["upfront", "monthly", "usage_based"] as const;
+export const PRICING_MODELS = ["reserved", "on_demand", "spot"] as const;
+export const RESERVATION_STATUSES = ["planned", "active", "expired"] as const;
+export const IMPORT_KINDS = ["focus", "utilization", "contracts", "reservations", "sites", "power_budgets"] as const;
+export const IMPORT_STATUSES = ["running", "succeeded", "failed"] as const;
+export const WORKLOAD_KINDS = ["training", "inference", "research"] as const;
+
+export type Role = (typeof ROLES)[number];
+export type PricingModel = (typeof PRICING_MODELS)[number];

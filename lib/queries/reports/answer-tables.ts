@@ -1,0 +1,138 @@
+import { num, type CsvValue } from "@/lib/csv/write";
+import { isoDay, startOfUtcMonth } from "@/lib/metrics/calendar";
+import { DIMENSIONS } from "@/lib/metrics/concentration";
+import type { ContractBurndown } from "@/lib/queries/contracts/burndown";
+import type { ConcentrationPage } from "@/lib/queries/concentration";
+import type { OverviewResult } from "@/lib/queries/overview";
+import type { PowerPage } from "@/lib/queries/power";
+
+// The tables behind the answer pages as CSV (header + rows), one definition each: the app's export routes and
+// the shared report's CSV downloads both write these.
+
+export type CsvTable = { fileName: string; header: readonly string[]; rows: AsyncIterable<readonly CsvValue[]> };
+
+async function* rowsOf<T>(items: readonly T[]): AsyncGenerator<T> {
+  yield* items;
+}
+
+const month = (d: Date) => isoDay(startOfUtcMonth(d)).slice(0, 7);
+const monthOrBlank = (p: { from: Date } | null) => (p ? isoDay(p.from).slice(0, 7) : "");
+const fixed = (d: { toFixed: (n?: number) => string }, places?: number) => num(places === undefined ? d.toFixed() : d.toFixed(places));
+
+/** /power: every site × month (default), or `causes`: the blocks drawing power in the selected site-month. */
+export function powerTable(page: PowerPage, table: "sites" | "causes" = "sites", today = new Date()): CsvTable {
+  if (table === "causes") {
+    const c = page.causes;
+    return {
+      fileName: `power-causes-${isoDay(today)}.csv`,
+      header: ["site", "month", "reservation_id", "reservation", "provider", "accelerator_type", "accelerators", "system_w", "start_at", "end_at", "it_mw", "facility_mw", "scenario_only"],
+      rows: rowsOf(
+        (c?.blocks ?? []).map((b): CsvValue[] => [
+          c!.siteName,
+          month(c!.point.month.from),
+          b.added ? "" : b.id,
+          b.name,
+          b.providerName,
+          b.typeName,
+          b.quantity,
+          b.systemW,
+          b.startAt,
+          b.endAt,
+          fixed(b.itMw),
+          fixed(b.facilityMw),
+          b.added ? "yes" : "no",
+        ]),
+      ),
+    };
+  }
+  return {
+    fileName: `power-${isoDay(today)}.csv`,
+    header: ["site", "provider", "month", "tightest_at", "pue", "budget_mw", "it_mw", "facility_mw", "headroom_mw", "over_budget"],
+    rows: rowsOf(
+      page.sites.flatMap((s) =>
+        s.monthly.map((p): CsvValue[] => [
+          s.siteName,
+          s.providerName,
+          month(p.month.from),
+          p.at,
+          fixed(s.pue),
+          fixed(p.budgetMw),
+          fixed(p.itMw),
+          fixed(p.facilityMw),
+          fixed(p.headroomMw),
+          p.overBudget ? "yes" : "no",
+        ]),
+      ),
+    ),
+  };
+}
+
+/** /concentration: the shares with HHI per dimension (default), or `loss`: the loss-of-one table. */
+export function concentrationTable(page: ConcentrationPage, table: "shares" | "loss" = "shares"): CsvTable {
+  if (table === "loss") {
+    return {
+      fileName: `concentration-loss-of-one-${isoDay(page.at)}.csv`,
+      header: ["dimension", "member", "h100e_lost", "h100e_left", "share_left", "runway_with_all", "runway_left", "horizon_end"],
+      rows: rowsOf(
+        page.loss.rows.map((r): CsvValue[] => [
+          r.dimension,
+          r.label,
+          fixed(r.lost),
+          fixed(r.capacityLeft),
+          fixed(r.shareLeft, 6),
+          monthOrBlank(page.loss.runway),
+          monthOrBlank(r.runwayLeft),
+          monthOrBlank(page.months[page.months.length - 1] ?? null),
+        ]),
+      ),
+    };
+  }
+  return {
+    fileName: `concentration-shares-${isoDay(page.at)}.csv`,
+    header: ["as_of", "dimension", "member", "h100e", "share", "dimension_hhi", "hhi_reading"],
+    rows: rowsOf(
+      DIMENSIONS.flatMap((d) =>
+        page.shares[d].map((s): CsvValue[] => [page.at, d, s.label, fixed(s.h100e), fixed(s.share, 6), fixed(page.hhi[d].value, 2), page.hhi[d].reading]),
+      ),
+    ),
+  };
+}
+
+/** The Overview's key figures, one row each, exact (money as decimals, not the rounded card text). */
+export function kpiTable(o: OverviewResult): CsvTable {
+  const tightest = o.power.tightest;
+  const runway = o.runway.overall.runway;
+  const rows: CsvValue[][] = [
+    ["committed_spend", fixed(o.committed.total), "USD", `${o.committed.contracts} active, pending or exhausted contracts`],
+    ["spend_to_date", fixed(o.spend.toDate.total), "USD", `${isoDay(o.spend.toDate.period.from)} to ${isoDay(o.spend.toDate.period.to)}`],
+    ["forecast_12_months", fixed(o.spend.forecast.total), "USD", `${isoDay(o.spend.forecast.period.from)} to ${isoDay(o.spend.forecast.period.to)}`],
+    ["accelerators", o.fleet.accelerators, "accelerators", `in service at ${isoDay(o.fleet.at)}`],
+    ["h100_equivalents", fixed(o.fleet.h100e, 2), "H100e", `in service at ${isoDay(o.fleet.at)}`],
+    ["utilization_30_days", o.utilization.ratio ? fixed(o.utilization.ratio, 6) : null, "ratio", "used ÷ reserved accelerator-hours"],
+    ["tightest_power_headroom", tightest ? fixed(tightest.point.headroomMw) : null, "MW", tightest ? `${tightest.site.siteName}, ${month(tightest.point.month.from)}` : "no site"],
+    ["runway", runway ? month(runway.from) : null, "month", runway ? "first month median demand exceeds capacity" : "beyond the horizon"],
+    ["expiring_in_90_days", o.expiring.accelerators, "accelerators", ""],
+  ];
+  return { fileName: `key-figures-${isoDay(o.asOf)}.csv`, header: ["figure", "value", "unit", "note"], rows: rowsOf(rows) };
+}
+
+/** Contract burn-downs: one row per contract × point (committed, expected, consumed to date, projected). */
+export function burndownTable(contracts: readonly { name: string; reference: string | null }[], burndowns: readonly ContractBurndown[], asOf: Date): CsvTable {
+  return {
+    fileName: `contract-burndowns-${isoDay(asOf)}.csv`,
+    header: ["contract", "reference", "at", "committed", "expected", "consumed", "projected"],
+    rows: rowsOf(
+      burndowns.flatMap((b, i) =>
+        b.points.map((p): CsvValue[] => [
+          contracts[i]!.name,
+          contracts[i]!.reference,
+          p.at,
+          fixed(p.committed),
+          fixed(p.expected),
+          p.consumed ? fixed(p.consumed) : null,
+          p.projected ? fixed(p.projected) : null,
+        ]),
+      ),
+    ),
+  };
+}
