@@ -12,7 +12,13 @@ const server = (port: number, extra: Record<string, string>) => ({
   timeout: 240_000,
   reuseExistingServer: false,
   stdout: "pipe" as const,
-  env: { PORT: String(port), HEADROOM_DEMO_PASSWORD: password, NODE_ENV: "production", AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e", ...extra },
+  env: {
+    PORT: String(port),
+    HEADROOM_DEMO_PASSWORD: password,
+    NODE_ENV: "production",
+    AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",
+    ...extra,
+  },
 });
 
 export default defineConfig({
@@ -27,12 +33,25 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: chromium,
-      args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--no-sandbox", "--disable-gpu"],
+      args: [
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--no-sandbox",
+        "--disable-gpu",
+      ],
     },
   },
   projects: [
-    { name: "embedded", use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${base}`, viewport: { width: 1280, height: 900 } } },
-    { name: "postgres", use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${base + 1}`, viewport: { width: 1280, height: 900 } } },
+    {
+      name: "embedded",
+      use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${base}`, viewport: { width: 1280, height: 900 } },
+    },
+    {
+      name: "postgres",
+      use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${base + 1}`, viewport: { width: 1280, height: 900 } },
+    },
   ],
   webServer: [
     server(base, { HEADROOM_DATA_DIR: ".data-e2e" }),

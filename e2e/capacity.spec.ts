@@ -41,7 +41,9 @@ test.describe("capacity", () => {
     await page.getByRole("link", { name: "Export gap table CSV" }).click();
     const csv = await readFile((await (await download).path())!, "utf8");
     const lines = csv.trim().split(/\r\n/);
-    expect(lines[0]).toBe("family,month,capacity,forecast_use,planned,demand_median,demand_lower80,demand_upper80,demand_lower95,demand_upper95,gap,unit,scenario");
+    expect(lines[0]).toBe(
+      "family,month,capacity,forecast_use,planned,demand_median,demand_lower80,demand_upper80,demand_lower95,demand_upper95,gap,unit,scenario",
+    );
     expect(lines.slice(1).filter((l) => l.startsWith("GB200,"))).toHaveLength(24);
 
     // Grouping by provider in accelerators keeps the family filter and re-labels the gap table.

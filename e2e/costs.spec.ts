@@ -13,7 +13,9 @@ test.describe("costs and utilization", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Costs" })).toBeVisible();
 
     const answer = page.getByTestId("cheapest-answer");
-    await expect(answer.getByText("Which provider gives the cheapest useful H100-equivalent hour on our rates and our utilization?")).toBeVisible();
+    await expect(
+      answer.getByText("Which provider gives the cheapest useful H100-equivalent hour on our rates and our utilization?"),
+    ).toBeVisible();
     await expect(answer).toContainText(/per useful H100e·h/);
 
     // Actual and planned are told apart: billed months are listed per provider.
@@ -67,11 +69,15 @@ test.describe("costs and utilization", () => {
     // Read-only: no form on either page writes anything (only GET filters and the profile).
     for (const path of ["/costs", "/utilization"]) {
       await page.goto(path);
-      const methods = await page.locator("main form").evaluateAll((forms) => forms.map((f) => (f.getAttribute("method") ?? "get").toLowerCase()));
+      const methods = await page
+        .locator("main form")
+        .evaluateAll((forms) => forms.map((f) => (f.getAttribute("method") ?? "get").toLowerCase()));
       expect(methods.every((m) => m === "get")).toBe(true);
     }
     const response = await page.request.get("/utilization/blocks.csv");
     expect(response.status()).toBe(200);
-    expect((await response.text()).split("\r\n")[0]).toBe("block,provider,site,family,pricing_model,rate,currency,capacity_ah,used_ah,utilization,idle_ah,idle_cost_usd");
+    expect((await response.text()).split("\r\n")[0]).toBe(
+      "block,provider,site,family,pricing_model,rate,currency,capacity_ah,used_ah,utilization,idle_ah,idle_cost_usd",
+    );
   });
 });

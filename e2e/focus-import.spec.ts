@@ -9,10 +9,30 @@ function isoMonth(offset: number): string {
 }
 
 const HEADER = [
-  "BillingAccountId", "BillingCurrency", "BillingPeriodStart", "BillingPeriodEnd", "ChargePeriodStart", "ChargePeriodEnd",
-  "BilledCost", "EffectiveCost", "ListCost", "ContractedCost", "ChargeCategory", "PricingCategory", "ProviderName",
-  "PublisherName", "InvoiceIssuerName", "ServiceName", "ServiceCategory", "RegionId", "SkuId", "CommitmentDiscountId",
-  "CommitmentDiscountStatus", "ConsumedQuantity", "ConsumedUnit", "Tags",
+  "BillingAccountId",
+  "BillingCurrency",
+  "BillingPeriodStart",
+  "BillingPeriodEnd",
+  "ChargePeriodStart",
+  "ChargePeriodEnd",
+  "BilledCost",
+  "EffectiveCost",
+  "ListCost",
+  "ContractedCost",
+  "ChargeCategory",
+  "PricingCategory",
+  "ProviderName",
+  "PublisherName",
+  "InvoiceIssuerName",
+  "ServiceName",
+  "ServiceCategory",
+  "RegionId",
+  "SkuId",
+  "CommitmentDiscountId",
+  "CommitmentDiscountStatus",
+  "ConsumedQuantity",
+  "ConsumedUnit",
+  "Tags",
 ].join(",");
 
 /** A FOCUS file of `hours` hourly charges in last month, each of 12.5 USD, all under commitment `reference`. */
@@ -26,9 +46,30 @@ function focusFile(reference: string, hours: number, badLast = false): { csv: st
     const cost = badLast && i === hours - 1 ? "twelve" : "12.5";
     lines.push(
       [
-        "acct-1", "USD", `${month}T00:00:00Z`, `${periodEnd}T00:00:00Z`, start.toISOString(), end.toISOString(),
-        cost, cost, "20", "15", "Usage", "Committed", "Microsoft", "Microsoft", "Microsoft", "Virtual Machines", "Compute",
-        "eastus", "ND96isr_H100_v5", reference, "Used", "1", "Hours", `"{""team"":""e2e-${i % 7}""}"`,
+        "acct-1",
+        "USD",
+        `${month}T00:00:00Z`,
+        `${periodEnd}T00:00:00Z`,
+        start.toISOString(),
+        end.toISOString(),
+        cost,
+        cost,
+        "20",
+        "15",
+        "Usage",
+        "Committed",
+        "Microsoft",
+        "Microsoft",
+        "Microsoft",
+        "Virtual Machines",
+        "Compute",
+        "eastus",
+        "ND96isr_H100_v5",
+        reference,
+        "Used",
+        "1",
+        "Hours",
+        `"{""team"":""e2e-${i % 7}""}"`,
       ].join(","),
     );
   }
@@ -52,7 +93,10 @@ async function createContract(page: Page, name: string, reference: string) {
 }
 
 test.describe("FOCUS billing import", () => {
-  test("finance uploads a FOCUS file, watches progress, sees the summary and the burn-down showing actuals", async ({ page, signInPage }, info) => {
+  test("finance uploads a FOCUS file, watches progress, sees the summary and the burn-down showing actuals", async ({
+    page,
+    signInPage,
+  }, info) => {
     test.setTimeout(180_000);
     const tag = Date.now();
     await signInPage.signInAs("finance");
@@ -71,7 +115,9 @@ test.describe("FOCUS billing import", () => {
 
     await expect(page.getByText(/Loaded 10,000 rows/)).toBeVisible({ timeout: 60_000 });
     const byProvider = page.getByRole("region", { name: "Totals by provider" });
-    await expect(byProvider.getByRole("cell", { name: `$${Number(total).toLocaleString("en-US", { minimumFractionDigits: 2 })}` }).first()).toBeVisible();
+    await expect(
+      byProvider.getByRole("cell", { name: `$${Number(total).toLocaleString("en-US", { minimumFractionDigits: 2 })}` }).first(),
+    ).toBeVisible();
     await page.screenshot({ path: `${SHOTS}/${info.project.name}-focus-import.png`, fullPage: true });
 
     await page.goto(`/contracts/${contractId}`);

@@ -3,9 +3,25 @@ import { expect, test } from "./fixtures";
 const SHOTS = process.env.E2E_SCREENSHOT_DIR ?? "/tmp/headroom-shots";
 
 const HEADER = [
-  "BillingAccountId", "BillingCurrency", "BillingPeriodStart", "BillingPeriodEnd", "ChargePeriodStart", "ChargePeriodEnd",
-  "BilledCost", "EffectiveCost", "ListCost", "ContractedCost", "ChargeCategory", "PricingCategory", "ProviderName",
-  "PublisherName", "InvoiceIssuerName", "ServiceName", "ServiceCategory", "RegionId", "SkuId",
+  "BillingAccountId",
+  "BillingCurrency",
+  "BillingPeriodStart",
+  "BillingPeriodEnd",
+  "ChargePeriodStart",
+  "ChargePeriodEnd",
+  "BilledCost",
+  "EffectiveCost",
+  "ListCost",
+  "ContractedCost",
+  "ChargeCategory",
+  "PricingCategory",
+  "ProviderName",
+  "PublisherName",
+  "InvoiceIssuerName",
+  "ServiceName",
+  "ServiceCategory",
+  "RegionId",
+  "SkuId",
 ].join(",");
 
 // Two months back and Oracle, so this file never replaces the billing period other specs upload (Microsoft, last month).
@@ -23,8 +39,25 @@ function focusFile(sku: string, region: string): string {
     const end = new Date(start.getTime() + 3_600_000);
     lines.push(
       [
-        "acct-e2e", "USD", `${month}T00:00:00Z`, `${monthStart(-1)}T00:00:00Z`, start.toISOString(), end.toISOString(),
-        "10.25", "10.25", "12", "10.25", "Usage", "Standard", "Oracle", "Oracle", "Oracle America Inc.", "Compute", "Compute", region, sku,
+        "acct-e2e",
+        "USD",
+        `${month}T00:00:00Z`,
+        `${monthStart(-1)}T00:00:00Z`,
+        start.toISOString(),
+        end.toISOString(),
+        "10.25",
+        "10.25",
+        "12",
+        "10.25",
+        "Usage",
+        "Standard",
+        "Oracle",
+        "Oracle",
+        "Oracle America Inc.",
+        "Compute",
+        "Compute",
+        region,
+        sku,
       ].join(","),
     );
   }
@@ -32,14 +65,19 @@ function focusFile(sku: string, region: string): string {
 }
 
 test.describe("matching charges to accelerator types", () => {
-  test("an admin maps an unmatched SKU from the unmatched charges and its charges are matched at once", async ({ page, signInPage }, info) => {
+  test("an admin maps an unmatched SKU from the unmatched charges and its charges are matched at once", async ({
+    page,
+    signInPage,
+  }, info) => {
     const tag = Date.now();
     const sku = `e2e-gpu-${tag}`;
     const region = `e2e-${tag % 100_000}`;
     await signInPage.signInAs("admin");
 
     await page.goto("/imports");
-    await page.getByLabel("FOCUS file").setInputFiles({ name: `unmapped-${tag}.csv`, mimeType: "text/csv", buffer: Buffer.from(focusFile(sku, region)) });
+    await page
+      .getByLabel("FOCUS file")
+      .setInputFiles({ name: `unmapped-${tag}.csv`, mimeType: "text/csv", buffer: Buffer.from(focusFile(sku, region)) });
     await page.getByRole("button", { name: "Import" }).first().click();
     await expect(page.getByText(/Loaded 3 rows/)).toBeVisible({ timeout: 60_000 });
 

@@ -3,7 +3,10 @@ import { expect, test } from "./fixtures";
 const WRITE_CONTROL = /^(new|edit|create|save|archive|unarchive|delete|remove|import|upload)\b/i;
 
 test.describe("power, concentration and lease vs build", () => {
-  test("the infra lead finds the site that goes over its power budget first and the reservations behind it", async ({ page, signInPage }) => {
+  test("the infra lead finds the site that goes over its power budget first and the reservations behind it", async ({
+    page,
+    signInPage,
+  }) => {
     await signInPage.signInAs("infra");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Power" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Power" })).toBeVisible();
@@ -70,7 +73,9 @@ test.describe("power, concentration and lease vs build", () => {
     await expect(page.getByRole("link", { name: WRITE_CONTROL })).toHaveCount(0);
     const lossCsv = await page.request.get("/concentration/export.csv?table=loss");
     expect(lossCsv.status()).toBe(200);
-    expect((await lossCsv.text()).split("\r\n")[0]).toBe("dimension,member,h100e_lost,h100e_left,share_left,runway_with_all,runway_left,horizon_end");
+    expect((await lossCsv.text()).split("\r\n")[0]).toBe(
+      "dimension,member,h100e_lost,h100e_left,share_left,runway_with_all,runway_left,horizon_end",
+    );
 
     await nav.getByRole("link", { name: "Lease vs build" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Lease vs build" })).toBeVisible();

@@ -14,7 +14,10 @@ function block(name: string, site: string): string {
 }
 
 test.describe("register CSV import", () => {
-  test("infra downloads the reservations template, is shown the bad line of a file, then imports a good one", async ({ page, signInPage }) => {
+  test("infra downloads the reservations template, is shown the bad line of a file, then imports a good one", async ({
+    page,
+    signInPage,
+  }) => {
     const tag = Date.now();
     await signInPage.signInAs("infra");
     await page.goto("/imports/registers?kind=reservations");
@@ -42,10 +45,18 @@ test.describe("register CSV import", () => {
     await expect(page.getByRole("button", { name: /^Import \d/ })).toHaveCount(0);
 
     // The commit path refuses the same file as a whole: the good line 2 is not loaded either.
-    const commit = await page.request.post(`/imports/registers/upload?kind=reservations&mode=commit&name=reservations-bad.csv`, { data: Buffer.from(bad) });
+    const commit = await page.request.post(`/imports/registers/upload?kind=reservations&mode=commit&name=reservations-bad.csv`, {
+      data: Buffer.from(bad),
+    });
     expect(commit.status()).toBe(200);
-    const events = (await commit.text()).trim().split("\n").map((l) => JSON.parse(l) as { type: string; result?: unknown });
-    expect(events.at(-1)).toMatchObject({ type: "result", result: { status: "failed", created: 0, errors: [{ line: 3, column: "site" }] } });
+    const events = (await commit.text())
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { type: string; result?: unknown });
+    expect(events.at(-1)).toMatchObject({
+      type: "result",
+      result: { status: "failed", created: 0, errors: [{ line: 3, column: "site" }] },
+    });
     await page.goto(`/reservations?q=${tag}`);
     await expect(page.getByText("Nothing matches these filters.")).toBeVisible();
 
@@ -69,7 +80,9 @@ test.describe("register CSV import", () => {
     await expect(page.getByText(/Your role \(viewer\) can read the registers but not import them/)).toBeVisible();
     await expect(page.getByRole("button", { name: "Check file" })).toHaveCount(0);
     await expect(page.getByLabel(/CSV file/)).toHaveCount(0);
-    const refused = await page.request.post("/imports/registers/upload?kind=sites&mode=commit&name=s.csv", { data: "name,provider,region_code,country,pue\nX,AWS,r,US,1.1\n" });
+    const refused = await page.request.post("/imports/registers/upload?kind=sites&mode=commit&name=s.csv", {
+      data: "name,provider,region_code,country,pue\nX,AWS,r,US,1.1\n",
+    });
     expect(refused.status()).toBe(403);
     expect((await refused.json()).error).toMatch(/not allowed/);
     await page.goto("/reservations");

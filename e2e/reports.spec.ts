@@ -53,7 +53,10 @@ test.describe("reports", () => {
       await expect(rows).toHaveCount(2);
       const expires = await rows.nth(1).getByRole("cell").nth(2).innerText();
       const expected = [0, 1].map((d) => medium.format(new Date(Date.now() + (30 - d) * DAY_MS)));
-      expect(expected.some((e) => expires.startsWith(e)), `expires ${expires}, expected ${expected.join(" or ")}`).toBe(true);
+      expect(
+        expected.some((e) => expires.startsWith(e)),
+        `expires ${expires}, expected ${expected.join(" or ")}`,
+      ).toBe(true);
       await expect(rows.nth(1)).toContainText("Valid");
       await expect(page.getByRole("textbox", { name: "Share link" })).toHaveCount(0); // shown once, never again
     });
@@ -96,12 +99,20 @@ test.describe("reports", () => {
     });
 
     await test.step("it fits a phone without scrolling sideways", async () => {
-      const phone = await freshContext(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+      const phone = await freshContext(browser, {
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+        deviceScaleFactor: 2,
+      });
       const small = await phone.newPage();
       await small.goto(url);
       await expect(small.getByRole("heading", { level: 1, name })).toBeVisible();
       await expect(small.locator(".recharts-surface").first()).toBeVisible({ timeout: 30_000 });
-      const overflow = await small.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      const overflow = await small.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+      }));
       expect(overflow.scroll, `page is ${overflow.scroll}px wide on a ${overflow.client}px screen`).toBeLessThanOrEqual(overflow.client);
       await small.screenshot({ path: testInfo.outputPath("shared-report-phone.png"), fullPage: true });
       await phone.close();

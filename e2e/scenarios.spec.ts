@@ -17,11 +17,18 @@ async function signedIn(browser: Browser, role: "infra" | "viewer", baseURL: str
 
 // The cells of the row whose header (first cell) is `name`, in a table captioned `caption`.
 function rowCells(page: Page, caption: string, name: string) {
-  return page.getByRole("table", { name: caption }).getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) }).getByRole("cell");
+  return page
+    .getByRole("table", { name: caption })
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name, exact: true }) })
+    .getByRole("cell");
 }
 
 test.describe("scenarios", () => {
-  test("infra creates a scenario with an extra GB200 reservation and sees it move runway, spend and headroom against the baseline", async ({ browser, baseURL }) => {
+  test("infra creates a scenario with an extra GB200 reservation and sees it move runway, spend and headroom against the baseline", async ({
+    browser,
+    baseURL,
+  }) => {
     const page = await signedIn(browser, "infra", baseURL);
     const name = `E2E more GB200 ${Date.now()}`;
     await page.goto("/scenarios");
@@ -102,7 +109,10 @@ test.describe("scenarios", () => {
     await expect(page.getByRole("link", { name: plan })).toBeVisible();
   });
 
-  test("a viewer reads scenarios, the comparison and demand plans but gets no create, edit or archive controls", async ({ browser, baseURL }) => {
+  test("a viewer reads scenarios, the comparison and demand plans but gets no create, edit or archive controls", async ({
+    browser,
+    baseURL,
+  }) => {
     const page = await signedIn(browser, "viewer", baseURL);
     await page.goto("/scenarios");
     await expect(page.getByRole("heading", { level: 1, name: "Scenarios" })).toBeVisible();

@@ -51,7 +51,11 @@ test.describe("settings and sites", () => {
     await expect(page.getByTestId("new-api-key")).toHaveCount(0);
     expect(await page.content()).not.toContain(key);
     page.once("dialog", (d) => d.accept());
-    await page.getByRole("row").filter({ hasText: name }).getByRole("button", { name: `Revoke ${name}` }).click();
+    await page
+      .getByRole("row")
+      .filter({ hasText: name })
+      .getByRole("button", { name: `Revoke ${name}` })
+      .click();
     await expect(page.getByRole("row").filter({ hasText: name }).getByTestId("revoked")).toBeVisible();
     await page.goto(`/settings/api-keys?status=revoked&q=${encodeURIComponent(name)}`);
     await expect(page.getByRole("row").filter({ hasText: name })).toHaveCount(1);

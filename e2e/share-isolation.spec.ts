@@ -17,7 +17,9 @@ const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 type Target = { file: string; segments: string[]; methods: string[] };
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)],
+  );
 }
 
 /** The HTTP methods a route handler exports (`export async function GET`, `export const POST`, `export { h as GET }`). */
@@ -36,7 +38,10 @@ function appTargets(): Target[] {
   return walk(APP)
     .filter((f) => /[/\\](page\.tsx|route\.ts)$/.test(f))
     .map((file) => {
-      const segments = path.relative(APP, path.dirname(file)).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s));
+      const segments = path
+        .relative(APP, path.dirname(file))
+        .split(path.sep)
+        .filter((s) => s && !/^\(.*\)$/.test(s));
       const methods = file.endsWith("page.tsx") ? ["GET"] : exportedMethods(readFileSync(file, "utf8"));
       return { file: path.relative(ROOT, file), segments, methods };
     })
@@ -50,7 +55,11 @@ function serverActions(): { id: string; filename: string; exportedName: string }
     if (!existsSync(file)) continue;
     type Entry = { filename?: string; exportedName?: string };
     const manifest = JSON.parse(readFileSync(file, "utf8")) as { node?: Record<string, Entry>; edge?: Record<string, Entry> };
-    const all = Object.entries({ ...manifest.node, ...manifest.edge }).map(([id, e]) => ({ id, filename: e.filename ?? "", exportedName: e.exportedName ?? "" }));
+    const all = Object.entries({ ...manifest.node, ...manifest.edge }).map(([id, e]) => ({
+      id,
+      filename: e.filename ?? "",
+      exportedName: e.exportedName ?? "",
+    }));
     if (all.length) return all;
   }
   return [];
@@ -87,10 +96,18 @@ test.describe("share link isolation", () => {
     test.setTimeout(240_000);
     const project = testInfo.project.name;
     const finance = await signedIn(browser, baseURL!, "finance");
-    const shared = await buildReport(finance, { name: uniqueName("Isolation shared", project), note: "Shared with the board", sections: ["Key figures"] });
+    const shared = await buildReport(finance, {
+      name: uniqueName("Isolation shared", project),
+      note: "Shared with the board",
+      sections: ["Key figures"],
+    });
     const { token } = await createShareLink(finance);
     // A report nobody shared: its title must never come back to a request made with the token.
-    const secret = await buildReport(finance, { name: uniqueName("Isolation secret", project), note: "Not shared", sections: ["Concentration"] });
+    const secret = await buildReport(finance, {
+      name: uniqueName("Isolation secret", project),
+      note: "Not shared",
+      sections: ["Concentration"],
+    });
     const admin = await signedIn(browser, baseURL!, "admin");
 
     // Real ids for the dynamic segments, read from the list pages an admin sees; the token where there is none.
@@ -145,7 +162,11 @@ test.describe("share link isolation", () => {
       { name: "?token=", query: `token=${token}` },
       {
         name: "cookie",
-        headers: { cookie: ["share", "share_token", "token", "next-auth.session-token", "__Secure-next-auth.session-token"].map((c) => `${c}=${token}`).join("; ") },
+        headers: {
+          cookie: ["share", "share_token", "token", "next-auth.session-token", "__Secure-next-auth.session-token"]
+            .map((c) => `${c}=${token}`)
+            .join("; "),
+        },
       },
       { name: "Bearer", headers: { authorization: `Bearer ${token}` } },
     ];
@@ -157,8 +178,15 @@ test.describe("share link isolation", () => {
         for (const way of ways) {
           const target = way.query ? `${url}${url.includes("?") ? "&" : "?"}${way.query}` : url;
           jobs.push(async () => {
-            const res = await anonymous.fetch(target, { method, headers: way.headers, maxRedirects: 0, data: method === "GET" ? undefined : "x" });
-            await check(`${method} ${target} (${way.name}; ${t.file})`, res, { nextAuth: t.segments[0] === "api" && t.segments[1] === "auth" });
+            const res = await anonymous.fetch(target, {
+              method,
+              headers: way.headers,
+              maxRedirects: 0,
+              data: method === "GET" ? undefined : "x",
+            });
+            await check(`${method} ${target} (${way.name}; ${t.file})`, res, {
+              nextAuth: t.segments[0] === "api" && t.segments[1] === "auth",
+            });
           });
         }
       }
@@ -175,7 +203,15 @@ test.describe("share link isolation", () => {
     // to it (the server reads the fields in order, so the root comes last, as a browser sends it).
     const formFields = () => {
       const form = new FormData();
-      const fields = { reportId: shared.id, id: shared.id, version: "1", name: `Renamed through ${token}`, note: "x", sections: "kpis", expiresInDays: "365" };
+      const fields = {
+        reportId: shared.id,
+        id: shared.id,
+        version: "1",
+        name: `Renamed through ${token}`,
+        note: "x",
+        sections: "kpis",
+        expiresInDays: "365",
+      };
       for (const [k, v] of Object.entries(fields)) form.append(`_1_${k}`, v);
       form.append("0", '[null,"$K1"]');
       return form;
@@ -230,7 +266,11 @@ test.describe("share link isolation", () => {
   test("an unknown, a revoked and an expired token get the same 404 page", async ({ browser, baseURL }, testInfo) => {
     const project = testInfo.project.name;
     const finance = await signedIn(browser, baseURL!, "finance");
-    const report = await buildReport(finance, { name: uniqueName("Invalid link", project), note: "Soon revoked", sections: ["Key figures"] });
+    const report = await buildReport(finance, {
+      name: uniqueName("Invalid link", project),
+      note: "Soon revoked",
+      sections: ["Key figures"],
+    });
     const revoked = await createShareLink(finance);
     await finance.reload();
     await expect(finance.getByRole("region", { name: "Share links" }).getByRole("row")).toHaveCount(2);
@@ -245,7 +285,8 @@ test.describe("share link isolation", () => {
       const sql = postgres(process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/headroom_e2e", { max: 1 });
       const { createHash } = await import("node:crypto");
       const hash = createHash("sha256").update(expiring.token, "utf8").digest("hex");
-      const moved = await sql`update shared_reports set created_at = now() - interval '2 days', expires_at = now() - interval '1 second' where token_hash = ${hash} returning id`;
+      const moved =
+        await sql`update shared_reports set created_at = now() - interval '2 days', expires_at = now() - interval '1 second' where token_hash = ${hash} returning id`;
       await sql.end();
       expect(moved).toHaveLength(1);
       tokens.expired = expiring.token;
@@ -286,9 +327,11 @@ test.describe("share link isolation", () => {
 /** Runs the jobs, `width` at a time. */
 async function inParallel(jobs: (() => Promise<void>)[], width: number) {
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < jobs.length) await jobs[next++]!();
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < jobs.length) await jobs[next++]!();
+    }),
+  );
 }
 
 function postAction(api: APIRequestContext, token: string, headers: Record<string, string>, body: { data?: string; multipart?: FormData }) {

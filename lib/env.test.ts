@@ -25,15 +25,17 @@ describe("parseEnv", () => {
   });
 
   it("requires AUTH_SECRET in production against a Postgres server", () => {
-    expect(() =>
-      parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/headroom", HEADROOM_DATA_DIR: dataDir() }),
-    ).toThrow(/AUTH_SECRET is required/);
+    expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/headroom", HEADROOM_DATA_DIR: dataDir() })).toThrow(
+      /AUTH_SECRET is required/,
+    );
   });
 
   it("limits uploads to 5 GB unless HEADROOM_MAX_UPLOAD_BYTES says otherwise", () => {
     expect(parseEnv({ HEADROOM_DATA_DIR: dataDir() }).maxUploadBytes).toBe(5 * 1024 ** 3);
     expect(parseEnv({ HEADROOM_DATA_DIR: dataDir(), HEADROOM_MAX_UPLOAD_BYTES: "1048576" }).maxUploadBytes).toBe(1048576);
-    expect(() => parseEnv({ HEADROOM_DATA_DIR: dataDir(), HEADROOM_MAX_UPLOAD_BYTES: "-1" })).toThrow(/HEADROOM_MAX_UPLOAD_BYTES must be positive/);
+    expect(() => parseEnv({ HEADROOM_DATA_DIR: dataDir(), HEADROOM_MAX_UPLOAD_BYTES: "-1" })).toThrow(
+      /HEADROOM_MAX_UPLOAD_BYTES must be positive/,
+    );
   });
 
   it("rejects a bad port with one sentence naming the variable", () => {
@@ -42,9 +44,7 @@ describe("parseEnv", () => {
   });
 
   it("rejects a DATABASE_URL that is not a postgres URL", () => {
-    expect(() => parseEnv({ DATABASE_URL: "mysql://x", HEADROOM_DATA_DIR: dataDir() })).toThrow(
-      /DATABASE_URL must be a postgres/,
-    );
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x", HEADROOM_DATA_DIR: dataDir() })).toThrow(/DATABASE_URL must be a postgres/);
   });
 
   it("treats blank values as unset", () => {
@@ -54,8 +54,6 @@ describe("parseEnv", () => {
   });
 
   it("refuses a partial OIDC configuration", () => {
-    expect(() => parseEnv({ OIDC_ISSUER: "https://id.example.com", HEADROOM_DATA_DIR: dataDir() })).toThrow(
-      /must be set together/,
-    );
+    expect(() => parseEnv({ OIDC_ISSUER: "https://id.example.com", HEADROOM_DATA_DIR: dataDir() })).toThrow(/must be set together/);
   });
 });

@@ -13,9 +13,7 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 const EnvInput = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: optional(
-    z.string().regex(/^postgres(ql)?:\/\/.+/, "DATABASE_URL must be a postgres:// or postgresql:// URL"),
-  ),
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/.+/, "DATABASE_URL must be a postgres:// or postgresql:// URL")),
   HEADROOM_DATA_DIR: optional(z.string()),
   AUTH_SECRET: optional(z.string().min(32, "AUTH_SECRET must be at least 32 characters long")),
   NEXTAUTH_URL: optional(z.string().url("NEXTAUTH_URL must be the public URL of Headroom, e.g. https://headroom.example.com")),
@@ -44,9 +42,7 @@ const EnvInput = z.object({
   OIDC_CLIENT_ID: optional(z.string()),
   OIDC_CLIENT_SECRET: optional(z.string()),
   OIDC_NAME: z.string().default("Single sign-on"),
-  OIDC_DEFAULT_ROLE: optional(
-    z.enum(ROLES, { message: "OIDC_DEFAULT_ROLE must be admin, finance, infra or viewer" }),
-  ),
+  OIDC_DEFAULT_ROLE: optional(z.enum(ROLES, { message: "OIDC_DEFAULT_ROLE must be admin, finance, infra or viewer" })),
 });
 
 export type Env = {

@@ -53,7 +53,8 @@ export type ActionResult<T> = { ok: true; data: T } | ActionError;
 
 export function toActionError(error: unknown): ActionError {
   if (error instanceof ValidationError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
-  if (error instanceof ConflictError) return { ok: false, error: error.message, conflict: { changedBy: error.changedBy, changes: error.changes } };
+  if (error instanceof ConflictError)
+    return { ok: false, error: error.message, conflict: { changedBy: error.changedBy, changes: error.changes } };
   if (error instanceof AppError) return { ok: false, error: error.message };
   console.error(error);
   return { ok: false, error: "Something went wrong." };

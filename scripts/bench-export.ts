@@ -39,7 +39,9 @@ async function drain(body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array
 
 // COPY through psql, read by this process as Headroom's output is: the baseline is the server's own CSV writer.
 async function copyOut(statement: string): Promise<{ bytes: number; lines: number }> {
-  const child = spawn("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", statement.replace(/\s+/g, " "), url.toString()], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", statement.replace(/\s+/g, " "), url.toString()], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
   const counted = await drain(child.stdout);
   if ((await exited) !== 0) throw new Error("psql COPY failed");
@@ -74,7 +76,8 @@ async function main() {
 
   const schedule = {
     name: "reservation schedule",
-    headroom: () => drain(csvResponse("s.csv", RESERVATION_SCHEDULE_HEADER, reservationScheduleRows(ctx, parseReservationListParams({}), 90)).body!),
+    headroom: () =>
+      drain(csvResponse("s.csv", RESERVATION_SCHEDULE_HEADER, reservationScheduleRows(ctx, parseReservationListParams({}), 90)).body!),
     copy: `copy (select r.name, p.name, s.name, t.name, t.family, r.quantity, r.start_at, r.end_at, r.rate, r.currency, r.pricing_model,
              case when r.pricing_model = 'reserved' then r.quantity * 730 * r.rate end, k.name, (r.end_at - interval '90 days')::date, r.status,
              r.capacity_reservation_id, r.id
@@ -90,9 +93,10 @@ async function main() {
       const max = Number(values.limit) + 1;
       let lines = 0;
       let bytes = 0;
-      for await (const chunk of csvBytesResponse("c.csv", focusCostCsv(ctx, { from: null, to: null })).body! as unknown as AsyncIterable<Uint8Array>) {
+      for await (const chunk of csvBytesResponse("c.csv", focusCostCsv(ctx, { from: null, to: null }))
+        .body! as unknown as AsyncIterable<Uint8Array>) {
         let end = chunk.length;
-        for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10 && ++lines === max) (end = i + 1), (i = chunk.length);
+        for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10 && ++lines === max) ((end = i + 1), (i = chunk.length));
         bytes += end;
         if (lines >= max) break;
       }
@@ -102,7 +106,18 @@ async function main() {
   };
 
   console.log(`bench:export on ${values.database}\n`);
-  console.log(["export".padEnd(22), "rows".padStart(10), "COPY s".padStart(8), "Headroom s".padStart(11), "ratio".padStart(6), "MB/s".padStart(6), "peak RSS MB".padStart(12), "  target"].join(" "));
+  console.log(
+    [
+      "export".padEnd(22),
+      "rows".padStart(10),
+      "COPY s".padStart(8),
+      "Headroom s".padStart(11),
+      "ratio".padStart(6),
+      "MB/s".padStart(6),
+      "peak RSS MB".padStart(12),
+      "  target",
+    ].join(" "),
+  );
   let ok = true;
   // Warm both paths (connections, plans, JIT) on the small export so the first timing is not start-up.
   await copyOut(schedule.copy);
@@ -125,7 +140,8 @@ async function main() {
         `  ${pass ? "met" : "MISSED"} (≤ ${TARGET_RATIO}× COPY, < ${TARGET_RSS_MB} MB)`,
       ].join(" "),
     );
-    if (ours.result.lines !== copy.result.lines) console.log(`  row counts differ: COPY ${copy.result.lines - 1}, Headroom ${ours.result.lines - 1}`);
+    if (ours.result.lines !== copy.result.lines)
+      console.log(`  row counts differ: COPY ${copy.result.lines - 1}, Headroom ${ours.result.lines - 1}`);
   }
   console.log(`\nprocess max RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
   await handle.close();

@@ -31,7 +31,15 @@ function row(name: string, train: string, a: Accuracy): string {
 }
 
 function header(): string {
-  return ["series".padEnd(NAME), "train".padStart(6), "points".padStart(6), "MAPE".padStart(9), "WAPE".padStart(8), "in 80 %".padStart(8), "in 95 %".padStart(8)].join("  ");
+  return [
+    "series".padEnd(NAME),
+    "train".padStart(6),
+    "points".padStart(6),
+    "MAPE".padStart(9),
+    "WAPE".padStart(8),
+    "in 80 %".padStart(8),
+    "in 95 %".padStart(8),
+  ].join("  ");
 }
 
 function gaussian(next: () => number): number {
@@ -62,7 +70,10 @@ async function demo(): Promise<string[]> {
     const all: BacktestPoint[] = [];
     for (const g of history.groups) {
       // As /capacity forecasts it: the average H100e in use each month (used H100e·h ÷ hours of the month).
-      const values = activeHistory(g.used.map((v, i) => v.div(hoursIn(history.months[i]!)).toNumber()), g.complete);
+      const values = activeHistory(
+        g.used.map((v, i) => v.div(hoursIn(history.months[i]!)).toNumber()),
+        g.complete,
+      );
       const train = values.length - DEMO_HOLDOUT;
       if (train < 4) {
         lines.push(`${`demo ${g.label}`.padEnd(NAME)}  only ${values.length} months of use: not backtested`);

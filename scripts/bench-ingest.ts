@@ -26,7 +26,9 @@ function mb(bytes: number): string {
 async function main() {
   if (!existsSync(file)) {
     console.error(`Generating ${rows.toLocaleString("en-US")} rows into ${file} …`);
-    execFileSync(process.execPath, ["--import", "tsx", "scripts/gen.ts", "focus", "--rows", String(rows), "--out", file], { stdio: "inherit" });
+    execFileSync(process.execPath, ["--import", "tsx", "scripts/gen.ts", "focus", "--rows", String(rows), "--out", file], {
+      stdio: "inherit",
+    });
   }
   const size = statSync(file).size;
   const name = `headroom_bench_${Date.now()}`;
@@ -62,7 +64,10 @@ async function main() {
     await raw.unsafe(`create table bench_raw (${GENERATED_HEADER.map((c) => `"${c}" text`).join(", ")})`);
     console.error("Raw COPY of the same file …");
     t = performance.now();
-    await pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), await raw.unsafe(`copy bench_raw from stdin (format csv, header true)`).writable());
+    await pipeline(
+      createReadStream(file, { highWaterMark: 1 << 20 }),
+      await raw.unsafe(`copy bench_raw from stdin (format csv, header true)`).writable(),
+    );
     const rawSeconds = (performance.now() - t) / 1000;
     const [{ n }] = (await raw.unsafe(`select count(*)::int as n from bench_raw`)) as unknown as [{ n: number }];
     await raw.end();

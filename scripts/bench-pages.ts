@@ -108,7 +108,8 @@ async function render(base: string, path: string, cookie: string): Promise<numbe
   const res = await fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual" });
   const body = await res.text();
   const ms = performance.now() - t;
-  if (res.status !== 200) throw new Error(`GET ${path} answered HTTP ${res.status}${res.headers.get("location") ? ` → ${res.headers.get("location")}` : ""}.`);
+  if (res.status !== 200)
+    throw new Error(`GET ${path} answered HTTP ${res.status}${res.headers.get("location") ? ` → ${res.headers.get("location")}` : ""}.`);
   if (body.length < 1000) throw new Error(`GET ${path} answered a body of ${body.length} bytes.`);
   return ms;
 }
@@ -122,9 +123,26 @@ async function bareSql(sql: postgres.Sql, session: string, queries: readonly str
   return performance.now() - t;
 }
 
-type Result = { page: string; path: string; requests: number; renderMs: number; sqlMs: number; ratio: number; ok: boolean; statements: number };
+type Result = {
+  page: string;
+  path: string;
+  requests: number;
+  renderMs: number;
+  sqlMs: number;
+  ratio: number;
+  ok: boolean;
+  statements: number;
+};
 
-async function measure(base: string, cookie: string, sql: postgres.Sql, page: BenchPage, path: string, session: string, queries: string[]): Promise<Result> {
+async function measure(
+  base: string,
+  cookie: string,
+  sql: postgres.Sql,
+  page: BenchPage,
+  path: string,
+  session: string,
+  queries: string[],
+): Promise<Result> {
   let slowest = 0;
   for (let i = 0; i < WARMUP; i++) {
     slowest = Math.max(slowest, await render(base, path, cookie));
@@ -141,13 +159,30 @@ async function measure(base: string, cookie: string, sql: postgres.Sql, page: Be
   const renderMs = median(renders);
   const sqlMs = median(sqls);
   const ratio = renderMs / sqlMs;
-  return { page: page.name, path, requests: n, renderMs, sqlMs, ratio, ok: renderMs < TARGET_MS && ratio <= TARGET_RATIO, statements: queries.length + 1 };
+  return {
+    page: page.name,
+    path,
+    requests: n,
+    renderMs,
+    sqlMs,
+    ratio,
+    ok: renderMs < TARGET_MS && ratio <= TARGET_RATIO,
+    statements: queries.length + 1,
+  };
 }
 
 function printTable(results: Result[]) {
   const rows = [
     ["Page", "Requests", "Median render (ms)", "Bare SQL (ms)", "Render − SQL (ms)", "Ratio", `< ${TARGET_MS} ms and ≤ ${TARGET_RATIO}×`],
-    ...results.map((r) => [r.page, String(r.requests), r.renderMs.toFixed(0), r.sqlMs.toFixed(1), (r.renderMs - r.sqlMs).toFixed(0), `${r.ratio.toFixed(1)}×`, r.ok ? "yes" : `no${r.renderMs >= TARGET_MS ? " (slow)" : ""}${r.ratio > TARGET_RATIO ? " (ratio)" : ""}`]),
+    ...results.map((r) => [
+      r.page,
+      String(r.requests),
+      r.renderMs.toFixed(0),
+      r.sqlMs.toFixed(1),
+      (r.renderMs - r.sqlMs).toFixed(0),
+      `${r.ratio.toFixed(1)}×`,
+      r.ok ? "yes" : `no${r.renderMs >= TARGET_MS ? " (slow)" : ""}${r.ratio > TARGET_RATIO ? " (ratio)" : ""}`,
+    ]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
@@ -158,7 +193,11 @@ function printTable(results: Result[]) {
 
 async function main() {
   const data = await ensureBenchData({ serverUrl, database: values.database!, rebuild: values.rebuild!, demoPassword });
-  console.error(`Data set: ${Object.entries(data.counts).map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`).join(", ")}`);
+  console.error(
+    `Data set: ${Object.entries(data.counts)
+      .map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`)
+      .join(", ")}`,
+  );
   if (values["data-only"]) return;
 
   const only = values.pages?.split(",").map((p) => p.trim());
@@ -172,7 +211,9 @@ async function main() {
   });
   try {
     const base = values["base-url"] ?? `http://127.0.0.1:${port}`;
-    console.error(server ? `Starting the production server on ${base} (builds first if the sources changed) …` : `Using the server at ${base}.`);
+    console.error(
+      server ? `Starting the production server on ${base} (builds first if the sources changed) …` : `Using the server at ${base}.`,
+    );
     await waitUntilServing(base, server);
     const cookie = await signIn(base);
     const ids = await loadBenchIds(sql);

@@ -21,11 +21,23 @@ async function write(out: Writable, text: string): Promise<void> {
 async function open(file: string, gzip: boolean): Promise<{ out: Writable; close: () => Promise<void> }> {
   const fileStream = createWriteStream(file);
   if (!gzip) {
-    return { out: fileStream, close: async () => { fileStream.end(); await once(fileStream, "finish"); } };
+    return {
+      out: fileStream,
+      close: async () => {
+        fileStream.end();
+        await once(fileStream, "finish");
+      },
+    };
   }
   const z = createGzip({ level: 6 });
   z.pipe(fileStream);
-  return { out: z, close: async () => { z.end(); await once(fileStream, "finish"); } };
+  return {
+    out: z,
+    close: async () => {
+      z.end();
+      await once(fileStream, "finish");
+    },
+  };
 }
 
 async function main() {
@@ -33,8 +45,15 @@ async function main() {
   const { values } = parseArgs({
     args: rest,
     options: {
-      rows: { type: "string" }, out: { type: "string" }, gzip: { type: "boolean" }, seed: { type: "string" }, month: { type: "string" },
-      blocks: { type: "string" }, days: { type: "string" }, from: { type: "string" }, prefix: { type: "string" },
+      rows: { type: "string" },
+      out: { type: "string" },
+      gzip: { type: "boolean" },
+      seed: { type: "string" },
+      month: { type: "string" },
+      blocks: { type: "string" },
+      days: { type: "string" },
+      from: { type: "string" },
+      prefix: { type: "string" },
     },
   });
   if ((command !== "focus" && command !== "utilization") || !values.out) {
@@ -75,7 +94,9 @@ async function main() {
     }
   }
   await close();
-  process.stderr.write(`\rWrote ${rows.toLocaleString("en-US")} rows to ${values.out} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stderr.write(
+    `\rWrote ${rows.toLocaleString("en-US")} rows to ${values.out} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -29,7 +29,9 @@ async function actorCtx(db: Db, email: string | undefined): Promise<Ctx> {
 
 function printHuman(result: FocusImportResult, fileName: string): void {
   if (result.status === "duplicate") {
-    console.log(`${fileName} was already imported as import #${result.importId} (${result.duplicateOf?.fileName}, ${result.duplicateOf?.createdAt}); nothing changed.`);
+    console.log(
+      `${fileName} was already imported as import #${result.importId} (${result.duplicateOf?.fileName}, ${result.duplicateOf?.createdAt}); nothing changed.`,
+    );
     return;
   }
   if (result.status === "failed") {
@@ -40,9 +42,11 @@ function printHuman(result: FocusImportResult, fileName: string): void {
   const s = result.summary!;
   console.log(`Imported ${result.rows.toLocaleString("en-US")} rows from ${fileName} as import #${result.importId}.`);
   console.log(`  total: BilledCost ${s.total.billedCost} ${s.currency}, EffectiveCost ${s.total.effectiveCost} ${s.currency}`);
-  for (const p of s.byProvider) console.log(`  ${p.provider}: ${p.rows} rows, BilledCost ${p.billedCost}, EffectiveCost ${p.effectiveCost}`);
+  for (const p of s.byProvider)
+    console.log(`  ${p.provider}: ${p.rows} rows, BilledCost ${p.billedCost}, EffectiveCost ${p.effectiveCost}`);
   for (const m of s.byMonth) console.log(`  ${m.month}: ${m.rows} rows, BilledCost ${m.billedCost}, EffectiveCost ${m.effectiveCost}`);
-  for (const r of result.replaced ?? []) console.log(`  replaced ${r.rows} earlier rows of ${r.provider}, billing period ${r.billingPeriodStart}`);
+  for (const r of result.replaced ?? [])
+    console.log(`  replaced ${r.rows} earlier rows of ${r.provider}, billing period ${r.billingPeriodStart}`);
   console.log(`  unmatched: ${s.matching.unmatchedRows} rows, EffectiveCost ${s.matching.unmatchedEffectiveCost}`);
 }
 

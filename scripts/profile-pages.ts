@@ -8,12 +8,7 @@ import { getCapacity } from "@/lib/queries/capacity";
 import { CAPACITY_DEFAULTS } from "@/lib/queries/reports/sections";
 import { getConcentration } from "@/lib/queries/concentration";
 import { getPowerPage } from "@/lib/queries/power";
-import {
-  expiringReservations,
-  parseReservationListParams,
-  reservationListPage,
-  reservationTimelinePage,
-} from "@/lib/queries/reservations";
+import { expiringReservations, parseReservationListParams, reservationListPage, reservationTimelinePage } from "@/lib/queries/reservations";
 import { getUtilizationFromUrl } from "@/lib/queries/utilization";
 import { timelineLayout } from "@/lib/queries/reservations/timeline";
 import { systemCtx } from "@/lib/services/system-actor";
@@ -84,7 +79,9 @@ async function main() {
       await session.post("Profiler.enable");
       await session.post("Profiler.start");
     }
-    console.log(`${"page".padEnd(14)} ${"median ms".padStart(10)} ${"min ms".padStart(8)} ${"JS cpu ms".padStart(10)}   (${runs} runs, ${values.database})`);
+    console.log(
+      `${"page".padEnd(14)} ${"median ms".padStart(10)} ${"min ms".padStart(8)} ${"JS cpu ms".padStart(10)}   (${runs} runs, ${values.database})`,
+    );
     for (const n of names) {
       const times: number[] = [];
       const cpu: number[] = [];

@@ -33,7 +33,10 @@ async function build(): Promise<void> {
 
 function printBanner(e: Env, db: PreparedDatabase) {
   const url = `http://localhost:${e.port}`;
-  const lines = [`Headroom is running at ${url}`, `Database: ${db.kind === "pglite" ? `embedded PGlite in ${e.dataDir}` : "Postgres server (DATABASE_URL)"}`];
+  const lines = [
+    `Headroom is running at ${url}`,
+    `Database: ${db.kind === "pglite" ? `embedded PGlite in ${e.dataDir}` : "Postgres server (DATABASE_URL)"}`,
+  ];
   if (db.seeded) {
     lines.push(`Demo data loaded in ${db.seconds.toFixed(1)} s. Demo logins (password shown once, keep it):`);
     for (const email of DEMO_EMAILS) lines.push(`  ${email}`);

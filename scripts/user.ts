@@ -53,8 +53,7 @@ async function main() {
       case "disable":
       case "enable": {
         const user = await find();
-        const changes =
-          command === "set-role" ? { role: values.role } : { disabled: command === "disable" };
+        const changes = command === "set-role" ? { role: values.role } : { disabled: command === "disable" };
         const after = await updateUser({ ctx, input: { id: user.id, version: user.version, changes } });
         console.log(`Updated ${after.email}: role ${after.role}${after.disabled ? ", disabled" : ""}.`);
         break;

@@ -22,10 +22,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <p className="text-2xl font-semibold tracking-tight">Headroom</p>
           <h1 className="mt-1 text-sm text-slate-600 dark:text-slate-400">Sign in to plan compute capacity and cost</h1>
         </div>
-        <SignInForm
-          oidcName={env().oidc?.name ?? null}
-          initialError={error ? (ERRORS[error] ?? "Sign-in failed. Try again.") : null}
-        />
+        <SignInForm oidcName={env().oidc?.name ?? null} initialError={error ? (ERRORS[error] ?? "Sign-in failed. Try again.") : null} />
       </div>
     </main>
   );

@@ -57,11 +57,21 @@ export function AuditTable({ result, filters }: { result: AuditResult; filters: 
           <caption className="sr-only">Audit log entries, newest first</caption>
           <thead className="border-b border-slate-200 text-xs text-slate-600 uppercase dark:border-slate-800 dark:text-slate-400">
             <tr>
-              <th scope="col" className="px-3 py-2 font-medium">When (UTC)</th>
-              <th scope="col" className="px-3 py-2 font-medium">Who</th>
-              <th scope="col" className="px-3 py-2 font-medium">Action</th>
-              <th scope="col" className="px-3 py-2 font-medium">Entity</th>
-              <th scope="col" className="px-3 py-2 font-medium">Changes</th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                When (UTC)
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Who
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Action
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Entity
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Changes
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
@@ -109,8 +119,16 @@ export function AuditTable({ result, filters }: { result: AuditResult; filters: 
           {result.total.toLocaleString("en-US")} entries · page {result.page} of {result.pageCount}
         </span>
         <span className="flex gap-2">
-          {result.page > 1 ? <Link className="underline" href={pageHref(filters, result.page - 1)}>Previous</Link> : null}
-          {result.page < result.pageCount ? <Link className="underline" href={pageHref(filters, result.page + 1)}>Next</Link> : null}
+          {result.page > 1 ? (
+            <Link className="underline" href={pageHref(filters, result.page - 1)}>
+              Previous
+            </Link>
+          ) : null}
+          {result.page < result.pageCount ? (
+            <Link className="underline" href={pageHref(filters, result.page + 1)}>
+              Next
+            </Link>
+          ) : null}
         </span>
       </nav>
     </>

@@ -63,7 +63,13 @@ export function CapacityChart({
   return (
     <div>
       <ChartFigure label={label} height={height}>
-        <ComposedChart responsive style={{ width: "100%", height }} data={points} margin={{ top: 12, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
+        <ComposedChart
+          responsive
+          style={{ width: "100%", height }}
+          data={points}
+          margin={{ top: 12, right: 8, bottom: 0, left: 0 }}
+          accessibilityLayer={false}
+        >
           <CartesianGrid {...GRID_PROPS} />
           <XAxis dataKey="label" tick={AXIS_TICK} stroke="currentColor" strokeOpacity={0.3} interval="preserveStartEnd" minTickGap={16} />
           <YAxis
@@ -73,16 +79,44 @@ export function CapacityChart({
             stroke="currentColor"
             strokeOpacity={0.3}
             tickCount={5}
-            label={{ value: unit === "h100e" ? "H100e (monthly average)" : "Accelerators (monthly average)", angle: -90, position: "insideLeft", offset: 10, style: { fontSize: 11, fill: "currentColor", textAnchor: "middle" } }}
+            label={{
+              value: unit === "h100e" ? "H100e (monthly average)" : "Accelerators (monthly average)",
+              angle: -90,
+              position: "insideLeft",
+              offset: 10,
+              style: { fontSize: 11, fill: "currentColor", textAnchor: "middle" },
+            }}
           />
           <Tooltip content={(p) => <ChartTooltip active={p.active} payload={p.payload} unit={unit} />} />
           <Area dataKey="band95" name="95 % band" type="linear" stroke="none" fill="#fecdd3" fillOpacity={0.6} isAnimationActive={false} />
           <Area dataKey="band80" name="80 % band" type="linear" stroke="none" fill="#fb7185" fillOpacity={0.35} isAnimationActive={false} />
-          <Line dataKey="capacity" name="Capacity" type="stepAfter" stroke={CAPACITY_COLOR} strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Line
+            dataKey="capacity"
+            name="Capacity"
+            type="stepAfter"
+            stroke={CAPACITY_COLOR}
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
           <Line dataKey="used" name="Used" type="linear" stroke={USED_COLOR} strokeWidth={2} dot={false} isAnimationActive={false} />
-          <Line dataKey="median" name="Demand" type="linear" stroke={DEMAND_COLOR} strokeWidth={2} strokeDasharray="5 3" dot={false} isAnimationActive={false} />
+          <Line
+            dataKey="median"
+            name="Demand"
+            type="linear"
+            stroke={DEMAND_COLOR}
+            strokeWidth={2}
+            strokeDasharray="5 3"
+            dot={false}
+            isAnimationActive={false}
+          />
           {runwayLabel ? (
-            <ReferenceLine x={runwayLabel} stroke="#dc2626" strokeDasharray="4 3" label={{ value: "Runway", position: "insideTopRight", fontSize: 11, fill: "#dc2626" }} />
+            <ReferenceLine
+              x={runwayLabel}
+              stroke="#dc2626"
+              strokeDasharray="4 3"
+              label={{ value: "Runway", position: "insideTopRight", fontSize: 11, fill: "#dc2626" }}
+            />
           ) : null}
         </ComposedChart>
       </ChartFigure>

@@ -14,7 +14,6 @@ import { CapacityChart } from "./capacity-chart";
 import { RunwayAnswer } from "./runway-answer";
 import { AppLink } from "@/components/links/app-link";
 
-
 const num = (d: Dec) => formatDecimal(d.toNumber(), 0);
 const gapCell = (d: Dec, key: string | number) => (
   <span key={key} className={cn(d.isNegative() && "font-medium text-red-700 dark:text-red-300")}>
@@ -40,7 +39,9 @@ function RunwayTable({ view, filters }: { view: View; filters: PlanningFilters }
     const p = i >= 0 ? line.points[i]! : null;
     return [
       label,
-      <span key="r" className={cn(line.runway && "font-medium text-red-700 dark:text-red-300")}>{cell(line.runway)}</span>,
+      <span key="r" className={cn(line.runway && "font-medium text-red-700 dark:text-red-300")}>
+        {cell(line.runway)}
+      </span>,
       p ? num(p.capacity) : "—",
       p ? num(p.demand.median) : "—",
       p ? gapCell(p.gap, "g") : "—",
@@ -62,7 +63,11 @@ function RunwayTable({ view, filters }: { view: View; filters: PlanningFilters }
       ]}
       rows={rows.map((f) =>
         row(
-          <AppLink key={f.family} href={`/capacity${planningQuery(filters, { family: f.family }, {}, CAPACITY_DEFAULTS)}`} className="inline-flex items-center gap-2 underline">
+          <AppLink
+            key={f.family}
+            href={`/capacity${planningQuery(filters, { family: f.family }, {}, CAPACITY_DEFAULTS)}`}
+            className="inline-flex items-center gap-2 underline"
+          >
             <span aria-hidden className="inline-block size-2 rounded-full" style={{ background: familyColor(f.family) }} />
             {f.family}
           </AppLink>,
@@ -87,7 +92,9 @@ function Drivers({ view }: { view: View }) {
       />
       <h3 className="mt-5 text-sm font-semibold">Largest demand plans ahead</h3>
       {view.plansLeftOut ? (
-        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Demand plans name a family, not a provider or site, so they are left out while a provider or site filter is set.</p>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          Demand plans name a family, not a provider or site, so they are left out while a provider or site filter is set.
+        </p>
       ) : null}
       <DataTable
         caption={`Largest demand plans of ${label} that start this month or later`}
@@ -101,11 +108,21 @@ function Drivers({ view }: { view: View }) {
           { header: "Until" },
           { header: "In runway month" },
         ]}
-        rows={drivers.plans.map((p) => [p.name, p.family, p.kind, p.priority, num(p.h100e), formatMonth(p.startAt), formatDay(p.endAt), p.inRunwayMonth ? "Yes" : "No"])}
+        rows={drivers.plans.map((p) => [
+          p.name,
+          p.family,
+          p.kind,
+          p.priority,
+          num(p.h100e),
+          formatMonth(p.startAt),
+          formatDay(p.endAt),
+          p.inRunwayMonth ? "Yes" : "No",
+        ])}
         empty="No demand plan starts within the horizon."
       />
       <h3 className="mt-5 text-sm font-semibold">
-        Blocks ending {view.focus.line.runway ? `before or up to 3 months after ${formatMonth(view.focus.line.runway.from)}` : "within the horizon"}
+        Blocks ending{" "}
+        {view.focus.line.runway ? `before or up to 3 months after ${formatMonth(view.focus.line.runway.from)}` : "within the horizon"}
       </h3>
       <DataTable
         caption={`Largest blocks of ${label} ending from ${formatDay(drivers.expiringWindow.from)} to ${formatDay(drivers.expiringWindow.to)}`}
@@ -119,13 +136,17 @@ function Drivers({ view }: { view: View }) {
           { header: "Ends" },
         ]}
         rows={drivers.expiring.map((b) => [
-          <AppLink key={b.id} href={`/reservations/${b.id}`} className="underline">{b.name}</AppLink>,
+          <AppLink key={b.id} href={`/reservations/${b.id}`} className="underline">
+            {b.name}
+          </AppLink>,
           b.providerName,
           b.siteName,
           b.family,
           formatDecimal(b.quantity, 0),
           num(b.h100e),
-          <span key="e" className={cn(b.beforeRunway && "font-medium text-red-700 dark:text-red-300")}>{formatDay(b.endAt)}</span>,
+          <span key="e" className={cn(b.beforeRunway && "font-medium text-red-700 dark:text-red-300")}>
+            {formatDay(b.endAt)}
+          </span>,
         ])}
         empty="No block ends in that window."
       />
@@ -143,7 +164,8 @@ export function CapacityView({ view, filters, filterBar }: { view: View; filters
     <div className="mx-auto max-w-7xl pb-10">
       <h1 className="text-2xl font-semibold tracking-tight">Capacity</h1>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-        When do we run out of accelerators, and what does that depend on? Capacity in service against demand — the usage forecast plus demand plans — month by month
+        When do we run out of accelerators, and what does that depend on? Capacity in service against demand — the usage forecast plus
+        demand plans — month by month
         {view.model.scenario ? `, in the scenario “${view.model.scenario.name}”` : ", baseline"}.
       </p>
       <RunwayAnswer view={view} />
@@ -222,7 +244,10 @@ export function CapacityView({ view, filters, filterBar }: { view: View; filters
         <div data-testid="gap-table">
           <DataTable
             caption={`Gap (capacity − median demand) by ${byLabel} and month, in ${unitLabel}`}
-            columns={[{ header: view.by === "family" ? "Family" : view.by === "provider" ? "Provider" : "Site" }, ...view.months.map((m) => ({ header: formatMonthShort(m.from), numeric: true }))]}
+            columns={[
+              { header: view.by === "family" ? "Family" : view.by === "provider" ? "Provider" : "Site" },
+              ...view.months.map((m) => ({ header: formatMonthShort(m.from), numeric: true })),
+            ]}
             rows={view.groups.map((g) => [g.label, ...g.points.map((p, i) => gapCell(p.gap, i))])}
             total={view.groups.length > 1 ? ["Total", ...view.total.points.map((p, i) => gapCell(p.gap, i))] : undefined}
             empty="No capacity, use or demand plan matches these filters."
@@ -235,17 +260,23 @@ export function CapacityView({ view, filters, filterBar }: { view: View; filters
 
       <Panel id="method" title="How this is computed">
         <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700 dark:text-slate-300">
-          <li>Capacity = Σ accelerators (× h100_equivalent for H100e) × hours of the month inside the block ÷ hours of the month; blocks start at their delivery date; scenario overrides applied.</li>
           <li>
-            Use = utilization_monthly (used accelerator-hours, × h100_equivalent) ÷ hours of the month, from the first month with use reported for at least half its hours; the
-            current month is forecast, not history.
+            Capacity = Σ accelerators (× h100_equivalent for H100e) × hours of the month inside the block ÷ hours of the month; blocks start
+            at their delivery date; scenario overrides applied.
           </li>
           <li>
-            Forecast: damped Holt&apos;s linear trend (Holt-Winters additive with damping once 24 months exist), parameters chosen on a grid by least one-step squared error. Bands:
-            median ± z × σ × √v<sub>h</sub>, σ from the one-step residuals, v<sub>h</sub> the h-step variance multiplier; z = 1.28 (80 %) and 1.96 (95 %). Families add their
-            bands as independent errors.
+            Use = utilization_monthly (used accelerator-hours, × h100_equivalent) ÷ hours of the month, from the first month with use
+            reported for at least half its hours; the current month is forecast, not history.
           </li>
-          <li>Demand = (forecast + demand plans) × (1 + the scenario&apos;s demand growth). Demand plans count from their start when it is this month or later (plans already running show in the use history).</li>
+          <li>
+            Forecast: damped Holt&apos;s linear trend (Holt-Winters additive with damping once 24 months exist), parameters chosen on a grid
+            by least one-step squared error. Bands: median ± z × σ × √v<sub>h</sub>, σ from the one-step residuals, v<sub>h</sub> the h-step
+            variance multiplier; z = 1.28 (80 %) and 1.96 (95 %). Families add their bands as independent errors.
+          </li>
+          <li>
+            Demand = (forecast + demand plans) × (1 + the scenario&apos;s demand growth). Demand plans count from their start when it is
+            this month or later (plans already running show in the use history).
+          </li>
         </ul>
       </Panel>
     </div>

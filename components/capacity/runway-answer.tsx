@@ -25,7 +25,10 @@ export function RunwayAnswer({ view }: { view: CapacityView }) {
   if (!runway) {
     const tightest = [...line.points].sort((a, b) => a.gap.comparedTo(b.gap))[0];
     return (
-      <div data-testid="capacity-answer" className="mt-4 rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100">
+      <div
+        data-testid="capacity-answer"
+        className="mt-4 rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100"
+      >
         <p>
           <strong>{name}: no runway limit within 24 months.</strong> Median demand stays within capacity through {formatMonth(last.from)}
           {tightest ? `; the tightest month is ${formatMonth(tightest.month.from)} with ${h100e(tightest.gap)} to spare` : ""}.
@@ -39,7 +42,10 @@ export function RunwayAnswer({ view }: { view: CapacityView }) {
   const point = line.points[monthsFrom(view, runway.from)]!;
   const ahead = monthsFrom(view, runway.from);
   return (
-    <div data-testid="capacity-answer" className="mt-4 rounded-lg border border-red-300 bg-red-50 p-4 text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+    <div
+      data-testid="capacity-answer"
+      className="mt-4 rounded-lg border border-red-300 bg-red-50 p-4 text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+    >
       <p>
         <strong>
           {name} runs out of capacity in <span data-testid="runway-month">{formatMonth(runway.from)}</span>
@@ -52,14 +58,17 @@ export function RunwayAnswer({ view }: { view: CapacityView }) {
         {plansIn.length ? (
           <li>
             Demand plans running that month:{" "}
-            {plansIn.map((p) => `${p.name} (${h100e(p.h100e)}, ${formatMonth(p.startAt)} – ${formatDay(p.endAt)}, priority ${p.priority})`).join("; ")}. Without
-            any demand plan the runway is {when("noPlans")}.
+            {plansIn
+              .map((p) => `${p.name} (${h100e(p.h100e)}, ${formatMonth(p.startAt)} – ${formatDay(p.endAt)}, priority ${p.priority})`)
+              .join("; ")}
+            . Without any demand plan the runway is {when("noPlans")}.
           </li>
         ) : (
           <li>The usage forecast alone: without demand plans the runway is {when("noPlans")}.</li>
         )}
         <li>
-          How fast use grows: at the upper 80 % band {when("upper80")}, at the upper 95 % band {when("upper95")}, at the lower 80 % band {when("lower80")}.
+          How fast use grows: at the upper 80 % band {when("upper80")}, at the upper 95 % band {when("upper95")}, at the lower 80 % band{" "}
+          {when("lower80")}.
         </li>
         {endingBefore.length ? (
           <li>

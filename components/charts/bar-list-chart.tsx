@@ -19,9 +19,19 @@ export function BarListChart({ data, unit, label }: { data: BarPoint[]; unit: Va
         margin={{ top: 0, right: 12, bottom: 0, left: 0 }}
         accessibilityLayer={false}
       >
-        <XAxis type="number" tick={AXIS_TICK} tickFormatter={(v: number) => formatTick(unit, v)} stroke="currentColor" strokeOpacity={0.3} tickCount={4} />
+        <XAxis
+          type="number"
+          tick={AXIS_TICK}
+          tickFormatter={(v: number) => formatTick(unit, v)}
+          stroke="currentColor"
+          strokeOpacity={0.3}
+          tickCount={4}
+        />
         <YAxis type="category" dataKey="label" tick={AXIS_TICK} width={labelWidth} stroke="currentColor" strokeOpacity={0.3} interval={0} />
-        <Tooltip cursor={{ fill: "currentColor", fillOpacity: 0.08 }} content={(p) => <TooltipBox active={p.active} payload={p.payload} unit={unit} />} />
+        <Tooltip
+          cursor={{ fill: "currentColor", fillOpacity: 0.08 }}
+          content={(p) => <TooltipBox active={p.active} payload={p.payload} unit={unit} />}
+        />
         <Bar dataKey="value" name="Value" isAnimationActive={false} radius={[0, 3, 3, 0]} maxBarSize={18}>
           {data.map((d) => (
             <Cell key={d.key} fill={d.color} />

@@ -58,7 +58,10 @@ export function Legend({ items }: { items: { key: string; name: string; color: s
         <li key={i.key} className="flex items-center gap-1.5">
           <span
             className="inline-block h-0.5 w-3"
-            style={{ background: i.dashed ? `repeating-linear-gradient(90deg, ${i.color} 0 3px, transparent 3px 5px)` : i.color, height: 3 }}
+            style={{
+              background: i.dashed ? `repeating-linear-gradient(90deg, ${i.color} 0 3px, transparent 3px 5px)` : i.color,
+              height: 3,
+            }}
           />
           {i.name}
         </li>

@@ -31,8 +31,18 @@ export function StackedBarChart({
         >
           <CartesianGrid {...GRID_PROPS} />
           <XAxis dataKey="label" tick={AXIS_TICK} stroke="currentColor" strokeOpacity={0.3} interval="preserveStartEnd" />
-          <YAxis tick={AXIS_TICK} tickFormatter={(v: number) => formatTick(unit, v)} width={52} stroke="currentColor" strokeOpacity={0.3} tickCount={4} />
-          <Tooltip cursor={{ fill: "currentColor", fillOpacity: 0.08 }} content={(p) => <TooltipBox active={p.active} payload={p.payload} unit={unit} />} />
+          <YAxis
+            tick={AXIS_TICK}
+            tickFormatter={(v: number) => formatTick(unit, v)}
+            width={52}
+            stroke="currentColor"
+            strokeOpacity={0.3}
+            tickCount={4}
+          />
+          <Tooltip
+            cursor={{ fill: "currentColor", fillOpacity: 0.08 }}
+            content={(p) => <TooltipBox active={p.active} payload={p.payload} unit={unit} />}
+          />
           {series.map((s) => (
             <Bar key={s.key} dataKey={s.key} name={s.name} stackId="a" fill={s.color} isAnimationActive={false} maxBarSize={28} />
           ))}

@@ -34,23 +34,35 @@ function runwayChange(base: Period | null, left: Period | null): ReactNode {
   if (!base) return <span className="font-medium text-red-700 dark:text-red-300">now within the horizon</span>;
   const n = monthsBetween(left, base);
   if (n === 0) return "unchanged";
-  return <span className="font-medium text-red-700 dark:text-red-300">{n} month{n === 1 ? "" : "s"} earlier</span>;
+  return (
+    <span className="font-medium text-red-700 dark:text-red-300">
+      {n} month{n === 1 ? "" : "s"} earlier
+    </span>
+  );
 }
 
 function Answer({ page }: { page: ConcentrationPage }) {
   const top = page.largest;
   if (!top) {
     return (
-      <p data-testid="concentration-answer" className="mt-4 rounded-lg border border-dashed border-slate-300 p-4 text-sm dark:border-slate-700">
-        No capacity is in service on {formatDay(page.at)}{page.family ? ` for ${page.family}` : ""}.
+      <p
+        data-testid="concentration-answer"
+        className="mt-4 rounded-lg border border-dashed border-slate-300 p-4 text-sm dark:border-slate-700"
+      >
+        No capacity is in service on {formatDay(page.at)}
+        {page.family ? ` for ${page.family}` : ""}.
       </p>
     );
   }
   const row = page.loss.rows.find((r) => r.dimension === top.dimension && r.key === top.key);
   return (
-    <p data-testid="concentration-answer" className="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-      Largest single dependency: <strong>{top.label}</strong> ({DIMENSION_LABELS[top.dimension].toLowerCase()}), <strong>{pct(top.share)}</strong> of the{" "}
-      {h100e(page.totalH100e)} H100e in service. Losing it leaves {row ? h100e(row.capacityLeft) : "—"} H100e; runway{" "}
+    <p
+      data-testid="concentration-answer"
+      className="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+    >
+      Largest single dependency: <strong>{top.label}</strong> ({DIMENSION_LABELS[top.dimension].toLowerCase()}),{" "}
+      <strong>{pct(top.share)}</strong> of the {h100e(page.totalH100e)} H100e in service. Losing it leaves{" "}
+      {row ? h100e(row.capacityLeft) : "—"} H100e; runway{" "}
       {row ? `${runwayText(row.runwayLeft, page.months)} instead of ${runwayText(page.loss.runway, page.months)}` : "—"}.
     </p>
   );
@@ -62,10 +74,19 @@ function SharePanel({ page, dimension, csv }: { page: ConcentrationPage; dimensi
   const reading = READING[hhi.reading];
   const title = `By ${DIMENSION_LABELS[dimension].toLowerCase()}`;
   return (
-    <section aria-labelledby={`share-${dimension}`} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" data-testid={`share-${dimension}`}>
-      <h3 id={`share-${dimension}`} className="font-semibold">{title}</h3>
+    <section
+      aria-labelledby={`share-${dimension}`}
+      className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+      data-testid={`share-${dimension}`}
+    >
+      <h3 id={`share-${dimension}`} className="font-semibold">
+        {title}
+      </h3>
       <p className="mt-1 text-sm">
-        HHI <strong className="tabular-nums" data-testid="hhi-value">{formatDecimal(hhi.value.toNumber(), 0)}</strong>{" "}
+        HHI{" "}
+        <strong className="tabular-nums" data-testid="hhi-value">
+          {formatDecimal(hhi.value.toNumber(), 0)}
+        </strong>{" "}
         <span className={cn("ml-1 rounded px-1.5 py-0.5 text-xs font-medium", reading.className)}>{reading.label}</span>
       </p>
       <div className="mt-3">
@@ -74,7 +95,12 @@ function SharePanel({ page, dimension, csv }: { page: ConcentrationPage; dimensi
       <ChartTable csvHref={csv}>
         <DataTable
           caption={`Share of H100e in service ${title.toLowerCase()}`}
-          columns={[{ header: DIMENSION_LABELS[dimension] }, { header: "H100e", numeric: true }, { header: "Share", numeric: true }, { header: "Share² × 10,000", numeric: true }]}
+          columns={[
+            { header: DIMENSION_LABELS[dimension] },
+            { header: "H100e", numeric: true },
+            { header: "Share", numeric: true },
+            { header: "Share² × 10,000", numeric: true },
+          ]}
           rows={shares.map((s) => [s.label, h100e(s.h100e), pct(s.share), formatDecimal(s.share.pow(2).times(10_000).toNumber(), 0)])}
           total={["HHI", h100e(page.totalH100e), "100 %", formatDecimal(hhi.value.toNumber(), 0)]}
           empty="Nothing in service."
@@ -84,7 +110,15 @@ function SharePanel({ page, dimension, csv }: { page: ConcentrationPage; dimensi
   );
 }
 
-export function ConcentrationView({ page, filters, filterBar }: { page: ConcentrationPage; filters: PlanningFilters; filterBar: ReactNode }) {
+export function ConcentrationView({
+  page,
+  filters,
+  filterBar,
+}: {
+  page: ConcentrationPage;
+  filters: PlanningFilters;
+  filterBar: ReactNode;
+}) {
   const q = (table: string) => `/concentration/export.csv${planningQuery(filters, {}, { table })}`;
   return (
     <div className="mx-auto max-w-7xl pb-10">

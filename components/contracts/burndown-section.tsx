@@ -15,7 +15,8 @@ function Kpi({ label, value, tone }: { label: string; value: string; tone?: "bad
 
 function sourceNote(b: ContractBurndown): string {
   if (b.sources.length === 0) return "Nothing consumed yet.";
-  if (!b.sources.includes("actual")) return "Consumed is planned cost of the linked reservations (no billing data mapped to this contract yet).";
+  if (!b.sources.includes("actual"))
+    return "Consumed is planned cost of the linked reservations (no billing data mapped to this contract yet).";
   if (!b.sources.includes("planned")) return "Consumed is actual cost from imported billing (EffectiveCost).";
   return "Consumed is actual billed cost (EffectiveCost) for months with billing data and planned reservation cost for the others.";
 }
@@ -45,11 +46,17 @@ export function BurndownSection({ burndown: b, asOf }: { burndown: ContractBurnd
         <Kpi label={gap.label} value={gap.value} tone={gap.tone} />
       </dl>
       <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
-        Projection: consumed + run-rate of the last three months ({b.runRatePerDay === null ? "—" : `${money(b.runRatePerDay)} a day`}) × time left. Reserved blocks
-        already scheduled for the rest of the term add {money(b.scheduledRemaining)}.
+        Projection: consumed + run-rate of the last three months ({b.runRatePerDay === null ? "—" : `${money(b.runRatePerDay)} a day`}) ×
+        time left. Reserved blocks already scheduled for the rest of the term add {money(b.scheduledRemaining)}.
       </p>
       <div className="mt-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-        <LineChart data={burndownPoints(b)} series={BURNDOWN_SERIES} unit="usd" label="Contract burn-down: committed, expected, consumed and projected spend over the term" height={260} />
+        <LineChart
+          data={burndownPoints(b)}
+          series={BURNDOWN_SERIES}
+          unit="usd"
+          label="Contract burn-down: committed, expected, consumed and projected spend over the term"
+          height={260}
+        />
       </div>
       <details className="mt-3 text-sm">
         <summary className="cursor-pointer font-medium">View consumption by month as a table</summary>
@@ -57,9 +64,15 @@ export function BurndownSection({ burndown: b, asOf }: { burndown: ContractBurnd
           <caption className="sr-only">Consumed per month and its source</caption>
           <thead className="text-xs text-slate-600 uppercase dark:text-slate-400">
             <tr>
-              <th scope="col" className="py-1">Month</th>
-              <th scope="col" className="py-1 text-right">Consumed</th>
-              <th scope="col" className="py-1 pl-4">Source</th>
+              <th scope="col" className="py-1">
+                Month
+              </th>
+              <th scope="col" className="py-1 text-right">
+                Consumed
+              </th>
+              <th scope="col" className="py-1 pl-4">
+                Source
+              </th>
             </tr>
           </thead>
           <tbody>

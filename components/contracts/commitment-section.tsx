@@ -30,22 +30,48 @@ export function CommitmentSection({ metrics }: { metrics: CommitmentMetrics[] })
       {metrics.map((m) => (
         <div key={m.currency} className="mt-3">
           <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-5" data-testid={`commitment-kpis-${m.currency}`}>
-            <Kpi label="Commitment utilization" value={pct(m.utilization.rate)} hint={`used ${money(m.utilization.used, m.currency)} of ${money(m.utilization.used.plus(m.utilization.unused), m.currency)}`} />
-            <Kpi label="Coverage" value={pct(m.coverage.rate)} hint={`committed ${money(m.coverage.committed, m.currency)} of ${money(m.coverage.eligible, m.currency)} eligible usage`} />
+            <Kpi
+              label="Commitment utilization"
+              value={pct(m.utilization.rate)}
+              hint={`used ${money(m.utilization.used, m.currency)} of ${money(m.utilization.used.plus(m.utilization.unused), m.currency)}`}
+            />
+            <Kpi
+              label="Coverage"
+              value={pct(m.coverage.rate)}
+              hint={`committed ${money(m.coverage.committed, m.currency)} of ${money(m.coverage.eligible, m.currency)} eligible usage`}
+            />
             <Kpi label="Negotiated savings" value={money(m.savings.negotiated, m.currency)} hint="list − contracted" />
-            <Kpi label="Commitment savings" value={money(m.savings.commitment, m.currency)} hint="contracted − effective, unused commitment deducted" />
-            <Kpi label="Effective savings rate" value={pct(m.savings.effectiveSavingsRate)} hint={`${m.charges.toLocaleString("en-US")} charges`} />
+            <Kpi
+              label="Commitment savings"
+              value={money(m.savings.commitment, m.currency)}
+              hint="contracted − effective, unused commitment deducted"
+            />
+            <Kpi
+              label="Effective savings rate"
+              value={pct(m.savings.effectiveSavingsRate)}
+              hint={`${m.charges.toLocaleString("en-US")} charges`}
+            />
           </dl>
           {m.commitments.length > 0 ? (
             <table className="mt-3 w-full max-w-4xl text-left text-sm">
               <caption className="sr-only">Utilization per commitment discount ({m.currency})</caption>
               <thead className="text-xs text-slate-600 uppercase dark:text-slate-400">
                 <tr>
-                  <th scope="col" className="py-1">Commitment</th>
-                  <th scope="col" className="py-1">Type</th>
-                  <th scope="col" className="py-1 text-right">Used</th>
-                  <th scope="col" className="py-1 text-right">Unused</th>
-                  <th scope="col" className="py-1 text-right">Utilization</th>
+                  <th scope="col" className="py-1">
+                    Commitment
+                  </th>
+                  <th scope="col" className="py-1">
+                    Type
+                  </th>
+                  <th scope="col" className="py-1 text-right">
+                    Used
+                  </th>
+                  <th scope="col" className="py-1 text-right">
+                    Unused
+                  </th>
+                  <th scope="col" className="py-1 text-right">
+                    Utilization
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100 dark:divide-slate-800">

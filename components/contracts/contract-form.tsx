@@ -50,15 +50,85 @@ export function ContractForm({
       <EditFormHeader state={state} edit={edit} toDetail={toDetail} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField name="name" label="Name" defaultValue={values.name} initial={initial("name")} error={err("name")} required />
-        <SelectField name="providerId" label="Provider" options={providers} empty="Choose a provider" defaultValue={values.providerId} initial={initial("providerId")} error={err("providerId")} required />
-        <TextField name="reference" label="Reference" hint="The provider's agreement number; unique per provider." defaultValue={values.reference} initial={initial("reference")} error={err("reference")} />
-        <SelectField name="status" label="Status" options={STATUS_OPTIONS} defaultValue={values.status} initial={initial("status")} error={err("status")} />
-        <TextField name="startDate" label="Start date" type="date" defaultValue={values.startDate} initial={initial("startDate")} error={err("startDate")} required />
-        <TextField name="endDate" label="End date" type="date" hint="The term runs up to this date." defaultValue={values.endDate} initial={initial("endDate")} error={err("endDate")} required />
-        <TextField name="committedAmount" label="Committed amount" inputMode="decimal" defaultValue={values.committedAmount} initial={initial("committedAmount")} error={err("committedAmount")} required />
-        <TextField name="currency" label="Currency" hint="ISO 4217, e.g. USD." defaultValue={values.currency} initial={initial("currency")} error={err("currency")} required />
-        <TextField name="discountPct" label="Discount %" inputMode="decimal" defaultValue={values.discountPct} initial={initial("discountPct")} error={err("discountPct")} />
-        <SelectField name="paymentTerms" label="Payment terms" options={TERMS_OPTIONS} defaultValue={values.paymentTerms} initial={initial("paymentTerms")} error={err("paymentTerms")} />
+        <SelectField
+          name="providerId"
+          label="Provider"
+          options={providers}
+          empty="Choose a provider"
+          defaultValue={values.providerId}
+          initial={initial("providerId")}
+          error={err("providerId")}
+          required
+        />
+        <TextField
+          name="reference"
+          label="Reference"
+          hint="The provider's agreement number; unique per provider."
+          defaultValue={values.reference}
+          initial={initial("reference")}
+          error={err("reference")}
+        />
+        <SelectField
+          name="status"
+          label="Status"
+          options={STATUS_OPTIONS}
+          defaultValue={values.status}
+          initial={initial("status")}
+          error={err("status")}
+        />
+        <TextField
+          name="startDate"
+          label="Start date"
+          type="date"
+          defaultValue={values.startDate}
+          initial={initial("startDate")}
+          error={err("startDate")}
+          required
+        />
+        <TextField
+          name="endDate"
+          label="End date"
+          type="date"
+          hint="The term runs up to this date."
+          defaultValue={values.endDate}
+          initial={initial("endDate")}
+          error={err("endDate")}
+          required
+        />
+        <TextField
+          name="committedAmount"
+          label="Committed amount"
+          inputMode="decimal"
+          defaultValue={values.committedAmount}
+          initial={initial("committedAmount")}
+          error={err("committedAmount")}
+          required
+        />
+        <TextField
+          name="currency"
+          label="Currency"
+          hint="ISO 4217, e.g. USD."
+          defaultValue={values.currency}
+          initial={initial("currency")}
+          error={err("currency")}
+          required
+        />
+        <TextField
+          name="discountPct"
+          label="Discount %"
+          inputMode="decimal"
+          defaultValue={values.discountPct}
+          initial={initial("discountPct")}
+          error={err("discountPct")}
+        />
+        <SelectField
+          name="paymentTerms"
+          label="Payment terms"
+          options={TERMS_OPTIONS}
+          defaultValue={values.paymentTerms}
+          initial={initial("paymentTerms")}
+          error={err("paymentTerms")}
+        />
       </div>
       <TextAreaField name="notes" label="Notes" defaultValue={values.notes} initial={initial("notes")} error={err("notes")} />
       <div className="flex gap-3">

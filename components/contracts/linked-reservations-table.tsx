@@ -7,7 +7,18 @@ import { StatusBadge } from "@/components/registers/status-badge";
 // server-rendered table of them was sent twice (as HTML and again as the React flight payload), the rows once.
 
 /** One row, formatted on the server: id, name, site, type, quantity, start, end, rate, pricing model, status. */
-export type LinkedReservationRow = [id: string, name: string, site: string, type: string, quantity: string, start: string, end: string, rate: string, pricing: string, status: string];
+export type LinkedReservationRow = [
+  id: string,
+  name: string,
+  site: string,
+  type: string,
+  quantity: string,
+  start: string,
+  end: string,
+  rate: string,
+  pricing: string,
+  status: string,
+];
 
 const HEADERS = ["Reservation", "Site", "Type", "Quantity", "Start", "End", "Rate / AH", "Status"];
 

@@ -9,7 +9,11 @@ export function CheapestAnswer({ providers, period }: { providers: ProviderTotal
   const ranked = providers.filter((p) => p.units.perH100eHour !== null);
   const best = ranked[0];
   return (
-    <section aria-labelledby="answer" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900" data-testid="cheapest-answer">
+    <section
+      aria-labelledby="answer"
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+      data-testid="cheapest-answer"
+    >
       <h2 id="answer" className="text-sm font-medium text-slate-600 dark:text-slate-300">
         Which provider gives the cheapest useful H100-equivalent hour on our rates and our utilization?
       </h2>
@@ -24,10 +28,12 @@ export function CheapestAnswer({ providers, period }: { providers: ProviderTotal
             <span className="ml-1.5 text-base font-medium text-slate-600 dark:text-slate-400">per useful H100e·h</span>
           </p>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-            {formatMonth(period.from)} – {formatMonth(addUtcMonths(period.to, -1))}: {money(best.cost)} over {pct(best.utilization)} utilization
+            {formatMonth(period.from)} – {formatMonth(addUtcMonths(period.to, -1))}: {money(best.cost)} over {pct(best.utilization)}{" "}
+            utilization
             {ranked.length > 1 ? (
               <>
-                {" "}· next {ranked[1]!.providerName} at {usd(ranked[1]!.units.perH100eHour)}
+                {" "}
+                · next {ranked[1]!.providerName} at {usd(ranked[1]!.units.perH100eHour)}
                 {ranked.length > 2 ? (
                   <>
                     , most expensive {ranked[ranked.length - 1]!.providerName} at {usd(ranked[ranked.length - 1]!.units.perH100eHour)}

@@ -16,7 +16,13 @@ function cells(name: string, m: PeriodCommitments) {
   ];
 }
 
-export function CommitmentsSection({ overall, byProvider }: { overall: PeriodCommitments | null; byProvider: { providerName: string; metrics: PeriodCommitments }[] }) {
+export function CommitmentsSection({
+  overall,
+  byProvider,
+}: {
+  overall: PeriodCommitments | null;
+  byProvider: { providerName: string; metrics: PeriodCommitments }[];
+}) {
   return (
     <section aria-labelledby="commitments" className="space-y-3">
       <h2 id="commitments" className="text-lg font-semibold">
@@ -61,10 +67,11 @@ export function CommitmentsSection({ overall, byProvider }: { overall: PeriodCom
         title="How commitments are computed"
         definition={
           <>
-            From the billing of the range&apos;s past months (the provider filter applies; family and site do not). Utilization = used commitment ÷
-            total commitment (Σ EffectiveCost of Used ÷ Used + Unused rows, purchases excluded); coverage = committed-priced usage ÷ all eligible usage
-            (Standard + Committed); negotiated savings = ListCost − ContractedCost, commitment savings = ContractedCost − EffectiveCost, effective
-            savings rate = (ListCost − EffectiveCost) ÷ ListCost — the FinOps toolkit and AWS definitions.
+            From the billing of the range&apos;s past months (the provider filter applies; family and site do not). Utilization = used
+            commitment ÷ total commitment (Σ EffectiveCost of Used ÷ Used + Unused rows, purchases excluded); coverage = committed-priced
+            usage ÷ all eligible usage (Standard + Committed); negotiated savings = ListCost − ContractedCost, commitment savings =
+            ContractedCost − EffectiveCost, effective savings rate = (ListCost − EffectiveCost) ÷ ListCost — the FinOps toolkit and AWS
+            definitions.
           </>
         }
       >

@@ -43,7 +43,17 @@ function SpendTooltip({ active, payload, series }: Pick<TooltipContentProps, "ac
 }
 
 /** Spend per month stacked by provider or family; actual (billing) solid, planned (reservations) hatched. */
-export function SpendChart({ data, series, label, height = 260 }: { data: SpendPoint[]; series: SpendSeries[]; label: string; height?: number }) {
+export function SpendChart({
+  data,
+  series,
+  label,
+  height = 260,
+}: {
+  data: SpendPoint[];
+  series: SpendSeries[];
+  label: string;
+  height?: number;
+}) {
   return (
     <div>
       <ChartFigure label={label} height={height}>
@@ -64,11 +74,39 @@ export function SpendChart({ data, series, label, height = 260 }: { data: SpendP
           </defs>
           <CartesianGrid {...GRID_PROPS} />
           <XAxis dataKey="label" tick={AXIS_TICK} stroke="currentColor" strokeOpacity={0.3} interval="preserveStartEnd" minTickGap={8} />
-          <YAxis tick={AXIS_TICK} tickFormatter={(v: number) => formatMoney(v)} width={60} stroke="currentColor" strokeOpacity={0.3} tickCount={5} />
-          <Tooltip cursor={{ fill: "currentColor", fillOpacity: 0.08 }} content={(p) => <SpendTooltip active={p.active} payload={p.payload} series={series} />} />
+          <YAxis
+            tick={AXIS_TICK}
+            tickFormatter={(v: number) => formatMoney(v)}
+            width={60}
+            stroke="currentColor"
+            strokeOpacity={0.3}
+            tickCount={5}
+          />
+          <Tooltip
+            cursor={{ fill: "currentColor", fillOpacity: 0.08 }}
+            content={(p) => <SpendTooltip active={p.active} payload={p.payload} series={series} />}
+          />
           {series.flatMap((s) => [
-            <Bar key={`${s.key}a`} dataKey={`${s.key}a`} name={`${s.name} (actual)`} stackId="spend" fill={s.color} isAnimationActive={false} maxBarSize={32} />,
-            <Bar key={`${s.key}p`} dataKey={`${s.key}p`} name={`${s.name} (planned)`} stackId="spend" fill={`url(#${hatchId(s.key)})`} stroke={s.color} strokeWidth={0.5} isAnimationActive={false} maxBarSize={32} />,
+            <Bar
+              key={`${s.key}a`}
+              dataKey={`${s.key}a`}
+              name={`${s.name} (actual)`}
+              stackId="spend"
+              fill={s.color}
+              isAnimationActive={false}
+              maxBarSize={32}
+            />,
+            <Bar
+              key={`${s.key}p`}
+              dataKey={`${s.key}p`}
+              name={`${s.name} (planned)`}
+              stackId="spend"
+              fill={`url(#${hatchId(s.key)})`}
+              stroke={s.color}
+              strokeWidth={0.5}
+              isAnimationActive={false}
+              maxBarSize={32}
+            />,
           ])}
         </BarChart>
       </ChartFigure>

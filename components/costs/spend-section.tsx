@@ -13,10 +13,22 @@ export function monthList(months: Date[]): string {
   const first = months[0]!;
   const last = months[months.length - 1]!;
   const contiguous = months.length === (last.getUTCFullYear() - first.getUTCFullYear()) * 12 + last.getUTCMonth() - first.getUTCMonth() + 1;
-  return contiguous ? (months.length === 1 ? formatMonth(first) : `${formatMonthShort(first)} – ${formatMonth(last)}`) : months.map(formatMonthShort).join(", ");
+  return contiguous
+    ? months.length === 1
+      ? formatMonth(first)
+      : `${formatMonthShort(first)} – ${formatMonth(last)}`
+    : months.map(formatMonthShort).join(", ");
 }
 
-export function SpendSection({ view, byHref, exportHref }: { view: CostsView; byHref: Record<SpendGroupBy, string>; exportHref: string | null }) {
+export function SpendSection({
+  view,
+  byHref,
+  exportHref,
+}: {
+  view: CostsView;
+  byHref: Record<SpendGroupBy, string>;
+  exportHref: string | null;
+}) {
   const { series, data } = spendChart(view.spend, view.by);
   const groups = series.map((s) => s.name);
   return (
@@ -48,11 +60,15 @@ export function SpendSection({ view, byHref, exportHref }: { view: CostsView; by
         </div>
       </div>
       <div className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-        <SpendChart data={data} series={series} label={`Spend per month in US dollars, stacked by ${view.by}; actual from billing solid, planned from reservations hatched`} />
+        <SpendChart
+          data={data}
+          series={series}
+          label={`Spend per month in US dollars, stacked by ${view.by}; actual from billing solid, planned from reservations hatched`}
+        />
         <div className="mt-3 text-sm text-slate-700 dark:text-slate-300" data-testid="spend-sources">
           <p>
-            <strong>Actual</strong> (Σ EffectiveCost of imported billing) for these provider-months; <strong>every other month is planned</strong>{" "}
-            (reservations × rates). The two are never added for the same provider and month.
+            <strong>Actual</strong> (Σ EffectiveCost of imported billing) for these provider-months;{" "}
+            <strong>every other month is planned</strong> (reservations × rates). The two are never added for the same provider and month.
           </p>
           {view.actualMonths.length === 0 ? (
             <p className="mt-1">No billing in this range: all months are planned.</p>
@@ -70,7 +86,13 @@ export function SpendSection({ view, byHref, exportHref }: { view: CostsView; by
           <summary className="cursor-pointer font-medium">View spend by month as a table</summary>
           <DataTable
             caption={`Spend per month by ${view.by}, actual and planned`}
-            columns={[{ header: "Month" }, { header: "Actual", numeric: true }, { header: "Planned", numeric: true }, { header: "Total", numeric: true }, ...groups.map((g) => ({ header: g, numeric: true }))]}
+            columns={[
+              { header: "Month" },
+              { header: "Actual", numeric: true },
+              { header: "Planned", numeric: true },
+              { header: "Total", numeric: true },
+              ...groups.map((g) => ({ header: g, numeric: true })),
+            ]}
             rows={view.spend.map((m) => [
               formatMonth(m.month.from),
               money(m.actual),

@@ -36,7 +36,11 @@ export function DemandPlanForm({
   edit,
 }: {
   action: (prev: unknown, form: FormData) => Promise<ActionResult<{ id: string }>>;
-  options: { scenarios: { value: string; label: string }[]; families: { value: string; label: string }[]; types: { value: string; label: string; family: string }[] };
+  options: {
+    scenarios: { value: string; label: string }[];
+    families: { value: string; label: string }[];
+    types: { value: string; label: string; family: string }[];
+  };
   values: DemandPlanFormValues;
   edit?: { id: string; version: number };
 }) {
@@ -59,8 +63,24 @@ export function DemandPlanForm({
           initial={initial("scenarioId")}
           error={err("scenarioId")}
         />
-        <SelectField name="priority" label="Priority" options={PRIORITIES} defaultValue={values.priority} initial={initial("priority")} error={err("priority")} />
-        <SelectField name="acceleratorFamily" label="Accelerator family" options={options.families} empty="Choose a family" defaultValue={values.acceleratorFamily} initial={initial("acceleratorFamily")} error={err("acceleratorFamily")} required />
+        <SelectField
+          name="priority"
+          label="Priority"
+          options={PRIORITIES}
+          defaultValue={values.priority}
+          initial={initial("priority")}
+          error={err("priority")}
+        />
+        <SelectField
+          name="acceleratorFamily"
+          label="Accelerator family"
+          options={options.families}
+          empty="Choose a family"
+          defaultValue={values.acceleratorFamily}
+          initial={initial("acceleratorFamily")}
+          error={err("acceleratorFamily")}
+          required
+        />
         <SelectField
           name="acceleratorTypeId"
           label="Accelerator type"
@@ -71,10 +91,42 @@ export function DemandPlanForm({
           initial={initial("acceleratorTypeId")}
           error={err("acceleratorTypeId")}
         />
-        <TextField name="accelerators" label="Accelerators" inputMode="numeric" hint="A count, or give H100-equivalents, or both (H100e wins)." defaultValue={values.accelerators} initial={initial("accelerators")} error={err("accelerators")} />
-        <TextField name="h100Equivalents" label="H100-equivalents" inputMode="decimal" defaultValue={values.h100Equivalents} initial={initial("h100Equivalents")} error={err("h100Equivalents")} />
-        <TextField name="startDate" label="Start date" type="date" defaultValue={values.startDate} initial={initial("startDate")} error={err("startDate")} required />
-        <TextField name="endDate" label="End date" type="date" hint="The plan runs up to this date." defaultValue={values.endDate} initial={initial("endDate")} error={err("endDate")} required />
+        <TextField
+          name="accelerators"
+          label="Accelerators"
+          inputMode="numeric"
+          hint="A count, or give H100-equivalents, or both (H100e wins)."
+          defaultValue={values.accelerators}
+          initial={initial("accelerators")}
+          error={err("accelerators")}
+        />
+        <TextField
+          name="h100Equivalents"
+          label="H100-equivalents"
+          inputMode="decimal"
+          defaultValue={values.h100Equivalents}
+          initial={initial("h100Equivalents")}
+          error={err("h100Equivalents")}
+        />
+        <TextField
+          name="startDate"
+          label="Start date"
+          type="date"
+          defaultValue={values.startDate}
+          initial={initial("startDate")}
+          error={err("startDate")}
+          required
+        />
+        <TextField
+          name="endDate"
+          label="End date"
+          type="date"
+          hint="The plan runs up to this date."
+          defaultValue={values.endDate}
+          initial={initial("endDate")}
+          error={err("endDate")}
+          required
+        />
       </div>
       <TextAreaField name="notes" label="Notes" defaultValue={values.notes} initial={initial("notes")} error={err("notes")} />
       <div className="flex gap-3">

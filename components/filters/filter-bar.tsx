@@ -20,8 +20,7 @@ import { cn } from "@/lib/utils";
 
 export type FilterField = "range" | "provider" | "family" | "site" | "scenario" | "by" | "unit";
 
-const SELECT =
-  "h-9 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
+const SELECT = "h-9 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
 
 function Select({
   name,
@@ -99,7 +98,9 @@ export function FilterBar({
             }
           />
         ) : null}
-        {shows("provider") ? <Select name="provider" label="Provider" value={filters.provider} allLabel="All" options={options.providers} /> : null}
+        {shows("provider") ? (
+          <Select name="provider" label="Provider" value={filters.provider} allLabel="All" options={options.providers} />
+        ) : null}
         {shows("family") ? <Select name="family" label="Family" value={filters.family} allLabel="All" options={options.families} /> : null}
         {shows("site") ? <Select name="site" label="Site" value={filters.site} allLabel="All" options={options.sites} /> : null}
         {shows("by") ? (
@@ -138,7 +139,11 @@ export function FilterBar({
                 {RANGE_LABELS[p]}
               </span>
             ) : (
-              <Link key={p} href={planningQuery(filters, { range: p }, hidden, defaults) || "?"} className="text-brand-700 underline dark:text-brand-300">
+              <Link
+                key={p}
+                href={planningQuery(filters, { range: p }, hidden, defaults) || "?"}
+                className="text-brand-700 underline dark:text-brand-300"
+              >
                 {RANGE_LABELS[p]}
               </Link>
             ),

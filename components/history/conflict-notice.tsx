@@ -10,7 +10,11 @@ function show(value: unknown): string {
 /** Shown when a save was refused because someone else changed the record first: what they changed. */
 export function ConflictNotice({ conflict, message }: { conflict: NonNullable<ActionError["conflict"]>; message: string }) {
   return (
-    <div role="alert" data-testid="conflict" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+    <div
+      role="alert"
+      data-testid="conflict"
+      className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+    >
       <p className="font-medium">{message}</p>
       {conflict.changes.length ? (
         <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">

@@ -22,7 +22,8 @@ export function EntityHistory({ entries, title = "History" }: { entries: History
           {entries.map((e) => (
             <li key={e.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm dark:border-slate-800 dark:bg-slate-900">
               <p className="text-slate-600 dark:text-slate-400">
-                <time dateTime={e.at.toISOString()}>{utc.format(e.at)} UTC</time> · <span className="font-medium text-slate-900 dark:text-slate-100">{e.actor}</span> ·{" "}
+                <time dateTime={e.at.toISOString()}>{utc.format(e.at)} UTC</time> ·{" "}
+                <span className="font-medium text-slate-900 dark:text-slate-100">{e.actor}</span> ·{" "}
                 <span className="font-mono text-xs">{e.action}</span>
               </p>
               {e.changes.length ? (

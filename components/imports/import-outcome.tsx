@@ -32,7 +32,8 @@ export function ImportOutcome({ result }: { result: ImportResultLike }) {
   if (result.status === "duplicate") {
     return (
       <p role="status" className="mt-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
-        This exact file was already imported{result.duplicateOf ? ` as ${result.duplicateOf.fileName} (import #${result.duplicateOf.importId})` : ""}; nothing changed.
+        This exact file was already imported
+        {result.duplicateOf ? ` as ${result.duplicateOf.fileName} (import #${result.duplicateOf.importId})` : ""}; nothing changed.
       </p>
     );
   }

@@ -8,12 +8,22 @@ export type FocusSummaryLike = {
   total: Totals;
   byProvider: ({ provider: string } & Totals)[];
   byMonth: ({ month: string } & Totals)[];
-  matching?: { contractRows: number; reservationRows: number; acceleratorRows: number; unmatchedRows: number; unmatchedEffectiveCost: string };
+  matching?: {
+    contractRows: number;
+    reservationRows: number;
+    acceleratorRows: number;
+    unmatchedRows: number;
+    unmatchedEffectiveCost: string;
+  };
 };
 export type UtilizationSummaryLike = { reservations: number; hours: number; usedAh: string };
 export type ImportSummaryLike = FocusSummaryLike | UtilizationSummaryLike | Record<string, unknown>;
 
-const COST_COLUMNS = [{ header: "Rows", numeric: true }, { header: "BilledCost", numeric: true }, { header: "EffectiveCost", numeric: true }];
+const COST_COLUMNS = [
+  { header: "Rows", numeric: true },
+  { header: "BilledCost", numeric: true },
+  { header: "EffectiveCost", numeric: true },
+];
 
 function isFocus(s: ImportSummaryLike): s is FocusSummaryLike {
   return Array.isArray((s as FocusSummaryLike).byProvider);
@@ -30,7 +40,8 @@ export function SummaryTables({ summary }: { summary: ImportSummaryLike }) {
   if (isUtilization(summary)) {
     return (
       <p className="mt-3 text-sm">
-        {count(summary.hours)} block-hours over {count(summary.reservations)} reservations, {formatDecimal(summary.usedAh, 1)} accelerator-hours used.
+        {count(summary.hours)} block-hours over {count(summary.reservations)} reservations, {formatDecimal(summary.usedAh, 1)}{" "}
+        accelerator-hours used.
       </p>
     );
   }
@@ -60,7 +71,8 @@ export function SummaryTables({ summary }: { summary: ImportSummaryLike }) {
       </section>
       {m ? (
         <p className="text-sm text-slate-700 lg:col-span-2 dark:text-slate-300">
-          Matched: {count(m.contractRows)} rows to contracts, {count(m.reservationRows)} to reservations, {count(m.acceleratorRows)} to accelerator types.{" "}
+          Matched: {count(m.contractRows)} rows to contracts, {count(m.reservationRows)} to reservations, {count(m.acceleratorRows)} to
+          accelerator types.{" "}
           {m.unmatchedRows > 0 ? (
             <>
               {count(m.unmatchedRows)} rows ({money(m.unmatchedEffectiveCost)} EffectiveCost) match nothing yet:{" "}

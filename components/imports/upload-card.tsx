@@ -18,7 +18,19 @@ type State =
  * Uploads one file as the raw request body (no 1 MB server-action cap, never buffered on the server) and
  * shows real progress: bytes sent by the browser, then bytes and rows the server has read, then the summary.
  */
-export function UploadCard({ title, description, endpoint, accept, fileLabel }: { title: string; description: string; endpoint: string; accept: string; fileLabel: string }) {
+export function UploadCard({
+  title,
+  description,
+  endpoint,
+  accept,
+  fileLabel,
+}: {
+  title: string;
+  description: string;
+  endpoint: string;
+  accept: string;
+  fileLabel: string;
+}) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<State>({ phase: "idle" });

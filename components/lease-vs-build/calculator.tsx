@@ -18,7 +18,8 @@ import {
 import { breakEvenSentence, leaseResult } from "@/lib/queries/lease-vs-build/result";
 import { CostCurveChart } from "./cost-curve-chart";
 
-const SELECT = "h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
+const SELECT =
+  "h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
 const usd = (v: { toNumber(): number }) => formatMoneyExact(v.toNumber());
 
 function Field({
@@ -50,7 +51,10 @@ function Field({
         aria-invalid={error ? true : undefined}
         aria-describedby={`${id}-hint`}
       />
-      <p id={`${id}-hint`} className={error ? "text-xs font-medium text-red-700 dark:text-red-300" : "text-xs text-slate-600 dark:text-slate-400"}>
+      <p
+        id={`${id}-hint`}
+        className={error ? "text-xs font-medium text-red-700 dark:text-red-300" : "text-xs text-slate-600 dark:text-slate-400"}
+      >
         {error ?? (source ? `Default: ${source}` : "\u00a0")}
       </p>
     </div>
@@ -74,7 +78,11 @@ export function LeaseVsBuildCalculator({ catalog, initial }: { catalog: LeaseCat
 
   return (
     <div className="mt-6 grid gap-6 lg:grid-cols-[22rem_1fr]">
-      <form aria-label="Lease vs build inputs" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" onSubmit={(e) => e.preventDefault()}>
+      <form
+        aria-label="Lease vs build inputs"
+        className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+        onSubmit={(e) => e.preventDefault()}
+      >
         <div className="flex flex-col gap-1">
           <Label htmlFor="lvb-type">Accelerator type</Label>
           <select id="lvb-type" className={SELECT} value={resolved.type?.id ?? ""} onChange={(e) => update({ type: e.target.value })}>
@@ -97,7 +105,12 @@ export function LeaseVsBuildCalculator({ catalog, initial }: { catalog: LeaseCat
         </div>
         <div className="flex flex-col gap-1">
           <Label htmlFor="lvb-billing">Leased rate is paid</Label>
-          <select id="lvb-billing" className={SELECT} value={resolved.billing} onChange={(e) => update({ billing: e.target.value as "reserved" | "usage" })}>
+          <select
+            id="lvb-billing"
+            className={SELECT}
+            value={resolved.billing}
+            onChange={(e) => update({ billing: e.target.value as "reserved" | "usage" })}
+          >
             <option value="reserved">Every hour of the term (reserved)</option>
             <option value="usage">Only for hours used (on demand)</option>
           </select>
@@ -116,7 +129,19 @@ export function LeaseVsBuildCalculator({ catalog, initial }: { catalog: LeaseCat
         <Button
           type="button"
           variant="outline"
-          onClick={() => update({ qty: undefined, capex: undefined, facility: undefined, years: undefined, util: undefined, power: undefined, opex: undefined, rate: undefined, billing: null })}
+          onClick={() =>
+            update({
+              qty: undefined,
+              capex: undefined,
+              facility: undefined,
+              years: undefined,
+              util: undefined,
+              power: undefined,
+              opex: undefined,
+              rate: undefined,
+              billing: null,
+            })
+          }
         >
           Reset to defaults
         </Button>
@@ -124,12 +149,19 @@ export function LeaseVsBuildCalculator({ catalog, initial }: { catalog: LeaseCat
 
       <div className="min-w-0">
         {!result ? (
-          <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+          <p
+            role="alert"
+            className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+          >
             {Object.values(resolved.errors).join(" ")}
           </p>
         ) : (
           <>
-            <section aria-label="Result" data-testid="lvb-result" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+            <section
+              aria-label="Result"
+              data-testid="lvb-result"
+              className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+            >
               <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
                 {[
                   ["Build, per useful AH", usd(result.owned)],
@@ -154,11 +186,20 @@ export function LeaseVsBuildCalculator({ catalog, initial }: { catalog: LeaseCat
               </p>
             </section>
 
-            <section aria-labelledby="lvb-curve" className="mt-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-              <h2 id="lvb-curve" className="font-semibold">Cost per useful accelerator-hour vs utilization</h2>
+            <section
+              aria-labelledby="lvb-curve"
+              className="mt-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+            >
+              <h2 id="lvb-curve" className="font-semibold">
+                Cost per useful accelerator-hour vs utilization
+              </h2>
               <div className="mt-3">
                 <CostCurveChart
-                  rows={result.curve.map((p) => ({ utilization: p.utilization.times(100).toNumber(), owned: p.owned.toNumber(), leased: p.leased.toNumber() }))}
+                  rows={result.curve.map((p) => ({
+                    utilization: p.utilization.times(100).toNumber(),
+                    owned: p.owned.toNumber(),
+                    leased: p.leased.toNumber(),
+                  }))}
                   expected={util}
                   breakEven={be}
                   label="Cost per useful accelerator-hour of building and leasing against utilization, in US dollars"
@@ -171,7 +212,12 @@ export function LeaseVsBuildCalculator({ catalog, initial }: { catalog: LeaseCat
                 </p>
                 <DataTable
                   caption="Cost per useful accelerator-hour by utilization"
-                  columns={[{ header: "Utilization", numeric: true }, { header: "Build", numeric: true }, { header: "Lease", numeric: true }, { header: "Cheaper" }]}
+                  columns={[
+                    { header: "Utilization", numeric: true },
+                    { header: "Build", numeric: true },
+                    { header: "Lease", numeric: true },
+                    { header: "Cheaper" },
+                  ]}
                   rows={result.curve.map((p) => [
                     `${p.utilization.times(100).toString()} %`,
                     usd(p.owned),
@@ -183,11 +229,14 @@ export function LeaseVsBuildCalculator({ catalog, initial }: { catalog: LeaseCat
             </section>
 
             <section aria-labelledby="lvb-how" className="mt-4 text-sm text-slate-600 dark:text-slate-400">
-              <h2 id="lvb-how" className="font-semibold text-slate-900 dark:text-white">How this is computed</h2>
+              <h2 id="lvb-how" className="font-semibold text-slate-900 dark:text-white">
+                How this is computed
+              </h2>
               <p className="mt-1 max-w-3xl">
                 Build $ per useful AH = (capex + facility share) ÷ (years × 8,760 × utilization) + power + opex, where capex per hour is{" "}
-                {usd(result.capexPerHour)} and power = system W × PUE × $/MWh ÷ 10⁶ = {resolved.type?.systemW ?? "—"} W × {resolved.input!.pue.toString()} ×{" "}
-                {resolved.values.power} ÷ 10⁶ = {usd(result.powerPerAh)} per hour used (idle draw is not counted).{" "}
+                {usd(result.capexPerHour)} and power = system W × PUE × $/MWh ÷ 10⁶ = {resolved.type?.systemW ?? "—"} W ×{" "}
+                {resolved.input!.pue.toString()} × {resolved.values.power} ÷ 10⁶ = {usd(result.powerPerAh)} per hour used (idle draw is not
+                counted).{" "}
                 {resolved.billing === "reserved"
                   ? "A reserved lease is paid for every hour of the term, used or not, so its $ per useful AH is the rate ÷ utilization."
                   : "An on-demand lease is paid only for the hours used, so its $ per useful AH is the rate itself."}{" "}

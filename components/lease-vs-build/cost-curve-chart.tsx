@@ -10,7 +10,17 @@ export const LEASED_COLOR = "#3b82f6";
 export type CurveRow = { utilization: number; owned: number; leased: number };
 
 /** Cost per useful accelerator-hour of owning and leasing against utilization, with the expected utilization and the break-even marked. */
-export function CostCurveChart({ rows, expected, breakEven, label }: { rows: CurveRow[]; expected: number; breakEven: number | null; label: string }) {
+export function CostCurveChart({
+  rows,
+  expected,
+  breakEven,
+  label,
+}: {
+  rows: CurveRow[];
+  expected: number;
+  breakEven: number | null;
+  label: string;
+}) {
   const height = 260;
   return (
     <div>
@@ -46,9 +56,19 @@ export function CostCurveChart({ rows, expected, breakEven, label }: { rows: Cur
             label={{ value: "$ per useful AH", angle: -90, position: "insideLeft", offset: 10, fill: "currentColor", fontSize: 11 }}
           />
           <Tooltip content={(p) => <TooltipBox active={p.active} payload={p.payload} unit="usd" />} />
-          <ReferenceLine x={expected} stroke="currentColor" strokeDasharray="4 3" label={{ value: "expected", position: "top", fill: "currentColor", fontSize: 11 }} />
+          <ReferenceLine
+            x={expected}
+            stroke="currentColor"
+            strokeDasharray="4 3"
+            label={{ value: "expected", position: "top", fill: "currentColor", fontSize: 11 }}
+          />
           {breakEven !== null && breakEven > 0 && breakEven <= 100 ? (
-            <ReferenceLine x={breakEven} stroke="#dc2626" strokeDasharray="4 3" label={{ value: "break-even", position: "insideTopRight", fill: "#dc2626", fontSize: 11 }} />
+            <ReferenceLine
+              x={breakEven}
+              stroke="#dc2626"
+              strokeDasharray="4 3"
+              label={{ value: "break-even", position: "insideTopRight", fill: "#dc2626", fontSize: 11 }}
+            />
           ) : null}
           <Line dataKey="owned" name="Build (owned)" stroke={OWNED_COLOR} strokeWidth={2} dot={false} isAnimationActive={false} />
           <Line dataKey="leased" name="Lease" stroke={LEASED_COLOR} strokeWidth={2} dot={false} isAnimationActive={false} />

@@ -118,7 +118,10 @@ export function ListView<T extends { id: string }>({
                     className={cn("px-3 py-2 font-medium whitespace-nowrap", c.align === "right" && "text-right")}
                   >
                     {c.sort ? (
-                      <Link href={listQuery(params, { sort: c.sort, dir: nextDir, page: 1 })} className="inline-flex items-center gap-1 hover:text-slate-900 dark:hover:text-white">
+                      <Link
+                        href={listQuery(params, { sort: c.sort, dir: nextDir, page: 1 })}
+                        className="inline-flex items-center gap-1 hover:text-slate-900 dark:hover:text-white"
+                      >
                         {c.label}
                         <Icon aria-hidden className={cn("size-3", !active && "opacity-40")} />
                       </Link>
@@ -149,7 +152,9 @@ export function ListView<T extends { id: string }>({
       </div>
       <nav aria-label="Pagination" className="mt-3 flex flex-wrap items-center justify-between gap-2 text-sm">
         <span className="text-slate-600 dark:text-slate-400" data-testid="list-count">
-          {result.total === 0 ? "0 rows" : `${first.toLocaleString("en-US")}–${last.toLocaleString("en-US")} of ${result.total.toLocaleString("en-US")}`}
+          {result.total === 0
+            ? "0 rows"
+            : `${first.toLocaleString("en-US")}–${last.toLocaleString("en-US")} of ${result.total.toLocaleString("en-US")}`}
         </span>
         <span className="flex items-center gap-3">
           {PAGE_SIZES.map((s) =>

@@ -81,7 +81,14 @@ export function ExpiringDetails({ expiring }: { expiring: ExpiringSection }) {
           { header: "Accelerators", numeric: true },
           { header: "Ends", numeric: true },
         ]}
-        rows={expiring.top.map((r) => [r.added ? `${r.name} (scenario)` : r.name, r.provider, r.site, r.acceleratorType, n0(r.quantity), formatDay(r.endAt)])}
+        rows={expiring.top.map((r) => [
+          r.added ? `${r.name} (scenario)` : r.name,
+          r.provider,
+          r.site,
+          r.acceleratorType,
+          n0(r.quantity),
+          formatDay(r.endAt),
+        ])}
         empty="Nothing expires in the next 90 days."
       />
     </MethodSection>

@@ -14,16 +14,27 @@ export function CommittedDetails({ committed }: { committed: CommittedSection })
       title="Committed spend"
       definition={
         <>
-          The sum of the committed amounts of contracts that are active, pending (signed, not started) or exhausted (consumed
-          but still owed). Proposed, expired and cancelled contracts are listed but not counted. US dollars only
-          {committed.otherCurrencyContracts > 0 ? `; ${committed.otherCurrencyContracts} contract(s) in other currencies are left out` : ""}.
+          The sum of the committed amounts of contracts that are active, pending (signed, not started) or exhausted (consumed but still
+          owed). Proposed, expired and cancelled contracts are listed but not counted. US dollars only
+          {committed.otherCurrencyContracts > 0 ? `; ${committed.otherCurrencyContracts} contract(s) in other currencies are left out` : ""}
+          .
         </>
       }
     >
       <DataTable
         caption="Contracts by status"
-        columns={[{ header: "Status" }, { header: "Contracts", numeric: true }, { header: "Committed", numeric: true }, { header: "Counted" }]}
-        rows={committed.byStatus.map((s) => [statusLabel(s.status), s.contracts, formatMoneyExact(s.amount.toFixed(2)), s.counted ? "Yes" : "No"])}
+        columns={[
+          { header: "Status" },
+          { header: "Contracts", numeric: true },
+          { header: "Committed", numeric: true },
+          { header: "Counted" },
+        ]}
+        rows={committed.byStatus.map((s) => [
+          statusLabel(s.status),
+          s.contracts,
+          formatMoneyExact(s.amount.toFixed(2)),
+          s.counted ? "Yes" : "No",
+        ])}
         total={["Committed spend", committed.contracts, formatMoneyExact(committed.total.toFixed(2)), ""]}
         empty="No contracts yet."
       />
@@ -32,11 +43,18 @@ export function CommittedDetails({ committed }: { committed: CommittedSection })
 }
 
 function SpendTable({ spend, caption, totalLabel }: { spend: SpendPeriodSection; caption: string; totalLabel: string }) {
-  const source = (m: SpendPeriodSection["months"][number]) => (m.actual.isZero() ? "Planned" : m.planned.isZero() ? "Actual" : "Actual and planned");
+  const source = (m: SpendPeriodSection["months"][number]) =>
+    m.actual.isZero() ? "Planned" : m.planned.isZero() ? "Actual" : "Actual and planned";
   return (
     <DataTable
       caption={caption}
-      columns={[{ header: "Month" }, { header: "Source" }, { header: "Actual", numeric: true }, { header: "Planned", numeric: true }, { header: "Total", numeric: true }]}
+      columns={[
+        { header: "Month" },
+        { header: "Source" },
+        { header: "Actual", numeric: true },
+        { header: "Planned", numeric: true },
+        { header: "Total", numeric: true },
+      ]}
       rows={spend.months.map((m) => [formatMonth(m.month.from), source(m), money(m.actual), money(m.planned), money(m.total)])}
       total={[totalLabel, "", money(spend.actual), money(spend.planned), money(spend.total)]}
     />

@@ -58,8 +58,8 @@ export function KpiGrid({ overview }: { overview: OverviewResult }) {
         value={formatMoney(toDate.total.toNumber())}
         context={
           <>
-            {periodLabel(toDate.period)} · actual from billing: {toDate.actualMonths.length ? monthList(toDate.actualMonths) : "no month"}, planned
-            otherwise
+            {periodLabel(toDate.period)} · actual from billing: {toDate.actualMonths.length ? monthList(toDate.actualMonths) : "no month"},
+            planned otherwise
           </>
         }
         caption="Per month by provider; billing solid, planned hatched"
@@ -173,7 +173,11 @@ export function KpiGrid({ overview }: { overview: OverviewResult }) {
         link={{ href: links.expiring, label: "Reservations" }}
       >
         {expiring.count ? (
-          <BarListChart data={familyBars(expiring.byFamily, "accelerators")} unit="accelerators" label="Accelerators expiring in the next 90 days by family" />
+          <BarListChart
+            data={familyBars(expiring.byFamily, "accelerators")}
+            unit="accelerators"
+            label="Accelerators expiring in the next 90 days by family"
+          />
         ) : (
           <NoChartData>Nothing expires in the next 90 days.</NoChartData>
         )}

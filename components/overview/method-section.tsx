@@ -1,7 +1,17 @@
 import type { ReactNode } from "react";
 
 /** One "How this is computed" entry: an anchor target, the definition in a sentence, and the rows behind the number. */
-export function MethodSection({ id, title, definition, children }: { id: string; title: string; definition: ReactNode; children: ReactNode }) {
+export function MethodSection({
+  id,
+  title,
+  definition,
+  children,
+}: {
+  id: string;
+  title: string;
+  definition: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <div id={id} className="scroll-mt-20 border-t border-slate-200 pt-5 dark:border-slate-800">
       <h3 className="text-base font-semibold">{title}</h3>

@@ -14,8 +14,8 @@ export function OverviewView({ overview, filterBar }: { overview: OverviewResult
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-            As of {asOfFormat.format(overview.asOf)} UTC · {overview.scenario ? `scenario ${overview.scenario.name}` : "baseline"} · US dollars,
-            actual from billing where imported, planned from reservations elsewhere
+            As of {asOfFormat.format(overview.asOf)} UTC · {overview.scenario ? `scenario ${overview.scenario.name}` : "baseline"} · US
+            dollars, actual from billing where imported, planned from reservations elsewhere
           </p>
         </div>
         {filterBar}
@@ -29,8 +29,8 @@ export function OverviewView({ overview, filterBar }: { overview: OverviewResult
       ) : null}
       {overview.isEmpty ? (
         <p className="mt-6 max-w-2xl rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300">
-          There is no data yet: this page fills in from your contracts, reservations, sites, power budgets and utilization
-          as soon as they are added or imported.
+          There is no data yet: this page fills in from your contracts, reservations, sites, power budgets and utilization as soon as they
+          are added or imported.
         </p>
       ) : (
         <>
@@ -43,9 +43,9 @@ export function OverviewView({ overview, filterBar }: { overview: OverviewResult
                 How these numbers are computed
               </h2>
               <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-                Each number above comes from one definition, applied to the rows shown here, and is the number of the page it links to.
-                A scenario changes the planned numbers (spend, accelerators, headroom, runway, expiries); committed spend, billing
-                and utilization are as recorded. Periods are half-open and in UTC.
+                Each number above comes from one definition, applied to the rows shown here, and is the number of the page it links to. A
+                scenario changes the planned numbers (spend, accelerators, headroom, runway, expiries); committed spend, billing and
+                utilization are as recorded. Periods are half-open and in UTC.
               </p>
             </div>
             <CommittedDetails committed={overview.committed} />

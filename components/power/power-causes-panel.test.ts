@@ -31,7 +31,9 @@ function causes(n: number): PowerCauses {
 }
 
 const render = (n: number, allHref: string | null) =>
-  renderToStaticMarkup(createElement(PowerCausesPanel, { causes: causes(n), csvHref: "/power/export.csv?table=causes", allHref, pickHint: "" }));
+  renderToStaticMarkup(
+    createElement(PowerCausesPanel, { causes: causes(n), csvHref: "/power/export.csv?table=causes", allHref, pickHint: "" }),
+  );
 const bodyRows = (html: string) => (html.match(/<tr>/g) ?? []).length - 1; // minus the header row
 
 describe("PowerCausesPanel", () => {

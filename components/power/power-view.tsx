@@ -18,20 +18,34 @@ const DEFAULTS = { range: "24m" } as const;
 
 function Answer({ page, link }: { page: PowerPage; link: string }) {
   const first = page.firstOver;
-  const range = page.months.length ? `${formatMonth(page.months[0]!.from)} – ${formatMonth(page.months[page.months.length - 1]!.from)}` : "";
+  const range = page.months.length
+    ? `${formatMonth(page.months[0]!.from)} – ${formatMonth(page.months[page.months.length - 1]!.from)}`
+    : "";
   if (!first) {
-    const tight = page.sites.map((s) => ({ s, t: s.tightest })).filter((x) => x.t).sort((a, b) => a.t!.headroomMw.comparedTo(b.t!.headroomMw))[0];
+    const tight = page.sites
+      .map((s) => ({ s, t: s.tightest }))
+      .filter((x) => x.t)
+      .sort((a, b) => a.t!.headroomMw.comparedTo(b.t!.headroomMw))[0];
     return (
-      <p data-testid="power-answer" className="mt-4 rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100">
+      <p
+        data-testid="power-answer"
+        className="mt-4 rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100"
+      >
         <strong>No site goes over its power budget</strong> in {range}.
-        {tight ? ` Tightest: ${tight.s.siteName} in ${formatMonth(tight.t!.month.from)}, ${formatMw(tight.t!.headroomMw.toNumber())} of headroom.` : ""}
+        {tight
+          ? ` Tightest: ${tight.s.siteName} in ${formatMonth(tight.t!.month.from)}, ${formatMw(tight.t!.headroomMw.toNumber())} of headroom.`
+          : ""}
       </p>
     );
   }
   return (
-    <p data-testid="power-answer" className="mt-4 rounded-lg border border-red-300 bg-red-50 p-4 text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+    <p
+      data-testid="power-answer"
+      className="mt-4 rounded-lg border border-red-300 bg-red-50 p-4 text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+    >
       <strong>{first.siteName}</strong> goes over its power budget first, in <strong>{formatMonth(first.month.from)}</strong>: facility load{" "}
-      {formatMw(first.facilityMw.toNumber())} against {formatMw(first.budgetMw.toNumber())} contracted ({formatMw(first.headroomMw.toNumber())}).{" "}
+      {formatMw(first.facilityMw.toNumber())} against {formatMw(first.budgetMw.toNumber())} contracted (
+      {formatMw(first.headroomMw.toNumber())}).{" "}
       <InAppOnly>
         <Link href={link} className="font-medium underline">
           Which reservations cause it
@@ -54,7 +68,17 @@ function Causes({ page, filters, allCauses }: { page: PowerPage; filters: Planni
  * The blocks drawing power at a site in one month, largest facility load first (/power and the site page): the
  * largest CAUSES_SHOWN with a link to all of them (`allHref`), or every block when `allHref` is null. The CSV has all.
  */
-export function PowerCausesPanel({ causes: c, csvHref, allHref, pickHint }: { causes: PowerCauses; csvHref: string; allHref: string | null; pickHint: string }) {
+export function PowerCausesPanel({
+  causes: c,
+  csvHref,
+  allHref,
+  pickHint,
+}: {
+  causes: PowerCauses;
+  csvHref: string;
+  allHref: string | null;
+  pickHint: string;
+}) {
   const over = c.point.overBudget;
   const blocks = shownCauses(c.blocks, allHref === null);
   return (
@@ -81,7 +105,13 @@ export function PowerCausesPanel({ causes: c, csvHref, allHref, pickHint }: { ca
           { header: "In service" },
         ]}
         rows={blocks.map((b) => [
-          b.added ? `${b.name} (scenario)` : <AppLink key={b.id} href={`/reservations/${b.id}`} className="underline">{b.name}</AppLink>,
+          b.added ? (
+            `${b.name} (scenario)`
+          ) : (
+            <AppLink key={b.id} href={`/reservations/${b.id}`} className="underline">
+              {b.name}
+            </AppLink>
+          ),
           b.providerName,
           b.typeName,
           formatDecimal(b.quantity, 0),
@@ -116,17 +146,35 @@ const SITE_COLUMNS = [
   { header: "Status" },
 ];
 
-function SiteCard({ site, filters, selected, shared }: { site: PowerPage["sites"][number]; filters: PlanningFilters; selected: string | null; shared: boolean }) {
+function SiteCard({
+  site,
+  filters,
+  selected,
+  shared,
+}: {
+  site: PowerPage["sites"][number];
+  filters: PlanningFilters;
+  selected: string | null;
+  shared: boolean;
+}) {
   const points = sitePowerPoints(site.monthly);
   return (
-    <section aria-labelledby={`site-${site.siteId}`} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" data-testid="power-site">
+    <section
+      aria-labelledby={`site-${site.siteId}`}
+      className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+      data-testid="power-site"
+    >
       <h3 id={`site-${site.siteId}`} className="font-semibold">
-        <AppLink href={`/sites/${site.siteId}`} className="hover:underline">{site.siteName}</AppLink>
+        <AppLink href={`/sites/${site.siteId}`} className="hover:underline">
+          {site.siteName}
+        </AppLink>
         <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-400">
           {site.providerName} · PUE {formatDecimal(site.pue.toNumber(), 2)}
         </span>
       </h3>
-      <p className={cn("mt-1 text-sm", site.firstOver ? "font-medium text-red-700 dark:text-red-300" : "text-slate-600 dark:text-slate-400")}>
+      <p
+        className={cn("mt-1 text-sm", site.firstOver ? "font-medium text-red-700 dark:text-red-300" : "text-slate-600 dark:text-slate-400")}
+      >
         {site.firstOver
           ? `Over budget in ${site.overBudgetMonths} of ${site.monthly.length} months, first in ${formatMonth(site.firstOver.month.from)}.`
           : site.tightest
@@ -147,7 +195,13 @@ function SiteCard({ site, filters, selected, shared }: { site: PowerPage["sites"
             const headroom = formatMw(p.headroomMw.toNumber());
             return [
               // In a shared view, the month is text (no link into the app).
-              shared ? month : { text: month, href: `${planningQuery(filters, {}, { cause: param }, DEFAULTS) || "?"}#causes`, ...(selected === param ? { current: true } : {}) },
+              shared
+                ? month
+                : {
+                    text: month,
+                    href: `${planningQuery(filters, {}, { cause: param }, DEFAULTS) || "?"}#causes`,
+                    ...(selected === param ? { current: true } : {}),
+                  },
               formatMw(p.budgetMw.toNumber()),
               formatMw(p.itMw.toNumber()),
               formatMw(p.facilityMw.toNumber()),
@@ -162,7 +216,17 @@ function SiteCard({ site, filters, selected, shared }: { site: PowerPage["sites"
 }
 
 /** `allCauses`: list every block drawing power in the causes table (`?causes=all`; a report, which has no link to follow). */
-export function PowerView({ page, filters, filterBar, allCauses = false }: { page: PowerPage; filters: PlanningFilters; filterBar: React.ReactNode; allCauses?: boolean }) {
+export function PowerView({
+  page,
+  filters,
+  filterBar,
+  allCauses = false,
+}: {
+  page: PowerPage;
+  filters: PlanningFilters;
+  filterBar: React.ReactNode;
+  allCauses?: boolean;
+}) {
   const shared = isSharedRender();
   const lines = headroomLines(page.months, page.sites);
   const selected = page.causes ? causeParam(page.causes.siteId, page.causes.point.month) : null;
@@ -172,7 +236,9 @@ export function PowerView({ page, filters, filterBar, allCauses = false }: { pag
   return (
     <div className="mx-auto max-w-7xl pb-10">
       <h1 className="text-2xl font-semibold tracking-tight">Power</h1>
-      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Which site goes over its power budget first? Projected IT and facility load per site against the contracted budget, month by month.</p>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+        Which site goes over its power budget first? Projected IT and facility load per site against the contracted budget, month by month.
+      </p>
       <Answer page={page} link={causeLink} />
       <div className="mt-4">{filterBar}</div>
 
@@ -182,12 +248,21 @@ export function PowerView({ page, filters, filterBar, allCauses = false }: { pag
         description="Headroom = contracted MW − facility MW, where facility MW = Σ accelerators × system W ÷ 10⁶ × PUE over the reservations in place (planned ones included, expired ones not). Each month takes its lowest headroom; below the red line is over budget."
       >
         <p className="mb-2 text-sm">
-          {overSites === 0 ? "No site is over budget in this range." : `${overSites} of ${page.sites.length} sites go over budget in this range.`}
+          {overSites === 0
+            ? "No site is over budget in this range."
+            : `${overSites} of ${page.sites.length} sites go over budget in this range.`}
         </p>
         {page.sites.length === 0 ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">No site with a power budget matches these filters.</p>
         ) : (
-          <LineChart data={lines.data} series={lines.series} unit="mw" label="Power headroom per site by month, in MW" height={260} zeroLine />
+          <LineChart
+            data={lines.data}
+            series={lines.series}
+            unit="mw"
+            label="Power headroom per site by month, in MW"
+            height={260}
+            zeroLine
+          />
         )}
         <ChartTableData
           csvHref={csv}
@@ -205,7 +280,8 @@ export function PowerView({ page, filters, filterBar, allCauses = false }: { pag
         />
         {page.unbudgeted.length ? (
           <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">
-            Not shown, no power budget recorded: {page.unbudgeted.map((s) => `${s.siteName} (peak ${formatMw(s.peakFacilityMw.toNumber())})`).join(", ")}.
+            Not shown, no power budget recorded:{" "}
+            {page.unbudgeted.map((s) => `${s.siteName} (peak ${formatMw(s.peakFacilityMw.toNumber())})`).join(", ")}.
           </p>
         ) : null}
       </Panel>
@@ -213,7 +289,9 @@ export function PowerView({ page, filters, filterBar, allCauses = false }: { pag
       <Causes page={page} filters={filters} allCauses={allCauses} />
 
       <section aria-labelledby="sites-heading" className="mt-8">
-        <h2 id="sites-heading" className="text-lg font-semibold">Sites, first over budget first</h2>
+        <h2 id="sites-heading" className="text-lg font-semibold">
+          Sites, first over budget first
+        </h2>
         <div className="mt-3 grid gap-4 lg:grid-cols-2">
           {page.sites.map((s) => (
             <SiteCard key={s.siteId} site={s} filters={filters} selected={selected} shared={shared} />

@@ -17,7 +17,11 @@ function Shell({ name, label, error, hint, children }: Common & { children: Reac
     <div className="flex flex-col gap-1">
       <Label htmlFor={`f-${name}`}>{label}</Label>
       {children}
-      {hint && !error ? <p id={`f-${name}-hint`} className="text-xs text-slate-600 dark:text-slate-400">{hint}</p> : null}
+      {hint && !error ? (
+        <p id={`f-${name}-hint`} className="text-xs text-slate-600 dark:text-slate-400">
+          {hint}
+        </p>
+      ) : null}
       {error ? (
         <p id={`f-${name}-error`} className="text-xs font-medium text-red-700 dark:text-red-400">
           {error}
@@ -104,14 +108,25 @@ export function FormError({ state }: { state: ActionError | null | undefined }) 
   if (!state || state.conflict) return null;
   const besideFields = Object.keys(state.fieldErrors ?? {}).length > 0;
   return (
-    <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+    <p
+      role="alert"
+      className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+    >
       {besideFields ? "Nothing was saved. Please fix the fields marked below." : state.error}
     </p>
   );
 }
 
 /** The top of an edit form: a stale-save notice with a link to reload, the form error, and the id and version the edit started from. */
-export function EditFormHeader({ state, edit, toDetail }: { state: ActionError | null | undefined; edit?: { id: string; version: number }; toDetail: (id: string) => string }) {
+export function EditFormHeader({
+  state,
+  edit,
+  toDetail,
+}: {
+  state: ActionError | null | undefined;
+  edit?: { id: string; version: number };
+  toDetail: (id: string) => string;
+}) {
   return (
     <>
       {state?.conflict && edit ? (

@@ -27,7 +27,15 @@ export function ReportForm({
   action: (prev: unknown, form: FormData) => Promise<ActionResult<{ id: string }>>;
   values: ReportFormValues;
   sections: Option[];
-  options: { ranges: Option[]; providers: Option[]; families: Option[]; sites: Option[]; scenarios: Option[]; by: Option[]; units: Option[] };
+  options: {
+    ranges: Option[];
+    providers: Option[];
+    families: Option[];
+    sites: Option[];
+    scenarios: Option[];
+    by: Option[];
+    units: Option[];
+  };
 }) {
   const router = useRouter();
   const [state, formAction, pending] = useActionState(action, null);
@@ -57,13 +65,28 @@ export function ReportForm({
             </label>
           ))}
         </div>
-        {fieldError(error, "scope.sections") ? <p className="text-xs font-medium text-red-700">{fieldError(error, "scope.sections")}</p> : null}
+        {fieldError(error, "scope.sections") ? (
+          <p className="text-xs font-medium text-red-700">{fieldError(error, "scope.sections")}</p>
+        ) : null}
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField name="range" label="Range" options={options.ranges} defaultValue={f.range ?? ""} empty="Each page's default" />
-        <SelectField name="scenarioId" label="Scenario" options={options.scenarios} defaultValue={values.scenarioId} empty="Baseline" error={fieldError(error, "scope.scenarioId")} />
+        <SelectField
+          name="scenarioId"
+          label="Scenario"
+          options={options.scenarios}
+          defaultValue={values.scenarioId}
+          empty="Baseline"
+          error={fieldError(error, "scope.scenarioId")}
+        />
         <SelectField name="provider" label="Provider" options={options.providers} defaultValue={f.provider ?? ""} empty="All providers" />
-        <SelectField name="family" label="Accelerator family" options={options.families} defaultValue={f.family ?? ""} empty="All families" />
+        <SelectField
+          name="family"
+          label="Accelerator family"
+          options={options.families}
+          defaultValue={f.family ?? ""}
+          empty="All families"
+        />
         <SelectField name="site" label="Site" options={options.sites} defaultValue={f.site ?? ""} empty="All sites" />
         <SelectField name="by" label="Group capacity by" options={options.by} defaultValue={f.by ?? ""} empty="Default" />
         <SelectField name="unit" label="Unit" options={options.units} defaultValue={f.unit ?? ""} empty="Default" />
@@ -75,7 +98,13 @@ export function ReportForm({
   );
 }
 
-export function CreateLinkForm({ reportId, action }: { reportId: string; action: (prev: unknown, form: FormData) => Promise<ActionResult<{ token: string }>> }) {
+export function CreateLinkForm({
+  reportId,
+  action,
+}: {
+  reportId: string;
+  action: (prev: unknown, form: FormData) => Promise<ActionResult<{ token: string }>>;
+}) {
   const [state, formAction, pending] = useActionState(action, null);
   const [origin, setOrigin] = useState("");
   useEffect(() => setOrigin(window.location.origin), []);
@@ -85,17 +114,32 @@ export function CreateLinkForm({ reportId, action }: { reportId: string; action:
     <div className="space-y-3">
       <form action={formAction} className="flex flex-wrap items-end gap-4" aria-label="Create link">
         <input type="hidden" name="reportId" value={reportId} />
-        <TextField name="expiresInDays" label="Expires after (days, 1–365)" type="number" defaultValue="30" inputMode="numeric" error={fieldError(error, "expiresInDays")} />
+        <TextField
+          name="expiresInDays"
+          label="Expires after (days, 1–365)"
+          type="number"
+          defaultValue="30"
+          inputMode="numeric"
+          error={fieldError(error, "expiresInDays")}
+        />
         <label className="flex items-center gap-2 pb-2 text-sm">
           <input type="checkbox" name="allowCsv" /> Allow CSV of its sections
         </label>
-        <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create link"}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Creating…" : "Create link"}
+        </Button>
       </form>
       <FormError state={error} />
       {url ? (
         <div role="status" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950">
           <p className="font-medium">Copy this link now — it is shown only once and cannot be recovered.</p>
-          <input readOnly value={url} aria-label="Share link" className="mt-2 w-full rounded border px-2 py-1 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+          <input
+            readOnly
+            value={url}
+            aria-label="Share link"
+            className="mt-2 w-full rounded border px-2 py-1 font-mono text-xs"
+            onFocus={(e) => e.currentTarget.select()}
+          />
         </div>
       ) : null}
     </div>

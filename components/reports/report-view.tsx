@@ -21,7 +21,17 @@ import { SECTION_LABELS, scopeFilters, type ReportScope, type ReportSection } fr
 // from the scope only (the caller's URL is never read), with each page's own defaults where the scope is silent.
 
 /** `csvHref`, when given, adds a CSV download of each section's table (a shared link whose creator allowed CSV). */
-export async function ReportSections({ ctx, scope, asOf, csvHref }: { ctx: Ctx; scope: ReportScope; asOf: Date; csvHref?: (section: ReportSection) => string }) {
+export async function ReportSections({
+  ctx,
+  scope,
+  asOf,
+  csvHref,
+}: {
+  ctx: Ctx;
+  scope: ReportScope;
+  asOf: Date;
+  csvHref?: (section: ReportSection) => string;
+}) {
   const filters = scopeFilters(scope, asOf);
   const rendered = await Promise.all(scope.sections.map((s) => renderSection(ctx, s, scope, filters, asOf)));
   return (
@@ -71,7 +81,13 @@ async function renderSection(ctx: Ctx, section: ReportSection, scope: ReportScop
         <div className="space-y-6">
           <h2 className="text-xl font-semibold">{SECTION_LABELS.comparison}</h2>
           <CheapestAnswer providers={view.comparison.providers} period={view.comparison.period} />
-          <ComparisonSection rows={view.comparison.rows} providers={view.comparison.providers} profile={view.comparison.profile} keep={[]} exportHref={null} />
+          <ComparisonSection
+            rows={view.comparison.rows}
+            providers={view.comparison.providers}
+            profile={view.comparison.profile}
+            keep={[]}
+            exportHref={null}
+          />
         </div>
       );
     }

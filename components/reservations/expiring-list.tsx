@@ -23,13 +23,27 @@ export function ExpiringList({ rows, asOf, allHref }: { rows: ReservationListRow
             <caption className="sr-only">Reservations expiring in the next 90 days</caption>
             <thead className="border-b border-slate-200 text-xs text-slate-600 uppercase dark:border-slate-800 dark:text-slate-400">
               <tr>
-                <th scope="col" className="px-3 py-2">Reservation</th>
-                <th scope="col" className="px-3 py-2">Provider</th>
-                <th scope="col" className="px-3 py-2">Site</th>
-                <th scope="col" className="px-3 py-2">Type</th>
-                <th scope="col" className="px-3 py-2 text-right">Quantity</th>
-                <th scope="col" className="px-3 py-2">Ends</th>
-                <th scope="col" className="px-3 py-2 text-right">Days left</th>
+                <th scope="col" className="px-3 py-2">
+                  Reservation
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Provider
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Site
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Type
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  Quantity
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Ends
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  Days left
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100 dark:divide-slate-800 [&_td]:px-3 [&_td]:py-2">

@@ -48,7 +48,12 @@ export function ReservationForm({
 }) {
   const { state, pending, onSubmit } = useRegisterForm(action, toDetail);
   const initial = (k: keyof ReservationFormValues) => (edit ? values[k] : undefined);
-  const common = (k: keyof ReservationFormValues) => ({ name: k, defaultValue: values[k], initial: initial(k), error: fieldError(state, k) });
+  const common = (k: keyof ReservationFormValues) => ({
+    name: k,
+    defaultValue: values[k],
+    initial: initial(k),
+    error: fieldError(state, k),
+  });
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-5" aria-label={edit ? "Edit reservation" : "New reservation"}>
       <EditFormHeader state={state} edit={edit} toDetail={toDetail} />
@@ -57,7 +62,13 @@ export function ReservationForm({
         <SelectField label="Provider" options={options.providers} empty="Choose a provider" required {...common("providerId")} />
         <SelectField label="Site" options={options.sites} empty="Choose a site" required {...common("siteId")} />
         <SelectField label="Accelerator type" options={options.types} empty="Choose a type" required {...common("acceleratorTypeId")} />
-        <SelectField label="Contract" options={options.contracts} empty="No contract" hint="Same provider; the block must lie within its term." {...common("contractId")} />
+        <SelectField
+          label="Contract"
+          options={options.contracts}
+          empty="No contract"
+          hint="Same provider; the block must lie within its term."
+          {...common("contractId")}
+        />
         <TextField label="Quantity (accelerators)" inputMode="numeric" required {...common("quantity")} />
         <TextField label="Start" type="date" required {...common("startAt")} />
         <TextField label="End" type="date" hint="The block runs up to this date (UTC)." required {...common("endAt")} />
@@ -65,8 +76,17 @@ export function ReservationForm({
         <TextField label="Rate per accelerator-hour" inputMode="decimal" required {...common("rate")} />
         <TextField label="Currency" hint="ISO 4217, e.g. USD." required {...common("currency")} />
         <SelectField label="Status" options={STATUS_OPTIONS} {...common("status")} />
-        <TextField label="Delivery date" type="date" hint="When the capacity actually arrives; later than the start means late." {...common("deliveryDate")} />
-        <TextField label="Capacity reservation id" hint="The provider's id, as in billing (CapacityReservationId)." {...common("capacityReservationId")} />
+        <TextField
+          label="Delivery date"
+          type="date"
+          hint="When the capacity actually arrives; later than the start means late."
+          {...common("deliveryDate")}
+        />
+        <TextField
+          label="Capacity reservation id"
+          hint="The provider's id, as in billing (CapacityReservationId)."
+          {...common("capacityReservationId")}
+        />
       </div>
       <div className="flex gap-3">
         <Button type="submit" disabled={pending}>

@@ -10,7 +10,14 @@ import { KIND_LABEL, KIND_STYLE } from "./timeline-kinds";
 /** A position on the axis to a thousandth of a percent (well under a pixel), not 17 digits. */
 const round = (pct: number) => Math.round(pct * 1000) / 1000;
 
-export type TimelinePaging = { page: number; pageCount: number; pageSize: number; total: number; previousHref: string | null; nextHref: string | null };
+export type TimelinePaging = {
+  page: number;
+  pageCount: number;
+  pageSize: number;
+  total: number;
+  previousHref: string | null;
+  nextHref: string | null;
+};
 
 function Legend() {
   return (
@@ -70,7 +77,10 @@ export function ReservationTimeline({
               key={g}
               href={groupHref[g]}
               aria-current={g === group ? "true" : undefined}
-              className={cn("rounded-md px-2 py-1", g === group ? "bg-brand-50 font-medium text-brand-700 dark:bg-slate-800 dark:text-white" : "underline")}
+              className={cn(
+                "rounded-md px-2 py-1",
+                g === group ? "bg-brand-50 font-medium text-brand-700 dark:bg-slate-800 dark:text-white" : "underline",
+              )}
             >
               by {g}
             </Link>

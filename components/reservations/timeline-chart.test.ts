@@ -16,7 +16,9 @@ const lanes: TimelineChartLane[] = [
 ];
 
 const render = () =>
-  renderToStaticMarkup(createElement(TimelineChart, { lanes, ticks: [["2026-01-01", 0, "Jan '26"]], now: 33.333, group: "provider", count: 2 }));
+  renderToStaticMarkup(
+    createElement(TimelineChart, { lanes, ticks: [["2026-01-01", 0, "Jan '26"]], now: 33.333, group: "provider", count: 2 }),
+  );
 
 describe("TimelineChart", () => {
   it("draws each bar with its title, kind and position from the compact rows", () => {

@@ -12,7 +12,20 @@ import { KIND_LABEL, KIND_STYLE } from "./timeline-kinds";
  * One bar: block id, name, quantity, family, start and end (formatted on the server: "12 Mar 2027"), kind, late
  * delivery, the delivery day when late and known (formatted), swim-lane row, left and width (% of the window).
  */
-export type TimelineChartBar = [id: string, name: string, quantity: number, family: string, start: string, end: string, kind: BlockKind, late: boolean, delivery: string | null, row: number, left: number, width: number];
+export type TimelineChartBar = [
+  id: string,
+  name: string,
+  quantity: number,
+  family: string,
+  start: string,
+  end: string,
+  kind: BlockKind,
+  late: boolean,
+  delivery: string | null,
+  row: number,
+  left: number,
+  width: number,
+];
 export type TimelineChartLane = { key: string; label: string; rows: number; bars: TimelineChartBar[] };
 /** An axis tick: its key, left (% of the window) and label. */
 export type TimelineChartTick = [key: string, left: number, label: string];
@@ -28,7 +41,19 @@ const BAR_CLASS = Object.fromEntries(
 const LANE_PX = 14;
 const GAP_PX = 4;
 
-export function TimelineChart({ lanes, ticks, now, group, count }: { lanes: TimelineChartLane[]; ticks: TimelineChartTick[]; now: number | null; group: TimelineGroup; count: number }) {
+export function TimelineChart({
+  lanes,
+  ticks,
+  now,
+  group,
+  count,
+}: {
+  lanes: TimelineChartLane[];
+  ticks: TimelineChartTick[];
+  now: number | null;
+  group: TimelineGroup;
+  count: number;
+}) {
   // The table view's rows (up to a page of 200 blocks, ~1,600 elements) are drawn when it is first opened, not on
   // every page view while it stays closed.
   const details = useOpenedDetails();
@@ -55,9 +80,16 @@ export function TimelineChart({ lanes, ticks, now, group, count }: { lanes: Time
               </div>
               <div className="relative flex-1" style={{ height: lane.rows * (LANE_PX + GAP_PX) }}>
                 {ticks.map(([key, left]) => (
-                  <span key={key} aria-hidden className="absolute inset-y-0 w-px bg-slate-100 dark:bg-slate-800" style={{ left: `${left}%` }} />
+                  <span
+                    key={key}
+                    aria-hidden
+                    className="absolute inset-y-0 w-px bg-slate-100 dark:bg-slate-800"
+                    style={{ left: `${left}%` }}
+                  />
                 ))}
-                {now !== null ? <span aria-hidden className="absolute inset-y-0 z-10 w-0.5 bg-red-600" style={{ left: `${now}%` }} /> : null}
+                {now !== null ? (
+                  <span aria-hidden className="absolute inset-y-0 z-10 w-0.5 bg-red-600" style={{ left: `${now}%` }} />
+                ) : null}
                 {lane.bars.map(([id, name, quantity, family, start, end, kind, late, , row, left, width]) => (
                   <span
                     key={id}
@@ -80,33 +112,49 @@ export function TimelineChart({ lanes, ticks, now, group, count }: { lanes: Time
             <caption className="sr-only">Capacity blocks in the timeline, grouped by {group}</caption>
             <thead className="text-xs text-slate-600 uppercase dark:text-slate-400">
               <tr>
-                <th scope="col" className="py-1 pr-3 capitalize">{group}</th>
-                <th scope="col" className="py-1 pr-3">Block</th>
-                <th scope="col" className="py-1 pr-3 text-right">Quantity</th>
-                <th scope="col" className="py-1 pr-3">Start</th>
-                <th scope="col" className="py-1 pr-3">End</th>
-                <th scope="col" className="py-1 pr-3">State</th>
-                <th scope="col" className="py-1">Delivery</th>
+                <th scope="col" className="py-1 pr-3 capitalize">
+                  {group}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Block
+                </th>
+                <th scope="col" className="py-1 pr-3 text-right">
+                  Quantity
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Start
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  End
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  State
+                </th>
+                <th scope="col" className="py-1">
+                  Delivery
+                </th>
               </tr>
             </thead>
             <tbody className="[&>tr]:border-t [&>tr]:border-slate-100 dark:[&>tr]:border-slate-800">
-              {!details.opened ? null : lanes.flatMap((lane) =>
-                lane.bars.map(([id, name, quantity, , start, end, kind, late, delivery]) => (
-                  <tr key={id}>
-                    <td>{lane.label}</td>
-                    <td>
-                      <Link href={`/reservations/${id}`} className="text-brand-700 underline dark:text-brand-300">
-                        {name}
-                      </Link>
-                    </td>
-                    <td className="text-right tabular-nums">{quantity.toLocaleString("en-US")}</td>
-                    <td className="whitespace-nowrap">{start}</td>
-                    <td className="whitespace-nowrap">{end}</td>
-                    <td>{KIND_LABEL[kind]}</td>
-                    <td>{late ? `Late${delivery ? ` (${delivery})` : ""}` : "On time"}</td>
-                  </tr>
-                )),
-              )}
+              {!details.opened
+                ? null
+                : lanes.flatMap((lane) =>
+                    lane.bars.map(([id, name, quantity, , start, end, kind, late, delivery]) => (
+                      <tr key={id}>
+                        <td>{lane.label}</td>
+                        <td>
+                          <Link href={`/reservations/${id}`} className="text-brand-700 underline dark:text-brand-300">
+                            {name}
+                          </Link>
+                        </td>
+                        <td className="text-right tabular-nums">{quantity.toLocaleString("en-US")}</td>
+                        <td className="whitespace-nowrap">{start}</td>
+                        <td className="whitespace-nowrap">{end}</td>
+                        <td>{KIND_LABEL[kind]}</td>
+                        <td>{late ? `Late${delivery ? ` (${delivery})` : ""}` : "On time"}</td>
+                      </tr>
+                    )),
+                  )}
             </tbody>
           </table>
         </div>

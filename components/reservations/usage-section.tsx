@@ -4,7 +4,15 @@ import { formatCompact, formatMoneyExact, formatPercent } from "@/lib/format/num
 import type { ReservationDetail } from "@/lib/queries/reservations/detail";
 
 /** Utilization and idle cost of one block, month by month, from the monthly rollups. */
-export function UsageSection({ usage, currency, pricingModel }: { usage: ReservationDetail["usage"]; currency: string; pricingModel: string }) {
+export function UsageSection({
+  usage,
+  currency,
+  pricingModel,
+}: {
+  usage: ReservationDetail["usage"];
+  currency: string;
+  pricingModel: string;
+}) {
   return (
     <section aria-labelledby="usage-heading" className="mt-8">
       <h2 id="usage-heading" className="text-lg font-semibold">
@@ -47,11 +55,21 @@ export function UsageSection({ usage, currency, pricingModel }: { usage: Reserva
               <caption className="sr-only">Monthly utilization and idle cost</caption>
               <thead className="text-xs text-slate-600 uppercase dark:text-slate-400">
                 <tr>
-                  <th scope="col" className="py-1">Month</th>
-                  <th scope="col" className="py-1 text-right">Used AH</th>
-                  <th scope="col" className="py-1 text-right">Capacity AH</th>
-                  <th scope="col" className="py-1 text-right">Utilization</th>
-                  <th scope="col" className="py-1 text-right">Idle cost</th>
+                  <th scope="col" className="py-1">
+                    Month
+                  </th>
+                  <th scope="col" className="py-1 text-right">
+                    Used AH
+                  </th>
+                  <th scope="col" className="py-1 text-right">
+                    Capacity AH
+                  </th>
+                  <th scope="col" className="py-1 text-right">
+                    Utilization
+                  </th>
+                  <th scope="col" className="py-1 text-right">
+                    Idle cost
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -60,7 +78,9 @@ export function UsageSection({ usage, currency, pricingModel }: { usage: Reserva
                     <td className="py-1">{formatMonth(m.month)}</td>
                     <td className="py-1 text-right tabular-nums">{m.usedAh.toFixed(0)}</td>
                     <td className="py-1 text-right tabular-nums">{m.capacityAh.toFixed(0)}</td>
-                    <td className="py-1 text-right tabular-nums">{m.utilization === null ? "—" : formatPercent(m.utilization.toNumber(), 1)}</td>
+                    <td className="py-1 text-right tabular-nums">
+                      {m.utilization === null ? "—" : formatPercent(m.utilization.toNumber(), 1)}
+                    </td>
                     <td className="py-1 text-right tabular-nums">{formatMoneyExact(m.idleCost.toFixed(2), currency)}</td>
                   </tr>
                 ))}

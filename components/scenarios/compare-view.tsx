@@ -20,10 +20,12 @@ import { cn } from "@/lib/utils";
 export const SIDE_COLORS = { a: PALETTE[0], b: PALETTE[3] } as const;
 const SELECT = "h-9 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-900";
 
-const runwayText = (p: Period | null, horizonEnd: Date) => (p ? formatMonth(p.from) : `Beyond ${formatMonth(new Date(horizonEnd.getTime() - 1))}`);
+const runwayText = (p: Period | null, horizonEnd: Date) =>
+  p ? formatMonth(p.from) : `Beyond ${formatMonth(new Date(horizonEnd.getTime() - 1))}`;
 const signedMonths = (n: number | null) => (n === null ? "—" : n === 0 ? "same" : `${n > 0 ? "+" : "−"}${Math.abs(n)} mo`);
 const signedMoney = (d: Dec) => (d.isZero() ? "$0.00" : `${d.isNegative() ? "−" : "+"}${formatMoneyExact(d.abs().toFixed(2))}`);
-const signedMw = (d: Dec | null) => (d === null ? "—" : d.isZero() ? "0 MW" : `${d.isNegative() ? "−" : "+"}${formatMw(d.abs().toString())}`);
+const signedMw = (d: Dec | null) =>
+  d === null ? "—" : d.isZero() ? "0 MW" : `${d.isNegative() ? "−" : "+"}${formatMw(d.abs().toString())}`;
 
 function Swatch({ side }: { side: "a" | "b" }) {
   return <span aria-hidden className="mr-1.5 inline-block size-2.5 rounded-sm" style={{ background: SIDE_COLORS[side] }} />;
@@ -66,7 +68,10 @@ export function CompareView({
   const keep = [...planningSearchParams(filters, {}, {}, { range: "24m" }).entries()];
   const overall = rows.runway[0]!;
   const tightest = (s: typeof a) =>
-    s.headroom.reduce<(typeof s.headroom)[number] | null>((m, x) => (x.tightest && (!m?.tightest || x.tightest.headroomMw.lessThan(m.tightest.headroomMw)) ? x : m), null);
+    s.headroom.reduce<(typeof s.headroom)[number] | null>(
+      (m, x) => (x.tightest && (!m?.tightest || x.tightest.headroomMw.lessThan(m.tightest.headroomMw)) ? x : m),
+      null,
+    );
   const tA = tightest(a);
   const tB = tightest(b);
   const spendData = rows.spend.map((s) => ({
@@ -84,7 +89,8 @@ export function CompareView({
       </p>
       <h1 className="mt-1 text-2xl font-semibold tracking-tight">Compare scenarios</h1>
       <p className="mt-1 max-w-3xl text-sm text-slate-600 dark:text-slate-400">
-        Runway, spend and power headroom of two scenarios (or the baseline) side by side, each computed exactly as the Capacity, Costs and Power pages compute it.
+        Runway, spend and power headroom of two scenarios (or the baseline) side by side, each computed exactly as the Capacity, Costs and
+        Power pages compute it.
       </p>
 
       <form method="get" aria-label="Choose the scenarios to compare" className="mt-4 flex flex-wrap items-end gap-3">
@@ -99,11 +105,17 @@ export function CompareView({
       </form>
       <div className="mt-4">{filterBar}</div>
 
-      {[a, b].flatMap((s) => s.warnings.map((w, i) => (
-        <p key={`${s.key}-${i}`} role="status" className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
-          {s.label}: {w}
-        </p>
-      )))}
+      {[a, b].flatMap((s) =>
+        s.warnings.map((w, i) => (
+          <p
+            key={`${s.key}-${i}`}
+            role="status"
+            className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+          >
+            {s.label}: {w}
+          </p>
+        )),
+      )}
 
       <div className="mt-6 grid gap-4 md:grid-cols-3" data-testid="compare-kpis">
         <KpiCard
@@ -146,16 +158,31 @@ export function CompareView({
         />
       </div>
 
-      <Panel id="compare-runway" title="Runway per family" description={`The first month whose median demand exceeds capacity, within ${formatMonth(runwayMonths.from)} – ${formatMonth(new Date(runwayMonths.to.getTime() - 1))}.`}>
+      <Panel
+        id="compare-runway"
+        title="Runway per family"
+        description={`The first month whose median demand exceeds capacity, within ${formatMonth(runwayMonths.from)} – ${formatMonth(new Date(runwayMonths.to.getTime() - 1))}.`}
+      >
         <DataTable
           caption="Runway per family, side A and side B"
           columns={[{ header: "Family" }, { header: `A: ${a.label}` }, { header: `B: ${b.label}` }, { header: "B vs A", numeric: true }]}
-          rows={rows.runway.map((r) => [r.label, runwayText(r.a, runwayMonths.to), runwayText(r.b, runwayMonths.to), <span key="s" className={cn(r.shift !== null && r.shift < 0 && "font-medium text-red-700 dark:text-red-400")}>{signedMonths(r.shift)}</span>])}
+          rows={rows.runway.map((r) => [
+            r.label,
+            runwayText(r.a, runwayMonths.to),
+            runwayText(r.b, runwayMonths.to),
+            <span key="s" className={cn(r.shift !== null && r.shift < 0 && "font-medium text-red-700 dark:text-red-400")}>
+              {signedMonths(r.shift)}
+            </span>,
+          ])}
           empty="No capacity or demand in these filters."
         />
       </Panel>
 
-      <Panel id="compare-spend" title="Spend per month (USD)" description="Actual from billing where a provider's month is billed (the same on both sides), planned from each side's reservations otherwise.">
+      <Panel
+        id="compare-spend"
+        title="Spend per month (USD)"
+        description="Actual from billing where a provider's month is billed (the same on both sides), planned from each side's reservations otherwise."
+      >
         <LineChart
           data={spendData}
           series={[
@@ -170,15 +197,37 @@ export function CompareView({
         <ChartTable csvHref={csvHref}>
           <DataTable
             caption="Spend per month, side A and side B"
-            columns={[{ header: "Month" }, { header: `A: ${a.label}`, numeric: true }, { header: `B: ${b.label}`, numeric: true }, { header: "B − A", numeric: true }, { header: "Source" }]}
-            rows={rows.spend.map((s) => [formatMonth(s.month.from), formatMoneyExact(s.a.toFixed(2)), formatMoneyExact(s.b.toFixed(2)), signedMoney(s.delta), s.actual ? "actual" : "planned"])}
-            total={["Total", formatMoneyExact(rows.spendTotal.a.toFixed(2)), formatMoneyExact(rows.spendTotal.b.toFixed(2)), signedMoney(rows.spendTotal.delta), ""]}
+            columns={[
+              { header: "Month" },
+              { header: `A: ${a.label}`, numeric: true },
+              { header: `B: ${b.label}`, numeric: true },
+              { header: "B − A", numeric: true },
+              { header: "Source" },
+            ]}
+            rows={rows.spend.map((s) => [
+              formatMonth(s.month.from),
+              formatMoneyExact(s.a.toFixed(2)),
+              formatMoneyExact(s.b.toFixed(2)),
+              signedMoney(s.delta),
+              s.actual ? "actual" : "planned",
+            ])}
+            total={[
+              "Total",
+              formatMoneyExact(rows.spendTotal.a.toFixed(2)),
+              formatMoneyExact(rows.spendTotal.b.toFixed(2)),
+              signedMoney(rows.spendTotal.delta),
+              "",
+            ]}
             empty="No months in the range."
           />
         </ChartTable>
       </Panel>
 
-      <Panel id="compare-headroom" title="Tightest power headroom per site" description="Per site with a power budget: the lowest budget − facility load reached in the range (facility = IT load × PUE), and its months over budget.">
+      <Panel
+        id="compare-headroom"
+        title="Tightest power headroom per site"
+        description="Per site with a power budget: the lowest budget − facility load reached in the range (facility = IT load × PUE), and its months over budget."
+      >
         <DataTable
           caption="Tightest headroom per site, side A and side B"
           columns={[
@@ -214,15 +263,17 @@ export function CompareView({
         definition={
           <>
             Each side loads the planning model once — the registers with the scenario&apos;s overrides applied in memory (added and removed
-            reservations, delivery slips, PUE, price changes, demand growth, and the scenario&apos;s own demand plans) — and runs the pages&apos;
-            functions on it: runway as on Capacity (forecast of used H100e × (1 + demand growth) plus demand plans ahead, against H100e in
-            service, next 24 months), spend as on Costs (one source per provider-month: billing where billed, else reserved capacity × rate
-            and on-demand/spot use × rate) and headroom as on Power (budget − IT MW × PUE at each month&apos;s tightest instant). Scenarios never
-            change the registers.
+            reservations, delivery slips, PUE, price changes, demand growth, and the scenario&apos;s own demand plans) — and runs the
+            pages&apos; functions on it: runway as on Capacity (forecast of used H100e × (1 + demand growth) plus demand plans ahead,
+            against H100e in service, next 24 months), spend as on Costs (one source per provider-month: billing where billed, else reserved
+            capacity × rate and on-demand/spot use × rate) and headroom as on Power (budget − IT MW × PUE at each month&apos;s tightest
+            instant). Scenarios never change the registers.
           </>
         }
       >
-        <p className="text-sm text-slate-600 dark:text-slate-400">The CSV holds every row above: runway per family, spend per month and the range total, and headroom per site.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          The CSV holds every row above: runway per family, spend per month and the range total, and headroom per site.
+        </p>
       </MethodSection>
     </div>
   );

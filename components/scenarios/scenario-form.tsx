@@ -12,7 +12,17 @@ import type { ActionError, ActionResult } from "@/lib/errors";
 import type { ScenarioOverrides } from "@/lib/planning/overrides";
 import type { ScenarioFormOptions } from "@/lib/queries/scenarios";
 
-type Added = { name: string; providerId: string; siteId: string; acceleratorTypeId: string; quantity: string; startAt: string; endAt: string; pricingModel: string; rate: string };
+type Added = {
+  name: string;
+  providerId: string;
+  siteId: string;
+  acceleratorTypeId: string;
+  quantity: string;
+  startAt: string;
+  endAt: string;
+  pricingModel: string;
+  rate: string;
+};
 type Slip = { reservationId: string; months: string };
 type Pue = { siteId: string; pue: string };
 type Price = { providerId: string; family: string; pct: string };
@@ -72,7 +82,19 @@ function Choice({
   );
 }
 
-function Section({ title, description, onAdd, addLabel, children }: { title: string; description: string; onAdd?: () => void; addLabel?: string; children: ReactNode }) {
+function Section({
+  title,
+  description,
+  onAdd,
+  addLabel,
+  children,
+}: {
+  title: string;
+  description: string;
+  onAdd?: () => void;
+  addLabel?: string;
+  children: ReactNode;
+}) {
   return (
     <fieldset className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
       <legend className="px-1 text-base font-semibold">{title}</legend>
@@ -120,15 +142,20 @@ export function ScenarioForm({
     (o.addReservations ?? []).map((r) => ({ ...r, quantity: String(r.quantity), startAt: day(r.startAt), endAt: day(r.endAt) })),
   );
   const [removed, setRemoved] = useState<string[]>(o.removeReservationIds ?? []);
-  const [slips, setSlips] = useState<Slip[]>((o.delaySlips ?? []).map((s) => ({ reservationId: s.reservationId, months: String(s.months) })));
+  const [slips, setSlips] = useState<Slip[]>(
+    (o.delaySlips ?? []).map((s) => ({ reservationId: s.reservationId, months: String(s.months) })),
+  );
   const [pues, setPues] = useState<Pue[]>(Object.entries(o.pueBySite ?? {}).map(([siteId, pue]) => ({ siteId, pue })));
-  const [prices, setPrices] = useState<Price[]>((o.priceChangePct ?? []).map((p) => ({ providerId: p.providerId ?? "", family: p.family ?? "", pct: p.pct })));
+  const [prices, setPrices] = useState<Price[]>(
+    (o.priceChangePct ?? []).map((p) => ({ providerId: p.providerId ?? "", family: p.family ?? "", pct: p.pct })),
+  );
 
   const err = (path: string) => {
     const fe = error?.fieldErrors;
     return (fe?.[path] ?? fe?.[`changes.${path}`])?.[0];
   };
-  const update = <T,>(set: (f: (rows: T[]) => T[]) => void, i: number, patch: Partial<T>) => set((rows) => rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const update = <T,>(set: (f: (rows: T[]) => T[]) => void, i: number, patch: Partial<T>) =>
+    set((rows) => rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const drop = <T,>(set: (f: (rows: T[]) => T[]) => void, i: number) => set((rows) => rows.filter((_, j) => j !== i));
 
   const overrides = () => ({
@@ -137,7 +164,11 @@ export function ScenarioForm({
     removeReservationIds: removed.filter(Boolean),
     delaySlips: slips,
     pueBySite: Object.fromEntries(pues.filter((p) => p.siteId).map((p) => [p.siteId, p.pue])),
-    priceChangePct: prices.map((p) => ({ ...(p.providerId ? { providerId: p.providerId } : {}), ...(p.family ? { family: p.family } : {}), pct: p.pct })),
+    priceChangePct: prices.map((p) => ({
+      ...(p.providerId ? { providerId: p.providerId } : {}),
+      ...(p.family ? { family: p.family } : {}),
+      pct: p.pct,
+    })),
   });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -168,7 +199,10 @@ export function ScenarioForm({
         </div>
       ) : null}
       {error && !error.conflict ? (
-        <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+        <div
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+        >
           <p>Nothing was saved. {error.error}</p>
           {fieldErrorCount > 1 ? <p className="mt-1">{fieldErrorCount} fields need attention; each is marked below.</p> : null}
         </div>
@@ -176,9 +210,20 @@ export function ScenarioForm({
 
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="scenario-name" label="Scenario name" error={err("name")}>
-          <Input id="scenario-name" value={name} onChange={(e) => setName(e.target.value)} required aria-invalid={err("name") ? true : undefined} />
+          <Input
+            id="scenario-name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+            aria-invalid={err("name") ? true : undefined}
+          />
         </Field>
-        <Field id="scenario-growth" label="Demand growth %" hint="Applied to the demand forecast; blank or 0 = as in the baseline; may be negative." error={err("overrides.demandGrowthPct")}>
+        <Field
+          id="scenario-growth"
+          label="Demand growth %"
+          hint="Applied to the demand forecast; blank or 0 = as in the baseline; may be negative."
+          error={err("overrides.demandGrowthPct")}
+        >
           <Input id="scenario-growth" inputMode="decimal" value={growth} onChange={(e) => setGrowth(e.target.value)} placeholder="0" />
         </Field>
       </div>
@@ -196,7 +241,20 @@ export function ScenarioForm({
         title="Add reservations"
         description="Capacity that exists only in this scenario: a block you are negotiating or considering."
         onAdd={() =>
-          setAdded((rows) => [...rows, { name: "", providerId: "", siteId: "", acceleratorTypeId: "", quantity: "", startAt: "", endAt: "", pricingModel: "reserved", rate: "" }])
+          setAdded((rows) => [
+            ...rows,
+            {
+              name: "",
+              providerId: "",
+              siteId: "",
+              acceleratorTypeId: "",
+              quantity: "",
+              startAt: "",
+              endAt: "",
+              pricingModel: "reserved",
+              rate: "",
+            },
+          ])
         }
         addLabel="Add a reservation"
       >
@@ -204,7 +262,11 @@ export function ScenarioForm({
           const p = `overrides.addReservations.${i}`;
           const id = (f: string) => `add-${i}-${f}`;
           return (
-            <fieldset key={i} aria-label={`Added reservation ${i + 1}`} className="rounded-md border border-slate-200 p-3 dark:border-slate-800">
+            <fieldset
+              key={i}
+              aria-label={`Added reservation ${i + 1}`}
+              className="rounded-md border border-slate-200 p-3 dark:border-slate-800"
+            >
               <div className="flex items-center justify-between">
                 <p className="text-sm font-medium">Added reservation {i + 1}</p>
                 <RemoveRow label={`Delete added row ${i + 1}`} onClick={() => drop(setAdded, i)} />
@@ -214,28 +276,66 @@ export function ScenarioForm({
                   <Input id={id("name")} value={r.name} onChange={(e) => update(setAdded, i, { name: e.target.value })} />
                 </Field>
                 <Field id={id("provider")} label="Provider" error={err(`${p}.providerId`)}>
-                  <Choice id={id("provider")} value={r.providerId} empty="Choose a provider" options={options.providers} onChange={(v) => update(setAdded, i, { providerId: v, siteId: "" })} />
+                  <Choice
+                    id={id("provider")}
+                    value={r.providerId}
+                    empty="Choose a provider"
+                    options={options.providers}
+                    onChange={(v) => update(setAdded, i, { providerId: v, siteId: "" })}
+                  />
                 </Field>
                 <Field id={id("site")} label="Site" error={err(`${p}.siteId`)}>
-                  <Choice id={id("site")} value={r.siteId} empty="Choose a site" options={siteOptions(r.providerId)} onChange={(v) => update(setAdded, i, { siteId: v })} />
+                  <Choice
+                    id={id("site")}
+                    value={r.siteId}
+                    empty="Choose a site"
+                    options={siteOptions(r.providerId)}
+                    onChange={(v) => update(setAdded, i, { siteId: v })}
+                  />
                 </Field>
                 <Field id={id("type")} label="Accelerator type" error={err(`${p}.acceleratorTypeId`)}>
-                  <Choice id={id("type")} value={r.acceleratorTypeId} empty="Choose a type" options={options.types} onChange={(v) => update(setAdded, i, { acceleratorTypeId: v })} />
+                  <Choice
+                    id={id("type")}
+                    value={r.acceleratorTypeId}
+                    empty="Choose a type"
+                    options={options.types}
+                    onChange={(v) => update(setAdded, i, { acceleratorTypeId: v })}
+                  />
                 </Field>
                 <Field id={id("quantity")} label="Quantity" error={err(`${p}.quantity`)}>
-                  <Input id={id("quantity")} inputMode="numeric" value={r.quantity} onChange={(e) => update(setAdded, i, { quantity: e.target.value })} />
+                  <Input
+                    id={id("quantity")}
+                    inputMode="numeric"
+                    value={r.quantity}
+                    onChange={(e) => update(setAdded, i, { quantity: e.target.value })}
+                  />
                 </Field>
                 <Field id={id("pricing")} label="Pricing model" error={err(`${p}.pricingModel`)}>
-                  <Choice id={id("pricing")} value={r.pricingModel} options={PRICING} onChange={(v) => update(setAdded, i, { pricingModel: v })} />
+                  <Choice
+                    id={id("pricing")}
+                    value={r.pricingModel}
+                    options={PRICING}
+                    onChange={(v) => update(setAdded, i, { pricingModel: v })}
+                  />
                 </Field>
                 <Field id={id("start")} label="Start" error={err(`${p}.startAt`)}>
-                  <Input id={id("start")} type="date" value={r.startAt} onChange={(e) => update(setAdded, i, { startAt: e.target.value })} />
+                  <Input
+                    id={id("start")}
+                    type="date"
+                    value={r.startAt}
+                    onChange={(e) => update(setAdded, i, { startAt: e.target.value })}
+                  />
                 </Field>
                 <Field id={id("end")} label="End" error={err(`${p}.endAt`)}>
                   <Input id={id("end")} type="date" value={r.endAt} onChange={(e) => update(setAdded, i, { endAt: e.target.value })} />
                 </Field>
                 <Field id={id("rate")} label="Rate (USD per accelerator-hour)" error={err(`${p}.rate`)}>
-                  <Input id={id("rate")} inputMode="decimal" value={r.rate} onChange={(e) => update(setAdded, i, { rate: e.target.value })} />
+                  <Input
+                    id={id("rate")}
+                    inputMode="decimal"
+                    value={r.rate}
+                    onChange={(e) => update(setAdded, i, { rate: e.target.value })}
+                  />
                 </Field>
               </div>
             </fieldset>
@@ -253,7 +353,13 @@ export function ScenarioForm({
           <div key={i} className="flex items-end gap-2">
             <div className="flex-1">
               <Field id={`remove-${i}`} label={`Removed reservation ${i + 1}`} error={err(`overrides.removeReservationIds.${i}`)}>
-                <Choice id={`remove-${i}`} value={id} empty="Choose a reservation" options={options.reservations} onChange={(v) => setRemoved((rows) => rows.map((x, j) => (j === i ? v : x)))} />
+                <Choice
+                  id={`remove-${i}`}
+                  value={id}
+                  empty="Choose a reservation"
+                  options={options.reservations}
+                  onChange={(v) => setRemoved((rows) => rows.map((x, j) => (j === i ? v : x)))}
+                />
               </Field>
             </div>
             <RemoveRow label={`Delete removal row ${i + 1}`} onClick={() => setRemoved((rows) => rows.filter((_, j) => j !== i))} />
@@ -270,22 +376,46 @@ export function ScenarioForm({
         {slips.map((s, i) => (
           <div key={i} className="grid items-end gap-2 sm:grid-cols-[1fr_8rem_auto]">
             <Field id={`slip-${i}`} label={`Slipped reservation ${i + 1}`} error={err(`overrides.delaySlips.${i}.reservationId`)}>
-              <Choice id={`slip-${i}`} value={s.reservationId} empty="Choose a reservation" options={options.reservations} onChange={(v) => update(setSlips, i, { reservationId: v })} />
+              <Choice
+                id={`slip-${i}`}
+                value={s.reservationId}
+                empty="Choose a reservation"
+                options={options.reservations}
+                onChange={(v) => update(setSlips, i, { reservationId: v })}
+              />
             </Field>
             <Field id={`slip-${i}-months`} label="Months late" error={err(`overrides.delaySlips.${i}.months`)}>
-              <Input id={`slip-${i}-months`} inputMode="numeric" value={s.months} onChange={(e) => update(setSlips, i, { months: e.target.value })} />
+              <Input
+                id={`slip-${i}-months`}
+                inputMode="numeric"
+                value={s.months}
+                onChange={(e) => update(setSlips, i, { months: e.target.value })}
+              />
             </Field>
             <RemoveRow label={`Delete slip row ${i + 1}`} onClick={() => drop(setSlips, i)} />
           </div>
         ))}
-        {err("overrides.delaySlips") ? <p className="text-xs font-medium text-red-700 dark:text-red-400">{err("overrides.delaySlips")}</p> : null}
+        {err("overrides.delaySlips") ? (
+          <p className="text-xs font-medium text-red-700 dark:text-red-400">{err("overrides.delaySlips")}</p>
+        ) : null}
       </Section>
 
-      <Section title="Site PUE" description="A different power usage effectiveness for a site (1–3): facility load = IT load × PUE." onAdd={() => setPues((rows) => [...rows, { siteId: "", pue: "" }])} addLabel="Change a site's PUE">
+      <Section
+        title="Site PUE"
+        description="A different power usage effectiveness for a site (1–3): facility load = IT load × PUE."
+        onAdd={() => setPues((rows) => [...rows, { siteId: "", pue: "" }])}
+        addLabel="Change a site's PUE"
+      >
         {pues.map((p, i) => (
           <div key={i} className="grid items-end gap-2 sm:grid-cols-[1fr_8rem_auto]">
             <Field id={`pue-${i}-site`} label={`PUE site ${i + 1}`} error={err("overrides.pueBySite")}>
-              <Choice id={`pue-${i}-site`} value={p.siteId} empty="Choose a site" options={options.sites} onChange={(v) => update(setPues, i, { siteId: v })} />
+              <Choice
+                id={`pue-${i}-site`}
+                value={p.siteId}
+                empty="Choose a site"
+                options={options.sites}
+                onChange={(v) => update(setPues, i, { siteId: v })}
+              />
             </Field>
             <Field id={`pue-${i}`} label="PUE" error={p.siteId ? err(`overrides.pueBySite.${p.siteId}`) : undefined}>
               <Input id={`pue-${i}`} inputMode="decimal" value={p.pue} onChange={(e) => update(setPues, i, { pue: e.target.value })} />
@@ -303,14 +433,35 @@ export function ScenarioForm({
       >
         {prices.map((p, i) => (
           <div key={i} className="grid items-end gap-2 sm:grid-cols-[1fr_1fr_8rem_auto]">
-            <Field id={`price-${i}-provider`} label={`Price change ${i + 1}: provider`} error={err(`overrides.priceChangePct.${i}.providerId`)}>
-              <Choice id={`price-${i}-provider`} value={p.providerId} empty="Any provider" options={options.providers} onChange={(v) => update(setPrices, i, { providerId: v })} />
+            <Field
+              id={`price-${i}-provider`}
+              label={`Price change ${i + 1}: provider`}
+              error={err(`overrides.priceChangePct.${i}.providerId`)}
+            >
+              <Choice
+                id={`price-${i}-provider`}
+                value={p.providerId}
+                empty="Any provider"
+                options={options.providers}
+                onChange={(v) => update(setPrices, i, { providerId: v })}
+              />
             </Field>
             <Field id={`price-${i}-family`} label="Family" error={err(`overrides.priceChangePct.${i}.family`)}>
-              <Choice id={`price-${i}-family`} value={p.family} empty="Any family" options={options.families} onChange={(v) => update(setPrices, i, { family: v })} />
+              <Choice
+                id={`price-${i}-family`}
+                value={p.family}
+                empty="Any family"
+                options={options.families}
+                onChange={(v) => update(setPrices, i, { family: v })}
+              />
             </Field>
             <Field id={`price-${i}-pct`} label="Change %" error={err(`overrides.priceChangePct.${i}.pct`)}>
-              <Input id={`price-${i}-pct`} inputMode="decimal" value={p.pct} onChange={(e) => update(setPrices, i, { pct: e.target.value })} />
+              <Input
+                id={`price-${i}-pct`}
+                inputMode="decimal"
+                value={p.pct}
+                onChange={(e) => update(setPrices, i, { pct: e.target.value })}
+              />
             </Field>
             <RemoveRow label={`Delete price row ${i + 1}`} onClick={() => drop(setPrices, i)} />
           </div>
@@ -321,7 +472,10 @@ export function ScenarioForm({
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : edit ? "Save changes" : "Create scenario"}
         </Button>
-        <Link href={edit ? `/scenarios/${edit.id}` : "/scenarios"} className="inline-flex h-9 items-center rounded-md px-4 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800">
+        <Link
+          href={edit ? `/scenarios/${edit.id}` : "/scenarios"}
+          className="inline-flex h-9 items-center rounded-md px-4 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
+        >
           Cancel
         </Link>
       </div>

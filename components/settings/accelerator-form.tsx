@@ -51,7 +51,9 @@ export function AcceleratorForm({
       {state?.conflict ? (
         <ConflictNotice conflict={state.conflict} message={state.error} />
       ) : state ? (
-        <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">{state.error}</p>
+        <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
+          {state.error}
+        </p>
       ) : null}
       {edit ? (
         <>
@@ -62,8 +64,24 @@ export function AcceleratorForm({
       <div className="grid gap-4 sm:grid-cols-3">
         <TextField name="name" label="Name" defaultValue={values.name} initial={initial("name")} error={err("name")} required />
         <TextField name="vendor" label="Vendor" defaultValue={values.vendor} initial={initial("vendor")} error={err("vendor")} required />
-        <TextField name="family" label="Family" hint="Groups types in capacity views, e.g. H100." defaultValue={values.family} initial={initial("family")} error={err("family")} required />
-        <TextField name="memoryGb" label="Memory (GB)" inputMode="decimal" defaultValue={values.memoryGb} initial={initial("memoryGb")} error={err("memoryGb")} required />
+        <TextField
+          name="family"
+          label="Family"
+          hint="Groups types in capacity views, e.g. H100."
+          defaultValue={values.family}
+          initial={initial("family")}
+          error={err("family")}
+          required
+        />
+        <TextField
+          name="memoryGb"
+          label="Memory (GB)"
+          inputMode="decimal"
+          defaultValue={values.memoryGb}
+          initial={initial("memoryGb")}
+          error={err("memoryGb")}
+          required
+        />
         <div className="flex flex-col gap-1">
           <Label htmlFor="f-bf16Tflops">Peak dense BF16 (TFLOPS)</Label>
           <Input
@@ -76,11 +94,40 @@ export function AcceleratorForm({
             aria-describedby={err("bf16Tflops") ? "f-bf16Tflops-error" : undefined}
           />
           {edit ? <input type="hidden" name="initial:bf16Tflops" value={values.bf16Tflops} /> : null}
-          {err("bf16Tflops") ? <p id="f-bf16Tflops-error" className="text-xs font-medium text-red-700 dark:text-red-400">{err("bf16Tflops")}</p> : null}
+          {err("bf16Tflops") ? (
+            <p id="f-bf16Tflops-error" className="text-xs font-medium text-red-700 dark:text-red-400">
+              {err("bf16Tflops")}
+            </p>
+          ) : null}
         </div>
-        <TextField name="fp8Tflops" label="Peak dense FP8 (TFLOPS)" inputMode="decimal" hint="Optional." defaultValue={values.fp8Tflops} initial={initial("fp8Tflops")} error={err("fp8Tflops")} />
-        <TextField name="tdpW" label="TDP (W)" inputMode="numeric" hint="Optional; the chip alone." defaultValue={values.tdpW} initial={initial("tdpW")} error={err("tdpW")} />
-        <TextField name="systemW" label="System W per accelerator" inputMode="numeric" hint="Whole-server share: CPUs, NICs, fans. Drives power." defaultValue={values.systemW} initial={initial("systemW")} error={err("systemW")} required />
+        <TextField
+          name="fp8Tflops"
+          label="Peak dense FP8 (TFLOPS)"
+          inputMode="decimal"
+          hint="Optional."
+          defaultValue={values.fp8Tflops}
+          initial={initial("fp8Tflops")}
+          error={err("fp8Tflops")}
+        />
+        <TextField
+          name="tdpW"
+          label="TDP (W)"
+          inputMode="numeric"
+          hint="Optional; the chip alone."
+          defaultValue={values.tdpW}
+          initial={initial("tdpW")}
+          error={err("tdpW")}
+        />
+        <TextField
+          name="systemW"
+          label="System W per accelerator"
+          inputMode="numeric"
+          hint="Whole-server share: CPUs, NICs, fans. Drives power."
+          defaultValue={values.systemW}
+          initial={initial("systemW")}
+          error={err("systemW")}
+          required
+        />
         <div className="flex flex-col gap-1">
           <Label htmlFor="f-h100Equivalent">H100-equivalent factor</Label>
           <div className="flex gap-2">
@@ -94,7 +141,14 @@ export function AcceleratorForm({
               aria-invalid={factorError ? true : undefined}
               aria-describedby="f-h100Equivalent-hint"
             />
-            <Button type="button" variant="outline" size="sm" className="h-9 shrink-0" disabled={!defaultFactor || factor === defaultFactor} onClick={() => setFactor(defaultFactor ?? "")}>
+            <Button
+              type="button"
+              variant="outline"
+              size="sm"
+              className="h-9 shrink-0"
+              disabled={!defaultFactor || factor === defaultFactor}
+              onClick={() => setFactor(defaultFactor ?? "")}
+            >
               Use default
             </Button>
           </div>

@@ -14,7 +14,11 @@ type Created = { id: string; key: string; prefix: string };
 function Problem({ state }: { state: ActionError | null }) {
   if (!state) return null;
   if (state.conflict) return <ConflictNotice conflict={state.conflict} message={state.error} />;
-  return <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">{state.error}</p>;
+  return (
+    <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
+      {state.error}
+    </p>
+  );
 }
 
 /** Shown once after creation: the clear key, a copy button and the warning that it cannot be shown again. */
@@ -25,10 +29,17 @@ function NewKeyPanel({ created, onDone }: { created: Created; onDone: () => void
     setCopied(true);
   };
   return (
-    <div role="status" data-testid="new-api-key" className="rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-sm text-emerald-950 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-100">
+    <div
+      role="status"
+      data-testid="new-api-key"
+      className="rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-sm text-emerald-950 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-100"
+    >
       <p className="font-semibold">Copy this key now. It is shown only once: Headroom keeps only its hash and cannot show it again.</p>
       <div className="mt-3 flex flex-wrap items-center gap-2">
-        <code aria-label="New API key" className="rounded bg-white px-2 py-1 font-mono text-xs break-all text-slate-900 dark:bg-slate-900 dark:text-slate-100">
+        <code
+          aria-label="New API key"
+          className="rounded bg-white px-2 py-1 font-mono text-xs break-all text-slate-900 dark:bg-slate-900 dark:text-slate-100"
+        >
           {created.key}
         </code>
         <Button type="button" size="sm" variant="outline" onClick={copy}>
@@ -39,7 +50,10 @@ function NewKeyPanel({ created, onDone }: { created: Created; onDone: () => void
           I have stored it
         </Button>
       </div>
-      <p className="mt-2 text-xs">Send it as <code>Authorization: Bearer {created.prefix}…</code>. Anyone holding it acts with the key&apos;s role until it is revoked.</p>
+      <p className="mt-2 text-xs">
+        Send it as <code>Authorization: Bearer {created.prefix}…</code>. Anyone holding it acts with the key&apos;s role until it is
+        revoked.
+      </p>
     </div>
   );
 }
@@ -64,17 +78,38 @@ export function CreateApiKeyForm({ action }: { action: (input: { name: string; r
     });
   };
   return (
-    <section aria-labelledby="new-key-heading" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+    <section
+      aria-labelledby="new-key-heading"
+      className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+    >
       <h2 id="new-key-heading" className="flex items-center gap-2 text-lg font-semibold">
         <KeyRound aria-hidden className="size-4" /> New API key
       </h2>
-      {created ? <div className="mt-3"><NewKeyPanel created={created} onDone={() => setCreated(null)} /></div> : null}
+      {created ? (
+        <div className="mt-3">
+          <NewKeyPanel created={created} onDone={() => setCreated(null)} />
+        </div>
+      ) : null}
       <form key={formKey} onSubmit={submit} noValidate className="mt-3 flex flex-wrap items-start gap-4" aria-label="New API key">
-        <div className="w-64"><TextField name="name" label="Name" hint="What uses it, e.g. cluster-a utilization push." error={fieldError(state, "name")} required /></div>
-        <div className="w-80"><SelectField name="role" label="Role" options={ROLE_OPTIONS} defaultValue="viewer" error={fieldError(state, "role")} required /></div>
-        <Button type="submit" className="mt-6" disabled={pending}>{pending ? "Creating…" : "Create key"}</Button>
+        <div className="w-64">
+          <TextField
+            name="name"
+            label="Name"
+            hint="What uses it, e.g. cluster-a utilization push."
+            error={fieldError(state, "name")}
+            required
+          />
+        </div>
+        <div className="w-80">
+          <SelectField name="role" label="Role" options={ROLE_OPTIONS} defaultValue="viewer" error={fieldError(state, "role")} required />
+        </div>
+        <Button type="submit" className="mt-6" disabled={pending}>
+          {pending ? "Creating…" : "Create key"}
+        </Button>
       </form>
-      <div className="mt-2"><Problem state={state} /></div>
+      <div className="mt-2">
+        <Problem state={state} />
+      </div>
     </section>
   );
 }

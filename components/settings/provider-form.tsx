@@ -25,7 +25,9 @@ export function ProviderForm({
       {state?.conflict ? (
         <ConflictNotice conflict={state.conflict} message={state.error} />
       ) : state ? (
-        <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">{state.error}</p>
+        <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
+          {state.error}
+        </p>
       ) : null}
       {edit ? (
         <>
@@ -34,8 +36,24 @@ export function ProviderForm({
         </>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField name="name" label="Name" defaultValue={values.name} initial={initial("name")} error={fieldError(state, "name")} required />
-        <SelectField name="kind" label="Kind" options={PROVIDER_KIND_OPTIONS} empty="Choose a kind" defaultValue={values.kind} initial={initial("kind")} error={fieldError(state, "kind")} required />
+        <TextField
+          name="name"
+          label="Name"
+          defaultValue={values.name}
+          initial={initial("name")}
+          error={fieldError(state, "name")}
+          required
+        />
+        <SelectField
+          name="kind"
+          label="Kind"
+          options={PROVIDER_KIND_OPTIONS}
+          empty="Choose a kind"
+          defaultValue={values.kind}
+          initial={initial("kind")}
+          error={fieldError(state, "kind")}
+          required
+        />
       </div>
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : edit ? "Save changes" : "Create provider"}

@@ -16,7 +16,11 @@ const toDetail = (id: string) => `/settings/users/${id}`;
 function Problem({ state }: { state: ActionError | null }) {
   if (!state) return null;
   if (state.conflict) return <ConflictNotice conflict={state.conflict} message={state.error} />;
-  return <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">{state.error}</p>;
+  return (
+    <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
+      {state.error}
+    </p>
+  );
 }
 
 export function NewUserForm({ action }: { action: FormAction }) {
@@ -36,7 +40,9 @@ export function NewUserForm({ action }: { action: FormAction }) {
           error={fieldError(state, "password")}
         />
       </div>
-      <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create user"}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Creating…" : "Create user"}
+      </Button>
     </form>
   );
 }
@@ -50,9 +56,19 @@ export function EditUserForm({ action, user }: { action: FormAction; user: { id:
       <input type="hidden" name="version" value={user.version} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField name="name" label="Name" defaultValue={user.name} initial={user.name} error={fieldError(state, "name")} required />
-        <SelectField name="role" label="Role" options={ROLE_OPTIONS} defaultValue={user.role} initial={user.role} error={fieldError(state, "role")} required />
+        <SelectField
+          name="role"
+          label="Role"
+          options={ROLE_OPTIONS}
+          defaultValue={user.role}
+          initial={user.role}
+          error={fieldError(state, "role")}
+          required
+        />
       </div>
-      <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save changes"}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : "Save changes"}
+      </Button>
     </form>
   );
 }

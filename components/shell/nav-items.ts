@@ -1,6 +1,30 @@
 import type { Permission } from "@/lib/auth/permissions";
 
-export type NavItem = { href: string; label: string; permission: Permission; icon: "overview" | "audit" | "contracts" | "reservations" | "sites" | "providers" | "accelerators" | "users" | "apiKeys" | "imports" | "skuMappings" | "power" | "concentration" | "leaseVsBuild" | "capacity" | "scenarios" | "costs" | "utilization" | "demandPlans" };
+export type NavItem = {
+  href: string;
+  label: string;
+  permission: Permission;
+  icon:
+    | "overview"
+    | "audit"
+    | "contracts"
+    | "reservations"
+    | "sites"
+    | "providers"
+    | "accelerators"
+    | "users"
+    | "apiKeys"
+    | "imports"
+    | "skuMappings"
+    | "power"
+    | "concentration"
+    | "leaseVsBuild"
+    | "capacity"
+    | "scenarios"
+    | "costs"
+    | "utilization"
+    | "demandPlans";
+};
 
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Overview", permission: "app.read", icon: "overview" },

@@ -1,11 +1,51 @@
 "use client";
 
-import { Building2, CalendarRange, ChartArea, ClipboardList, CircleDollarSign, Cloud, Cpu, FileSignature, FlaskConical, Gauge, KeyRound, LayoutDashboard, PieChart, Scale, ScrollText, Tags, Upload, Users, Zap } from "lucide-react";
+import {
+  Building2,
+  CalendarRange,
+  ChartArea,
+  ClipboardList,
+  CircleDollarSign,
+  Cloud,
+  Cpu,
+  FileSignature,
+  FlaskConical,
+  Gauge,
+  KeyRound,
+  LayoutDashboard,
+  PieChart,
+  Scale,
+  ScrollText,
+  Tags,
+  Upload,
+  Users,
+  Zap,
+} from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
 
-const ICONS = { overview: LayoutDashboard, audit: ScrollText, contracts: FileSignature, reservations: CalendarRange, sites: Building2, providers: Cloud, accelerators: Cpu, users: Users, apiKeys: KeyRound, imports: Upload, skuMappings: Tags, power: Zap, concentration: PieChart, leaseVsBuild: Scale, capacity: ChartArea, scenarios: FlaskConical, costs: CircleDollarSign, utilization: Gauge, demandPlans: ClipboardList } as const;
+const ICONS = {
+  overview: LayoutDashboard,
+  audit: ScrollText,
+  contracts: FileSignature,
+  reservations: CalendarRange,
+  sites: Building2,
+  providers: Cloud,
+  accelerators: Cpu,
+  users: Users,
+  apiKeys: KeyRound,
+  imports: Upload,
+  skuMappings: Tags,
+  power: Zap,
+  concentration: PieChart,
+  leaseVsBuild: Scale,
+  capacity: ChartArea,
+  scenarios: FlaskConical,
+  costs: CircleDollarSign,
+  utilization: Gauge,
+  demandPlans: ClipboardList,
+} as const;
 
 export function NavLinks({ items }: { items: { href: string; label: string; icon: keyof typeof ICONS }[] }) {
   const pathname = usePathname();

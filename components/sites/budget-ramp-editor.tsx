@@ -51,11 +51,24 @@ function StepInputs({ prefix, formId, step, state }: { prefix: string; formId: s
   });
   return (
     <>
-      {cell("effectiveFrom", <Input type="date" aria-label={`${prefix} from`} defaultValue={step?.effectiveFrom ?? ""} required {...common("effectiveFrom")} />)}
-      {cell("effectiveTo", <Input type="date" aria-label={`${prefix} until`} defaultValue={step?.effectiveTo ?? ""} {...common("effectiveTo")} />)}
+      {cell(
+        "effectiveFrom",
+        <Input type="date" aria-label={`${prefix} from`} defaultValue={step?.effectiveFrom ?? ""} required {...common("effectiveFrom")} />,
+      )}
+      {cell(
+        "effectiveTo",
+        <Input type="date" aria-label={`${prefix} until`} defaultValue={step?.effectiveTo ?? ""} {...common("effectiveTo")} />,
+      )}
       {cell(
         "contractedMw",
-        <Input inputMode="decimal" aria-label={`${prefix} MW`} defaultValue={step?.contractedMw ?? ""} className="w-28 text-right" required {...common("contractedMw")} />,
+        <Input
+          inputMode="decimal"
+          aria-label={`${prefix} MW`}
+          defaultValue={step?.contractedMw ?? ""}
+          className="w-28 text-right"
+          required
+          {...common("contractedMw")}
+        />,
       )}
     </>
   );
@@ -86,7 +99,11 @@ function StepRow({ step, index, today, actions }: { step: BudgetStep; index: num
   const save = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const values = valuesOf(event.currentTarget);
-    const initial: Record<Field, string> = { effectiveFrom: step.effectiveFrom, effectiveTo: step.effectiveTo ?? "", contractedMw: step.contractedMw };
+    const initial: Record<Field, string> = {
+      effectiveFrom: step.effectiveFrom,
+      effectiveTo: step.effectiveTo ?? "",
+      contractedMw: step.contractedMw,
+    };
     const changes = Object.fromEntries(FIELDS.filter((f) => values[f] !== initial[f]).map((f) => [f, values[f]]));
     if (Object.keys(changes).length === 0) return setState({ ok: false, error: "Nothing to change." });
     startTransition(async () => finish(await actions.update({ id: step.id, version: step.version, changes })));
@@ -170,17 +187,35 @@ function NewStepRow({ siteId, actions }: { siteId: string; actions: BudgetAction
 }
 
 /** The site's power ramp as an editable table: each step saves on its own, at the version shown. */
-export function BudgetRampEditor({ siteId, steps, today, actions }: { siteId: string; steps: BudgetStep[]; today: string; actions: BudgetActions }) {
+export function BudgetRampEditor({
+  siteId,
+  steps,
+  today,
+  actions,
+}: {
+  siteId: string;
+  steps: BudgetStep[];
+  today: string;
+  actions: BudgetActions;
+}) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Power budget steps (editable)</caption>
         <thead className="border-b border-slate-200 text-xs text-slate-600 uppercase dark:border-slate-800 dark:text-slate-400">
           <tr>
-            <th scope="col" className="px-2 py-2 font-medium">From</th>
-            <th scope="col" className="px-2 py-2 font-medium">Until (blank = open-ended)</th>
-            <th scope="col" className="px-2 py-2 text-right font-medium">Contracted MW</th>
-            <th scope="col" className="px-2 py-2 font-medium"><span className="sr-only">Actions</span></th>
+            <th scope="col" className="px-2 py-2 font-medium">
+              From
+            </th>
+            <th scope="col" className="px-2 py-2 font-medium">
+              Until (blank = open-ended)
+            </th>
+            <th scope="col" className="px-2 py-2 text-right font-medium">
+              Contracted MW
+            </th>
+            <th scope="col" className="px-2 py-2 font-medium">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">

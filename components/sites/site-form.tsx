@@ -48,10 +48,44 @@ export function SiteForm({
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField name="name" label="Name" defaultValue={values.name} initial={initial("name")} error={err("name")} required />
-        <SelectField name="providerId" label="Provider" options={providers} empty="Choose a provider" defaultValue={values.providerId} initial={initial("providerId")} error={err("providerId")} required />
-        <TextField name="regionCode" label="Region code" hint="The provider's region, e.g. us-abilene-1." defaultValue={values.regionCode} initial={initial("regionCode")} error={err("regionCode")} required />
-        <TextField name="country" label="Country" hint="ISO 3166 two-letter code, e.g. US." defaultValue={values.country} initial={initial("country")} error={err("country")} required />
-        <TextField name="pue" label="PUE" inputMode="decimal" hint="Facility power ÷ IT power, between 1 and 3." defaultValue={values.pue} initial={initial("pue")} error={err("pue")} required />
+        <SelectField
+          name="providerId"
+          label="Provider"
+          options={providers}
+          empty="Choose a provider"
+          defaultValue={values.providerId}
+          initial={initial("providerId")}
+          error={err("providerId")}
+          required
+        />
+        <TextField
+          name="regionCode"
+          label="Region code"
+          hint="The provider's region, e.g. us-abilene-1."
+          defaultValue={values.regionCode}
+          initial={initial("regionCode")}
+          error={err("regionCode")}
+          required
+        />
+        <TextField
+          name="country"
+          label="Country"
+          hint="ISO 3166 two-letter code, e.g. US."
+          defaultValue={values.country}
+          initial={initial("country")}
+          error={err("country")}
+          required
+        />
+        <TextField
+          name="pue"
+          label="PUE"
+          inputMode="decimal"
+          hint="Facility power ÷ IT power, between 1 and 3."
+          defaultValue={values.pue}
+          initial={initial("pue")}
+          error={err("pue")}
+          required
+        />
       </div>
       <div className="flex gap-3">
         <Button type="submit" disabled={pending}>

@@ -18,20 +18,40 @@ export function SitePowerChart({ points, label }: { points: SitePowerPoint[]; la
         <ComposedChart
           responsive
           style={{ width: "100%", height }}
-          data={points.map((p) => ({ label: p.label, title: p.overBudget ? `${p.title} — over budget` : p.title, facility: p.facilityMw, budget: p.budgetMw }))}
+          data={points.map((p) => ({
+            label: p.label,
+            title: p.overBudget ? `${p.title} — over budget` : p.title,
+            facility: p.facilityMw,
+            budget: p.budgetMw,
+          }))}
           margin={{ top: 4, right: 8, bottom: 0, left: 0 }}
           accessibilityLayer={false}
         >
           <CartesianGrid {...GRID_PROPS} />
           <XAxis dataKey="label" tick={AXIS_TICK} stroke="currentColor" strokeOpacity={0.3} interval="preserveStartEnd" minTickGap={12} />
-          <YAxis tick={AXIS_TICK} tickFormatter={(v: number) => formatTick("mw", v)} width={64} stroke="currentColor" strokeOpacity={0.3} tickCount={5} />
+          <YAxis
+            tick={AXIS_TICK}
+            tickFormatter={(v: number) => formatTick("mw", v)}
+            width={64}
+            stroke="currentColor"
+            strokeOpacity={0.3}
+            tickCount={5}
+          />
           <Tooltip content={(p) => <TooltipBox active={p.active} payload={p.payload} unit="mw" />} />
           <Bar dataKey="facility" name="Facility load" isAnimationActive={false} fill={LOAD}>
             {points.map((p) => (
               <Cell key={p.title} fill={p.overBudget ? OVER : LOAD} />
             ))}
           </Bar>
-          <Line dataKey="budget" name="Contracted budget" type="stepAfter" stroke={BUDGET} strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Line
+            dataKey="budget"
+            name="Contracted budget"
+            type="stepAfter"
+            stroke={BUDGET}
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
         </ComposedChart>
       </ChartFigure>
       <Legend

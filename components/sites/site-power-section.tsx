@@ -30,7 +30,19 @@ function summary(power: SitePower, archived: boolean): string {
  * buildPowerPage): chart, the over-budget months, the numbers as a table, and the blocks drawing power in the month
  * picked (default: the first over budget).
  */
-export function SitePowerSection({ siteId, siteName, archived, power, allCauses = false }: { siteId: string; siteName: string; archived: boolean; power: SitePower; allCauses?: boolean }) {
+export function SitePowerSection({
+  siteId,
+  siteName,
+  archived,
+  power,
+  allCauses = false,
+}: {
+  siteId: string;
+  siteName: string;
+  archived: boolean;
+  power: SitePower;
+  allCauses?: boolean;
+}) {
   const budgeted = power.site !== null;
   const monthly: HeadroomPoint[] = power.site?.monthly ?? power.unbudgeted?.monthly ?? [];
   const selected = power.causes ? causeParam(power.causes.siteId, power.causes.point.month) : null;
@@ -39,18 +51,31 @@ export function SitePowerSection({ siteId, siteName, archived, power, allCauses 
   return (
     <>
       <section aria-labelledby="power-heading" className="mt-8">
-        <h2 id="power-heading" className="text-lg font-semibold">Projected IT and facility load vs budget</h2>
+        <h2 id="power-heading" className="text-lg font-semibold">
+          Projected IT and facility load vs budget
+        </h2>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          IT MW = Σ accelerators × system W ÷ 10⁶ over the reservations in place (planned ones included, expired ones not; from the delivery date when later); facility MW = IT MW × PUE; headroom = contracted MW − facility MW, at each month&apos;s tightest moment; the next {power.months.length} months, as on{" "}
-          <Link href={power.powerHref} className="underline">Power</Link>.
+          IT MW = Σ accelerators × system W ÷ 10⁶ over the reservations in place (planned ones included, expired ones not; from the delivery
+          date when later); facility MW = IT MW × PUE; headroom = contracted MW − facility MW, at each month&apos;s tightest moment; the
+          next {power.months.length} months, as on{" "}
+          <Link href={power.powerHref} className="underline">
+            Power
+          </Link>
+          .
         </p>
-        <p className={cn("mt-2 text-sm font-medium", power.site?.firstOver && "text-red-700 dark:text-red-300")} data-testid="over-budget-summary">
+        <p
+          className={cn("mt-2 text-sm font-medium", power.site?.firstOver && "text-red-700 dark:text-red-300")}
+          data-testid="over-budget-summary"
+        >
           {summary(power, archived)}
         </p>
         {monthly.length ? (
           <>
             <div className="mt-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-              <SitePowerChart points={sitePowerPoints(monthly).map((p) => (budgeted ? p : { ...p, overBudget: false }))} label={`Projected facility load vs budget at ${siteName}, by month`} />
+              <SitePowerChart
+                points={sitePowerPoints(monthly).map((p) => (budgeted ? p : { ...p, overBudget: false }))}
+                label={`Projected facility load vs budget at ${siteName}, by month`}
+              />
             </div>
             <details className="mt-3 text-sm">
               <summary className="cursor-pointer font-medium">Month by month</summary>
@@ -59,12 +84,24 @@ export function SitePowerSection({ siteId, siteName, archived, power, allCauses 
                   <caption className="sr-only">Budget, IT and facility load and headroom by month at {siteName}</caption>
                   <thead className="border-b border-slate-200 text-xs text-slate-600 uppercase dark:border-slate-800 dark:text-slate-400">
                     <tr>
-                      <th scope="col" className="px-3 py-2 font-medium">Month</th>
-                      <th scope="col" className="px-3 py-2 text-right font-medium">Budget</th>
-                      <th scope="col" className="px-3 py-2 text-right font-medium">IT load</th>
-                      <th scope="col" className="px-3 py-2 text-right font-medium">Facility load</th>
-                      <th scope="col" className="px-3 py-2 text-right font-medium">Headroom</th>
-                      <th scope="col" className="px-3 py-2 font-medium">Status</th>
+                      <th scope="col" className="px-3 py-2 font-medium">
+                        Month
+                      </th>
+                      <th scope="col" className="px-3 py-2 text-right font-medium">
+                        Budget
+                      </th>
+                      <th scope="col" className="px-3 py-2 text-right font-medium">
+                        IT load
+                      </th>
+                      <th scope="col" className="px-3 py-2 text-right font-medium">
+                        Facility load
+                      </th>
+                      <th scope="col" className="px-3 py-2 text-right font-medium">
+                        Headroom
+                      </th>
+                      <th scope="col" className="px-3 py-2 font-medium">
+                        Status
+                      </th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
@@ -74,7 +111,11 @@ export function SitePowerSection({ siteId, siteName, archived, power, allCauses 
                         <tr key={p.month.from.toISOString()} className={cn(over && "bg-red-50 dark:bg-red-950/40")}>
                           <td className="px-3 py-1.5">
                             {budgeted ? (
-                              <Link href={monthHref(p)} className="underline" aria-current={selected === causeParam(siteId, p.month) ? "true" : undefined}>
+                              <Link
+                                href={monthHref(p)}
+                                className="underline"
+                                aria-current={selected === causeParam(siteId, p.month) ? "true" : undefined}
+                              >
                                 {formatMonth(p.month.from)}
                               </Link>
                             ) : (
@@ -84,8 +125,12 @@ export function SitePowerSection({ siteId, siteName, archived, power, allCauses 
                           <td className="px-3 py-1.5 text-right tabular-nums">{budgeted ? formatMw(p.budgetMw.toNumber()) : "—"}</td>
                           <td className="px-3 py-1.5 text-right tabular-nums">{formatMw(p.itMw.toNumber())}</td>
                           <td className="px-3 py-1.5 text-right tabular-nums">{formatMw(p.facilityMw.toNumber())}</td>
-                          <td className={cn("px-3 py-1.5 text-right tabular-nums", over && RED)}>{budgeted ? formatMw(p.headroomMw.toNumber()) : "—"}</td>
-                          <td className={cn("px-3 py-1.5", over && RED)}>{!budgeted ? "No budget" : over ? "Over budget" : "Within budget"}</td>
+                          <td className={cn("px-3 py-1.5 text-right tabular-nums", over && RED)}>
+                            {budgeted ? formatMw(p.headroomMw.toNumber()) : "—"}
+                          </td>
+                          <td className={cn("px-3 py-1.5", over && RED)}>
+                            {!budgeted ? "No budget" : over ? "Over budget" : "Within budget"}
+                          </td>
                         </tr>
                       );
                     })}

@@ -22,7 +22,9 @@ export function SiteReservations({ siteId, rows, pue, limit }: { siteId: string;
   return (
     <section aria-labelledby="site-reservations-heading" className="mt-8">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="site-reservations-heading" className="text-lg font-semibold">Reservations at this site</h2>
+        <h2 id="site-reservations-heading" className="text-lg font-semibold">
+          Reservations at this site
+        </h2>
         <Link href={`/reservations?site=${siteId}`} className="text-sm underline">
           {rows.length >= limit ? `Showing the first ${limit} by start; all of them in Reservations` : "Open in Reservations"}
         </Link>
@@ -32,26 +34,46 @@ export function SiteReservations({ siteId, rows, pue, limit }: { siteId: string;
           <caption className="sr-only">Reservations at this site</caption>
           <thead className="border-b border-slate-200 text-xs text-slate-600 uppercase dark:border-slate-800 dark:text-slate-400">
             <tr>
-              <th scope="col" className="px-3 py-2 font-medium">Block</th>
-              <th scope="col" className="px-3 py-2 font-medium">Provider</th>
-              <th scope="col" className="px-3 py-2 font-medium">Type</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">Accelerators</th>
-              <th scope="col" className="px-3 py-2 font-medium">Start</th>
-              <th scope="col" className="px-3 py-2 font-medium">End</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">Facility MW</th>
-              <th scope="col" className="px-3 py-2 font-medium">Status</th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Block
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Provider
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Type
+              </th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">
+                Accelerators
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Start
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                End
+              </th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">
+                Facility MW
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Status
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
             {rows.length === 0 ? (
               <tr>
-                <td colSpan={8} className="px-3 py-6 text-center text-slate-600 dark:text-slate-400">No reservations at this site.</td>
+                <td colSpan={8} className="px-3 py-6 text-center text-slate-600 dark:text-slate-400">
+                  No reservations at this site.
+                </td>
               </tr>
             ) : null}
             {rows.map((r) => (
               <tr key={r.id}>
                 <td className="px-3 py-2">
-                  <Link href={`/reservations/${r.id}`} className="font-medium text-brand-700 hover:underline dark:text-brand-300">{r.name}</Link>
+                  <Link href={`/reservations/${r.id}`} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+                    {r.name}
+                  </Link>
                 </td>
                 <td className="px-3 py-2">{r.providerName}</td>
                 <td className="px-3 py-2">{r.typeName}</td>
@@ -59,7 +81,9 @@ export function SiteReservations({ siteId, rows, pue, limit }: { siteId: string;
                 <td className="px-3 py-2 whitespace-nowrap">{formatDay(r.startAt)}</td>
                 <td className="px-3 py-2 whitespace-nowrap">{formatDay(r.endAt)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{formatMw(facilityMw(itMw([r], r.startAt), pue).toNumber())}</td>
-                <td className="px-3 py-2"><StatusBadge status={r.archivedAt ? "archived" : r.status} /></td>
+                <td className="px-3 py-2">
+                  <StatusBadge status={r.archivedAt ? "archived" : r.status} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -68,4 +92,3 @@ export function SiteReservations({ siteId, rows, pue, limit }: { siteId: string;
     </section>
   );
 }
-

@@ -22,7 +22,13 @@ function Kpi({ label, value }: { label: string; value: string }) {
 
 const BY_LABEL = { family: "family", provider: "provider", site: "site" } as const;
 
-export function UtilizationBody({ view, links }: { view: UtilizationView; links: { month: string; day: string; blocksCsv: string | null; seriesCsv: string | null } }) {
+export function UtilizationBody({
+  view,
+  links,
+}: {
+  view: UtilizationView;
+  links: { month: string; day: string; blocksCsv: string | null; seriesCsv: string | null };
+}) {
   const lines = utilizationLines(view);
   const idle = idleCostBars(view);
   const bucketLabel = (d: Date) => (view.grain === "month" ? formatMonth(d) : formatDay(d));
@@ -44,8 +50,24 @@ export function UtilizationBody({ view, links }: { view: UtilizationView; links:
           </h2>
           <div className="flex items-center gap-4 text-sm">
             <nav aria-label="Granularity" className="flex items-center gap-2">
-              {view.grain === "month" ? <span aria-current="true" className="font-medium">Monthly</span> : <Link href={links.month} className="text-brand-700 underline dark:text-brand-300">Monthly</Link>}
-              {view.grain === "day" ? <span aria-current="true" className="font-medium">Daily</span> : <Link href={links.day} className="text-brand-700 underline dark:text-brand-300">Daily</Link>}
+              {view.grain === "month" ? (
+                <span aria-current="true" className="font-medium">
+                  Monthly
+                </span>
+              ) : (
+                <Link href={links.month} className="text-brand-700 underline dark:text-brand-300">
+                  Monthly
+                </Link>
+              )}
+              {view.grain === "day" ? (
+                <span aria-current="true" className="font-medium">
+                  Daily
+                </span>
+              ) : (
+                <Link href={links.day} className="text-brand-700 underline dark:text-brand-300">
+                  Daily
+                </Link>
+              )}
             </nav>
             {links.seriesCsv ? (
               <a href={links.seriesCsv} download className="text-brand-700 underline dark:text-brand-300">
@@ -57,18 +79,37 @@ export function UtilizationBody({ view, links }: { view: UtilizationView; links:
         <div className="grid gap-4 lg:grid-cols-2">
           <div className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
             <p className="mb-2 text-xs font-medium text-slate-600 dark:text-slate-400">Utilization (used AH ÷ capacity AH), %</p>
-            <LineChart data={lines.data} series={lines.series} unit="percent" label={`Utilization per ${view.grain} by ${view.by}, in percent`} height={240} domain={[0, 100]} />
+            <LineChart
+              data={lines.data}
+              series={lines.series}
+              unit="percent"
+              label={`Utilization per ${view.grain} by ${view.by}, in percent`}
+              height={240}
+              domain={[0, 100]}
+            />
           </div>
           <div className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
             <p className="mb-2 text-xs font-medium text-slate-600 dark:text-slate-400">Idle cost of reserved blocks, US dollars</p>
-            <StackedBarChart data={idle.data} series={idle.series} unit="usd" label={`Idle cost per ${view.grain} by ${view.by}, in US dollars`} height={240} />
+            <StackedBarChart
+              data={idle.data}
+              series={idle.series}
+              unit="usd"
+              label={`Idle cost per ${view.grain} by ${view.by}, in US dollars`}
+              height={240}
+            />
           </div>
         </div>
         <details className="text-sm">
           <summary className="cursor-pointer font-medium">View utilization and idle cost as a table</summary>
           <DataTable
             caption={`Utilization and idle cost per ${view.grain} by ${view.by}`}
-            columns={[{ header: view.grain === "month" ? "Month" : "Day" }, { header: "All blocks", numeric: true }, { header: "Idle AH", numeric: true }, { header: "Idle cost", numeric: true }, ...view.groups.map((g) => ({ header: g, numeric: true }))]}
+            columns={[
+              { header: view.grain === "month" ? "Month" : "Day" },
+              { header: "All blocks", numeric: true },
+              { header: "Idle AH", numeric: true },
+              { header: "Idle cost", numeric: true },
+              ...view.groups.map((g) => ({ header: g, numeric: true })),
+            ]}
             rows={view.buckets.map((b) => [
               bucketLabel(b.bucket.from),
               pct(b.total.utilization),
@@ -123,7 +164,8 @@ export function UtilizationBody({ view, links }: { view: UtilizationView; links:
         />
         {view.blockCount > 0 ? (
           <p className="text-xs text-slate-600 dark:text-slate-400">
-            {view.blockCount} blocks had capacity or use in the period; the {worst.length} with the largest idle cost are shown, the CSV has them all.
+            {view.blockCount} blocks had capacity or use in the period; the {worst.length} with the largest idle cost are shown, the CSV has
+            them all.
           </p>
         ) : null}
       </section>
@@ -134,11 +176,11 @@ export function UtilizationBody({ view, links }: { view: UtilizationView; links:
         definition={
           <>
             Used accelerator-hours come from the {view.grain === "month" ? "monthly" : "daily"} utilization rollups (never the hourly rows).
-            Capacity AH = quantity × the hours of the {view.grain} inside the block&apos;s [start, end) — start moved to the delivery date when
-            capacity arrived late — counted up to the start of today ({formatDay(view.measuredTo)}, UTC), so hours not yet measured do not look idle.
-            Utilization = used AH ÷ capacity AH; a block that reports nothing counts as idle. Idle AH = capacity − used; idle cost = (capacity − used) ×
-            rate for reserved blocks (on-demand and spot blocks pay only for hours used), in US dollars. The worst offenders rank blocks by idle cost over
-            the whole period.
+            Capacity AH = quantity × the hours of the {view.grain} inside the block&apos;s [start, end) — start moved to the delivery date
+            when capacity arrived late — counted up to the start of today ({formatDay(view.measuredTo)}, UTC), so hours not yet measured do
+            not look idle. Utilization = used AH ÷ capacity AH; a block that reports nothing counts as idle. Idle AH = capacity − used; idle
+            cost = (capacity − used) × rate for reserved blocks (on-demand and spot blocks pay only for hours used), in US dollars. The
+            worst offenders rank blocks by idle cost over the whole period.
           </>
         }
       >

@@ -38,7 +38,10 @@ describeOnEachEngine("password sign-in", (engine) => {
       await expect(authenticate(handle.db, "lock@example.com", `wrong ${i}`)).rejects.toThrow(INVALID_CREDENTIALS);
     }
     await expect(authenticate(handle.db, "lock@example.com", "right password 1")).rejects.toThrow(/Too many failed attempts/);
-    const [row] = await handle.db.select().from(loginThrottle).where(eq(loginThrottle.key, throttleKey("lock@example.com")));
+    const [row] = await handle.db
+      .select()
+      .from(loginThrottle)
+      .where(eq(loginThrottle.key, throttleKey("lock@example.com")));
     expect(row?.failures).toBe(MAX_FAILURES);
   });
 

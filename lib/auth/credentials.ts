@@ -30,6 +30,9 @@ export async function authenticate(db: Db, email: string, password: string): Pro
     throw new SignInError(INVALID_CREDENTIALS);
   }
   await clearFailures(db, key);
-  await db.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, user.id));
+  await db
+    .update(users)
+    .set({ lastLoginAt: sql`now()` })
+    .where(eq(users.id, user.id));
   return { id: user.id, email: user.email };
 }

@@ -30,10 +30,24 @@ describe("iCalendar text", () => {
   });
 
   it("writes an all-day event ending the next day with every required property", () => {
-    const text = vevent({ uid: "c-1@headroom", stamp: new Date("2026-01-02T03:04:05Z"), day: new Date("2026-12-31T00:00:00Z"), summary: "Renew, now", description: "x" });
+    const text = vevent({
+      uid: "c-1@headroom",
+      stamp: new Date("2026-01-02T03:04:05Z"),
+      day: new Date("2026-12-31T00:00:00Z"),
+      summary: "Renew, now",
+      description: "x",
+    });
     expect(text.split("\r\n")).toEqual([
-      "BEGIN:VEVENT", "UID:c-1@headroom", "DTSTAMP:20260102T030405Z", "DTSTART;VALUE=DATE:20261231", "DTEND;VALUE=DATE:20270101",
-      "SUMMARY:Renew\\, now", "DESCRIPTION:x", "TRANSP:TRANSPARENT", "END:VEVENT", "",
+      "BEGIN:VEVENT",
+      "UID:c-1@headroom",
+      "DTSTAMP:20260102T030405Z",
+      "DTSTART;VALUE=DATE:20261231",
+      "DTEND;VALUE=DATE:20270101",
+      "SUMMARY:Renew\\, now",
+      "DESCRIPTION:x",
+      "TRANSP:TRANSPARENT",
+      "END:VEVENT",
+      "",
     ]);
   });
 });

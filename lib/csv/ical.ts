@@ -4,7 +4,11 @@ const encoder = new TextEncoder();
 
 /** Escapes a TEXT value (backslash, semicolon, comma, newline). */
 export function escapeText(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n");
+  return text
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r\n|\r|\n/g, "\\n");
 }
 
 /** One content line, folded so no physical line exceeds 75 octets (never inside a UTF-8 character), CRLF-terminated. */
@@ -40,7 +44,9 @@ export function icsDateTime(d: Date): string {
 
 export type AllDayEvent = { uid: string; stamp: Date; day: Date; summary: string; description: string };
 
-export const CALENDAR_START = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Headroom//Renewals//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"].map(foldLine).join("");
+export const CALENDAR_START = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Headroom//Renewals//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+  .map(foldLine)
+  .join("");
 export const CALENDAR_END = foldLine("END:VCALENDAR");
 
 /** One all-day VEVENT (DTEND the next day, as RFC 5545 reads a one-day event). */

@@ -69,7 +69,8 @@ export class CsvTokenizer {
             break;
           }
           if (closed < 0) {
-            if (final) throw new CsvSyntaxError("CSV_QUOTE_NOT_CLOSED", "a quoted field is never closed (a \" is missing)", startLine + breaks);
+            if (final)
+              throw new CsvSyntaxError("CSV_QUOTE_NOT_CLOSED", 'a quoted field is never closed (a " is missing)', startLine + breaks);
             return text.slice(start);
           }
           if (value.indexOf("\n") >= 0 || value.indexOf("\r") >= 0) breaks += countBreaks(value);
@@ -78,7 +79,11 @@ export class CsvTokenizer {
           if (p < len) {
             const c = text.charCodeAt(p);
             if (c !== COMMA && c !== LF && c !== CR) {
-              throw new CsvSyntaxError("CSV_INVALID_CLOSING_QUOTE", `unexpected text after a closing quote in field ${fields.length}`, startLine + breaks);
+              throw new CsvSyntaxError(
+                "CSV_INVALID_CLOSING_QUOTE",
+                `unexpected text after a closing quote in field ${fields.length}`,
+                startLine + breaks,
+              );
             }
           }
         } else {

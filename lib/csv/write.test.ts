@@ -3,7 +3,7 @@ import { csvCell, csvLine, neutralize, num } from "./write";
 
 describe("csv writer", () => {
   it("quotes commas, quotes and newlines (RFC 4180)", () => {
-    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell("a,b")).toBe('"a,b"');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
     expect(csvCell("two\nlines")).toBe('"two\nlines"');
     expect(csvCell("plain")).toBe("plain");

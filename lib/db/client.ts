@@ -33,9 +33,7 @@ export async function openDatabase(options: { url?: string; dataDir?: string }):
     } catch (error) {
       await client.end({ timeout: 1 }).catch(() => {});
       const host = safeHost(options.url);
-      throw new DatabaseUnavailableError(
-        `Cannot reach the Postgres server at ${host} (${(error as Error).message}); check DATABASE_URL.`,
-      );
+      throw new DatabaseUnavailableError(`Cannot reach the Postgres server at ${host} (${(error as Error).message}); check DATABASE_URL.`);
     }
     const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
     serverUrls.set(db, options.url);

@@ -25,11 +25,35 @@ const FOCUS_PROVIDER: Record<string, { name: string; invoiceIssuer: string; key:
 };
 
 const HEADER = [
-  "BillingAccountId", "BillingAccountName", "BillingCurrency", "BillingPeriodStart", "BillingPeriodEnd", "ChargePeriodStart",
-  "ChargePeriodEnd", "BilledCost", "EffectiveCost", "ListCost", "ContractedCost", "ChargeCategory", "ChargeFrequency",
-  "PricingCategory", "ProviderName", "PublisherName", "InvoiceIssuerName", "RegionId", "ServiceCategory", "ServiceName",
-  "SkuId", "ResourceId", "ConsumedQuantity", "ConsumedUnit", "CommitmentDiscountId", "CommitmentDiscountStatus",
-  "CapacityReservationId", "CapacityReservationStatus", "Tags",
+  "BillingAccountId",
+  "BillingAccountName",
+  "BillingCurrency",
+  "BillingPeriodStart",
+  "BillingPeriodEnd",
+  "ChargePeriodStart",
+  "ChargePeriodEnd",
+  "BilledCost",
+  "EffectiveCost",
+  "ListCost",
+  "ContractedCost",
+  "ChargeCategory",
+  "ChargeFrequency",
+  "PricingCategory",
+  "ProviderName",
+  "PublisherName",
+  "InvoiceIssuerName",
+  "RegionId",
+  "ServiceCategory",
+  "ServiceName",
+  "SkuId",
+  "ResourceId",
+  "ConsumedQuantity",
+  "ConsumedUnit",
+  "CommitmentDiscountId",
+  "CommitmentDiscountStatus",
+  "CapacityReservationId",
+  "CapacityReservationStatus",
+  "Tags",
 ];
 
 type Block = {
@@ -67,12 +91,35 @@ function blockRows(b: Block, day: Date, usedAh: Map<string, string>, billing: { 
   const committed = reserved && b.contractReference !== null;
   return [
     [
-      `${p.key}-billing-001`, "Headroom Labs", b.currency, iso(billing.start), iso(billing.end), iso(day), iso(addDays(day, 1)),
-      effective.toFixed(6), effective.toFixed(6), effective.times("1.45").toFixed(6), effective.times("1.12").toFixed(6),
-      "Usage", "Usage-Based", committed ? "Committed" : b.pricingModel === "spot" ? "Dynamic" : "Standard",
-      p.name, p.name, p.invoiceIssuer, p.region, "Compute", "GPU compute", skuId, `${p.key}:cluster/${b.name}`,
-      ah.dividedBy(perUnit).toFixed(4), "Hours", committed ? b.contractReference! : "", committed ? "Used" : "",
-      b.capacityReservationId ?? "", b.capacityReservationId ? "Used" : "", JSON.stringify({ "headroom-reservation": b.name, team: "training" }),
+      `${p.key}-billing-001`,
+      "Headroom Labs",
+      b.currency,
+      iso(billing.start),
+      iso(billing.end),
+      iso(day),
+      iso(addDays(day, 1)),
+      effective.toFixed(6),
+      effective.toFixed(6),
+      effective.times("1.45").toFixed(6),
+      effective.times("1.12").toFixed(6),
+      "Usage",
+      "Usage-Based",
+      committed ? "Committed" : b.pricingModel === "spot" ? "Dynamic" : "Standard",
+      p.name,
+      p.name,
+      p.invoiceIssuer,
+      p.region,
+      "Compute",
+      "GPU compute",
+      skuId,
+      `${p.key}:cluster/${b.name}`,
+      ah.dividedBy(perUnit).toFixed(4),
+      "Hours",
+      committed ? b.contractReference! : "",
+      committed ? "Used" : "",
+      b.capacityReservationId ?? "",
+      b.capacityReservationId ? "Used" : "",
+      JSON.stringify({ "headroom-reservation": b.name, team: "training" }),
     ],
   ];
 }
@@ -81,13 +128,53 @@ function overheadRows(provider: string, currency: string, month: Date, billing: 
   const p = FOCUS_PROVIDER[provider]!;
   const end = addMonths(month, 1);
   const row = (service: string, category: string, sku: string, cost: string, qty: string, unit: string) => [
-    `${p.key}-billing-001`, "Headroom Labs", currency, iso(billing.start), iso(billing.end), iso(month), iso(end),
-    cost, cost, new Dec(cost).times("1.2").toFixed(6), cost, "Usage", "Usage-Based", "Standard", p.name, p.name, p.invoiceIssuer,
-    p.region, category, service, sku, `${p.key}:${sku}`, qty, unit, "", "", "", "", JSON.stringify({ team: "platform" }),
+    `${p.key}-billing-001`,
+    "Headroom Labs",
+    currency,
+    iso(billing.start),
+    iso(billing.end),
+    iso(month),
+    iso(end),
+    cost,
+    cost,
+    new Dec(cost).times("1.2").toFixed(6),
+    cost,
+    "Usage",
+    "Usage-Based",
+    "Standard",
+    p.name,
+    p.name,
+    p.invoiceIssuer,
+    p.region,
+    category,
+    service,
+    sku,
+    `${p.key}:${sku}`,
+    qty,
+    unit,
+    "",
+    "",
+    "",
+    "",
+    JSON.stringify({ team: "platform" }),
   ];
   return [
-    row("Object storage", "Storage", "checkpoint-storage-hot", new Dec(scale).times("0.018").toFixed(6), new Dec(scale).times("0.9").toFixed(2), "GB-Months"),
-    row("Data transfer", "Networking", "inter-region-egress", new Dec(scale).times("0.006").toFixed(6), new Dec(scale).times("0.3").toFixed(2), "GB"),
+    row(
+      "Object storage",
+      "Storage",
+      "checkpoint-storage-hot",
+      new Dec(scale).times("0.018").toFixed(6),
+      new Dec(scale).times("0.9").toFixed(2),
+      "GB-Months",
+    ),
+    row(
+      "Data transfer",
+      "Networking",
+      "inter-region-egress",
+      new Dec(scale).times("0.006").toFixed(6),
+      new Dec(scale).times("0.3").toFixed(2),
+      "GB",
+    ),
   ];
 }
 
@@ -133,7 +220,10 @@ export async function demoFocusFiles(db: Db, monthOfAsOf: Date): Promise<{ fileN
       for (const r of overheadRows(provider, "USD", month, billing, String(Math.round(monthAh)))) lines.push(csvLine(r));
     }
     const key = FOCUS_PROVIDER[provider]!.key;
-    files.push({ fileName: `${key}-focus-${isoDate(first).slice(0, 7)}-to-${isoDate(addMonths(monthOfAsOf, -1)).slice(0, 7)}.csv`, csv: lines.join("") });
+    files.push({
+      fileName: `${key}-focus-${isoDate(first).slice(0, 7)}-to-${isoDate(addMonths(monthOfAsOf, -1)).slice(0, 7)}.csv`,
+      csv: lines.join(""),
+    });
   }
   return files;
 }
@@ -145,7 +235,9 @@ export async function loadDemoBilling(db: Db, monthOfAsOf: Date): Promise<number
   for (const file of await demoFocusFiles(db, monthOfAsOf)) {
     const result = await importFocus({ ctx, source: Readable.from([Buffer.from(file.csv, "utf8")]), fileName: file.fileName });
     if (result.status !== "succeeded") {
-      throw new Error(`The demo billing file ${file.fileName} did not load: ${result.errors.map((e) => `line ${e.line} ${e.column ?? ""} ${e.message}`).join("; ")}`);
+      throw new Error(
+        `The demo billing file ${file.fileName} did not load: ${result.errors.map((e) => `line ${e.line} ${e.column ?? ""} ${e.message}`).join("; ")}`,
+      );
     }
     rows += result.rows;
   }

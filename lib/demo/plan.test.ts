@@ -29,7 +29,9 @@ describe("demo plan", () => {
   it("expires several blocks within 90 days and delivers some late", () => {
     const in90 = plan.reservations.filter((r) => r.endAt > plan.asOf && hoursBetween(plan.asOf, r.endAt) <= 90 * 24);
     expect(in90.length).toBeGreaterThanOrEqual(3);
-    expect(plan.reservations.filter((r) => r.deliveryDate && r.deliveryDate > r.startAt.toISOString().slice(0, 10)).length).toBeGreaterThanOrEqual(5);
+    expect(
+      plan.reservations.filter((r) => r.deliveryDate && r.deliveryDate > r.startAt.toISOString().slice(0, 10)).length,
+    ).toBeGreaterThanOrEqual(5);
     expect(plan.reservations.filter((r) => r.capacityReservationId?.startsWith("cr-")).length).toBeGreaterThan(20);
   });
 
@@ -99,7 +101,9 @@ describe("demo plan", () => {
         const over = SITES.some((site) =>
           Array.from({ length: 14 }, (_, i) => i + 1).some((m) => {
             const month = new Date(Date.UTC(p.monthOfAsOf.getUTCFullYear(), p.monthOfAsOf.getUTCMonth() + m, 1)).toISOString().slice(0, 10);
-            const budget = p.powerBudgets.filter((b) => b.site === site.name && b.effectiveFrom <= month && (!b.effectiveTo || b.effectiveTo > month));
+            const budget = p.powerBudgets.filter(
+              (b) => b.site === site.name && b.effectiveFrom <= month && (!b.effectiveTo || b.effectiveTo > month),
+            );
             return budget.length === 1 && facilityMw(site, p.reservations, p.monthOfAsOf, m) > Number(budget[0]!.contractedMw);
           }),
         );

@@ -57,11 +57,7 @@ export function planPowerBudgets(blocks: readonly ReservationPlan[], m0: Date): 
   });
 }
 
-export async function insertPowerBudgets(
-  tx: Executor,
-  plans: readonly PowerBudgetPlan[],
-  sites: Map<string, string>,
-): Promise<number> {
+export async function insertPowerBudgets(tx: Executor, plans: readonly PowerBudgetPlan[], sites: Map<string, string>): Promise<number> {
   await tx.insert(powerBudgets).values(
     plans.map((p) => ({
       siteId: sites.get(p.site)!,

@@ -81,10 +81,16 @@ describeOnEachEngine("demo seed", (engine) => {
     expect(summary.demandPlans).toBeGreaterThanOrEqual(5);
     expect(summary.users).toBe(4);
     expect(summary.billingRows).toBeGreaterThan(1_000);
-    const audit = await queryRows<{ actor: string; after: unknown }>(first.db, sql`select actor, after from audit_log where action = 'seed.demo'`);
+    const audit = await queryRows<{ actor: string; after: unknown }>(
+      first.db,
+      sql`select actor, after from audit_log where action = 'seed.demo'`,
+    );
     const { billingRows, ...registers } = summary;
     expect(audit).toEqual([{ actor: "seed", after: registers }]);
-    const billing = await queryRows<{ status: string; rows: number }>(first.db, sql`select status::text, rows from imports where kind = 'focus' order by id`);
+    const billing = await queryRows<{ status: string; rows: number }>(
+      first.db,
+      sql`select status::text, rows from imports where kind = 'focus' order by id`,
+    );
     expect(billing.length).toBeGreaterThanOrEqual(4);
     expect(billing.every((b) => b.status === "succeeded")).toBe(true);
     expect(billing.reduce((n, b) => n + b.rows, 0)).toBe(billingRows);
@@ -263,7 +269,13 @@ describeOnEachEngine("demo seed", (engine) => {
     const handle = await createTestDatabase(engine);
     try {
       await handle.db.insert(acceleratorTypes).values({
-        name: "Cerebras CS-3", vendor: "Cerebras", family: "CS-3", memoryGb: "44", bf16Tflops: "1", systemW: 1, h100Equivalent: "1",
+        name: "Cerebras CS-3",
+        vendor: "Cerebras",
+        family: "CS-3",
+        memoryGb: "44",
+        bf16Tflops: "1",
+        systemW: 1,
+        h100Equivalent: "1",
       });
       await expect(seedDemo(handle.db, { demoPassword: "x", asOf: AS_OF })).rejects.toThrow();
       const row = await one<{ providers: number; types: number }>(

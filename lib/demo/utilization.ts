@@ -26,7 +26,16 @@ export type UtilizationProfile = {
 };
 
 const TRAINING_SHARE: Record<Family, number> = {
-  H100: 0.4, H200: 0.2, B200: 0.7, GB200: 0.85, MI300X: 0.1, MI325X: 0.3, Trainium2: 0.6, "TPU v5p": 0.8, "TPU v6e": 0.2, "CS-3": 0.5,
+  H100: 0.4,
+  H200: 0.2,
+  B200: 0.7,
+  GB200: 0.85,
+  MI300X: 0.1,
+  MI325X: 0.3,
+  Trainium2: 0.6,
+  "TPU v5p": 0.8,
+  "TPU v6e": 0.2,
+  "CS-3": 0.5,
 };
 
 const HOUR_MS = 3_600_000;
@@ -72,20 +81,15 @@ export function planUtilization(blocks: readonly ReservationPlan[], asOf: Date):
 
 // Local hour of day → load relative to the daily mean (−1 … 1), for inference traffic.
 const DIURNAL = [
-  -0.85, -0.95, -1, -0.95, -0.85, -0.65, -0.35, 0, 0.3, 0.55, 0.75, 0.88,
-  0.95, 1, 0.98, 0.92, 0.85, 0.75, 0.6, 0.4, 0.15, -0.15, -0.45, -0.7,
+  -0.85, -0.95, -1, -0.95, -0.85, -0.65, -0.35, 0, 0.3, 0.55, 0.75, 0.88, 0.95, 1, 0.98, 0.92, 0.85, 0.75, 0.6, 0.4, 0.15, -0.15, -0.45,
+  -0.7,
 ];
 
 // hashint8extended is the hash behind hash partitioning, so it is stable across Postgres versions; with only
 // + − × ÷ on float8 besides it, PGlite and the server produce the same figures bit for bit.
-const uniform = (key: string, salt: number) =>
-  sql.raw(`(hashint8extended(${key}, b.seed + ${salt}) & 4294967295)::float8 / 4294967296.0`);
+const uniform = (key: string, salt: number) => sql.raw(`(hashint8extended(${key}, b.seed + ${salt}) & 4294967295)::float8 / 4294967296.0`);
 
-export async function insertUtilization(
-  tx: Executor,
-  profiles: readonly UtilizationProfile[],
-  ids: Map<string, string>,
-): Promise<number> {
+export async function insertUtilization(tx: Executor, profiles: readonly UtilizationProfile[], ids: Map<string, string>): Promise<number> {
   const blocks = profiles.map(({ name, hours: _hours, ...p }) => ({ id: ids.get(name)!, ...p }));
   const diurnal = sql.raw(`array[${DIURNAL.join(",")}]::float8[]`);
   await tx.execute(sql`

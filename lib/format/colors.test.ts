@@ -3,7 +3,22 @@ import { familyColor, PALETTE, providerColor, seriesColor, vendorColor } from ".
 
 describe("colours", () => {
   it("gives each known family its own colour", () => {
-    const families = ["H100", "H200", "B200", "GB200", "MI300X", "MI325X", "MI355X", "Trainium", "Trainium2", "TPU v5p", "TPU v6e", "CS-3", "Gaudi 3", "MTIA"];
+    const families = [
+      "H100",
+      "H200",
+      "B200",
+      "GB200",
+      "MI300X",
+      "MI325X",
+      "MI355X",
+      "Trainium",
+      "Trainium2",
+      "TPU v5p",
+      "TPU v6e",
+      "CS-3",
+      "Gaudi 3",
+      "MTIA",
+    ];
     expect(new Set(families.map(familyColor)).size).toBe(families.length);
   });
 

@@ -1,4 +1,14 @@
-const ACRONYMS: Record<string, string> = { it: "IT", kw: "kW", mw: "MW", pue: "PUE", h100: "H100", sku: "SKU", api: "API", url: "URL", fx: "FX" };
+const ACRONYMS: Record<string, string> = {
+  it: "IT",
+  kw: "kW",
+  mw: "MW",
+  pue: "PUE",
+  h100: "H100",
+  sku: "SKU",
+  api: "API",
+  url: "URL",
+  fx: "FX",
+};
 
 /**
  * A readable label for an input field key or path, for messages that name a field:

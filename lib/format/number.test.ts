@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { formatCompact, formatCount, formatDecimal, formatH100e, formatMoney, formatMoneyExact, formatMw, formatPercent, formatRate, formatMoneyDecimal } from "./number";
+import {
+  formatCompact,
+  formatCount,
+  formatDecimal,
+  formatH100e,
+  formatMoney,
+  formatMoneyExact,
+  formatMw,
+  formatPercent,
+  formatRate,
+  formatMoneyDecimal,
+} from "./number";
 
 describe("number formats", () => {
   it("shortens money to three significant digits", () => {

@@ -91,6 +91,12 @@ export function formatDecimal(value: Num, fractionDigits = 2): string {
 /** An exact decimal string to the cent without passing through a float: "12345678901234.565" → "$12,345,678,901,234.57". */
 export function formatMoneyDecimal(value: string | null | undefined, currency = "USD"): string {
   if (value === null || value === undefined || value === "") return DASH;
-  const f = numberFormat({ style: "currency", currency, minimumFractionDigits: 2, maximumFractionDigits: 2, roundingMode: "halfExpand" } as Intl.NumberFormatOptions);
+  const f = numberFormat({
+    style: "currency",
+    currency,
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+    roundingMode: "halfExpand",
+  } as Intl.NumberFormatOptions);
   return (f.format as (v: string) => string)(value);
 }

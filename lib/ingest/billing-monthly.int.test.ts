@@ -29,7 +29,10 @@ describeOnEachEngine("billing_monthly rollup", (engine) => {
   afterAll(() => handle.close());
 
   it("equals a GROUP BY over the charges after imports, with and without a matched provider", async () => {
-    for (const [month, seed] of [["2025-01", 1], ["2025-02", 2]] as const) {
+    for (const [month, seed] of [
+      ["2025-01", 1],
+      ["2025-02", 2],
+    ] as const) {
       const result = await importText(handle.db, generated(month, seed), `${month}.csv`);
       expect(result.status).toBe("succeeded");
     }
@@ -46,18 +49,34 @@ describeOnEachEngine("billing_monthly rollup", (engine) => {
   });
 
   it("stays exact when a newer export replaces a provider's billing period, and when a failed import rolls back", async () => {
-    const before = await queryRows<{ n: string }>(handle.db, sql`select sum(rows)::text as n from billing_monthly where month = '2025-01-01'`);
+    const before = await queryRows<{ n: string }>(
+      handle.db,
+      sql`select sum(rows)::text as n from billing_monthly where month = '2025-01-01'`,
+    );
     const result = await importText(handle.db, generated("2025-01", 7, 900), "2025-01-again.csv");
     expect(result.status).toBe("succeeded");
     expect(result.replaced?.length).toBeGreaterThan(0);
     expect(await billingMonthlyDrift(handle.db)).toEqual([]);
-    const after = await queryRows<{ n: string }>(handle.db, sql`select sum(rows)::text as n from billing_monthly where month = '2025-01-01'`);
+    const after = await queryRows<{ n: string }>(
+      handle.db,
+      sql`select sum(rows)::text as n from billing_monthly where month = '2025-01-01'`,
+    );
     expect(after[0]!.n).not.toBe(before[0]!.n);
 
     // A late charge of April's billing period falls in May; the newer April export has none, yet its May row goes.
-    const head = "BillingCurrency,BillingPeriodStart,BillingPeriodEnd,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,BilledCost,EffectiveCost,ListCost,ServiceProviderName\n";
-    const april = (start: string, cost: string, list: string) => `USD,2025-04-01T00:00:00Z,2025-05-01T00:00:00Z,${start},${start},Usage,${cost},${cost},${list},Lambda\n`;
-    expect((await importText(handle.db, head + april("2025-04-10T00:00:00Z", "10.5", "12") + april("2025-05-02T00:00:00Z", "5", ""), "lambda-1.csv")).status).toBe("succeeded");
+    const head =
+      "BillingCurrency,BillingPeriodStart,BillingPeriodEnd,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,BilledCost,EffectiveCost,ListCost,ServiceProviderName\n";
+    const april = (start: string, cost: string, list: string) =>
+      `USD,2025-04-01T00:00:00Z,2025-05-01T00:00:00Z,${start},${start},Usage,${cost},${cost},${list},Lambda\n`;
+    expect(
+      (
+        await importText(
+          handle.db,
+          head + april("2025-04-10T00:00:00Z", "10.5", "12") + april("2025-05-02T00:00:00Z", "5", ""),
+          "lambda-1.csv",
+        )
+      ).status,
+    ).toBe("succeeded");
     expect(await billingMonthlyDrift(handle.db)).toEqual([]);
     const newer = await importText(handle.db, head + april("2025-04-11T00:00:00Z", "11.25", ""), "lambda-2.csv");
     expect(newer.replaced).toEqual([{ provider: "Lambda", billingPeriodStart: "2025-04-01T00:00:00Z", rows: 2 }]);
@@ -78,15 +97,31 @@ describeOnEachEngine("billing_monthly rollup", (engine) => {
     const [aws] = await queryRows<{ id: string }>(db, sql`select id from providers where name = 'AWS'`);
     const [type] = await db
       .insert(acceleratorTypes)
-      .values({ name: "H100 SXM", vendor: "NVIDIA", family: "H100", memoryGb: "80", bf16Tflops: "989.4", systemW: 1275, h100Equivalent: "1" })
+      .values({
+        name: "H100 SXM",
+        vendor: "NVIDIA",
+        family: "H100",
+        memoryGb: "80",
+        bf16Tflops: "989.4",
+        systemW: 1275,
+        h100Equivalent: "1",
+      })
       .returning();
-    await db.insert(skuMappings).values({ providerId: aws!.id, skuId: "p5.48xlarge", acceleratorTypeId: type!.id, acceleratorsPerUnit: "8" });
+    await db
+      .insert(skuMappings)
+      .values({ providerId: aws!.id, skuId: "p5.48xlarge", acceleratorTypeId: type!.id, acceleratorsPerUnit: "8" });
     await rematchCharges(db, { providerId: aws!.id, rules: ["accelerator"] });
     expect(await billingMonthlyDrift(db)).toEqual([]);
-    const [tied] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from billing_monthly where accelerator_type_id = ${type!.id}::uuid`);
+    const [tied] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from billing_monthly where accelerator_type_id = ${type!.id}::uuid`,
+    );
     expect(tied!.n).toBeGreaterThan(0);
 
-    const [unmatched] = await queryRows<{ name: string }>(db, sql`select provider_name as name from billing_monthly where provider_id is null order by 1 limit 1`);
+    const [unmatched] = await queryRows<{ name: string }>(
+      db,
+      sql`select provider_name as name from billing_monthly where provider_id is null order by 1 limit 1`,
+    );
     const [created] = await db.insert(providers).values({ name: unmatched!.name, kind: "hyperscaler" }).returning();
     await rematchCharges(db);
     expect(await billingMonthlyDrift(db)).toEqual([]);
@@ -105,7 +140,15 @@ describeOnEachEngine("billing_monthly rollup", (engine) => {
     const f = { from: new Date("2025-01-01T00:00:00Z"), to: new Date("2025-06-01T00:00:00Z"), provider: null, family: null, site: null };
     const ctx = roleCtx(db, "viewer");
     // The reads as they were before billing_monthly, over cost_line_items.
-    const raw = await queryRows<{ provider: string; provider_name: string; family: string | null; month: string; effective: string; list: string | null; contracted: string | null }>(
+    const raw = await queryRows<{
+      provider: string;
+      provider_name: string;
+      family: string | null;
+      month: string;
+      effective: string;
+      list: string | null;
+      contracted: string | null;
+    }>(
       db,
       sql`select coalesce(c.provider_id::text, 'name:' || coalesce(c.provider_name, '')) as provider, coalesce(p.name, c.provider_name, 'Unknown provider') as provider_name,
                  t.family, to_char(date_trunc('month', c.charge_period_start at time zone 'UTC'), 'YYYY-MM-DD') as month,
@@ -119,20 +162,35 @@ describeOnEachEngine("billing_monthly rollup", (engine) => {
     );
     const key = (g: { providerId: string; family: string | null; month: Date }) => `${g.providerId}|${g.family}|${g.month.toISOString()}`;
     const expected = raw
-      .map((r) => ({ providerId: r.provider, providerName: r.provider_name, family: r.family, month: new Date(`${r.month}T00:00:00Z`), amount: r.effective, list: r.list, contracted: r.contracted }))
+      .map((r) => ({
+        providerId: r.provider,
+        providerName: r.provider_name,
+        family: r.family,
+        month: new Date(`${r.month}T00:00:00Z`),
+        amount: r.effective,
+        list: r.list,
+        contracted: r.contracted,
+      }))
       .sort((a, b) => key(a).localeCompare(key(b)));
     const groups = (await loadBillingGroups(ctx, f, "USD")).sort((a, b) => key(a).localeCompare(key(b)));
     expect(groups.length).toBeGreaterThan(5);
     expect(groups.some((g) => g.list !== null && g.contracted !== null && g.contracted !== g.list)).toBe(true);
     expect(groups).toEqual(expected);
-    expect([...(await loadBilledMonths(ctx, f, "USD"))].sort()).toEqual([...new Set(expected.map((g) => `${g.providerId}|${g.month.toISOString().slice(0, 10)}`))].sort());
+    expect([...(await loadBilledMonths(ctx, f, "USD"))].sort()).toEqual(
+      [...new Set(expected.map((g) => `${g.providerId}|${g.month.toISOString().slice(0, 10)}`))].sort(),
+    );
     await expect(loadBillingGroups(ctx, { ...f, to: new Date("2025-05-15T00:00:00Z") }, "USD")).rejects.toThrow(/whole UTC months/);
   });
 
   it("cuts a month at a contract's start and at asOf from the charges themselves, whole months from the rollup", async () => {
     const db = handle.db;
     const catalog = await insertCatalog(db);
-    const contract = await insertContractRow(db, catalog, { startDate: "2026-01-15", endDate: "2027-01-01", committedAmount: "1000", currency: "USD" });
+    const contract = await insertContractRow(db, catalog, {
+      startDate: "2026-01-15",
+      endDate: "2027-01-01",
+      committedAmount: "1000",
+      currency: "USD",
+    });
     const importId = await insertImport(db);
     const at = (day: string, cost: string) => ({
       contractId: contract.id,

@@ -50,7 +50,9 @@ export async function refreshBillingMonthly(tx: Executor, keys: SQL | "all" | { 
           set_config('jit', 'off', true), set_config('enable_sort', 'off', true), set_config('work_mem', '64MB', true)`,
   );
   await recompute(tx, keys);
-  await tx.execute(sql`select set_config('jit', ${before!.jit}, true), set_config('enable_sort', ${before!.sort}, true), set_config('work_mem', ${before!.mem}, true)`);
+  await tx.execute(
+    sql`select set_config('jit', ${before!.jit}, true), set_config('enable_sort', ${before!.sort}, true), set_config('work_mem', ${before!.mem}, true)`,
+  );
 }
 
 async function recompute(tx: Executor, keys: SQL | "all" | { importId: number }): Promise<void> {
@@ -62,7 +64,9 @@ async function recompute(tx: Executor, keys: SQL | "all" | { importId: number })
   if ("importId" in keys) {
     const id = Math.trunc(Number(keys.importId));
     await tx.execute(sql`delete from billing_monthly where import_id = ${id}`);
-    await tx.execute(sql.raw(`insert into billing_monthly (${COLUMNS}) ${GROUPED} from cost_line_items c where c.import_id = ${id} ${GROUP_BY}`));
+    await tx.execute(
+      sql.raw(`insert into billing_monthly (${COLUMNS}) ${GROUPED} from cost_line_items c where c.import_id = ${id} ${GROUP_BY}`),
+    );
     return;
   }
   // One statement: the DELETE (a CTE) sees only the rows that existed before it, never the ones inserted.

@@ -74,7 +74,10 @@ export function uploadFileName(request: Request, fallback: string): string {
   return clean || fallback;
 }
 
-export type StreamEvent = { type: "progress"; bytes: number; rows: number } | { type: "result"; result: unknown } | { type: "error"; status: number; error: string };
+export type StreamEvent =
+  | { type: "progress"; bytes: number; rows: number }
+  | { type: "result"; result: unknown }
+  | { type: "error"; status: number; error: string };
 
 /**
  * A response of newline-delimited JSON events: progress while `work` runs, then one result or error
@@ -95,7 +98,9 @@ export function ndjsonResponse(work: (progress: (p: { bytes: number; rows: numbe
       }
     },
   });
-  return new Response(stream, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" } });
+  return new Response(stream, {
+    headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" },
+  });
 }
 
 export function errorEvent(error: unknown): Extract<StreamEvent, { type: "error" }> {
@@ -121,7 +126,13 @@ export async function streamedUpload(
     permission: Permission;
     max: number;
     fallbackName: string;
-    run: (args: { ctx: Ctx; source: AsyncIterable<Uint8Array>; fileName: string; onProgress: (p: { bytes: number; rows: number }) => void; signal: AbortSignal }) => Promise<unknown>;
+    run: (args: {
+      ctx: Ctx;
+      source: AsyncIterable<Uint8Array>;
+      fileName: string;
+      onProgress: (p: { bytes: number; rows: number }) => void;
+      signal: AbortSignal;
+    }) => Promise<unknown>;
   },
 ): Promise<Response> {
   let ctx: Ctx;
@@ -133,5 +144,7 @@ export async function streamedUpload(
     return jsonError(error);
   }
   const fileName = uploadFileName(request, opts.fallbackName);
-  return ndjsonResponse((onProgress) => opts.run({ ctx, source: limitedBody(request.body, opts.max), fileName, onProgress, signal: request.signal }));
+  return ndjsonResponse((onProgress) =>
+    opts.run({ ctx, source: limitedBody(request.body, opts.max), fileName, onProgress, signal: request.signal }),
+  );
 }

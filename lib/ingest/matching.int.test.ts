@@ -26,10 +26,30 @@ async function insertWorld(db: Db): Promise<World> {
       { name: "Google Cloud", kind: "hyperscaler" },
     ])
     .returning();
-  const [site] = await db.insert(sites).values({ name: "us-east-1 zone", providerId: aws!.id, regionCode: "us-east-1", country: "US", pue: "1.2" }).returning();
-  const type = (name: string, family: string) => ({ name, vendor: "NVIDIA", family, memoryGb: "80", bf16Tflops: "989.4", systemW: 1275, h100Equivalent: "1" });
-  const [h100, h200] = await db.insert(acceleratorTypes).values([type("H100 SXM", "H100"), type("H200 SXM", "H200")]).returning();
-  return { aws: { provider: aws!, other: azure!, site: site!, type: h100! }, azure: azure!, gcp: gcp!, googleCloud: googleCloud!, h200: h200! };
+  const [site] = await db
+    .insert(sites)
+    .values({ name: "us-east-1 zone", providerId: aws!.id, regionCode: "us-east-1", country: "US", pue: "1.2" })
+    .returning();
+  const type = (name: string, family: string) => ({
+    name,
+    vendor: "NVIDIA",
+    family,
+    memoryGb: "80",
+    bf16Tflops: "989.4",
+    systemW: 1275,
+    h100Equivalent: "1",
+  });
+  const [h100, h200] = await db
+    .insert(acceleratorTypes)
+    .values([type("H100 SXM", "H100"), type("H200 SXM", "H200")])
+    .returning();
+  return {
+    aws: { provider: aws!, other: azure!, site: site!, type: h100! },
+    azure: azure!,
+    gcp: gcp!,
+    googleCloud: googleCloud!,
+    h200: h200!,
+  };
 }
 
 describeOnEachEngine("matching charges", (engine) => {
@@ -67,8 +87,18 @@ describeOnEachEngine("matching charges", (engine) => {
     await insertCharges(db, importId, [
       { providerName: "AWS", commitmentDiscountId: "SP-100" },
       { providerName: "AWS", commitmentDiscountId: "SP-100", billingCurrency: "EUR" },
-      { providerName: "AWS", commitmentDiscountId: "SP-100", chargePeriodStart: new Date("2027-01-01T00:00:00Z"), chargePeriodEnd: new Date("2027-01-01T01:00:00Z") },
-      { providerName: "AWS", commitmentDiscountId: "SP-100", chargePeriodStart: new Date("2025-12-31T23:00:00Z"), chargePeriodEnd: new Date("2026-01-01T00:00:00Z") },
+      {
+        providerName: "AWS",
+        commitmentDiscountId: "SP-100",
+        chargePeriodStart: new Date("2027-01-01T00:00:00Z"),
+        chargePeriodEnd: new Date("2027-01-01T01:00:00Z"),
+      },
+      {
+        providerName: "AWS",
+        commitmentDiscountId: "SP-100",
+        chargePeriodStart: new Date("2025-12-31T23:00:00Z"),
+        chargePeriodEnd: new Date("2026-01-01T00:00:00Z"),
+      },
       { providerName: "AWS", commitmentDiscountId: "SP-999" },
     ]);
     await matchCharges(db, importId);
@@ -114,15 +144,34 @@ describeOnEachEngine("matching charges", (engine) => {
     expect(rows.map((r) => r.reservationId)).toEqual([byId.id, byName.id, byId.id, null, null]);
     expect(rows.map((r) => r.contractId)).toEqual([contract.id, null, contract.id, null, null]);
     expect(rows.map((r) => r.acceleratorTypeId)).toEqual([w.aws.type.id, w.aws.type.id, w.aws.type.id, null, null]);
-    expect(result).toMatchObject({ matchedReservation: 3, matchedContract: 2, matchedAccelerator: 3, unmatched: 2, unmatchedEffectiveCost: "2.0000000000" });
+    expect(result).toMatchObject({
+      matchedReservation: 3,
+      matchedContract: 2,
+      matchedAccelerator: 3,
+      unmatched: 2,
+      unmatchedEffectiveCost: "2.0000000000",
+    });
   });
 
   it("maps SKUs to accelerator types, the region's mapping before the region-less one and before the reservation's type", async () => {
     const db = handle.db;
     await db.insert(skuMappings).values([
       { providerId: w.aws.provider.id, skuId: "p5.48xlarge", regionId: null, acceleratorTypeId: w.aws.type.id, acceleratorsPerUnit: "8" },
-      { providerId: w.aws.provider.id, skuId: "p5.48xlarge", regionId: "us-west-2", acceleratorTypeId: w.h200.id, acceleratorsPerUnit: "8" },
-      { providerId: w.azure.id, skuId: "ND96isr_H100_v5", regionId: null, acceleratorTypeId: w.aws.type.id, acceleratorsPerUnit: "8", archivedAt: new Date() },
+      {
+        providerId: w.aws.provider.id,
+        skuId: "p5.48xlarge",
+        regionId: "us-west-2",
+        acceleratorTypeId: w.h200.id,
+        acceleratorsPerUnit: "8",
+      },
+      {
+        providerId: w.azure.id,
+        skuId: "ND96isr_H100_v5",
+        regionId: null,
+        acceleratorTypeId: w.aws.type.id,
+        acceleratorsPerUnit: "8",
+        archivedAt: new Date(),
+      },
     ]);
     const block = await insertReservationRow(db, w.aws, { capacityReservationId: "cr-h100", acceleratorTypeId: w.aws.type.id });
     const importId = await insertImport(db, "running");
@@ -186,13 +235,33 @@ describeOnEachEngine("matching charges", (engine) => {
         ('5', 'Nobody', 'USD', '2026-03-01T00:00:00Z', 'STAGE-1', null, null, null, null, null)`);
       return queryRows<Record<string, string | null>>(
         tx,
-        sql.raw(`select line_number, m_provider_id, m_reservation_id, m_contract_id, m_accelerator_type_id from ${withChargeTies("stage_test", stagedFields)} t order by line_number`),
+        sql.raw(
+          `select line_number, m_provider_id, m_reservation_id, m_contract_id, m_accelerator_type_id from ${withChargeTies("stage_test", stagedFields)} t order by line_number`,
+        ),
       );
     });
     expect(rows).toEqual([
-      { line_number: "2", m_provider_id: w.aws.provider.id, m_reservation_id: null, m_contract_id: contract.id, m_accelerator_type_id: null },
-      { line_number: "3", m_provider_id: w.aws.provider.id, m_reservation_id: block.id, m_contract_id: null, m_accelerator_type_id: w.h200.id },
-      { line_number: "4", m_provider_id: w.aws.provider.id, m_reservation_id: null, m_contract_id: contract.id, m_accelerator_type_id: null },
+      {
+        line_number: "2",
+        m_provider_id: w.aws.provider.id,
+        m_reservation_id: null,
+        m_contract_id: contract.id,
+        m_accelerator_type_id: null,
+      },
+      {
+        line_number: "3",
+        m_provider_id: w.aws.provider.id,
+        m_reservation_id: block.id,
+        m_contract_id: null,
+        m_accelerator_type_id: w.h200.id,
+      },
+      {
+        line_number: "4",
+        m_provider_id: w.aws.provider.id,
+        m_reservation_id: null,
+        m_contract_id: contract.id,
+        m_accelerator_type_id: null,
+      },
       { line_number: "5", m_provider_id: null, m_reservation_id: null, m_contract_id: contract.id, m_accelerator_type_id: null },
     ]);
   });
@@ -200,7 +269,10 @@ describeOnEachEngine("matching charges", (engine) => {
   it("only counts when the loader tied the rows on insert", async () => {
     const db = handle.db;
     const importId = await insertImport(db, "running");
-    await insertCharges(db, importId, [{ providerName: "AWS", effectiveCost: "2.5" }, { providerName: "AWS", providerId: w.aws.provider.id, effectiveCost: "1" }]);
+    await insertCharges(db, importId, [
+      { providerName: "AWS", effectiveCost: "2.5" },
+      { providerName: "AWS", providerId: w.aws.provider.id, effectiveCost: "1" },
+    ]);
     const counted = await matchCharges(db, importId, { tiedOnInsert: true });
     expect(counted).toMatchObject({ rows: 2, matchedProvider: 1, unmatched: 2, unmatchedEffectiveCost: "3.5000000000" });
     expect((await chargesOf(db, importId))[0]!.providerId).toBeNull();

@@ -167,7 +167,8 @@ export async function matchCharges(tx: Executor, importId: number, opts: { tiedO
  * (a provider is never removed).
  */
 export async function rematchCharges(tx: Executor, opts: { providerId?: string; rules?: readonly MatchRule[] } = {}): Promise<MatchResult> {
-  if (opts.providerId !== undefined && !/^[0-9a-f-]{36}$/i.test(opts.providerId)) throw new Error("rematchCharges: providerId must be a uuid");
+  if (opts.providerId !== undefined && !/^[0-9a-f-]{36}$/i.test(opts.providerId))
+    throw new Error("rematchCharges: providerId must be a uuid");
   const scope = opts.providerId ? `c.provider_id = '${opts.providerId}'::uuid` : "true";
   return applyRules(tx, scope, opts.rules ?? ALL_RULES);
 }
@@ -197,7 +198,10 @@ async function applyRules(tx: Executor, scope: string, rules: readonly MatchRule
         from changed cross join lateral (values (changed.before_provider_id), (changed.provider_id)) p(provider_id)`),
     );
     if (touched.length > 0) {
-      await refreshBillingMonthly(tx, billingMonthKeys(touched.map((k) => ({ importId: Number(k.import_id), providerId: k.provider_id, month: k.month }))));
+      await refreshBillingMonthly(
+        tx,
+        billingMonthKeys(touched.map((k) => ({ importId: Number(k.import_id), providerId: k.provider_id, month: k.month }))),
+      );
     }
   }
   return countMatches(tx, sql.raw(scope));

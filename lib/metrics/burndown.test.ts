@@ -5,7 +5,12 @@ const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const month = (s: string, amount: string, source: ConsumedMonth["source"] = "planned"): ConsumedMonth => ({ month: d(s), amount, source });
 
 // 2026 has 365 days; Jan 31 + Feb 28 + Mar 31 + 15 days of April = 105 days elapsed on 16 April.
-const spring = [month("2026-01-01", "31000", "actual"), month("2026-02-01", "28000", "actual"), month("2026-03-01", "31000"), month("2026-04-01", "15000")];
+const spring = [
+  month("2026-01-01", "31000", "actual"),
+  month("2026-02-01", "28000", "actual"),
+  month("2026-03-01", "31000"),
+  month("2026-04-01", "15000"),
+];
 
 describe("burndown", () => {
   it("projects a contract burning exactly its commitment to neither shortfall nor overrun", () => {
@@ -50,7 +55,13 @@ describe("burndown", () => {
       asOf: d("2026-02-15"),
       months: [month("2026-01-01", "17000"), month("2026-02-01", "14000")],
     });
-    expect(b.points.map((p) => p.at.toISOString().slice(0, 10))).toEqual(["2026-01-15", "2026-02-01", "2026-02-15", "2026-03-01", "2026-03-15"]);
+    expect(b.points.map((p) => p.at.toISOString().slice(0, 10))).toEqual([
+      "2026-01-15",
+      "2026-02-01",
+      "2026-02-15",
+      "2026-03-01",
+      "2026-03-15",
+    ]);
     expect(b.points.map((p) => p.consumed?.toString() ?? null)).toEqual(["0", "17000", "31000", null, null]);
     // 31,000 over the 31 days since the start: 1,000 a day.
     expect(b.points.map((p) => p.projected?.toString() ?? null)).toEqual([null, null, "31000", "45000", "59000"]);

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { isoDay, utcMonths } from "./calendar";
-import { averageUnits, averageUnitsByMonth, capacityDemandLine, capacityDemandLines, sumLines, type Band, type CapacityDemandLine } from "./capacity-demand";
+import {
+  averageUnits,
+  averageUnitsByMonth,
+  capacityDemandLine,
+  capacityDemandLines,
+  sumLines,
+  type Band,
+  type CapacityDemandLine,
+} from "./capacity-demand";
 import { dec } from "./decimal";
 import { hoursIn } from "./period";
 
@@ -97,7 +105,16 @@ describe("sumLines", () => {
     historyMonths: 6,
     past: [],
     runway: null,
-    points: [{ month: months[0]!, capacity: dec(capacity), forecast: band(median, half), planned: dec(0), demand: band(median, half), gap: dec(capacity - median) }],
+    points: [
+      {
+        month: months[0]!,
+        capacity: dec(capacity),
+        forecast: band(median, half),
+        planned: dec(0),
+        demand: band(median, half),
+        gap: dec(capacity - median),
+      },
+    ],
   });
 
   it("adds capacities and medians and combines the band half-widths as independent errors", () => {
@@ -117,7 +134,10 @@ describe("capacityDemandLines", () => {
   it("makes one line per group with a block, plan or history, largest capacity first", () => {
     const lines = capacityDemandLines({
       months,
-      labels: new Map([["a", "Alpha"], ["b", "Beta"]]),
+      labels: new Map([
+        ["a", "Alpha"],
+        ["b", "Beta"],
+      ]),
       blocks: [{ group: "a", units: 10, startAt: d("2026-01-01"), endAt: d("2027-01-01") }],
       plans: [{ group: "b", units: 5, startAt: d("2026-03-01"), endAt: d("2026-04-01") }],
       history: [{ group: "c", months: historyMonths, used: historyMonths.map(() => 0) }],
@@ -151,14 +171,26 @@ describe("averageUnitsByMonth", () => {
   it("stays exact when the terms pass 2^53 (large unit counts)", () => {
     // 4,000,000,000.000001 units all of April: the product with April's 2,592,000,000 ms is far past 2^53.
     const big = "4000000000.000001";
-    const avg = averageUnitsByMonth([{ units: big, startAt: d("2026-01-01"), endAt: d("2027-01-01") }, { units: 1, startAt: d("2026-04-16"), endAt: d("2026-05-01") }], [months[1]!]);
+    const avg = averageUnitsByMonth(
+      [
+        { units: big, startAt: d("2026-01-01"), endAt: d("2027-01-01") },
+        { units: 1, startAt: d("2026-04-16"), endAt: d("2026-05-01") },
+      ],
+      [months[1]!],
+    );
     // + 1 unit for 15 of April's 30 days = 0.5
     expect(avg[0]!.toString()).toBe("4000000000.500001");
   });
 
   it("counts part hours when a boundary is not on a whole hour", () => {
     // 3 units from 00:30 on 16 April: 359.5 of April's 720 h → 3 × 359.5 ÷ 720 = 1078.5 ÷ 720, one rounding; plus 2 all month.
-    const avg = averageUnitsByMonth([{ units: 3, startAt: new Date("2026-04-16T00:30:00Z"), endAt: d("2026-06-01") }, { units: "2", startAt: d("2026-01-01"), endAt: d("2027-01-01") }], [months[1]!]);
+    const avg = averageUnitsByMonth(
+      [
+        { units: 3, startAt: new Date("2026-04-16T00:30:00Z"), endAt: d("2026-06-01") },
+        { units: "2", startAt: d("2026-01-01"), endAt: d("2027-01-01") },
+      ],
+      [months[1]!],
+    );
     expect(avg[0]!.toString()).toBe(dec(10785).div(7200).plus(2).toString());
   });
 

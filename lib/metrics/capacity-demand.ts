@@ -115,7 +115,13 @@ export function capacityDemandLine(input: {
   const plannedByMonth = averageUnitsByMonth(ahead, months);
   const points = months.map((month, i) => {
     const p = forecast.points[i]!;
-    const band: Band = { median: new Dec(p.median), lower80: new Dec(p.lower80), upper80: new Dec(p.upper80), lower95: new Dec(p.lower95), upper95: new Dec(p.upper95) };
+    const band: Band = {
+      median: new Dec(p.median),
+      lower80: new Dec(p.lower80),
+      upper80: new Dec(p.upper80),
+      lower95: new Dec(p.lower95),
+      upper95: new Dec(p.upper95),
+    };
     const capacity = capacities[i]!;
     const planned = plannedByMonth[i]!;
     const demand = mapBand(band, (x) => x.plus(planned).times(growth));
@@ -129,7 +135,15 @@ export function capacityDemandLine(input: {
     capacity: pastCapacity[i]!,
     used: dec(history!.used[shown + i]).div(hoursIn(month)),
   }));
-  return { key: input.key, label: input.label, method: forecast.method, historyMonths: series.length, past, points, runway: runwayOf(points) };
+  return {
+    key: input.key,
+    label: input.label,
+    method: forecast.method,
+    historyMonths: series.length,
+    past,
+    points,
+    runway: runwayOf(points),
+  };
 }
 
 /**
@@ -164,7 +178,15 @@ export function sumLines(key: string, label: string, lines: readonly CapacityDem
     capacity: sumDec(lines.map((l) => l.past[i]?.capacity ?? 0)),
     used: sumDec(lines.map((l) => l.past[i]?.used ?? 0)),
   }));
-  return { key, label, method: "sum", historyMonths: Math.max(0, ...lines.map((l) => l.historyMonths)), past, points, runway: runwayOf(points) };
+  return {
+    key,
+    label,
+    method: "sum",
+    historyMonths: Math.max(0, ...lines.map((l) => l.historyMonths)),
+    past,
+    points,
+    runway: runwayOf(points),
+  };
 }
 
 /** Lines per group: every group that has a block, a plan or history. */

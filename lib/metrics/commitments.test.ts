@@ -14,8 +14,20 @@ const charge = (c: Partial<CommitmentCharge>): CommitmentCharge => ({
 // A month of one reserved instance at $1.50/h amortized: 600 h used, 120 h unused, bought for $1,080 (Purchase row).
 const MONTH = [
   charge({ chargeCategory: "Purchase", pricingCategory: "Standard", effectiveCost: "0", listCost: "2160", contractedCost: "2160" }),
-  charge({ pricingCategory: "Committed", commitmentDiscountStatus: "Used", effectiveCost: "900", listCost: "1800", contractedCost: "1620" }),
-  charge({ pricingCategory: "Committed", commitmentDiscountStatus: "Unused", effectiveCost: "180", listCost: "360", contractedCost: "324" }),
+  charge({
+    pricingCategory: "Committed",
+    commitmentDiscountStatus: "Used",
+    effectiveCost: "900",
+    listCost: "1800",
+    contractedCost: "1620",
+  }),
+  charge({
+    pricingCategory: "Committed",
+    commitmentDiscountStatus: "Unused",
+    effectiveCost: "180",
+    listCost: "360",
+    contractedCost: "324",
+  }),
   charge({ pricingCategory: "Standard", effectiveCost: "270", listCost: "300", contractedCost: "270" }),
   charge({ pricingCategory: "Dynamic", effectiveCost: "40", listCost: "120", contractedCost: "120" }),
   charge({ chargeCategory: "Tax", pricingCategory: null, effectiveCost: "55" }),
@@ -65,7 +77,14 @@ describe("commitmentSavings", () => {
     // list 2,220; contracted 2,010; effective 1,390.
     // negotiated = 2,220 − 2,010 = 210; commitment = 2,010 − 1,390 = 620; total = 830; rate = 830 ÷ 2,220 = 0.373873…
     const s = commitmentSavings(MONTH);
-    expect([s.listCost, s.contractedCost, s.effectiveCost, s.negotiated, s.commitment, s.total].map(String)).toEqual(["2220", "2010", "1390", "210", "620", "830"]);
+    expect([s.listCost, s.contractedCost, s.effectiveCost, s.negotiated, s.commitment, s.total].map(String)).toEqual([
+      "2220",
+      "2010",
+      "1390",
+      "210",
+      "620",
+      "830",
+    ]);
     expect(s.effectiveSavingsRate!.toFixed(6)).toBe("0.373874");
   });
 

@@ -39,7 +39,9 @@ export function commitmentUtilization(charges: readonly CommitmentCharge[]): { u
 export function commitmentCoverage(charges: readonly CommitmentCharge[]): { committed: Dec; eligible: Dec; rate: Dec | null } {
   const usage = charges.filter((c) => isUsage(c) && !isUnused(c));
   const committed = sumDec(usage.filter((c) => is(c.pricingCategory, "committed")).map((c) => c.effectiveCost));
-  const eligible = sumDec(usage.filter((c) => is(c.pricingCategory, "committed") || is(c.pricingCategory, "standard")).map((c) => c.effectiveCost));
+  const eligible = sumDec(
+    usage.filter((c) => is(c.pricingCategory, "committed") || is(c.pricingCategory, "standard")).map((c) => c.effectiveCost),
+  );
   return { committed, eligible, rate: ratio(committed, eligible) };
 }
 

@@ -22,7 +22,10 @@ export function capacityShares(items: readonly { key: string; label: string; h10
     g.n += rescale(scaled[i]!.n, scaled[i]!.scale, scale);
   });
   const groups = [...sums.values()].map((g) => ({ key: g.key, label: g.label, h100e: ratio(g.n, pow10(scale)) }));
-  const total = ratio([...sums.values()].reduce((sum, g) => sum + g.n, 0n), pow10(scale));
+  const total = ratio(
+    [...sums.values()].reduce((sum, g) => sum + g.n, 0n),
+    pow10(scale),
+  );
   return groups
     .filter((g) => !g.h100e.isZero())
     .map((g) => ({ ...g, share: total.isZero() ? new Dec(0) : g.h100e.div(total) }))

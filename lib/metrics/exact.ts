@@ -11,7 +11,8 @@ const PLAIN = /^(-?)(\d+)(?:\.(\d+))?$/;
 /** A decimal value as n ÷ 10^scale, exactly (trailing fractional zeros kept off the scale). */
 export function toScaled(value: DecimalValue | null | undefined): Scaled {
   if (typeof value === "number" && Number.isSafeInteger(value)) return { n: BigInt(value), scale: 0 };
-  const text = typeof value === "string" && PLAIN.test(value) ? value : Dec.isDecimal(value) ? (value as Dec).toFixed() : dec(value).toFixed();
+  const text =
+    typeof value === "string" && PLAIN.test(value) ? value : Dec.isDecimal(value) ? (value as Dec).toFixed() : dec(value).toFixed();
   const m = PLAIN.exec(text);
   if (!m) throw new Error(`Not a finite decimal: ${String(value)}`);
   const frac = (m[3] ?? "").replace(/0+$/, "");
@@ -129,7 +130,8 @@ export function scaledText(text: string, scale: number): Int {
     } else if (c === 46 && fraction < 0) fraction = 0;
     else plain = false;
   }
-  if (plain && digits > 0 && digits <= 15 && fraction !== 0) return mulInt(text.charCodeAt(0) === 45 ? -n : n, pow10Int(scale - Math.max(0, fraction)));
+  if (plain && digits > 0 && digits <= 15 && fraction !== 0)
+    return mulInt(text.charCodeAt(0) === 45 ? -n : n, pow10Int(scale - Math.max(0, fraction)));
   const s = toScaled(text);
   return s.n * pow10(scale - s.scale);
 }

@@ -85,8 +85,18 @@ describe("forecastSeries", () => {
   });
 
   it("uses damped Holt below 24 months of history", () => {
-    expect(forecastSeries(Array.from({ length: 23 }, (_, t) => t), 3).method).toBe("damped-holt");
-    expect(forecastSeries(Array.from({ length: 24 }, (_, t) => t), 3).method).toBe("holt-winters");
+    expect(
+      forecastSeries(
+        Array.from({ length: 23 }, (_, t) => t),
+        3,
+      ).method,
+    ).toBe("damped-holt");
+    expect(
+      forecastSeries(
+        Array.from({ length: 24 }, (_, t) => t),
+        3,
+      ).method,
+    ).toBe("holt-winters");
   });
 
   it("widens its bands with the horizon", () => {

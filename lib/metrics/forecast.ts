@@ -163,7 +163,8 @@ function point(h: number, median: number, sigma: number, multiplier: number): Fo
  * Bands: median ± z × σ × √v_h with z = 1.2816 (80 %) and 1.9600 (95 %). Medians and bands are clamped at 0.
  */
 export function forecastSeries(history: readonly number[], horizon: number, options: ForecastOptions = {}): Forecast {
-  if (!Number.isInteger(horizon) || horizon < 1 || horizon > MAX_HORIZON) throw new RangeError(`Horizon must be 1 to ${MAX_HORIZON} months.`);
+  if (!Number.isInteger(horizon) || horizon < 1 || horizon > MAX_HORIZON)
+    throw new RangeError(`Horizon must be 1 to ${MAX_HORIZON} months.`);
   if (history.some((y) => !Number.isFinite(y))) throw new RangeError("History must be finite numbers.");
   const m = options.seasonPeriod ?? SEASON_PERIOD;
   const steps = Array.from({ length: horizon }, (_, i) => i + 1);
@@ -176,7 +177,8 @@ export function forecastSeries(history: readonly number[], horizon: number, opti
   }
   const seasonal = n >= (options.minSeasonalHistory ?? MIN_SEASONAL_HISTORY) && n >= 2 * m;
   const start = seasonal ? seasonStart(history, m) : null;
-  const fit = (p: SmoothingParams, residuals: number[] | null) => (start ? runHoltWinters(history, p, m, start, residuals) : runDampedHolt(history, p, residuals));
+  const fit = (p: SmoothingParams, residuals: number[] | null) =>
+    start ? runHoltWinters(history, p, m, start, residuals) : runDampedHolt(history, p, residuals);
   const best = options.params ? fit(seasonal ? { gamma: 0, ...options.params } : options.params, []) : gridSearch(fit, seasonal);
   const { params, state, residuals } = best;
   const sigma = sigmaOf(residuals, seasonal ? 4 : 3);

@@ -6,11 +6,7 @@ export function h100Equivalents(accelerators: DecimalValue, factor: DecimalValue
 }
 
 /** A demand plan's size: its H100e when given, else accelerators × factor (the type's, else the family's, else 1). */
-export function planH100e(plan: {
-  h100Equivalents: DecimalValue | null;
-  accelerators: number | null;
-  factor: DecimalValue | null;
-}): Dec {
+export function planH100e(plan: { h100Equivalents: DecimalValue | null; accelerators: number | null; factor: DecimalValue | null }): Dec {
   if (plan.h100Equivalents !== null) return dec(plan.h100Equivalents);
   return h100Equivalents(plan.accelerators ?? 0, plan.factor ?? 1);
 }

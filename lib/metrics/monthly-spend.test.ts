@@ -6,7 +6,19 @@ const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const months = utcMonths(d("2026-01-01"), 2); // January (744 h), February (672 h)
 
 function block(id: string, providerId: string, extra: Partial<SpendBlock>): SpendBlock {
-  return { id, providerId, providerName: providerId.toUpperCase(), family: "H100", quantity: 8, startAt: d("2026-01-01"), endAt: d("2026-03-01"), pricingModel: "reserved", rate: "2", currency: "USD", ...extra };
+  return {
+    id,
+    providerId,
+    providerName: providerId.toUpperCase(),
+    family: "H100",
+    quantity: 8,
+    startAt: d("2026-01-01"),
+    endAt: d("2026-03-01"),
+    pricingModel: "reserved",
+    rate: "2",
+    currency: "USD",
+    ...extra,
+  };
 }
 
 describe("monthlySpend", () => {
@@ -33,7 +45,10 @@ describe("monthlySpend", () => {
 
   it("takes billed provider-months from billing and never adds the planned cost to them", () => {
     // A is billed in January: $1,000.10 H100 + $50 other charges; the block's 8 × 744 × $2 = $11,904 is not added.
-    expect(find("2026-01-01", "a", "actual").map((c) => [c.family, c.amount.toFixed(2)])).toEqual([["H100", "1000.10"], [null, "50.00"]]);
+    expect(find("2026-01-01", "a", "actual").map((c) => [c.family, c.amount.toFixed(2)])).toEqual([
+      ["H100", "1000.10"],
+      [null, "50.00"],
+    ]);
     expect(find("2026-01-01", "a", "planned")).toEqual([]);
     // February is not billed: 8 × 672 h × $2 = $10,752 planned.
     expect(find("2026-02-01", "a", "planned").map((c) => c.amount.toFixed(2))).toEqual(["10752.00"]);
@@ -50,7 +65,11 @@ describe("monthlySpend", () => {
     expect(cells.some((c) => c.amount.greaterThan(20000))).toBe(false);
     const byFamily = spendByMonth(months, cells, "family");
     // January: actual 1,000.10 + 50 = 1,050.10; planned 3,000.
-    expect([byFamily[0]!.actual.toFixed(2), byFamily[0]!.planned.toFixed(2), byFamily[0]!.total.toFixed(2)]).toEqual(["1050.10", "3000.00", "4050.10"]);
+    expect([byFamily[0]!.actual.toFixed(2), byFamily[0]!.planned.toFixed(2), byFamily[0]!.total.toFixed(2)]).toEqual([
+      "1050.10",
+      "3000.00",
+      "4050.10",
+    ]);
     expect(byFamily[0]!.byGroup.get("Other charges")!.actual.toFixed(2)).toBe("50.00");
     // February: 10,752 + 9,072 = 19,824, all planned.
     expect(byFamily[1]!.planned.toFixed(2)).toBe("19824.00");

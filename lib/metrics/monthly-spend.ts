@@ -23,7 +23,14 @@ export type SpendBlock = {
 export type ActualCost = { providerId: string; providerName: string; family: string | null; month: Date; amount: string };
 
 export type SpendSource = "actual" | "planned";
-export type SpendCell = { month: Period; providerId: string; providerName: string; family: string | null; source: SpendSource; amount: Dec };
+export type SpendCell = {
+  month: Period;
+  providerId: string;
+  providerName: string;
+  family: string | null;
+  source: SpendSource;
+  amount: Dec;
+};
 
 export const monthKey = (month: Date) => isoDay(month);
 export const billedKey = (providerId: string, month: Date) => `${providerId}|${isoDay(month)}`;
@@ -51,7 +58,11 @@ export function monthlyUsage(entries: Iterable<readonly [string, Date, string]>)
  * used_AH of each block per month of `months` (by index; 0 where there is none, undefined for a block without any),
  * as exact integers at one scale: value = n ÷ 10^scale. Other months are left out.
  */
-export function usageByBlock(usage: MonthlyUsage, blocks: readonly { id: string }[], months: readonly Period[]): { scale: number; used: (Int[] | undefined)[] } {
+export function usageByBlock(
+  usage: MonthlyUsage,
+  blocks: readonly { id: string }[],
+  months: readonly Period[],
+): { scale: number; used: (Int[] | undefined)[] } {
   const monthIndex = new Map(months.map((m, j) => [m.from.getTime(), j]));
   let scale = 0;
   for (const u of usage.values()) for (const v of u.usedAh) scale = Math.max(scale, textScale(v));
@@ -129,7 +140,14 @@ export function monthlySpend(input: {
   input.months.forEach((month, j) => {
     for (const a of actualByMonth.get(monthKey(month.from)) ?? []) {
       if (!input.billed.has(billedKey(a.providerId, month.from))) continue;
-      cells.push({ month, providerId: a.providerId, providerName: a.providerName, family: a.family, source: "actual", amount: dec(a.amount) });
+      cells.push({
+        month,
+        providerId: a.providerId,
+        providerName: a.providerName,
+        family: a.family,
+        source: "actual",
+        amount: dec(a.amount),
+      });
     }
     const billed = providerIds.map((id) => input.billed.has(billedKey(id, month.from)));
     const sums: (ExactSum | undefined)[] = new Array(cellKeys.size);
@@ -153,7 +171,14 @@ export function monthlySpend(input: {
     }
     for (const i of firstBlock) {
       const b = blocks[i]!;
-      cells.push({ month, providerId: b.providerId, providerName: b.providerName, family: b.family, source: "planned", amount: ratio(sums[cellOf[i]!]!.value(), moneyUnit) });
+      cells.push({
+        month,
+        providerId: b.providerId,
+        providerName: b.providerName,
+        family: b.family,
+        source: "planned",
+        amount: ratio(sums[cellOf[i]!]!.value(), moneyUnit),
+      });
     }
   });
   return cells;

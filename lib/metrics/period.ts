@@ -4,7 +4,6 @@ import { MS_PER_HOUR } from "./exact";
 /** Half-open [from, to) in UTC. */
 export type Period = { from: Date; to: Date };
 
-
 /** Hours of period ∩ [start, end); zero when they do not meet. */
 export function hoursInOverlap(period: Period, start: Date, end: Date): Dec {
   const from = Math.max(period.from.getTime(), start.getTime());

@@ -12,7 +12,13 @@ const loads = [
   { name: "B", quantity: 400, systemW: 2000, startAt: d("2026-04-01"), endAt: d("2027-01-01") },
   { name: "C", quantity: 100, systemW: 1500, startAt: d("2026-01-01"), endAt: d("2026-03-01") },
 ];
-const alpha: SitePower = { siteId: "a", siteName: "Alpha", pue: "1.25", budgets: [{ effectiveFrom: d("2025-01-01"), effectiveTo: null, contractedMw: "2" }], loads };
+const alpha: SitePower = {
+  siteId: "a",
+  siteName: "Alpha",
+  pue: "1.25",
+  budgets: [{ effectiveFrom: d("2025-01-01"), effectiveTo: null, contractedMw: "2" }],
+  loads,
+};
 // PUE 1.0, budget 1 MW until June, 3 MW after; 1,100 × 1,000 W = 1.1 MW IT from April → over in April and May.
 const beta: SitePower = {
   siteId: "b",

@@ -81,7 +81,12 @@ describe("monthlyHeadroom on many loads", () => {
     const t0 = d("2026-01-01").getTime();
     const loads = Array.from({ length: 300 }, () => {
       const start = t0 + (rand(900) - 100) * day + (rand(4) === 0 ? rand(86_400) * 1000 : 0);
-      return { quantity: 1 + rand(64), systemW: 500 + rand(1500), startAt: new Date(start), endAt: new Date(start + (1 + rand(700)) * day) };
+      return {
+        quantity: 1 + rand(64),
+        systemW: 500 + rand(1500),
+        startAt: new Date(start),
+        endAt: new Date(start + (1 + rand(700)) * day),
+      };
     });
     const site: SitePower = {
       siteId: "x",
@@ -99,9 +104,9 @@ describe("monthlyHeadroom on many loads", () => {
     points.forEach((p, i) => {
       expect(ref[i]).toContain(p.at.getTime());
       // The lowest headroom over the reference instants, the earliest on ties.
-      const best = ref[i]!.map((t) => monthlyHeadroom({ ...site, loads: site.loads, budgets: site.budgets }, [{ from: new Date(t), to: new Date(t + 1) }])[0]!).reduce((a, b) =>
-        b.headroomMw.lessThan(a.headroomMw) ? b : a,
-      );
+      const best = ref[i]!.map(
+        (t) => monthlyHeadroom({ ...site, loads: site.loads, budgets: site.budgets }, [{ from: new Date(t), to: new Date(t + 1) }])[0]!,
+      ).reduce((a, b) => (b.headroomMw.lessThan(a.headroomMw) ? b : a));
       expect(p.headroomMw.toString()).toBe(best.headroomMw.toString());
       expect(p.at.getTime()).toBe(best.at.getTime());
       expect(p.facilityMw.toString()).toBe(best.facilityMw.toString());

@@ -92,8 +92,7 @@ export function tightestHeadroom(sites: readonly SiteHeadroom[]): (HeadroomPoint
       const better =
         !best ||
         p.headroomMw.lessThan(best.headroomMw) ||
-        (p.headroomMw.equals(best.headroomMw) &&
-          (p.at < best.at || (p.at.getTime() === best.at.getTime() && s.siteName < best.siteName)));
+        (p.headroomMw.equals(best.headroomMw) && (p.at < best.at || (p.at.getTime() === best.at.getTime() && s.siteName < best.siteName)));
       if (better) best = { ...p, siteId: s.siteId, siteName: s.siteName };
     }
   }

@@ -76,7 +76,11 @@ export function compareProviders(input: {
   const rates = blocks.map((b) => toScaledInt(b.rate));
   const rateScale = rates.reduce((max, r) => Math.max(max, r.scale), 0);
   // Charges as n ÷ 10^scale; money is kept at a scale where every charge and every hours × rate is a whole number.
-  type Charge = { effective: { n: Int; scale: number }; list: { n: Int; scale: number } | null; contracted: { n: Int; scale: number } | null };
+  type Charge = {
+    effective: { n: Int; scale: number };
+    list: { n: Int; scale: number } | null;
+    contracted: { n: Int; scale: number } | null;
+  };
   const chargesBy = new Map<string, Charge[]>();
   let chargeScale = 0;
   for (const c of input.charges) {
@@ -108,10 +112,19 @@ export function compareProviders(input: {
     const cost = new ExactSum();
     let actualMonths = 0;
     let plannedMonths = 0;
-    const billedUse = { months: 0, usedAh: new ExactSum(), list: new ExactSum(), contracted: new ExactSum(), effective: new ExactSum(), listed: false };
+    const billedUse = {
+      months: 0,
+      usedAh: new ExactSum(),
+      list: new ExactSum(),
+      contracted: new ExactSum(),
+      effective: new ExactSum(),
+      listed: false,
+    };
     // Used AH per accelerator type (the first block of each type stands for its figures), over the months counted.
     const typeUse = new Map<string, { block: ComparisonBlock; usedAh: ExactSum }>();
-    for (const i of mine) if (!typeUse.has(blocks[i]!.acceleratorTypeId)) typeUse.set(blocks[i]!.acceleratorTypeId, { block: blocks[i]!, usedAh: new ExactSum() });
+    for (const i of mine)
+      if (!typeUse.has(blocks[i]!.acceleratorTypeId))
+        typeUse.set(blocks[i]!.acceleratorTypeId, { block: blocks[i]!, usedAh: new ExactSum() });
     const capacity = new ExactSum();
     const heldValue = new ExactSum();
     months.forEach((month, j) => {
@@ -190,7 +203,12 @@ export function compareProviders(input: {
             },
     });
   }
-  rows.sort((a, b) => compareNullable(a.units.perH100eHour, b.units.perH100eHour) || a.providerName.localeCompare(b.providerName) || a.family.localeCompare(b.family));
+  rows.sort(
+    (a, b) =>
+      compareNullable(a.units.perH100eHour, b.units.perH100eHour) ||
+      a.providerName.localeCompare(b.providerName) ||
+      a.family.localeCompare(b.family),
+  );
   return { rows, providers: providerTotals(rows) };
 }
 

@@ -31,7 +31,12 @@ export function costPerH100eHour(rate: DecimalValue | null, h100Equivalent: Deci
 }
 
 /** Used accelerator-hours of one accelerator type, with the type's figures the normalized rates need. */
-export type TypeUsage = { usedAh: DecimalValue; bf16Tflops: DecimalValue; h100Equivalent: DecimalValue; tokensPerSecond: DecimalValue | null };
+export type TypeUsage = {
+  usedAh: DecimalValue;
+  bf16Tflops: DecimalValue;
+  h100Equivalent: DecimalValue;
+  tokensPerSecond: DecimalValue | null;
+};
 
 export type UnitCosts = {
   usedAh: Dec;
@@ -57,7 +62,9 @@ export function unitCosts(cost: DecimalValue, usage: readonly TypeUsage[]): Unit
   const usedPflopHours = sumDec(usage.map((u) => dec(u.usedAh).times(u.bf16Tflops).div(1000)));
   const tokensKnown = usage.every((u) => u.tokensPerSecond !== null || dec(u.usedAh).isZero());
   const millionTokens = tokensKnown
-    ? sumDec(usage.map((u) => (u.tokensPerSecond === null ? new Dec(0) : dec(u.usedAh).times(u.tokensPerSecond).times(3600).div(1_000_000))))
+    ? sumDec(
+        usage.map((u) => (u.tokensPerSecond === null ? new Dec(0) : dec(u.usedAh).times(u.tokensPerSecond).times(3600).div(1_000_000))),
+      )
     : null;
   return {
     usedAh,

@@ -7,7 +7,20 @@ import { summarizeUtilization, type UsageBlock } from "./utilization-view";
 const d = (s: string) => new Date(s.length === 10 ? `${s}T00:00:00Z` : s);
 
 function block(id: string, extra: Partial<UsageBlock>): UsageBlock {
-  return { id, name: id, providerName: "Azure", siteName: "Quincy", family: "H100", quantity: 10, startAt: d("2026-01-01"), endAt: d("2027-01-01"), pricingModel: "reserved", rate: "2", currency: "USD", ...extra };
+  return {
+    id,
+    name: id,
+    providerName: "Azure",
+    siteName: "Quincy",
+    family: "H100",
+    quantity: 10,
+    startAt: d("2026-01-01"),
+    endAt: d("2027-01-01"),
+    pricingModel: "reserved",
+    rate: "2",
+    currency: "USD",
+    ...extra,
+  };
 }
 
 describe("summarizeUtilization", () => {
@@ -16,7 +29,15 @@ describe("summarizeUtilization", () => {
     buckets: months,
     blocks: [
       block("a", {}),
-      block("b", { family: "GB200", providerName: "OCI", siteName: "Abilene", quantity: 4, startAt: d("2026-02-15"), pricingModel: "on_demand", rate: "10" }),
+      block("b", {
+        family: "GB200",
+        providerName: "OCI",
+        siteName: "Abilene",
+        quantity: 4,
+        startAt: d("2026-02-15"),
+        pricingModel: "on_demand",
+        rate: "10",
+      }),
       block("c", { quantity: 2, rate: "5", currency: "EUR" }),
     ],
     usedAh: monthlyUsage([
@@ -34,7 +55,11 @@ describe("summarizeUtilization", () => {
   it("counts capacity only over measured hours and prices idle reserved hours", () => {
     const [jan, feb, mar] = result.buckets;
     // January: a 7,440 + c 2 × 744 = 1,488 → 8,928 AH; used 5,952 + 744 = 6,696; idle 1,488 + 744 = 2,232 AH
-    expect([jan!.total.capacityAh.toFixed(0), jan!.total.usedAh.toFixed(0), jan!.total.idleAh.toFixed(0)]).toEqual(["8928", "6696", "2232"]);
+    expect([jan!.total.capacityAh.toFixed(0), jan!.total.usedAh.toFixed(0), jan!.total.idleAh.toFixed(0)]).toEqual([
+      "8928",
+      "6696",
+      "2232",
+    ]);
     // idle cost: a 1,488 × $2 = $2,976; c is in EUR and left out of USD money
     expect(jan!.total.idleCost.toFixed(2)).toBe("2976.00");
     // February: b is on demand, its 672 idle AH cost nothing; a fully used
@@ -58,11 +83,25 @@ describe("summarizeUtilization", () => {
   });
 
   it("turns only the first blockLimit of the ranking into rows, and still counts every block", () => {
-    const input = { buckets: months, blocks: [block("a", {}), block("b", { quantity: 4, rate: "3" }), block("z", { quantity: 1, startAt: d("2027-01-01"), endAt: d("2027-02-01") })], usedAh: monthlyUsage([]), measuredTo: d("2026-03-16"), by: "family" as const, currency: "USD" };
+    const input = {
+      buckets: months,
+      blocks: [
+        block("a", {}),
+        block("b", { quantity: 4, rate: "3" }),
+        block("z", { quantity: 1, startAt: d("2027-01-01"), endAt: d("2027-02-01") }),
+      ],
+      usedAh: monthlyUsage([]),
+      measuredTo: d("2026-03-16"),
+      by: "family" as const,
+      currency: "USD",
+    };
     const all = summarizeUtilization(input);
     const top = summarizeUtilization({ ...input, blockLimit: 1 });
     // a: 10 × 1,776 h idle × $2 = $35,520; b: 4 × 1,776 × $3 = $21,312; z has no capacity in the range and is not counted
-    expect(all.blocks.map((b) => [b.block.id, b.idleCost.toFixed(2)])).toEqual([["a", "35520.00"], ["b", "21312.00"]]);
+    expect(all.blocks.map((b) => [b.block.id, b.idleCost.toFixed(2)])).toEqual([
+      ["a", "35520.00"],
+      ["b", "21312.00"],
+    ]);
     expect(top.blocks.map((b) => [b.block.id, b.idleCost.toFixed(2)])).toEqual([["a", "35520.00"]]);
     expect([all.blockCount, top.blockCount]).toEqual([2, 2]);
     expect(top.total.idleCost.toFixed(2)).toBe("56832.00");
@@ -70,9 +109,20 @@ describe("summarizeUtilization", () => {
 
   it("works on days as well", () => {
     const days = utcDays({ from: d("2026-03-14"), to: d("2026-03-17") });
-    const r = summarizeUtilization({ buckets: days, blocks: [block("a", {})], usedAh: monthlyUsage([["a", d("2026-03-14"), "120"]]), measuredTo: d("2026-03-16T12:00:00Z"), by: "site", currency: "USD" });
+    const r = summarizeUtilization({
+      buckets: days,
+      blocks: [block("a", {})],
+      usedAh: monthlyUsage([["a", d("2026-03-14"), "120"]]),
+      measuredTo: d("2026-03-16T12:00:00Z"),
+      by: "site",
+      currency: "USD",
+    });
     // 14th: 240 AH, 120 used; 15th: 240, none used; 16th: half measured, 120 AH
-    expect(r.buckets.map((b) => [b.total.capacityAh.toFixed(0), b.total.utilization?.toFixed(2) ?? null])).toEqual([["240", "0.50"], ["240", "0.00"], ["120", "0.00"]]);
+    expect(r.buckets.map((b) => [b.total.capacityAh.toFixed(0), b.total.utilization?.toFixed(2) ?? null])).toEqual([
+      ["240", "0.50"],
+      ["240", "0.00"],
+      ["120", "0.00"],
+    ]);
     expect(r.buckets[0]!.groups.has("Quincy")).toBe(true);
   });
 
@@ -94,14 +144,23 @@ describe("summarizeUtilization", () => {
     });
     const [d14, d15] = r.buckets;
     // 14th: a 3 × 23.5 h = 70.5 AH, 20.25 used → 50.25 idle × $1.5 = $75.375
-    expect([d14!.total.capacityAh.toString(), d14!.total.idleAh.toString(), d14!.total.idleCost.toString()]).toEqual(["70.5", "50.25", "75.375"]);
+    expect([d14!.total.capacityAh.toString(), d14!.total.idleAh.toString(), d14!.total.idleCost.toString()]).toEqual([
+      "70.5",
+      "50.25",
+      "75.375",
+    ]);
     // 15th: a 72 AH, 0.0001 used → 71.9999 idle × $1.5 = $107.99985; b 20 minutes = 1/3 AH on demand
     // capacity 72 + 1/3 = 217/3, one rounding; idle 71.9999 + 1/3
     expect(d15!.total.capacityAh.toString()).toBe(dec(217).div(3).toString());
     expect(d15!.total.idleCost.toString()).toBe("107.99985");
     // Block a over both days: 142.5 AH, 20.2501 used, 122.2499 idle, $183.37485 = 122.2499 × 1.5
     const a = r.blocks.find((b) => b.block.id === "a")!;
-    expect([a.capacityAh.toString(), a.usedAh.toString(), a.idleAh.toString(), a.idleCost.toString()]).toEqual(["142.5", "20.2501", "122.2499", "183.37485"]);
+    expect([a.capacityAh.toString(), a.usedAh.toString(), a.idleAh.toString(), a.idleCost.toString()]).toEqual([
+      "142.5",
+      "20.2501",
+      "122.2499",
+      "183.37485",
+    ]);
     // All: 142.5 + 1/3 = 4285/30 AH, $75.375 + $107.99985 = $183.37485
     expect(r.total.capacityAh.toString()).toBe(dec(4285).div(30).toString());
     expect(r.total.idleCost.toString()).toBe("183.37485");

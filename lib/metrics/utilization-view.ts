@@ -26,7 +26,6 @@ export type Usage = { capacityAh: Dec; usedAh: Dec; idleAh: Dec; idleCost: Dec; 
 export type BucketUsage = { bucket: Period; total: Usage; groups: Map<string, Usage> };
 export type BlockUsage = Usage & { block: UsageBlock };
 
-
 // Sums kept as exact integers (ExactSum): AH in units of 10^-usedScale AH-per-time-unit, where the time unit is the
 // hour when every boundary falls on a whole hour (else the millisecond), so both quantity × overlap and the rollups'
 // used_AH are whole numbers; money in that unit × 10^rateScale. Each figure becomes a Dec by one division at the end.
@@ -80,7 +79,13 @@ export function summarizeUtilization(input: {
   const toUsage = (capacity: bigint, used: bigint, idle: bigint, cost: bigint): Usage => {
     const capacityAh = ratio(capacity, ahUnit);
     const usedAh = ratio(used, ahUnit);
-    return { capacityAh, usedAh, idleAh: ratio(idle, ahUnit), idleCost: ratio(cost, moneyUnit), utilization: utilization(usedAh, capacityAh) };
+    return {
+      capacityAh,
+      usedAh,
+      idleAh: ratio(idle, ahUnit),
+      idleCost: ratio(cost, moneyUnit),
+      utilization: utilization(usedAh, capacityAh),
+    };
   };
 
   const groupNames: string[] = [];
@@ -158,7 +163,8 @@ export function summarizeUtilization(input: {
     const block = input.blocks[i]!;
     const capacityAh = ratio(capacity, ahUnit);
     const usedAh = ratio(used, ahUnit);
-    const cost = block.currency === input.currency ? idleCost({ pricingModel: block.pricingModel, rate: block.rate, capacityAh, usedAh }) : new Dec(0);
+    const cost =
+      block.currency === input.currency ? idleCost({ pricingModel: block.pricingModel, rate: block.rate, capacityAh, usedAh }) : new Dec(0);
     return { block, capacityAh, usedAh, idleAh: ratio(idle, ahUnit), idleCost: cost, utilization: utilization(usedAh, capacityAh) };
   });
   return { buckets, blocks, blockCount: ranked.length, total: toUsage(total.capacity, total.used, total.idle, total.cost) };

@@ -8,12 +8,7 @@ export function utilization(usedAh: DecimalValue, capacityAh: DecimalValue): Dec
 }
 
 /** idle_cost = (capacity_AH − used_AH) × rate for reserved blocks (never negative); others pay nothing for idle hours. */
-export function idleCost(input: {
-  pricingModel: PricingModel;
-  rate: DecimalValue;
-  capacityAh: DecimalValue;
-  usedAh: DecimalValue;
-}): Dec {
+export function idleCost(input: { pricingModel: PricingModel; rate: DecimalValue; capacityAh: DecimalValue; usedAh: DecimalValue }): Dec {
   if (input.pricingModel !== "reserved") return new Dec(0);
   return Dec.max(0, dec(input.capacityAh).minus(input.usedAh)).times(input.rate);
 }

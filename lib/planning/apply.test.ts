@@ -46,7 +46,16 @@ function baseline(): PlanningModel {
     scenario: null,
     blocks: [
       block(U(101)),
-      block(U(102), { providerId: OWN, providerName: "Own", siteId: SITE_B, siteName: "Beta", acceleratorTypeId: GB200, typeName: "GB200", family: "GB200", rate: "4.00" }),
+      block(U(102), {
+        providerId: OWN,
+        providerName: "Own",
+        siteId: SITE_B,
+        siteName: "Beta",
+        acceleratorTypeId: GB200,
+        typeName: "GB200",
+        family: "GB200",
+        rate: "4.00",
+      }),
       block(U(103), { family: "GB200", acceleratorTypeId: GB200, typeName: "GB200", startAt: t("2026-01-31T06:00:00Z"), rate: "5.00" }),
     ],
     sites: [
@@ -54,8 +63,30 @@ function baseline(): PlanningModel {
       { id: SITE_B, name: "Beta", providerId: OWN, providerName: "Own", pue: "1.40", budgets: [] },
     ],
     demandPlans: [
-      { id: U(201), name: "Run", family: "GB200", h100e: "2500", accelerators: 1000, startAt: t("2026-04-01"), endAt: t("2026-10-01"), priority: 1, kind: "training", scenarioId: null },
-      { id: U(202), name: "Serve", family: "H100", h100e: "300", accelerators: null, startAt: t("2026-01-01"), endAt: t("2026-12-01"), priority: 2, kind: "inference", scenarioId: null },
+      {
+        id: U(201),
+        name: "Run",
+        family: "GB200",
+        h100e: "2500",
+        accelerators: 1000,
+        startAt: t("2026-04-01"),
+        endAt: t("2026-10-01"),
+        priority: 1,
+        kind: "training",
+        scenarioId: null,
+      },
+      {
+        id: U(202),
+        name: "Serve",
+        family: "H100",
+        h100e: "300",
+        accelerators: null,
+        startAt: t("2026-01-01"),
+        endAt: t("2026-12-01"),
+        priority: 2,
+        kind: "inference",
+        scenarioId: null,
+      },
     ],
     demandGrowthPct: "0",
     catalog: {
@@ -83,7 +114,14 @@ describe("applyScenario", () => {
     expect(out.scenario).toEqual({ id: U(9), name: "Nothing" });
     expect(out.demandGrowthPct).toBe("0");
     expect(out.warnings).toEqual([]);
-    applyScenario(base, overrides({ priceChangePct: [{ family: "H100", pct: "50" }], delaySlips: [{ reservationId: U(101), months: 2 }], pueBySite: { [SITE_A]: "2" } }));
+    applyScenario(
+      base,
+      overrides({
+        priceChangePct: [{ family: "H100", pct: "50" }],
+        delaySlips: [{ reservationId: U(101), months: 2 }],
+        pueBySite: { [SITE_A]: "2" },
+      }),
+    );
     expect(base).toEqual(before);
   });
 
@@ -92,7 +130,17 @@ describe("applyScenario", () => {
       baseline(),
       overrides({
         addReservations: [
-          { name: "Extra GB200", providerId: OWN, siteId: SITE_B, acceleratorTypeId: GB200, quantity: 4096, startAt: "2026-06-01", endAt: "2029-06-01", pricingModel: "reserved", rate: "3.5" },
+          {
+            name: "Extra GB200",
+            providerId: OWN,
+            siteId: SITE_B,
+            acceleratorTypeId: GB200,
+            quantity: 4096,
+            startAt: "2026-06-01",
+            endAt: "2029-06-01",
+            pricingModel: "reserved",
+            rate: "3.5",
+          },
         ],
         priceChangePct: [{ family: "GB200", pct: "10" }],
       }),
@@ -126,7 +174,13 @@ describe("applyScenario", () => {
   it("slips a delivery by N calendar months, keeping the day (31 Jan + 1 month → 28 Feb) and never past the end", () => {
     const out = applyScenario(
       baseline(),
-      overrides({ delaySlips: [{ reservationId: U(101), months: 3 }, { reservationId: U(103), months: 1 }, { reservationId: U(102), months: 24 }] }),
+      overrides({
+        delaySlips: [
+          { reservationId: U(101), months: 3 },
+          { reservationId: U(103), months: 1 },
+          { reservationId: U(102), months: 24 },
+        ],
+      }),
     );
     const byId = new Map(out.blocks.map((b) => [b.id, b]));
     expect(byId.get(U(101))!.startAt).toEqual(t("2026-04-01"));
@@ -163,7 +217,21 @@ describe("applyScenario", () => {
   it("leaves out an added reservation whose site is unknown, with a warning", () => {
     const out = applyScenario(
       baseline(),
-      overrides({ addReservations: [{ name: "Lost", providerId: OWN, siteId: U(77), acceleratorTypeId: GB200, quantity: 1, startAt: "2026-06-01", endAt: "2026-07-01", pricingModel: "spot", rate: "1" }] }),
+      overrides({
+        addReservations: [
+          {
+            name: "Lost",
+            providerId: OWN,
+            siteId: U(77),
+            acceleratorTypeId: GB200,
+            quantity: 1,
+            startAt: "2026-06-01",
+            endAt: "2026-07-01",
+            pricingModel: "spot",
+            rate: "1",
+          },
+        ],
+      }),
     );
     expect(out.blocks).toHaveLength(3);
     expect(out.warnings[0]).toContain("names a site that no longer exists");
@@ -193,13 +261,49 @@ describe("scenario overrides", () => {
     [{ pueBySite: { [SITE_A]: "0.9" } }, "PUE must be between 1 and 3"],
     [{ priceChangePct: [{ pct: "5" }] }, "names a provider, a family or both"],
     [{ delaySlips: [{ reservationId: U(1), months: 0 }] }, "at least 1 month"],
-    [{ delaySlips: [{ reservationId: U(1), months: 1 }, { reservationId: U(1), months: 2 }] }, "slips at most once"],
     [
-      { addReservations: [{ name: "X", providerId: OWN, siteId: SITE_B, acceleratorTypeId: GB200, quantity: 1, startAt: "2026-07-01", endAt: "2026-06-01", pricingModel: "reserved", rate: "1" }] },
+      {
+        delaySlips: [
+          { reservationId: U(1), months: 1 },
+          { reservationId: U(1), months: 2 },
+        ],
+      },
+      "slips at most once",
+    ],
+    [
+      {
+        addReservations: [
+          {
+            name: "X",
+            providerId: OWN,
+            siteId: SITE_B,
+            acceleratorTypeId: GB200,
+            quantity: 1,
+            startAt: "2026-07-01",
+            endAt: "2026-06-01",
+            pricingModel: "reserved",
+            rate: "1",
+          },
+        ],
+      },
       "End must be after start",
     ],
     [
-      { addReservations: [{ name: "X", providerId: OWN, siteId: SITE_B, acceleratorTypeId: GB200, quantity: 1.5, startAt: "2026-06-01", endAt: "2026-07-01", pricingModel: "reserved", rate: "1" }] },
+      {
+        addReservations: [
+          {
+            name: "X",
+            providerId: OWN,
+            siteId: SITE_B,
+            acceleratorTypeId: GB200,
+            quantity: 1.5,
+            startAt: "2026-06-01",
+            endAt: "2026-07-01",
+            pricingModel: "reserved",
+            rate: "1",
+          },
+        ],
+      },
       "whole number",
     ],
     [{ removeReservationIds: ["not-an-id"] }, "Choose a reservation"],
@@ -210,7 +314,9 @@ describe("scenario overrides", () => {
   });
 
   it("compacts away empty parts and a zero growth", () => {
-    expect(compactOverrides(overrides({ demandGrowthPct: "0", addReservations: [], removeReservationIds: [U(1), U(1)], pueBySite: {} }))).toEqual({
+    expect(
+      compactOverrides(overrides({ demandGrowthPct: "0", addReservations: [], removeReservationIds: [U(1), U(1)], pueBySite: {} })),
+    ).toEqual({
       removeReservationIds: [U(1)],
     });
   });

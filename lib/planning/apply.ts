@@ -62,7 +62,9 @@ export function applyScenario(
     const type = types.get(r.acceleratorTypeId);
     const site = sites.get(r.siteId);
     if (!provider || !type || !site) {
-      warnings.push(`The added reservation "${r.name}" names a ${!provider ? "provider" : !type ? "accelerator type" : "site"} that no longer exists; it is left out.`);
+      warnings.push(
+        `The added reservation "${r.name}" names a ${!provider ? "provider" : !type ? "accelerator type" : "site"} that no longer exists; it is left out.`,
+      );
       return;
     }
     const startAt = toInstant(r.startAt);
@@ -110,7 +112,9 @@ export function applyScenario(
 
 /** Blocks in the order every model keeps them: by (delivery-adjusted) start, then name, then id. */
 export function sortBlocks(blocks: PlanningBlock[]): PlanningBlock[] {
-  return blocks.sort((a, b) => a.startAt.getTime() - b.startAt.getTime() || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.id < b.id ? -1 : 1));
+  return blocks.sort(
+    (a, b) => a.startAt.getTime() - b.startAt.getTime() || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.id < b.id ? -1 : 1),
+  );
 }
 
 export type ModelFilter = { provider?: string | null; family?: string | null; site?: string | null };

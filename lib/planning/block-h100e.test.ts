@@ -28,6 +28,11 @@ describe("blockH100e", () => {
     expect(toScaledCached(blockH100e(block(1000, "2.25")))).toEqual({ n: 225000n, scale: 2 });
     expect(toScaledCached(blockH100e(block(12, "0.1234")))).toEqual({ n: 14808n, scale: 4 });
     // the same value as read back from the Dec
-    expect(averageUnitsByMonth([{ units: blockH100e(block(12, "0.1234")), startAt: new Date("2026-01-01T00:00:00Z"), endAt: new Date("2027-01-01T00:00:00Z") }], [{ from: new Date("2026-03-01T00:00:00Z"), to: new Date("2026-04-01T00:00:00Z") }])[0]!.toString()).toBe("1.4808");
+    expect(
+      averageUnitsByMonth(
+        [{ units: blockH100e(block(12, "0.1234")), startAt: new Date("2026-01-01T00:00:00Z"), endAt: new Date("2027-01-01T00:00:00Z") }],
+        [{ from: new Date("2026-03-01T00:00:00Z"), to: new Date("2026-04-01T00:00:00Z") }],
+      )[0]!.toString(),
+    ).toBe("1.4808");
   });
 });

@@ -17,7 +17,14 @@ const point = (ym: string, headroom: string): HeadroomPoint => ({
   headroomMw: dec(headroom),
   overBudget: dec(headroom).isNegative(),
 });
-const site = (siteId: string, tightest: HeadroomPoint | null, over = 0): SideSite => ({ siteId, siteName: siteId, pue: dec("1.2"), tightest, overBudgetMonths: over, firstOver: null });
+const site = (siteId: string, tightest: HeadroomPoint | null, over = 0): SideSite => ({
+  siteId,
+  siteName: siteId,
+  pue: dec("1.2"),
+  tightest,
+  overBudgetMonths: over,
+  firstOver: null,
+});
 
 const side = (key: string, over: Partial<ScenarioSide>): ScenarioSide => ({
   key,
@@ -32,7 +39,13 @@ const side = (key: string, over: Partial<ScenarioSide>): ScenarioSide => ({
 
 describe("compareSides", () => {
   const a = side("baseline", {
-    runway: { overall: month("2027-06"), byFamily: [{ family: "GB200", runway: month("2027-03") }, { family: "H100", runway: null }] },
+    runway: {
+      overall: month("2027-06"),
+      byFamily: [
+        { family: "GB200", runway: month("2027-03") },
+        { family: "H100", runway: null },
+      ],
+    },
     spend: [
       { month: month("2026-10"), actual: dec("100"), planned: dec(0), total: dec("100") },
       { month: month("2026-11"), actual: dec(0), planned: dec("250.50"), total: dec("250.50") },
@@ -40,7 +53,13 @@ describe("compareSides", () => {
     headroom: [site("Abilene", point("2027-01", "12.5")), site("Quincy", point("2026-12", "3")), site("Empty", null)],
   });
   const b = side("more", {
-    runway: { overall: month("2027-09"), byFamily: [{ family: "GB200", runway: month("2027-08") }, { family: "MI300X", runway: month("2026-12") }] },
+    runway: {
+      overall: month("2027-09"),
+      byFamily: [
+        { family: "GB200", runway: month("2027-08") },
+        { family: "MI300X", runway: month("2026-12") },
+      ],
+    },
     spend: [
       { month: month("2026-10"), actual: dec("100"), planned: dec(0), total: dec("100") },
       { month: month("2026-11"), actual: dec(0), planned: dec("400.25"), total: dec("400.25") },
@@ -50,7 +69,9 @@ describe("compareSides", () => {
   const rows = compareSides(a, b);
 
   it("lines runways up: overall first, then every family of either side, with the shift in months", () => {
-    expect(rows.runway.map((r) => [r.label, r.a?.from.toISOString().slice(0, 7) ?? null, r.b?.from.toISOString().slice(0, 7) ?? null, r.shift])).toEqual([
+    expect(
+      rows.runway.map((r) => [r.label, r.a?.from.toISOString().slice(0, 7) ?? null, r.b?.from.toISOString().slice(0, 7) ?? null, r.shift]),
+    ).toEqual([
       ["All families", "2027-06", "2027-09", 3],
       ["GB200", "2027-03", "2027-08", 5],
       ["H100", null, null, null],
@@ -63,7 +84,11 @@ describe("compareSides", () => {
       ["0", true],
       ["149.75", false],
     ]);
-    expect([rows.spendTotal.a.toString(), rows.spendTotal.b.toString(), rows.spendTotal.delta.toString()]).toEqual(["350.5", "500.25", "149.75"]);
+    expect([rows.spendTotal.a.toString(), rows.spendTotal.b.toString(), rows.spendTotal.delta.toString()]).toEqual([
+      "350.5",
+      "500.25",
+      "149.75",
+    ]);
   });
 
   it("lists sites tightest first with the change in tightest headroom: −1.5 − 12.5 = −14 MW", () => {
@@ -87,8 +112,16 @@ describe("runwayShiftMonths", () => {
 describe("compareCsvRows", () => {
   it("writes runway months as YYYY-MM, money and headroom exactly, never rounded", async () => {
     const { compareCsvRows } = await import("./compare");
-    const a = side("a", { runway: { overall: month("2027-01"), byFamily: [] }, spend: [{ month: month("2026-11"), actual: dec(0), planned: dec("10.005"), total: dec("10.005") }], headroom: [site("X", point("2026-12", "2.125"))] });
-    const b = side("b", { runway: { overall: null, byFamily: [] }, spend: [{ month: month("2026-11"), actual: dec(0), planned: dec("12"), total: dec("12") }], headroom: [site("X", point("2026-12", "1.5"), 1)] });
+    const a = side("a", {
+      runway: { overall: month("2027-01"), byFamily: [] },
+      spend: [{ month: month("2026-11"), actual: dec(0), planned: dec("10.005"), total: dec("10.005") }],
+      headroom: [site("X", point("2026-12", "2.125"))],
+    });
+    const b = side("b", {
+      runway: { overall: null, byFamily: [] },
+      spend: [{ month: month("2026-11"), actual: dec(0), planned: dec("12"), total: dec("12") }],
+      headroom: [site("X", point("2026-12", "1.5"), 1)],
+    });
     expect(compareCsvRows(compareSides(a, b)).map((r) => [r.section, r.item, r.month, r.a, r.b, r.delta])).toEqual([
       ["runway", "All families", null, "2027-01", null, null],
       ["spend_usd", "total", "2026-11", "10.005", "12", "1.995"],

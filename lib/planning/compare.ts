@@ -8,7 +8,14 @@ import type { Period } from "@/lib/metrics/period";
 
 export type SideRunway = { overall: Period | null; byFamily: { family: string; runway: Period | null }[] };
 export type SideSpendMonth = { month: Period; actual: Dec; planned: Dec; total: Dec };
-export type SideSite = { siteId: string; siteName: string; pue: Dec; tightest: HeadroomPoint | null; overBudgetMonths: number; firstOver: HeadroomPoint | null };
+export type SideSite = {
+  siteId: string;
+  siteName: string;
+  pue: Dec;
+  tightest: HeadroomPoint | null;
+  overBudgetMonths: number;
+  firstOver: HeadroomPoint | null;
+};
 export type ScenarioSide = {
   key: string;
   label: string;
@@ -43,7 +50,13 @@ export function runwayShiftMonths(a: Period | null, b: Period | null): number | 
 export function compareSides(a: ScenarioSide, b: ScenarioSide): CompareRows {
   const families = [...new Set([...a.runway.byFamily.map((f) => f.family), ...b.runway.byFamily.map((f) => f.family)])];
   const runwayOf = (s: ScenarioSide, family: string) => s.runway.byFamily.find((f) => f.family === family)?.runway ?? null;
-  const row = (key: string, label: string, ra: Period | null, rb: Period | null): RunwayRow => ({ key, label, a: ra, b: rb, shift: runwayShiftMonths(ra, rb) });
+  const row = (key: string, label: string, ra: Period | null, rb: Period | null): RunwayRow => ({
+    key,
+    label,
+    a: ra,
+    b: rb,
+    shift: runwayShiftMonths(ra, rb),
+  });
 
   const spend = a.spend.map((m, i) => {
     const other = b.spend[i];
@@ -75,7 +88,10 @@ export function compareSides(a: ScenarioSide, b: ScenarioSide): CompareRows {
   });
 
   return {
-    runway: [row("overall", "All families", a.runway.overall, b.runway.overall), ...families.map((f) => row(f, f, runwayOf(a, f), runwayOf(b, f)))],
+    runway: [
+      row("overall", "All families", a.runway.overall, b.runway.overall),
+      ...families.map((f) => row(f, f, runwayOf(a, f), runwayOf(b, f))),
+    ],
     spend,
     spendTotal: { a: totalA, b: totalB, delta: totalB.minus(totalA) },
     headroom,
@@ -87,7 +103,9 @@ export const COMPARE_CSV_HEADER = ["section", "item", "month", "a", "b", "b_minu
 const ym = (p: Period | null | undefined) => (p ? p.from.toISOString().slice(0, 7) : null);
 
 /** The comparison as CSV rows (numbers as exact decimal text, never rounded; months as YYYY-MM; empty = never within the horizon). */
-export function compareCsvRows(rows: CompareRows): { section: string; item: string; month: string | null; a: string | null; b: string | null; delta: string | null; note: string }[] {
+export function compareCsvRows(
+  rows: CompareRows,
+): { section: string; item: string; month: string | null; a: string | null; b: string | null; delta: string | null; note: string }[] {
   return [
     ...rows.runway.map((r) => ({
       section: "runway",
@@ -107,7 +125,15 @@ export function compareCsvRows(rows: CompareRows): { section: string; item: stri
       delta: s.delta.toFixed(),
       note: s.actual ? "actual (billing)" : "planned",
     })),
-    { section: "spend_usd", item: "range total", month: null, a: rows.spendTotal.a.toFixed(), b: rows.spendTotal.b.toFixed(), delta: rows.spendTotal.delta.toFixed(), note: "" },
+    {
+      section: "spend_usd",
+      item: "range total",
+      month: null,
+      a: rows.spendTotal.a.toFixed(),
+      b: rows.spendTotal.b.toFixed(),
+      delta: rows.spendTotal.delta.toFixed(),
+      note: "",
+    },
     ...rows.headroom.map((h) => ({
       section: "tightest_headroom_mw",
       item: h.siteName,

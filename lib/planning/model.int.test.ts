@@ -30,7 +30,15 @@ describeOnEachEngine("loadPlanningModel on the demo seed", (engine) => {
 
   it("reads every reservation not archived, its start moved to a later delivery date, with its catalog facts", async () => {
     const model = await loadPlanningModel(viewer, { asOf: AS_OF });
-    const raw = await queryRows<{ id: string; start_at: string; quantity: number; rate: string; family: string; factor: string; system_w: number }>(
+    const raw = await queryRows<{
+      id: string;
+      start_at: string;
+      quantity: number;
+      rate: string;
+      family: string;
+      factor: string;
+      system_w: number;
+    }>(
       handle.db,
       sql`select r.id, to_char(greatest(r.start_at, coalesce(r.delivery_date::timestamp at time zone 'UTC', r.start_at)) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as start_at,
                  r.quantity, r.rate::text as rate, t.family, t.h100_equivalent::text as factor, t.system_w
@@ -43,9 +51,19 @@ describeOnEachEngine("loadPlanningModel on the demo seed", (engine) => {
     const byId = new Map(model.blocks.map((b) => [b.id, b]));
     for (const r of raw) {
       const b = byId.get(r.id)!;
-      expect([b.startAt.toISOString(), b.quantity, b.rate, b.family, b.h100eFactor, b.systemW]).toEqual([r.start_at, r.quantity, r.rate, r.family, r.factor, r.system_w]);
+      expect([b.startAt.toISOString(), b.quantity, b.rate, b.family, b.h100eFactor, b.systemW]).toEqual([
+        r.start_at,
+        r.quantity,
+        r.rate,
+        r.family,
+        r.factor,
+        r.system_w,
+      ]);
     }
-    const late = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from reservations where delivery_date > (start_at at time zone 'UTC')::date`);
+    const late = await queryRows<{ n: number }>(
+      handle.db,
+      sql`select count(*)::int as n from reservations where delivery_date > (start_at at time zone 'UTC')::date`,
+    );
     expect(late[0]!.n).toBeGreaterThan(0);
   });
 
@@ -62,7 +80,10 @@ describeOnEachEngine("loadPlanningModel on the demo seed", (engine) => {
     expect(model.demandPlans).toHaveLength(counts!.plans);
     expect(model.demandPlans.every((p) => p.scenarioId === null)).toBe(true);
     // "Chat inference growth" is given as 12,000 H100e; "Open-weights serving" as 6,144 MI300X × the type's factor.
-    const [mi] = await queryRows<{ factor: string }>(handle.db, sql`select h100_equivalent::text as factor from accelerator_types where family = 'MI300X' limit 1`);
+    const [mi] = await queryRows<{ factor: string }>(
+      handle.db,
+      sql`select h100_equivalent::text as factor from accelerator_types where family = 'MI300X' limit 1`,
+    );
     const plans = new Map(model.demandPlans.map((p) => [p.name, p]));
     expect(plans.get("Chat inference growth")!.h100e).toBe("12000");
     expect(plans.get("Open-weights serving")!.h100e).toBe(String(6144 * Number(mi!.factor)));
@@ -87,7 +108,17 @@ describeOnEachEngine("loadPlanningModel on the demo seed", (engine) => {
     const overrides = {
       demandGrowthPct: "15",
       addReservations: [
-        { name: "Scenario GB200", providerId: site.providerId, siteId: site.id, acceleratorTypeId: gb200.id, quantity: 2048, startAt: "2027-01-01", endAt: "2030-01-01", pricingModel: "reserved", rate: "4.25" },
+        {
+          name: "Scenario GB200",
+          providerId: site.providerId,
+          siteId: site.id,
+          acceleratorTypeId: gb200.id,
+          quantity: 2048,
+          startAt: "2027-01-01",
+          endAt: "2030-01-01",
+          pricingModel: "reserved",
+          rate: "4.25",
+        },
       ],
       removeReservationIds: [a!.id],
       delaySlips: [{ reservationId: b!.id, months: 2 }],
@@ -95,7 +126,10 @@ describeOnEachEngine("loadPlanningModel on the demo seed", (engine) => {
       priceChangePct: [{ family: "H100", pct: "-10" }],
     };
     const [scenario] = await handle.db.insert(scenarios).values({ name: "Integration overrides", overrides }).returning();
-    const before = await queryRows<{ md5: string }>(handle.db, sql`select md5(string_agg(concat_ws('|', id, start_at, rate, quantity), ',' order by id)) from reservations`);
+    const before = await queryRows<{ md5: string }>(
+      handle.db,
+      sql`select md5(string_agg(concat_ws('|', id, start_at, rate, quantity), ',' order by id)) from reservations`,
+    );
 
     const model = await loadPlanningModel(viewer, { asOf: AS_OF, scenarioId: scenario!.id });
     const expected = applyScenario(
@@ -104,10 +138,18 @@ describeOnEachEngine("loadPlanningModel on the demo seed", (engine) => {
       { id: scenario!.id, name: "Integration overrides" },
     );
     expect(model).toEqual(expected);
-    expect(model.blocks.find((x) => x.added)).toMatchObject({ name: "Scenario GB200", family: "GB200", quantity: 2048, siteName: site.name });
+    expect(model.blocks.find((x) => x.added)).toMatchObject({
+      name: "Scenario GB200",
+      family: "GB200",
+      quantity: 2048,
+      siteName: site.name,
+    });
     expect(model.blocks.some((x) => x.id === a!.id)).toBe(false);
     expect(model.sites.find((s) => s.id === site.id)!.pue).toBe("1.5");
-    const after = await queryRows<{ md5: string }>(handle.db, sql`select md5(string_agg(concat_ws('|', id, start_at, rate, quantity), ',' order by id)) from reservations`);
+    const after = await queryRows<{ md5: string }>(
+      handle.db,
+      sql`select md5(string_agg(concat_ws('|', id, start_at, rate, quantity), ',' order by id)) from reservations`,
+    );
     expect(after).toEqual(before);
   });
 
@@ -123,8 +165,13 @@ describeOnEachEngine("loadPlanningModel on the demo seed", (engine) => {
   });
 
   it("refuses an unknown scenario and reports overrides it cannot read instead of failing the page", async () => {
-    await expect(loadPlanningModel(viewer, { asOf: AS_OF, scenarioId: "00000000-0000-4000-8000-000000000000" })).rejects.toBeInstanceOf(NotFoundError);
-    const [bad] = await handle.db.insert(scenarios).values({ name: "Unreadable", overrides: { growth: "lots" } }).returning();
+    await expect(loadPlanningModel(viewer, { asOf: AS_OF, scenarioId: "00000000-0000-4000-8000-000000000000" })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    const [bad] = await handle.db
+      .insert(scenarios)
+      .values({ name: "Unreadable", overrides: { growth: "lots" } })
+      .returning();
     const model = await loadPlanningModel(viewer, { asOf: AS_OF, scenarioId: bad!.id });
     expect(model.warnings[0]).toMatch(/could not be read/);
     expect(model.demandGrowthPct).toBe("0");
@@ -134,8 +181,21 @@ describeOnEachEngine("loadPlanningModel on the demo seed", (engine) => {
     const base = await loadBaseline(viewer, AS_OF);
     const gb200 = base.catalog.acceleratorTypes.find((t) => t.family === "GB200")!;
     const site = base.sites.find((s) => s.budgets.length > 0)!;
-    const extra = { name: "Compare GB200", providerId: site.providerId, siteId: site.id, acceleratorTypeId: gb200.id, quantity: 1000, startAt: "2027-02-01", endAt: "2028-02-01", pricingModel: "reserved", rate: "4.5" };
-    const [scenario] = await handle.db.insert(scenarios).values({ name: "Compare extra block", overrides: { addReservations: [extra] } }).returning();
+    const extra = {
+      name: "Compare GB200",
+      providerId: site.providerId,
+      siteId: site.id,
+      acceleratorTypeId: gb200.id,
+      quantity: 1000,
+      startAt: "2027-02-01",
+      endAt: "2028-02-01",
+      pricingModel: "reserved",
+      rate: "4.5",
+    };
+    const [scenario] = await handle.db
+      .insert(scenarios)
+      .values({ name: "Compare extra block", overrides: { addReservations: [extra] } })
+      .returning();
     const filters = parsePlanningFilters({ range: "24m" }, { now: AS_OF });
     const same = await getScenarioComparison(viewer, { a: null, b: null, filters, asOf: AS_OF });
     expect(same.rows.spendTotal.delta.isZero()).toBe(true);

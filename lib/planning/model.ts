@@ -53,7 +53,10 @@ export function parseStoredOverrides(value: unknown): { overrides: ScenarioOverr
   const parsed = scenarioOverridesSchema.safeParse(value ?? {});
   if (parsed.success) return { overrides: parsed.data, warning: null };
   const issue = parsed.error.issues[0]!;
-  return { overrides: {}, warning: `This scenario's overrides could not be read (${issue.path.join(".") || "overrides"}: ${issue.message}); the baseline is shown.` };
+  return {
+    overrides: {},
+    warning: `This scenario's overrides could not be read (${issue.path.join(".") || "overrides"}: ${issue.message}); the baseline is shown.`,
+  };
 }
 
 /** The registers as they stand (every reservation not archived; no scenario), unfiltered. */
@@ -118,43 +121,49 @@ export async function loadBaseline(ctx: Ctx, asOf: Date): Promise<PlanningModel>
   const budgets = new Map<string, PlanningModel["sites"][number]["budgets"]>();
   for (const b of budgetRows) {
     const list = budgets.get(b.site_id) ?? [];
-    list.push({ effectiveFrom: parseUtc(b.effective_from), effectiveTo: b.effective_to ? parseUtc(b.effective_to) : null, contractedMw: b.contracted_mw });
+    list.push({
+      effectiveFrom: parseUtc(b.effective_from),
+      effectiveTo: b.effective_to ? parseUtc(b.effective_to) : null,
+      contractedMw: b.contracted_mw,
+    });
     budgets.set(b.site_id, list);
   }
 
   return {
     asOf,
     scenario: null,
-    blocks: sortBlocks(blockRows.map((r) => {
-      const start = parseUtc(r.start_at);
-      const end = parseUtc(r.end_at);
-      const delivery = r.delivery_date ? parseUtc(r.delivery_date) : null;
-      const startAt = delivery && delivery > start ? (delivery < end ? delivery : end) : start;
-      return {
-        id: r.id,
-        name: r.name,
-        providerId: r.provider_id,
-        providerName: r.provider_name,
-        providerKind: r.provider_kind,
-        siteId: r.site_id,
-        siteName: r.site_name,
-        acceleratorTypeId: r.accelerator_type_id,
-        typeName: r.type_name,
-        family: r.family,
-        vendor: r.vendor,
-        quantity: r.quantity,
-        startAt,
-        endAt: end,
-        pricingModel: r.pricing_model,
-        rate: r.rate,
-        currency: r.currency,
-        contractId: r.contract_id,
-        status: r.status,
-        h100eFactor: r.factor,
-        systemW: r.system_w,
-        bf16Tflops: r.bf16_tflops,
-      };
-    })),
+    blocks: sortBlocks(
+      blockRows.map((r) => {
+        const start = parseUtc(r.start_at);
+        const end = parseUtc(r.end_at);
+        const delivery = r.delivery_date ? parseUtc(r.delivery_date) : null;
+        const startAt = delivery && delivery > start ? (delivery < end ? delivery : end) : start;
+        return {
+          id: r.id,
+          name: r.name,
+          providerId: r.provider_id,
+          providerName: r.provider_name,
+          providerKind: r.provider_kind,
+          siteId: r.site_id,
+          siteName: r.site_name,
+          acceleratorTypeId: r.accelerator_type_id,
+          typeName: r.type_name,
+          family: r.family,
+          vendor: r.vendor,
+          quantity: r.quantity,
+          startAt,
+          endAt: end,
+          pricingModel: r.pricing_model,
+          rate: r.rate,
+          currency: r.currency,
+          contractId: r.contract_id,
+          status: r.status,
+          h100eFactor: r.factor,
+          systemW: r.system_w,
+          bf16Tflops: r.bf16_tflops,
+        };
+      }),
+    ),
     sites: siteRows.map((s) => ({
       id: s.id,
       name: s.name,
@@ -209,7 +218,10 @@ export async function loadPlanningModel(
   const [baseline, scenarioRows] = await Promise.all([
     loadBaseline(ctx, asOf),
     scenarioId && isUuid(scenarioId)
-      ? queryRows<{ id: string; name: string; overrides: unknown }>(ctx.db, sql`select id, name, overrides from scenarios where id = ${scenarioId}`)
+      ? queryRows<{ id: string; name: string; overrides: unknown }>(
+          ctx.db,
+          sql`select id, name, overrides from scenarios where id = ${scenarioId}`,
+        )
       : Promise.resolve([]),
   ]);
   let model: PlanningModel = { ...baseline, demandPlans: baseline.demandPlans.filter((p) => p.scenarioId === null) };

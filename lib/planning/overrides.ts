@@ -24,12 +24,14 @@ const instant = (label: string) =>
   z
     .string({ error: `${label} is required.` })
     .trim()
-    .refine((v) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(v) && !Number.isNaN(toInstant(v).getTime()), `${label} must be a date.`);
+    .refine(
+      (v) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(v) && !Number.isNaN(toInstant(v).getTime()),
+      `${label} must be a date.`,
+    );
 
 export function toInstant(value: string): Date {
   return new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
 }
-
 
 export const addedReservationSchema = z
   .object({
@@ -37,7 +39,11 @@ export const addedReservationSchema = z
     providerId: uuid("provider"),
     siteId: uuid("site"),
     acceleratorTypeId: uuid("accelerator type"),
-    quantity: z.coerce.number({ error: "Quantity must be a whole number." }).int("Quantity must be a whole number.").min(1, "Quantity must be at least 1.").max(10_000_000, "Quantity is at most 10,000,000."),
+    quantity: z.coerce
+      .number({ error: "Quantity must be a whole number." })
+      .int("Quantity must be a whole number.")
+      .min(1, "Quantity must be at least 1.")
+      .max(10_000_000, "Quantity is at most 10,000,000."),
     startAt: instant("Start"),
     endAt: instant("End"),
     pricingModel: z.enum(PRICING_MODELS, { error: "Choose reserved, on-demand or spot." }),
@@ -53,12 +59,19 @@ export const priceChangeSchema = z
     pct: decimalText("Price change", -100, 1000),
   })
   .strict()
-  .refine((p) => p.providerId !== undefined || p.family !== undefined, { message: "A price change names a provider, a family or both.", path: ["providerId"] });
+  .refine((p) => p.providerId !== undefined || p.family !== undefined, {
+    message: "A price change names a provider, a family or both.",
+    path: ["providerId"],
+  });
 
 export const delaySlipSchema = z
   .object({
     reservationId: uuid("reservation"),
-    months: z.coerce.number({ error: "Months must be a whole number." }).int("Months must be a whole number.").min(1, "A slip is at least 1 month.").max(60, "A slip is at most 60 months."),
+    months: z.coerce
+      .number({ error: "Months must be a whole number." })
+      .int("Months must be a whole number.")
+      .min(1, "A slip is at least 1 month.")
+      .max(60, "A slip is at most 60 months."),
   })
   .strict();
 

@@ -31,13 +31,13 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') ((cell += '"'), i++);
       else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(cell), (cell = "");
-    else if (ch === "\r" && text[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
-    else if (ch === "\n") row.push(cell), rows.push(row), (row = []), (cell = "");
+    else if (ch === ",") (row.push(cell), (cell = ""));
+    else if (ch === "\r" && text[i + 1] === "\n") (row.push(cell), rows.push(row), (row = []), (cell = ""), i++);
+    else if (ch === "\n") (row.push(cell), rows.push(row), (row = []), (cell = ""));
     else cell += ch;
   }
   return rows;
@@ -48,7 +48,10 @@ async function downloadBytes(chunks: AsyncIterable<Uint8Array>): Promise<{ heade
   return { header: head!, rows: body.map((r) => Object.fromEntries(head!.map((h, i) => [h, r[i]!]))) };
 }
 
-async function download(header: readonly string[], rows: Parameters<typeof csvResponse>[2]): Promise<{ header: string[]; rows: Record<string, string>[] }> {
+async function download(
+  header: readonly string[],
+  rows: Parameters<typeof csvResponse>[2],
+): Promise<{ header: string[]; rows: Record<string, string>[] }> {
   const [head, ...body] = parseCsv(await csvResponse("x.csv", header, rows).text());
   return { header: head!, rows: body.map((r) => Object.fromEntries(head!.map((h, i) => [h, r[i]!]))) };
 }
@@ -69,17 +72,46 @@ describeOnEachEngine("procurement exports", (engine) => {
       committedAmount: "1234567.8901",
     });
     billedId = billed.id;
-    for (let i = 0; i < 4; i++) await insertContractRow(handle.db, catalog, { name: `Plain ${i}`, endDate: i === 0 ? "2028-03-01" : "2026-12-01", committedAmount: `${i}00.05` });
+    for (let i = 0; i < 4; i++)
+      await insertContractRow(handle.db, catalog, {
+        name: `Plain ${i}`,
+        endDate: i === 0 ? "2028-03-01" : "2026-12-01",
+        committedAmount: `${i}00.05`,
+      });
     await insertContractRow(handle.db, catalog, { name: "Other provider", providerId: catalog.other.id });
     await insertContractRow(handle.db, catalog, { name: "Archived", archivedAt: new Date(), endDate: "2026-09-01" });
-    await insertReservationRow(handle.db, catalog, { name: "+cmd|calc", contractId: billedId, quantity: 3, rate: "2.3456", startAt: d("2026-01-01"), endAt: d("2026-10-01"), status: "active" });
-    await insertReservationRow(handle.db, catalog, { name: "On demand", quantity: 5, rate: "4.1", pricingModel: "on_demand", endAt: d("2027-09-01") });
+    await insertReservationRow(handle.db, catalog, {
+      name: "+cmd|calc",
+      contractId: billedId,
+      quantity: 3,
+      rate: "2.3456",
+      startAt: d("2026-01-01"),
+      endAt: d("2026-10-01"),
+      status: "active",
+    });
+    await insertReservationRow(handle.db, catalog, {
+      name: "On demand",
+      quantity: 5,
+      rate: "4.1",
+      pricingModel: "on_demand",
+      endAt: d("2027-09-01"),
+    });
     await insertReservationRow(handle.db, catalog, { name: "Elsewhere", providerId: catalog.other.id, endAt: d("2026-07-01") });
-    const [ok] = await handle.db.insert(imports).values({ kind: "focus", fileName: "a.csv", sha256: "c".repeat(64), status: "succeeded" }).returning();
+    const [ok] = await handle.db
+      .insert(imports)
+      .values({ kind: "focus", fileName: "a.csv", sha256: "c".repeat(64), status: "succeeded" })
+      .returning();
     await handle.db.insert(costLineItems).values(
       ["2026-03-03", "2026-04-04", "2026-05-05"].map((day, n) => ({
-        importId: ok!.id, lineNumber: n + 1, contractId: billedId, billingCurrency: "USD", chargePeriodStart: d(day), chargePeriodEnd: d(day),
-        billedCost: "10000.01", effectiveCost: "10000.01", chargeCategory: "Usage",
+        importId: ok!.id,
+        lineNumber: n + 1,
+        contractId: billedId,
+        billingCurrency: "USD",
+        chargePeriodStart: d(day),
+        chargePeriodEnd: d(day),
+        billedCost: "10000.01",
+        effectiveCost: "10000.01",
+        chargeCategory: "Usage",
       })),
     );
     await refreshBillingMonthly(handle.db, "all");
@@ -125,7 +157,14 @@ describeOnEachEngine("procurement exports", (engine) => {
       expect(out.rows.map((r) => r.id)).toEqual(listed.rows.map((r) => r.id));
       expect(out.rows).toHaveLength(2);
       const [reserved, onDemand] = out.rows;
-      expect(reserved).toMatchObject({ block: "'+cmd|calc", rate: "2.345600", monthly_cost: "5136.864", notice_date: "2026-07-03", end_at: "2026-10-01", contract: `'=HYPERLINK("http://evil.example","x")` });
+      expect(reserved).toMatchObject({
+        block: "'+cmd|calc",
+        rate: "2.345600",
+        monthly_cost: "5136.864",
+        notice_date: "2026-07-03",
+        end_at: "2026-10-01",
+        contract: `'=HYPERLINK("http://evil.example","x")`,
+      });
       expect(onDemand).toMatchObject({ block: "On demand", rate: "4.100000", monthly_cost: "", pricing_model: "on_demand" });
       const shorter = await download(RESERVATION_SCHEDULE_HEADER, reservationScheduleRows(ctx(), params, 30));
       expect(shorter.rows[0]!.notice_date).toBe("2026-09-01");
@@ -135,7 +174,13 @@ describeOnEachEngine("procurement exports", (engine) => {
   describe("renewals", () => {
     it("lists contracts and blocks ending in the next 12 months, soonest first, not archived ones", async () => {
       const rows = await (async () => {
-        const out = await download(RENEWALS_HEADER, mapRows(inBatches((o, l) => renewalPage(ctx(), asOf, 90, o, l), 2), renewalCsvRow));
+        const out = await download(
+          RENEWALS_HEADER,
+          mapRows(
+            inBatches((o, l) => renewalPage(ctx(), asOf, 90, o, l), 2),
+            renewalCsvRow,
+          ),
+        );
         return out.rows;
       })();
       expect(rows.map((r) => [r.kind, r.name, r.end_at, r.notice_date])).toEqual([
@@ -152,7 +197,13 @@ describeOnEachEngine("procurement exports", (engine) => {
 
     it("writes an RFC 5545 calendar: CRLF, folded at 75 octets, one escaped all-day event per renewal", async () => {
       const renewals = await renewalPage(ctx(), asOf, 90, 0, 100);
-      const text = await icsResponse("r.ics", mapRows(inBatches((o, l) => renewalPage(ctx(), asOf, 90, o, l), 3), (r) => renewalEvent(r, asOf))).text();
+      const text = await icsResponse(
+        "r.ics",
+        mapRows(
+          inBatches((o, l) => renewalPage(ctx(), asOf, 90, o, l), 3),
+          (r) => renewalEvent(r, asOf),
+        ),
+      ).text();
       expect(text.endsWith("END:VCALENDAR\r\n")).toBe(true);
       const physical = text.slice(0, -2).split("\r\n");
       expect(physical.every((l) => !l.includes("\n") && !l.includes("\r"))).toBe(true);
@@ -164,7 +215,7 @@ describeOnEachEngine("procurement exports", (engine) => {
       let current: Record<string, string> | null = null;
       for (const line of lines) {
         if (line === "BEGIN:VEVENT") current = {};
-        else if (line === "END:VEVENT") events.push(current!), (current = null);
+        else if (line === "END:VEVENT") (events.push(current!), (current = null));
         else if (current) {
           const colon = line.indexOf(":");
           current[line.slice(0, colon)] = line.slice(colon + 1);
@@ -173,7 +224,9 @@ describeOnEachEngine("procurement exports", (engine) => {
       expect(events).toHaveLength(renewals.length);
       expect(new Set(events.map((e) => e.UID)).size).toBe(events.length);
       for (const e of events) {
-        expect(Object.keys(e)).toEqual(expect.arrayContaining(["UID", "DTSTAMP", "DTSTART;VALUE=DATE", "DTEND;VALUE=DATE", "SUMMARY", "DESCRIPTION"]));
+        expect(Object.keys(e)).toEqual(
+          expect.arrayContaining(["UID", "DTSTAMP", "DTSTART;VALUE=DATE", "DTEND;VALUE=DATE", "SUMMARY", "DESCRIPTION"]),
+        );
         expect(e.DTSTAMP).toBe("20260615T000000Z");
         expect(e["DTSTART;VALUE=DATE"]).toMatch(/^\d{8}$/);
       }
@@ -186,20 +239,41 @@ describeOnEachEngine("procurement exports", (engine) => {
   });
   describe("FOCUS cost export", () => {
     it("writes succeeded imports' rows as FOCUS columns, exact and neutralized, by the database's CSV writer", async () => {
-      const [ok] = await handle.db.insert(imports).values({ kind: "focus", fileName: "f.csv", sha256: "d".repeat(64), status: "succeeded" }).returning();
-      const [failed] = await handle.db.insert(imports).values({ kind: "focus", fileName: "g.csv", sha256: "e".repeat(64), status: "failed" }).returning();
+      const [ok] = await handle.db
+        .insert(imports)
+        .values({ kind: "focus", fileName: "f.csv", sha256: "d".repeat(64), status: "succeeded" })
+        .returning();
+      const [failed] = await handle.db
+        .insert(imports)
+        .values({ kind: "focus", fileName: "g.csv", sha256: "e".repeat(64), status: "failed" })
+        .returning();
       const line = (importId: number, n: number, cost: string, description: string) => ({
-        importId, lineNumber: n, billingCurrency: "USD", chargePeriodStart: new Date("2026-08-01T05:00:00Z"), chargePeriodEnd: new Date("2026-08-01T06:00:00Z"),
-        billedCost: cost, effectiveCost: cost, chargeCategory: "Usage", chargeDescription: description,
+        importId,
+        lineNumber: n,
+        billingCurrency: "USD",
+        chargePeriodStart: new Date("2026-08-01T05:00:00Z"),
+        chargePeriodEnd: new Date("2026-08-01T06:00:00Z"),
+        billedCost: cost,
+        effectiveCost: cost,
+        chargeCategory: "Usage",
+        chargeDescription: description,
       });
-      await handle.db.insert(costLineItems).values([
-        line(ok!.id, 1, "-12.34", "@SUM(A1)"), line(ok!.id, 2, "0.0000000001", "GPU hours, 8×H100"), line(ok!.id, 3, "5", "x"), line(failed!.id, 1, "999", "no"),
-      ]);
+      await handle.db
+        .insert(costLineItems)
+        .values([
+          line(ok!.id, 1, "-12.34", "@SUM(A1)"),
+          line(ok!.id, 2, "0.0000000001", "GPU hours, 8×H100"),
+          line(ok!.id, 3, "5", "x"),
+          line(failed!.id, 1, "999", "no"),
+        ]);
       const filter = parseFocusCostFilter(new URLSearchParams("from=2026-08-01&to=2026-08-02"));
       const out = await downloadBytes(focusCostCsv(ctx(), filter));
       expect(out.header).toEqual(FOCUS_COST_HEADER);
-      const [count] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from cost_line_items c join imports i on i.id = c.import_id
-        where i.status = 'succeeded' and c.charge_period_start >= '2026-08-01T00:00:00Z' and c.charge_period_start < '2026-08-02T00:00:00Z'`);
+      const [count] = await queryRows<{ n: number }>(
+        handle.db,
+        sql`select count(*)::int as n from cost_line_items c join imports i on i.id = c.import_id
+        where i.status = 'succeeded' and c.charge_period_start >= '2026-08-01T00:00:00Z' and c.charge_period_start < '2026-08-02T00:00:00Z'`,
+      );
       expect(out.rows).toHaveLength(Number(count!.n));
       expect(out.rows.map((r) => [r.BilledCost, r.ChargeDescription, r.ChargePeriodStart])).toEqual([
         ["-12.3400000000", "'@SUM(A1)", "2026-08-01T05:00:00Z"],
@@ -207,7 +281,10 @@ describeOnEachEngine("procurement exports", (engine) => {
         ["5.0000000000", "x", "2026-08-01T05:00:00Z"],
       ]);
       const all = await downloadBytes(focusCostCsv(ctx(), parseFocusCostFilter(new URLSearchParams())));
-      const [total] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from cost_line_items c join imports i on i.id = c.import_id where i.status = 'succeeded'`);
+      const [total] = await queryRows<{ n: number }>(
+        handle.db,
+        sql`select count(*)::int as n from cost_line_items c join imports i on i.id = c.import_id where i.status = 'succeeded'`,
+      );
       expect(all.rows).toHaveLength(Number(total!.n));
       expect(() => parseFocusCostFilter(new URLSearchParams("from=2026-09-01&to=2026-08-01"))).toThrow("after the start");
     });
@@ -220,7 +297,18 @@ describeOnEachEngine("procurement exports", (engine) => {
     it("neutralizes in SQL exactly as the CSV writer does", async () => {
       const samples = [
         ...FORMULA_START_CHARS.map((c) => `${c}SUM(A1)`),
-        "", "safe", " =not first", "'already", "naïve", "日本", "-", "+1", "@", "\tx", "\rx", "x=1",
+        "",
+        "safe",
+        " =not first",
+        "'already",
+        "naïve",
+        "日本",
+        "-",
+        "+1",
+        "@",
+        "\tx",
+        "\rx",
+        "x=1",
         ...fc.sample(fc.string({ unit: fc.constantFrom("=", "+", "-", "@", "\t", "\r", "a", ",", '"', "\n", "é", " ") }), 200),
       ];
       const rows = await queryRows<{ i: number; out: string }>(
@@ -242,7 +330,10 @@ describeOnEachEngine("procurement exports", (engine) => {
         let running = 1;
         for (let i = 0; i < 50 && running > 0; i++) {
           await new Promise((r) => setTimeout(r, 100));
-          const [row] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from pg_stat_activity where query like 'copy (select g as n, md5%' and pid <> pg_backend_pid()`);
+          const [row] = await queryRows<{ n: number }>(
+            handle.db,
+            sql`select count(*)::int as n from pg_stat_activity where query like 'copy (select g as n, md5%' and pid <> pg_backend_pid()`,
+          );
           running = Number(row!.n);
         }
         expect(running).toBe(0);

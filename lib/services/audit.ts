@@ -22,7 +22,5 @@ const SECRET_KEYS = new Set(["passwordHash", "keyHash", "tokenHash"]);
 
 function redact(value: unknown): unknown {
   if (value === undefined || value === null || typeof value !== "object") return value ?? null;
-  return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, SECRET_KEYS.has(k) ? "[redacted]" : v]),
-  );
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, SECRET_KEYS.has(k) ? "[redacted]" : v]));
 }

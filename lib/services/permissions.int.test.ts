@@ -3,7 +3,21 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { can } from "@/lib/auth/permissions";
 import { ROLES } from "@/lib/enums";
 import type { Db, DbHandle } from "@/lib/db/client";
-import { acceleratorTypes, apiKeys, contracts, demandPlans, powerBudgets, providers, reports, reservations, scenarios, sharedReports, sites, skuMappings, users } from "@/lib/db/schema";
+import {
+  acceleratorTypes,
+  apiKeys,
+  contracts,
+  demandPlans,
+  powerBudgets,
+  providers,
+  reports,
+  reservations,
+  scenarios,
+  sharedReports,
+  sites,
+  skuMappings,
+  users,
+} from "@/lib/db/schema";
 import { generateShareToken } from "@/lib/sharing/tokens";
 import { generateApiKey } from "@/lib/auth/api-keys";
 import { insertCatalog, insertContractRow, insertReservationRow, type Catalog } from "@/lib/testing/commercial-fixtures";
@@ -17,7 +31,10 @@ import { WRITE_VERBS, type WriteVerbName } from "./verbs";
 const SAMPLE_INPUTS: Record<WriteVerbName, (db: Db) => Promise<unknown>> = {
   createUser: async () => ({ email: "new@example.com", name: "New", role: "viewer" }),
   updateUser: async (db) => {
-    const [u] = await db.select().from(users).where(sql`${users.email} = 'target@example.com'`);
+    const [u] = await db
+      .select()
+      .from(users)
+      .where(sql`${users.email} = 'target@example.com'`);
     return { id: u!.id, version: u!.version, changes: { role: "finance" } };
   },
   createContract: async () => ({
@@ -49,7 +66,13 @@ const SAMPLE_INPUTS: Record<WriteVerbName, (db: Db) => Promise<unknown>> = {
   updateReservation: async (db) => ({ ...(await versionOf(db, reservations, "PM-EDIT")), changes: { quantity: 32 } }),
   archiveReservation: async (db) => versionOf(db, reservations, "PM-ARCHIVE"),
   unarchiveReservation: async (db) => versionOf(db, reservations, "PM-ARCHIVED"),
-  createSite: async () => ({ name: `Matrix site ${Date.now()}`, providerId: matrixCatalog.provider.id, regionCode: "eu-1", country: "NL", pue: "1.15" }),
+  createSite: async () => ({
+    name: `Matrix site ${Date.now()}`,
+    providerId: matrixCatalog.provider.id,
+    regionCode: "eu-1",
+    country: "NL",
+    pue: "1.15",
+  }),
   updateSite: async (db) => ({ ...(await catalogVersion(db, sites, "PM-SITE-EDIT")), changes: { pue: "1.30" } }),
   archiveSite: async (db) => catalogVersion(db, sites, "PM-SITE-ARCHIVE"),
   unarchiveSite: async (db) => catalogVersion(db, sites, "PM-SITE-ARCHIVED"),
@@ -73,24 +96,47 @@ const SAMPLE_INPUTS: Record<WriteVerbName, (db: Db) => Promise<unknown>> = {
     bf16Tflops: "1300",
     systemW: 1250,
   }),
-  updateAcceleratorType: async (db) => ({ ...(await catalogVersion(db, acceleratorTypes, "PM-TYPE-EDIT")), changes: { h100Equivalent: "1.5" } }),
+  updateAcceleratorType: async (db) => ({
+    ...(await catalogVersion(db, acceleratorTypes, "PM-TYPE-EDIT")),
+    changes: { h100Equivalent: "1.5" },
+  }),
   archiveAcceleratorType: async (db) => catalogVersion(db, acceleratorTypes, "PM-TYPE-ARCHIVE"),
   unarchiveAcceleratorType: async (db) => catalogVersion(db, acceleratorTypes, "PM-TYPE-ARCHIVED"),
-  createSkuMapping: async () => ({ providerId: matrixCatalog.provider.id, skuId: `matrix-sku-${Date.now()}`, acceleratorTypeId: matrixCatalog.type.id, acceleratorsPerUnit: "8" }),
+  createSkuMapping: async () => ({
+    providerId: matrixCatalog.provider.id,
+    skuId: `matrix-sku-${Date.now()}`,
+    acceleratorTypeId: matrixCatalog.type.id,
+    acceleratorsPerUnit: "8",
+  }),
   updateSkuMapping: async (db) => ({ ...(await skuMappingVersion(db, "PM-SKU-EDIT")), changes: { acceleratorsPerUnit: "4" } }),
   archiveSkuMapping: async (db) => skuMappingVersion(db, "PM-SKU-ARCHIVE"),
   unarchiveSkuMapping: async (db) => skuMappingVersion(db, "PM-SKU-ARCHIVED", new Date()),
-  createScenario: async () => ({ name: `Matrix scenario ${Date.now()}`, overrides: { demandGrowthPct: "20", pueBySite: { [matrixCatalog.site.id]: "1.4" } } }),
+  createScenario: async () => ({
+    name: `Matrix scenario ${Date.now()}`,
+    overrides: { demandGrowthPct: "20", pueBySite: { [matrixCatalog.site.id]: "1.4" } },
+  }),
   updateScenario: async (db) => ({ ...(await scenarioVersion(db, "PM-SCEN-EDIT")), changes: { overrides: { demandGrowthPct: "5" } } }),
   archiveScenario: async (db) => scenarioVersion(db, "PM-SCEN-ARCHIVE"),
   unarchiveScenario: async (db) => scenarioVersion(db, "PM-SCEN-ARCHIVED", new Date()),
-  createDemandPlan: async () => ({ name: "Matrix plan", kind: "training", acceleratorFamily: "H100", accelerators: "64", startDate: "2027-01-01", endDate: "2027-04-01", priority: "2" }),
+  createDemandPlan: async () => ({
+    name: "Matrix plan",
+    kind: "training",
+    acceleratorFamily: "H100",
+    accelerators: "64",
+    startDate: "2027-01-01",
+    endDate: "2027-04-01",
+    priority: "2",
+  }),
   updateDemandPlan: async (db) => ({ ...(await demandPlanVersion(db, "PM-DP-EDIT")), changes: { priority: "1" } }),
   archiveDemandPlan: async (db) => demandPlanVersion(db, "PM-DP-ARCHIVE"),
   unarchiveDemandPlan: async (db) => demandPlanVersion(db, "PM-DP-ARCHIVED", new Date()),
   createApiKey: async () => ({ name: "Matrix key", role: "viewer" }),
   revokeApiKey: async (db) => catalogVersion(db, apiKeys, "PM-KEY"),
-  createReport: async () => ({ name: "Matrix report", note: null, scope: { sections: ["kpis", "costs"], filters: { range: "12m" }, scenarioId: null } }),
+  createReport: async () => ({
+    name: "Matrix report",
+    note: null,
+    scope: { sections: ["kpis", "costs"], filters: { range: "12m" }, scenarioId: null },
+  }),
   updateReport: async (db) => ({ ...(await reportVersion(db, "PM-REPORT-EDIT")), changes: { note: "Edited" } }),
   archiveReport: async (db) => reportVersion(db, "PM-REPORT-ARCHIVE"),
   createShareLink: async (db) => ({ reportId: (await reportVersion(db, "PM-REPORT-SHARE")).id, expiresInDays: 7, allowCsv: false }),
@@ -99,37 +145,64 @@ const SAMPLE_INPUTS: Record<WriteVerbName, (db: Db) => Promise<unknown>> = {
   previewContractsImport: async () => contractsCsv(),
   importReservations: async () => reservationsCsv(),
   previewReservationsImport: async () => reservationsCsv(),
-  importSites: async () => ({ fileName: "sites.csv", content: `name,provider,region_code,country,pue\nMatrix import site ${Date.now()},${matrixCatalog.provider.name},eu-2,NL,1.2\n` }),
-  previewSitesImport: async () => ({ fileName: "sites.csv", content: `name,provider,region_code,country,pue\nMatrix preview site ${Date.now()},${matrixCatalog.provider.name},eu-2,NL,1.2\n` }),
-  importPowerBudgets: async () => ({ fileName: "budgets.csv", content: "site,effective_from,effective_to,contracted_mw\nPM-SITE-EDIT,2030-01-01,2031-01-01,5\n" }),
-  previewPowerBudgetsImport: async () => ({ fileName: "budgets.csv", content: "site,effective_from,effective_to,contracted_mw\nPM-SITE-EDIT,2032-01-01,2033-01-01,5\n" }),
+  importSites: async () => ({
+    fileName: "sites.csv",
+    content: `name,provider,region_code,country,pue\nMatrix import site ${Date.now()},${matrixCatalog.provider.name},eu-2,NL,1.2\n`,
+  }),
+  previewSitesImport: async () => ({
+    fileName: "sites.csv",
+    content: `name,provider,region_code,country,pue\nMatrix preview site ${Date.now()},${matrixCatalog.provider.name},eu-2,NL,1.2\n`,
+  }),
+  importPowerBudgets: async () => ({
+    fileName: "budgets.csv",
+    content: "site,effective_from,effective_to,contracted_mw\nPM-SITE-EDIT,2030-01-01,2031-01-01,5\n",
+  }),
+  previewPowerBudgetsImport: async () => ({
+    fileName: "budgets.csv",
+    content: "site,effective_from,effective_to,contracted_mw\nPM-SITE-EDIT,2032-01-01,2033-01-01,5\n",
+  }),
 };
 
 let matrixCatalog: Catalog;
 
 function contractsCsv() {
   const row = `${matrixCatalog.provider.name},Matrix import ${Date.now()},2026-01-01,2027-01-01,1000,USD,monthly,proposed`;
-  return { fileName: "contracts.csv", content: `provider,name,start_date,end_date,committed_amount,currency,payment_terms,status\n${row}\n` };
+  return {
+    fileName: "contracts.csv",
+    content: `provider,name,start_date,end_date,committed_amount,currency,payment_terms,status\n${row}\n`,
+  };
 }
 
 function reservationsCsv() {
   const c = matrixCatalog;
   const row = `Matrix import block ${Date.now()},${c.provider.name},${c.site.name},${c.type.name},8,2026-03-01,2026-09-01,reserved,2.1,USD,planned`;
-  return { fileName: "reservations.csv", content: `name,provider,site,accelerator_type,quantity,start_at,end_at,pricing_model,rate,currency,status\n${row}\n` };
+  return {
+    fileName: "reservations.csv",
+    content: `name,provider,site,accelerator_type,quantity,start_at,end_at,pricing_model,rate,currency,status\n${row}\n`,
+  };
 }
 
 // Contracts are found by reference, reservations by name.
 async function versionOf(db: Db, table: typeof contracts | typeof reservations, key: string) {
   const [row] =
     table === contracts
-      ? await db.select().from(contracts).where(sql`${contracts.reference} = ${key}`)
-      : await db.select().from(reservations).where(sql`${reservations.name} = ${key}`);
+      ? await db
+          .select()
+          .from(contracts)
+          .where(sql`${contracts.reference} = ${key}`)
+      : await db
+          .select()
+          .from(reservations)
+          .where(sql`${reservations.name} = ${key}`);
   return { id: row!.id, version: row!.version };
 }
 
 // Reports are found by name, created on first use; share links are a fresh unrevoked link on PM-REPORT-SHARE.
 async function reportVersion(db: Db, name: string) {
-  const [found] = await db.select({ id: reports.id, version: reports.version }).from(reports).where(sql`${reports.name} = ${name}`);
+  const [found] = await db
+    .select({ id: reports.id, version: reports.version })
+    .from(reports)
+    .where(sql`${reports.name} = ${name}`);
   if (found) return found;
   const [row] = await db
     .insert(reports)
@@ -142,20 +215,32 @@ async function liveShareLink(db: Db) {
   const { id: reportId } = await reportVersion(db, "PM-REPORT-SHARE");
   const [row] = await db
     .insert(sharedReports)
-    .values({ reportId, name: "PM-LINK", scope: { sections: ["kpis"], filters: {}, scenarioId: null }, tokenHash: generateShareToken().tokenHash, expiresAt: new Date(Date.now() + 86_400_000) })
+    .values({
+      reportId,
+      name: "PM-LINK",
+      scope: { sections: ["kpis"], filters: {}, scenarioId: null },
+      tokenHash: generateShareToken().tokenHash,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    })
     .returning({ id: sharedReports.id });
   return row!.id;
 }
 
 // Sites, providers, accelerator types and API keys are found by name; power budget steps by their start on PM-SITE-EDIT.
 async function catalogVersion(db: Db, table: typeof sites | typeof providers | typeof acceleratorTypes | typeof apiKeys, name: string) {
-  const [row] = await db.select({ id: table.id, version: table.version }).from(table).where(sql`${table.name} = ${name}`);
+  const [row] = await db
+    .select({ id: table.id, version: table.version })
+    .from(table)
+    .where(sql`${table.name} = ${name}`);
   return { id: row!.id, version: row!.version };
 }
 
 // SKU mappings are found by SKU id, created on first use.
 async function skuMappingVersion(db: Db, skuId: string, archivedAt: Date | null = null) {
-  const [found] = await db.select({ id: skuMappings.id, version: skuMappings.version }).from(skuMappings).where(sql`${skuMappings.skuId} = ${skuId}`);
+  const [found] = await db
+    .select({ id: skuMappings.id, version: skuMappings.version })
+    .from(skuMappings)
+    .where(sql`${skuMappings.skuId} = ${skuId}`);
   if (found) return found;
   const [row] = await db
     .insert(skuMappings)
@@ -166,19 +251,36 @@ async function skuMappingVersion(db: Db, skuId: string, archivedAt: Date | null 
 
 // Scenarios are found by name, created on first use.
 async function scenarioVersion(db: Db, name: string, archivedAt: Date | null = null) {
-  const [found] = await db.select({ id: scenarios.id, version: scenarios.version }).from(scenarios).where(sql`${scenarios.name} = ${name}`);
+  const [found] = await db
+    .select({ id: scenarios.id, version: scenarios.version })
+    .from(scenarios)
+    .where(sql`${scenarios.name} = ${name}`);
   if (found) return found;
-  const [row] = await db.insert(scenarios).values({ name, overrides: {}, archivedAt }).returning({ id: scenarios.id, version: scenarios.version });
+  const [row] = await db
+    .insert(scenarios)
+    .values({ name, overrides: {}, archivedAt })
+    .returning({ id: scenarios.id, version: scenarios.version });
   return row!;
 }
 
 // Demand plans are found by name, created on first use.
 async function demandPlanVersion(db: Db, name: string, archivedAt: Date | null = null) {
-  const [found] = await db.select({ id: demandPlans.id, version: demandPlans.version }).from(demandPlans).where(sql`${demandPlans.name} = ${name}`);
+  const [found] = await db
+    .select({ id: demandPlans.id, version: demandPlans.version })
+    .from(demandPlans)
+    .where(sql`${demandPlans.name} = ${name}`);
   if (found) return found;
   const [row] = await db
     .insert(demandPlans)
-    .values({ name, kind: "inference", acceleratorFamily: "H100", accelerators: 8, startDate: "2027-01-01", endDate: "2027-02-01", archivedAt })
+    .values({
+      name,
+      kind: "inference",
+      acceleratorFamily: "H100",
+      accelerators: 8,
+      startDate: "2027-01-01",
+      endDate: "2027-02-01",
+      archivedAt,
+    })
     .returning({ id: demandPlans.id, version: demandPlans.version });
   return row!;
 }
@@ -192,19 +294,39 @@ async function budgetVersion(db: Db, effectiveFrom: string) {
 }
 
 async function seedCatalogRegisters(db: Db) {
-  const [provider] = await db.insert(providers).values([
-    { name: "PM-PROV-EDIT", kind: "hyperscaler" },
-    { name: "PM-PROV-ARCHIVE", kind: "neocloud" },
-    { name: "PM-PROV-ARCHIVED", kind: "colo", archivedAt: new Date() },
-  ]).returning();
-  const site = (name: string, archivedAt: Date | null = null) => ({ name, providerId: provider!.id, regionCode: "us-1", country: "US", pue: "1.20", archivedAt });
-  const [editSite] = await db.insert(sites).values([site("PM-SITE-EDIT"), site("PM-SITE-ARCHIVE"), site("PM-SITE-ARCHIVED", new Date())]).returning();
+  const [provider] = await db
+    .insert(providers)
+    .values([
+      { name: "PM-PROV-EDIT", kind: "hyperscaler" },
+      { name: "PM-PROV-ARCHIVE", kind: "neocloud" },
+      { name: "PM-PROV-ARCHIVED", kind: "colo", archivedAt: new Date() },
+    ])
+    .returning();
+  const site = (name: string, archivedAt: Date | null = null) => ({
+    name,
+    providerId: provider!.id,
+    regionCode: "us-1",
+    country: "US",
+    pue: "1.20",
+    archivedAt,
+  });
+  const [editSite] = await db
+    .insert(sites)
+    .values([site("PM-SITE-EDIT"), site("PM-SITE-ARCHIVE"), site("PM-SITE-ARCHIVED", new Date())])
+    .returning();
   await db.insert(powerBudgets).values([
     { siteId: editSite!.id, effectiveFrom: "2050-01-01", effectiveTo: "2051-01-01", contractedMw: "10" },
     { siteId: editSite!.id, effectiveFrom: "2060-01-01", effectiveTo: null, contractedMw: "30" },
   ]);
   const type = (name: string, archivedAt: Date | null = null) => ({
-    name, vendor: "NVIDIA", family: "B200", memoryGb: "180", bf16Tflops: "2250", systemW: 1800, h100Equivalent: "2.2741", archivedAt,
+    name,
+    vendor: "NVIDIA",
+    family: "B200",
+    memoryGb: "180",
+    bf16Tflops: "2250",
+    systemW: 1800,
+    h100Equivalent: "2.2741",
+    archivedAt,
   });
   await db.insert(acceleratorTypes).values([type("PM-TYPE-EDIT"), type("PM-TYPE-ARCHIVE"), type("PM-TYPE-ARCHIVED", new Date())]);
   const { prefix, keyHash } = generateApiKey();

@@ -15,15 +15,29 @@ export function uniq(prefix: string): string {
 }
 
 export async function insertCatalog(db: Db, tag = uniq("cat")) {
-  const [provider] = await db.insert(providers).values({ name: `Cloud ${tag}`, kind: "hyperscaler" }).returning();
-  const [other] = await db.insert(providers).values({ name: `Other ${tag}`, kind: "neocloud" }).returning();
+  const [provider] = await db
+    .insert(providers)
+    .values({ name: `Cloud ${tag}`, kind: "hyperscaler" })
+    .returning();
+  const [other] = await db
+    .insert(providers)
+    .values({ name: `Other ${tag}`, kind: "neocloud" })
+    .returning();
   const [site] = await db
     .insert(sites)
     .values({ name: `Site ${tag}`, providerId: provider!.id, regionCode: "us-east", country: "US", pue: "1.20" })
     .returning();
   const [type] = await db
     .insert(acceleratorTypes)
-    .values({ name: `H100 ${tag}`, vendor: "NVIDIA", family: "H100", memoryGb: "80", bf16Tflops: "989.5", systemW: 1400, h100Equivalent: "1" })
+    .values({
+      name: `H100 ${tag}`,
+      vendor: "NVIDIA",
+      family: "H100",
+      memoryGb: "80",
+      bf16Tflops: "989.5",
+      systemW: 1400,
+      h100Equivalent: "1",
+    })
     .returning();
   return { provider: provider!, other: other!, site: site!, type: type! };
 }

@@ -59,16 +59,18 @@ export async function insertOverviewFixture(db: Db): Promise<void> {
     status,
     ...extra,
   });
-  await db.insert(contracts).values([
-    contract("C1", "active", "1000000.50"),
-    contract("C2", "pending", "250000.25"),
-    contract("C3", "exhausted", "99.25"),
-    contract("C4", "proposed", "5000000"),
-    contract("C5", "expired", "7"),
-    contract("C6", "cancelled", "9"),
-    contract("C7", "active", "123", { currency: "EUR" }),
-    contract("C8", "active", "1000000", { archivedAt: t("2026-02-01") }),
-  ]);
+  await db
+    .insert(contracts)
+    .values([
+      contract("C1", "active", "1000000.50"),
+      contract("C2", "pending", "250000.25"),
+      contract("C3", "exhausted", "99.25"),
+      contract("C4", "proposed", "5000000"),
+      contract("C5", "expired", "7"),
+      contract("C6", "cancelled", "9"),
+      contract("C7", "active", "123", { currency: "EUR" }),
+      contract("C8", "active", "1000000", { archivedAt: t("2026-02-01") }),
+    ]);
 
   const block = (
     name: string,
@@ -82,7 +84,19 @@ export async function insertOverviewFixture(db: Db): Promise<void> {
     rate: string,
     status: "planned" | "active" | "expired",
     extra = {},
-  ) => ({ name, providerId, siteId, acceleratorTypeId, quantity, startAt: t(startAt), endAt: t(endAt), pricingModel, rate, status, ...extra });
+  ) => ({
+    name,
+    providerId,
+    siteId,
+    acceleratorTypeId,
+    quantity,
+    startAt: t(startAt),
+    endAt: t(endAt),
+    pricingModel,
+    rate,
+    status,
+    ...extra,
+  });
   const [r1, , r3, r4, r5, r6] = await db
     .insert(reservations)
     .values([
@@ -139,12 +153,14 @@ export async function insertOverviewFixture(db: Db): Promise<void> {
     endDate,
     ...extra,
   });
-  await db.insert(demandPlans).values([
-    plan("D1 frontier run", "B200", "2026-07-01", "2026-10-01", { h100Equivalents: "1500" }),
-    plan("D2 inference growth", "H100", "2026-06-01", "2027-06-01", { accelerators: 500, acceleratorTypeId: h100!.id }),
-    plan("D3 running already", "H100", "2026-01-01", "2026-12-01", { accelerators: 800 }),
-    plan("D4 scenario only", "H100", "2026-04-01", "2026-12-01", { accelerators: 5000, scenarioId: aggressive!.id }),
-    plan("D5 archived", "H100", "2026-04-01", "2026-12-01", { accelerators: 5000, archivedAt: t("2026-03-01") }),
-    plan("D6 mi300x trial", "MI300X", "2026-04-01", "2026-05-01", { accelerators: 100 }),
-  ]);
+  await db
+    .insert(demandPlans)
+    .values([
+      plan("D1 frontier run", "B200", "2026-07-01", "2026-10-01", { h100Equivalents: "1500" }),
+      plan("D2 inference growth", "H100", "2026-06-01", "2027-06-01", { accelerators: 500, acceleratorTypeId: h100!.id }),
+      plan("D3 running already", "H100", "2026-01-01", "2026-12-01", { accelerators: 800 }),
+      plan("D4 scenario only", "H100", "2026-04-01", "2026-12-01", { accelerators: 5000, scenarioId: aggressive!.id }),
+      plan("D5 archived", "H100", "2026-04-01", "2026-12-01", { accelerators: 5000, archivedAt: t("2026-03-01") }),
+      plan("D6 mi300x trial", "MI300X", "2026-04-01", "2026-05-01", { accelerators: 100 }),
+    ]);
 }

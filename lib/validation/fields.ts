@@ -44,7 +44,10 @@ export function dateField(label: string) {
       .string({ message: `Enter ${label}.` })
       .min(1, `Enter ${label}.`)
       .regex(ISO_DATE, `${cap(label)} must be a date (YYYY-MM-DD).`)
-      .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), `${cap(label)} is not a real date.`),
+      .refine(
+        (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+        `${cap(label)} is not a real date.`,
+      ),
   );
 }
 
@@ -82,7 +85,14 @@ export function textField(label: string, max = 200) {
 }
 
 export function optionalTextField(label: string, max = 200) {
-  return z.preprocess(blankToNull, z.string().trim().max(max, `${cap(label)} is at most ${max} characters.`).nullable());
+  return z.preprocess(
+    blankToNull,
+    z
+      .string()
+      .trim()
+      .max(max, `${cap(label)} is at most ${max} characters.`)
+      .nullable(),
+  );
 }
 
 export function idField(what: string) {

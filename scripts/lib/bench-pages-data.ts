@@ -65,7 +65,12 @@ async function withoutIndexes(sql: postgres.Sql, table: string, fn: () => Promis
   }
 }
 
-export async function ensureBenchData(opts: { serverUrl: string; database: string; rebuild: boolean; demoPassword: string }): Promise<BenchData> {
+export async function ensureBenchData(opts: {
+  serverUrl: string;
+  database: string;
+  rebuild: boolean;
+  demoPassword: string;
+}): Promise<BenchData> {
   const { serverUrl, database, rebuild, demoPassword } = opts;
   if (!/^[a-z_][a-z0-9_]*$/.test(database)) throw new Error(`Invalid database name ${database}`);
   const url = databaseUrl(serverUrl, database);
@@ -109,7 +114,11 @@ async function build(url: string, demoPassword: string): Promise<void> {
   } finally {
     await handle.close();
   }
-  const sql = postgres(url, { max: 1, ...quiet, connection: { synchronous_commit: "off", maintenance_work_mem: "1GB", work_mem: "256MB" } });
+  const sql = postgres(url, {
+    max: 1,
+    ...quiet,
+    connection: { synchronous_commit: "off", maintenance_work_mem: "1GB", work_mem: "256MB" },
+  });
   try {
     // Hourly history ends at the last whole hour; the blocks started 12–17 months ago and run 1–24 months on.
     // (BENCH-0000 starts exactly then: a resumed build keeps the hour it began with.)
@@ -124,29 +133,39 @@ async function build(url: string, demoPassword: string): Promise<void> {
     if (!done!.blocks) await timed(`${BLOCKS} blocks`, () => insertBlocks(sql, first));
     await sql`analyze reservations`;
     if (!done!.rollups) await withoutIndexes(sql, "utilization_hourly", () => insertHourly(sql, first));
-    if (!done!.rollups) await timed("daily and monthly rollups", async () => {
-      const handle = await openDatabase({ url });
-      try {
-        await rollUpUtilization(handle.db);
-      } finally {
-        await handle.close();
-      }
-    });
+    if (!done!.rollups)
+      await timed("daily and monthly rollups", async () => {
+        const handle = await openDatabase({ url });
+        try {
+          await rollUpUtilization(handle.db);
+        } finally {
+          await handle.close();
+        }
+      });
     if (!done!.billing) await withoutIndexes(sql, "cost_line_items", () => insertBilling(sql, first));
     // The billing rows go in by SQL, past the loader: roll them up as the loader would (the app reads only the rollup).
     const [rolled] = await sql<{ done: boolean }[]>`
       select exists (select 1 from billing_monthly b join imports i on i.id = b.import_id where i.file_name = ${BILLING_FILE}) as done`;
-    if (!done!.billing || !rolled!.done) await timed("billing_monthly rollup", async () => {
-      const handle = await openDatabase({ url });
-      try {
-        await handle.db.transaction((tx) => refreshBillingMonthly(tx, "all"));
-      } finally {
-        await handle.close();
-      }
-    });
+    if (!done!.billing || !rolled!.done)
+      await timed("billing_monthly rollup", async () => {
+        const handle = await openDatabase({ url });
+        try {
+          await handle.db.transaction((tx) => refreshBillingMonthly(tx, "all"));
+        } finally {
+          await handle.close();
+        }
+      });
     await sql`drop table if exists bench_dropped_indexes`;
     await timed("vacuum analyze", async () => {
-      for (const t of ["reservations", "utilization_hourly", "utilization_daily", "utilization_monthly", "cost_line_items", "billing_monthly", "imports"]) {
+      for (const t of [
+        "reservations",
+        "utilization_hourly",
+        "utilization_daily",
+        "utilization_monthly",
+        "cost_line_items",
+        "billing_monthly",
+        "imports",
+      ]) {
         await sql.unsafe(`vacuum analyze ${t}`);
       }
     });
@@ -185,9 +204,12 @@ async function insertBlocks(sql: postgres.Sql, first: Date): Promise<void> {
 async function insertHourly(sql: postgres.Sql, first: Date): Promise<void> {
   const batch = 250;
   for (let from = 0; from < BLOCKS; from += batch) {
-    const [started] = await sql`select 1 from utilization_hourly h join reservations r on r.id = h.reservation_id where r.name = ${benchName(from)} limit 1`;
+    const [started] =
+      await sql`select 1 from utilization_hourly h join reservations r on r.id = h.reservation_id where r.name = ${benchName(from)} limit 1`;
     if (started) continue;
-    await timed(`hourly utilization, blocks ${from + 1}–${Math.min(BLOCKS, from + batch)}`, () => sql`
+    await timed(
+      `hourly utilization, blocks ${from + 1}–${Math.min(BLOCKS, from + batch)}`,
+      () => sql`
       insert into utilization_hourly (reservation_id, hour, used_ah)
       select r.id, ${first}::timestamptz + h * interval '1 hour',
         round((r.quantity * (0.35 + 0.6 * ((hashint8extended(h::bigint, b::bigint) & 4294967295)::float8 / 4294967296.0)))::numeric, 4)
@@ -196,7 +218,8 @@ async function insertHourly(sql: postgres.Sql, first: Date): Promise<void> {
         where name like 'BENCH-%' and substr(name, 7)::int >= ${from} and substr(name, 7)::int < ${from + batch}
       ) r
       cross join generate_series(0, ${HOURS - 1}::int) h
-      order by r.id, h`);
+      order by r.id, h`,
+    );
   }
 }
 
@@ -231,7 +254,9 @@ async function insertBilling(sql: postgres.Sql, first: Date): Promise<void> {
   const days = HOURS / 24;
   const chunk = 1_000_000;
   for (let from = 0; from < COST_ROWS; from += chunk) {
-    await timed(`billing rows ${from + 1}–${Math.min(COST_ROWS, from + chunk)}`, () => sql`
+    await timed(
+      `billing rows ${from + 1}–${Math.min(COST_ROWS, from + chunk)}`,
+      () => sql`
       with slots as (
         select s.n, ${nb}::bigint as nb, b.*, (s.n / ${nb}) % ${days} as d, ceil(${COST_ROWS}::numeric / ${nb} / ${days}) as nodes
         from generate_series(${from}::bigint, ${Math.min(COST_ROWS, from + chunk) - 1}::bigint) s(n)
@@ -255,7 +280,8 @@ async function insertBilling(sql: postgres.Sql, first: Date): Promise<void> {
         provider_name, provider_name, 'Compute', 'GPU compute', sku_id, 'bench:cluster/' || name || '/node-' || (n / nb / ${days}),
         contract_reference, case when contract_id is null then null else 'Used' end, capacity_reservation_id,
         jsonb_build_object('headroom-reservation', name)
-      from priced`);
+      from priced`,
+    );
   }
   await sql`drop table bench_billed_blocks`;
 }

@@ -25,8 +25,7 @@ export type BenchIds = {
 export type BenchPage = { name: string; path: (ids: BenchIds) => string; queries: (ids: BenchIds) => string[] };
 
 /** lib/auth/session.ts getCtx: the signed-in user's row, read on every request before the page's own queries. */
-export const sessionQuery = (ids: BenchIds) =>
-  `select * from users where id = '${ids.userId}'`;
+export const sessionQuery = (ids: BenchIds) => `select * from users where id = '${ids.userId}'`;
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const addMonths = (d: Date, n: number) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1));
@@ -104,7 +103,10 @@ const usageHistory = (ids: BenchIds) => `select to_char(m.month, 'YYYY-MM-DD') a
   group by m.month, t.family, t.family`;
 
 // lib/queries/costs/blocks.ts: the blocks overlapping the range.
-const costBlocks = (from: string, to: string) => `select r.id, r.name, r.provider_id, p.name as provider_name, r.site_id, s.name as site_name,
+const costBlocks = (
+  from: string,
+  to: string,
+) => `select r.id, r.name, r.provider_id, p.name as provider_name, r.site_id, s.name as site_name,
     r.accelerator_type_id, t.name as type_name, t.family, r.quantity, ${iso("r.start_at")} as start_at, ${iso("r.end_at")} as end_at,
     to_char(r.delivery_date, 'YYYY-MM-DD') as delivery_date, r.pricing_model::text as pricing_model, r.rate::text as rate, r.currency,
     t.bf16_tflops::text as bf16_tflops, t.h100_equivalent::text as factor
@@ -113,7 +115,10 @@ const costBlocks = (from: string, to: string) => `select r.id, r.name, r.provide
   where r.archived_at is null and r.start_at < '${to}'::timestamptz and r.end_at > '${from}'::timestamptz order by r.name`;
 
 // lib/queries/costs/billing.ts: Σ cost per provider, family and month of billing in the range, from the billing_monthly rollup.
-const billingGroups = (from: string, to: string) => `select coalesce(b.provider_id::text, 'name:' || coalesce(b.provider_name, '')) as provider,
+const billingGroups = (
+  from: string,
+  to: string,
+) => `select coalesce(b.provider_id::text, 'name:' || coalesce(b.provider_name, '')) as provider,
     coalesce(p.name, b.provider_name, 'Unknown provider') as provider_name, t.family, to_char(b.month, 'YYYY-MM-DD') as month,
     sum(b.effective_cost)::text as effective, sum(b.list_cost)::text as list,
     sum(case when b.has_contracted_cost then b.contracted_cost else b.list_cost end) filter (where b.has_list_cost)::text as contracted
@@ -122,13 +127,19 @@ const billingGroups = (from: string, to: string) => `select coalesce(b.provider_
   where i.status = 'succeeded' and b.billing_currency = 'USD' and b.month >= '${from}'::date and b.month < '${to}'::date
   group by 1, 2, 3, 4`;
 
-const billedMonths = (from: string, to: string) => `select distinct coalesce(b.provider_id::text, 'name:' || coalesce(b.provider_name, '')) as provider,
+const billedMonths = (
+  from: string,
+  to: string,
+) => `select distinct coalesce(b.provider_id::text, 'name:' || coalesce(b.provider_name, '')) as provider,
     to_char(b.month, 'YYYY-MM-DD') as month
   from billing_monthly b join imports i on i.id = b.import_id
   where i.status = 'succeeded' and b.billing_currency = 'USD' and b.month >= '${from}'::date and b.month < '${to}'::date`;
 
 // lib/queries/costs/commitments.ts: commitment utilization, coverage and savings of the range's past months.
-const periodCommitments = (from: string, to: string) => `select b.provider_id::text as provider_id, coalesce(p.name, b.provider_name, 'Unknown provider') as provider_name,
+const periodCommitments = (
+  from: string,
+  to: string,
+) => `select b.provider_id::text as provider_id, coalesce(p.name, b.provider_name, 'Unknown provider') as provider_name,
     b.charge_category, b.pricing_category, b.commitment_discount_status as status,
     sum(b.effective_cost)::text as effective, sum(b.list_cost)::text as list, sum(b.contracted_cost)::text as contracted
   from billing_monthly b join imports i on i.id = b.import_id left join providers p on p.id = b.provider_id
@@ -241,7 +252,11 @@ export const BENCH_PAGES: BenchPage[] = [
       ...REGISTER_OPTIONS,
       // The timeline's first page (200 blocks overlapping the window) and their count, the list's first page,
       // the blocks expiring within 90 days (up to 1,500), and the total.
-      reservationRows(` and r.end_at > '${ids.m12back}'::timestamptz and r.start_at < '${ids.m12ahead}'::timestamptz + interval '6 months'`, "r.start_at, r.name, r.id", 200),
+      reservationRows(
+        ` and r.end_at > '${ids.m12back}'::timestamptz and r.start_at < '${ids.m12ahead}'::timestamptz + interval '6 months'`,
+        "r.start_at, r.name, r.id",
+        200,
+      ),
       `select count(*) from reservations r where r.archived_at is null and r.end_at > '${ids.m12back}'::timestamptz and r.start_at < '${ids.m12ahead}'::timestamptz + interval '6 months'`,
       reservationRows("", "r.start_at, r.name", 50),
       reservationRows(` and r.end_at > now() and r.end_at <= now() + interval '90 days'`, "r.end_at, r.name", 1500),

@@ -11,7 +11,9 @@ export function sourceFingerprint(root = process.cwd()): string {
     const full = path.join(root, input);
     if (!existsSync(full)) continue;
     const files = statSync(full).isDirectory()
-      ? readdirSync(full, { recursive: true, encoding: "utf8" }).map((f) => path.join(full, f)).sort()
+      ? readdirSync(full, { recursive: true, encoding: "utf8" })
+          .map((f) => path.join(full, f))
+          .sort()
       : [full];
     for (const file of files) {
       const st = statSync(file);

@@ -8,9 +8,8 @@ export async function buildIfNeeded(): Promise<void> {
   console.log("Building Headroom (first start or changed sources)…");
   const fingerprint = sourceFingerprint();
   const code = await new Promise<number>((resolve) =>
-    spawn("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } }).on(
-      "exit",
-      (c) => resolve(c ?? 1),
+    spawn("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } }).on("exit", (c) =>
+      resolve(c ?? 1),
     ),
   );
   if (code !== 0) throw new Error("The production build failed; see the output above.");

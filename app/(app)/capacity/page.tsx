@@ -18,7 +18,14 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
     <CapacityView
       view={view}
       filters={filters}
-      filterBar={<FilterBar filters={filters} options={options} show={["scenario", "family", "provider", "site", "by", "unit"]} defaults={CAPACITY_DEFAULTS} />}
+      filterBar={
+        <FilterBar
+          filters={filters}
+          options={options}
+          show={["scenario", "family", "provider", "site", "by", "unit"]}
+          defaults={CAPACITY_DEFAULTS}
+        />
+      }
     />
   );
 }

@@ -13,5 +13,11 @@ export default async function ConcentrationPage({ searchParams }: { searchParams
   const ctx = await requireCtx();
   const filters = parsePlanningFilters(await searchParams);
   const [page, options] = await Promise.all([getConcentration(ctx, filters), getFilterOptions(ctx)]);
-  return <ConcentrationView page={page} filters={filters} filterBar={<FilterBar filters={filters} options={options} show={["scenario", "family"]} />} />;
+  return (
+    <ConcentrationView
+      page={page}
+      filters={filters}
+      filterBar={<FilterBar filters={filters} options={options} show={["scenario", "family"]} />}
+    />
+  );
 }

@@ -7,7 +7,19 @@ import { archiveContract, unarchiveContract } from "@/lib/services/contracts/arc
 import { createContract } from "@/lib/services/contracts/create";
 import { updateContract } from "@/lib/services/contracts/update";
 
-const FIELDS = ["providerId", "name", "reference", "startDate", "endDate", "committedAmount", "currency", "discountPct", "paymentTerms", "status", "notes"] as const;
+const FIELDS = [
+  "providerId",
+  "name",
+  "reference",
+  "startDate",
+  "endDate",
+  "committedAmount",
+  "currency",
+  "discountPct",
+  "paymentTerms",
+  "status",
+  "notes",
+] as const;
 
 function fields(form: FormData): Record<string, string> {
   return Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "")]));
@@ -41,7 +53,11 @@ export async function updateContractAction(_prev: unknown, form: FormData): Prom
   }
 }
 
-export async function setContractArchivedAction(input: { id: string; version: number; archived: boolean }): Promise<ActionResult<{ id: string }>> {
+export async function setContractArchivedAction(input: {
+  id: string;
+  version: number;
+  archived: boolean;
+}): Promise<ActionResult<{ id: string }>> {
   try {
     const ctx = await requireActionCtx();
     const verb = input.archived ? archiveContract : unarchiveContract;

@@ -33,7 +33,13 @@ const COLUMNS: Column<ContractListRow>[] = [
   { key: "provider", label: "Provider", sort: "provider", render: (c) => c.providerName, className: "whitespace-nowrap" },
   { key: "start", label: "Start", sort: "start", render: (c) => formatDay(c.startDate), className: "whitespace-nowrap" },
   { key: "end", label: "End", sort: "end", render: (c) => formatDay(c.endDate), className: "whitespace-nowrap" },
-  { key: "committed", label: "Committed", sort: "committed", align: "right", render: (c) => formatMoneyExact(c.committedAmount, c.currency) },
+  {
+    key: "committed",
+    label: "Committed",
+    sort: "committed",
+    align: "right",
+    render: (c) => formatMoneyExact(c.committedAmount, c.currency),
+  },
   { key: "reservations", label: "Blocks", sort: "reservations", align: "right", render: (c) => c.reservationCount },
   { key: "status", label: "Status", sort: "status", render: (c) => <StatusBadge status={c.archivedAt ? "archived" : c.status} /> },
 ];
@@ -69,13 +75,16 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
               />
             ) : null}
             {can(ctx.actor.role, "contracts.write") ? (
-            <>
-              <ImportCsvLink kind="contracts" />
-              <Link href="/contracts/new" className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
-                <Plus aria-hidden className="size-4" /> New contract
-              </Link>
-            </>
-          ) : null}
+              <>
+                <ImportCsvLink kind="contracts" />
+                <Link
+                  href="/contracts/new"
+                  className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700"
+                >
+                  <Plus aria-hidden className="size-4" /> New contract
+                </Link>
+              </>
+            ) : null}
           </>
         }
       />

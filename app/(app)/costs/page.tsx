@@ -29,13 +29,20 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Costs</h1>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          As of {asOfFormat.format(view.asOf)} · {filters.scenario ? "scenario" : "baseline"} · US dollars · actual from billing where imported,
-          planned from reservations elsewhere ·{" "}
+          As of {asOfFormat.format(view.asOf)} · {filters.scenario ? "scenario" : "baseline"} · US dollars · actual from billing where
+          imported, planned from reservations elsewhere ·{" "}
           <Link href="/costs/unmatched" className="text-brand-700 underline dark:text-brand-300">
             Unmatched charges
           </Link>
         </p>
-        <FilterBar className="mt-4" filters={filters} options={options} show={["range", "provider", "family", "site", "scenario"]} defaults={COSTS_DEFAULTS} hidden={{ by: filters.by === COSTS_DEFAULTS.by ? null : filters.by, ...profile }} />
+        <FilterBar
+          className="mt-4"
+          filters={filters}
+          options={options}
+          show={["range", "provider", "family", "site", "scenario"]}
+          defaults={COSTS_DEFAULTS}
+          hidden={{ by: filters.by === COSTS_DEFAULTS.by ? null : filters.by, ...profile }}
+        />
       </div>
       <CheapestAnswer providers={view.comparison.providers} period={view.comparison.period} />
       <ComparisonSection

@@ -7,7 +7,19 @@ import { archiveDemandPlan, unarchiveDemandPlan } from "@/lib/services/demand-pl
 import { createDemandPlan } from "@/lib/services/demand-plans/create";
 import { updateDemandPlan } from "@/lib/services/demand-plans/update";
 
-const FIELDS = ["name", "kind", "scenarioId", "acceleratorFamily", "acceleratorTypeId", "accelerators", "h100Equivalents", "startDate", "endDate", "priority", "notes"] as const;
+const FIELDS = [
+  "name",
+  "kind",
+  "scenarioId",
+  "acceleratorFamily",
+  "acceleratorTypeId",
+  "accelerators",
+  "h100Equivalents",
+  "startDate",
+  "endDate",
+  "priority",
+  "notes",
+] as const;
 
 function fields(form: FormData): Record<string, string> {
   return Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "")]));
@@ -41,7 +53,11 @@ export async function updateDemandPlanAction(_prev: unknown, form: FormData): Pr
   }
 }
 
-export async function setDemandPlanArchivedAction(input: { id: string; version: number; archived: boolean }): Promise<ActionResult<{ id: string }>> {
+export async function setDemandPlanArchivedAction(input: {
+  id: string;
+  version: number;
+  archived: boolean;
+}): Promise<ActionResult<{ id: string }>> {
   try {
     const ctx = await requireActionCtx();
     const verb = input.archived ? archiveDemandPlan : unarchiveDemandPlan;

@@ -33,7 +33,10 @@ export default async function DemandPlansPage({ searchParams }: { searchParams: 
           </p>
         </div>
         {can(ctx.actor.role, "demand_plans.write") ? (
-          <Link href="/demand-plans/new" className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
+          <Link
+            href="/demand-plans/new"
+            className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700"
+          >
             <Plus aria-hidden className="size-4" /> New demand plan
           </Link>
         ) : null}
@@ -68,13 +71,27 @@ export default async function DemandPlansPage({ searchParams }: { searchParams: 
           <caption className="sr-only">Demand plans</caption>
           <thead className="border-b border-slate-200 text-xs text-slate-600 uppercase dark:border-slate-800 dark:text-slate-400">
             <tr>
-              <th scope="col" className="px-3 py-2 font-medium">Plan</th>
-              <th scope="col" className="px-3 py-2 font-medium">Family</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">Accelerators</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">H100e</th>
-              <th scope="col" className="px-3 py-2 font-medium">Period</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">Priority</th>
-              <th scope="col" className="px-3 py-2 font-medium">Scenario</th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Plan
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Family
+              </th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">
+                Accelerators
+              </th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">
+                H100e
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Period
+              </th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">
+                Priority
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Scenario
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
@@ -91,7 +108,8 @@ export default async function DemandPlansPage({ searchParams }: { searchParams: 
                   <Link href={`/demand-plans/${p.id}`} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
                     {p.name}
                   </Link>{" "}
-                  <span className="text-xs text-slate-600 dark:text-slate-400">{p.kind}</span> {p.archivedAt ? <StatusBadge status="archived" /> : null}
+                  <span className="text-xs text-slate-600 dark:text-slate-400">{p.kind}</span>{" "}
+                  {p.archivedAt ? <StatusBadge status="archived" /> : null}
                 </td>
                 <td className="px-3 py-2 whitespace-nowrap">
                   <span aria-hidden className="mr-1.5 inline-block size-2.5 rounded-sm" style={{ background: familyColor(p.family) }} />

@@ -19,11 +19,21 @@ export const dynamic = "force-dynamic";
 const REGISTER_PERMISSIONS: Permission[] = ["contracts.write", "reservations.write", "sites.write", "power_budgets.write"];
 
 const COLUMNS: Column<ImportListRow>[] = [
-  { key: "created", label: "Started", sort: "created", render: (i) => `${formatDay(i.createdAt)} ${i.createdAt.toISOString().slice(11, 16)} UTC` },
+  {
+    key: "created",
+    label: "Started",
+    sort: "created",
+    render: (i) => `${formatDay(i.createdAt)} ${i.createdAt.toISOString().slice(11, 16)} UTC`,
+  },
   { key: "kind", label: "Kind", sort: "kind", render: (i) => IMPORT_KIND_LABEL[i.kind] ?? i.kind },
   { key: "file", label: "File", sort: "file", render: (i) => <span className="break-all">{i.fileName}</span> },
   { key: "rows", label: "Rows", sort: "rows", align: "right", render: (i) => i.rows.toLocaleString("en-US") },
-  { key: "cost", label: "Effective cost", align: "right", render: (i) => (i.effectiveCost ? formatMoneyDecimal(i.effectiveCost, i.currency ?? "USD") : "—") },
+  {
+    key: "cost",
+    label: "Effective cost",
+    align: "right",
+    render: (i) => (i.effectiveCost ? formatMoneyDecimal(i.effectiveCost, i.currency ?? "USD") : "—"),
+  },
   { key: "status", label: "Status", sort: "status", render: (i) => <StatusBadge status={i.status} /> },
   { key: "errors", label: "Errors", align: "right", render: (i) => (i.errorCount ? i.errorCount : "—") },
   { key: "by", label: "By", render: (i) => i.createdBy ?? "system" },
@@ -42,7 +52,8 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
     <div className="mx-auto max-w-6xl">
       <h1 className="text-2xl font-semibold tracking-tight">Imports</h1>
       <p className="mt-1 mb-6 text-sm text-slate-600 dark:text-slate-400">
-        Billing exports in FOCUS format, hourly utilization and register CSVs. Every import loads all its rows or none, and the same file is never loaded twice.
+        Billing exports in FOCUS format, hourly utilization and register CSVs. Every import loads all its rows or none, and the same file is
+        never loaded twice.
       </p>
       {canAny ? (
         <div className="mb-8 grid gap-4">
@@ -71,13 +82,16 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
             >
               <FileSpreadsheet aria-hidden className="size-5 text-brand-600" />
               <span>
-                <span className="font-medium">Register CSVs</span> — onboard contracts, reservations, sites and power budgets in bulk from a template, checked line by line before anything loads.
+                <span className="font-medium">Register CSVs</span> — onboard contracts, reservations, sites and power budgets in bulk from a
+                template, checked line by line before anything loads.
               </span>
             </Link>
           ) : null}
         </div>
       ) : (
-        <p className="mb-6 text-sm text-slate-600 dark:text-slate-400">Your role can read the import history; importing needs a finance, infra or admin role.</p>
+        <p className="mb-6 text-sm text-slate-600 dark:text-slate-400">
+          Your role can read the import history; importing needs a finance, infra or admin role.
+        </p>
       )}
       <h2 className="mb-3 text-lg font-semibold">History</h2>
       <ListView

@@ -54,7 +54,11 @@ export async function archiveReportAction(input: { id: string; version: number }
 export async function createShareLinkAction(_prev: unknown, form: FormData): Promise<ActionResult<{ token: string }>> {
   try {
     const ctx = await requireActionCtx();
-    const input = { reportId: String(form.get("reportId") ?? ""), expiresInDays: String(form.get("expiresInDays") ?? ""), allowCsv: form.get("allowCsv") === "on" };
+    const input = {
+      reportId: String(form.get("reportId") ?? ""),
+      expiresInDays: String(form.get("expiresInDays") ?? ""),
+      allowCsv: form.get("allowCsv") === "on",
+    };
     const { token, link } = await createShareLink({ ctx, input });
     revalidatePath(`/reports/${link.reportId}`);
     return { ok: true, data: { token } };

@@ -4,9 +4,21 @@ import { ActionButton } from "@/components/reports/report-forms";
 import { archiveReportAction, revokeShareLinkAction } from "./actions";
 
 export function RevokeLinkButton({ id, reportId }: { id: string; reportId: string }) {
-  return <ActionButton label="Revoke" confirm="Revoke this link? Anyone opening it will see “This link is not valid”." run={() => revokeShareLinkAction({ id, reportId })} />;
+  return (
+    <ActionButton
+      label="Revoke"
+      confirm="Revoke this link? Anyone opening it will see “This link is not valid”."
+      run={() => revokeShareLinkAction({ id, reportId })}
+    />
+  );
 }
 
 export function ArchiveReportButton({ id, version }: { id: string; version: number }) {
-  return <ActionButton label="Archive report" confirm="Archive this report? Its links stop working." run={() => archiveReportAction({ id, version })} />;
+  return (
+    <ActionButton
+      label="Archive report"
+      confirm="Archive this report? Its links stop working."
+      run={() => archiveReportAction({ id, version })}
+    />
+  );
 }

@@ -37,17 +37,24 @@ export default async function ReportsPage() {
         <tbody>
           {rows.length === 0 ? (
             <tr>
-              <td colSpan={4} className="py-4 text-slate-600">No reports yet.</td>
+              <td colSpan={4} className="py-4 text-slate-600">
+                No reports yet.
+              </td>
             </tr>
           ) : null}
           {rows.map((r) => (
             <tr key={r.id} className="border-b align-top">
               <td className="py-2 pr-4">
-                <Link href={`/reports/${r.id}`} className="font-medium text-brand-700 underline dark:text-brand-300">{r.name}</Link>
+                <Link href={`/reports/${r.id}`} className="font-medium text-brand-700 underline dark:text-brand-300">
+                  {r.name}
+                </Link>
               </td>
               <td className="py-2 pr-4">{r.scope.sections.map((s) => SECTION_LABELS[s]).join(", ")}</td>
               <td className="py-2 pr-4 tabular-nums">{r.liveLinks}</td>
-              <td className="py-2">{dateFormat.format(r.updatedAt)}{r.updatedBy ? ` · ${r.updatedBy}` : ""}</td>
+              <td className="py-2">
+                {dateFormat.format(r.updatedAt)}
+                {r.updatedBy ? ` · ${r.updatedBy}` : ""}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -8,8 +8,20 @@ import { createReservation } from "@/lib/services/reservations/create";
 import { updateReservation } from "@/lib/services/reservations/update";
 
 const FIELDS = [
-  "name", "providerId", "siteId", "acceleratorTypeId", "contractId", "quantity", "startAt", "endAt",
-  "pricingModel", "rate", "currency", "status", "deliveryDate", "capacityReservationId",
+  "name",
+  "providerId",
+  "siteId",
+  "acceleratorTypeId",
+  "contractId",
+  "quantity",
+  "startAt",
+  "endAt",
+  "pricingModel",
+  "rate",
+  "currency",
+  "status",
+  "deliveryDate",
+  "capacityReservationId",
 ] as const;
 
 function fields(form: FormData): Record<string, string> {
@@ -46,7 +58,11 @@ export async function updateReservationAction(_prev: unknown, form: FormData): P
   }
 }
 
-export async function setReservationArchivedAction(input: { id: string; version: number; archived: boolean }): Promise<ActionResult<{ id: string }>> {
+export async function setReservationArchivedAction(input: {
+  id: string;
+  version: number;
+  archived: boolean;
+}): Promise<ActionResult<{ id: string }>> {
   try {
     const ctx = await requireActionCtx();
     const verb = input.archived ? archiveReservation : unarchiveReservation;

@@ -36,7 +36,14 @@ const COLUMNS: Column<ReservationListRow>[] = [
   { key: "quantity", label: "Qty", sort: "quantity", align: "right", render: (r) => r.quantity.toLocaleString("en-US") },
   { key: "start", label: "Start", sort: "start", render: (r) => formatDay(r.startAt), className: "whitespace-nowrap" },
   { key: "end", label: "End", sort: "end", render: (r) => formatDay(r.endAt), className: "whitespace-nowrap" },
-  { key: "rate", label: "Rate / AH", sort: "rate", align: "right", render: (r) => formatRate(r.rate, r.currency), className: "whitespace-nowrap" },
+  {
+    key: "rate",
+    label: "Rate / AH",
+    sort: "rate",
+    align: "right",
+    render: (r) => formatRate(r.rate, r.currency),
+    className: "whitespace-nowrap",
+  },
   { key: "status", label: "Status", sort: "status", render: (r) => <StatusBadge status={r.archivedAt ? "archived" : r.status} /> },
 ];
 
@@ -59,12 +66,14 @@ export default async function ReservationsPage({ searchParams }: { searchParams:
     TIMELINE_GROUPS.map((g) => [g, listQuery({ ...params, filters: { ...params.filters, group: g } })]),
   ) as Record<TimelineGroup, string>;
   const expiringAllHref = `${listQuery(params)}&expiring=all`;
-  const timelineHref = (page: number) => `${listQuery({ ...params, filters: { ...params.filters, timeline: page > 1 ? page : undefined } })}#timeline-heading`;
+  const timelineHref = (page: number) =>
+    `${listQuery({ ...params, filters: { ...params.filters, timeline: page > 1 ? page : undefined } })}#timeline-heading`;
   return (
     <div className="mx-auto max-w-6xl">
       <h1 className="text-2xl font-semibold tracking-tight">Reservations</h1>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-        Capacity blocks: what is reserved where, from when to when, at what rate. The filters below apply to the timeline, the expiry list and the table.
+        Capacity blocks: what is reserved where, from when to when, at what rate. The filters below apply to the timeline, the expiry list
+        and the table.
       </p>
       <ReservationTimeline
         lanes={timelineLayout(timeline.rows, group, window, asOf)}
@@ -112,13 +121,16 @@ export default async function ReservationsPage({ searchParams }: { searchParams:
               />
             ) : null}
             {can(ctx.actor.role, "reservations.write") ? (
-            <>
-              <ImportCsvLink kind="reservations" />
-              <Link href="/reservations/new" className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
-                <Plus aria-hidden className="size-4" /> New reservation
-              </Link>
-            </>
-          ) : null}
+              <>
+                <ImportCsvLink kind="reservations" />
+                <Link
+                  href="/reservations/new"
+                  className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700"
+                >
+                  <Plus aria-hidden className="size-4" /> New reservation
+                </Link>
+              </>
+            ) : null}
           </>
         }
       />

@@ -31,7 +31,11 @@ export async function updateScenarioAction(input: unknown): Promise<ActionResult
   }
 }
 
-export async function setScenarioArchivedAction(input: { id: string; version: number; archived: boolean }): Promise<ActionResult<{ id: string }>> {
+export async function setScenarioArchivedAction(input: {
+  id: string;
+  version: number;
+  archived: boolean;
+}): Promise<ActionResult<{ id: string }>> {
   try {
     const ctx = await requireActionCtx();
     const verb = input.archived ? archiveScenario : unarchiveScenario;

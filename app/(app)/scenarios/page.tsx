@@ -42,17 +42,26 @@ export default async function ScenariosPage({ searchParams }: { searchParams: Pr
           <h1 className="text-2xl font-semibold tracking-tight">Scenarios</h1>
           <p className="mt-1 max-w-3xl text-sm text-slate-600 dark:text-slate-400">
             Named what-ifs on the baseline registers: demand growth, added or removed reservations, a delivery slipping, a site&apos;s PUE,
-            prices. A scenario never changes the registers; switch any planning page to it with the Scenario filter, or compare two side by side.
+            prices. A scenario never changes the registers; switch any planning page to it with the Scenario filter, or compare two side by
+            side.
           </p>
         </div>
         {canWrite ? (
-          <Link href="/scenarios/new" className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
+          <Link
+            href="/scenarios/new"
+            className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700"
+          >
             <Plus aria-hidden className="size-4" /> New scenario
           </Link>
         ) : null}
       </div>
 
-      <form method="get" action="/scenarios/compare" aria-label="Compare scenarios" className="mt-6 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+      <form
+        method="get"
+        action="/scenarios/compare"
+        aria-label="Compare scenarios"
+        className="mt-6 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+      >
         <div className="flex flex-col gap-1">
           <Label htmlFor="compare-a">Compare</Label>
           <select id="compare-a" name="a" defaultValue="baseline" className={SELECT}>
@@ -87,7 +96,11 @@ export default async function ScenariosPage({ searchParams }: { searchParams: Pr
               {a === "none" ? "Current" : a === "only" ? "Archived" : "All"}
             </span>
           ) : (
-            <Link key={a} href={a === "none" ? "/scenarios" : `/scenarios?archived=${a}`} className="text-brand-700 underline dark:text-brand-300">
+            <Link
+              key={a}
+              href={a === "none" ? "/scenarios" : `/scenarios?archived=${a}`}
+              className="text-brand-700 underline dark:text-brand-300"
+            >
               {a === "none" ? "Current" : a === "only" ? "Archived" : "All"}
             </Link>
           ),
@@ -98,11 +111,21 @@ export default async function ScenariosPage({ searchParams }: { searchParams: Pr
           <caption className="sr-only">Scenarios</caption>
           <thead className="border-b border-slate-200 text-xs text-slate-600 uppercase dark:border-slate-800 dark:text-slate-400">
             <tr>
-              <th scope="col" className="px-3 py-2 font-medium">Scenario</th>
-              <th scope="col" className="px-3 py-2 font-medium">Overrides</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">Own demand plans</th>
-              <th scope="col" className="px-3 py-2 font-medium">Last changed</th>
-              <th scope="col" className="px-3 py-2 font-medium">Compare</th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Scenario
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Overrides
+              </th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">
+                Own demand plans
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Last changed
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Compare
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
@@ -122,7 +145,13 @@ export default async function ScenariosPage({ searchParams }: { searchParams: Pr
                   {s.archivedAt ? <StatusBadge status="archived" /> : null}
                   {s.description ? <p className="text-xs text-slate-600 dark:text-slate-400">{s.description}</p> : null}
                 </td>
-                <td className="px-3 py-2">{s.overridesWarning ? <span className="text-amber-700 dark:text-amber-300">unreadable overrides</span> : counts(s.overrides)}</td>
+                <td className="px-3 py-2">
+                  {s.overridesWarning ? (
+                    <span className="text-amber-700 dark:text-amber-300">unreadable overrides</span>
+                  ) : (
+                    counts(s.overrides)
+                  )}
+                </td>
                 <td className="px-3 py-2 text-right tabular-nums">{s.demandPlans}</td>
                 <td className="px-3 py-2 whitespace-nowrap">
                   {formatDay(s.updatedAt)}

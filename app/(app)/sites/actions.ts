@@ -41,7 +41,11 @@ export async function createSiteAction(_prev: unknown, form: FormData): Promise<
 export async function updateSiteAction(_prev: unknown, form: FormData): Promise<ActionResult<{ id: string }>> {
   try {
     const ctx = await requireActionCtx();
-    const input = { id: String(form.get("id") ?? ""), version: String(form.get("version") ?? ""), changes: changedFields(form, SITE_FIELDS) };
+    const input = {
+      id: String(form.get("id") ?? ""),
+      version: String(form.get("version") ?? ""),
+      changes: changedFields(form, SITE_FIELDS),
+    };
     const updated = await updateSite({ ctx, input });
     revalidateSite(updated.id);
     return { ok: true, data: { id: updated.id } };
@@ -50,7 +54,11 @@ export async function updateSiteAction(_prev: unknown, form: FormData): Promise<
   }
 }
 
-export async function setSiteArchivedAction(input: { id: string; version: number; archived: boolean }): Promise<ActionResult<{ id: string }>> {
+export async function setSiteArchivedAction(input: {
+  id: string;
+  version: number;
+  archived: boolean;
+}): Promise<ActionResult<{ id: string }>> {
   try {
     const ctx = await requireActionCtx();
     const verb = input.archived ? archiveSite : unarchiveSite;
@@ -73,7 +81,11 @@ export async function createPowerBudgetAction(siteId: string, values: Record<str
   }
 }
 
-export async function updatePowerBudgetAction(input: { id: string; version: number; changes: Record<string, string> }): Promise<ActionResult<{ id: string }>> {
+export async function updatePowerBudgetAction(input: {
+  id: string;
+  version: number;
+  changes: Record<string, string>;
+}): Promise<ActionResult<{ id: string }>> {
   try {
     const ctx = await requireActionCtx();
     const updated = await updatePowerBudget({ ctx, input: { ...input, changes: pick(input.changes, BUDGET_FIELDS) } });

@@ -21,8 +21,20 @@ const COLUMNS: Column<SiteListRow>[] = [
   { key: "region", label: "Region", sort: "region", render: (s) => s.regionCode, className: "font-mono text-xs" },
   { key: "country", label: "Country", sort: "country", render: (s) => s.country },
   { key: "pue", label: "PUE", sort: "pue", align: "right", render: (s) => formatDecimal(s.pue, 2) },
-  { key: "budget", label: "Budget today", sort: "budget", align: "right", render: (s) => (s.budgetMwToday === null ? "—" : formatMw(s.budgetMwToday)) },
-  { key: "accelerators", label: "Accelerators now", sort: "accelerators", align: "right", render: (s) => formatDecimal(s.acceleratorsNow, 0) },
+  {
+    key: "budget",
+    label: "Budget today",
+    sort: "budget",
+    align: "right",
+    render: (s) => (s.budgetMwToday === null ? "—" : formatMw(s.budgetMwToday)),
+  },
+  {
+    key: "accelerators",
+    label: "Accelerators now",
+    sort: "accelerators",
+    align: "right",
+    render: (s) => formatDecimal(s.acceleratorsNow, 0),
+  },
   { key: "status", label: "Status", render: (s) => (s.archivedAt ? <StatusBadge status="archived" /> : <StatusBadge status="active" />) },
 ];
 
@@ -52,7 +64,10 @@ export default async function SitesPage({ searchParams }: { searchParams: Promis
           can(ctx.actor.role, "sites.write") ? (
             <>
               <ImportCsvLink kind="sites" />
-              <Link href="/sites/new" className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
+              <Link
+                href="/sites/new"
+                className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700"
+              >
                 <Plus aria-hidden className="size-4" /> New site
               </Link>
             </>

@@ -15,7 +15,10 @@ const asOfFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZ
 export default async function UtilizationPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireCtx();
   const raw = await searchParams;
-  const [{ filters, view }, options] = await Promise.all([getUtilizationFromUrl(ctx, raw, new Date(), { blockLimit: WORST_OFFENDERS }), getFilterOptions(ctx)]);
+  const [{ filters, view }, options] = await Promise.all([
+    getUtilizationFromUrl(ctx, raw, new Date(), { blockLimit: WORST_OFFENDERS }),
+    getFilterOptions(ctx),
+  ]);
   const grain = view.grain === "day" ? "day" : null;
   const query = (extra: Record<string, string | null>) => planningQuery(filters, {}, extra, UTILIZATION_DEFAULTS);
   const mayExport = can(ctx.actor.role, "export.csv");
@@ -26,7 +29,14 @@ export default async function UtilizationPage({ searchParams }: { searchParams: 
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           As of {asOfFormat.format(view.asOf)} · measured use of the registered blocks · idle cost in US dollars
         </p>
-        <FilterBar className="mt-4" filters={filters} options={options} show={["range", "provider", "family", "site", "by"]} defaults={UTILIZATION_DEFAULTS} hidden={{ grain }} />
+        <FilterBar
+          className="mt-4"
+          filters={filters}
+          options={options}
+          show={["range", "provider", "family", "site", "by"]}
+          defaults={UTILIZATION_DEFAULTS}
+          hidden={{ grain }}
+        />
       </div>
       <UtilizationBody
         view={view}

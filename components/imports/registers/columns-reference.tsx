@@ -19,15 +19,25 @@ export function ColumnsReference({ kind }: { kind: RegisterKind }) {
           <Download aria-hidden className="size-4" /> Download template
         </a>
       </summary>
-      {template.note ? <p className="border-t border-slate-200 px-3 py-2 text-sm text-slate-700 dark:border-slate-800 dark:text-slate-300">{template.note}</p> : null}
+      {template.note ? (
+        <p className="border-t border-slate-200 px-3 py-2 text-sm text-slate-700 dark:border-slate-800 dark:text-slate-300">
+          {template.note}
+        </p>
+      ) : null}
       <div className="overflow-x-auto border-t border-slate-200 dark:border-slate-800">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Columns of a {template.label.toLowerCase()} file</caption>
           <thead className="bg-slate-50 text-xs text-slate-600 dark:bg-slate-800/60 dark:text-slate-300">
             <tr>
-              <th scope="col" className="px-3 py-2 font-medium">Column</th>
-              <th scope="col" className="px-3 py-2 font-medium">Required</th>
-              <th scope="col" className="px-3 py-2 font-medium">What to write</th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Column
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Required
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                What to write
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100 dark:divide-slate-800">

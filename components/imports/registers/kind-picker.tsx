@@ -4,7 +4,17 @@ import { cn } from "@/lib/utils";
 export type KindOption = { kind: RegisterKind; label: string; description: string; allowed: boolean; reason?: string };
 
 /** What the file holds; kinds the user may not write are shown disabled with the reason. */
-export function KindPicker({ options, value, onChange, disabled }: { options: KindOption[]; value: RegisterKind; onChange: (kind: RegisterKind) => void; disabled?: boolean }) {
+export function KindPicker({
+  options,
+  value,
+  onChange,
+  disabled,
+}: {
+  options: KindOption[];
+  value: RegisterKind;
+  onChange: (kind: RegisterKind) => void;
+  disabled?: boolean;
+}) {
   return (
     <fieldset>
       <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">What the file holds</legend>

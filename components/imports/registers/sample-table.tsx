@@ -6,11 +6,15 @@ export function SampleTable({ columns, rows, total }: { columns: string[]; rows:
     <div className="mt-3 overflow-x-auto rounded-md border border-slate-200 dark:border-slate-800">
       <table className="w-full text-left text-sm">
         <caption className="px-3 py-2 text-left text-xs text-slate-600 dark:text-slate-400">
-          {total > rows.length ? `First ${rows.length} of ${total.toLocaleString("en-US")} rows, as they will be created` : "The rows as they will be created"}
+          {total > rows.length
+            ? `First ${rows.length} of ${total.toLocaleString("en-US")} rows, as they will be created`
+            : "The rows as they will be created"}
         </caption>
         <thead className="bg-slate-50 text-xs text-slate-600 dark:bg-slate-800/60 dark:text-slate-300">
           <tr>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Line</th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              Line
+            </th>
             {columns.map((c) => (
               <th key={c} scope="col" className="px-3 py-2 font-mono font-medium whitespace-nowrap">
                 {c}

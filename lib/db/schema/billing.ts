@@ -37,7 +37,9 @@ export const imports = pgTable(
     finishedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
-    uniqueIndex("imports_succeeded_sha_key").on(t.kind, t.sha256).where(sql`${t.status} = 'succeeded'`),
+    uniqueIndex("imports_succeeded_sha_key")
+      .on(t.kind, t.sha256)
+      .where(sql`${t.status} = 'succeeded'`),
     index("imports_created_at_idx").on(t.createdAt),
     index("imports_created_by_idx").on(t.createdBy),
   ],

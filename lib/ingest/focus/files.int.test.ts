@@ -78,8 +78,18 @@ describeOnEachEngine("FOCUS files of the shared data", (engine) => {
         expect(toCents(total.billedCost)).toBe(toCents(expectedTotals.billedCost));
         expect(toCents(total.effectiveCost)).toBe(toCents(expectedTotals.effectiveCost));
         // numeric(24,10) keeps ten decimals: at most half a unit of the tenth decimal per row away from the file.
-        expect(expectedTotals.billedCost.minus(total.billedCost).abs().lte(expectedTotals.rows * 5e-11)).toBe(true);
-        expect(expectedTotals.effectiveCost.minus(total.effectiveCost).abs().lte(expectedTotals.rows * 5e-11)).toBe(true);
+        expect(
+          expectedTotals.billedCost
+            .minus(total.billedCost)
+            .abs()
+            .lte(expectedTotals.rows * 5e-11),
+        ).toBe(true);
+        expect(
+          expectedTotals.effectiveCost
+            .minus(total.effectiveCost)
+            .abs()
+            .lte(expectedTotals.rows * 5e-11),
+        ).toBe(true);
       });
     } else {
       it(`rejects ${file} and says why`, async () => {

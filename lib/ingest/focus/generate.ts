@@ -6,15 +6,55 @@ import { createRng, type Rng } from "@/lib/demo/random";
 // commitment Used / Unused rows with their purchase, capacity reservations, credits.
 
 export const GENERATED_HEADER = [
-  "AvailabilityZone", "BilledCost", "BillingAccountId", "BillingAccountName", "BillingCurrency", "BillingPeriodEnd",
-  "BillingPeriodStart", "CapacityReservationId", "CapacityReservationStatus", "ChargeCategory", "ChargeClass",
-  "ChargeDescription", "ChargeFrequency", "ChargePeriodEnd", "ChargePeriodStart", "CommitmentDiscountCategory",
-  "CommitmentDiscountId", "CommitmentDiscountName", "CommitmentDiscountQuantity", "CommitmentDiscountStatus",
-  "CommitmentDiscountType", "CommitmentDiscountUnit", "ConsumedQuantity", "ConsumedUnit", "ContractedCost",
-  "ContractedUnitPrice", "EffectiveCost", "InvoiceIssuerName", "ListCost", "ListUnitPrice", "PricingCategory",
-  "PricingQuantity", "PricingUnit", "ProviderName", "PublisherName", "RegionId", "RegionName", "ResourceId",
-  "ResourceName", "ResourceType", "ServiceCategory", "ServiceName", "SkuId", "SkuPriceid", "SubAccountId",
-  "SubAccountName", "Tags", "x_SkuTerm", "x_CostCenter",
+  "AvailabilityZone",
+  "BilledCost",
+  "BillingAccountId",
+  "BillingAccountName",
+  "BillingCurrency",
+  "BillingPeriodEnd",
+  "BillingPeriodStart",
+  "CapacityReservationId",
+  "CapacityReservationStatus",
+  "ChargeCategory",
+  "ChargeClass",
+  "ChargeDescription",
+  "ChargeFrequency",
+  "ChargePeriodEnd",
+  "ChargePeriodStart",
+  "CommitmentDiscountCategory",
+  "CommitmentDiscountId",
+  "CommitmentDiscountName",
+  "CommitmentDiscountQuantity",
+  "CommitmentDiscountStatus",
+  "CommitmentDiscountType",
+  "CommitmentDiscountUnit",
+  "ConsumedQuantity",
+  "ConsumedUnit",
+  "ContractedCost",
+  "ContractedUnitPrice",
+  "EffectiveCost",
+  "InvoiceIssuerName",
+  "ListCost",
+  "ListUnitPrice",
+  "PricingCategory",
+  "PricingQuantity",
+  "PricingUnit",
+  "ProviderName",
+  "PublisherName",
+  "RegionId",
+  "RegionName",
+  "ResourceId",
+  "ResourceName",
+  "ResourceType",
+  "ServiceCategory",
+  "ServiceName",
+  "SkuId",
+  "SkuPriceid",
+  "SubAccountId",
+  "SubAccountName",
+  "Tags",
+  "x_SkuTerm",
+  "x_CostCenter",
 ] as const;
 
 type Provider = {
@@ -29,39 +69,102 @@ type Provider = {
 
 const PROVIDERS: Provider[] = [
   {
-    name: "AWS", issuer: "Amazon Web Services, Inc.", hourly: true, isoTime: false, nullText: "NULL",
-    regions: [["us-east-1", "US East (N. Virginia)"], ["us-west-2", "US West (Oregon)"], ["eu-west-1", "Europe (Ireland)"]],
+    name: "AWS",
+    issuer: "Amazon Web Services, Inc.",
+    hourly: true,
+    isoTime: false,
+    nullText: "NULL",
+    regions: [
+      ["us-east-1", "US East (N. Virginia)"],
+      ["us-west-2", "US West (Oregon)"],
+      ["eu-west-1", "Europe (Ireland)"],
+    ],
     skus: [
-      { id: "p5.48xlarge", type: "Instance", service: "Amazon Elastic Compute Cloud", category: "Compute", pricePerHourE8: 9_832_000_000, gpu: true },
-      { id: "p4d.24xlarge", type: "Instance", service: "Amazon Elastic Compute Cloud", category: "Compute", pricePerHourE8: 3_277_000_000, gpu: true },
-      { id: "AmazonS3-TimedStorage", type: "Bucket", service: "Amazon Simple Storage Service", category: "Storage", pricePerHourE8: 3_100, gpu: false },
+      {
+        id: "p5.48xlarge",
+        type: "Instance",
+        service: "Amazon Elastic Compute Cloud",
+        category: "Compute",
+        pricePerHourE8: 9_832_000_000,
+        gpu: true,
+      },
+      {
+        id: "p4d.24xlarge",
+        type: "Instance",
+        service: "Amazon Elastic Compute Cloud",
+        category: "Compute",
+        pricePerHourE8: 3_277_000_000,
+        gpu: true,
+      },
+      {
+        id: "AmazonS3-TimedStorage",
+        type: "Bucket",
+        service: "Amazon Simple Storage Service",
+        category: "Storage",
+        pricePerHourE8: 3_100,
+        gpu: false,
+      },
     ],
   },
   {
-    name: "Microsoft", issuer: "Microsoft", hourly: false, isoTime: true, nullText: "",
-    regions: [["eastus", "East US"], ["westeurope", "West Europe"]],
+    name: "Microsoft",
+    issuer: "Microsoft",
+    hourly: false,
+    isoTime: true,
+    nullText: "",
+    regions: [
+      ["eastus", "East US"],
+      ["westeurope", "West Europe"],
+    ],
     skus: [
-      { id: "Standard_ND96isr_H100_v5", type: "Virtual machine", service: "Virtual Machines", category: "Compute", pricePerHourE8: 9_840_000_000, gpu: true },
+      {
+        id: "Standard_ND96isr_H100_v5",
+        type: "Virtual machine",
+        service: "Virtual Machines",
+        category: "Compute",
+        pricePerHourE8: 9_840_000_000,
+        gpu: true,
+      },
       { id: "Premium_SSD_P30", type: "Disk", service: "Storage", category: "Storage", pricePerHourE8: 1_860_000, gpu: false },
     ],
   },
   {
-    name: "Oracle", issuer: "Oracle", hourly: true, isoTime: false, nullText: "",
-    regions: [["us-ashburn-1", "US East (Ashburn)"], ["us-sanjose-1", "us-sanjose-1"]],
+    name: "Oracle",
+    issuer: "Oracle",
+    hourly: true,
+    isoTime: false,
+    nullText: "",
+    regions: [
+      ["us-ashburn-1", "US East (Ashburn)"],
+      ["us-sanjose-1", "us-sanjose-1"],
+    ],
     skus: [{ id: "BM.GPU.H100.8", type: "Instance", service: "Compute", category: "Compute", pricePerHourE8: 8_000_000_000, gpu: true }],
   },
   {
-    name: "Google Cloud", issuer: "Google LLC", hourly: true, isoTime: true, nullText: "null",
-    regions: [["us-central1", "Iowa"], ["europe-west4", "Netherlands"]],
+    name: "Google Cloud",
+    issuer: "Google LLC",
+    hourly: true,
+    isoTime: true,
+    nullText: "null",
+    regions: [
+      ["us-central1", "Iowa"],
+      ["europe-west4", "Netherlands"],
+    ],
     skus: [
       { id: "a3-highgpu-8g", type: "Instance", service: "Compute Engine", category: "Compute", pricePerHourE8: 8_826_000_000, gpu: true },
       { id: "tpu-v5p", type: "TPU", service: "Cloud TPU", category: "AI and Machine Learning", pricePerHourE8: 420_000_000, gpu: true },
     ],
   },
   {
-    name: "CoreWeave", issuer: "CoreWeave, Inc.", hourly: true, isoTime: true, nullText: "",
+    name: "CoreWeave",
+    issuer: "CoreWeave, Inc.",
+    hourly: true,
+    isoTime: true,
+    nullText: "",
     regions: [["US-EAST-04", "US East 04"]],
-    skus: [{ id: "gd-8xh100ib-i128", type: "Instance", service: "GPU Compute", category: "Compute", pricePerHourE8: 4_952_000_000, gpu: true }],
+    skus: [
+      { id: "gd-8xh100ib-i128", type: "Instance", service: "GPU Compute", category: "Compute", pricePerHourE8: 4_952_000_000, gpu: true },
+    ],
   },
 ];
 
@@ -143,7 +246,15 @@ function row(p: Provider, i: number, rng: Rng, periodStart: number, periodEnd: n
     pricing = "Committed";
     billed = 0;
     effective = Math.round(listE8 * 0.6);
-    cd = { id: commitment, name: `GPU commitment ${(i % 7) + 1}`, category: "Usage", type: "Reserved Instance", status: used ? "Used" : "Unused", qty: String(quantity), unit: "Hours" };
+    cd = {
+      id: commitment,
+      name: `GPU commitment ${(i % 7) + 1}`,
+      category: "Usage",
+      type: "Reserved Instance",
+      status: used ? "Used" : "Unused",
+      qty: String(quantity),
+      unit: "Hours",
+    };
     if (!used) {
       consumed = N;
       resourceId = commitment;
@@ -158,7 +269,15 @@ function row(p: Provider, i: number, rng: Rng, periodStart: number, periodEnd: n
     frequency = "Recurring";
     billed = Math.round(listE8 * 0.6);
     effective = 0;
-    cd = { id: commitment, name: `GPU commitment ${(i % 7) + 1}`, category: "Usage", type: "Reserved Instance", status: N, qty: String(quantity), unit: "Hours" };
+    cd = {
+      id: commitment,
+      name: `GPU commitment ${(i % 7) + 1}`,
+      category: "Usage",
+      type: "Reserved Instance",
+      status: N,
+      qty: String(quantity),
+      unit: "Hours",
+    };
     description = `Recurring fee for ${commitment}, ${regionName}`;
   } else if (kind < 0.31) {
     category = "Credit";

@@ -75,18 +75,48 @@ describeOnEachEngine("FOCUS import", (engine) => {
     );
     expect(rows).toEqual([
       {
-        line_number: 2, billed: "0.0000001500", effective: "0.0000008000", list: null, start: "2025-01-05 10:00", end: "2025-01-05 11:00",
-        provider_name: "AWS", publisher_name: "AWS", billing_currency: "USD", charge_description: "GPU, hourly", sku_price_id: "p5-price",
-        tags: { team: "a", " team": "b" }, extra: { x_CostCenter: "cc-1", Id: "1" },
+        line_number: 2,
+        billed: "0.0000001500",
+        effective: "0.0000008000",
+        list: null,
+        start: "2025-01-05 10:00",
+        end: "2025-01-05 11:00",
+        provider_name: "AWS",
+        publisher_name: "AWS",
+        billing_currency: "USD",
+        charge_description: "GPU, hourly",
+        sku_price_id: "p5-price",
+        tags: { team: "a", " team": "b" },
+        extra: { x_CostCenter: "cc-1", Id: "1" },
       },
       {
-        line_number: 4, billed: "24.0000000000", effective: "21.5000000000", list: null, start: "2025-01-05 00:00", end: "2025-01-06 00:00",
-        provider_name: "AWS", publisher_name: null, billing_currency: "USD", charge_description: 'daily "reserved" row\r\nsecond line',
-        sku_price_id: null, tags: null, extra: null,
+        line_number: 4,
+        billed: "24.0000000000",
+        effective: "21.5000000000",
+        list: null,
+        start: "2025-01-05 00:00",
+        end: "2025-01-06 00:00",
+        provider_name: "AWS",
+        publisher_name: null,
+        billing_currency: "USD",
+        charge_description: 'daily "reserved" row\r\nsecond line',
+        sku_price_id: null,
+        tags: null,
+        extra: null,
       },
       {
-        line_number: 6, billed: "-10.2500000000", effective: "-10.2500000000", list: null, start: "2025-01-07 00:00", end: "2025-01-07 01:00",
-        provider_name: "AWS", publisher_name: null, billing_currency: "USD", charge_description: "credit", sku_price_id: null, tags: null,
+        line_number: 6,
+        billed: "-10.2500000000",
+        effective: "-10.2500000000",
+        list: null,
+        start: "2025-01-07 00:00",
+        end: "2025-01-07 01:00",
+        provider_name: "AWS",
+        publisher_name: null,
+        billing_currency: "USD",
+        charge_description: "credit",
+        sku_price_id: null,
+        tags: null,
         extra: { Id: "3" },
       },
     ]);
@@ -99,7 +129,7 @@ describeOnEachEngine("FOCUS import", (engine) => {
     // quote for PostgreSQL): the loader hands them on rewritten, so the cells are what the file says.
     const text =
       "BillingCurrency,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,BilledCost,EffectiveCost,ProviderName,ChargeDescription\r\n" +
-      "USD,2025-09-01T00:00:00Z,2025-09-01T01:00:00Z,Usage,1,1,AWS,\"two\nlines\"\r\n" +
+      'USD,2025-09-01T00:00:00Z,2025-09-01T01:00:00Z,Usage,1,1,AWS,"two\nlines"\r\n' +
       'USD,2025-09-01T01:00:00Z,2025-09-01T02:00:00Z,Usage,2,2,AWS,a 5" display\n' +
       "USD,2025-09-01T02:00:00Z,2025-09-01T03:00:00Z,Usage,3,3,AWS,plain\r";
     const result = await importText(handle.db, text, "endings.csv");
@@ -187,7 +217,12 @@ describeOnEachEngine("FOCUS import", (engine) => {
     );
     expect(row).toEqual({
       billing_currency: "USD",
-      extra: { x_HeadroomSourceCurrency: "EUR", x_HeadroomFxRate: "1.08", x_HeadroomSourceBilledCost: "100.10", x_HeadroomSourceEffectiveCost: "50" },
+      extra: {
+        x_HeadroomSourceCurrency: "EUR",
+        x_HeadroomFxRate: "1.08",
+        x_HeadroomSourceBilledCost: "100.10",
+        x_HeadroomSourceEffectiveCost: "50",
+      },
     });
   });
 
@@ -230,7 +265,10 @@ describeOnEachEngine("FOCUS import", (engine) => {
       release();
       await new Promise((resolve) => setTimeout(resolve, 60_000));
     }
-    const running = runFocusImport({ ctx: ctx(handle.db), source: slow(), fileName: "slow.csv", signal: controller.signal }, { fxRates: {} });
+    const running = runFocusImport(
+      { ctx: ctx(handle.db), source: slow(), fileName: "slow.csv", signal: controller.signal },
+      { fxRates: {} },
+    );
     await sent;
     const answer = await Promise.race([
       queryRows<{ one: number }>(handle.db, sql`select 1 as one`),
@@ -243,7 +281,10 @@ describeOnEachEngine("FOCUS import", (engine) => {
 
   it("replaces the rows of an earlier import for the same provider and billing period, and only those", async () => {
     const file = (rows: string[]) =>
-      ["BillingCurrency,BillingPeriodStart,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,BilledCost,EffectiveCost,ProviderName", ...rows].join("\n");
+      [
+        "BillingCurrency,BillingPeriodStart,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,BilledCost,EffectiveCost,ProviderName",
+        ...rows,
+      ].join("\n");
     const first = await importText(
       handle.db,
       file([
@@ -281,7 +322,11 @@ describeOnEachEngine("FOCUS import", (engine) => {
   it("refuses a role without billing.import before creating any imports row", async () => {
     const [before] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from imports`);
     const result = await runFocusImport(
-      { ctx: { db: handle.db, actor: { id: null, email: "viewer@x", role: "viewer", kind: "system" } }, source: chunks(QUIRKS), fileName: "q.csv" },
+      {
+        ctx: { db: handle.db, actor: { id: null, email: "viewer@x", role: "viewer", kind: "system" } },
+        source: chunks(QUIRKS),
+        fileName: "q.csv",
+      },
       { fxRates: {} },
     );
     expect(result).toMatchObject({ importId: null, status: "failed" });
@@ -294,7 +339,13 @@ describeOnEachEngine("FOCUS import", (engine) => {
     const running = async () => {
       const [row] = await handle.db
         .insert(imports)
-        .values({ kind: "focus", fileName: "killed.csv", sha256: "0".repeat(64), status: "running", createdAt: new Date(Date.now() - 10 * 60_000) })
+        .values({
+          kind: "focus",
+          fileName: "killed.csv",
+          sha256: "0".repeat(64),
+          status: "running",
+          createdAt: new Date(Date.now() - 10 * 60_000),
+        })
         .returning({ id: imports.id });
       return row!.id;
     };

@@ -87,13 +87,27 @@ export async function runFocusImport(
   try {
     requirePermission(ctx, "billing.import");
   } catch (error) {
-    return { importId: null, status: "failed", rows: 0, bytes: 0, sha256: "", errors: [{ line: 0, message: (error as Error).message }], summary: null };
+    return {
+      importId: null,
+      status: "failed",
+      rows: 0,
+      bytes: 0,
+      sha256: "",
+      errors: [{ line: 0, message: (error as Error).message }],
+      summary: null,
+    };
   }
   const db = ctx.db;
   await failInterruptedImports(db);
   const [created] = await db
     .insert(imports)
-    .values({ kind: "focus", fileName, sha256: PLACEHOLDER_SHA, status: "running", createdBy: ctx.actor.kind === "user" ? ctx.actor.id : null })
+    .values({
+      kind: "focus",
+      fileName,
+      sha256: PLACEHOLDER_SHA,
+      status: "running",
+      createdBy: ctx.actor.kind === "user" ? ctx.actor.id : null,
+    })
     .returning({ id: imports.id });
   const importId = created!.id;
   const unmarkLive = markLive(db, importId);
@@ -187,7 +201,8 @@ export async function runFocusImport(
       await writer!.finish();
       phase("read, check and COPY to staging");
       if (structural.length > 0 || badCells) {
-        const cells = engineClient(target).engine === "postgres" ? await diagnose(target, table) : await db.transaction((tx) => diagnose(tx, table));
+        const cells =
+          engineClient(target).engine === "postgres" ? await diagnose(target, table) : await db.transaction((tx) => diagnose(tx, table));
         errors = [...structural, ...cells].sort((a, b) => a.line - b.line).slice(0, MAX_ERRORS);
         throw new Rejected();
       }
@@ -195,10 +210,16 @@ export async function runFocusImport(
     /** Every row of the raw staging table through FocusRowMapper.map: its errors (the first 100). */
     const diagnose = async (tx: Executor, table: string): Promise<FocusError[]> => {
       const found: FocusError[] = [];
-      await replayRaw(tx, table, width, (n) => scanner!.lines.lineOf(n), (fields, line) => {
-        mapper!.map(fields, line, found);
-        return found.length < MAX_ERRORS;
-      });
+      await replayRaw(
+        tx,
+        table,
+        width,
+        (n) => scanner!.lines.lineOf(n),
+        (fields, line) => {
+          mapper!.map(fields, line, found);
+          return found.length < MAX_ERRORS;
+        },
+      );
       return found;
     };
     /** The rows through FocusRowMapper.map into the typed staging table (FX conversion, JSON extension columns). */
@@ -303,13 +324,25 @@ export async function runFocusImport(
       }
     }
     phase("mark succeeded, commit");
-    return { importId, status: "succeeded", rows, bytes: outcome.bytes, sha256: outcome.sha256, errors: [], replaced: outcome.replaced, summary: outcome.summary };
+    return {
+      importId,
+      status: "succeeded",
+      rows,
+      bytes: outcome.bytes,
+      sha256: outcome.sha256,
+      errors: [],
+      replaced: outcome.replaced,
+      summary: outcome.summary,
+    };
   } catch (error) {
     const sha256 = tap?.sha256() ?? "";
     if (error instanceof Duplicate || isDuplicateKey(error)) {
       const earlier = error instanceof Duplicate ? error.earlier : await findSucceeded(db, sha256);
       if (earlier) {
-        await db.delete(imports).where(eq(imports.id, importId)).catch(() => {});
+        await db
+          .delete(imports)
+          .where(eq(imports.id, importId))
+          .catch(() => {});
         return {
           importId: earlier.id,
           status: "duplicate",
@@ -358,7 +391,8 @@ function isDuplicateKey(error: unknown): boolean {
 }
 
 function describeFailure(error: unknown): FocusError {
-  if (error instanceof SourceAbortedError || error instanceof GzipError || error instanceof AppError) return { line: 0, message: error.message };
+  if (error instanceof SourceAbortedError || error instanceof GzipError || error instanceof AppError)
+    return { line: 0, message: error.message };
   if (error instanceof CsvSyntaxError) return { line: error.line, message: `The file is not valid CSV: ${error.message}` };
   console.error(error);
   // The database's own words, not drizzle's "Failed query: <the whole statement>".

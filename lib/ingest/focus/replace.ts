@@ -21,7 +21,14 @@ export async function replaceEarlierPeriods(
 ): Promise<{ replaced: Replaced[]; touched: BillingMonthKey[] }> {
   if (periods.length === 0) return { replaced: [], touched: [] };
   const keys = JSON.stringify(periods);
-  const split = await queryRows<{ import_id: number; provider: string; period: string; provider_id: string | null; month: string; rows: number }>(
+  const split = await queryRows<{
+    import_id: number;
+    provider: string;
+    period: string;
+    provider_id: string | null;
+    month: string;
+    rows: number;
+  }>(
     tx,
     sql`with keys as (
           select k.provider, k."billingPeriodStart"::timestamptz as bps

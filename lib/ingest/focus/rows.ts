@@ -57,14 +57,19 @@ export class FocusRowMapper {
     const seen = new Map<string, number>();
     lower.forEach((l, i) => {
       if (seen.has(l)) {
-        this.headerErrors.push({ line: headerLine, column: names[i], message: `The column ${names[i]} appears twice in the header (columns are matched ignoring case)` });
+        this.headerErrors.push({
+          line: headerLine,
+          column: names[i],
+          message: `The column ${names[i]} appears twice in the header (columns are matched ignoring case)`,
+        });
       }
       seen.set(l, i);
     });
     if (CONTRACT_COMMITMENT_MARKERS.every((m) => seen.has(m)) && !seen.has("billedcost")) {
       this.headerErrors.push({
         line: headerLine,
-        message: "This is a FOCUS Contract Commitment file (ContractCommitmentId, …), not a Cost and Usage file; it has no charges to import",
+        message:
+          "This is a FOCUS Contract Commitment file (ContractCommitmentId, …), not a Cost and Usage file; it has no charges to import",
       });
     }
     lower.forEach((l, i) => {
@@ -125,7 +130,8 @@ export class FocusRowMapper {
   checkedColumns(): boolean[] {
     const wanted = new Array<boolean>(this.width).fill(false);
     for (const slot of this.slots) {
-      if (slot.kind === "decimal" || slot.kind === "timestamp" || slot.kind === "currency" || slot.kind === "tags") wanted[slot.index] = true;
+      if (slot.kind === "decimal" || slot.kind === "timestamp" || slot.kind === "currency" || slot.kind === "tags")
+        wanted[slot.index] = true;
     }
     for (const [, index] of this.required) {
       const slot = this.slots.find((s) => s.target === index);
@@ -137,7 +143,12 @@ export class FocusRowMapper {
 
   /** How each column of the file lands: staging column (or extra), kind and header name. */
   layout(): { index: number; name: string; kind: ColumnKind | "extra" | "json-extra"; column: string | null }[] {
-    return this.slots.map((s) => ({ index: s.index, name: s.name, kind: s.kind, column: s.target >= 0 ? STAGING_COLUMNS[s.target]! : null }));
+    return this.slots.map((s) => ({
+      index: s.index,
+      name: s.name,
+      kind: s.kind,
+      column: s.target >= 0 ? STAGING_COLUMNS[s.target]! : null,
+    }));
   }
 
   /** Provider (and publisher) columns in the order their first non-null value is taken. */
@@ -274,7 +285,10 @@ export class FocusRowMapper {
     const bEnd = epoch[this.billingEndSlot];
     const bStart = epoch[this.billingStartSlot];
     if (bEnd !== undefined && bStart !== undefined && bEnd < bStart) {
-      return fail("BillingPeriodEnd", `BillingPeriodEnd ${fields[this.billingEndSlot]} is before BillingPeriodStart ${fields[this.billingStartSlot]}`);
+      return fail(
+        "BillingPeriodEnd",
+        `BillingPeriodEnd ${fields[this.billingEndSlot]} is before BillingPeriodStart ${fields[this.billingStartSlot]}`,
+      );
     }
     const currencyIndex = STAGING_INDEX.get("billing_currency")!;
     const currency = out[currencyIndex];

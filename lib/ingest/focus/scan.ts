@@ -161,7 +161,8 @@ export class FocusScanner {
             break;
           }
           if (closed < 0) {
-            if (final) throw new CsvSyntaxError("CSV_QUOTE_NOT_CLOSED", "a quoted field is never closed (a \" is missing)", this.line + breaks);
+            if (final)
+              throw new CsvSyntaxError("CSV_QUOTE_NOT_CLOSED", 'a quoted field is never closed (a " is missing)', this.line + breaks);
             return this.keep(start, run, data, out);
           }
           breaks += breaksIn(i + 1, closed);
@@ -174,7 +175,11 @@ export class FocusScanner {
           if (i < len) {
             const c = data[i]!;
             if (c !== COMMA && c !== LF && c !== CR) {
-              throw new CsvSyntaxError("CSV_INVALID_CLOSING_QUOTE", `unexpected text after a closing quote in field ${n + 1}`, this.line + breaks);
+              throw new CsvSyntaxError(
+                "CSV_INVALID_CLOSING_QUOTE",
+                `unexpected text after a closing quote in field ${n + 1}`,
+                this.line + breaks,
+              );
             }
           }
         } else {

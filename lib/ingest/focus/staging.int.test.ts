@@ -5,7 +5,16 @@ import { queryRows } from "@/lib/db/rows";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
 import { FocusRowMapper, type FocusError } from "./rows";
 import { FocusScanner } from "./scan";
-import { createRawStaging, createStaging, lineExpression, openRawWriter, openStagingWriter, rawAsTyped, replayRaw, stagedAsTyped } from "./staging";
+import {
+  createRawStaging,
+  createStaging,
+  lineExpression,
+  openRawWriter,
+  openStagingWriter,
+  rawAsTyped,
+  replayRaw,
+  stagedAsTyped,
+} from "./staging";
 
 // The loader's two ways to typed staging rows must agree cell for cell: PostgreSQL's casts over the raw
 // cells (rawAsTyped, the fast path) and FocusRowMapper.map's normalized lines (stagedAsTyped, the path of
@@ -57,14 +66,24 @@ describeOnEachEngine("FOCUS staging rows", (engine) => {
 
       await createStaging(tx, "focus_stage", "on commit drop");
       const lines: string[] = [];
-      await replayRaw(tx, "focus_raw", width, (n) => scanner.lines.lineOf(n), (fields, at) => {
-        lines.push(mapper!.map(fields, at, errors)!);
-        return true;
-      });
+      await replayRaw(
+        tx,
+        "focus_raw",
+        width,
+        (n) => scanner.lines.lineOf(n),
+        (fields, at) => {
+          lines.push(mapper!.map(fields, at, errors)!);
+          return true;
+        },
+      );
       const writer = await openStagingWriter(tx, "focus_stage");
       for (const text of lines) await writer.write(text);
       await writer.finish();
-      const read = (from: string) => queryRows<Record<string, unknown>>(tx, sql.raw(`select t.*, t.charge_period_start::text as start_text from ${from} t order by line_number`));
+      const read = (from: string) =>
+        queryRows<Record<string, unknown>>(
+          tx,
+          sql.raw(`select t.*, t.charge_period_start::text as start_text from ${from} t order by line_number`),
+        );
       return [await read(typed), await read(stagedAsTyped("focus_stage"))];
     });
     expect(errors).toEqual([]);

@@ -166,7 +166,10 @@ export function rawAsTyped(table: string, layout: RawLayout, line: string): stri
       continue;
     }
     if (c.column === "provider_name" || c.column === "publisher_name") continue;
-    by.set(c.column, c.kind === "currency" ? `upper(btrim(${nullCell(cell(c.index))}))` : `${nullCell(cell(c.index))}${CAST[c.kind] ?? ""}`);
+    by.set(
+      c.column,
+      c.kind === "currency" ? `upper(btrim(${nullCell(cell(c.index))}))` : `${nullCell(cell(c.index))}${CAST[c.kind] ?? ""}`,
+    );
   }
   const first = (slots: number[]) => (slots.length === 0 ? "null" : `coalesce(${slots.map((i) => nullCell(cell(i))).join(", ")})`);
   by.set("provider_name", first(layout.provider));
@@ -215,7 +218,9 @@ export async function replayRaw(
   each: (fields: string[], line: number) => boolean | Promise<boolean>,
   afterBatch?: () => Promise<void>,
 ): Promise<void> {
-  await tx.execute(sql.raw(`declare focus_replay no scroll cursor for select rn::float8 as rn, ${rawColumns(width)} from ${checked(table)} order by rn`));
+  await tx.execute(
+    sql.raw(`declare focus_replay no scroll cursor for select rn::float8 as rn, ${rawColumns(width)} from ${checked(table)} order by rn`),
+  );
   try {
     for (;;) {
       const rows = await queryRows<Record<string, string | number | null>>(tx, sql.raw("fetch forward 2000 from focus_replay"));

@@ -91,7 +91,9 @@ export async function pumpBytes(
   if (tap.gzip) {
     const gunzip = createGunzip();
     unzipping = pipeline(Readable.from(all()), gunzip).catch((error: Error) => {
-      gunzip.destroy(isZlibError(error) ? new GzipError(`The file starts like gzip but cannot be decompressed (${error.message}).`) : error);
+      gunzip.destroy(
+        isZlibError(error) ? new GzipError(`The file starts like gzip but cannot be decompressed (${error.message}).`) : error,
+      );
     });
     decompressed = gunzip;
   }

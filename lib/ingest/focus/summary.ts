@@ -11,7 +11,13 @@ export type FocusSummary = {
   total: FocusTotals;
   byProvider: ({ provider: string } & FocusTotals)[];
   byMonth: ({ month: string } & FocusTotals)[];
-  matching: { contractRows: number; reservationRows: number; acceleratorRows: number; unmatchedRows: number; unmatchedEffectiveCost: string };
+  matching: {
+    contractRows: number;
+    reservationRows: number;
+    acceleratorRows: number;
+    unmatchedRows: number;
+    unmatchedEffectiveCost: string;
+  };
 };
 
 /** A provider's billing period present in an import: the key of the replace rule. */

@@ -29,7 +29,11 @@ export function independentTotals(file: string): { rows: number; billedCost: Dec
     return v === "" || v.toLowerCase() === "null" ? new Decimal(0) : new Decimal(v);
   };
   return records.reduce(
-    (t, r) => ({ rows: t.rows + 1, billedCost: t.billedCost.plus(pick(r, "BilledCost")), effectiveCost: t.effectiveCost.plus(pick(r, "EffectiveCost")) }),
+    (t, r) => ({
+      rows: t.rows + 1,
+      billedCost: t.billedCost.plus(pick(r, "BilledCost")),
+      effectiveCost: t.effectiveCost.plus(pick(r, "EffectiveCost")),
+    }),
     { rows: 0, billedCost: new Decimal(0), effectiveCost: new Decimal(0) },
   );
 }
@@ -38,12 +42,7 @@ export function toCents(value: Decimal | string): string {
   return new Decimal(value).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
 }
 
-export function importFile(
-  db: Db,
-  file: string,
-  extra: Partial<FocusImportArgs> = {},
-  fxRates: Record<string, string> = {},
-) {
+export function importFile(db: Db, file: string, extra: Partial<FocusImportArgs> = {}, fxRates: Record<string, string> = {}) {
   return runFocusImport(
     { ctx: systemCtx(db, "test"), source: createReadStream(file), fileName: path.basename(file), ...extra },
     { fxRates },

@@ -59,7 +59,18 @@ describe("isNullCell", () => {
 });
 
 describe("FocusRowMapper", () => {
-  const header = ["billedcost", "EFFECTIVECOST", "ChargePeriodStart", "ChargePeriodEnd", "ChargeCategory", "BillingCurrency", "ProviderName", "SkuPriceid", "x_Thing", "Mystery"];
+  const header = [
+    "billedcost",
+    "EFFECTIVECOST",
+    "ChargePeriodStart",
+    "ChargePeriodEnd",
+    "ChargeCategory",
+    "BillingCurrency",
+    "ProviderName",
+    "SkuPriceid",
+    "x_Thing",
+    "Mystery",
+  ];
 
   it("matches columns ignoring case and keeps x_ and unknown columns in extra", () => {
     const mapper = new FocusRowMapper(header, 1, { fxRates: {} });
@@ -86,7 +97,11 @@ describe("FocusRowMapper", () => {
   });
 
   it("takes the provider from ServiceProviderName (FOCUS 1.3) when ProviderName is absent", () => {
-    const mapper = new FocusRowMapper(["BilledCost", "EffectiveCost", "ChargePeriodStart", "ChargePeriodEnd", "ChargeCategory", "BillingCurrency", "ServiceProviderName"], 1, { fxRates: {} });
+    const mapper = new FocusRowMapper(
+      ["BilledCost", "EffectiveCost", "ChargePeriodStart", "ChargePeriodEnd", "ChargeCategory", "BillingCurrency", "ServiceProviderName"],
+      1,
+      { fxRates: {} },
+    );
     expect(mapper.headerErrors).toEqual([]);
     const errors: FocusError[] = [];
     expect(mapper.map(["1", "1", "2025-01-01", "2025-01-02", "Usage", "USD", "Microsoft"], 2, errors)).toContain("\tMicrosoft\t");

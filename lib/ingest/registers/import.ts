@@ -30,7 +30,9 @@ export type RegisterImportResult = {
   sample: SampleRow[];
 };
 
-const KindInput = z.object({ kind: z.enum(REGISTER_KINDS, { message: "Choose what the file holds: contracts, reservations, sites or power budgets." }) });
+const KindInput = z.object({
+  kind: z.enum(REGISTER_KINDS, { message: "Choose what the file holds: contracts, reservations, sites or power budgets." }),
+});
 
 const FileInput = z.object({
   fileName: z.string().trim().min(1).max(200).catch("register.csv"),
@@ -76,7 +78,12 @@ async function run(ctx: Ctx, input: unknown, mode: "preview" | "commit", onProgr
       .where(and(eq(imports.kind, kind), eq(imports.sha256, sha256), eq(imports.status, "succeeded")));
     if (earlier) {
       const when = earlier.createdAt.toISOString().slice(0, 16).replace("T", " ");
-      throw new RegisterFileError([{ line: 1, message: `This file was already imported (import #${earlier.id}, ${when} UTC); importing it again would load its rows twice.` }]);
+      throw new RegisterFileError([
+        {
+          line: 1,
+          message: `This file was already imported (import #${earlier.id}, ${when} UTC); importing it again would load its rows twice.`,
+        },
+      ]);
     }
     const committed = await ctx.db.transaction(async (tx) => {
       const loaded = await loadRegisterRows(tx, ctx, kind, text, onProgress);
@@ -85,18 +92,31 @@ async function run(ctx: Ctx, input: unknown, mode: "preview" | "commit", onProgr
       const [row] = await tx
         .insert(imports)
         .values({
-          kind, fileName, sha256, rows: loaded.rows, bytes: bytes.byteLength, status: "succeeded",
-          summary: { created: loaded.created }, createdBy: ctx.actor.kind === "user" ? ctx.actor.id : null, finishedAt: new Date(),
+          kind,
+          fileName,
+          sha256,
+          rows: loaded.rows,
+          bytes: bytes.byteLength,
+          status: "succeeded",
+          summary: { created: loaded.created },
+          createdBy: ctx.actor.kind === "user" ? ctx.actor.id : null,
+          finishedAt: new Date(),
         })
         .returning({ id: imports.id });
-      await audit(tx, ctx, { action: "import.register", entityType: "import", entityId: String(row!.id), after: { kind, fileName, sha256, rows: loaded.rows } });
+      await audit(tx, ctx, {
+        action: "import.register",
+        entityType: "import",
+        entityId: String(row!.id),
+        after: { kind, fileName, sha256, rows: loaded.rows },
+      });
       return { loaded, id: row!.id };
     });
     outcome = committed.loaded;
     importId = committed.id;
   } catch (error) {
     if (error instanceof Rollback) outcome = error.outcome;
-    else if (error instanceof RegisterFileError) outcome = { rows: 0, created: 0, errors: error.errors.slice(0, MAX_LISTED_ERRORS), errorCount: error.errors.length, sample: [] };
+    else if (error instanceof RegisterFileError)
+      outcome = { rows: 0, created: 0, errors: error.errors.slice(0, MAX_LISTED_ERRORS), errorCount: error.errors.length, sample: [] };
     else throw error;
   }
   const failed = outcome.errorCount > 0;
@@ -114,13 +134,23 @@ async function run(ctx: Ctx, input: unknown, mode: "preview" | "commit", onProgr
   };
 }
 
-async function recordFailure(ctx: Ctx, f: { kind: RegisterKind; fileName: string; sha256: string; outcome: LoadOutcome; size: number }): Promise<number> {
+async function recordFailure(
+  ctx: Ctx,
+  f: { kind: RegisterKind; fileName: string; sha256: string; outcome: LoadOutcome; size: number },
+): Promise<number> {
   const [row] = await ctx.db
     .insert(imports)
     .values({
-      kind: f.kind, fileName: f.fileName, sha256: f.sha256, rows: f.outcome.rows, bytes: f.size,
-      status: "failed", errors: f.outcome.errors, summary: { errorCount: f.outcome.errorCount },
-      createdBy: ctx.actor.kind === "user" ? ctx.actor.id : null, finishedAt: new Date(),
+      kind: f.kind,
+      fileName: f.fileName,
+      sha256: f.sha256,
+      rows: f.outcome.rows,
+      bytes: f.size,
+      status: "failed",
+      errors: f.outcome.errors,
+      summary: { errorCount: f.outcome.errorCount },
+      createdBy: ctx.actor.kind === "user" ? ctx.actor.id : null,
+      finishedAt: new Date(),
     })
     .returning({ id: imports.id });
   return row!.id;
@@ -133,12 +163,28 @@ function parseOrRefuse<T extends z.ZodType>(schema: T, input: unknown): z.infer<
 }
 
 /** Validates every row of a register file and rolls everything back: what an import would do, changing nothing. */
-export function previewRegisterImport({ ctx, input, onProgress }: { ctx: Ctx; input: unknown; onProgress?: Progress }): Promise<RegisterImportResult> {
+export function previewRegisterImport({
+  ctx,
+  input,
+  onProgress,
+}: {
+  ctx: Ctx;
+  input: unknown;
+  onProgress?: Progress;
+}): Promise<RegisterImportResult> {
   return run(ctx, input, "preview", onProgress);
 }
 
 /** Loads a register file all-or-nothing: every row is created in one transaction, or none when any row is bad. */
-export function commitRegisterImport({ ctx, input, onProgress }: { ctx: Ctx; input: unknown; onProgress?: Progress }): Promise<RegisterImportResult> {
+export function commitRegisterImport({
+  ctx,
+  input,
+  onProgress,
+}: {
+  ctx: Ctx;
+  input: unknown;
+  onProgress?: Progress;
+}): Promise<RegisterImportResult> {
   return run(ctx, input, "commit", onProgress);
 }
 

@@ -82,7 +82,8 @@ export async function loadRegisterRows(tx: Tx, ctx: Ctx, kind: RegisterKind, tex
   const report = (line: number, list: { column?: string; message: string }[]) => {
     for (const e of list) {
       outcome.errorCount++;
-      if (outcome.errors.length < MAX_LISTED_ERRORS) outcome.errors.push(e.column ? { line, column: e.column, message: e.message } : { line, message: e.message });
+      if (outcome.errors.length < MAX_LISTED_ERRORS)
+        outcome.errors.push(e.column ? { line, column: e.column, message: e.message } : { line, message: e.message });
     }
   };
   let reported = Date.now();

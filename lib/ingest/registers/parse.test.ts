@@ -15,7 +15,8 @@ async function fileErrors(text: string, kind: Parameters<typeof readRegisterRows
 
 describe("readRegisterRows", () => {
   it("reads a BOM, CRLF, quoted commas, quotes and line breaks, keyed by template column", async () => {
-    const text = '\ufeffname,provider,region_code,country,pue\r\n"Site, North","Say ""hi""",eu-1,NL,1.2\r\n"Two\r\nlines",AWS,us-1,US,1.1\r\n';
+    const text =
+      '\ufeffname,provider,region_code,country,pue\r\n"Site, North","Say ""hi""",eu-1,NL,1.2\r\n"Two\r\nlines",AWS,us-1,US,1.1\r\n';
     expect(await rows(text)).toEqual([
       { line: 2, values: { name: "Site, North", provider: 'Say "hi"', region_code: "eu-1", country: "NL", pue: "1.2" } },
       { line: 3, values: { name: "Two\r\nlines", provider: "AWS", region_code: "us-1", country: "US", pue: "1.1" } },
@@ -29,19 +30,30 @@ describe("readRegisterRows", () => {
 
   it("counts blank lines as a spreadsheet does, without yielding them", async () => {
     const out = await rows("name,provider,region_code,country,pue\n\nA,X,r,US,1.1\n,,,,\nB,X,r,US,1.1");
-    expect(out.map((r) => [r.line, r.values.name])).toEqual([[3, "A"], [5, "B"]]);
+    expect(out.map((r) => [r.line, r.values.name])).toEqual([
+      [3, "A"],
+      [5, "B"],
+    ]);
   });
 
   it("fills absent optional columns and short rows with blanks and flags values beyond the header", async () => {
     const out = await rows("site,effective_from,contracted_mw\nAbilene,2027-01-01\nAbilene,2028-01-01,5,oops\n", "power_budgets");
-    expect(out[0]).toEqual({ line: 2, values: { site: "Abilene", effective_from: "2027-01-01", effective_to: "", contracted_mw: "" }, problem: undefined });
+    expect(out[0]).toEqual({
+      line: 2,
+      values: { site: "Abilene", effective_from: "2027-01-01", effective_to: "", contracted_mw: "" },
+      problem: undefined,
+    });
     expect(out[1]!.problem).toBe("This line has values beyond the 3 named columns of the header.");
   });
 
   it("names unknown, duplicate and missing columns on line 1", async () => {
     expect(await fileErrors("name,Name,provider,colour,size\n")).toEqual([
       { line: 1, column: "name", message: "The column name appears more than once." },
-      { line: 1, column: "colour, size", message: "Unknown columns colour, size. A sites file has the columns name, provider, region_code, country, pue." },
+      {
+        line: 1,
+        column: "colour, size",
+        message: "Unknown columns colour, size. A sites file has the columns name, provider, region_code, country, pue.",
+      },
       { line: 1, column: "region_code, country, pue", message: "Missing required columns region_code, country, pue." },
     ]);
   });

@@ -17,7 +17,10 @@ export class RegisterFileError extends Error {
 
 /** Header names as people type them: case, surrounding spaces, and spaces or hyphens for underscores don't matter. */
 export function normalizeColumnName(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
 }
 
 /** Maps each header cell to a template column, or reports unknown, duplicate and missing required columns. */
@@ -40,11 +43,19 @@ export function matchHeader(kind: RegisterKind, header: readonly string[]): (str
   const allNames = columns.map((c) => c.name).join(", ");
   if (unknown.length > 0) {
     const list = unknown.join(", ");
-    errors.push({ line: 1, column: list, message: `Unknown column${unknown.length > 1 ? "s" : ""} ${list}. A ${REGISTER_TEMPLATES[kind].label.toLowerCase()} file has the columns ${allNames}.` });
+    errors.push({
+      line: 1,
+      column: list,
+      message: `Unknown column${unknown.length > 1 ? "s" : ""} ${list}. A ${REGISTER_TEMPLATES[kind].label.toLowerCase()} file has the columns ${allNames}.`,
+    });
   }
   const missing = columns.filter((c) => c.required && !seen.has(c.name)).map((c) => c.name);
   if (missing.length > 0) {
-    errors.push({ line: 1, column: missing.join(", "), message: `Missing required column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}.` });
+    errors.push({
+      line: 1,
+      column: missing.join(", "),
+      message: `Missing required column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}.`,
+    });
   }
   if (errors.length > 0) throw new RegisterFileError(errors);
   return mapped;
@@ -75,7 +86,8 @@ export async function* readRegisterRows(kind: RegisterKind, text: string): Async
     for await (const record of parser as AsyncIterable<string[]>) {
       line++;
       if (header === null) {
-        if (record.every((c) => c.trim() === "")) throw new RegisterFileError([{ line: 1, message: "The first line must be the header (the column names of the template)." }]);
+        if (record.every((c) => c.trim() === ""))
+          throw new RegisterFileError([{ line: 1, message: "The first line must be the header (the column names of the template)." }]);
         header = matchHeader(kind, record);
         continue;
       }
@@ -94,5 +106,6 @@ export async function* readRegisterRows(kind: RegisterKind, text: string): Async
     if (error instanceof CsvError) throw csvProblem(error, line + 1);
     throw error;
   }
-  if (header === null) throw new RegisterFileError([{ line: 1, message: "The file is empty: it needs the header line and at least one row." }]);
+  if (header === null)
+    throw new RegisterFileError([{ line: 1, message: "The file is empty: it needs the header line and at least one row." }]);
 }

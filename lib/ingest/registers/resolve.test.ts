@@ -23,7 +23,9 @@ describe("name resolution", () => {
   });
 
   it("refuses a name that fits several records", () => {
-    expect(resolveName(providers, "Cloud", "provider")).toEqual({ error: '"Cloud" matches several providers (Google Cloud, Google Cloud Next); write the full name.' });
+    expect(resolveName(providers, "Cloud", "provider")).toEqual({
+      error: '"Cloud" matches several providers (Google Cloud, Google Cloud Next); write the full name.',
+    });
     expect(resolveName(providers, "Google Cloud", "provider")).toEqual({ id: "p-gc" });
   });
 
@@ -34,21 +36,54 @@ describe("name resolution", () => {
     ];
     expect(resolveContract(contracts, "oci-1", undefined)).toEqual({ id: "c1" });
     expect(resolveContract(contracts, "Universal Credits", "p-az")).toEqual({ id: "c2" });
-    expect(resolveContract(contracts, "Universal Credits", "p-gc")).toEqual({ error: '"Universal Credits" names several contracts; use the contract\'s reference.' });
+    expect(resolveContract(contracts, "Universal Credits", "p-gc")).toEqual({
+      error: '"Universal Credits" names several contracts; use the contract\'s reference.',
+    });
     expect(resolveContract(contracts, "", "p-gc")).toEqual({ blank: true });
   });
 
   it("builds a row's input with ids, undefined blanks and normalized enum spellings", () => {
     const lookups: Lookups = { providers, sites: [], types: [], contracts: [] };
-    const values = { provider: "Azure", name: "EA", reference: "", start_date: "2026-01-01", end_date: "2027-01-01", committed_amount: "5", currency: "usd", discount_pct: "", payment_terms: "Usage-Based", status: " Active ", notes: "" };
+    const values = {
+      provider: "Azure",
+      name: "EA",
+      reference: "",
+      start_date: "2026-01-01",
+      end_date: "2027-01-01",
+      committed_amount: "5",
+      currency: "usd",
+      discount_pct: "",
+      payment_terms: "Usage-Based",
+      status: " Active ",
+      notes: "",
+    };
     expect(rowInput("contracts", values, lookups)).toEqual({
-      input: { providerId: "p-az", name: "EA", reference: undefined, startDate: "2026-01-01", endDate: "2027-01-01", committedAmount: "5", currency: "usd", discountPct: undefined, paymentTerms: "usage_based", status: "active", notes: undefined },
+      input: {
+        providerId: "p-az",
+        name: "EA",
+        reference: undefined,
+        startDate: "2026-01-01",
+        endDate: "2027-01-01",
+        committedAmount: "5",
+        currency: "usd",
+        discountPct: undefined,
+        paymentTerms: "usage_based",
+        status: "active",
+        notes: undefined,
+      },
       errors: [],
     });
-    expect(rowInput("contracts", { ...values, provider: " " }, lookups).errors).toEqual([{ column: "provider", message: "Enter the provider name." }]);
+    expect(rowInput("contracts", { ...values, provider: " " }, lookups).errors).toEqual([
+      { column: "provider", message: "Enter the provider name." },
+    ]);
   });
 
   it("maps template columns to service fields", () => {
-    expect(["accelerator_type", "start_at", "capacity_reservation_id", "contracted_mw"].map(fieldOf)).toEqual(["acceleratorTypeId", "startAt", "capacityReservationId", "contractedMw"]);
+    expect(["accelerator_type", "start_at", "capacity_reservation_id", "contracted_mw"].map(fieldOf)).toEqual([
+      "acceleratorTypeId",
+      "startAt",
+      "capacityReservationId",
+      "contractedMw",
+    ]);
   });
 });

@@ -36,7 +36,10 @@ export function resolveName(list: readonly Named[], value: string, what: string)
   const partial = list.filter((n) => !n.archived && words.test(key(n.name)));
   if (partial.length === 1) return { id: partial[0]!.id };
   if (partial.length > 1) {
-    const names = partial.slice(0, 4).map((n) => n.name).join(", ");
+    const names = partial
+      .slice(0, 4)
+      .map((n) => n.name)
+      .join(", ");
     return { error: `"${value.trim()}" matches several ${what}s (${names}); write the full name.` };
   }
   return { error: `No ${what} is named "${value.trim()}".` };
@@ -70,10 +73,18 @@ export async function loadLookups(tx: Executor, kind: RegisterKind): Promise<Loo
   const [p, s, t, c] = await Promise.all([
     needs.has("providers") ? tx.select({ id: providers.id, name: providers.name, archivedAt: providers.archivedAt }).from(providers) : [],
     needs.has("sites") ? tx.select({ id: sites.id, name: sites.name, archivedAt: sites.archivedAt }).from(sites) : [],
-    needs.has("types") ? tx.select({ id: acceleratorTypes.id, name: acceleratorTypes.name, archivedAt: acceleratorTypes.archivedAt }).from(acceleratorTypes) : [],
+    needs.has("types")
+      ? tx.select({ id: acceleratorTypes.id, name: acceleratorTypes.name, archivedAt: acceleratorTypes.archivedAt }).from(acceleratorTypes)
+      : [],
     needs.has("contracts")
       ? tx
-          .select({ id: contracts.id, name: contracts.name, archivedAt: contracts.archivedAt, reference: contracts.reference, providerId: contracts.providerId })
+          .select({
+            id: contracts.id,
+            name: contracts.name,
+            archivedAt: contracts.archivedAt,
+            reference: contracts.reference,
+            providerId: contracts.providerId,
+          })
           .from(contracts)
       : [],
   ]);
@@ -106,7 +117,8 @@ export function rowInput(kind: RegisterKind, values: Record<string, string>, loo
   for (const [column, r] of Object.entries(refs)) {
     if ("id" in r) input[fieldOf(column)] = r.id;
     else if ("error" in r) errors.push({ column, message: r.error });
-    else if (column !== "contract") errors.push({ column, message: `Enter the ${column === "accelerator_type" ? "accelerator type" : column} name.` });
+    else if (column !== "contract")
+      errors.push({ column, message: `Enter the ${column === "accelerator_type" ? "accelerator type" : column} name.` });
   }
   return { input, errors };
 }

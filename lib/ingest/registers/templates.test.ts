@@ -20,7 +20,9 @@ describe("register templates", () => {
   it("ends records with CRLF and dates the examples after today", () => {
     const csv = templateCsv("reservations", today);
     expect(csv.endsWith("\r\n")).toBe(true);
-    expect(csv.split("\r\n")[1]).toContain(",Oracle OCI,Abilene,NVIDIA GB200,OCI-UC-2025-001,1024,2027-01-01,2027-07-01,reserved,4.25,USD,planned,2027-01-01,");
+    expect(csv.split("\r\n")[1]).toContain(
+      ",Oracle OCI,Abilene,NVIDIA GB200,OCI-UC-2025-001,1024,2027-01-01,2027-07-01,reserved,4.25,USD,planned,2027-01-01,",
+    );
     expect(templateCsv("power_budgets", today).split("\r\n")[1]).toBe("Milam County (example),2027-01-01,2028-01-01,120");
   });
 

@@ -113,7 +113,13 @@ export const REGISTER_TEMPLATES: Record<RegisterKind, RegisterTemplate> = {
       col("country", true, "ISO 3166 two-letter code, e.g. US"),
       col("pue", true, "Power usage effectiveness, 1–3"),
     ],
-    example: () => ({ name: "Milam County (example)", provider: "Headroom Owned", region_code: "own-us-south-1", country: "US", pue: "1.20" }),
+    example: () => ({
+      name: "Milam County (example)",
+      provider: "Headroom Owned",
+      region_code: "own-us-south-1",
+      country: "US",
+      pue: "1.20",
+    }),
   },
   power_budgets: {
     label: "Power budgets",
@@ -127,7 +133,12 @@ export const REGISTER_TEMPLATES: Record<RegisterKind, RegisterTemplate> = {
       col("contracted_mw", true, "Contracted MW, > 0, up to 3 decimals"),
     ],
     note: "Steps of a site must not overlap, in the file or with the steps it already has. The template's example row is for the site of the sites template's example: import that first, or write one of your sites.",
-    example: (today) => ({ site: "Milam County (example)", effective_from: monthStart(today, 2), effective_to: monthStart(today, 14), contracted_mw: "120" }),
+    example: (today) => ({
+      site: "Milam County (example)",
+      effective_from: monthStart(today, 2),
+      effective_to: monthStart(today, 14),
+      contracted_mw: "120",
+    }),
   },
 };
 

@@ -27,7 +27,11 @@ export async function importUtilizationCsv(args: {
 
 async function readInto(
   loader: UtilizationLoader,
-  args: { source: AsyncIterable<Uint8Array | string> | NodeJS.ReadableStream; onProgress?: (p: { bytes: number; rows: number }) => void; now?: Date },
+  args: {
+    source: AsyncIterable<Uint8Array | string> | NodeJS.ReadableStream;
+    onProgress?: (p: { bytes: number; rows: number }) => void;
+    now?: Date;
+  },
 ): Promise<ReadOutcome> {
   const hash = createHash("sha256");
   const progress = { bytes: 0, rows: 0, at: 0 };
@@ -60,7 +64,11 @@ async function readInto(
       report();
       if (loader.full || index.reservation < 0) continue;
       const cell = (i: number) => record.fields[i] ?? "";
-      const checked = validateRecord(record.line, { reservation: cell(index.reservation), hour: cell(index.hour), used_ah: cell(index.used_ah) }, now);
+      const checked = validateRecord(
+        record.line,
+        { reservation: cell(index.reservation), hour: cell(index.hour), used_ah: cell(index.used_ah) },
+        now,
+      );
       if ("errors" in checked) loader.addErrors(checked.errors);
       else batch.push(checked.row);
       if (batch.length >= BATCH_ROWS) {
@@ -74,8 +82,10 @@ async function readInto(
     const at = csvErrorLine(error) ?? lastLine + 1;
     loader.addErrors([{ line: at, message: `The file is not valid CSV near line ${at}: ${error.message}` }]);
   }
-  if (index === null) loader.addErrors([{ line: 1, message: "The file is empty: it needs the header reservation,hour,used_ah and at least one row." }]);
-  else if (progress.rows === 0 && loader.errors.length === 0) loader.addErrors([{ line: 2, message: "The file has a header but no rows." }]);
+  if (index === null)
+    loader.addErrors([{ line: 1, message: "The file is empty: it needs the header reservation,hour,used_ah and at least one row." }]);
+  else if (progress.rows === 0 && loader.errors.length === 0)
+    loader.addErrors([{ line: 2, message: "The file has a header but no rows." }]);
   report(true);
   return { rows: progress.rows, sha256: hash.digest("hex"), bytes: progress.bytes };
 }
@@ -85,7 +95,9 @@ function headerIndex(fields: string[], loader: UtilizationLoader): Record<(typeo
   const index = Object.fromEntries(COLUMNS.map((c) => [c, names.indexOf(c)])) as Record<(typeof COLUMNS)[number], number>;
   const missing = COLUMNS.filter((c) => index[c] < 0);
   if (missing.length > 0) {
-    loader.addErrors([{ line: 1, message: `The header must name the columns reservation, hour and used_ah; missing: ${missing.join(", ")}.` }]);
+    loader.addErrors([
+      { line: 1, message: `The header must name the columns reservation, hour and used_ah; missing: ${missing.join(", ")}.` },
+    ]);
     return { reservation: -1, hour: -1, used_ah: -1 };
   }
   return index;

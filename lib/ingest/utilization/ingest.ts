@@ -16,11 +16,17 @@ const SHAPE = 'Send JSON like {"rows": [{"reservation": "training-east-1", "hour
 export async function ingestUtilization(args: { ctx: Ctx; rows: unknown; source?: string; now?: Date }): Promise<UtilizationImportResult> {
   requirePermission(args.ctx, "utilization.import");
   const body = args.rows;
-  const list: unknown = Array.isArray(body) ? body : body !== null && typeof body === "object" ? (body as { rows?: unknown }).rows : undefined;
+  const list: unknown = Array.isArray(body)
+    ? body
+    : body !== null && typeof body === "object"
+      ? (body as { rows?: unknown }).rows
+      : undefined;
   if (!Array.isArray(list)) throw new ValidationError(`The body has no "rows" array. ${SHAPE}`);
   if (list.length === 0) throw new ValidationError(`"rows" is empty. ${SHAPE}`);
   if (list.length > MAX_JSON_ROWS) {
-    throw new ValidationError(`At most ${MAX_JSON_ROWS.toLocaleString("en-US")} rows per request (this one has ${list.length.toLocaleString("en-US")}); split the push.`);
+    throw new ValidationError(
+      `At most ${MAX_JSON_ROWS.toLocaleString("en-US")} rows per request (this one has ${list.length.toLocaleString("en-US")}); split the push.`,
+    );
   }
   const now = args.now ?? new Date();
   const checked = list.map((item, i) => {
@@ -37,7 +43,8 @@ export async function ingestUtilization(args: { ctx: Ctx; rows: unknown; source?
     .digest("hex");
   return runUtilizationLoad(args.ctx, args.source ?? "HTTP ingest", async (loader) => {
     for (const c of checked) if ("errors" in c) loader.addErrors(c.errors);
-    for (let i = 0; i < rows.length && !loader.full; i += BATCH_ROWS) await loader.addBatch(rows.slice(i, i + BATCH_ROWS) as UtilizationRow[]);
+    for (let i = 0; i < rows.length && !loader.full; i += BATCH_ROWS)
+      await loader.addBatch(rows.slice(i, i + BATCH_ROWS) as UtilizationRow[]);
     return { rows: list.length, sha256 };
   });
 }

@@ -5,7 +5,15 @@ import { rollUpUtilization } from "./rollups";
 import type { UtilizationRow } from "./rows";
 import { MAX_ERRORS, type UtilizationError, type UtilizationSummary } from "./types";
 
-type Problem = { line: number; ref: string; hour: string; used_ah: string; quantity: number | null; start_at: string | null; end_at: string | null };
+type Problem = {
+  line: number;
+  ref: string;
+  hour: string;
+  used_ah: string;
+  quantity: number | null;
+  start_at: string | null;
+  end_at: string | null;
+};
 
 const iso = (col: string) => sql.raw(`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`);
 
@@ -20,7 +28,9 @@ export class UtilizationLoader {
   private constructor(private readonly tx: Tx) {}
 
   static async open(tx: Tx): Promise<UtilizationLoader> {
-    await tx.execute(sql`create temporary table utilization_stage (line int not null, reservation_id uuid not null, hour timestamptz not null, used_ah numeric(14, 4) not null) on commit drop`);
+    await tx.execute(
+      sql`create temporary table utilization_stage (line int not null, reservation_id uuid not null, hour timestamptz not null, used_ah numeric(14, 4) not null) on commit drop`,
+    );
     return new UtilizationLoader(tx);
   }
 
@@ -68,7 +78,13 @@ export class UtilizationLoader {
             select line, min(line) over (partition by reservation_id, hour) as first from utilization_stage
           ) s where line <> first order by line limit ${MAX_ERRORS}`,
     );
-    this.addErrors(duplicates.map((d) => ({ line: Number(d.line), column: "hour", message: `The same reservation and hour as line ${d.first}; send each hour once.` })));
+    this.addErrors(
+      duplicates.map((d) => ({
+        line: Number(d.line),
+        column: "hour",
+        message: `The same reservation and hour as line ${d.first}; send each hour once.`,
+      })),
+    );
     if (this.errors.length > 0) {
       this.errors.sort((a, b) => a.line - b.line);
       return null;
@@ -94,5 +110,9 @@ function describe(p: Problem): UtilizationError {
   if (p.start_at !== null && p.end_at !== null && (p.hour < p.start_at || p.hour >= p.end_at)) {
     return { line, column: "hour", message: `${p.hour} is outside the term of reservation ${p.ref} (${p.start_at} to ${p.end_at}).` };
   }
-  return { line, column: "used_ah", message: `${p.used_ah} accelerator-hours is more than reservation ${p.ref} has in an hour (${p.quantity}).` };
+  return {
+    line,
+    column: "used_ah",
+    message: `${p.used_ah} accelerator-hours is more than reservation ${p.ref} has in an hour (${p.quantity}).`,
+  };
 }

@@ -48,7 +48,11 @@ describe("validateRecord", () => {
   });
 
   it("refuses more than 4 decimal places and hours in the future", () => {
-    expect(validateRecord(2, { reservation: "b", hour: "2026-03-01T14:00:00Z", used_ah: "1.23456" }, NOW)).toMatchObject({ errors: [{ column: "used_ah" }] });
-    expect(validateRecord(2, { reservation: "b", hour: "2026-06-01T01:00:00Z", used_ah: "1" }, NOW)).toMatchObject({ errors: [{ column: "hour", message: expect.stringContaining("not started") }] });
+    expect(validateRecord(2, { reservation: "b", hour: "2026-03-01T14:00:00Z", used_ah: "1.23456" }, NOW)).toMatchObject({
+      errors: [{ column: "used_ah" }],
+    });
+    expect(validateRecord(2, { reservation: "b", hour: "2026-06-01T01:00:00Z", used_ah: "1" }, NOW)).toMatchObject({
+      errors: [{ column: "hour", message: expect.stringContaining("not started") }],
+    });
   });
 });

@@ -38,14 +38,30 @@ export function validateRecord(
   let hour: Date | null = null;
   const hourText = typeof cells.hour === "string" ? cells.hour : "";
   const parsed = parseHour(hourText);
-  if (parsed === "invalid") errors.push({ line, column: "hour", message: `"${clip(hourText)}" is not an ISO timestamp such as 2026-03-01T14:00:00Z.` });
-  else if (parsed === "not-whole") errors.push({ line, column: "hour", message: `${clip(hourText)} is not the start of an hour (minutes and seconds must be 0, in UTC).` });
+  if (parsed === "invalid")
+    errors.push({ line, column: "hour", message: `"${clip(hourText)}" is not an ISO timestamp such as 2026-03-01T14:00:00Z.` });
+  else if (parsed === "not-whole")
+    errors.push({
+      line,
+      column: "hour",
+      message: `${clip(hourText)} is not the start of an hour (minutes and seconds must be 0, in UTC).`,
+    });
   else if (parsed.getTime() > now.getTime()) errors.push({ line, column: "hour", message: `${parsed.toISOString()} has not started yet.` });
   else hour = parsed;
 
   let usedAh: string | null = null;
-  const usedText = typeof cells.used_ah === "number" && Number.isFinite(cells.used_ah) ? String(cells.used_ah) : typeof cells.used_ah === "string" ? cells.used_ah.trim() : "";
-  if (!DECIMAL.test(usedText)) errors.push({ line, column: "used_ah", message: usedText ? `"${clip(usedText)}" is not a number of accelerator-hours (0 or more).` : "Enter the accelerator-hours used." });
+  const usedText =
+    typeof cells.used_ah === "number" && Number.isFinite(cells.used_ah)
+      ? String(cells.used_ah)
+      : typeof cells.used_ah === "string"
+        ? cells.used_ah.trim()
+        : "";
+  if (!DECIMAL.test(usedText))
+    errors.push({
+      line,
+      column: "used_ah",
+      message: usedText ? `"${clip(usedText)}" is not a number of accelerator-hours (0 or more).` : "Enter the accelerator-hours used.",
+    });
   else {
     const value = dec(usedText);
     if (value.decimalPlaces() > 4) errors.push({ line, column: "used_ah", message: `${usedText} has more than 4 decimal places.` });

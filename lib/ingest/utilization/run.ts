@@ -32,21 +32,30 @@ export async function runUtilizationLoad(
         .select({ id: imports.id })
         .from(imports)
         .where(and(eq(imports.kind, "utilization"), eq(imports.sha256, sha256), eq(imports.status, "succeeded")));
-      if (earlier && loader.errors.length === 0) throw new Rollback({ importId: earlier.id, status: "duplicate", rows, sha256, errors: [], summary: null });
+      if (earlier && loader.errors.length === 0)
+        throw new Rollback({ importId: earlier.id, status: "duplicate", rows, sha256, errors: [], summary: null });
       const summary = await loader.finish();
       if (!summary) throw new Rollback({ importId: null, status: "failed", rows, sha256, bytes, errors: loader.errors, summary: null });
       const [row] = await tx
         .insert(imports)
         .values({ kind: "utilization", fileName, sha256, rows, bytes, status: "succeeded", summary, createdBy, finishedAt: new Date() })
         .returning({ id: imports.id });
-      await audit(tx, ctx, { action: "utilization.import", entityType: "import", entityId: String(row!.id), after: { fileName, sha256, rows, summary } });
+      await audit(tx, ctx, {
+        action: "utilization.import",
+        entityType: "import",
+        entityId: String(row!.id),
+        after: { fileName, sha256, rows, summary },
+      });
       return { importId: row!.id, status: "succeeded" as const, rows, sha256, errors: [], summary };
     });
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
     const { bytes, ...result } = error.result;
     if (result.status !== "failed") return result;
-    return { ...result, importId: await recordFailure(ctx, { fileName, sha256: result.sha256, rows: result.rows, bytes, errors: result.errors, createdBy }) };
+    return {
+      ...result,
+      importId: await recordFailure(ctx, { fileName, sha256: result.sha256, rows: result.rows, bytes, errors: result.errors, createdBy }),
+    };
   }
 }
 
@@ -56,7 +65,17 @@ async function recordFailure(
 ): Promise<number> {
   const [row] = await ctx.db
     .insert(imports)
-    .values({ kind: "utilization", fileName: v.fileName, sha256: v.sha256, rows: 0, bytes: v.bytes, status: "failed", errors: v.errors, createdBy: v.createdBy, finishedAt: new Date() })
+    .values({
+      kind: "utilization",
+      fileName: v.fileName,
+      sha256: v.sha256,
+      rows: 0,
+      bytes: v.bytes,
+      status: "failed",
+      errors: v.errors,
+      createdBy: v.createdBy,
+      finishedAt: new Date(),
+    })
     .returning({ id: imports.id });
   return row!.id;
 }

@@ -18,9 +18,13 @@ async function* chunks(text: string, size = 17) {
 async function rollupsMatchHours(db: Db) {
   const q = (query: ReturnType<typeof sql>) => queryRows<{ r: string; k: string; u: string; n: number }>(db, query);
   const [dailyFromHours, daily, monthlyFromHours, monthly] = await Promise.all([
-    q(sql`select reservation_id::text r, ((hour at time zone 'UTC')::date)::text k, sum(used_ah)::text u, count(*)::int n from utilization_hourly group by 1, 2 order by 1, 2`),
+    q(
+      sql`select reservation_id::text r, ((hour at time zone 'UTC')::date)::text k, sum(used_ah)::text u, count(*)::int n from utilization_hourly group by 1, 2 order by 1, 2`,
+    ),
     q(sql`select reservation_id::text r, day::text k, used_ah::text u, hours_reported n from utilization_daily order by 1, 2`),
-    q(sql`select reservation_id::text r, (date_trunc('month', hour at time zone 'UTC')::date)::text k, sum(used_ah)::text u, count(*)::int n from utilization_hourly group by 1, 2 order by 1, 2`),
+    q(
+      sql`select reservation_id::text r, (date_trunc('month', hour at time zone 'UTC')::date)::text k, sum(used_ah)::text u, count(*)::int n from utilization_hourly group by 1, 2 order by 1, 2`,
+    ),
     q(sql`select reservation_id::text r, month::text k, used_ah::text u, hours_reported n from utilization_monthly order by 1, 2`),
   ]);
   expect(daily).toEqual(dailyFromHours);
@@ -63,7 +67,12 @@ describeOnEachEngine("utilization feeds", (engine) => {
       `${blockA.name},2026-04-01T00:00:00Z,4,c1\r\n` +
       `${blockB.capacityReservationId},2026-03-01 00:00:00,16,c2\r\n`;
     const progress: number[] = [];
-    const result = await importUtilizationCsv({ ctx: roleCtx(db, "infra"), source: chunks(csv), fileName: "march.csv", onProgress: (p) => progress.push(p.rows) });
+    const result = await importUtilizationCsv({
+      ctx: roleCtx(db, "infra"),
+      source: chunks(csv),
+      fileName: "march.csv",
+      onProgress: (p) => progress.push(p.rows),
+    });
     expect(result).toMatchObject({ status: "succeeded", rows: 5, errors: [], summary: { reservations: 2, hours: 5, usedAh: "41.7500" } });
     expect(result.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(progress.at(-1)).toBe(5);
@@ -131,13 +140,18 @@ describeOnEachEngine("utilization feeds", (engine) => {
 
   it("loads nothing from a file with one bad row at the end and reports it by line and column", async () => {
     const db = handle.db;
-    const good = Array.from({ length: 6_000 }, (_, i) => `${i % 2 ? blockA.name : blockB.name},${new Date(Date.UTC(2026, 1, 1) + Math.floor(i / 2) * 3_600_000).toISOString()},1`);
+    const good = Array.from(
+      { length: 6_000 },
+      (_, i) => `${i % 2 ? blockA.name : blockB.name},${new Date(Date.UTC(2026, 1, 1) + Math.floor(i / 2) * 3_600_000).toISOString()},1`,
+    );
     const csv = `reservation,hour,used_ah\n${good.join("\n")}\n${blockA.name},2026-07-01T00:00:00Z,9\n`;
     const hoursBefore = await hoursOf(db, blockA.id);
     const count = await importCount(db);
     const result = await importUtilizationCsv({ ctx: roleCtx(db, "infra"), source: chunks(csv, 65_536), fileName: "bad.csv" });
     expect(result).toMatchObject({ status: "failed", rows: 6_001, summary: null });
-    expect(result.errors).toEqual([{ line: 6_002, column: "used_ah", message: `9 accelerator-hours is more than reservation ${blockA.name} has in an hour (8).` }]);
+    expect(result.errors).toEqual([
+      { line: 6_002, column: "used_ah", message: `9 accelerator-hours is more than reservation ${blockA.name} has in an hour (8).` },
+    ]);
     expect(await hoursOf(db, blockA.id)).toEqual(hoursBefore);
     expect(await importCount(db)).toBe(count + 1);
     const [failed] = await db.select().from(imports).where(eq(imports.id, result.importId!));
@@ -165,8 +179,14 @@ describeOnEachEngine("utilization feeds", (engine) => {
     ]);
     expect(result.errors[1]!.message).toContain("outside the term");
     expect(result.errors[2]!.message).toContain("line 4");
-    const header = await importUtilizationCsv({ ctx: roleCtx(db, "infra"), source: chunks("block,hour,used\nx,2026-03-01T00:00:00Z,1\n"), fileName: "h.csv" });
-    expect(header.errors).toEqual([{ line: 1, message: "The header must name the columns reservation, hour and used_ah; missing: reservation, used_ah." }]);
+    const header = await importUtilizationCsv({
+      ctx: roleCtx(db, "infra"),
+      source: chunks("block,hour,used\nx,2026-03-01T00:00:00Z,1\n"),
+      fileName: "h.csv",
+    });
+    expect(header.errors).toEqual([
+      { line: 1, message: "The header must name the columns reservation, hour and used_ah; missing: reservation, used_ah." },
+    ]);
   });
 
   it("refuses a caller without utilization.import and changes nothing", async () => {
@@ -174,8 +194,12 @@ describeOnEachEngine("utilization feeds", (engine) => {
     const count = await importCount(db);
     const csv = `reservation,hour,used_ah\n${blockA.name},2026-03-03T00:00:00Z,1\n`;
     for (const role of ["finance", "viewer"] as const) {
-      await expect(importUtilizationCsv({ ctx: roleCtx(db, role), source: chunks(csv), fileName: "x.csv" })).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(ingestUtilization({ ctx: roleCtx(db, role), rows: [{ reservation: blockA.name, hour: "2026-03-03T00:00:00Z", used_ah: 1 }] })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(importUtilizationCsv({ ctx: roleCtx(db, role), source: chunks(csv), fileName: "x.csv" })).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
+      await expect(
+        ingestUtilization({ ctx: roleCtx(db, role), rows: [{ reservation: blockA.name, hour: "2026-03-03T00:00:00Z", used_ah: 1 }] }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
     }
     expect(await importCount(db)).toBe(count);
     expect((await hoursOf(db, blockA.id)).some((h) => h.hour === "2026-03-03T00")).toBe(false);

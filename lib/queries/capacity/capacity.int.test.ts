@@ -23,9 +23,17 @@ function flat(line: CapacityDemandLine) {
     runway: month(line.runway),
     method: line.method,
     points: line.points.map((p) =>
-      [p.capacity, p.forecast.median, p.planned, p.demand.median, p.demand.lower80, p.demand.upper80, p.demand.lower95, p.demand.upper95, p.gap].map((d) =>
-        d.toSignificantDigits(20).toString(),
-      ),
+      [
+        p.capacity,
+        p.forecast.median,
+        p.planned,
+        p.demand.median,
+        p.demand.lower80,
+        p.demand.upper80,
+        p.demand.lower95,
+        p.demand.upper95,
+        p.gap,
+      ].map((d) => d.toSignificantDigits(20).toString()),
     ),
     past: line.past.map((p) => [p.capacity, p.used].map((d) => d.toSignificantDigits(20).toString())),
   };
@@ -77,14 +85,22 @@ describeOnEachEngine("capacity vs demand queries", (engine) => {
       sql`select reservation_id, to_char(month, 'YYYY-MM-DD') as month, used_ah::text as used_ah, hours_reported from utilization_monthly`,
     );
     const first = addUtcMonths(months[0]!.from, -HISTORY_MONTHS);
-    const historyMonths = Array.from({ length: HISTORY_MONTHS }, (_, i) => ({ from: addUtcMonths(first, i), to: addUtcMonths(first, i + 1) }));
+    const historyMonths = Array.from({ length: HISTORY_MONTHS }, (_, i) => ({
+      from: addUtcMonths(first, i),
+      to: addUtcMonths(first, i + 1),
+    }));
     const siteOf = new Map(blocks.map((b) => [b.id, b.site]));
     const history = new Map<string, GroupHistory & { complete: boolean[] }>();
     for (const u of usage) {
       const site = siteOf.get(u.reservation_id);
       const i = historyMonths.findIndex((m) => m.from.getTime() === parseUtc(u.month).getTime());
       if (!site || i < 0) continue;
-      const h = history.get(site) ?? { group: site, months: historyMonths, used: historyMonths.map(() => dec(0)), complete: historyMonths.map(() => false) };
+      const h = history.get(site) ?? {
+        group: site,
+        months: historyMonths,
+        used: historyMonths.map(() => dec(0)),
+        complete: historyMonths.map(() => false),
+      };
       h.used[i] = dec(h.used[i]).plus(u.used_ah);
       h.complete[i] = h.complete[i]! || u.hours_reported * 2 >= hoursIn(historyMonths[i]!).toNumber();
       history.set(site, h);
@@ -123,7 +139,10 @@ describeOnEachEngine("capacity vs demand queries", (engine) => {
   });
 
   it("grows demand and plans by the scenario's percentage", async () => {
-    const [s] = await handle.db.insert(scenarios).values({ name: "Plus half", overrides: { demandGrowthPct: "50" } }).returning();
+    const [s] = await handle.db
+      .insert(scenarios)
+      .values({ name: "Plus half", overrides: { demandGrowthPct: "50" } })
+      .returning();
     const base = await getCapacity(viewer, { ...BASE, family: "H100", by: "family", unit: "h100e", asOf: FIXTURE_AS_OF });
     const grown = await getCapacity(viewer, { ...BASE, family: "H100", scenario: s!.id, by: "family", unit: "h100e", asOf: FIXTURE_AS_OF });
     const h = (v: typeof base) => v.byFamily.find((f) => f.family === "H100")!.line;

@@ -10,7 +10,18 @@ export type CapacityTable = (typeof CAPACITY_TABLES)[number];
 // Average units over the month, to 4 decimals (the forecast is an estimate; more digits would be noise).
 const fixed = (d: Dec) => num(d.toFixed(4));
 
-const SERIES_HEADER = ["month", "capacity", "forecast_use", "planned", "demand_median", "demand_lower80", "demand_upper80", "demand_lower95", "demand_upper95", "gap"];
+const SERIES_HEADER = [
+  "month",
+  "capacity",
+  "forecast_use",
+  "planned",
+  "demand_median",
+  "demand_lower80",
+  "demand_upper80",
+  "demand_lower95",
+  "demand_upper95",
+  "gap",
+];
 
 function seriesCells(p: CapacityDemandPoint): CsvValue[] {
   return [

@@ -72,7 +72,10 @@ export function runwayDrivers(
   const runway = line.runway;
   const plans = options.plansLeftOut
     ? []
-    : plansAhead(model.demandPlans.filter((p) => !options.family || p.family === options.family), months)
+    : plansAhead(
+        model.demandPlans.filter((p) => !options.family || p.family === options.family),
+        months,
+      )
         .filter((p) => p.startAt < horizonEnd)
         .map((p) => ({
           id: p.id,

@@ -65,9 +65,17 @@ function groupOf(by: CapacityGroupBy, b: PlanningBlock): { key: string; label: s
 export function familyFactor(model: PlanningModel, family: string): string {
   const blocks = model.blocks.filter((b) => b.family === family);
   const quantity = blocks.reduce((n, b) => n + b.quantity, 0);
-  if (quantity > 0) return blocks.reduce((s, b) => s.plus(blockH100e(b)), dec(0)).div(quantity).toString();
+  if (quantity > 0)
+    return blocks
+      .reduce((s, b) => s.plus(blockH100e(b)), dec(0))
+      .div(quantity)
+      .toString();
   const types = model.catalog.acceleratorTypes.filter((t) => t.family === family);
-  if (types.length) return types.reduce((s, t) => s.plus(t.h100eFactor), dec(0)).div(types.length).toString();
+  if (types.length)
+    return types
+      .reduce((s, t) => s.plus(t.h100eFactor), dec(0))
+      .div(types.length)
+      .toString();
   return "1";
 }
 
@@ -173,7 +181,12 @@ export async function getCapacity(ctx: Ctx, params: CapacityParams): Promise<Cap
     focus: {
       label: focusLabel,
       line: focusLine,
-      drivers: runwayDrivers(model, focusLine, { family: params.family, months, plansLeftOut, horizonEnd: addUtcMonths(months[0]!.from, HORIZON_MONTHS) }),
+      drivers: runwayDrivers(model, focusLine, {
+        family: params.family,
+        months,
+        plansLeftOut,
+        horizonEnd: addUtcMonths(months[0]!.from, HORIZON_MONTHS),
+      }),
     },
   };
 }

@@ -6,7 +6,13 @@ import { capacityChartPoints } from "./points";
 describe("capacityChartPoints", () => {
   it("puts actual use on history months and the median with its bands on forecast months, joined at the last actual", () => {
     const [jan, feb, mar] = utcMonths(new Date("2026-01-01T00:00:00Z"), 3);
-    const band = (m: number) => ({ median: dec(m), lower80: dec(m - 10), upper80: dec(m + 10), lower95: dec(m - 20), upper95: dec(m + 20.004) });
+    const band = (m: number) => ({
+      median: dec(m),
+      lower80: dec(m - 10),
+      upper80: dec(m + 10),
+      lower95: dec(m - 20),
+      upper95: dec(m + 20.004),
+    });
     const points = capacityChartPoints({
       key: "GB200",
       label: "GB200",

@@ -29,9 +29,18 @@ describeOnEachEngine("getConcentration", (engine) => {
     // In service on 16 Mar 2026: R1 Own/Alpha 1,000 H100 × 1 = 1,000; R3 Azure/Beta 100 H100 × 1 = 100;
     // R5 Azure/Beta 200 MI300X × 1.25 = 250. R2 starts in May, R4 ended in February, R6 is archived. Total 1,350.
     expect(s(page.totalH100e)).toBe("1350");
-    expect(page.shares.provider.map((x) => [x.label, s(x.h100e)])).toEqual([["Own", "1000"], ["Azure", "350"]]);
-    expect(page.shares.vendor.map((x) => [x.label, s(x.h100e)])).toEqual([["NVIDIA", "1100"], ["AMD", "250"]]);
-    expect(page.shares.site.map((x) => [x.label, s(x.h100e)])).toEqual([["Alpha", "1000"], ["Beta", "350"]]);
+    expect(page.shares.provider.map((x) => [x.label, s(x.h100e)])).toEqual([
+      ["Own", "1000"],
+      ["Azure", "350"],
+    ]);
+    expect(page.shares.vendor.map((x) => [x.label, s(x.h100e)])).toEqual([
+      ["NVIDIA", "1100"],
+      ["AMD", "250"],
+    ]);
+    expect(page.shares.site.map((x) => [x.label, s(x.h100e)])).toEqual([
+      ["Alpha", "1000"],
+      ["Beta", "350"],
+    ]);
     // provider: (1,000² + 350²) ÷ 1,350² × 10,000 = 1,122,500 ÷ 1,822,500 × 10,000 = 6,159.12
     // vendor: (1,100² + 250²) ÷ 1,350² × 10,000 = 1,272,500 ÷ 1,822,500 × 10,000 = 6,982.17
     expect(page.hhi.provider.value.toFixed(2)).toBe("6159.12");
@@ -64,7 +73,11 @@ describeOnEachEngine("getConcentration", (engine) => {
         .filter((x) => (r.dimension === "provider" ? x.provider : r.dimension === "vendor" ? x.vendor : x.site) === r.label)
         .map((x) => ({ units: dec(x.factor).times(x.quantity), startAt: parseUtc(x.start_at), endAt: parseUtc(x.end_at) }));
       const expected = runwayMonth(
-        runway.overall.points.map((p) => ({ month: p.month, capacity: p.capacity.minus(averageUnits(mine, p.month)), demand: p.demand.median })),
+        runway.overall.points.map((p) => ({
+          month: p.month,
+          capacity: p.capacity.minus(averageUnits(mine, p.month)),
+          demand: p.demand.median,
+        })),
       );
       expect([r.dimension, r.label, month(r.runwayLeft)]).toEqual([r.dimension, r.label, month(expected)]);
     }

@@ -48,7 +48,12 @@ const h100e = blockH100e;
  * dependency, and loss of one against the capacity page's runway line: capacity left now without X, and the first
  * month whose median demand exceeds the line's capacity minus X's average H100e in that month.
  */
-export function buildConcentration(model: PlanningModel, runway: CapacityDemandLine, at: Date, family: string | null = null): ConcentrationPage {
+export function buildConcentration(
+  model: PlanningModel,
+  runway: CapacityDemandLine,
+  at: Date,
+  family: string | null = null,
+): ConcentrationPage {
   const inService = model.blocks.filter((b) => contains(b.startAt, b.endAt, at));
   const inServiceH100e = inService.map(h100e);
   const totalH100e = sumDec(inServiceH100e);
@@ -113,9 +118,16 @@ export function buildConcentration(model: PlanningModel, runway: CapacityDemandL
 }
 
 /** Loads the planning model once for the shares and the capacity page's runway line (same scenario and family). */
-export async function getConcentration(ctx: Ctx, filters: Pick<PlanningFilters, "scenario" | "family">, asOf = new Date()): Promise<ConcentrationPage> {
+export async function getConcentration(
+  ctx: Ctx,
+  filters: Pick<PlanningFilters, "scenario" | "family">,
+  asOf = new Date(),
+): Promise<ConcentrationPage> {
   const modelLoad = loadPlanningModel(ctx, { scenarioId: filters.scenario, filters: { family: filters.family }, asOf });
-  const [model, runway] = await Promise.all([modelLoad, loadCapacityRunway(ctx, { scenario: filters.scenario, family: filters.family, asOf }, modelLoad)]);
+  const [model, runway] = await Promise.all([
+    modelLoad,
+    loadCapacityRunway(ctx, { scenario: filters.scenario, family: filters.family, asOf }, modelLoad),
+  ]);
   const line = (filters.family && runway.byFamily.find((f) => f.family === filters.family)?.line) || runway.overall;
   return buildConcentration(model, line, asOf, filters.family);
 }

@@ -91,7 +91,10 @@ export async function getContractBurndowns(ctx: Ctx, terms: readonly ContractTer
   requirePermission(ctx, "app.read");
   if (terms.length === 0) return [];
   const ids = terms.map((c) => c.id);
-  const idList = sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+  const idList = sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
   const asOfTs = tsParam(asOf);
   const [blockRows, actual, usedRows] = await Promise.all([
     ctx.db
@@ -141,19 +144,28 @@ function burndownOf(
       months.push({ month: m, amount: dec(billed), source: "actual" });
       continue;
     }
-    const period = { from: new Date(Math.max(m.getTime(), start.getTime())), to: new Date(Math.min(addUtcMonths(m, 1).getTime(), until.getTime())) };
+    const period = {
+      from: new Date(Math.max(m.getTime(), start.getTime())),
+      to: new Date(Math.min(addUtcMonths(m, 1).getTime(), until.getTime())),
+    };
     const costs: Dec[] = [];
     blocks.forEach((b, i) => {
       // Only the hours the block pays for this month are worked out (paidHours: held for reserved, used otherwise),
       // and a block paying for none adds nothing rather than a zero product.
-      const hours = paidHours(b.pricingModel, () => capacityAh(b, period), () => dec(used.get(`${b.id}/${key}`)))();
+      const hours = paidHours(
+        b.pricingModel,
+        () => capacityAh(b, period),
+        () => dec(used.get(`${b.id}/${key}`)),
+      )();
       if (!hours.isZero()) costs.push(plannedCost({ pricingModel: b.pricingModel, rate: rates[i]!, capacityAh: hours, usedAh: hours }));
     });
     months.push({ month: m, amount: sumDec(costs), source: "planned" });
   }
   const rest = { from: until, to: end };
   const scheduledRemaining = sumDec(
-    blocks.filter((b) => b.pricingModel === "reserved").map((b) => plannedCost({ pricingModel: "reserved", rate: b.rate, capacityAh: capacityAh(b, rest), usedAh: 0 })),
+    blocks
+      .filter((b) => b.pricingModel === "reserved")
+      .map((b) => plannedCost({ pricingModel: "reserved", rate: b.rate, capacityAh: capacityAh(b, rest), usedAh: 0 })),
   );
   const result = burndown({ committed: contract.committedAmount, start, end, asOf, months });
   return { ...result, currency: contract.currency, scheduledRemaining, months };

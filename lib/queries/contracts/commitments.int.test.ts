@@ -42,7 +42,9 @@ const DATES = new Set(["billingPeriodStart", "billingPeriodEnd", "chargePeriodSt
 
 // Test-only reader for these small spec files: no quoted fields, CRLF, blank lines between rows, `null` = null.
 function specRows(file: string): ChargeValues[] {
-  const lines = readFileSync(path.join(dir, file), "utf8").split(/\r?\n/).filter((l) => l.trim() !== "");
+  const lines = readFileSync(path.join(dir, file), "utf8")
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== "");
   const header = lines[0]!.split(",").map((h) => h.trim());
   return lines.slice(1).map((line) => {
     const row: Record<string, unknown> = {};

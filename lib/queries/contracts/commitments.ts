@@ -1,10 +1,23 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows } from "@/lib/db/rows";
-import { commitmentCoverage, commitmentSavings, commitmentUtilization, type CommitmentCharge, type Savings } from "@/lib/metrics/commitments";
+import {
+  commitmentCoverage,
+  commitmentSavings,
+  commitmentUtilization,
+  type CommitmentCharge,
+  type Savings,
+} from "@/lib/metrics/commitments";
 import type { Dec } from "@/lib/metrics/decimal";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 
-export type CommitmentUsage = { commitmentDiscountId: string; name: string | null; type: string | null; used: Dec; unused: Dec; utilization: Dec | null };
+export type CommitmentUsage = {
+  commitmentDiscountId: string;
+  name: string | null;
+  type: string | null;
+  used: Dec;
+  unused: Dec;
+  utilization: Dec | null;
+};
 
 export type CommitmentMetrics = {
   currency: string;
@@ -27,7 +40,15 @@ type Group = {
   contracted: string | null;
 };
 
-type ByCommitment = { currency: string; id: string; name: string | null; type: string | null; charge_category: string; status: string | null; effective: string };
+type ByCommitment = {
+  currency: string;
+  id: string;
+  name: string | null;
+  type: string | null;
+  charge_category: string;
+  status: string | null;
+  effective: string;
+};
 
 /**
  * Commitment utilization, coverage and savings (lib/metrics/commitments.ts) of the charges of one contract or
@@ -84,9 +105,25 @@ function perCommitment(rows: ByCommitment[]): CommitmentUsage[] {
     .map((id) => {
       const mine = rows.filter((r) => r.id === id);
       const u = commitmentUtilization(
-        mine.map((r) => ({ chargeCategory: r.charge_category, pricingCategory: null, commitmentDiscountStatus: r.status, effectiveCost: r.effective, listCost: null, contractedCost: null })),
+        mine.map((r) => ({
+          chargeCategory: r.charge_category,
+          pricingCategory: null,
+          commitmentDiscountStatus: r.status,
+          effectiveCost: r.effective,
+          listCost: null,
+          contractedCost: null,
+        })),
       );
-      return { commitmentDiscountId: id, name: mine.find((r) => r.name)?.name ?? null, type: mine.find((r) => r.type)?.type ?? null, used: u.used, unused: u.unused, utilization: u.rate };
+      return {
+        commitmentDiscountId: id,
+        name: mine.find((r) => r.name)?.name ?? null,
+        type: mine.find((r) => r.type)?.type ?? null,
+        used: u.used,
+        unused: u.unused,
+        utilization: u.rate,
+      };
     })
-    .sort((a, b) => b.used.plus(b.unused).comparedTo(a.used.plus(a.unused)) || a.commitmentDiscountId.localeCompare(b.commitmentDiscountId));
+    .sort(
+      (a, b) => b.used.plus(b.unused).comparedTo(a.used.plus(a.unused)) || a.commitmentDiscountId.localeCompare(b.commitmentDiscountId),
+    );
 }

@@ -1,7 +1,15 @@
 import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { contracts, providers, reservations } from "@/lib/db/schema";
-import { pageCount, parseListParams, likePattern, type ListParams, type ListResult, type ListSpec, type RawSearchParams } from "@/lib/queries/lists/params";
+import {
+  pageCount,
+  parseListParams,
+  likePattern,
+  type ListParams,
+  type ListResult,
+  type ListSpec,
+  type RawSearchParams,
+} from "@/lib/queries/lists/params";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { CONTRACT_STATUSES } from "@/lib/enums";
 import { archivedCondition, archivedFilter, optionalId } from "@/lib/queries/lists/filters";

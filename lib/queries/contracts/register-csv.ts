@@ -7,12 +7,29 @@ import type { Dec } from "@/lib/metrics/decimal";
 
 /** FOCUS 1.3 Contract Commitment columns, then Headroom's own (x_ prefix, as FOCUS asks of custom columns). */
 export const CONTRACT_REGISTER_HEADER = [
-  "ContractCommitmentId", "ContractCommitmentType", "ContractCommitmentCategory", "ContractCommitmentCost",
-  "ContractCommitmentQuantity", "ContractCommitmentUnit", "ContractCommitmentDescription",
-  "ContractCommitmentPeriodStart", "ContractCommitmentPeriodEnd", "ContractId", "ContractPeriodStart",
-  "ContractPeriodEnd", "BillingCurrency",
-  "x_ContractName", "x_Provider", "x_LifecycleStatus", "x_Committed", "x_Consumed", "x_Expected",
-  "x_ProjectedAtEnd", "x_Shortfall", "x_Overrun", "x_AsOf",
+  "ContractCommitmentId",
+  "ContractCommitmentType",
+  "ContractCommitmentCategory",
+  "ContractCommitmentCost",
+  "ContractCommitmentQuantity",
+  "ContractCommitmentUnit",
+  "ContractCommitmentDescription",
+  "ContractCommitmentPeriodStart",
+  "ContractCommitmentPeriodEnd",
+  "ContractId",
+  "ContractPeriodStart",
+  "ContractPeriodEnd",
+  "BillingCurrency",
+  "x_ContractName",
+  "x_Provider",
+  "x_LifecycleStatus",
+  "x_Committed",
+  "x_Consumed",
+  "x_Expected",
+  "x_ProjectedAtEnd",
+  "x_Shortfall",
+  "x_Overrun",
+  "x_AsOf",
 ] as const;
 
 const PAGE = 500;
@@ -32,10 +49,29 @@ export async function* contractRegisterRows(ctx: Ctx, params: ContractListParams
     for (const [i, c] of page.entries()) {
       const b = burndowns[i]!;
       yield [
-        c.id, "Minimum Spend", "Spend", num(c.committedAmount), null, null, c.name,
-        focusTs(c.startDate), focusTs(c.endDate), c.reference ?? c.id, focusTs(c.startDate), focusTs(c.endDate), c.currency,
-        c.name, c.providerName, c.status, num(c.committedAmount), money(b.consumed), money(b.expected),
-        money(b.projected), money(b.shortfall), money(b.overrun), asOf,
+        c.id,
+        "Minimum Spend",
+        "Spend",
+        num(c.committedAmount),
+        null,
+        null,
+        c.name,
+        focusTs(c.startDate),
+        focusTs(c.endDate),
+        c.reference ?? c.id,
+        focusTs(c.startDate),
+        focusTs(c.endDate),
+        c.currency,
+        c.name,
+        c.providerName,
+        c.status,
+        num(c.committedAmount),
+        money(b.consumed),
+        money(b.expected),
+        money(b.projected),
+        money(b.shortfall),
+        money(b.overrun),
+        asOf,
       ];
     }
     if (page.length < pageSize) return;

@@ -15,7 +15,8 @@ const MONTH = sql.raw(`to_char(b.month, 'YYYY-MM-DD')`);
 /** [from, to) as whole UTC months of billing_monthly; the billing views only ask for whole months. */
 export function monthsSql(from: Date, to: Date): SQL {
   for (const d of [from, to]) {
-    if (startOfUtcMonth(d).getTime() !== d.getTime()) throw new Error(`Billing is read by whole UTC months: ${d.toISOString()} is not the start of one.`);
+    if (startOfUtcMonth(d).getTime() !== d.getTime())
+      throw new Error(`Billing is read by whole UTC months: ${d.toISOString()} is not the start of one.`);
   }
   return sql`b.month >= ${dateParam(from)} and b.month < ${dateParam(to)}`;
 }
@@ -45,7 +46,15 @@ export async function loadBillingGroups(ctx: Ctx, f: CostFilters, currency: stri
   if (f.provider) filters.push(sql`b.provider_id = ${f.provider}::uuid`);
   if (f.family) filters.push(sql`t.family = ${f.family}`);
   if (f.site) filters.push(sql`r.site_id = ${f.site}::uuid`);
-  const rows = await queryRows<{ provider: string; provider_name: string; family: string | null; month: string; effective: string; list: string | null; contracted: string | null }>(
+  const rows = await queryRows<{
+    provider: string;
+    provider_name: string;
+    family: string | null;
+    month: string;
+    effective: string;
+    list: string | null;
+    contracted: string | null;
+  }>(
     ctx.db,
     sql`select ${PROVIDER_KEY} as provider, coalesce(p.name, b.provider_name, 'Unknown provider') as provider_name, t.family, ${MONTH} as month,
                sum(b.effective_cost)::text as effective, sum(b.list_cost)::text as list,
@@ -59,11 +68,23 @@ export async function loadBillingGroups(ctx: Ctx, f: CostFilters, currency: stri
           ${filters.length ? sql`and ${sql.join(filters, sql` and `)}` : sql``}
         group by 1, 2, 3, 4`,
   );
-  return rows.map((r) => ({ providerId: r.provider, providerName: r.provider_name, family: r.family, month: parseUtc(r.month), amount: r.effective, list: r.list, contracted: r.contracted }));
+  return rows.map((r) => ({
+    providerId: r.provider,
+    providerName: r.provider_name,
+    family: r.family,
+    month: parseUtc(r.month),
+    amount: r.effective,
+    list: r.list,
+    contracted: r.contracted,
+  }));
 }
 
 export function familyCharges(groups: readonly BillingGroup[]): FamilyCharges[] {
-  return groups.flatMap((g) => (g.family === null ? [] : [{ providerId: g.providerId, family: g.family, month: g.month, effective: g.amount, list: g.list, contracted: g.contracted }]));
+  return groups.flatMap((g) =>
+    g.family === null
+      ? []
+      : [{ providerId: g.providerId, family: g.family, month: g.month, effective: g.amount, list: g.list, contracted: g.contracted }],
+  );
 }
 
 /**

@@ -21,9 +21,24 @@ export function blockFilterSql(f: Pick<CostFilters, "provider" | "family" | "sit
 }
 
 type Row = {
-  id: string; name: string; provider_id: string; provider_name: string; site_id: string; site_name: string; accelerator_type_id: string;
-  type_name: string; family: string; quantity: number; start_at: string; end_at: string; delivery_date: string | null;
-  pricing_model: PricingModel; rate: string; currency: string; bf16_tflops: string; factor: string;
+  id: string;
+  name: string;
+  provider_id: string;
+  provider_name: string;
+  site_id: string;
+  site_name: string;
+  accelerator_type_id: string;
+  type_name: string;
+  family: string;
+  quantity: number;
+  start_at: string;
+  end_at: string;
+  delivery_date: string | null;
+  pricing_model: PricingModel;
+  rate: string;
+  currency: string;
+  bf16_tflops: string;
+  factor: string;
 };
 
 /**

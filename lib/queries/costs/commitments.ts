@@ -1,6 +1,12 @@
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/lib/db/rows";
-import { commitmentCoverage, commitmentSavings, commitmentUtilization, type CommitmentCharge, type Savings } from "@/lib/metrics/commitments";
+import {
+  commitmentCoverage,
+  commitmentSavings,
+  commitmentUtilization,
+  type CommitmentCharge,
+  type Savings,
+} from "@/lib/metrics/commitments";
 import type { Period } from "@/lib/metrics/period";
 import type { Ctx } from "@/lib/auth/context";
 import { monthsSql } from "./billing";

@@ -36,9 +36,19 @@ describeOnEachEngine("cost views", (engine) => {
     cat = await insertCatalog(db);
     const [gb200] = await db
       .insert(acceleratorTypes)
-      .values({ name: `GB200 ${cat.type.name}`, vendor: "NVIDIA", family: "GB200", memoryGb: "186", bf16Tflops: "2500", systemW: 2300, h100Equivalent: "2.5" })
+      .values({
+        name: `GB200 ${cat.type.name}`,
+        vendor: "NVIDIA",
+        family: "GB200",
+        memoryGb: "186",
+        bf16Tflops: "2500",
+        systemW: 2300,
+        h100Equivalent: "2.5",
+      })
       .returning();
-    a1 = (await insertReservationRow(db, cat, { quantity: 8, startAt: d("2026-01-01"), endAt: d("2026-05-01"), rate: "2", status: "active" })).id;
+    a1 = (
+      await insertReservationRow(db, cat, { quantity: 8, startAt: d("2026-01-01"), endAt: d("2026-05-01"), rate: "2", status: "active" })
+    ).id;
     b1 = (
       await insertReservationRow(db, cat, {
         providerId: cat.other.id,
@@ -57,12 +67,40 @@ describeOnEachEngine("cost views", (engine) => {
     const importId = await insertImport(db);
     await insertCharges(db, importId, [
       // January of provider A: 8 × 744 h × $2 = $11,904 under the block, plus storage tied to no accelerator type.
-      { providerId: cat.provider.id, acceleratorTypeId: cat.type.id, reservationId: a1, chargePeriodStart: d("2026-01-01"), chargePeriodEnd: d("2026-02-01"), billedCost: "11904", effectiveCost: "11904", listCost: "17260.80", contractedCost: "13332.48", pricingCategory: "Committed", commitmentDiscountStatus: "Used" },
-      { providerId: cat.provider.id, chargePeriodStart: d("2026-01-01"), chargePeriodEnd: d("2026-02-01"), billedCost: "12.34", effectiveCost: "12.34", listCost: "12.34", pricingCategory: "Standard" },
+      {
+        providerId: cat.provider.id,
+        acceleratorTypeId: cat.type.id,
+        reservationId: a1,
+        chargePeriodStart: d("2026-01-01"),
+        chargePeriodEnd: d("2026-02-01"),
+        billedCost: "11904",
+        effectiveCost: "11904",
+        listCost: "17260.80",
+        contractedCost: "13332.48",
+        pricingCategory: "Committed",
+        commitmentDiscountStatus: "Used",
+      },
+      {
+        providerId: cat.provider.id,
+        chargePeriodStart: d("2026-01-01"),
+        chargePeriodEnd: d("2026-02-01"),
+        billedCost: "12.34",
+        effectiveCost: "12.34",
+        listCost: "12.34",
+        pricingCategory: "Standard",
+      },
     ]);
     // A running import's rows are not billing yet.
     const running = await insertImport(db, "running");
-    await insertCharges(db, running, [{ providerId: cat.provider.id, acceleratorTypeId: cat.type.id, chargePeriodStart: d("2026-02-01"), chargePeriodEnd: d("2026-03-01"), effectiveCost: "999" }]);
+    await insertCharges(db, running, [
+      {
+        providerId: cat.provider.id,
+        acceleratorTypeId: cat.type.id,
+        chargePeriodStart: d("2026-02-01"),
+        chargePeriodEnd: d("2026-03-01"),
+        effectiveCost: "999",
+      },
+    ]);
   });
 
   afterAll(async () => {
@@ -71,7 +109,8 @@ describeOnEachEngine("cost views", (engine) => {
 
   it("takes a billed provider-month from billing and plans every other, never both", async () => {
     const view = await getCostsView(roleCtx(handle.db, "viewer"), FILTERS, { asOf: AS_OF, by: "provider" });
-    const cells = (provider: string, month: string) => view.cells.filter((c) => c.providerId === provider && c.month.from.getTime() === d(month).getTime());
+    const cells = (provider: string, month: string) =>
+      view.cells.filter((c) => c.providerId === provider && c.month.from.getTime() === d(month).getTime());
     expect(cells(cat.provider.id, "2026-01-01").map((c) => [c.source, c.family, c.amount.toFixed(2)])).toEqual([
       ["actual", "H100", "11904.00"],
       ["actual", null, "12.34"],
@@ -79,10 +118,15 @@ describeOnEachEngine("cost views", (engine) => {
     // February: no succeeded billing → planned 8 × 672 h × $2 = $10,752.
     expect(cells(cat.provider.id, "2026-02-01").map((c) => [c.source, c.amount.toFixed(2)])).toEqual([["planned", "10752.00"]]);
     // The on-demand block: January from used hours (raw hourly sum × $10); March, the month of asOf, in full: 4 × 744 h × $10.
-    const [janUsed] = await queryRows<{ used: string }>(handle.db, sql`select sum(used_ah)::text as used from utilization_hourly where reservation_id = ${b1}::uuid and hour < '2026-02-01T00:00:00Z'`);
+    const [janUsed] = await queryRows<{ used: string }>(
+      handle.db,
+      sql`select sum(used_ah)::text as used from utilization_hourly where reservation_id = ${b1}::uuid and hour < '2026-02-01T00:00:00Z'`,
+    );
     expect(cells(cat.other.id, "2026-01-01").map((c) => c.amount.toFixed(4))).toEqual([(Number(janUsed!.used) * 10).toFixed(4)]);
     expect(cells(cat.other.id, "2026-03-01").map((c) => c.amount.toFixed(2))).toEqual(["29760.00"]);
-    expect(view.actualMonths.map((a) => [a.providerName, a.months.map((m) => m.toISOString().slice(0, 7))])).toEqual([[cat.provider.name, ["2026-01"]]]);
+    expect(view.actualMonths.map((a) => [a.providerName, a.months.map((m) => m.toISOString().slice(0, 7))])).toEqual([
+      [cat.provider.name, ["2026-01"]],
+    ]);
     // January's total: actual 11,916.34 + planned B.
     expect(view.spend[0]!.actual.toFixed(2)).toBe("11916.34");
   });
@@ -101,13 +145,34 @@ describeOnEachEngine("cost views", (engine) => {
       months: utcMonths(d("2026-01-01"), 2),
       blocks: await loadCostBlocks(ctx, FILTERS),
       usedAh: monthlyUsage(raw.map((r) => [r.reservation_id, d(r.month), r.used] as const)),
-      charges: [{ providerId: cat.provider.id, family: "H100", month: d("2026-01-01"), effective: "11904", list: "17260.80", contracted: "13332.48" }],
+      charges: [
+        {
+          providerId: cat.provider.id,
+          family: "H100",
+          month: d("2026-01-01"),
+          effective: "11904",
+          list: "17260.80",
+          contracted: "13332.48",
+        },
+      ],
       billed: new Set([billedKey(cat.provider.id, d("2026-01-01"))]),
-      tokensPerSecond: new Map([["H100", "2500"], ["GB200", "12000"]]),
+      tokensPerSecond: new Map([
+        ["H100", "2500"],
+        ["GB200", "12000"],
+      ]),
       currency: "USD",
     });
     const flat = (rows: typeof expected.rows) =>
-      rows.map((r) => [r.providerName, r.family, r.cost.toFixed(6), r.usedAh.toFixed(4), r.capacityAh.toFixed(4), r.units.perH100eHour?.toFixed(8), r.units.perMillionTokens?.toFixed(8), r.billing?.list?.toFixed(8) ?? null]);
+      rows.map((r) => [
+        r.providerName,
+        r.family,
+        r.cost.toFixed(6),
+        r.usedAh.toFixed(4),
+        r.capacityAh.toFixed(4),
+        r.units.perH100eHour?.toFixed(8),
+        r.units.perMillionTokens?.toFixed(8),
+        r.billing?.list?.toFixed(8) ?? null,
+      ]);
     expect(flat(view.comparison.rows)).toEqual(flat(expected.rows));
     expect(view.comparison.rows.length).toBe(2);
     // H100 list per useful AH over January = 17,260.80 ÷ January's used hours.

@@ -7,12 +7,20 @@ import { getCostsView, type CostsView } from "./index";
 export const COSTS_DEFAULTS = { range: "pm12m", by: "provider" } as const;
 
 /** /costs and its exports: the filters from the URL (12 months back and ahead by default), the planning model's blocks. */
-export async function getCostsFromUrl(ctx: Ctx, raw: RawSearchParams | URLSearchParams, asOf = new Date()): Promise<{ filters: PlanningFilters; view: CostsView }> {
+export async function getCostsFromUrl(
+  ctx: Ctx,
+  raw: RawSearchParams | URLSearchParams,
+  asOf = new Date(),
+): Promise<{ filters: PlanningFilters; view: CostsView }> {
   const filters = parsePlanningFilters(raw, { now: asOf, defaults: COSTS_DEFAULTS });
   const by: SpendGroupBy = filters.by === "family" ? "family" : "provider";
   requirePermission(ctx, "app.read"); // before any read starts, so a refusal leaves no load unobserved
   // The model loads while the cost view's own reads run.
-  const model = loadPlanningModel(ctx, { scenarioId: filters.scenario, filters: { provider: filters.provider, family: filters.family, site: filters.site }, asOf });
+  const model = loadPlanningModel(ctx, {
+    scenarioId: filters.scenario,
+    filters: { provider: filters.provider, family: filters.family, site: filters.site },
+    asOf,
+  });
   const view = await getCostsView(ctx, filters, { asOf, by, blocks: model.then((m) => m.blocks), profile: raw });
   return { filters: { ...filters, by }, view };
 }

@@ -21,7 +21,10 @@ export type CostsView = {
   /** The months of the range whose cost comes from billing, per provider; every other month is planned. */
   actualMonths: { providerName: string; months: Date[] }[];
   comparison: { period: Period | null; rows: ComparisonRow[]; providers: ProviderTotal[]; profile: ProfileEntry[] };
-  commitments: { overall: PeriodCommitments | null; byProvider: { providerId: string; providerName: string; metrics: PeriodCommitments }[] };
+  commitments: {
+    overall: PeriodCommitments | null;
+    byProvider: { providerId: string; providerName: string; metrics: PeriodCommitments }[];
+  };
 };
 
 export type CostsOptions = {
@@ -69,7 +72,10 @@ export async function getCostsView(ctx: Ctx, filters: CostFilters, options: Cost
   const pastMonths = pastPeriod ? monthsOf(pastPeriod.from, pastPeriod.to) : [];
   const families = new Map<string, string>();
   for (const b of blocks) if (!families.has(b.family)) families.set(b.family, b.h100eFactor);
-  const profile = parseWorkloadProfile(options.profile ?? {}, [...families].map(([family, h100eFactor]) => ({ family, h100eFactor })));
+  const profile = parseWorkloadProfile(
+    options.profile ?? {},
+    [...families].map(([family, h100eFactor]) => ({ family, h100eFactor })),
+  );
   const comparison = compareProviders({
     months: pastMonths,
     blocks: blocks.filter((b) => b.startAt < pastTo && b.endAt > from),
@@ -91,7 +97,6 @@ export async function getCostsView(ctx: Ctx, filters: CostFilters, options: Cost
   const actualMonths = [...actualByProvider]
     .map(([providerName, list]) => ({ providerName, months: list.sort((a, b) => a.getTime() - b.getTime()) }))
     .sort((a, b) => a.providerName.localeCompare(b.providerName));
-
 
   return {
     asOf,

@@ -28,7 +28,14 @@ describeOnEachEngine("unmatched charges and SKU mapping counts", (engine) => {
       { providerName: p, serviceName: "Storage", skuId: "disk", regionId: "us-1", effectiveCost: "0.0000000003" },
       { providerName: p, serviceName: "Storage", skuId: "disk", regionId: "us-1", effectiveCost: "0.0000000004" },
       { providerName: p, serviceName: "Network", skuId: "egress", regionId: "us-1", effectiveCost: "12.5" },
-      { providerName: "Mystery Cloud", serviceName: "Compute", skuId: "x1", regionId: null, effectiveCost: "-2.25", billingCurrency: "USD" },
+      {
+        providerName: "Mystery Cloud",
+        serviceName: "Compute",
+        skuId: "x1",
+        regionId: null,
+        effectiveCost: "-2.25",
+        billingCurrency: "USD",
+      },
       { providerName: p, serviceName: "Compute", skuId: "cpu", regionId: "us-1", effectiveCost: "9", billingCurrency: "EUR" },
     ]);
     await matchCharges(db, ok);

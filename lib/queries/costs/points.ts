@@ -39,5 +39,10 @@ export function spendChart(spend: readonly SpendMonth[], by: SpendGroupBy): { se
 export function providerRateBars(providers: readonly ProviderTotal[]): BarPoint[] {
   return providers
     .filter((p) => p.units.perH100eHour !== null)
-    .map((p) => ({ key: p.providerId, label: p.providerName, value: p.units.perH100eHour!.toNumber(), color: providerColor(p.providerName) }));
+    .map((p) => ({
+      key: p.providerId,
+      label: p.providerName,
+      value: p.units.perH100eHour!.toNumber(),
+      color: providerColor(p.providerName),
+    }));
 }

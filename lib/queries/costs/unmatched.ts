@@ -1,7 +1,16 @@
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { queryRows } from "@/lib/db/rows";
-import { likePattern, optionalText, pageCount, parseListParams, type ListParams, type ListResult, type ListSpec, type RawSearchParams } from "@/lib/queries/lists/params";
+import {
+  likePattern,
+  optionalText,
+  pageCount,
+  parseListParams,
+  type ListParams,
+  type ListResult,
+  type ListSpec,
+  type RawSearchParams,
+} from "@/lib/queries/lists/params";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 
 export const UNMATCHED_LIST = {
@@ -48,7 +57,12 @@ function filters(params: UnmatchedListParams): SQL {
   return sql.join(parts, sql` and `);
 }
 
-const SORT: Record<UnmatchedListParams["sort"], string> = { cost: "sum(c.effective_cost)", rows: "count(*)", provider: "2", sku: "c.sku_id" };
+const SORT: Record<UnmatchedListParams["sort"], string> = {
+  cost: "sum(c.effective_cost)",
+  rows: "count(*)",
+  provider: "2",
+  sku: "c.sku_id",
+};
 
 const GROUP = sql`group by c.provider_id, ${PROVIDER}, c.service_name, c.sku_id, c.region_id, c.billing_currency`;
 
@@ -64,10 +78,17 @@ export async function unmatchedGroupRows(ctx: Ctx, params: UnmatchedListParams, 
         order by ${sql.raw(SORT[params.sort])} ${dir}, 2, c.service_name, c.sku_id, c.region_id, c.billing_currency
         limit ${limit} offset ${offset}`,
   );
-  return rows.map((r) => ({ ...r, rows: Number(r.rows), id: [r.providerId ?? r.provider, r.serviceName, r.skuId, r.regionId, r.currency].join("|") }));
+  return rows.map((r) => ({
+    ...r,
+    rows: Number(r.rows),
+    id: [r.providerId ?? r.provider, r.serviceName, r.skuId, r.regionId, r.currency].join("|"),
+  }));
 }
 
-export async function listUnmatchedCharges(ctx: Ctx, params: UnmatchedListParams): Promise<ListResult<UnmatchedGroup> & { totals: UnmatchedTotals }> {
+export async function listUnmatchedCharges(
+  ctx: Ctx,
+  params: UnmatchedListParams,
+): Promise<ListResult<UnmatchedGroup> & { totals: UnmatchedTotals }> {
   requirePermission(ctx, "app.read");
   const [groupCount, byCurrency, firstRows] = await Promise.all([
     queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from (select 1 ${BASE} and ${filters(params)} ${GROUP}) g`),

@@ -27,7 +27,10 @@ export function defaultTokensPerSecond(f: ProfileFamily): { tokensPerSecond: str
   const published = PUBLISHED_TOKENS_PER_SECOND[f.family];
   if (published) return { tokensPerSecond: String(published.tokensPerSecond), basis: published.basis };
   const scaled = dec(H100_TOKENS_PER_SECOND).times(f.h100eFactor).toDecimalPlaces(0);
-  return { tokensPerSecond: scaled.toFixed(0), basis: `no comparable published result: ${H100_TOKENS_PER_SECOND.toLocaleString("en-US")} × H100e factor ${dec(f.h100eFactor).toString()}` };
+  return {
+    tokensPerSecond: scaled.toFixed(0),
+    basis: `no comparable published result: ${H100_TOKENS_PER_SECOND.toLocaleString("en-US")} × H100e factor ${dec(f.h100eFactor).toString()}`,
+  };
 }
 
 function valid(value: string | undefined): string | null {
@@ -38,7 +41,10 @@ function valid(value: string | undefined): string | null {
 }
 
 /** The profile for these families from URL parameters `tps.<family>=<tokens/s>`; a missing or bad value gives the default. */
-export function parseWorkloadProfile(raw: URLSearchParams | Record<string, string | string[] | undefined>, families: readonly ProfileFamily[]): ProfileEntry[] {
+export function parseWorkloadProfile(
+  raw: URLSearchParams | Record<string, string | string[] | undefined>,
+  families: readonly ProfileFamily[],
+): ProfileEntry[] {
   const get = (key: string) => {
     if (raw instanceof URLSearchParams) return raw.get(key) ?? undefined;
     const v = raw[key];

@@ -101,8 +101,13 @@ export function parseDemandPlanListParams(raw: Record<string, string | string[] 
 export async function listDemandPlans(ctx: Ctx, params: DemandPlanListParams): Promise<DemandPlanRow[]> {
   requirePermission(ctx, "app.read");
   const scenario =
-    params.scenario === "all" ? sql`true` : params.scenario === "baseline" ? sql`p.scenario_id is null` : sql`p.scenario_id = ${params.scenario}`;
-  const archived = params.archived === "only" ? sql`p.archived_at is not null` : params.archived === "all" ? sql`true` : sql`p.archived_at is null`;
+    params.scenario === "all"
+      ? sql`true`
+      : params.scenario === "baseline"
+        ? sql`p.scenario_id is null`
+        : sql`p.scenario_id = ${params.scenario}`;
+  const archived =
+    params.archived === "only" ? sql`p.archived_at is not null` : params.archived === "all" ? sql`true` : sql`p.archived_at is null`;
   const rows = await queryRows<Raw>(ctx.db, sql`${SELECT} where ${scenario} and ${archived} order by p.start_date, p.name`);
   return rows.map(toRow);
 }

@@ -15,7 +15,11 @@ export type FilterOptions = {
 export async function getFilterOptions(ctx: Ctx): Promise<FilterOptions> {
   requirePermission(ctx, "app.read");
   const [providerRows, familyRows, siteRows, scenarioRows] = await Promise.all([
-    ctx.db.select({ id: providers.id, name: providers.name }).from(providers).where(isNull(providers.archivedAt)).orderBy(asc(providers.name)),
+    ctx.db
+      .select({ id: providers.id, name: providers.name })
+      .from(providers)
+      .where(isNull(providers.archivedAt))
+      .orderBy(asc(providers.name)),
     ctx.db
       .selectDistinct({ family: acceleratorTypes.family })
       .from(acceleratorTypes)
@@ -27,7 +31,11 @@ export async function getFilterOptions(ctx: Ctx): Promise<FilterOptions> {
       .innerJoin(providers, eq(providers.id, sites.providerId))
       .where(isNull(sites.archivedAt))
       .orderBy(asc(sites.name)),
-    ctx.db.select({ id: scenarios.id, name: scenarios.name }).from(scenarios).where(isNull(scenarios.archivedAt)).orderBy(asc(scenarios.name)),
+    ctx.db
+      .select({ id: scenarios.id, name: scenarios.name })
+      .from(scenarios)
+      .where(isNull(scenarios.archivedAt))
+      .orderBy(asc(scenarios.name)),
   ]);
   return {
     providers: providerRows.map((p) => ({ value: p.id, label: p.name })),

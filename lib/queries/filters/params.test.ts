@@ -37,7 +37,14 @@ describe("parsePlanningFilters", () => {
   it("takes from/to as inclusive months, the end exclusive at the first of the month after", () => {
     const f = parse("from=2026-01&to=2026-06");
     expect([f.from, f.to, f.range]).toEqual([d("2026-01-01"), d("2026-07-01"), null]);
-    expect(filterMonths(f).map((m) => m.from.toISOString().slice(0, 7))).toEqual(["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"]);
+    expect(filterMonths(f).map((m) => m.from.toISOString().slice(0, 7))).toEqual([
+      "2026-01",
+      "2026-02",
+      "2026-03",
+      "2026-04",
+      "2026-05",
+      "2026-06",
+    ]);
   });
 
   it("keeps the preset when the submitted months are the preset's own, and lets typed months override it", () => {
@@ -54,7 +61,17 @@ describe("parsePlanningFilters", () => {
 
   it("ignores malformed values instead of failing", () => {
     const f = parse("range=forever&from=2026-13&to=soon&provider=nope&site=1&scenario=x&by=color&unit=flops&family=");
-    expect(f).toMatchObject({ from: d("2026-03-01"), to: d("2027-03-01"), range: "12m", provider: null, site: null, scenario: null, family: null, by: "family", unit: "h100e" });
+    expect(f).toMatchObject({
+      from: d("2026-03-01"),
+      to: d("2027-03-01"),
+      range: "12m",
+      provider: null,
+      site: null,
+      scenario: null,
+      family: null,
+      by: "family",
+      unit: "h100e",
+    });
     expect(parseMonth("2026-3")).toBeNull();
   });
 

@@ -155,8 +155,7 @@ export function parsePlanningFilters(
 
 /** The months of the filtered range, as half-open periods. */
 export function filterMonths(filters: Pick<PlanningFilters, "from" | "to">): Period[] {
-  const count =
-    (filters.to.getUTCFullYear() - filters.from.getUTCFullYear()) * 12 + filters.to.getUTCMonth() - filters.from.getUTCMonth();
+  const count = (filters.to.getUTCFullYear() - filters.from.getUTCFullYear()) * 12 + filters.to.getUTCMonth() - filters.from.getUTCMonth();
   return utcMonths(filters.from, Math.max(0, count));
 }
 

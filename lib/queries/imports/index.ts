@@ -2,7 +2,15 @@ import { and, asc, count, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { imports, users } from "@/lib/db/schema";
 import { importKindEnum, importStatusEnum } from "@/lib/db/schema/enums";
-import { likePattern, pageCount, parseListParams, type ListParams, type ListResult, type ListSpec, type RawSearchParams } from "@/lib/queries/lists/params";
+import {
+  likePattern,
+  pageCount,
+  parseListParams,
+  type ListParams,
+  type ListResult,
+  type ListSpec,
+  type RawSearchParams,
+} from "@/lib/queries/lists/params";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 
 export const IMPORT_KINDS = importKindEnum.enumValues;

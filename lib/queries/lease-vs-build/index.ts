@@ -33,7 +33,8 @@ export async function getLeaseCatalog(ctx: Ctx, asOf = new Date()): Promise<Leas
   ]);
   return {
     types: types.map((t) => {
-      const of = (billing: "reserved" | "usage") => rates.filter((r) => r.accelerator_type_id === t.id && r.billing === billing).map((r) => r.rate);
+      const of = (billing: "reserved" | "usage") =>
+        rates.filter((r) => r.accelerator_type_id === t.id && r.billing === billing).map((r) => r.rate);
       const reserved = of("reserved");
       const usage = of("usage");
       return {

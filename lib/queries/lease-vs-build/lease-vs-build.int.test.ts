@@ -29,13 +29,15 @@ describeOnEachEngine("getLeaseCatalog", (engine) => {
       status: "active" as const,
       ...extra,
     });
-    await handle.db.insert(reservations).values([
-      block("L1", "2.6"),
-      block("L2", "2.3"),
-      block("L3 euro", "1", { currency: "EUR" }),
-      block("L4 expired", "1", { status: "expired" }),
-      block("L5 archived", "1", { archivedAt: new Date("2026-02-01T00:00:00Z") }),
-    ]);
+    await handle.db
+      .insert(reservations)
+      .values([
+        block("L1", "2.6"),
+        block("L2", "2.3"),
+        block("L3 euro", "1", { currency: "EUR" }),
+        block("L4 expired", "1", { status: "expired" }),
+        block("L5 archived", "1", { archivedAt: new Date("2026-02-01T00:00:00Z") }),
+      ]);
   });
   afterAll(() => handle.close());
 
@@ -44,7 +46,11 @@ describeOnEachEngine("getLeaseCatalog", (engine) => {
     // H100 reserved now: R1 2.00, L1 2.60, L2 2.30 → sorted 2.00, 2.30, 2.60 → 2.30 (EUR, expired, archived left out)
     // H100 on demand now: R3 3.00. MI300X spot: R5 1.50. B200: R2 not started, R4 ended → none.
     const byName = Object.fromEntries(catalog.types.map((t) => [t.name, t]));
-    expect(byName["H100 SXM"]).toMatchObject({ systemW: 1000, medianRate: { reserved: "2.3", usage: "3" }, rateCounts: { reserved: 3, usage: 1 } });
+    expect(byName["H100 SXM"]).toMatchObject({
+      systemW: 1000,
+      medianRate: { reserved: "2.3", usage: "3" },
+      rateCounts: { reserved: 3, usage: 1 },
+    });
     expect(byName["MI300X"]).toMatchObject({ medianRate: { reserved: null, usage: "1.5" }, rateCounts: { reserved: 0, usage: 1 } });
     expect(byName["B200"]).toMatchObject({ medianRate: { reserved: null, usage: null } });
     expect(catalog.sites.map((s) => [s.name, s.pue, s.owned])).toEqual([

@@ -4,8 +4,22 @@ import { leaseQuery, parseLeaseParams, resolveLease, type LeaseCatalog } from ".
 
 const catalog: LeaseCatalog = {
   types: [
-    { id: "a", name: "AMD MI300X", family: "MI300X", systemW: 1250, medianRate: { reserved: null, usage: "3.1" }, rateCounts: { reserved: 0, usage: 2 } },
-    { id: "h", name: "NVIDIA H100 SXM", family: "H100", systemW: 1275, medianRate: { reserved: "2.1", usage: null }, rateCounts: { reserved: 5, usage: 0 } },
+    {
+      id: "a",
+      name: "AMD MI300X",
+      family: "MI300X",
+      systemW: 1250,
+      medianRate: { reserved: null, usage: "3.1" },
+      rateCounts: { reserved: 0, usage: 2 },
+    },
+    {
+      id: "h",
+      name: "NVIDIA H100 SXM",
+      family: "H100",
+      systemW: 1275,
+      medianRate: { reserved: "2.1", usage: null },
+      rateCounts: { reserved: 5, usage: 0 },
+    },
   ],
   sites: [
     { id: "c", name: "Cloud site", pue: "1.3", owned: false },

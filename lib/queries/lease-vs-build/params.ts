@@ -18,7 +18,9 @@ export type LeaseCatalog = { types: LeaseType[]; sites: LeaseSite[] };
 
 export const NUMERIC_FIELDS = ["qty", "capex", "facility", "years", "util", "power", "opex", "rate"] as const;
 export type NumericField = (typeof NUMERIC_FIELDS)[number];
-export type LeaseParams = { type: string | null; site: string | null; billing: LeaseBilling | null } & Partial<Record<NumericField, string>>;
+export type LeaseParams = { type: string | null; site: string | null; billing: LeaseBilling | null } & Partial<
+  Record<NumericField, string>
+>;
 
 export const FIELD_LABELS: Record<NumericField, string> = {
   qty: "Accelerators",
@@ -123,7 +125,8 @@ function check(field: NumericField, value: string): string | null {
   }
   if (!n.isFinite()) return "must be a number";
   const b = BOUNDS[field];
-  if (b.minExclusive ? n.lessThanOrEqualTo(b.min) : n.lessThan(b.min)) return b.minExclusive ? `must be above ${b.min}` : `must be at least ${b.min}`;
+  if (b.minExclusive ? n.lessThanOrEqualTo(b.min) : n.lessThan(b.min))
+    return b.minExclusive ? `must be above ${b.min}` : `must be at least ${b.min}`;
   if (n.greaterThan(b.max)) return `must be at most ${b.max.toLocaleString("en-US")}`;
   if (field === "qty" && !n.isInteger()) return "must be a whole number";
   return null;
@@ -132,7 +135,9 @@ function check(field: NumericField, value: string): string | null {
 /** The inputs of the calculation: typed values where given, else the catalog's and the documented defaults. */
 export function resolveLease(params: LeaseParams, catalog: LeaseCatalog): ResolvedLease {
   // Defaults: the type most leased today, and a site of our own (building happens there).
-  const mostLeased = [...catalog.types].sort((a, b) => b.rateCounts.reserved + b.rateCounts.usage - (a.rateCounts.reserved + a.rateCounts.usage))[0];
+  const mostLeased = [...catalog.types].sort(
+    (a, b) => b.rateCounts.reserved + b.rateCounts.usage - (a.rateCounts.reserved + a.rateCounts.usage),
+  )[0];
   const type = catalog.types.find((t) => t.id === params.type) ?? mostLeased ?? null;
   const site = catalog.sites.find((s) => s.id === params.site) ?? catalog.sites.find((s) => s.owned) ?? catalog.sites[0] ?? null;
   const billing = params.billing ?? "reserved";

@@ -45,12 +45,14 @@ const pct = (u: Dec) => `${u.times(100).toDecimalPlaces(1).toString()} %`;
 
 /** The break-even in words, for the utilizations that can happen (0–100 %). */
 export function breakEvenSentence(be: BreakEven): string {
-  if (be.ownedCheaper === "always") return "Building is cheaper at every utilization: owning costs nothing per hour used beyond capex, and capex per hour is below the leased rate.";
+  if (be.ownedCheaper === "always")
+    return "Building is cheaper at every utilization: owning costs nothing per hour used beyond capex, and capex per hour is below the leased rate.";
   if (be.ownedCheaper === "never") return "Leasing is cheaper at every utilization.";
   if (be.ownedCheaper === "equal") return "Both cost the same at every utilization.";
   const u = be.utilization!;
   if (be.ownedCheaper === "below") {
-    if (u.greaterThanOrEqualTo(1)) return `Building is cheaper at every utilization up to 100 % (break-even at ${pct(u)}, beyond full use).`;
+    if (u.greaterThanOrEqualTo(1))
+      return `Building is cheaper at every utilization up to 100 % (break-even at ${pct(u)}, beyond full use).`;
     if (u.lessThanOrEqualTo(0)) return "Leasing is cheaper at every utilization (capex per hour alone exceeds the leased rate).";
     return `Break-even at ${pct(u)} utilization: building is cheaper below it, leasing above it.`;
   }

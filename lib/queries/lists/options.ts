@@ -8,7 +8,11 @@ export type Option = { value: string; label: string };
 export async function registerOptions(ctx: Ctx) {
   requirePermission(ctx, "app.read");
   const [providerRows, siteRows, typeRows, contractRows] = await Promise.all([
-    ctx.db.select({ id: providers.id, name: providers.name }).from(providers).where(isNull(providers.archivedAt)).orderBy(asc(providers.name)),
+    ctx.db
+      .select({ id: providers.id, name: providers.name })
+      .from(providers)
+      .where(isNull(providers.archivedAt))
+      .orderBy(asc(providers.name)),
     ctx.db
       .select({ id: sites.id, name: sites.name, providerId: sites.providerId })
       .from(sites)

@@ -10,13 +10,28 @@ const spec = {
 
 describe("list params", () => {
   it("parses search, sort, page and filters from the URL", () => {
-    const p = parseListParams(spec, { q: " azure ", sort: "start", dir: "desc", page: "3", size: "100", status: "active", provider: "AWS" });
+    const p = parseListParams(spec, {
+      q: " azure ",
+      sort: "start",
+      dir: "desc",
+      page: "3",
+      size: "100",
+      status: "active",
+      provider: "AWS",
+    });
     expect(p).toEqual({ q: "azure", sort: "start", dir: "desc", page: 3, pageSize: 100, filters: { status: "active", provider: "AWS" } });
   });
 
   it("falls back to defaults for anything malformed", () => {
     const p = parseListParams(spec, { sort: "password", dir: "sideways", page: "-4", size: "7", status: "bogus" });
-    expect(p).toEqual({ q: undefined, sort: "name", dir: "asc", page: 1, pageSize: 50, filters: { status: undefined, provider: undefined } });
+    expect(p).toEqual({
+      q: undefined,
+      sort: "name",
+      dir: "asc",
+      page: 1,
+      pageSize: 50,
+      filters: { status: undefined, provider: undefined },
+    });
   });
 
   it("round-trips through listQuery and changes one thing at a time", () => {

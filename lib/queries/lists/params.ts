@@ -36,7 +36,10 @@ export const optionalText = z
   .transform((v) => (v ? v : undefined));
 
 /** Parses list state from the URL; anything malformed falls back to its default rather than failing. */
-export function parseListParams<S extends string, F extends z.ZodRawShape>(spec: ListSpec<S, F>, raw: RawSearchParams | URLSearchParams): ListParams<S, F> {
+export function parseListParams<S extends string, F extends z.ZodRawShape>(
+  spec: ListSpec<S, F>,
+  raw: RawSearchParams | URLSearchParams,
+): ListParams<S, F> {
   const values = raw instanceof URLSearchParams ? Object.fromEntries(raw.entries()) : first(raw);
   const sort = (spec.sortable as readonly string[]).includes(values.sort ?? "") ? (values.sort as S) : spec.defaultSort;
   const dir = values.dir === "asc" || values.dir === "desc" ? values.dir : (spec.defaultDir ?? "asc");

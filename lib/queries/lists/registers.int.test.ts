@@ -9,7 +9,13 @@ import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/database
 import { getContractBurndown } from "@/lib/queries/contracts/burndown";
 import { contractListPage, contractRows, parseContractListParams } from "@/lib/queries/contracts";
 import { getReservationDetail } from "@/lib/queries/reservations/detail";
-import { expiringReservations, parseReservationListParams, reservationListPage, reservationRows, reservationTimelinePage } from "@/lib/queries/reservations";
+import {
+  expiringReservations,
+  parseReservationListParams,
+  reservationListPage,
+  reservationRows,
+  reservationTimelinePage,
+} from "@/lib/queries/reservations";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 
@@ -50,7 +56,18 @@ describeOnEachEngine("register queries", (engine) => {
       const pending = await contractListPage(ctx(), parseContractListParams({ status: "pending", provider: catalog.provider.id }));
       expect(pending.rows.map((r) => r.name).sort()).toEqual(["Alpha 00", "Alpha 03", "Alpha 06", "Alpha 09", "Alpha 12"]);
       const search = await contractListPage(ctx(), parseContractListParams({ q: "ref-2" }));
-      expect(search.rows.map((r) => r.reference).sort()).toEqual(["REF-2", "REF-20", "REF-21", "REF-22", "REF-23", "REF-24", "REF-25", "REF-26", "REF-27", "REF-28"]);
+      expect(search.rows.map((r) => r.reference).sort()).toEqual([
+        "REF-2",
+        "REF-20",
+        "REF-21",
+        "REF-22",
+        "REF-23",
+        "REF-24",
+        "REF-25",
+        "REF-26",
+        "REF-27",
+        "REF-28",
+      ]);
       const archived = await contractListPage(ctx(), parseContractListParams({ archived: "only" }));
       expect(archived.rows.map((r) => r.name)).toEqual(["Beta 14"]);
     });
@@ -85,7 +102,12 @@ describeOnEachEngine("register queries", (engine) => {
     let onDemandId: string;
     let reservedId: string;
     beforeAll(async () => {
-      const contract = await insertContractRow(handle.db, catalog, { name: "Burn", startDate: "2026-01-01", endDate: "2027-01-01", committedAmount: "365000" });
+      const contract = await insertContractRow(handle.db, catalog, {
+        name: "Burn",
+        startDate: "2026-01-01",
+        endDate: "2027-01-01",
+        committedAmount: "365000",
+      });
       contractId = contract.id;
       reservedId = (
         await insertReservationRow(handle.db, catalog, {
@@ -110,7 +132,13 @@ describeOnEachEngine("register queries", (engine) => {
           status: "active",
         })
       ).id;
-      await insertReservationRow(handle.db, catalog, { name: "R other site", siteId: catalog.site.id, startAt: d("2026-05-01"), endAt: d("2026-06-20"), status: "active" });
+      await insertReservationRow(handle.db, catalog, {
+        name: "R other site",
+        siteId: catalog.site.id,
+        startAt: d("2026-05-01"),
+        endAt: d("2026-06-20"),
+        status: "active",
+      });
       await handle.db.insert(utilizationDaily).values([
         { reservationId: onDemandId, day: "2026-02-10", usedAh: "100", hoursReported: 24 },
         { reservationId: onDemandId, day: "2026-03-05", usedAh: "50", hoursReported: 24 },
@@ -120,8 +148,14 @@ describeOnEachEngine("register queries", (engine) => {
         { reservationId: reservedId, month: "2026-01-01", usedAh: "1116", hoursReported: 744 },
         { reservationId: reservedId, month: "2026-02-01", usedAh: "1344", hoursReported: 672 },
       ]);
-      const [ok] = await handle.db.insert(imports).values({ kind: "focus", fileName: "a.csv", sha256: "a".repeat(64), status: "succeeded" }).returning();
-      const [failed] = await handle.db.insert(imports).values({ kind: "focus", fileName: "b.csv", sha256: "b".repeat(64), status: "failed" }).returning();
+      const [ok] = await handle.db
+        .insert(imports)
+        .values({ kind: "focus", fileName: "a.csv", sha256: "a".repeat(64), status: "succeeded" })
+        .returning();
+      const [failed] = await handle.db
+        .insert(imports)
+        .values({ kind: "focus", fileName: "b.csv", sha256: "b".repeat(64), status: "failed" })
+        .returning();
       const line = (importId: number, n: number, start: string, cost: string, currency = "USD") => ({
         importId,
         lineNumber: n,
@@ -133,12 +167,14 @@ describeOnEachEngine("register queries", (engine) => {
         effectiveCost: cost,
         chargeCategory: "Usage",
       });
-      await handle.db.insert(costLineItems).values([
-        line(ok!.id, 1, "2026-03-01", "5000"),
-        line(ok!.id, 2, "2026-03-20", "1234.5"),
-        line(ok!.id, 3, "2026-03-21", "777", "EUR"),
-        line(failed!.id, 1, "2026-02-01", "88888"),
-      ]);
+      await handle.db
+        .insert(costLineItems)
+        .values([
+          line(ok!.id, 1, "2026-03-01", "5000"),
+          line(ok!.id, 2, "2026-03-20", "1234.5"),
+          line(ok!.id, 3, "2026-03-21", "777", "EUR"),
+          line(failed!.id, 1, "2026-02-01", "88888"),
+        ]);
       await refreshBillingMonthly(handle.db, "all");
     });
 

@@ -19,7 +19,8 @@ export function buildPower(model: PlanningModel, asOf: Date): PowerSection {
   const page = buildPowerPage(model, powerPeriods(range, asOf));
   let tightest: PowerSection["tightest"] = null;
   for (const site of page.sites) {
-    if (site.tightest && (!tightest || site.tightest.headroomMw.lessThan(tightest.point.headroomMw))) tightest = { site, point: site.tightest };
+    if (site.tightest && (!tightest || site.tightest.headroomMw.lessThan(tightest.point.headroomMw)))
+      tightest = { site, point: site.tightest };
   }
   return { range, page, tightest, overBudgetSiteMonths: page.sites.reduce((n, s) => n + s.overBudgetMonths, 0) };
 }

@@ -58,7 +58,12 @@ export async function getOverview(ctx: Ctx, params: { asOf?: Date; scenario?: st
   const utilizationLoad = loadUtilization(ctx.db, asOf); // the slowest read: asked for first, before the pool fills
   const modelLoad = loadPlanningModel(ctx, { scenarioId: scenario, asOf });
   // Each section is built as soon as its own reads are in, while the others are still being read.
-  const fromModel = modelLoad.then((model) => ({ model, fleet: fleetAt(model.blocks, asOf), power: buildPower(model, asOf), expiring: expiringFrom(model.blocks, asOf) }));
+  const fromModel = modelLoad.then((model) => ({
+    model,
+    fleet: fleetAt(model.blocks, asOf),
+    power: buildPower(model, asOf),
+    expiring: expiringFrom(model.blocks, asOf),
+  }));
   const spendLoad = Promise.all([modelLoad, loadSpendInputs(ctx, asOf)]).then(([model, inputs]) => buildSpend(model.blocks, inputs, asOf));
   const [{ model, fleet, power, expiring }, runway, spend, counts, committed, utilization] = await Promise.all([
     fromModel,

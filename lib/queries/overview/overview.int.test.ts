@@ -40,12 +40,22 @@ describeOnEachEngine("getOverview", (engine) => {
     const [h100] = await handle.db.select().from(acceleratorTypes).where(eq(acceleratorTypes.family, "H100"));
     // Azure's February bill: $118,000.50 under R3 and $99.99 tied to no accelerator type.
     await insertCharges(handle.db, await insertImport(handle.db), [
-      { providerId: r3!.providerId, reservationId: r3!.id, acceleratorTypeId: h100!.id, chargePeriodStart: d("2026-02-01"), chargePeriodEnd: d("2026-03-01"), effectiveCost: "118000.50" },
+      {
+        providerId: r3!.providerId,
+        reservationId: r3!.id,
+        acceleratorTypeId: h100!.id,
+        chargePeriodStart: d("2026-02-01"),
+        chargePeriodEnd: d("2026-03-01"),
+        effectiveCost: "118000.50",
+      },
       { providerId: r3!.providerId, chargePeriodStart: d("2026-02-10"), chargePeriodEnd: d("2026-02-11"), effectiveCost: "99.99" },
     ]);
     const [scenario] = await handle.db
       .insert(scenarios)
-      .values({ name: "No R3, dearer B200", overrides: { removeReservationIds: [r3!.id], priceChangePct: [{ family: "B200", pct: "10" }], demandGrowthPct: "50" } })
+      .values({
+        name: "No R3, dearer B200",
+        overrides: { removeReservationIds: [r3!.id], priceChangePct: [{ family: "B200", pct: "10" }], demandGrowthPct: "50" },
+      })
       .returning();
     scenarioId = scenario!.id;
     o = await getOverview(viewer, { asOf: FIXTURE_AS_OF });
@@ -119,7 +129,8 @@ describeOnEachEngine("getOverview", (engine) => {
   it("gives the same spend as the Costs page for the same months", async () => {
     const toDate = await getCostsFromUrl(viewer, { from: "2026-01", to: "2026-02" }, FIXTURE_AS_OF);
     const next = await getCostsFromUrl(viewer, { range: "12m" }, FIXTURE_AS_OF);
-    const shape = (months: { month: { from: Date }; actual: unknown; planned: unknown }[]) => months.map((m) => [month(m.month), s(m.actual as string), s(m.planned as string)]);
+    const shape = (months: { month: { from: Date }; actual: unknown; planned: unknown }[]) =>
+      months.map((m) => [month(m.month), s(m.actual as string), s(m.planned as string)]);
     expect(shape(o.spend.toDate.months)).toEqual(shape(toDate.view.spend));
     expect(shape(o.spend.forecast.months)).toEqual(shape(next.view.spend));
   });
@@ -177,7 +188,11 @@ describeOnEachEngine("getOverview", (engine) => {
   it("finds the runway overall and per family exactly as the Capacity page does", async () => {
     // Worked by hand in the capacity query tests: H100 Apr 2026, MI300X Jun 2026, B200 Jul 2026, all families Jul 2026.
     const r = o.runway;
-    expect(Object.fromEntries(r.byFamily.map((f) => [f.family, month(f.line.runway)]))).toEqual({ H100: "2026-04", MI300X: "2026-06", B200: "2026-07" });
+    expect(Object.fromEntries(r.byFamily.map((f) => [f.family, month(f.line.runway)]))).toEqual({
+      H100: "2026-04",
+      MI300X: "2026-06",
+      B200: "2026-07",
+    });
     expect(month(r.overall.runway)).toBe("2026-07");
     expect(r.overall.points).toHaveLength(24);
     expect(runwayShape(r)).toEqual(runwayShape(await loadCapacityRunway(viewer, { asOf: FIXTURE_AS_OF })));
@@ -224,6 +239,8 @@ describeOnEachEngine("getOverview", (engine) => {
   });
 
   it("refuses a scenario that does not exist", async () => {
-    await expect(getOverview(viewer, { asOf: FIXTURE_AS_OF, scenario: "00000000-0000-4000-8000-000000000000" })).rejects.toThrow(NotFoundError);
+    await expect(getOverview(viewer, { asOf: FIXTURE_AS_OF, scenario: "00000000-0000-4000-8000-000000000000" })).rejects.toThrow(
+      NotFoundError,
+    );
   });
 });

@@ -67,9 +67,21 @@ describe("overview chart points", () => {
   it("draws the tightest sites first, keyed by position, leaving out sites without a month", () => {
     const months = utcMonths(d("2026-03-01"), 2);
     const point = (mw: string) => ({ headroomMw: dec(mw) }) as HeadroomPoint;
-    const site = (siteName: string, a: string, b: string) => ({ siteName, monthly: [point(a), point(b)], tightest: point(dec(a).lessThan(b) ? a : b) });
+    const site = (siteName: string, a: string, b: string) => ({
+      siteName,
+      monthly: [point(a), point(b)],
+      tightest: point(dec(a).lessThan(b) ? a : b),
+    });
     const power = {
-      page: { months, sites: [site("Roomy", "9", "8"), site("Alpha", "0.75", "-0.25"), site("Beta", "3", "2"), { siteName: "Empty", monthly: [], tightest: null }] },
+      page: {
+        months,
+        sites: [
+          site("Roomy", "9", "8"),
+          site("Alpha", "0.75", "-0.25"),
+          site("Beta", "3", "2"),
+          { siteName: "Empty", monthly: [], tightest: null },
+        ],
+      },
     } as unknown as PowerSection;
     const { data, series } = tightestSiteLines(power, 2);
     expect(series.map((x) => [x.key, x.name])).toEqual([
@@ -84,12 +96,16 @@ describe("overview chart points", () => {
 
   it("shows capacity and median demand as the month's average H100e", () => {
     const [march] = utcMonths(d("2026-03-01"), 1);
-    const runway = { overall: { runway: null, points: [{ month: march!, capacity: dec(1000), demand: { median: dec("500.5") } }] } } as unknown as RunwaySection;
+    const runway = {
+      overall: { runway: null, points: [{ month: march!, capacity: dec(1000), demand: { median: dec("500.5") } }] },
+    } as unknown as RunwaySection;
     expect(capacityDemandLine(runway)).toEqual([{ label: "Mar '26", title: "Mar 2026", values: { capacity: 1000, demand: 500.5 } }]);
   });
 
   it("draws a period's spend per provider in the provider's colour", () => {
-    const spend = { byProvider: [{ providerName: "AWS", actual: dec(1), planned: dec("2.5"), total: dec("3.5") }] } as unknown as SpendPeriodSection;
+    const spend = {
+      byProvider: [{ providerName: "AWS", actual: dec(1), planned: dec("2.5"), total: dec("3.5") }],
+    } as unknown as SpendPeriodSection;
     expect(providerSpendBars(spend)).toEqual([{ key: "AWS", label: "AWS", value: 3.5, color: providerColor("AWS") }]);
   });
 

@@ -30,7 +30,12 @@ export function committedBars(committed: CommittedSection): BarPoint[] {
 
 /** A period's spend per provider, largest first, in each provider's colour. */
 export function providerSpendBars(spend: SpendPeriodSection): BarPoint[] {
-  return spend.byProvider.map((p) => ({ key: p.providerName, label: p.providerName, value: p.total.toNumber(), color: providerColor(p.providerName) }));
+  return spend.byProvider.map((p) => ({
+    key: p.providerName,
+    label: p.providerName,
+    value: p.total.toNumber(),
+    color: providerColor(p.providerName),
+  }));
 }
 
 /** One bar per family in its colour, largest of the measure first. */
@@ -98,7 +103,10 @@ const ym = (d: Date) => d.toISOString().slice(0, 7);
 /** Whole months as "Jan 2026 – Oct 2026". */
 export const periodLabel = (p: Period) => `${formatMonth(p.from)} – ${formatMonth(addUtcMonths(p.to, -1))}`;
 
-export type OverviewLinks = Record<"committed" | "spendToDate" | "forecast" | "fleet" | "utilization" | "power" | "runway" | "expiring", string> & {
+export type OverviewLinks = Record<
+  "committed" | "spendToDate" | "forecast" | "fleet" | "utilization" | "power" | "runway" | "expiring",
+  string
+> & {
   runwayFamily: string | null;
 };
 

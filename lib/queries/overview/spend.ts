@@ -91,7 +91,9 @@ function periodSection(period: Period, cells: readonly SpendCell[]): SpendPeriod
     .sort((a, b) => b.total.comparedTo(a.total) || a.providerName.localeCompare(b.providerName));
   const actual = sumDec(months.map((m) => m.actual));
   const planned = sumDec(months.map((m) => m.planned));
-  const actualMonths = [...new Set(mine.filter((c) => c.source === "actual").map((c) => c.month.from.getTime()))].sort((a, b) => a - b).map((t) => new Date(t));
+  const actualMonths = [...new Set(mine.filter((c) => c.source === "actual").map((c) => c.month.from.getTime()))]
+    .sort((a, b) => a - b)
+    .map((t) => new Date(t));
   return { period, months, actual, planned, total: actual.plus(planned), byProvider, actualMonths };
 }
 

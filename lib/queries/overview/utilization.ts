@@ -34,7 +34,15 @@ function usage(usedAh: Dec, capacityAh: Dec): Usage {
 export async function loadUtilization(db: Executor, asOf: Date, days = UTILIZATION_DAYS): Promise<UtilizationSection> {
   const to = startOfUtcDay(asOf);
   const window = { from: addUtcDays(to, -days), to };
-  const rows = await queryRows<{ day: string | null; family: string; pricing_model: PricingModel; rate: string; currency: string; used_ah: string; capacity_ah: string }>(
+  const rows = await queryRows<{
+    day: string | null;
+    family: string;
+    pricing_model: PricingModel;
+    rate: string;
+    currency: string;
+    used_ah: string;
+    capacity_ah: string;
+  }>(
     db,
     sql`with b as (
           select r.id, r.quantity, t.family, r.pricing_model, r.rate, r.currency,
@@ -69,7 +77,8 @@ export async function loadUtilization(db: Executor, asOf: Date, days = UTILIZATI
     const f = families.get(r.family) ?? { used: dec(0), capacity: dec(0), idle: dec(0) };
     f.used = f.used.plus(r.used_ah);
     f.capacity = f.capacity.plus(r.capacity_ah);
-    if (r.currency === MONEY_CURRENCY) f.idle = f.idle.plus(idleCost({ pricingModel: r.pricing_model, rate: r.rate, capacityAh: r.capacity_ah, usedAh: r.used_ah }));
+    if (r.currency === MONEY_CURRENCY)
+      f.idle = f.idle.plus(idleCost({ pricingModel: r.pricing_model, rate: r.rate, capacityAh: r.capacity_ah, usedAh: r.used_ah }));
     families.set(r.family, f);
   }
   const byFamily = [...families.entries()]

@@ -73,7 +73,11 @@ function loadsBySite(model: PlanningModel): SiteLoads {
   return bySite;
 }
 
-function sitePower(model: PlanningModel, loads: SiteLoads, siteId: string): (SitePower & { loads: (PlanningBlock & { name: string })[] }) | null {
+function sitePower(
+  model: PlanningModel,
+  loads: SiteLoads,
+  siteId: string,
+): (SitePower & { loads: (PlanningBlock & { name: string })[] }) | null {
   const site = model.sites.find((s) => s.id === siteId);
   if (!site) return null;
   return { siteId: site.id, siteName: site.name, pue: site.pue, budgets: site.budgets, loads: loads.get(site.id) ?? [] };

@@ -15,14 +15,25 @@ import { getSiteDetail } from "@/lib/queries/sites/detail";
 const s = (v: { toString(): string }) => v.toString();
 const month = (p: { from: Date }) => isoDay(p.from).slice(0, 7);
 const shape = (monthly: readonly HeadroomPoint[]) =>
-  monthly.map((m) => [m.month.from.toISOString(), m.at.toISOString(), s(m.budgetMw), s(m.itMw), s(m.facilityMw), s(m.headroomMw), m.overBudget]);
+  monthly.map((m) => [
+    m.month.from.toISOString(),
+    m.at.toISOString(),
+    s(m.budgetMw),
+    s(m.itMw),
+    s(m.facilityMw),
+    s(m.headroomMw),
+    m.overBudget,
+  ]);
 
 /**
  * The power definitions applied straight to the table rows, without the planning model: per site not archived, its
  * budget steps and its reservations not archived and not marked expired, drawing power from the later of start and
  * delivery date until end (lib/metrics/power-headroom's monthlyHeadroom).
  */
-async function rawHeadroom(db: Db, months: Period[]): Promise<{ siteId: string; siteName: string; budgeted: boolean; monthly: HeadroomPoint[] }[]> {
+async function rawHeadroom(
+  db: Db,
+  months: Period[],
+): Promise<{ siteId: string; siteName: string; budgeted: boolean; monthly: HeadroomPoint[] }[]> {
   const [siteRows, budgetRows, blockRows, typeRows] = await Promise.all([
     db.select().from(sites),
     db.select().from(powerBudgets),
@@ -36,7 +47,11 @@ async function rawHeadroom(db: Db, months: Period[]): Promise<{ siteId: string; 
     .map((site) => {
       const budgets = budgetRows
         .filter((b) => b.siteId === site.id)
-        .map((b) => ({ effectiveFrom: parseUtc(b.effectiveFrom), effectiveTo: b.effectiveTo ? parseUtc(b.effectiveTo) : null, contractedMw: b.contractedMw }));
+        .map((b) => ({
+          effectiveFrom: parseUtc(b.effectiveFrom),
+          effectiveTo: b.effectiveTo ? parseUtc(b.effectiveTo) : null,
+          contractedMw: b.contractedMw,
+        }));
       const loads = blockRows
         .filter((r) => r.siteId === site.id && r.archivedAt === null && r.status !== "expired")
         .map((r) => {
@@ -106,7 +121,10 @@ describeOnEachEngine("getPowerPage", (engine) => {
     expect(march.causes!.blocks.map((b) => b.name)).toEqual(["R1"]);
     expect(march.causes!.point.overBudget).toBe(false);
 
-    const [scenario] = await handle.db.insert(scenarios).values({ name: "Better cooling", overrides: { pueBySite: { [alpha!.id]: "1.1" } } }).returning();
+    const [scenario] = await handle.db
+      .insert(scenarios)
+      .values({ name: "Better cooling", overrides: { pueBySite: { [alpha!.id]: "1.1" } } })
+      .returning();
     const page = await getPowerPage(ctx, filters({ scenario: scenario!.id }), null, FIXTURE_AS_OF);
     // PUE 1.1: May 2 − 1.8 × 1.1 = 0.02 → no site over budget
     expect(s(page.sites.find((x) => x.siteName === "Alpha")!.monthly[2]!.headroomMw)).toBe("0.02");
@@ -131,16 +149,30 @@ describeOnEachEngine("getPowerPage", (engine) => {
       expect(detail.power.months.map((m) => m.from.toISOString())).toEqual(power.months.map((m) => m.from.toISOString()));
       expect(detail.power.months).toHaveLength(24);
       expect(shape(detail.power.site!.monthly)).toEqual(shape(onPower.monthly));
-      expect([detail.power.site!.overBudgetMonths, detail.power.site!.firstOver?.month.from]).toEqual([onPower.overBudgetMonths, onPower.firstOver?.month.from]);
+      expect([detail.power.site!.overBudgetMonths, detail.power.site!.firstOver?.month.from]).toEqual([
+        onPower.overBudgetMonths,
+        onPower.firstOver?.month.from,
+      ]);
       expect(detail.power.unbudgeted).toBeNull();
     }
     // Alpha: over budget in May 2026 only (June's 4 MW covers it); the page lists May's blocks, as /power does for Alpha
     const alpha = (await getSiteDetail(ctx, byName.Alpha!, FIXTURE_AS_OF))!;
     expect(alpha.power.site!.monthly.filter((m) => m.overBudget).map((m) => month(m.month))).toEqual(["2026-05"]);
     const alphaCauses = await getPowerPage(ctx, filters({ range: "24m", site: byName.Alpha! }), `${byName.Alpha}:2026-05`, FIXTURE_AS_OF);
-    const blocks = (c: typeof alpha.power.causes) => [c!.siteName, isoDay(c!.point.at), c!.blocks.map((b) => [b.name, s(b.itMw), s(b.facilityMw), b.startedInMonth])];
+    const blocks = (c: typeof alpha.power.causes) => [
+      c!.siteName,
+      isoDay(c!.point.at),
+      c!.blocks.map((b) => [b.name, s(b.itMw), s(b.facilityMw), b.startedInMonth]),
+    ];
     expect(blocks(alpha.power.causes)).toEqual(blocks(alphaCauses.causes));
-    expect(blocks(alpha.power.causes)).toEqual(["Alpha", "2026-05-01", [["R1", "1", "1.25", false], ["R2", "0.8", "1", true]]]);
+    expect(blocks(alpha.power.causes)).toEqual([
+      "Alpha",
+      "2026-05-01",
+      [
+        ["R1", "1", "1.25", false],
+        ["R2", "0.8", "1", true],
+      ],
+    ]);
     expect(alpha.power.powerHref).toBe(`/power?site=${byName.Alpha}#causes`);
     // A month picked on the site page lists that month's blocks, as /power's ?cause= does
     const march = (await getSiteDetail(ctx, byName.Alpha!, FIXTURE_AS_OF, "2026-03"))!;
@@ -179,7 +211,11 @@ describeOnEachEngine("getPowerPage", (engine) => {
     const listed = page.unbudgeted.find((u) => u.siteId === gamma!.id)!;
     expect(shape(listed.monthly)).toEqual(shape(raw.monthly));
     // each month at its tightest instant: against 0 MW, April's is the delivery day
-    expect(raw.monthly.slice(0, 3).map((m) => [isoDay(m.at), s(m.facilityMw)])).toEqual([["2026-03-16", "0"], ["2026-04-10", "0.12"], ["2026-05-01", "0.12"]]);
+    expect(raw.monthly.slice(0, 3).map((m) => [isoDay(m.at), s(m.facilityMw)])).toEqual([
+      ["2026-03-16", "0"],
+      ["2026-04-10", "0.12"],
+      ["2026-05-01", "0.12"],
+    ]);
     expect(s(listed.peakFacilityMw)).toBe("0.12");
 
     const detail = (await getSiteDetail(ctx, gamma!.id, FIXTURE_AS_OF))!;
@@ -187,7 +223,10 @@ describeOnEachEngine("getPowerPage", (engine) => {
     expect(shape(detail.power.unbudgeted!.monthly)).toEqual(shape(listed.monthly));
     expect(s(detail.power.unbudgeted!.peakFacilityMw)).toBe("0.12");
 
-    await handle.db.update(sites).set({ archivedAt: new Date("2026-03-01T00:00:00Z") }).where(eq(sites.id, gamma!.id));
+    await handle.db
+      .update(sites)
+      .set({ archivedAt: new Date("2026-03-01T00:00:00Z") })
+      .where(eq(sites.id, gamma!.id));
     const after = await getPowerPage(ctx, filters({ range: "24m" }), null, FIXTURE_AS_OF);
     expect(after.unbudgeted).toEqual([]);
     const archived = (await getSiteDetail(ctx, gamma!.id, FIXTURE_AS_OF))!;

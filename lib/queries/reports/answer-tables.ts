@@ -25,7 +25,21 @@ export function powerTable(page: PowerPage, table: "sites" | "causes" = "sites",
     const c = page.causes;
     return {
       fileName: `power-causes-${isoDay(today)}.csv`,
-      header: ["site", "month", "reservation_id", "reservation", "provider", "accelerator_type", "accelerators", "system_w", "start_at", "end_at", "it_mw", "facility_mw", "scenario_only"],
+      header: [
+        "site",
+        "month",
+        "reservation_id",
+        "reservation",
+        "provider",
+        "accelerator_type",
+        "accelerators",
+        "system_w",
+        "start_at",
+        "end_at",
+        "it_mw",
+        "facility_mw",
+        "scenario_only",
+      ],
       rows: rowsOf(
         (c?.blocks ?? []).map((b): CsvValue[] => [
           c!.siteName,
@@ -92,7 +106,15 @@ export function concentrationTable(page: ConcentrationPage, table: "shares" | "l
     header: ["as_of", "dimension", "member", "h100e", "share", "dimension_hhi", "hhi_reading"],
     rows: rowsOf(
       DIMENSIONS.flatMap((d) =>
-        page.shares[d].map((s): CsvValue[] => [page.at, d, s.label, fixed(s.h100e), fixed(s.share, 6), fixed(page.hhi[d].value, 2), page.hhi[d].reading]),
+        page.shares[d].map((s): CsvValue[] => [
+          page.at,
+          d,
+          s.label,
+          fixed(s.h100e),
+          fixed(s.share, 6),
+          fixed(page.hhi[d].value, 2),
+          page.hhi[d].reading,
+        ]),
       ),
     ),
   };
@@ -105,11 +127,21 @@ export function kpiTable(o: OverviewResult): CsvTable {
   const rows: CsvValue[][] = [
     ["committed_spend", fixed(o.committed.total), "USD", `${o.committed.contracts} active, pending or exhausted contracts`],
     ["spend_to_date", fixed(o.spend.toDate.total), "USD", `${isoDay(o.spend.toDate.period.from)} to ${isoDay(o.spend.toDate.period.to)}`],
-    ["forecast_12_months", fixed(o.spend.forecast.total), "USD", `${isoDay(o.spend.forecast.period.from)} to ${isoDay(o.spend.forecast.period.to)}`],
+    [
+      "forecast_12_months",
+      fixed(o.spend.forecast.total),
+      "USD",
+      `${isoDay(o.spend.forecast.period.from)} to ${isoDay(o.spend.forecast.period.to)}`,
+    ],
     ["accelerators", o.fleet.accelerators, "accelerators", `in service at ${isoDay(o.fleet.at)}`],
     ["h100_equivalents", fixed(o.fleet.h100e, 2), "H100e", `in service at ${isoDay(o.fleet.at)}`],
     ["utilization_30_days", o.utilization.ratio ? fixed(o.utilization.ratio, 6) : null, "ratio", "used ÷ reserved accelerator-hours"],
-    ["tightest_power_headroom", tightest ? fixed(tightest.point.headroomMw) : null, "MW", tightest ? `${tightest.site.siteName}, ${month(tightest.point.month.from)}` : "no site"],
+    [
+      "tightest_power_headroom",
+      tightest ? fixed(tightest.point.headroomMw) : null,
+      "MW",
+      tightest ? `${tightest.site.siteName}, ${month(tightest.point.month.from)}` : "no site",
+    ],
     ["runway", runway ? month(runway.from) : null, "month", runway ? "first month median demand exceeds capacity" : "beyond the horizon"],
     ["expiring_in_90_days", o.expiring.accelerators, "accelerators", ""],
   ];
@@ -117,7 +149,11 @@ export function kpiTable(o: OverviewResult): CsvTable {
 }
 
 /** Contract burn-downs: one row per contract × point (committed, expected, consumed to date, projected). */
-export function burndownTable(contracts: readonly { name: string; reference: string | null }[], burndowns: readonly ContractBurndown[], asOf: Date): CsvTable {
+export function burndownTable(
+  contracts: readonly { name: string; reference: string | null }[],
+  burndowns: readonly ContractBurndown[],
+  asOf: Date,
+): CsvTable {
   return {
     fileName: `contract-burndowns-${isoDay(asOf)}.csv`,
     header: ["contract", "reference", "at", "committed", "expected", "consumed", "projected"],

@@ -19,7 +19,11 @@ describe("report scope", () => {
   });
 
   it("fixes the planning filters from the stored scope alone", () => {
-    const scope = ReportScope.parse({ sections: ["capacity"], filters: { from: "2027-01", to: "2027-06", site: SITE, unit: "accelerators" }, scenarioId: null });
+    const scope = ReportScope.parse({
+      sections: ["capacity"],
+      filters: { from: "2027-01", to: "2027-06", site: SITE, unit: "accelerators" },
+      scenarioId: null,
+    });
     const f = scopeFilters(scope, now);
     expect(f.from.toISOString()).toBe("2027-01-01T00:00:00.000Z");
     expect(f.to.toISOString()).toBe("2027-07-01T00:00:00.000Z");

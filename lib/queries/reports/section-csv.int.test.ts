@@ -79,7 +79,10 @@ describeOnEachEngine("a shared report's sections as CSV", (engine) => {
       .where(and(eq(auditLog.entityId, allowed.link.id), eq(auditLog.action, "share_link.csv")));
     expect(audits).toHaveLength(1);
     expect(audits[0]!.after).toMatchObject({ section: "power" });
-    const refusedAudits = await handle.db.select().from(auditLog).where(and(eq(auditLog.entityId, refused.link.id), eq(auditLog.action, "share_link.csv")));
+    const refusedAudits = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, refused.link.id), eq(auditLog.action, "share_link.csv")));
     expect(refusedAudits).toHaveLength(0);
   });
 });

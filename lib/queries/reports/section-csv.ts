@@ -40,7 +40,11 @@ export async function reportSectionCsv(ctx: Ctx, section: ReportSection, scope: 
     case "comparison": {
       const { view } = await getCostsFromUrl(ctx, planningSearchParams(filters), asOf);
       const tps = profileMap(view.comparison.profile);
-      return { fileName: `provider-comparison-${isoDay(view.asOf)}.csv`, header: COMPARISON_HEADER, rows: mapped(view.comparison.rows, (r) => comparisonCsvRow(r, tps)) };
+      return {
+        fileName: `provider-comparison-${isoDay(view.asOf)}.csv`,
+        header: COMPARISON_HEADER,
+        rows: mapped(view.comparison.rows, (r) => comparisonCsvRow(r, tps)),
+      };
     }
     case "burndowns": {
       const { terms, burndowns } = await loadReportBurndowns(ctx, filters, asOf);

@@ -26,7 +26,12 @@ const MAX_BURNDOWNS = 12;
 export async function loadReportBurndowns(ctx: Ctx, filters: PlanningFilters, asOf: Date) {
   const where: SQL[] = [isNull(contracts.archivedAt), eq(contracts.status, "active")];
   if (filters.provider) where.push(eq(contracts.providerId, filters.provider));
-  const terms = await ctx.db.select().from(contracts).where(and(...where)).orderBy(asc(contracts.endDate)).limit(MAX_BURNDOWNS);
+  const terms = await ctx.db
+    .select()
+    .from(contracts)
+    .where(and(...where))
+    .orderBy(asc(contracts.endDate))
+    .limit(MAX_BURNDOWNS);
   const burndowns = await getContractBurndowns(ctx, terms, asOf);
   return { terms, burndowns };
 }

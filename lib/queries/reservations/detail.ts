@@ -60,7 +60,9 @@ export async function getReservationDetail(ctx: Ctx, id: string) {
     siteName: row.siteName,
     typeName: row.typeName,
     family: row.family,
-    contract: r.contractId ? { id: r.contractId, name: row.contractName!, startDate: row.contractStartDate!, endDate: row.contractEndDate! } : null,
+    contract: r.contractId
+      ? { id: r.contractId, name: row.contractName!, startDate: row.contractStartDate!, endDate: row.contractEndDate! }
+      : null,
     usage: months.length
       ? { months, usedAh, capacityAh, utilization: utilization(usedAh, capacityAh), idleCost: sumDec(months.map((m) => m.idleCost)) }
       : null,

@@ -1,7 +1,16 @@
 import { aliasedTable, and, asc, count, desc, eq, gt, ilike, lt, lte, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { acceleratorTypes, contracts, providers, reservations, sites } from "@/lib/db/schema";
-import { optionalText, pageCount, parseListParams, likePattern, type ListParams, type ListResult, type ListSpec, type RawSearchParams } from "@/lib/queries/lists/params";
+import {
+  optionalText,
+  pageCount,
+  parseListParams,
+  likePattern,
+  type ListParams,
+  type ListResult,
+  type ListSpec,
+  type RawSearchParams,
+} from "@/lib/queries/lists/params";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { RESERVATION_STATUSES } from "@/lib/enums";
 import { expiringWithin } from "@/lib/metrics/expiring";
@@ -56,7 +65,9 @@ function where(params: ReservationListParams): SQL | undefined {
     family ? eq(acceleratorTypes.family, family) : undefined,
     contract ? eq(reservations.contractId, contract) : undefined,
     status ? eq(reservations.status, status) : undefined,
-    params.q ? or(ilike(reservations.name, likePattern(params.q)), ilike(reservations.capacityReservationId, likePattern(params.q))) : undefined,
+    params.q
+      ? or(ilike(reservations.name, likePattern(params.q)), ilike(reservations.capacityReservationId, likePattern(params.q)))
+      : undefined,
   );
 }
 

@@ -10,7 +10,8 @@ describe("renewal notice", () => {
   });
 
   it("refuses a notice that is negative, fractional, too long or not a number", () => {
-    for (const bad of ["-1", "1.5", "731", "soon"]) expect(() => parseNoticeDays(new URLSearchParams({ notice: bad }))).toThrow(ValidationError);
+    for (const bad of ["-1", "1.5", "731", "soon"])
+      expect(() => parseNoticeDays(new URLSearchParams({ notice: bad }))).toThrow(ValidationError);
     expect(() => parseNoticeDays(new URLSearchParams({ notice: "soon" }))).toThrow("Notice must be a whole number of days.");
   });
 

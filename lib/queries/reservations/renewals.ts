@@ -23,9 +23,30 @@ export type Renewal = {
   quantity: number | null;
 };
 
-export const RENEWALS_HEADER = ["kind", "name", "reference", "provider", "end_at", "notice_date", "amount", "currency", "quantity", "id"] as const;
+export const RENEWALS_HEADER = [
+  "kind",
+  "name",
+  "reference",
+  "provider",
+  "end_at",
+  "notice_date",
+  "amount",
+  "currency",
+  "quantity",
+  "id",
+] as const;
 
-type RawRenewal = { kind: Renewal["kind"]; id: string; name: string; reference: string | null; provider: string; end_at: string; amount: string; currency: string; quantity: number | null };
+type RawRenewal = {
+  kind: Renewal["kind"];
+  id: string;
+  name: string;
+  reference: string | null;
+  provider: string;
+  end_at: string;
+  amount: string;
+  currency: string;
+  quantity: number | null;
+};
 
 /** Contracts and reservations (not archived) whose term ends in (asOf, asOf + 12 months], soonest first. */
 export async function renewalPage(ctx: Ctx, asOf: Date, noticeDays: number, offset: number, limit: number): Promise<Renewal[]> {
@@ -47,7 +68,18 @@ export async function renewalPage(ctx: Ctx, asOf: Date, noticeDays: number, offs
   );
   return rows.map((r) => {
     const endAt = new Date(r.end_at);
-    return { kind: r.kind, id: r.id, name: r.name, reference: r.reference, provider: r.provider, endAt, noticeDate: noticeDate(endAt, noticeDays), amount: r.amount, currency: r.currency, quantity: r.quantity === null ? null : Number(r.quantity) };
+    return {
+      kind: r.kind,
+      id: r.id,
+      name: r.name,
+      reference: r.reference,
+      provider: r.provider,
+      endAt,
+      noticeDate: noticeDate(endAt, noticeDays),
+      amount: r.amount,
+      currency: r.currency,
+      quantity: r.quantity === null ? null : Number(r.quantity),
+    };
   });
 }
 

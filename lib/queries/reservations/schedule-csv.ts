@@ -9,8 +9,23 @@ import { noticeDate } from "./notice";
 export const HOURS_PER_MONTH = 730;
 
 export const RESERVATION_SCHEDULE_HEADER = [
-  "block", "provider", "site", "accelerator_type", "family", "quantity", "start_at", "end_at", "rate", "currency",
-  "pricing_model", "monthly_cost", "contract", "notice_date", "status", "capacity_reservation_id", "id",
+  "block",
+  "provider",
+  "site",
+  "accelerator_type",
+  "family",
+  "quantity",
+  "start_at",
+  "end_at",
+  "rate",
+  "currency",
+  "pricing_model",
+  "monthly_cost",
+  "contract",
+  "notice_date",
+  "status",
+  "capacity_reservation_id",
+  "id",
 ] as const;
 
 /** Planned cost of a month at full capacity for reserved blocks (quantity × 730 h × rate); on-demand and spot pay per use, so none. */
@@ -21,13 +36,33 @@ export function monthlyCost(r: Pick<ReservationListRow, "pricingModel" | "quanti
 
 export function reservationScheduleRow(r: ReservationListRow, noticeDays: number): CsvValue[] {
   return [
-    r.name, r.providerName, r.siteName, r.typeName, r.family, r.quantity, r.startAt, r.endAt, num(r.rate), r.currency,
-    r.pricingModel, num(monthlyCost(r)), r.contractName, noticeDate(r.endAt, noticeDays), r.status, r.capacityReservationId, r.id,
+    r.name,
+    r.providerName,
+    r.siteName,
+    r.typeName,
+    r.family,
+    r.quantity,
+    r.startAt,
+    r.endAt,
+    num(r.rate),
+    r.currency,
+    r.pricingModel,
+    num(monthlyCost(r)),
+    r.contractName,
+    noticeDate(r.endAt, noticeDays),
+    r.status,
+    r.capacityReservationId,
+    r.id,
   ];
 }
 
 /** The reservation schedule: the reservation list's rows with these filters, read page by page. */
-export async function* reservationScheduleRows(ctx: Ctx, params: ReservationListParams, noticeDays: number, pageSize = 5000): AsyncGenerator<CsvValue[]> {
+export async function* reservationScheduleRows(
+  ctx: Ctx,
+  params: ReservationListParams,
+  noticeDays: number,
+  pageSize = 5000,
+): AsyncGenerator<CsvValue[]> {
   for (let offset = 0; ; offset += pageSize) {
     const page = await reservationRows(ctx, params, offset, pageSize);
     for (const r of page) yield reservationScheduleRow(r, noticeDays);

@@ -6,7 +6,19 @@ const asOf = d("2026-06-01");
 const window = { from: d("2026-01-01"), to: d("2027-01-01") };
 
 function block(name: string, start: string, end: string, extra: Partial<TimelineBlock> = {}): TimelineBlock {
-  return { id: name, name, providerName: "Azure", siteName: "Abilene", family: "H100", quantity: 8, startAt: d(start), endAt: d(end), status: "active", deliveryDate: null, ...extra };
+  return {
+    id: name,
+    name,
+    providerName: "Azure",
+    siteName: "Abilene",
+    family: "H100",
+    quantity: 8,
+    startAt: d(start),
+    endAt: d(end),
+    status: "active",
+    deliveryDate: null,
+    ...extra,
+  };
 }
 
 describe("blockKind", () => {

@@ -76,7 +76,16 @@ export type ReservationChoice = { value: string; label: string; providerId: stri
 export async function scenarioFormOptions(ctx: Ctx, asOf = new Date()) {
   const [options, reservations] = await Promise.all([
     registerOptions(ctx),
-    queryRows<{ id: string; name: string; provider_id: string; provider: string; family: string; quantity: number; start_at: string; end_at: string }>(
+    queryRows<{
+      id: string;
+      name: string;
+      provider_id: string;
+      provider: string;
+      family: string;
+      quantity: number;
+      start_at: string;
+      end_at: string;
+    }>(
       ctx.db,
       sql`select r.id, r.name, r.provider_id, p.name as provider, t.family, r.quantity,
                  to_char(r.start_at at time zone 'UTC', 'YYYY-MM-DD') as start_at, to_char(r.end_at at time zone 'UTC', 'YYYY-MM-DD') as end_at
@@ -101,12 +110,19 @@ export async function scenarioFormOptions(ctx: Ctx, asOf = new Date()) {
 
 export type ScenarioFormOptions = Awaited<ReturnType<typeof scenarioFormOptions>>;
 
-export type OverrideLabels = { providers: Record<string, string>; sites: Record<string, string>; types: Record<string, string>; reservations: Record<string, string> };
+export type OverrideLabels = {
+  providers: Record<string, string>;
+  sites: Record<string, string>;
+  types: Record<string, string>;
+  reservations: Record<string, string>;
+};
 
 /** Names of everything the overrides refer to (archived rows included), for reading them back in words. */
 export async function overrideLabels(ctx: Ctx, overrides: ScenarioOverrides): Promise<OverrideLabels> {
   requirePermission(ctx, "app.read");
-  const reservationIds = [...new Set([...(overrides.removeReservationIds ?? []), ...(overrides.delaySlips ?? []).map((s) => s.reservationId)])];
+  const reservationIds = [
+    ...new Set([...(overrides.removeReservationIds ?? []), ...(overrides.delaySlips ?? []).map((s) => s.reservationId)]),
+  ];
   const [providers, sites, types, reservations] = await Promise.all([
     queryRows<{ id: string; name: string }>(ctx.db, sql`select id, name from providers`),
     queryRows<{ id: string; name: string }>(ctx.db, sql`select id, name from sites`),
@@ -116,7 +132,10 @@ export async function overrideLabels(ctx: Ctx, overrides: ScenarioOverrides): Pr
           ctx.db,
           sql`select r.id, p.name || ' · ' || r.name || ' · ' || r.quantity || ' ' || t.family as name
               from reservations r join providers p on p.id = r.provider_id join accelerator_types t on t.id = r.accelerator_type_id
-              where r.id in (${sql.join(reservationIds.map((id) => sql`${id}::uuid`), sql`, `)})`,
+              where r.id in (${sql.join(
+                reservationIds.map((id) => sql`${id}::uuid`),
+                sql`, `,
+              )})`,
         )
       : Promise.resolve([]),
   ]);

@@ -1,7 +1,16 @@
 import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { acceleratorTypes } from "@/lib/db/schema";
-import { likePattern, optionalText, pageCount, parseListParams, type ListParams, type ListResult, type ListSpec, type RawSearchParams } from "@/lib/queries/lists/params";
+import {
+  likePattern,
+  optionalText,
+  pageCount,
+  parseListParams,
+  type ListParams,
+  type ListResult,
+  type ListSpec,
+  type RawSearchParams,
+} from "@/lib/queries/lists/params";
 import { nameplateH100e } from "@/lib/metrics/h100e";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { archivedCondition, archivedFilter } from "@/lib/queries/lists/filters";
@@ -94,5 +103,7 @@ export async function acceleratorFilterOptions(ctx: Ctx) {
 export async function getAcceleratorType(ctx: Ctx, id: string) {
   requirePermission(ctx, "app.read");
   const [row] = await ctx.db.select({ type: acceleratorTypes, reservationCount }).from(acceleratorTypes).where(eq(acceleratorTypes.id, id));
-  return row ? { ...row.type, reservationCount: row.reservationCount, nameplateH100e: nameplateH100e(row.type.bf16Tflops).toFixed(4) } : null;
+  return row
+    ? { ...row.type, reservationCount: row.reservationCount, nameplateH100e: nameplateH100e(row.type.bf16Tflops).toFixed(4) }
+    : null;
 }

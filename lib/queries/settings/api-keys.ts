@@ -2,7 +2,15 @@ import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL 
 import { z } from "zod";
 import { ROLES } from "@/lib/enums";
 import { apiKeys, users } from "@/lib/db/schema";
-import { likePattern, pageCount, parseListParams, type ListParams, type ListResult, type ListSpec, type RawSearchParams } from "@/lib/queries/lists/params";
+import {
+  likePattern,
+  pageCount,
+  parseListParams,
+  type ListParams,
+  type ListResult,
+  type ListSpec,
+  type RawSearchParams,
+} from "@/lib/queries/lists/params";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 
 export const API_KEY_LIST = {

@@ -27,7 +27,13 @@ describeOnEachEngine("site and settings lists", (engine) => {
   beforeAll(async () => {
     handle = await createTestDatabase(engine);
     const db = handle.db;
-    const [oci, azure] = await db.insert(providers).values([{ name: "Oracle OCI", kind: "hyperscaler" }, { name: "Azure", kind: "hyperscaler" }]).returning();
+    const [oci, azure] = await db
+      .insert(providers)
+      .values([
+        { name: "Oracle OCI", kind: "hyperscaler" },
+        { name: "Azure", kind: "hyperscaler" },
+      ])
+      .returning();
     await db.insert(providers).values({ name: "Old colo", kind: "colo", archivedAt: new Date() });
     ids.oci = oci!.id;
     const siteRowsIn = [
@@ -36,7 +42,8 @@ describeOnEachEngine("site and settings lists", (engine) => {
       { name: "Gävle", providerId: azure!.id, regionCode: "swedencentral", country: "SE", pue: "1.15" },
       { name: "Closed", providerId: azure!.id, regionCode: "x", country: "US", pue: "1.5", archivedAt: new Date() },
     ];
-    for (let i = 0; i < 7; i++) siteRowsIn.push({ name: `Edge ${i}`, providerId: azure!.id, regionCode: `edge-${i}`, country: "NL", pue: "1.10" });
+    for (let i = 0; i < 7; i++)
+      siteRowsIn.push({ name: `Edge ${i}`, providerId: azure!.id, regionCode: `edge-${i}`, country: "NL", pue: "1.10" });
     const inserted = await db.insert(sites).values(siteRowsIn).returning();
     for (const s of inserted) ids[s.name] = s.id;
     // Today's budget: Abilene 300 MW (open), Phoenix 50 MW (open), others none.
@@ -47,8 +54,24 @@ describeOnEachEngine("site and settings lists", (engine) => {
     const [h100] = await db
       .insert(acceleratorTypes)
       .values([
-        { name: "NVIDIA H100 SXM", vendor: "NVIDIA", family: "H100", memoryGb: "80", bf16Tflops: "989.4", systemW: 1250, h100Equivalent: "1" },
-        { name: "NVIDIA B200", vendor: "NVIDIA", family: "B200", memoryGb: "180", bf16Tflops: "2250", systemW: 2000, h100Equivalent: "2.5" },
+        {
+          name: "NVIDIA H100 SXM",
+          vendor: "NVIDIA",
+          family: "H100",
+          memoryGb: "80",
+          bf16Tflops: "989.4",
+          systemW: 1250,
+          h100Equivalent: "1",
+        },
+        {
+          name: "NVIDIA B200",
+          vendor: "NVIDIA",
+          family: "B200",
+          memoryGb: "180",
+          bf16Tflops: "2250",
+          systemW: 2000,
+          h100Equivalent: "2.5",
+        },
         { name: "TPU v5p", vendor: "Google", family: "TPU v5p", memoryGb: "95", bf16Tflops: "459", systemW: 700, h100Equivalent: "0.4639" },
       ])
       .returning();
@@ -120,7 +143,15 @@ describeOnEachEngine("site and settings lists", (engine) => {
     expect(detail!.power.causes!.blocks.map((b) => b.name)).toEqual(["PHX-1"]);
     // the same numbers as /power (default range) for the site
     const power = await getPowerPage(viewer(), parsePlanningFilters({}, { now: asOf, defaults: { range: "24m" } }), null, asOf);
-    const shape = (monthly: HeadroomPoint[]) => monthly.map((m) => [m.at.toISOString(), String(m.budgetMw), String(m.itMw), String(m.facilityMw), String(m.headroomMw), m.overBudget]);
+    const shape = (monthly: HeadroomPoint[]) =>
+      monthly.map((m) => [
+        m.at.toISOString(),
+        String(m.budgetMw),
+        String(m.itMw),
+        String(m.facilityMw),
+        String(m.headroomMw),
+        m.overBudget,
+      ]);
     for (const name of ["Phoenix", "Abilene"]) {
       const site = await getSiteDetail(viewer(), ids[name]!, asOf);
       expect(shape(site!.power.site!.monthly)).toEqual(shape(power.sites.find((s) => s.siteId === ids[name])!.monthly));
@@ -135,7 +166,10 @@ describeOnEachEngine("site and settings lists", (engine) => {
 
   it("lists providers with site counts and filters by kind and archived state", async () => {
     const result = await listProviders(viewer(), parseProviderListParams({ sort: "sites", dir: "desc" }));
-    expect(result.rows.map((r) => [r.name, r.siteCount])).toEqual([["Azure", 8], ["Oracle OCI", 2]]);
+    expect(result.rows.map((r) => [r.name, r.siteCount])).toEqual([
+      ["Azure", 8],
+      ["Oracle OCI", 2],
+    ]);
     expect((await listProviders(viewer(), parseProviderListParams({ archived: "only" }))).rows.map((r) => r.name)).toEqual(["Old colo"]);
     expect((await listProviders(viewer(), parseProviderListParams({ kind: "colo", archived: "all" }))).total).toBe(1);
   });

@@ -1,7 +1,15 @@
 import { and, asc, count, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { providers } from "@/lib/db/schema";
-import { likePattern, pageCount, parseListParams, type ListParams, type ListResult, type ListSpec, type RawSearchParams } from "@/lib/queries/lists/params";
+import {
+  likePattern,
+  pageCount,
+  parseListParams,
+  type ListParams,
+  type ListResult,
+  type ListSpec,
+  type RawSearchParams,
+} from "@/lib/queries/lists/params";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { PROVIDER_KINDS } from "@/lib/enums";
 import { archivedCondition, archivedFilter } from "@/lib/queries/lists/filters";

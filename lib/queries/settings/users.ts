@@ -2,7 +2,15 @@ import { and, asc, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { ROLES } from "@/lib/enums";
 import { users } from "@/lib/db/schema";
-import { likePattern, pageCount, parseListParams, type ListParams, type ListResult, type ListSpec, type RawSearchParams } from "@/lib/queries/lists/params";
+import {
+  likePattern,
+  pageCount,
+  parseListParams,
+  type ListParams,
+  type ListResult,
+  type ListSpec,
+  type RawSearchParams,
+} from "@/lib/queries/lists/params";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 
 export const USER_LIST = {
@@ -78,7 +86,10 @@ export async function getUser(ctx: Ctx, id: string) {
   requirePermission(ctx, "users.manage");
   const [[row], [admins]] = await Promise.all([
     ctx.db.select(COLUMNS).from(users).where(eq(users.id, id)),
-    ctx.db.select({ n: count() }).from(users).where(and(eq(users.role, "admin"), eq(users.disabled, false))),
+    ctx.db
+      .select({ n: count() })
+      .from(users)
+      .where(and(eq(users.role, "admin"), eq(users.disabled, false))),
   ]);
   if (!row) return null;
   const lastActiveAdmin = row.role === "admin" && !row.disabled && Number(admins?.n ?? 0) <= 1;

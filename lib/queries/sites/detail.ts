@@ -89,7 +89,9 @@ export async function powerBudgetHistory(ctx: Ctx, siteId: string, limit = 200):
   const rows = await ctx.db
     .select()
     .from(auditLog)
-    .where(and(eq(auditLog.entityType, "power_budget"), sql`coalesce(${auditLog.after}->>'siteId', ${auditLog.before}->>'siteId') = ${siteId}`))
+    .where(
+      and(eq(auditLog.entityType, "power_budget"), sql`coalesce(${auditLog.after}->>'siteId', ${auditLog.before}->>'siteId') = ${siteId}`),
+    )
     .orderBy(desc(auditLog.id))
     .limit(limit);
   return rows.map((r) => ({ id: r.id, at: new Date(r.at), actor: r.actor, action: r.action, changes: diffSnapshots(r.before, r.after) }));

@@ -1,7 +1,15 @@
 import { and, asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { providers, reservations, sites } from "@/lib/db/schema";
-import { likePattern, pageCount, parseListParams, type ListParams, type ListResult, type ListSpec, type RawSearchParams } from "@/lib/queries/lists/params";
+import {
+  likePattern,
+  pageCount,
+  parseListParams,
+  type ListParams,
+  type ListResult,
+  type ListSpec,
+  type RawSearchParams,
+} from "@/lib/queries/lists/params";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { archivedCondition, archivedFilter, optionalId } from "@/lib/queries/lists/filters";
 
@@ -11,7 +19,12 @@ export const SITE_LIST = {
   defaultDir: "asc",
   filters: {
     provider: optionalId,
-    country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/).optional(),
+    country: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
     archived: archivedFilter,
   },
 } as const satisfies ListSpec<string, z.ZodRawShape>;

@@ -1,7 +1,13 @@
 import { parsePlanningFilters, type PlanningFilters, type RawSearchParams } from "@/lib/queries/filters/params";
 import { startOfUtcDay, startOfUtcMonth, utcDays, utcMonths } from "@/lib/metrics/calendar";
 import type { Period } from "@/lib/metrics/period";
-import { summarizeUtilization, type BlockUsage, type BucketUsage, type Usage, type UtilizationGroupBy } from "@/lib/metrics/utilization-view";
+import {
+  summarizeUtilization,
+  type BlockUsage,
+  type BucketUsage,
+  type Usage,
+  type UtilizationGroupBy,
+} from "@/lib/metrics/utilization-view";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { loadMonthlyUsed } from "../costs/billing";
 import { loadCostBlocks, type CostFilters } from "../costs/blocks";
@@ -57,7 +63,15 @@ export async function getUtilizationView(
   const measuredTo = startOfUtcDay(asOf);
   const buckets: Period[] = grain === "month" ? utcMonths(from, monthCount(from, to)) : utcDays({ from, to });
   const [blocks, usedAh] = await Promise.all([loadCostBlocks(ctx, f), loadMonthlyUsed(ctx, f, grain)]);
-  const summary = summarizeUtilization({ buckets, blocks, usedAh, measuredTo, by, currency: MONEY_CURRENCY, blockLimit: options.blockLimit });
+  const summary = summarizeUtilization({
+    buckets,
+    blocks,
+    usedAh,
+    measuredTo,
+    by,
+    currency: MONEY_CURRENCY,
+    blockLimit: options.blockLimit,
+  });
   const groupTotals = new Map<string, number>();
   for (const b of summary.buckets) for (const [g, u] of b.groups) groupTotals.set(g, (groupTotals.get(g) ?? 0) + u.capacityAh.toNumber());
   const groups = [...groupTotals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([g]) => g);

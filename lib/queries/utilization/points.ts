@@ -47,7 +47,20 @@ export function idleCostBars(v: UtilizationView): { series: StackSeries[]; data:
 
 const num = (v: Dec | null, places: number): CsvValue => (v === null ? null : { number: v.toFixed(places) });
 
-export const BLOCKS_HEADER = ["block", "provider", "site", "family", "pricing_model", "rate", "currency", "capacity_ah", "used_ah", "utilization", "idle_ah", "idle_cost_usd"] as const;
+export const BLOCKS_HEADER = [
+  "block",
+  "provider",
+  "site",
+  "family",
+  "pricing_model",
+  "rate",
+  "currency",
+  "capacity_ah",
+  "used_ah",
+  "utilization",
+  "idle_ah",
+  "idle_cost_usd",
+] as const;
 
 export function blockCsvRow(b: BlockUsage): CsvValue[] {
   return [
@@ -66,14 +79,36 @@ export function blockCsvRow(b: BlockUsage): CsvValue[] {
   ];
 }
 
-export const SERIES_HEADER = ["period_start", "group_by", "group", "capacity_ah", "used_ah", "utilization", "idle_ah", "idle_cost_usd"] as const;
+export const SERIES_HEADER = [
+  "period_start",
+  "group_by",
+  "group",
+  "capacity_ah",
+  "used_ah",
+  "utilization",
+  "idle_ah",
+  "idle_cost_usd",
+] as const;
 
 /** Every bucket × group the charts show, as CSV rows. */
 export function seriesCsvRows(v: UtilizationView): CsvValue[][] {
   return v.buckets.flatMap((b) =>
     v.groups.flatMap((g) => {
       const u = b.groups.get(g);
-      return u ? [[isoDay(b.bucket.from), v.by, g, num(u.capacityAh, 4), num(u.usedAh, 4), num(u.utilization, 6), num(u.idleAh, 4), num(u.idleCost, 2)]] : [];
+      return u
+        ? [
+            [
+              isoDay(b.bucket.from),
+              v.by,
+              g,
+              num(u.capacityAh, 4),
+              num(u.usedAh, 4),
+              num(u.utilization, 6),
+              num(u.idleAh, 4),
+              num(u.idleCost, 2),
+            ],
+          ]
+        : [];
     }),
   );
 }

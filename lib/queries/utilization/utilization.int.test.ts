@@ -33,13 +33,49 @@ describeOnEachEngine("utilization view", (engine) => {
     cat = await insertCatalog(db);
     const [gb200] = await db
       .insert(acceleratorTypes)
-      .values({ name: `GB200 ${cat.type.name}`, vendor: "NVIDIA", family: "GB200", memoryGb: "186", bf16Tflops: "2500", systemW: 2300, h100Equivalent: "2.5" })
+      .values({
+        name: `GB200 ${cat.type.name}`,
+        vendor: "NVIDIA",
+        family: "GB200",
+        memoryGb: "186",
+        bf16Tflops: "2500",
+        systemW: 2300,
+        h100Equivalent: "2.5",
+      })
       .returning();
-    const [west] = await db.insert(sites).values({ name: `West ${cat.site.name}`, providerId: cat.other.id, regionCode: "us-west", country: "US", pue: "1.3" }).returning();
-    const a = await insertReservationRow(db, cat, { quantity: 10, startAt: d("2026-01-01"), endAt: d("2026-06-01"), rate: "2", status: "active" });
-    const b = await insertReservationRow(db, cat, { providerId: cat.other.id, siteId: west!.id, acceleratorTypeId: gb200!.id, quantity: 4, startAt: d("2026-01-20"), endAt: d("2026-03-05"), pricingModel: "spot", rate: "3", status: "active" });
+    const [west] = await db
+      .insert(sites)
+      .values({ name: `West ${cat.site.name}`, providerId: cat.other.id, regionCode: "us-west", country: "US", pue: "1.3" })
+      .returning();
+    const a = await insertReservationRow(db, cat, {
+      quantity: 10,
+      startAt: d("2026-01-01"),
+      endAt: d("2026-06-01"),
+      rate: "2",
+      status: "active",
+    });
+    const b = await insertReservationRow(db, cat, {
+      providerId: cat.other.id,
+      siteId: west!.id,
+      acceleratorTypeId: gb200!.id,
+      quantity: 4,
+      startAt: d("2026-01-20"),
+      endAt: d("2026-03-05"),
+      pricingModel: "spot",
+      rate: "3",
+      status: "active",
+    });
     // Delivered on 1 Feb though it starts in January: capacity counts from delivery.
-    late = (await insertReservationRow(db, cat, { quantity: 20, startAt: d("2026-01-01"), endAt: d("2026-12-01"), deliveryDate: "2026-02-01", rate: "4", status: "active" })).id;
+    late = (
+      await insertReservationRow(db, cat, {
+        quantity: 20,
+        startAt: d("2026-01-01"),
+        endAt: d("2026-12-01"),
+        deliveryDate: "2026-02-01",
+        rate: "4",
+        status: "active",
+      })
+    ).id;
     await insertHourly(db, a.id, 10, "2026-01-01T00:00:00Z", "2026-03-10T00:00:00Z");
     await insertHourly(db, b.id, 4, "2026-01-20T00:00:00Z", "2026-03-05T00:00:00Z");
     await insertHourly(db, late, 20, "2026-02-03T00:00:00Z", "2026-03-08T00:00:00Z");
@@ -59,15 +95,38 @@ describeOnEachEngine("utilization view", (engine) => {
     return monthlyUsage(rows.map((r) => [r.id, d(r.bucket), r.used] as const));
   }
 
-  const flat = (v: { buckets: { bucket: { from: Date }; total: { capacityAh: { toFixed(n: number): string }; usedAh: { toFixed(n: number): string }; idleCost: { toFixed(n: number): string } } }[] }) =>
-    v.buckets.map((b) => [b.bucket.from.toISOString().slice(0, 10), b.total.capacityAh.toFixed(4), b.total.usedAh.toFixed(4), b.total.idleCost.toFixed(4)]);
+  const flat = (v: {
+    buckets: {
+      bucket: { from: Date };
+      total: {
+        capacityAh: { toFixed(n: number): string };
+        usedAh: { toFixed(n: number): string };
+        idleCost: { toFixed(n: number): string };
+      };
+    }[];
+  }) =>
+    v.buckets.map((b) => [
+      b.bucket.from.toISOString().slice(0, 10),
+      b.total.capacityAh.toFixed(4),
+      b.total.usedAh.toFixed(4),
+      b.total.idleCost.toFixed(4),
+    ]);
 
   it("equals, month by month, the same function applied to the raw hourly rows", async () => {
     const ctx = roleCtx(handle.db, "viewer");
     const view = await getUtilizationView(ctx, FILTERS, { asOf: AS_OF, grain: "month", by: "family" });
-    const expected = summarizeUtilization({ buckets: utcMonths(FILTERS.from, 3), blocks: await loadCostBlocks(ctx, FILTERS), usedAh: await rawUsed("month"), measuredTo: d("2026-03-10"), by: "family", currency: "USD" });
+    const expected = summarizeUtilization({
+      buckets: utcMonths(FILTERS.from, 3),
+      blocks: await loadCostBlocks(ctx, FILTERS),
+      usedAh: await rawUsed("month"),
+      measuredTo: d("2026-03-10"),
+      by: "family",
+      currency: "USD",
+    });
     expect(flat(view)).toEqual(flat(expected));
-    expect(view.blocks.map((b) => [b.block.id, b.idleCost.toFixed(4)])).toEqual(expected.blocks.map((b) => [b.block.id, b.idleCost.toFixed(4)]));
+    expect(view.blocks.map((b) => [b.block.id, b.idleCost.toFixed(4)])).toEqual(
+      expected.blocks.map((b) => [b.block.id, b.idleCost.toFixed(4)]),
+    );
     expect([...view.buckets[1]!.groups.keys()].sort()).toEqual(["GB200", "H100"]);
     // January: a 10 × 744 + b 4 × 12 days × 24 h = 7,440 + 1,152 = 8,592 AH; the late block adds nothing before 1 Feb.
     expect(view.buckets[0]!.total.capacityAh.toFixed(0)).toBe("8592");
@@ -82,7 +141,14 @@ describeOnEachEngine("utilization view", (engine) => {
     const ctx = roleCtx(handle.db, "viewer");
     const feb = { ...FILTERS, from: d("2026-02-01"), to: d("2026-04-01") };
     const view = await getUtilizationView(ctx, feb, { asOf: AS_OF, grain: "day", by: "site" });
-    const expected = summarizeUtilization({ buckets: utcDays({ from: feb.from, to: feb.to }), blocks: await loadCostBlocks(ctx, feb), usedAh: await rawUsed("day"), measuredTo: d("2026-03-10"), by: "site", currency: "USD" });
+    const expected = summarizeUtilization({
+      buckets: utcDays({ from: feb.from, to: feb.to }),
+      blocks: await loadCostBlocks(ctx, feb),
+      usedAh: await rawUsed("day"),
+      measuredTo: d("2026-03-10"),
+      by: "site",
+      currency: "USD",
+    });
     expect(view.buckets).toHaveLength(59);
     expect(flat(view)).toEqual(flat(expected));
     // Days from 10 March on are not measured yet: no capacity, no utilization.

@@ -42,12 +42,17 @@ describeOnEachEngine("catalog verbs", (engine) => {
   it("keeps a measured factor given instead of the nameplate one, and lets it be edited", async () => {
     const created = await createAcceleratorType({ ctx: admin(), input: type({ h100Equivalent: "2.6" }) });
     expect(created.h100Equivalent).toBe("2.6000");
-    const edited = await updateAcceleratorType({ ctx: admin(), input: { id: created.id, version: 1, changes: { h100Equivalent: "2.45" } } });
+    const edited = await updateAcceleratorType({
+      ctx: admin(),
+      input: { id: created.id, version: 1, changes: { h100Equivalent: "2.45" } },
+    });
     expect(edited).toMatchObject({ h100Equivalent: "2.4500", version: 2 });
   });
 
   it("refuses a zero factor, zero BF16 and a fractional system wattage beside their fields", async () => {
-    const e = await createAcceleratorType({ ctx: admin(), input: type({ h100Equivalent: "0", bf16Tflops: "0", systemW: "12.5" }) }).catch((x: unknown) => x);
+    const e = await createAcceleratorType({ ctx: admin(), input: type({ h100Equivalent: "0", bf16Tflops: "0", systemW: "12.5" }) }).catch(
+      (x: unknown) => x,
+    );
     expect(e).toBeInstanceOf(ValidationError);
     const fields = (e as ValidationError).fieldErrors;
     expect(fields.h100Equivalent?.[0]).toMatch(/more than 0/);
@@ -58,7 +63,9 @@ describeOnEachEngine("catalog verbs", (engine) => {
   it("refuses a stale edit of a type and keeps the other edit", async () => {
     const created = await createAcceleratorType({ ctx: admin(), input: type() });
     await updateAcceleratorType({ ctx: admin(), input: { id: created.id, version: 1, changes: { systemW: 1900 } } });
-    const e = await updateAcceleratorType({ ctx: admin(), input: { id: created.id, version: 1, changes: { systemW: 1700 } } }).catch((x: unknown) => x);
+    const e = await updateAcceleratorType({ ctx: admin(), input: { id: created.id, version: 1, changes: { systemW: 1700 } } }).catch(
+      (x: unknown) => x,
+    );
     expect(e).toBeInstanceOf(ConflictError);
     expect((e as ConflictError).changes).toContainEqual({ field: "systemW", before: 1800, after: 1900 });
     const [row] = await handle.db.select().from(acceleratorTypes).where(eq(acceleratorTypes.id, created.id));
@@ -73,7 +80,9 @@ describeOnEachEngine("catalog verbs", (engine) => {
   });
 
   it("refuses catalog edits from infra and viewers", async () => {
-    await expect(createProvider({ ctx: roleCtx(handle.db, "infra"), input: { name: "Nope", kind: "colo" } })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(createProvider({ ctx: roleCtx(handle.db, "infra"), input: { name: "Nope", kind: "colo" } })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     await expect(createAcceleratorType({ ctx: roleCtx(handle.db, "viewer"), input: type() })).rejects.toBeInstanceOf(ForbiddenError);
     expect(await handle.db.select().from(providers).where(eq(providers.name, "Nope"))).toHaveLength(0);
   });
@@ -90,7 +99,10 @@ describeOnEachEngine("catalog verbs", (engine) => {
   it("keeps an archived provider off new sites", async () => {
     const p = await createProvider({ ctx: admin(), input: { name: uniq("Gone"), kind: "colo" } });
     await archiveProvider({ ctx: admin(), input: { id: p.id, version: 1 } });
-    const e = await createSite({ ctx: admin(), input: { name: uniq("Site"), providerId: p.id, regionCode: "r", country: "US", pue: "1.2" } }).catch((x: unknown) => x);
+    const e = await createSite({
+      ctx: admin(),
+      input: { name: uniq("Site"), providerId: p.id, regionCode: "r", country: "US", pue: "1.2" },
+    }).catch((x: unknown) => x);
     expect((e as ValidationError).fieldErrors.providerId?.[0]).toMatch(/archived/);
   });
 });

@@ -7,7 +7,10 @@ function blankToNull(v: unknown): unknown {
 }
 
 function positiveDecimal(label: string, scale: number, max: string) {
-  return decimalField(label, scale, max).refine((v) => dec(v).gt(0), `${label.replace(/^the (.)/, (_, c: string) => c.toUpperCase())} must be more than 0.`);
+  return decimalField(label, scale, max).refine(
+    (v) => dec(v).gt(0),
+    `${label.replace(/^the (.)/, (_, c: string) => c.toUpperCase())} must be more than 0.`,
+  );
 }
 
 function wholeWatts(label: string) {

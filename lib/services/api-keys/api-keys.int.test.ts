@@ -51,12 +51,16 @@ describeOnEachEngine("API key verbs", (engine) => {
 
   it("refuses key management to every role but admin", async () => {
     for (const role of ["finance", "infra", "viewer"] as const) {
-      await expect(createApiKey({ ctx: roleCtx(handle.db, role), input: { name: "x", role: "viewer" } })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(createApiKey({ ctx: roleCtx(handle.db, role), input: { name: "x", role: "viewer" } })).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
     }
     expect(await handle.db.select().from(apiKeys).where(eq(apiKeys.name, "x"))).toHaveLength(0);
   });
 
   it("refuses a key without a name, beside the field", async () => {
-    await expect(createApiKey({ ctx: admin, input: { name: " ", role: "viewer" } })).rejects.toMatchObject({ fieldErrors: { name: ["Enter a name."] } });
+    await expect(createApiKey({ ctx: admin, input: { name: " ", role: "viewer" } })).rejects.toMatchObject({
+      fieldErrors: { name: ["Enter a name."] },
+    });
   });
 });

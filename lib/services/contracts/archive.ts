@@ -24,7 +24,13 @@ async function setArchived(ctx: Ctx, input: unknown, archive: boolean) {
       .set({ archivedAt: archive ? new Date() : null, version: data.version + 1, updatedAt: new Date(), updatedBy: ctx.actor.email })
       .where(and(eq(contracts.id, data.id), eq(contracts.version, data.version)))
       .returning();
-    await audit(tx, ctx, { action: archive ? "contract.archive" : "contract.unarchive", entityType: "contract", entityId: before.id, before, after });
+    await audit(tx, ctx, {
+      action: archive ? "contract.archive" : "contract.unarchive",
+      entityType: "contract",
+      entityId: before.id,
+      before,
+      after,
+    });
     return after!;
   });
 }

@@ -17,7 +17,8 @@ export async function checkContractRules(tx: Executor, data: CreateContractInput
   if (period) refuse("endDate", period);
   const [provider] = await tx.select().from(providers).where(eq(providers.id, data.providerId));
   if (!provider) refuse("providerId", "This provider does not exist.");
-  if (provider.archivedAt && provider.id !== existing?.providerId) refuse("providerId", `${provider.name} is archived; choose another provider.`);
+  if (provider.archivedAt && provider.id !== existing?.providerId)
+    refuse("providerId", `${provider.name} is archived; choose another provider.`);
   if (data.reference) {
     const [clash] = await tx
       .select({ id: contracts.id, name: contracts.name })

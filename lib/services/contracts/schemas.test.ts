@@ -7,7 +7,16 @@ const messages = (r: { error?: { issues: { path: PropertyKey[]; message: string 
 
 describe("register create schemas", () => {
   it("reports the period rule together with the other field errors", () => {
-    const r = CreateContractInput.safeParse({ providerId: "", name: "", startDate: "2027-01-01", endDate: "2026-01-01", committedAmount: "-5", currency: "USD", paymentTerms: "monthly", status: "active" });
+    const r = CreateContractInput.safeParse({
+      providerId: "",
+      name: "",
+      startDate: "2027-01-01",
+      endDate: "2026-01-01",
+      committedAmount: "-5",
+      currency: "USD",
+      paymentTerms: "monthly",
+      status: "active",
+    });
     expect(messages(r)).toEqual({
       providerId: "Choose a provider.",
       name: "Enter a name.",
@@ -53,7 +62,11 @@ describe("register create schemas", () => {
       currency: "USD",
       status: "planned",
     };
-    expect(CreateReservationInput.parse({ ...base, startAt: "2026-03-01", endAt: "2026-04-01" }).startAt.toISOString()).toBe("2026-03-01T00:00:00.000Z");
-    expect(messages(CreateReservationInput.safeParse({ ...base, startAt: "2026-03-01", endAt: "2026-03-01" }))).toEqual({ endAt: "The end must be after the start." });
+    expect(CreateReservationInput.parse({ ...base, startAt: "2026-03-01", endAt: "2026-04-01" }).startAt.toISOString()).toBe(
+      "2026-03-01T00:00:00.000Z",
+    );
+    expect(messages(CreateReservationInput.safeParse({ ...base, startAt: "2026-03-01", endAt: "2026-03-01" }))).toEqual({
+      endAt: "The end must be after the start.",
+    });
   });
 });

@@ -1,15 +1,6 @@
 import { CONTRACT_STATUSES, PAYMENT_TERMS } from "@/lib/enums";
 import { z } from "zod";
-import {
-  currencyField,
-  dateField,
-  decimalField,
-  idField,
-  optionalTextField,
-  textField,
-  versionField,
-} from "@/lib/validation/fields";
-
+import { currencyField, dateField, decimalField, idField, optionalTextField, textField, versionField } from "@/lib/validation/fields";
 
 // Field rules of a contract on resolved ids (a bulk import resolves provider names to ids first).
 export const ContractFields = z.object({

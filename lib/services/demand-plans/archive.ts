@@ -24,7 +24,13 @@ async function setArchived(ctx: Ctx, input: unknown, archive: boolean) {
       .set({ archivedAt: archive ? new Date() : null, version: data.version + 1, updatedAt: new Date(), updatedBy: ctx.actor.email })
       .where(and(eq(demandPlans.id, data.id), eq(demandPlans.version, data.version)))
       .returning();
-    await audit(tx, ctx, { action: archive ? "demand_plan.archive" : "demand_plan.unarchive", entityType: "demand_plan", entityId: before.id, before, after });
+    await audit(tx, ctx, {
+      action: archive ? "demand_plan.archive" : "demand_plan.unarchive",
+      entityType: "demand_plan",
+      entityId: before.id,
+      before,
+      after,
+    });
     return after!;
   });
 }

@@ -12,7 +12,10 @@ import { createDemandPlan } from "./create";
 import { updateDemandPlan } from "./update";
 
 async function refusal(p: Promise<unknown>): Promise<ValidationError> {
-  const e = await p.then(() => null, (x: unknown) => x);
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
   if (!(e instanceof ValidationError)) throw new Error(`expected a validation refusal, got ${String(e)}`);
   return e;
 }
@@ -51,7 +54,10 @@ describeOnEachEngine("demand plan verbs", (engine) => {
     expect(created).toMatchObject({ accelerators: 4096, h100Equivalents: null, scenarioId: null, priority: 1, notes: null });
     const [entry] = await handle.db.select().from(auditLog).where(eq(auditLog.entityId, created.id));
     expect(entry).toMatchObject({ action: "demand_plan.create", entityType: "demand_plan" });
-    const own = await createDemandPlan({ ctx: infra, input: plan({ name: "Upside serving", kind: "inference", scenarioId, accelerators: "", h100Equivalents: "1500.5" }) });
+    const own = await createDemandPlan({
+      ctx: infra,
+      input: plan({ name: "Upside serving", kind: "inference", scenarioId, accelerators: "", h100Equivalents: "1500.5" }),
+    });
     expect(own.h100Equivalents).toBe("1500.50");
     const baseline = await loadPlanningModel(infra, { asOf: new Date("2026-11-01T00:00:00Z") });
     const upside = await loadPlanningModel(infra, { asOf: new Date("2026-11-01T00:00:00Z"), scenarioId });
@@ -68,7 +74,18 @@ describeOnEachEngine("demand plan verbs", (engine) => {
     expect(sizeless.fieldErrors.accelerators?.[0]).toMatch(/size/);
     const backwards = await refusal(createDemandPlan({ ctx: infra, input: plan({ endDate: "2026-12-01" }) }));
     expect(backwards.fieldErrors.endDate?.[0]).toMatch(/after the start/);
-    const [mi300] = await handle.db.insert(acceleratorTypes).values({ name: "MI300X test", vendor: "AMD", family: "MI300X", memoryGb: "192", bf16Tflops: "1307", systemW: 1200, h100Equivalent: "1.32" }).returning();
+    const [mi300] = await handle.db
+      .insert(acceleratorTypes)
+      .values({
+        name: "MI300X test",
+        vendor: "AMD",
+        family: "MI300X",
+        memoryGb: "192",
+        bf16Tflops: "1307",
+        systemW: 1200,
+        h100Equivalent: "1.32",
+      })
+      .returning();
     const wrongFamily = await refusal(createDemandPlan({ ctx: infra, input: plan({ acceleratorTypeId: mi300!.id }) }));
     expect(wrongFamily.fieldErrors.acceleratorTypeId?.[0]).toMatch(/is a MI300X, not a H100/);
     const unknown = await refusal(createDemandPlan({ ctx: infra, input: plan({ acceleratorTypeId: "", acceleratorFamily: "Z9000" }) }));
@@ -79,11 +96,16 @@ describeOnEachEngine("demand plan verbs", (engine) => {
 
   it("edits at the current version with the rules on the merged plan, refuses a stale version, archives and unarchives", async () => {
     const p = await createDemandPlan({ ctx: infra, input: plan({ name: "Edit me" }) });
-    const edited = await updateDemandPlan({ ctx: infra, input: { id: p.id, version: 1, changes: { accelerators: "8192", priority: "2" } } });
+    const edited = await updateDemandPlan({
+      ctx: infra,
+      input: { id: p.id, version: 1, changes: { accelerators: "8192", priority: "2" } },
+    });
     expect(edited).toMatchObject({ version: 2, accelerators: 8192, priority: 2 });
     const merged = await refusal(updateDemandPlan({ ctx: infra, input: { id: p.id, version: 2, changes: { startDate: "2027-08-01" } } }));
     expect(merged.fieldErrors.endDate?.[0]).toMatch(/after the start/);
-    await expect(updateDemandPlan({ ctx: infra, input: { id: p.id, version: 1, changes: { priority: "3" } } })).rejects.toBeInstanceOf(ConflictError);
+    await expect(updateDemandPlan({ ctx: infra, input: { id: p.id, version: 1, changes: { priority: "3" } } })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     const archived = await archiveDemandPlan({ ctx: infra, input: { id: p.id, version: 2 } });
     expect(archived.archivedAt).not.toBeNull();
     const model = await loadPlanningModel(infra, { asOf: new Date("2026-11-01T00:00:00Z") });

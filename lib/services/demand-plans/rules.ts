@@ -19,15 +19,22 @@ export async function checkDemandPlanRules(tx: Executor, data: CreateDemandPlanI
   if (data.scenarioId) {
     const [scenario] = await tx.select().from(scenarios).where(eq(scenarios.id, data.scenarioId));
     if (!scenario) refuse("scenarioId", "This scenario does not exist.");
-    if (scenario.archivedAt && scenario.id !== existing?.scenarioId) refuse("scenarioId", `Scenario ${scenario.name} is archived; choose another.`);
+    if (scenario.archivedAt && scenario.id !== existing?.scenarioId)
+      refuse("scenarioId", `Scenario ${scenario.name} is archived; choose another.`);
   }
   if (data.acceleratorTypeId) {
     const [type] = await tx.select().from(acceleratorTypes).where(eq(acceleratorTypes.id, data.acceleratorTypeId));
     if (!type) refuse("acceleratorTypeId", "This accelerator type does not exist.");
-    if (type.archivedAt && type.id !== existing?.acceleratorTypeId) refuse("acceleratorTypeId", `${type.name} is archived; choose another type.`);
-    if (type.family !== data.acceleratorFamily) refuse("acceleratorTypeId", `${type.name} is a ${type.family}, not a ${data.acceleratorFamily}.`);
+    if (type.archivedAt && type.id !== existing?.acceleratorTypeId)
+      refuse("acceleratorTypeId", `${type.name} is archived; choose another type.`);
+    if (type.family !== data.acceleratorFamily)
+      refuse("acceleratorTypeId", `${type.name} is a ${type.family}, not a ${data.acceleratorFamily}.`);
   } else {
-    const [known] = await tx.select({ id: acceleratorTypes.id }).from(acceleratorTypes).where(eq(acceleratorTypes.family, data.acceleratorFamily)).limit(1);
+    const [known] = await tx
+      .select({ id: acceleratorTypes.id })
+      .from(acceleratorTypes)
+      .where(eq(acceleratorTypes.family, data.acceleratorFamily))
+      .limit(1);
     if (!known) refuse("acceleratorFamily", `No accelerator type of the family ${data.acceleratorFamily} is in the catalog.`);
   }
 }

@@ -24,9 +24,7 @@ export async function deletePowerBudget({ ctx, input }: { ctx: Ctx; input: unkno
       throw await staleEditConflict(tx, { type: "power_budget", id: before.id, label }, data.version, before);
     }
     if (before.effectiveFrom <= isoDay(new Date())) {
-      throw new ValidationError(
-        `The step from ${before.effectiveFrom} is already in force; set its end date instead of removing it.`,
-      );
+      throw new ValidationError(`The step from ${before.effectiveFrom} is already in force; set its end date instead of removing it.`);
     }
     await tx.delete(powerBudgets).where(eq(powerBudgets.id, before.id));
     await audit(tx, ctx, { action: "power_budget.delete", entityType: "power_budget", entityId: before.id, before });

@@ -2,7 +2,10 @@ import { z } from "zod";
 import { dec } from "@/lib/metrics/decimal";
 import { dateField, decimalField, idField, optionalDateField, versionField } from "@/lib/validation/fields";
 
-export const contractedMwField = decimalField("the contracted MW", 3, "9999999.999").refine((v) => dec(v).gt(0), "Contracted MW must be more than 0.");
+export const contractedMwField = decimalField("the contracted MW", 3, "9999999.999").refine(
+  (v) => dec(v).gt(0),
+  "Contracted MW must be more than 0.",
+);
 
 /** End-after-start on a step; an open end (null) is always after. */
 export function budgetPeriodIssue(b: { effectiveFrom: string; effectiveTo: string | null }): string | null {

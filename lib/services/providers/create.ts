@@ -10,7 +10,10 @@ export async function createProvider({ ctx, input }: { ctx: Ctx; input: unknown 
   const data = parseInput(CreateProviderInput, input);
   return withTransaction(ctx, async (tx) => {
     await checkProviderName(tx, data.name);
-    const [created] = await tx.insert(providers).values({ ...data, updatedBy: ctx.actor.email }).returning();
+    const [created] = await tx
+      .insert(providers)
+      .values({ ...data, updatedBy: ctx.actor.email })
+      .returning();
     await audit(tx, ctx, { action: "provider.create", entityType: "provider", entityId: created!.id, after: created });
     return created!;
   });

@@ -2,7 +2,6 @@ import { PROVIDER_KINDS } from "@/lib/enums";
 import { z } from "zod";
 import { idField, textField, versionField } from "@/lib/validation/fields";
 
-
 export const ProviderFields = z.object({
   name: textField("a name", 100),
   kind: z.enum(PROVIDER_KINDS, { message: "Kind must be hyperscaler, neocloud, colo or owned." }),

@@ -49,7 +49,13 @@ describeOnEachEngine("reservation verbs", (engine) => {
 
   it("creates a reservation under a contract, audited, with dates at UTC midnight", async () => {
     const created = await createReservation({ ctx: infra(), input: validInput(catalog, { contractId, deliveryDate: "2026-03-20" }) });
-    expect(created).toMatchObject({ contractId, quantity: 1024, rate: "2.350000", deliveryDate: "2026-03-20", capacityReservationId: null });
+    expect(created).toMatchObject({
+      contractId,
+      quantity: 1024,
+      rate: "2.350000",
+      deliveryDate: "2026-03-20",
+      capacityReservationId: null,
+    });
     expect(created.startAt.toISOString()).toBe("2026-03-01T00:00:00.000Z");
     const [entry] = await handle.db.select().from(auditLog).where(eq(auditLog.entityId, created.id));
     expect(entry).toMatchObject({ action: "reservation.create", actor: "infra@example.com" });
@@ -64,11 +70,15 @@ describeOnEachEngine("reservation verbs", (engine) => {
     });
 
     it("accepts a block ending exactly when its contract ends", async () => {
-      await expect(createReservation({ ctx: infra(), input: validInput(catalog, { contractId, startAt: "2026-01-01", endAt: "2027-01-01" }) })).resolves.toBeDefined();
+      await expect(
+        createReservation({ ctx: infra(), input: validInput(catalog, { contractId, startAt: "2026-01-01", endAt: "2027-01-01" }) }),
+      ).resolves.toBeDefined();
     });
 
     it("rejects a reservation whose provider differs from its contract's", async () => {
-      const e = await refusal(createReservation({ ctx: infra(), input: validInput(catalog, { contractId, providerId: catalog.other.id }) }));
+      const e = await refusal(
+        createReservation({ ctx: infra(), input: validInput(catalog, { contractId, providerId: catalog.other.id }) }),
+      );
       expect(e.fieldErrors.contractId?.[0]).toMatch(/another provider/);
     });
 
@@ -78,9 +88,13 @@ describeOnEachEngine("reservation verbs", (engine) => {
     });
 
     it("rejects an end before the start, a negative rate, a zero quantity and a non-ISO currency", async () => {
-      const e = await refusal(createReservation({ ctx: infra(), input: validInput(catalog, { startAt: "2026-05-01", endAt: "2026-04-01" }) }));
+      const e = await refusal(
+        createReservation({ ctx: infra(), input: validInput(catalog, { startAt: "2026-05-01", endAt: "2026-04-01" }) }),
+      );
       expect(e.fieldErrors.endAt?.[0]).toMatch(/after the start/);
-      const f = await refusal(createReservation({ ctx: infra(), input: validInput(catalog, { rate: "-0.01", quantity: "0", currency: "XYZ1" }) }));
+      const f = await refusal(
+        createReservation({ ctx: infra(), input: validInput(catalog, { rate: "-0.01", quantity: "0", currency: "XYZ1" }) }),
+      );
       expect(f.fieldErrors.rate?.[0]).toMatch(/0 or more/);
       expect(f.fieldErrors.quantity?.[0]).toMatch(/at least 1/);
       expect(f.fieldErrors.currency?.[0]).toMatch(/ISO 4217/);
@@ -106,7 +120,9 @@ describeOnEachEngine("reservation verbs", (engine) => {
     const row = await insertReservationRow(handle.db, catalog);
     for (const role of ["viewer", "finance"] as const) {
       await expect(createReservation({ ctx: roleCtx(handle.db, role), input: validInput(catalog) })).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(updateReservation({ ctx: roleCtx(handle.db, role), input: { id: row.id, version: 1, changes: { quantity: 1 } } })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(
+        updateReservation({ ctx: roleCtx(handle.db, role), input: { id: row.id, version: 1, changes: { quantity: 1 } } }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
     }
     const [now] = await handle.db.select().from(reservations).where(eq(reservations.id, row.id));
     expect(now).toMatchObject({ quantity: 8, version: 1 });
@@ -115,7 +131,9 @@ describeOnEachEngine("reservation verbs", (engine) => {
   it("refuses a stale edit with the changes listed and keeps the newer values", async () => {
     const row = await insertReservationRow(handle.db, catalog);
     await updateReservation({ ctx: roleCtx(handle.db, "admin"), input: { id: row.id, version: 1, changes: { quantity: 16 } } });
-    const error = await updateReservation({ ctx: infra(), input: { id: row.id, version: 1, changes: { rate: "9" } } }).catch((e: unknown) => e);
+    const error = await updateReservation({ ctx: infra(), input: { id: row.id, version: 1, changes: { rate: "9" } } }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError).changes).toContainEqual({ field: "quantity", before: 8, after: 16 });
     expect((error as ConflictError).changedBy).toBe("admin@example.com");

@@ -28,11 +28,13 @@ export async function checkReservationRules(tx: Executor, data: CreateReservatio
     tx.select().from(acceleratorTypes).where(eq(acceleratorTypes.id, data.acceleratorTypeId)),
   ]);
   if (!provider) refuse("providerId", "This provider does not exist.");
-  if (provider.archivedAt && provider.id !== existing?.providerId) refuse("providerId", `${provider.name} is archived; choose another provider.`);
+  if (provider.archivedAt && provider.id !== existing?.providerId)
+    refuse("providerId", `${provider.name} is archived; choose another provider.`);
   if (!site) refuse("siteId", "This site does not exist.");
   if (site.archivedAt && site.id !== existing?.siteId) refuse("siteId", `${site.name} is archived; choose another site.`);
   if (!type) refuse("acceleratorTypeId", "This accelerator type does not exist.");
-  if (type.archivedAt && type.id !== existing?.acceleratorTypeId) refuse("acceleratorTypeId", `${type.name} is archived; choose another type.`);
+  if (type.archivedAt && type.id !== existing?.acceleratorTypeId)
+    refuse("acceleratorTypeId", `${type.name} is archived; choose another type.`);
   const [clash] = await tx
     .select({ id: reservations.id })
     .from(reservations)
@@ -41,11 +43,13 @@ export async function checkReservationRules(tx: Executor, data: CreateReservatio
   if (data.contractId) {
     const [contract] = await tx.select().from(contracts).where(eq(contracts.id, data.contractId));
     if (!contract) refuse("contractId", "This contract does not exist.");
-    if (contract.archivedAt && contract.id !== existing?.contractId) refuse("contractId", `Contract ${contract.name} is archived; choose another.`);
+    if (contract.archivedAt && contract.id !== existing?.contractId)
+      refuse("contractId", `Contract ${contract.name} is archived; choose another.`);
     if (contract.providerId !== data.providerId) {
       refuse("contractId", `Contract ${contract.name} is with another provider; a reservation must be with its contract's provider.`);
     }
-    if (contract.currency !== data.currency) refuse("currency", `Contract ${contract.name} is in ${contract.currency}; price the reservation in ${contract.currency}.`);
+    if (contract.currency !== data.currency)
+      refuse("currency", `Contract ${contract.name} is in ${contract.currency}; price the reservation in ${contract.currency}.`);
     if (outsideContractTerm(data, contract)) {
       const message = `The reservation must lie within its contract's term (${contract.startDate} to ${contract.endDate}); it runs ${day(data.startAt)} to ${day(data.endAt)}.`;
       throw new ValidationError(message, { startAt: [message], endAt: [message] });

@@ -12,7 +12,6 @@ import {
   versionField,
 } from "@/lib/validation/fields";
 
-
 // Field rules of a reservation on resolved ids (a bulk import resolves provider/site/type/contract names first).
 export const ReservationFields = z.object({
   name: textField("a name"),

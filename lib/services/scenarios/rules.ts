@@ -30,13 +30,26 @@ export async function checkScenarioRules(
   const typeIds = unique(added.map((r) => r.acceleratorTypeId));
   const reservationIds = unique([...(o.removeReservationIds ?? []), ...(o.delaySlips ?? []).map((s) => s.reservationId)]);
   const [providerRows, siteRows, typeRows, reservationRows] = await Promise.all([
-    providerIds.length ? tx.select({ id: providers.id, archivedAt: providers.archivedAt }).from(providers).where(inArray(providers.id, providerIds)) : [],
-    siteIds.length
-      ? tx.select({ id: sites.id, name: sites.name, providerId: sites.providerId, archivedAt: sites.archivedAt }).from(sites).where(inArray(sites.id, siteIds))
+    providerIds.length
+      ? tx.select({ id: providers.id, archivedAt: providers.archivedAt }).from(providers).where(inArray(providers.id, providerIds))
       : [],
-    typeIds.length ? tx.select({ id: acceleratorTypes.id, archivedAt: acceleratorTypes.archivedAt }).from(acceleratorTypes).where(inArray(acceleratorTypes.id, typeIds)) : [],
+    siteIds.length
+      ? tx
+          .select({ id: sites.id, name: sites.name, providerId: sites.providerId, archivedAt: sites.archivedAt })
+          .from(sites)
+          .where(inArray(sites.id, siteIds))
+      : [],
+    typeIds.length
+      ? tx
+          .select({ id: acceleratorTypes.id, archivedAt: acceleratorTypes.archivedAt })
+          .from(acceleratorTypes)
+          .where(inArray(acceleratorTypes.id, typeIds))
+      : [],
     reservationIds.length
-      ? tx.select({ id: reservations.id, archivedAt: reservations.archivedAt }).from(reservations).where(inArray(reservations.id, reservationIds))
+      ? tx
+          .select({ id: reservations.id, archivedAt: reservations.archivedAt })
+          .from(reservations)
+          .where(inArray(reservations.id, reservationIds))
       : [],
   ]);
   const providerById = new Map(providerRows.map((p) => [p.id, p]));
@@ -47,28 +60,36 @@ export async function checkScenarioRules(
   added.forEach((r, i) => {
     const at = `overrides.addReservations.${i}`;
     const provider = providerById.get(r.providerId);
-    if (!provider || provider.archivedAt) refuse(`${at}.providerId`, `Added reservation ${i + 1}: choose a provider that exists and is not archived.`);
+    if (!provider || provider.archivedAt)
+      refuse(`${at}.providerId`, `Added reservation ${i + 1}: choose a provider that exists and is not archived.`);
     const site = siteById.get(r.siteId);
     if (!site || site.archivedAt) refuse(`${at}.siteId`, `Added reservation ${i + 1}: choose a site that exists and is not archived.`);
     if (site.providerId !== r.providerId) refuse(`${at}.siteId`, `Added reservation ${i + 1}: ${site.name} belongs to another provider.`);
     const type = typeById.get(r.acceleratorTypeId);
-    if (!type || type.archivedAt) refuse(`${at}.acceleratorTypeId`, `Added reservation ${i + 1}: choose an accelerator type that exists and is not archived.`);
+    if (!type || type.archivedAt)
+      refuse(`${at}.acceleratorTypeId`, `Added reservation ${i + 1}: choose an accelerator type that exists and is not archived.`);
   });
   (o.priceChangePct ?? []).forEach((p, i) => {
-    if (p.providerId && !providerById.has(p.providerId)) refuse(`overrides.priceChangePct.${i}.providerId`, `Price change ${i + 1}: this provider does not exist.`);
+    if (p.providerId && !providerById.has(p.providerId))
+      refuse(`overrides.priceChangePct.${i}.providerId`, `Price change ${i + 1}: this provider does not exist.`);
   });
   for (const id of Object.keys(o.pueBySite ?? {})) {
     if (!siteById.has(id)) refuse(`overrides.pueBySite`, "A PUE change names a site that does not exist.");
   }
   (o.removeReservationIds ?? []).forEach((id, i) => {
     const r = reservationById.get(id);
-    if (!r || r.archivedAt) refuse(`overrides.removeReservationIds.${i}`, `Removed reservation ${i + 1}: choose a reservation that exists and is not archived.`);
+    if (!r || r.archivedAt)
+      refuse(`overrides.removeReservationIds.${i}`, `Removed reservation ${i + 1}: choose a reservation that exists and is not archived.`);
   });
   (o.delaySlips ?? []).forEach((s, i) => {
     const r = reservationById.get(s.reservationId);
-    if (!r || r.archivedAt) refuse(`overrides.delaySlips.${i}.reservationId`, `Delivery slip ${i + 1}: choose a reservation that exists and is not archived.`);
+    if (!r || r.archivedAt)
+      refuse(`overrides.delaySlips.${i}.reservationId`, `Delivery slip ${i + 1}: choose a reservation that exists and is not archived.`);
     if (o.removeReservationIds?.includes(s.reservationId)) {
-      refuse(`overrides.delaySlips.${i}.reservationId`, `Delivery slip ${i + 1}: this reservation is also removed; slip it or remove it, not both.`);
+      refuse(
+        `overrides.delaySlips.${i}.reservationId`,
+        `Delivery slip ${i + 1}: this reservation is also removed; slip it or remove it, not both.`,
+      );
     }
   });
 }

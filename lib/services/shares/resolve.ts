@@ -41,7 +41,9 @@ export async function resolveShareToken(db: Db, token: string, use: ShareUse = {
           gt(sharedReports.expiresAt, sql`now()`),
           sql`exists (select 1 from ${reports} where ${reports.id} = ${sharedReports.reportId} and ${reports.archivedAt} is null)`,
           // A CSV download also needs the creator's permission and a section the report shows.
-          use.kind === "csv" ? and(eq(sharedReports.allowCsv, true), sql`jsonb_exists(${sharedReports.scope} -> 'sections', ${use.section})`) : undefined,
+          use.kind === "csv"
+            ? and(eq(sharedReports.allowCsv, true), sql`jsonb_exists(${sharedReports.scope} -> 'sections', ${use.section})`)
+            : undefined,
         ),
       )
       .returning();

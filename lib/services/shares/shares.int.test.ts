@@ -39,7 +39,9 @@ describeOnEachEngine("share links", (engine) => {
   });
 
   it("refuses a report without sections or with unknown filters and stores nothing", async () => {
-    await expect(createReport({ ctx: finance, input: { name: "Empty", scope: { ...scope, sections: [] } } })).rejects.toBeInstanceOf(ValidationError);
+    await expect(createReport({ ctx: finance, input: { name: "Empty", scope: { ...scope, sections: [] } } })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     await expect(
       createReport({ ctx: finance, input: { name: "Odd", scope: { ...scope, filters: { range: "12m", where: "1=1" } } } }),
     ).rejects.toBeInstanceOf(ValidationError);
@@ -108,7 +110,9 @@ describeOnEachEngine("share links", (engine) => {
   it("refuses a lifetime over a year or under a day", async () => {
     const report = await newReport();
     for (const expiresInDays of [0, 366, 2.5]) {
-      await expect(createShareLink({ ctx: finance, input: { reportId: report.id, expiresInDays } })).rejects.toBeInstanceOf(ValidationError);
+      await expect(createShareLink({ ctx: finance, input: { reportId: report.id, expiresInDays } })).rejects.toBeInstanceOf(
+        ValidationError,
+      );
     }
     const { link } = await createShareLink({ ctx: finance, input: { reportId: report.id, expiresInDays: 365 } });
     expect(Math.round((link.expiresAt.getTime() - link.createdAt.getTime()) / 86_400_000)).toBe(365);
@@ -129,7 +133,10 @@ describeOnEachEngine("share links", (engine) => {
     const report = await newReport();
     const { token } = await createShareLink({ ctx: finance, input: { reportId: report.id } });
     await resolveShareToken(handle.db, token);
-    const [found] = await handle.db.select({ id: sharedReports.id }).from(sharedReports).where(eq(sharedReports.tokenHash, hashShareToken(token)));
+    const [found] = await handle.db
+      .select({ id: sharedReports.id })
+      .from(sharedReports)
+      .where(eq(sharedReports.tokenHash, hashShareToken(token)));
     await revokeShareLink({ ctx: finance, input: { id: found!.id } });
     const shared = await queryRows<{ t: string }>(handle.db, sql`select row_to_json(s)::text as t from shared_reports s`);
     const audits = await queryRows<{ t: string }>(handle.db, sql`select row_to_json(a)::text as t from audit_log a`);

@@ -35,7 +35,8 @@ describeOnEachEngine("share token secrecy and lifetime", (engine) => {
   /** Everything written to the console or to stdout/stderr while `run` runs. */
   async function printed(run: () => Promise<unknown>): Promise<string> {
     const out: string[] = [];
-    const keep = (...args: unknown[]) => void out.push(args.map((a) => (typeof a === "string" ? a : JSON.stringify(a) ?? String(a))).join(" "));
+    const keep = (...args: unknown[]) =>
+      void out.push(args.map((a) => (typeof a === "string" ? a : (JSON.stringify(a) ?? String(a)))).join(" "));
     for (const m of ["log", "info", "warn", "error", "debug", "trace"] as const) vi.spyOn(console, m).mockImplementation(keep);
     const write = (chunk: unknown) => (out.push(String(chunk)), true);
     vi.spyOn(process.stdout, "write").mockImplementation(write as typeof process.stdout.write);
@@ -81,7 +82,10 @@ describeOnEachEngine("share token secrecy and lifetime", (engine) => {
   it("stops opening a link the moment it expires, between two views", async () => {
     const { token, link } = await newLink();
     expect(await resolveShareToken(handle.db, token)).not.toBeNull();
-    await handle.db.update(sharedReports).set({ expiresAt: new Date(Date.now() - 1) }).where(eq(sharedReports.id, link.id));
+    await handle.db
+      .update(sharedReports)
+      .set({ expiresAt: new Date(Date.now() - 1) })
+      .where(eq(sharedReports.id, link.id));
     expect(await resolveShareToken(handle.db, token)).toBeNull();
     // Still there, unchanged but for the one counted view: nothing else marks it.
     const [row] = await handle.db.select().from(sharedReports).where(eq(sharedReports.id, link.id));

@@ -15,7 +15,8 @@ function refuse(field: string, message: string): never {
 export async function checkSiteRules(tx: Executor, data: CreateSiteInput, existing?: SiteRow): Promise<void> {
   const [provider] = await tx.select().from(providers).where(eq(providers.id, data.providerId));
   if (!provider) refuse("providerId", "This provider does not exist.");
-  if (provider.archivedAt && provider.id !== existing?.providerId) refuse("providerId", `${provider.name} is archived; choose another provider.`);
+  if (provider.archivedAt && provider.id !== existing?.providerId)
+    refuse("providerId", `${provider.name} is archived; choose another provider.`);
   const [clash] = await tx
     .select({ id: sites.id, name: sites.name })
     .from(sites)

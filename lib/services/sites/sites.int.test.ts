@@ -14,7 +14,10 @@ import { createSite } from "./create";
 import { updateSite } from "./update";
 
 async function failure(p: Promise<unknown>): Promise<ValidationError | ConflictError> {
-  const e = await p.then(() => null, (x: unknown) => x);
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
   if (!(e instanceof ValidationError || e instanceof ConflictError)) throw new Error(`expected a refusal, got ${String(e)}`);
   return e;
 }
@@ -31,7 +34,8 @@ describeOnEachEngine("site and power budget verbs", (engine) => {
   });
   afterAll(() => handle.close());
 
-  const newSite = (name = uniq("Abilene")) => createSite({ ctx: infra, input: { name, providerId, regionCode: "us-abilene-1", country: "us", pue: "1.25" } });
+  const newSite = (name = uniq("Abilene")) =>
+    createSite({ ctx: infra, input: { name, providerId, regionCode: "us-abilene-1", country: "us", pue: "1.25" } });
 
   describe("sites", () => {
     it("creates a site with an upper-cased country and an audit row in the same transaction", async () => {
@@ -44,17 +48,22 @@ describeOnEachEngine("site and power budget verbs", (engine) => {
     });
 
     it("refuses a PUE outside 1–3, a country that is not ISO-2 and an unknown provider, field by field", async () => {
-      const e = await failure(
-        createSite({ ctx: infra, input: { name: "Bad", providerId, regionCode: "x", country: "USA", pue: "0.9" } }),
-      );
+      const e = await failure(createSite({ ctx: infra, input: { name: "Bad", providerId, regionCode: "x", country: "USA", pue: "0.9" } }));
       expect((e as ValidationError).fieldErrors.pue?.[0]).toMatch(/between 1 and 3/);
       expect((e as ValidationError).fieldErrors.country?.[0]).toMatch(/two-letter/);
-      const high = await failure(createSite({ ctx: infra, input: { name: "Bad", providerId, regionCode: "x", country: "US", pue: "3.01" } }));
+      const high = await failure(
+        createSite({ ctx: infra, input: { name: "Bad", providerId, regionCode: "x", country: "US", pue: "3.01" } }),
+      );
       expect((high as ValidationError).fieldErrors.pue?.[0]).toMatch(/at most 3/);
-      const fake = await failure(createSite({ ctx: infra, input: { name: "Bad", providerId, regionCode: "x", country: "ZZ", pue: "1.1" } }));
+      const fake = await failure(
+        createSite({ ctx: infra, input: { name: "Bad", providerId, regionCode: "x", country: "ZZ", pue: "1.1" } }),
+      );
       expect((fake as ValidationError).fieldErrors.country?.[0]).toMatch(/not an ISO 3166/);
       const unknown = await failure(
-        createSite({ ctx: infra, input: { name: "Bad", providerId: "00000000-0000-4000-8000-000000000000", regionCode: "x", country: "US", pue: "1.1" } }),
+        createSite({
+          ctx: infra,
+          input: { name: "Bad", providerId: "00000000-0000-4000-8000-000000000000", regionCode: "x", country: "US", pue: "1.1" },
+        }),
       );
       expect((unknown as ValidationError).fieldErrors.providerId?.[0]).toMatch(/does not exist/);
       expect(await handle.db.select().from(sites).where(eq(sites.name, "Bad"))).toHaveLength(0);
@@ -79,7 +88,10 @@ describeOnEachEngine("site and power budget verbs", (engine) => {
 
     it("archives and restores a site, keeping its budgets", async () => {
       const site = await newSite();
-      await createPowerBudget({ ctx: infra, input: { siteId: site.id, effectiveFrom: "2026-01-01", effectiveTo: null, contractedMw: "200" } });
+      await createPowerBudget({
+        ctx: infra,
+        input: { siteId: site.id, effectiveFrom: "2026-01-01", effectiveTo: null, contractedMw: "200" },
+      });
       const archived = await archiveSite({ ctx: infra, input: { id: site.id, version: 1 } });
       expect(archived.archivedAt).not.toBeNull();
       await expect(archiveSite({ ctx: infra, input: { id: site.id, version: 2 } })).rejects.toThrow(/already archived/);
@@ -92,7 +104,11 @@ describeOnEachEngine("site and power budget verbs", (engine) => {
   describe("power budgets", () => {
     it("accepts a ramp of adjacent steps ending in an open one", async () => {
       const site = await newSite();
-      for (const [from, to, mw] of [["2026-01-01", "2027-01-01", "200"], ["2027-01-01", "2028-01-01", "600"], ["2028-01-01", null, "1200"]] as const) {
+      for (const [from, to, mw] of [
+        ["2026-01-01", "2027-01-01", "200"],
+        ["2027-01-01", "2028-01-01", "600"],
+        ["2028-01-01", null, "1200"],
+      ] as const) {
         await createPowerBudget({ ctx: infra, input: { siteId: site.id, effectiveFrom: from, effectiveTo: to, contractedMw: mw } });
       }
       const rows = await handle.db.select().from(powerBudgets).where(eq(powerBudgets.siteId, site.id));
@@ -104,9 +120,15 @@ describeOnEachEngine("site and power budget verbs", (engine) => {
       const base = { siteId: site.id, contractedMw: "100" };
       await createPowerBudget({ ctx: infra, input: { ...base, effectiveFrom: "2026-01-01", effectiveTo: "2027-01-01" } });
       await createPowerBudget({ ctx: infra, input: { ...base, effectiveFrom: "2028-01-01", effectiveTo: null } });
-      const inside = await failure(createPowerBudget({ ctx: infra, input: { ...base, effectiveFrom: "2026-06-01", effectiveTo: "2026-07-01" } }));
-      expect((inside as ValidationError).fieldErrors.effectiveFrom?.[0]).toMatch(/already has a budget of 100 MW from 2026-01-01 to 2027-01-01/);
-      const late = await failure(createPowerBudget({ ctx: infra, input: { ...base, effectiveFrom: "2030-01-01", effectiveTo: "2031-01-01" } }));
+      const inside = await failure(
+        createPowerBudget({ ctx: infra, input: { ...base, effectiveFrom: "2026-06-01", effectiveTo: "2026-07-01" } }),
+      );
+      expect((inside as ValidationError).fieldErrors.effectiveFrom?.[0]).toMatch(
+        /already has a budget of 100 MW from 2026-01-01 to 2027-01-01/,
+      );
+      const late = await failure(
+        createPowerBudget({ ctx: infra, input: { ...base, effectiveFrom: "2030-01-01", effectiveTo: "2031-01-01" } }),
+      );
       expect((late as ValidationError).message).toMatch(/from 2028-01-01 onwards/);
       const open = await failure(createPowerBudget({ ctx: infra, input: { ...base, effectiveFrom: "2027-06-01", effectiveTo: null } }));
       expect((open as ValidationError).message).toMatch(/2028-01-01 onwards/);
@@ -118,17 +140,25 @@ describeOnEachEngine("site and power budget verbs", (engine) => {
       const a = await newSite();
       const b = await newSite();
       for (const site of [a, b]) {
-        await createPowerBudget({ ctx: infra, input: { siteId: site.id, effectiveFrom: "2026-01-01", effectiveTo: null, contractedMw: "50" } });
+        await createPowerBudget({
+          ctx: infra,
+          input: { siteId: site.id, effectiveFrom: "2026-01-01", effectiveTo: null, contractedMw: "50" },
+        });
       }
       expect(await handle.db.select().from(powerBudgets).where(eq(powerBudgets.siteId, b.id))).toHaveLength(1);
     });
 
     it("refuses zero MW and an end not after the start", async () => {
       const site = await newSite();
-      const zero = await failure(createPowerBudget({ ctx: infra, input: { siteId: site.id, effectiveFrom: "2026-01-01", effectiveTo: "", contractedMw: "0" } }));
+      const zero = await failure(
+        createPowerBudget({ ctx: infra, input: { siteId: site.id, effectiveFrom: "2026-01-01", effectiveTo: "", contractedMw: "0" } }),
+      );
       expect((zero as ValidationError).fieldErrors.contractedMw?.[0]).toMatch(/more than 0/);
       const backwards = await failure(
-        createPowerBudget({ ctx: infra, input: { siteId: site.id, effectiveFrom: "2026-01-01", effectiveTo: "2026-01-01", contractedMw: "5" } }),
+        createPowerBudget({
+          ctx: infra,
+          input: { siteId: site.id, effectiveFrom: "2026-01-01", effectiveTo: "2026-01-01", contractedMw: "5" },
+        }),
       );
       expect((backwards as ValidationError).fieldErrors.effectiveTo?.[0]).toMatch(/after the start/);
     });
@@ -138,7 +168,9 @@ describeOnEachEngine("site and power budget verbs", (engine) => {
       const base = { siteId: site.id, contractedMw: "100" };
       const first = await createPowerBudget({ ctx: infra, input: { ...base, effectiveFrom: "2026-01-01", effectiveTo: "2027-01-01" } });
       await createPowerBudget({ ctx: infra, input: { ...base, effectiveFrom: "2027-01-01", effectiveTo: null } });
-      const e = await failure(updatePowerBudget({ ctx: infra, input: { id: first.id, version: 1, changes: { effectiveTo: "2027-02-01" } } }));
+      const e = await failure(
+        updatePowerBudget({ ctx: infra, input: { id: first.id, version: 1, changes: { effectiveTo: "2027-02-01" } } }),
+      );
       expect(e.message).toMatch(/overlap/);
       const raised = await updatePowerBudget({ ctx: infra, input: { id: first.id, version: 1, changes: { contractedMw: "150" } } });
       expect(raised).toMatchObject({ contractedMw: "150.000", version: 2 });
@@ -146,7 +178,10 @@ describeOnEachEngine("site and power budget verbs", (engine) => {
 
     it("refuses a stale edit of a step with the change made meanwhile", async () => {
       const site = await newSite();
-      const step = await createPowerBudget({ ctx: infra, input: { siteId: site.id, effectiveFrom: "2026-01-01", effectiveTo: null, contractedMw: "80" } });
+      const step = await createPowerBudget({
+        ctx: infra,
+        input: { siteId: site.id, effectiveFrom: "2026-01-01", effectiveTo: null, contractedMw: "80" },
+      });
       await updatePowerBudget({ ctx: infra, input: { id: step.id, version: 1, changes: { contractedMw: "90" } } });
       const e = await failure(updatePowerBudget({ ctx: infra, input: { id: step.id, version: 1, changes: { contractedMw: "70" } } }));
       expect(e).toBeInstanceOf(ConflictError);
@@ -157,8 +192,14 @@ describeOnEachEngine("site and power budget verbs", (engine) => {
 
     it("removes a future step with an audit row keeping it, but not one already in force", async () => {
       const site = await newSite();
-      const current = await createPowerBudget({ ctx: infra, input: { siteId: site.id, effectiveFrom: "2020-01-01", effectiveTo: "2099-01-01", contractedMw: "10" } });
-      const future = await createPowerBudget({ ctx: infra, input: { siteId: site.id, effectiveFrom: "2099-01-01", effectiveTo: null, contractedMw: "20" } });
+      const current = await createPowerBudget({
+        ctx: infra,
+        input: { siteId: site.id, effectiveFrom: "2020-01-01", effectiveTo: "2099-01-01", contractedMw: "10" },
+      });
+      const future = await createPowerBudget({
+        ctx: infra,
+        input: { siteId: site.id, effectiveFrom: "2099-01-01", effectiveTo: null, contractedMw: "20" },
+      });
       await expect(deletePowerBudget({ ctx: infra, input: { id: current.id, version: 1 } })).rejects.toThrow(/already in force/);
       await deletePowerBudget({ ctx: infra, input: { id: future.id, version: 1 } });
       expect(await handle.db.select().from(powerBudgets).where(eq(powerBudgets.siteId, site.id))).toHaveLength(1);
@@ -169,7 +210,9 @@ describeOnEachEngine("site and power budget verbs", (engine) => {
     it("refuses a new step on an archived site", async () => {
       const site = await newSite();
       await archiveSite({ ctx: infra, input: { id: site.id, version: 1 } });
-      const e = await failure(createPowerBudget({ ctx: infra, input: { siteId: site.id, effectiveFrom: "2026-01-01", effectiveTo: null, contractedMw: "5" } }));
+      const e = await failure(
+        createPowerBudget({ ctx: infra, input: { siteId: site.id, effectiveFrom: "2026-01-01", effectiveTo: null, contractedMw: "5" } }),
+      );
       expect((e as ValidationError).fieldErrors.siteId?.[0]).toMatch(/archived/);
     });
   });

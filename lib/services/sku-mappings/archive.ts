@@ -27,7 +27,13 @@ async function setArchived(ctx: Ctx, input: unknown, archive: boolean) {
       .set({ archivedAt: archive ? new Date() : null, version: data.version + 1, updatedAt: new Date(), updatedBy: ctx.actor.email })
       .where(and(eq(skuMappings.id, data.id), eq(skuMappings.version, data.version)))
       .returning();
-    await audit(tx, ctx, { action: archive ? "sku_mapping.archive" : "sku_mapping.unarchive", entityType: "sku_mapping", entityId: before.id, before, after });
+    await audit(tx, ctx, {
+      action: archive ? "sku_mapping.archive" : "sku_mapping.unarchive",
+      entityType: "sku_mapping",
+      entityId: before.id,
+      before,
+      after,
+    });
     await rematchCharges(tx, { providerId: before.providerId, rules: ["accelerator"] });
     return after!;
   });

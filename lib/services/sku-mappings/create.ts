@@ -12,7 +12,10 @@ export async function createSkuMapping({ ctx, input }: { ctx: Ctx; input: unknow
   const data = parseInput(CreateSkuMappingInput, input);
   return withTransaction(ctx, async (tx) => {
     await checkSkuMapping(tx, data);
-    const [created] = await tx.insert(skuMappings).values({ ...data, updatedBy: ctx.actor.email }).returning();
+    const [created] = await tx
+      .insert(skuMappings)
+      .values({ ...data, updatedBy: ctx.actor.email })
+      .returning();
     await audit(tx, ctx, { action: "sku_mapping.create", entityType: "sku_mapping", entityId: created!.id, after: created });
     await rematchCharges(tx, { providerId: created!.providerId, rules: ["accelerator"] });
     return created!;

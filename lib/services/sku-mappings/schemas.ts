@@ -7,7 +7,10 @@ export const SkuMappingFields = z.object({
   skuId: textField("the SKU id", 200),
   regionId: optionalTextField("the region", 100),
   acceleratorTypeId: idField("an accelerator type"),
-  acceleratorsPerUnit: decimalField("accelerators per unit", 4, "100000").refine((v) => dec(v).gt(0), "Accelerators per unit must be more than 0."),
+  acceleratorsPerUnit: decimalField("accelerators per unit", 4, "100000").refine(
+    (v) => dec(v).gt(0),
+    "Accelerators per unit must be more than 0.",
+  ),
 });
 
 export const CreateSkuMappingInput = SkuMappingFields;

@@ -34,7 +34,13 @@ describeOnEachEngine("SKU mapping verbs", (engine) => {
     const admin = roleCtx(handle.db, "admin");
     const created = await createSkuMapping({
       ctx: admin,
-      input: { providerId: catalog.provider.id, skuId: " p5.48xlarge ", regionId: "", acceleratorTypeId: catalog.type.id, acceleratorsPerUnit: "8" },
+      input: {
+        providerId: catalog.provider.id,
+        skuId: " p5.48xlarge ",
+        regionId: "",
+        acceleratorTypeId: catalog.type.id,
+        acceleratorsPerUnit: "8",
+      },
     });
     expect(created).toMatchObject({ skuId: "p5.48xlarge", regionId: null, acceleratorsPerUnit: "8.0000", version: 1 });
     expect(await types()).toEqual([catalog.type.id, catalog.type.id, null]);
@@ -48,10 +54,14 @@ describeOnEachEngine("SKU mapping verbs", (engine) => {
     const dup = await createSkuMapping({ ctx: admin, input }).catch((e: unknown) => e);
     expect(dup).toBeInstanceOf(ValidationError);
     expect((dup as ValidationError).fieldErrors.skuId?.[0]).toContain("already mapped");
-    await expect(createSkuMapping({ ctx: admin, input: { ...input, regionId: "us-west-2", acceleratorsPerUnit: "0" } })).rejects.toThrow(/more than 0/);
+    await expect(createSkuMapping({ ctx: admin, input: { ...input, regionId: "us-west-2", acceleratorsPerUnit: "0" } })).rejects.toThrow(
+      /more than 0/,
+    );
     const [m] = await handle.db.select().from(skuMappings).where(eq(skuMappings.skuId, "p5.48xlarge"));
     await updateSkuMapping({ ctx: admin, input: { id: m!.id, version: m!.version, changes: { acceleratorsPerUnit: "8.5" } } });
-    await expect(updateSkuMapping({ ctx: admin, input: { id: m!.id, version: m!.version, changes: { acceleratorsPerUnit: "7" } } })).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      updateSkuMapping({ ctx: admin, input: { id: m!.id, version: m!.version, changes: { acceleratorsPerUnit: "7" } } }),
+    ).rejects.toBeInstanceOf(ConflictError);
   });
 
   it("moves charges when a mapping is narrowed to a region, and releases them when archived", async () => {

@@ -25,7 +25,8 @@ export async function updateSkuMapping({ ctx, input }: { ctx: Ctx; input: unknow
       .where(and(eq(skuMappings.id, data.id), eq(skuMappings.version, data.version)))
       .returning();
     await audit(tx, ctx, { action: "sku_mapping.update", entityType: "sku_mapping", entityId: before.id, before, after });
-    for (const providerId of new Set([before.providerId, after!.providerId])) await rematchCharges(tx, { providerId, rules: ["accelerator"] });
+    for (const providerId of new Set([before.providerId, after!.providerId]))
+      await rematchCharges(tx, { providerId, rules: ["accelerator"] });
     return after!;
   });
 }

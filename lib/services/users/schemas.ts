@@ -5,11 +5,7 @@ export const CreateUserInput = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid email address."),
   name: z.string().trim().min(1, "Enter a name.").max(200),
   role: z.enum(ROLES, { message: "Role must be admin, finance, infra or viewer." }),
-  password: z
-    .string()
-    .min(12, "Passwords must be at least 12 characters long.")
-    .max(1024)
-    .optional(),
+  password: z.string().min(12, "Passwords must be at least 12 characters long.").max(1024).optional(),
 });
 export type CreateUserInput = z.infer<typeof CreateUserInput>;
 

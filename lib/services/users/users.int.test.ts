@@ -32,9 +32,9 @@ describeOnEachEngine("user verbs", (engine) => {
   });
 
   it("refuses a second user with the same email in another case", async () => {
-    await expect(
-      createUser({ ctx, input: { email: "OPS@example.com", name: "Dup", role: "viewer" } }),
-    ).rejects.toBeInstanceOf(ConflictError);
+    await expect(createUser({ ctx, input: { email: "OPS@example.com", name: "Dup", role: "viewer" } })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
   });
 
   it("refuses a short password with a field message and creates nothing", async () => {
@@ -50,12 +50,13 @@ describeOnEachEngine("user verbs", (engine) => {
   it("refuses an edit based on a stale version, shows what changed and keeps the newer value", async () => {
     const user = await createUser({ ctx, input: { email: "stale@example.com", name: "Stale", role: "viewer" } });
     await updateUser({ ctx, input: { id: user.id, version: 1, changes: { role: "finance" } } });
-    await expect(
-      updateUser({ ctx, input: { id: user.id, version: 1, changes: { role: "infra" } } }),
-    ).rejects.toMatchObject({ changes: [{ field: "role", before: "viewer", after: "finance" }], changedBy: "test" });
-    await expect(
-      updateUser({ ctx, input: { id: user.id, version: 1, changes: { disabled: true } } }),
-    ).rejects.toBeInstanceOf(ConflictError);
+    await expect(updateUser({ ctx, input: { id: user.id, version: 1, changes: { role: "infra" } } })).rejects.toMatchObject({
+      changes: [{ field: "role", before: "viewer", after: "finance" }],
+      changedBy: "test",
+    });
+    await expect(updateUser({ ctx, input: { id: user.id, version: 1, changes: { disabled: true } } })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     const [row] = await handle.db.select().from(users).where(eq(users.id, user.id));
     expect(row?.role).toBe("finance");
     expect(row?.disabled).toBe(false);
@@ -64,12 +65,12 @@ describeOnEachEngine("user verbs", (engine) => {
 
   it("never demotes or disables the last active admin", async () => {
     const admin = await createUser({ ctx, input: { email: "root@example.com", name: "Root", role: "admin" } });
-    await expect(
-      updateUser({ ctx, input: { id: admin.id, version: 1, changes: { role: "viewer" } } }),
-    ).rejects.toThrow(/at least one active admin/);
-    await expect(
-      updateUser({ ctx, input: { id: admin.id, version: 1, changes: { disabled: true } } }),
-    ).rejects.toThrow(/at least one active admin/);
+    await expect(updateUser({ ctx, input: { id: admin.id, version: 1, changes: { role: "viewer" } } })).rejects.toThrow(
+      /at least one active admin/,
+    );
+    await expect(updateUser({ ctx, input: { id: admin.id, version: 1, changes: { disabled: true } } })).rejects.toThrow(
+      /at least one active admin/,
+    );
     const second = await createUser({ ctx, input: { email: "root2@example.com", name: "Root 2", role: "admin" } });
     const demoted = await updateUser({ ctx, input: { id: admin.id, version: 1, changes: { role: "viewer" } } });
     expect(demoted.role).toBe("viewer");

@@ -58,11 +58,20 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
         {canWrite ? (
           <div className="flex items-start gap-2">
             {!contract.archivedAt ? (
-              <Link href={`/contracts/${id}/edit`} className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
+              <Link
+                href={`/contracts/${id}/edit`}
+                className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700"
+              >
                 <Pencil aria-hidden className="size-4" /> Edit
               </Link>
             ) : null}
-            <ArchiveButton id={id} version={contract.version} archived={contract.archivedAt !== null} what="contract" action={setContractArchivedAction} />
+            <ArchiveButton
+              id={id}
+              version={contract.version}
+              archived={contract.archivedAt !== null}
+              what="contract"
+              action={setContractArchivedAction}
+            />
           </div>
         ) : null}
       </div>
@@ -73,7 +82,10 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
           ["Discount", `${Number(contract.discountPct)} %`],
           ["Payment terms", contract.paymentTerms.replace("_", "-")],
           ["Currency", contract.currency],
-          ["Last changed", `${formatDay(contract.updatedAt)}${contract.updatedBy ? ` by ${contract.updatedBy}` : ""} (version ${contract.version})`],
+          [
+            "Last changed",
+            `${formatDay(contract.updatedAt)}${contract.updatedBy ? ` by ${contract.updatedBy}` : ""} (version ${contract.version})`,
+          ],
           ...(contract.notes ? ([["Notes", contract.notes]] as [string, string][]) : []),
         ]}
       />

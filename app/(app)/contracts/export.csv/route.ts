@@ -7,8 +7,19 @@ import { contractRows, parseContractListParams } from "@/lib/queries/contracts";
 export const dynamic = "force-dynamic";
 
 const HEADER = [
-  "name", "reference", "provider", "start_date", "end_date", "committed_amount", "currency",
-  "discount_pct", "payment_terms", "status", "reservations", "archived_at", "id",
+  "name",
+  "reference",
+  "provider",
+  "start_date",
+  "end_date",
+  "committed_amount",
+  "currency",
+  "discount_pct",
+  "payment_terms",
+  "status",
+  "reservations",
+  "archived_at",
+  "id",
 ];
 
 /** The contract register as CSV: exactly the rows the list shows with these filters, streamed. */
@@ -21,8 +32,19 @@ export async function GET(request: Request) {
     `contracts-${isoDay(new Date())}.csv`,
     HEADER,
     mapRows(rows, (c) => [
-      c.name, c.reference, c.providerName, c.startDate, c.endDate, num(c.committedAmount), c.currency,
-      num(c.discountPct), c.paymentTerms, c.status, c.reservationCount, c.archivedAt, c.id,
+      c.name,
+      c.reference,
+      c.providerName,
+      c.startDate,
+      c.endDate,
+      num(c.committedAmount),
+      c.currency,
+      num(c.discountPct),
+      c.paymentTerms,
+      c.status,
+      c.reservationCount,
+      c.archivedAt,
+      c.id,
     ]),
   );
 }

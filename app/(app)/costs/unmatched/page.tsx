@@ -24,7 +24,14 @@ function columns(canMap: boolean): Column<UnmatchedGroup>[] {
     { key: "sku", label: "SKU", sort: "sku", render: (g) => g.skuId ?? "(no SKU)", className: "font-mono text-xs" },
     { key: "region", label: "Region", render: (g) => g.regionId ?? "—" },
     { key: "rows", label: "Charges", sort: "rows", align: "right", render: (g) => g.rows.toLocaleString("en-US") },
-    { key: "cost", label: "EffectiveCost", sort: "cost", align: "right", render: (g) => formatExactMoney(g.effectiveCost, g.currency), className: "whitespace-nowrap" },
+    {
+      key: "cost",
+      label: "EffectiveCost",
+      sort: "cost",
+      align: "right",
+      render: (g) => formatExactMoney(g.effectiveCost, g.currency),
+      className: "whitespace-nowrap",
+    },
     {
       key: "map",
       label: "Action",
@@ -33,7 +40,11 @@ function columns(canMap: boolean): Column<UnmatchedGroup>[] {
         if (!g.providerId) return <span className="text-xs text-slate-600 dark:text-slate-400">Provider not in Headroom</span>;
         if (!href) return null;
         return (
-          <Link href={href} className="text-brand-700 underline dark:text-brand-300" aria-label={`Map this SKU: ${g.skuId} of ${g.provider}${g.regionId ? ` in ${g.regionId}` : ""}`}>
+          <Link
+            href={href}
+            className="text-brand-700 underline dark:text-brand-300"
+            aria-label={`Map this SKU: ${g.skuId} of ${g.provider}${g.regionId ? ` in ${g.regionId}` : ""}`}
+          >
             Map this SKU
           </Link>
         );
@@ -51,14 +62,19 @@ export default async function UnmatchedChargesPage({ searchParams }: { searchPar
   return (
     <div className="mx-auto max-w-6xl">
       <p className="text-sm">
-        <Link href="/settings/sku-mappings" className="text-brand-700 underline dark:text-brand-300">SKU mappings</Link>
+        <Link href="/settings/sku-mappings" className="text-brand-700 underline dark:text-brand-300">
+          SKU mappings
+        </Link>
       </p>
       <h1 className="mt-1 text-2xl font-semibold tracking-tight">Unmatched charges</h1>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
         Imported charges tied to no contract, reservation or accelerator type, grouped by provider, service, SKU and region. Map a SKU to an
         accelerator type and its charges are matched at once.
       </p>
-      <dl className="mt-4 mb-6 flex flex-wrap gap-6 rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900" data-testid="unmatched-total">
+      <dl
+        className="mt-4 mb-6 flex flex-wrap gap-6 rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900"
+        data-testid="unmatched-total"
+      >
         <div>
           <dt className="text-xs text-slate-600 dark:text-slate-400">Unmatched charges</dt>
           <dd className="text-lg font-semibold tabular-nums">{result.totals.rows.toLocaleString("en-US")}</dd>

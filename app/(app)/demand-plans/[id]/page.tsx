@@ -41,17 +41,33 @@ export default async function DemandPlanPage({ params }: { params: Promise<{ id:
             {plan.name} {plan.archivedAt ? <StatusBadge status="archived" /> : null}
           </h1>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-            {plan.kind} · {plan.scenarioId ? <Link href={`/scenarios/${plan.scenarioId}`} className="underline">{plan.scenarioName}</Link> : "Baseline (every scenario)"}
+            {plan.kind} ·{" "}
+            {plan.scenarioId ? (
+              <Link href={`/scenarios/${plan.scenarioId}`} className="underline">
+                {plan.scenarioName}
+              </Link>
+            ) : (
+              "Baseline (every scenario)"
+            )}
           </p>
         </div>
         {canWrite ? (
           <div className="flex items-start gap-2">
             {!plan.archivedAt ? (
-              <Link href={`/demand-plans/${id}/edit`} className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
+              <Link
+                href={`/demand-plans/${id}/edit`}
+                className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700"
+              >
                 <Pencil aria-hidden className="size-4" /> Edit
               </Link>
             ) : null}
-            <ArchiveButton id={id} version={plan.version} archived={plan.archivedAt !== null} what="demand plan" action={setDemandPlanArchivedAction} />
+            <ArchiveButton
+              id={id}
+              version={plan.version}
+              archived={plan.archivedAt !== null}
+              what="demand plan"
+              action={setDemandPlanArchivedAction}
+            />
           </div>
         ) : null}
       </div>
@@ -59,7 +75,10 @@ export default async function DemandPlanPage({ params }: { params: Promise<{ id:
         items={[
           ["Family", plan.typeName ? `${plan.family} (${plan.typeName})` : plan.family],
           ["Accelerators", plan.accelerators === null ? "—" : formatDecimal(plan.accelerators, 0)],
-          ["H100-equivalents", `${formatDecimal(plan.h100e, 2)}${plan.h100Equivalents === null ? " (accelerators × the type's factor)" : ""}`],
+          [
+            "H100-equivalents",
+            `${formatDecimal(plan.h100e, 2)}${plan.h100Equivalents === null ? " (accelerators × the type's factor)" : ""}`,
+          ],
           ["Period", `${formatDay(plan.startDate)} → ${formatDay(plan.endDate)}`],
           ["Priority", String(plan.priority)],
           ["Last changed", `${formatDay(plan.updatedAt)}${plan.updatedBy ? ` by ${plan.updatedBy}` : ""} (version ${plan.version})`],

@@ -21,7 +21,19 @@ export default async function NewDemandPlanPage({ searchParams }: { searchParams
       <DemandPlanForm
         action={createDemandPlanAction}
         options={{ scenarios: filterOptions.scenarios, families: filterOptions.families, types: options.types }}
-        values={{ name: "", kind: "training", scenarioId, acceleratorFamily: "", acceleratorTypeId: "", accelerators: "", h100Equivalents: "", startDate: "", endDate: "", priority: "3", notes: "" }}
+        values={{
+          name: "",
+          kind: "training",
+          scenarioId,
+          acceleratorFamily: "",
+          acceleratorTypeId: "",
+          accelerators: "",
+          h100Equivalents: "",
+          startDate: "",
+          endDate: "",
+          priority: "3",
+          notes: "",
+        }}
       />
     </div>
   );

@@ -25,7 +25,9 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
   return (
     <div className="mx-auto max-w-5xl">
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        <Link href="/imports" className="underline">Imports</Link>
+        <Link href="/imports" className="underline">
+          Imports
+        </Link>
       </p>
       <h1 className="mt-1 flex flex-wrap items-center gap-3 text-2xl font-semibold tracking-tight">
         <span className="break-all">{row.fileName}</span> <StatusBadge status={row.status} />
@@ -38,16 +40,25 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
           ["Started", stamp(row.createdAt)],
           ["Finished", stamp(row.finishedAt)],
           ["By", row.createdBy ?? "system"],
-          ["SHA-256", <span key="sha" className="font-mono text-xs break-all">{row.sha256}</span>],
+          [
+            "SHA-256",
+            <span key="sha" className="font-mono text-xs break-all">
+              {row.sha256}
+            </span>,
+          ],
         ]}
       />
       {row.status === "running" ? (
-        <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">This import is still running; nothing of it is visible until it finishes.</p>
+        <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">
+          This import is still running; nothing of it is visible until it finishes.
+        </p>
       ) : null}
       {row.status === "failed" ? (
         <section aria-label="Errors" className="mt-6">
           <h2 className="text-lg font-semibold">Why it was rejected</h2>
-          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Nothing of this file was loaded. Lines count as in a spreadsheet: the header is line 1.</p>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+            Nothing of this file was loaded. Lines count as in a spreadsheet: the header is line 1.
+          </p>
           <ErrorTable errors={errors} />
         </section>
       ) : null}

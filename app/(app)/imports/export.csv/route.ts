@@ -6,7 +6,20 @@ import { importRows, parseImportListParams } from "@/lib/queries/imports";
 
 export const dynamic = "force-dynamic";
 
-const HEADER = ["id", "started_at", "finished_at", "kind", "file_name", "rows", "status", "errors", "billed_cost", "effective_cost", "currency", "created_by"];
+const HEADER = [
+  "id",
+  "started_at",
+  "finished_at",
+  "kind",
+  "file_name",
+  "rows",
+  "status",
+  "errors",
+  "billed_cost",
+  "effective_cost",
+  "currency",
+  "created_by",
+];
 
 /** The import history as CSV: exactly the rows the list shows with these filters, streamed. */
 export async function GET(request: Request) {
@@ -18,7 +31,18 @@ export async function GET(request: Request) {
     `imports-${isoDay(new Date())}.csv`,
     HEADER,
     mapRows(rows, (i) => [
-      i.id, i.createdAt, i.finishedAt, i.kind, i.fileName, i.rows, i.status, i.errorCount, num(i.billedCost), num(i.effectiveCost), i.currency, i.createdBy,
+      i.id,
+      i.createdAt,
+      i.finishedAt,
+      i.kind,
+      i.fileName,
+      i.rows,
+      i.status,
+      i.errorCount,
+      num(i.billedCost),
+      num(i.effectiveCost),
+      i.currency,
+      i.createdBy,
     ]),
   );
 }

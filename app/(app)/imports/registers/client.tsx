@@ -20,9 +20,19 @@ type State =
   | { phase: "done"; result: RegisterImportResult }
   | { phase: "error"; message: string };
 
-const LIST_PAGE: Record<RegisterKind, string> = { contracts: "/contracts", reservations: "/reservations", sites: "/sites", power_budgets: "/sites" };
+const LIST_PAGE: Record<RegisterKind, string> = {
+  contracts: "/contracts",
+  reservations: "/reservations",
+  sites: "/sites",
+  power_budgets: "/sites",
+};
 
-async function send(kind: RegisterKind, mode: "preview" | "commit", file: File, onRows: (rows: number) => void): Promise<RegisterImportResult> {
+async function send(
+  kind: RegisterKind,
+  mode: "preview" | "commit",
+  file: File,
+  onRows: (rows: number) => void,
+): Promise<RegisterImportResult> {
   const url = `/imports/registers/upload?kind=${kind}&mode=${mode}&name=${encodeURIComponent(file.name)}`;
   let response: Response;
   try {
@@ -134,7 +144,8 @@ function Outcome({ state, kind, onCommit }: { state: State; kind: RegisterKind; 
       <div role="alert">
         <p className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-950 dark:text-rose-200">
           {result.mode === "commit" ? "The file was rejected and nothing was loaded." : "This file cannot be imported; nothing was loaded."}{" "}
-          {plural(result.errorCount, "error")} in {plural(result.rows, "row")}. Fix the lines below (line 1 is the header, as in your spreadsheet) and check the file again.
+          {plural(result.errorCount, "error")} in {plural(result.rows, "row")}. Fix the lines below (line 1 is the header, as in your
+          spreadsheet) and check the file again.
         </p>
         <ErrorTable errors={result.errors} total={result.errorCount} />
       </div>
@@ -156,7 +167,10 @@ function Outcome({ state, kind, onCommit }: { state: State; kind: RegisterKind; 
     );
   }
   return (
-    <div role="status" className="flex flex-wrap items-center gap-3 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">
+    <div
+      role="status"
+      className="flex flex-wrap items-center gap-3 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200"
+    >
       <CheckCircle2 aria-hidden className="size-4" />
       <span>
         Imported {plural(result.created, template.singular)} from {result.fileName} (

@@ -16,7 +16,13 @@ export default async function RegisterImportPage({ searchParams }: { searchParam
   const options: KindOption[] = REGISTER_KINDS.map((kind) => {
     const t = REGISTER_TEMPLATES[kind];
     const allowed = can(role, t.permission);
-    return { kind, label: t.label, description: t.description, allowed, reason: allowed ? undefined : `Your role (${role}) may not import ${t.label.toLowerCase()} (needs ${t.permission}).` };
+    return {
+      kind,
+      label: t.label,
+      description: t.description,
+      allowed,
+      reason: allowed ? undefined : `Your role (${role}) may not import ${t.label.toLowerCase()} (needs ${t.permission}).`,
+    };
   });
   const requested = (await searchParams).kind;
   const wanted = isRegisterKind(requested) ? requested : undefined;
@@ -30,17 +36,17 @@ export default async function RegisterImportPage({ searchParams }: { searchParam
       </p>
       <h1 className="text-2xl font-semibold tracking-tight">Import registers</h1>
       <p className="mt-1 mb-6 max-w-3xl text-sm text-slate-600 dark:text-slate-400">
-        Load existing contracts, reservations, sites and power budgets from a CSV file. Providers, sites, accelerator types and
-        contracts are named as they appear in Headroom. Every row passes the same rules as the forms; a file with any bad row
-        loads nothing and lists its errors by line (line 1 is the header) and column.
+        Load existing contracts, reservations, sites and power budgets from a CSV file. Providers, sites, accelerator types and contracts
+        are named as they appear in Headroom. Every row passes the same rules as the forms; a file with any bad row loads nothing and lists
+        its errors by line (line 1 is the header) and column.
       </p>
       {initial ? (
         <RegisterImport options={options} initialKind={initial.kind} />
       ) : (
         <div className="flex flex-col gap-4">
           <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300">
-            Your role ({role}) can read the registers but not import them. Ask a finance lead (contracts) or an infrastructure
-            lead (reservations, sites, power budgets) to load a file.
+            Your role ({role}) can read the registers but not import them. Ask a finance lead (contracts) or an infrastructure lead
+            (reservations, sites, power budgets) to load a file.
           </p>
           <ColumnsReference kind={wanted ?? "contracts"} />
         </div>

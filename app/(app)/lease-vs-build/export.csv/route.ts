@@ -18,15 +18,19 @@ export async function GET(request: Request) {
   const resolved = resolveLease(parseLeaseParams(new URL(request.url).searchParams), await getLeaseCatalog(caller.ctx));
   const result = leaseResult(resolved);
   if (!result) return new Response(Object.values(resolved.errors).join(" "), { status: 400 });
-  const assumptions = [
-    resolved.type?.name ?? "",
-    resolved.site?.name ?? "",
-    resolved.billing,
-    { number: resolved.values.rate },
-  ] as const;
+  const assumptions = [resolved.type?.name ?? "", resolved.site?.name ?? "", resolved.billing, { number: resolved.values.rate }] as const;
   return csvResponse(
     `lease-vs-build-${isoDay(new Date())}.csv`,
-    ["utilization", "build_usd_per_useful_ah", "lease_usd_per_useful_ah", "cheaper", "accelerator_type", "site", "lease_billing", "leased_rate"],
+    [
+      "utilization",
+      "build_usd_per_useful_ah",
+      "lease_usd_per_useful_ah",
+      "cheaper",
+      "accelerator_type",
+      "site",
+      "lease_billing",
+      "leased_rate",
+    ],
     rows(
       result.curve.map((p) => [
         { number: p.utilization.toFixed(2) },

@@ -33,11 +33,17 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
     <div className="mx-auto max-w-7xl space-y-8 pb-10">
       <div>
         <p className="text-sm">
-          <Link href="/reports" className="text-brand-700 underline dark:text-brand-300">Reports</Link>
+          <Link href="/reports" className="text-brand-700 underline dark:text-brand-300">
+            Reports
+          </Link>
         </p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">{report.name}</h1>
-        {report.note ? <p className="mt-2 max-w-3xl whitespace-pre-line text-sm text-slate-700 dark:text-slate-300">{report.note}</p> : null}
-        {report.archivedAt ? <p className="mt-2 text-sm font-medium text-amber-700">This report is archived; its links do not work.</p> : null}
+        {report.note ? (
+          <p className="mt-2 max-w-3xl whitespace-pre-line text-sm text-slate-700 dark:text-slate-300">{report.note}</p>
+        ) : null}
+        {report.archivedAt ? (
+          <p className="mt-2 text-sm font-medium text-amber-700">This report is archived; its links do not work.</p>
+        ) : null}
       </div>
 
       {mayManage && !report.archivedAt && options ? (
@@ -68,7 +74,10 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
                         <td className="py-2 pr-4">{when.format(l.expiresAt)}</td>
                         <td className="py-2 pr-4 tabular-nums">{l.viewCount}</td>
                         <td className="py-2 pr-4">{l.lastViewedAt ? when.format(l.lastViewedAt) : "never"}</td>
-                        <td className="py-2 pr-4">{status}{l.allowCsv ? " · CSV allowed" : ""}</td>
+                        <td className="py-2 pr-4">
+                          {status}
+                          {l.allowCsv ? " · CSV allowed" : ""}
+                        </td>
                         <td className="py-2">{status === "Valid" ? <RevokeLinkButton id={l.id} reportId={report.id} /> : null}</td>
                       </tr>
                     );
@@ -96,12 +105,17 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
                 name: report.name,
                 note: report.note ?? "",
                 sections: report.scope.sections,
-                filters: Object.fromEntries(Object.entries(report.scope.filters).filter(([, v]) => v !== undefined)) as Record<string, string>,
+                filters: Object.fromEntries(Object.entries(report.scope.filters).filter(([, v]) => v !== undefined)) as Record<
+                  string,
+                  string
+                >,
                 scenarioId: report.scope.scenarioId ?? "",
               }}
             />
             <p className="mt-2 text-xs text-slate-600">Links already created keep the sections and filters they were created with.</p>
-            <div className="mt-4"><ArchiveReportButton id={report.id} version={report.version} /></div>
+            <div className="mt-4">
+              <ArchiveReportButton id={report.id} version={report.version} />
+            </div>
           </div>
         </details>
       ) : null}

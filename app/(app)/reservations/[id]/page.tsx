@@ -54,18 +54,30 @@ export default async function ReservationPage({ params }: { params: Promise<{ id
         {canWrite ? (
           <div className="flex items-start gap-2">
             {!r.archivedAt ? (
-              <Link href={`/reservations/${id}/edit`} className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
+              <Link
+                href={`/reservations/${id}/edit`}
+                className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700"
+              >
                 <Pencil aria-hidden className="size-4" /> Edit
               </Link>
             ) : null}
-            <ArchiveButton id={id} version={r.version} archived={r.archivedAt !== null} what="reservation" action={setReservationArchivedAction} />
+            <ArchiveButton
+              id={id}
+              version={r.version}
+              archived={r.archivedAt !== null}
+              what="reservation"
+              action={setReservationArchivedAction}
+            />
           </div>
         ) : null}
       </div>
       <DetailList
         items={[
           ["Term", `${formatDay(r.startAt)} → ${formatDay(r.endAt)}`],
-          ["Delivery", r.deliveryDate ? `${formatDay(r.deliveryDate)}${late ? " (late)" : ""}` : late ? "Not delivered (late)" : "On start"],
+          [
+            "Delivery",
+            r.deliveryDate ? `${formatDay(r.deliveryDate)}${late ? " (late)" : ""}` : late ? "Not delivered (late)" : "On start",
+          ],
           ["Rate per accelerator-hour", `${formatRate(r.rate, r.currency)} · ${r.pricingModel.replace("_", "-")}`],
           ["Family", r.family],
           [

@@ -7,8 +7,23 @@ import { parseReservationListParams, reservationRows } from "@/lib/queries/reser
 export const dynamic = "force-dynamic";
 
 const HEADER = [
-  "name", "provider", "site", "accelerator_type", "family", "contract", "quantity", "start_at", "end_at",
-  "pricing_model", "rate", "currency", "status", "delivery_date", "capacity_reservation_id", "archived_at", "id",
+  "name",
+  "provider",
+  "site",
+  "accelerator_type",
+  "family",
+  "contract",
+  "quantity",
+  "start_at",
+  "end_at",
+  "pricing_model",
+  "rate",
+  "currency",
+  "status",
+  "delivery_date",
+  "capacity_reservation_id",
+  "archived_at",
+  "id",
 ];
 
 /** The reservation schedule as CSV: exactly the rows the list shows with these filters, streamed. */
@@ -21,8 +36,23 @@ export async function GET(request: Request) {
     `reservations-${isoDay(new Date())}.csv`,
     HEADER,
     mapRows(rows, (r) => [
-      r.name, r.providerName, r.siteName, r.typeName, r.family, r.contractName, r.quantity, r.startAt, r.endAt,
-      r.pricingModel, num(r.rate), r.currency, r.status, r.deliveryDate, r.capacityReservationId, r.archivedAt, r.id,
+      r.name,
+      r.providerName,
+      r.siteName,
+      r.typeName,
+      r.family,
+      r.contractName,
+      r.quantity,
+      r.startAt,
+      r.endAt,
+      r.pricingModel,
+      num(r.rate),
+      r.currency,
+      r.status,
+      r.deliveryDate,
+      r.capacityReservationId,
+      r.archivedAt,
+      r.id,
     ]),
   );
 }

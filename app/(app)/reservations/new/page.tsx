@@ -9,7 +9,11 @@ import { createReservationAction } from "../actions";
 export const metadata: Metadata = { title: "New reservation" };
 export const dynamic = "force-dynamic";
 
-export default async function NewReservationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NewReservationPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await requireCtx();
   if (!can(ctx.actor.role, "reservations.write")) notFound();
   const options = await registerOptions(ctx);
@@ -18,7 +22,11 @@ export default async function NewReservationPage({ searchParams }: { searchParam
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-2xl font-semibold tracking-tight">New reservation</h1>
-      {contract ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Under contract {contract.label}, for its term unless you change it.</p> : null}
+      {contract ? (
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          Under contract {contract.label}, for its term unless you change it.
+        </p>
+      ) : null}
       <ReservationForm
         action={createReservationAction}
         options={options}

@@ -14,5 +14,8 @@ export async function GET(request: Request) {
   const notice = parseQuery(() => parseNoticeDays(new URL(request.url).searchParams));
   if ("refused" in notice) return notice.refused;
   const asOf = new Date();
-  return icsResponse(`renewals-${isoDay(asOf)}.ics`, mapRows(renewalRows(caller.ctx, asOf, notice.value), (r) => renewalEvent(r, asOf)));
+  return icsResponse(
+    `renewals-${isoDay(asOf)}.ics`,
+    mapRows(renewalRows(caller.ctx, asOf, notice.value), (r) => renewalEvent(r, asOf)),
+  );
 }

@@ -21,5 +21,9 @@ export async function GET(request: Request) {
     throw error;
   }
   const params = parseReservationListParams(search);
-  return csvResponse(`reservation-schedule-${isoDay(new Date())}.csv`, RESERVATION_SCHEDULE_HEADER, reservationScheduleRows(caller.ctx, params, notice));
+  return csvResponse(
+    `reservation-schedule-${isoDay(new Date())}.csv`,
+    RESERVATION_SCHEDULE_HEADER,
+    reservationScheduleRows(caller.ctx, params, notice),
+  );
 }

@@ -59,18 +59,33 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
             <GitCompareArrows aria-hidden className="size-4" /> Compare with baseline
           </Link>
           {canWrite && !scenario.archivedAt ? (
-            <Link href={`/scenarios/${id}/edit`} className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
+            <Link
+              href={`/scenarios/${id}/edit`}
+              className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700"
+            >
               <Pencil aria-hidden className="size-4" /> Edit
             </Link>
           ) : null}
-          {canWrite ? <ArchiveButton id={id} version={scenario.version} archived={scenario.archivedAt !== null} what="scenario" action={setScenarioArchivedAction} /> : null}
+          {canWrite ? (
+            <ArchiveButton
+              id={id}
+              version={scenario.version}
+              archived={scenario.archivedAt !== null}
+              what="scenario"
+              action={setScenarioArchivedAction}
+            />
+          ) : null}
         </div>
       </div>
       <section aria-labelledby="overrides-heading" className="mt-6">
         <h2 id="overrides-heading" className="text-lg font-semibold">
           What differs from the baseline
         </h2>
-        {scenario.overridesWarning ? <p role="alert" className="mt-2 text-sm text-amber-800 dark:text-amber-200">{scenario.overridesWarning}</p> : null}
+        {scenario.overridesWarning ? (
+          <p role="alert" className="mt-2 text-sm text-amber-800 dark:text-amber-200">
+            {scenario.overridesWarning}
+          </p>
+        ) : null}
         <div className="mt-2">
           <OverridesSummary overrides={scenario.overrides} labels={labels} />
         </div>
@@ -104,7 +119,14 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
           ))}
         </p>
       </section>
-      <DetailList items={[["Last changed", `${formatDay(scenario.updatedAt)}${scenario.updatedBy ? ` by ${scenario.updatedBy}` : ""} (version ${scenario.version})`]]} />
+      <DetailList
+        items={[
+          [
+            "Last changed",
+            `${formatDay(scenario.updatedAt)}${scenario.updatedBy ? ` by ${scenario.updatedBy}` : ""} (version ${scenario.version})`,
+          ],
+        ]}
+      />
       <EntityHistory entries={history} />
     </div>
   );

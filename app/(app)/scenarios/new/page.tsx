@@ -16,8 +16,15 @@ export default async function NewScenarioPage() {
   return (
     <div className="mx-auto max-w-5xl">
       <h1 className="text-2xl font-semibold tracking-tight">New scenario</h1>
-      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Starts from the baseline registers; only what you change below differs.</p>
-      <ScenarioForm options={options} values={{ name: "", description: "", overrides: {} }} createAction={createScenarioAction} updateAction={updateScenarioAction} />
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+        Starts from the baseline registers; only what you change below differs.
+      </p>
+      <ScenarioForm
+        options={options}
+        values={{ name: "", description: "", overrides: {} }}
+        createAction={createScenarioAction}
+        updateAction={updateScenarioAction}
+      />
     </div>
   );
 }

@@ -23,7 +23,9 @@ export async function createAcceleratorTypeAction(_prev: unknown, form: FormData
 export async function updateAcceleratorTypeAction(_prev: unknown, form: FormData): Promise<ActionResult<{ id: string }>> {
   try {
     const ctx = await requireActionCtx();
-    const changes = Object.fromEntries(FIELDS.filter((f) => form.get(f) !== form.get(`initial:${f}`)).map((f) => [f, String(form.get(f) ?? "")]));
+    const changes = Object.fromEntries(
+      FIELDS.filter((f) => form.get(f) !== form.get(`initial:${f}`)).map((f) => [f, String(form.get(f) ?? "")]),
+    );
     const input = { id: String(form.get("id") ?? ""), version: String(form.get("version") ?? ""), changes };
     const updated = await updateAcceleratorType({ ctx, input });
     revalidatePath("/settings/accelerators");
@@ -33,7 +35,11 @@ export async function updateAcceleratorTypeAction(_prev: unknown, form: FormData
   }
 }
 
-export async function setAcceleratorTypeArchivedAction(input: { id: string; version: number; archived: boolean }): Promise<ActionResult<{ id: string }>> {
+export async function setAcceleratorTypeArchivedAction(input: {
+  id: string;
+  version: number;
+  archived: boolean;
+}): Promise<ActionResult<{ id: string }>> {
   try {
     const ctx = await requireActionCtx();
     const verb = input.archived ? archiveAcceleratorType : unarchiveAcceleratorType;

@@ -36,7 +36,13 @@ const COLUMNS: Column<AcceleratorListRow>[] = [
       </span>
     ),
   },
-  { key: "nameplate", label: "Nameplate default", align: "right", render: (t) => formatDecimal(t.nameplateH100e, 4), className: "text-slate-600 dark:text-slate-400" },
+  {
+    key: "nameplate",
+    label: "Nameplate default",
+    align: "right",
+    render: (t) => formatDecimal(t.nameplateH100e, 4),
+    className: "text-slate-600 dark:text-slate-400",
+  },
   { key: "reservations", label: "Blocks", sort: "reservations", align: "right", render: (t) => t.reservationCount },
 ];
 
@@ -48,7 +54,8 @@ export default async function AcceleratorsPage({ searchParams }: { searchParams:
     <div className="mx-auto max-w-6xl">
       <h1 className="text-2xl font-semibold tracking-tight">Accelerator catalog</h1>
       <p className="mt-1 mb-6 text-sm text-slate-600 dark:text-slate-400">
-        Chip specs, the system power each draws, and its H100-equivalent factor (nameplate default: peak dense BF16 ÷ the H100 SXM&apos;s 989.4 TFLOPS; a measured factor may replace it).
+        Chip specs, the system power each draws, and its H100-equivalent factor (nameplate default: peak dense BF16 ÷ the H100 SXM&apos;s
+        989.4 TFLOPS; a measured factor may replace it).
       </p>
       <ListView
         title="Accelerator types"
@@ -65,7 +72,10 @@ export default async function AcceleratorsPage({ searchParams }: { searchParams:
         ]}
         actions={
           can(ctx.actor.role, "catalog.write") ? (
-            <Link href="/settings/accelerators/new" className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
+            <Link
+              href="/settings/accelerators/new"
+              className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700"
+            >
               <Plus aria-hidden className="size-4" /> New type
             </Link>
           ) : null

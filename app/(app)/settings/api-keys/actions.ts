@@ -7,7 +7,10 @@ import { createApiKey } from "@/lib/services/api-keys/create";
 import { revokeApiKey } from "@/lib/services/api-keys/revoke";
 
 /** Creates a key; the clear key travels back once, in this response only. */
-export async function createApiKeyAction(input: { name: string; role: string }): Promise<ActionResult<{ id: string; key: string; prefix: string }>> {
+export async function createApiKeyAction(input: {
+  name: string;
+  role: string;
+}): Promise<ActionResult<{ id: string; key: string; prefix: string }>> {
   try {
     const ctx = await requireActionCtx();
     const { key, apiKey } = await createApiKey({ ctx, input });

@@ -25,13 +25,14 @@ const COLUMNS: Column<ApiKeyListRow>[] = [
     key: "revoked",
     label: "Revoked",
     sort: "revoked",
-    render: (k) => (k.revokedAt ? (
+    render: (k) =>
+      k.revokedAt ? (
         <span data-testid="revoked" className="inline-flex items-center gap-2 whitespace-nowrap">
           <StatusBadge status="revoked" /> {formatDay(k.revokedAt)}
         </span>
       ) : (
         <StatusBadge status="active" />
-      )),
+      ),
   },
   {
     key: "actions",
@@ -50,7 +51,8 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
     <div className="mx-auto max-w-6xl">
       <h1 className="text-2xl font-semibold tracking-tight">API keys</h1>
       <p className="mt-1 mb-6 text-sm text-slate-600 dark:text-slate-400">
-        Keys for machines (ingest endpoints, scripts). A key acts with its role; only its SHA-256 hash is stored, and a revoked key is refused at its next request.
+        Keys for machines (ingest endpoints, scripts). A key acts with its role; only its SHA-256 hash is stored, and a revoked key is
+        refused at its next request.
       </p>
       <CreateApiKeyForm action={createApiKeyAction} />
       <div className="mt-8">
@@ -64,7 +66,14 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
           exportHref={can(ctx.actor.role, "export.csv") ? "/settings/api-keys/export.csv" : undefined}
           filterSelects={[
             { name: "role", label: "Role", options: ROLES.map((r) => ({ value: r, label: r })) },
-            { name: "status", label: "Status", options: [{ value: "active", label: "Active" }, { value: "revoked", label: "Revoked" }] },
+            {
+              name: "status",
+              label: "Status",
+              options: [
+                { value: "active", label: "Active" },
+                { value: "revoked", label: "Revoked" },
+              ],
+            },
           ]}
         />
       </div>

@@ -9,11 +9,7 @@ import { parseAuditSearchParams } from "./search-params";
 export const metadata: Metadata = { title: "Audit log" };
 export const dynamic = "force-dynamic";
 
-export default async function AuditPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireCtx();
   if (!can(ctx.actor.role, "audit.read")) notFound();
   const params = parseAuditSearchParams(await searchParams);

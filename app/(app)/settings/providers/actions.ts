@@ -23,8 +23,13 @@ export async function createProviderAction(_prev: unknown, form: FormData): Prom
 export async function updateProviderAction(_prev: unknown, form: FormData): Promise<ActionResult<{ id: string }>> {
   try {
     const ctx = await requireActionCtx();
-    const changes = Object.fromEntries(FIELDS.filter((f) => form.get(f) !== form.get(`initial:${f}`)).map((f) => [f, String(form.get(f) ?? "")]));
-    const updated = await updateProvider({ ctx, input: { id: String(form.get("id") ?? ""), version: String(form.get("version") ?? ""), changes } });
+    const changes = Object.fromEntries(
+      FIELDS.filter((f) => form.get(f) !== form.get(`initial:${f}`)).map((f) => [f, String(form.get(f) ?? "")]),
+    );
+    const updated = await updateProvider({
+      ctx,
+      input: { id: String(form.get("id") ?? ""), version: String(form.get("version") ?? ""), changes },
+    });
     revalidatePath("/settings/providers");
     return { ok: true, data: { id: updated.id } };
   } catch (e) {
@@ -32,7 +37,11 @@ export async function updateProviderAction(_prev: unknown, form: FormData): Prom
   }
 }
 
-export async function setProviderArchivedAction(input: { id: string; version: number; archived: boolean }): Promise<ActionResult<{ id: string }>> {
+export async function setProviderArchivedAction(input: {
+  id: string;
+  version: number;
+  archived: boolean;
+}): Promise<ActionResult<{ id: string }>> {
   try {
     const ctx = await requireActionCtx();
     const verb = input.archived ? archiveProvider : unarchiveProvider;

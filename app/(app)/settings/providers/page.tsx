@@ -47,7 +47,10 @@ export default async function ProvidersPage({ searchParams }: { searchParams: Pr
         ]}
         actions={
           can(ctx.actor.role, "catalog.write") ? (
-            <Link href="/settings/providers/new" className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
+            <Link
+              href="/settings/providers/new"
+              className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700"
+            >
               <Plus aria-hidden className="size-4" /> New provider
             </Link>
           ) : null

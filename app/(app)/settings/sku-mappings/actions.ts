@@ -28,8 +28,13 @@ export async function createSkuMappingAction(_prev: unknown, form: FormData): Pr
 export async function updateSkuMappingAction(_prev: unknown, form: FormData): Promise<ActionResult<{ id: string }>> {
   try {
     const ctx = await requireActionCtx();
-    const changes = Object.fromEntries(FIELDS.filter((f) => form.get(f) !== form.get(`initial:${f}`)).map((f) => [f, String(form.get(f) ?? "")]));
-    const updated = await updateSkuMapping({ ctx, input: { id: String(form.get("id") ?? ""), version: String(form.get("version") ?? ""), changes } });
+    const changes = Object.fromEntries(
+      FIELDS.filter((f) => form.get(f) !== form.get(`initial:${f}`)).map((f) => [f, String(form.get(f) ?? "")]),
+    );
+    const updated = await updateSkuMapping({
+      ctx,
+      input: { id: String(form.get("id") ?? ""), version: String(form.get("version") ?? ""), changes },
+    });
     revalidate();
     return { ok: true, data: { id: updated.id } };
   } catch (e) {
@@ -37,7 +42,11 @@ export async function updateSkuMappingAction(_prev: unknown, form: FormData): Pr
   }
 }
 
-export async function setSkuMappingArchivedAction(input: { id: string; version: number; archived: boolean }): Promise<ActionResult<{ id: string }>> {
+export async function setSkuMappingArchivedAction(input: {
+  id: string;
+  version: number;
+  archived: boolean;
+}): Promise<ActionResult<{ id: string }>> {
   try {
     const ctx = await requireActionCtx();
     const verb = input.archived ? archiveSkuMapping : unarchiveSkuMapping;

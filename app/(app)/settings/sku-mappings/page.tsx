@@ -32,9 +32,12 @@ export default async function SkuMappingsPage({ searchParams }: { searchParams: 
     <div className="mx-auto max-w-6xl">
       <h1 className="text-2xl font-semibold tracking-tight">SKU mappings</h1>
       <p className="mt-1 mb-6 text-sm text-slate-600 dark:text-slate-400">
-        Which accelerators a provider&apos;s billed SKU stands for, so imported charges count toward the right chip family. A region&apos;s own mapping
-        wins over the all-regions one. Charges no rule ties yet are listed under{" "}
-        <Link href="/costs/unmatched" className="text-brand-700 underline dark:text-brand-300">unmatched charges</Link>.
+        Which accelerators a provider&apos;s billed SKU stands for, so imported charges count toward the right chip family. A region&apos;s
+        own mapping wins over the all-regions one. Charges no rule ties yet are listed under{" "}
+        <Link href="/costs/unmatched" className="text-brand-700 underline dark:text-brand-300">
+          unmatched charges
+        </Link>
+        .
       </p>
       <ListView
         title="SKU mappings"
@@ -50,7 +53,10 @@ export default async function SkuMappingsPage({ searchParams }: { searchParams: 
         ]}
         actions={
           can(ctx.actor.role, "catalog.write") ? (
-            <Link href="/settings/sku-mappings/new" className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
+            <Link
+              href="/settings/sku-mappings/new"
+              className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700"
+            >
               <Plus aria-hidden className="size-4" /> New mapping
             </Link>
           ) : null

@@ -30,7 +30,10 @@ export async function updateUserAction(_prev: unknown, form: FormData): Promise<
     const changes = Object.fromEntries(
       (["name", "role"] as const).filter((f) => form.get(f) !== form.get(`initial:${f}`)).map((f) => [f, String(form.get(f) ?? "")]),
     );
-    const updated = await updateUser({ ctx, input: { id: String(form.get("id") ?? ""), version: String(form.get("version") ?? ""), changes } });
+    const updated = await updateUser({
+      ctx,
+      input: { id: String(form.get("id") ?? ""), version: String(form.get("version") ?? ""), changes },
+    });
     revalidatePath("/settings/users");
     return { ok: true, data: { id: updated.id } };
   } catch (e) {
@@ -38,7 +41,11 @@ export async function updateUserAction(_prev: unknown, form: FormData): Promise<
   }
 }
 
-export async function setUserDisabledAction(input: { id: string; version: number; disabled: boolean }): Promise<ActionResult<{ id: string }>> {
+export async function setUserDisabledAction(input: {
+  id: string;
+  version: number;
+  disabled: boolean;
+}): Promise<ActionResult<{ id: string }>> {
   try {
     const ctx = await requireActionCtx();
     const updated = await updateUser({ ctx, input: { id: input.id, version: input.version, changes: { disabled: input.disabled } } });

@@ -32,7 +32,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     <div className="mx-auto max-w-6xl">
       <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
       <p className="mt-1 mb-6 text-sm text-slate-600 dark:text-slate-400">
-        Who can sign in and with which role. A changed role or a disabled user takes effect at their next request; Headroom always keeps at least one active admin.
+        Who can sign in and with which role. A changed role or a disabled user takes effect at their next request; Headroom always keeps at
+        least one active admin.
       </p>
       <ListView
         title="Users"
@@ -44,10 +45,20 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         exportHref={can(ctx.actor.role, "export.csv") ? "/settings/users/export.csv" : undefined}
         filterSelects={[
           { name: "role", label: "Role", options: ROLES.map((r) => ({ value: r, label: r })) },
-          { name: "status", label: "Status", options: [{ value: "active", label: "Active" }, { value: "disabled", label: "Disabled" }] },
+          {
+            name: "status",
+            label: "Status",
+            options: [
+              { value: "active", label: "Active" },
+              { value: "disabled", label: "Disabled" },
+            ],
+          },
         ]}
         actions={
-          <Link href="/settings/users/new" className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700">
+          <Link
+            href="/settings/users/new"
+            className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700"
+          >
             <UserPlus aria-hidden className="size-4" /> New user
           </Link>
         }

@@ -22,7 +22,13 @@ import { createPowerBudgetAction, deletePowerBudgetAction, setSiteArchivedAction
 export const metadata: Metadata = { title: "Site" };
 export const dynamic = "force-dynamic";
 
-export default async function SitePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> }) {
+export default async function SitePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<RawSearchParams>;
+}) {
   const ctx = await requireCtx();
   const [{ id }, raw] = await Promise.all([params, searchParams]);
   const site = await getSiteDetail(ctx, id, new Date(), typeof raw.month === "string" ? raw.month : null);
@@ -35,7 +41,10 @@ export default async function SitePage({ params, searchParams }: { params: Promi
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            <Link href="/sites" className="underline">Sites</Link> / {site.providerName}
+            <Link href="/sites" className="underline">
+              Sites
+            </Link>{" "}
+            / {site.providerName}
           </p>
           <h1 className="mt-1 flex items-center gap-3 text-2xl font-semibold tracking-tight">
             {site.name} {site.archivedAt ? <StatusBadge status="archived" /> : null}
@@ -43,10 +52,19 @@ export default async function SitePage({ params, searchParams }: { params: Promi
         </div>
         {canEditSite ? (
           <div className="flex items-start gap-2">
-            <Link href={`/sites/${site.id}/edit`} className="inline-flex h-9 items-center gap-2 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800">
+            <Link
+              href={`/sites/${site.id}/edit`}
+              className="inline-flex h-9 items-center gap-2 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
+            >
               <Pencil aria-hidden className="size-4" /> Edit
             </Link>
-            <ArchiveButton id={site.id} version={site.version} archived={site.archivedAt !== null} what="site" action={setSiteArchivedAction} />
+            <ArchiveButton
+              id={site.id}
+              version={site.version}
+              archived={site.archivedAt !== null}
+              what="site"
+              action={setSiteArchivedAction}
+            />
           </div>
         ) : null}
       </div>
@@ -65,18 +83,33 @@ export default async function SitePage({ params, searchParams }: { params: Promi
         ))}
       </dl>
 
-      <SitePowerSection siteId={site.id} siteName={site.name} archived={site.archivedAt !== null} power={site.power} allCauses={parseShowAll(raw.causes)} />
+      <SitePowerSection
+        siteId={site.id}
+        siteName={site.name}
+        archived={site.archivedAt !== null}
+        power={site.power}
+        allCauses={parseShowAll(raw.causes)}
+      />
 
       <section aria-labelledby="ramp-heading" className="mt-8">
-        <h2 id="ramp-heading" className="text-lg font-semibold">Power budget ramp</h2>
+        <h2 id="ramp-heading" className="text-lg font-semibold">
+          Power budget ramp
+        </h2>
         <p className="mt-1 mb-3 text-sm text-slate-600 dark:text-slate-400">
-          Contracted MW over time; steps must not overlap. A step not yet in force can be removed; one in force is ended by setting its end date.
+          Contracted MW over time; steps must not overlap. A step not yet in force can be removed; one in force is ended by setting its end
+          date.
         </p>
         {canEditBudgets ? (
           <BudgetRampEditor
             siteId={site.id}
             today={isoDay(new Date())}
-            steps={site.budgets.map((b) => ({ id: b.id, version: b.version, effectiveFrom: b.effectiveFrom, effectiveTo: b.effectiveTo, contractedMw: dec(b.contractedMw).toFixed() }))}
+            steps={site.budgets.map((b) => ({
+              id: b.id,
+              version: b.version,
+              effectiveFrom: b.effectiveFrom,
+              effectiveTo: b.effectiveTo,
+              contractedMw: dec(b.contractedMw).toFixed(),
+            }))}
             actions={{ create: createPowerBudgetAction, update: updatePowerBudgetAction, remove: deletePowerBudgetAction }}
           />
         ) : (
@@ -85,14 +118,24 @@ export default async function SitePage({ params, searchParams }: { params: Promi
               <caption className="sr-only">Power budget steps</caption>
               <thead className="border-b border-slate-200 text-xs text-slate-600 uppercase dark:border-slate-800 dark:text-slate-400">
                 <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">From</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Until</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">Contracted</th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    From
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Until
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    Contracted
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
                 {site.budgets.length === 0 ? (
-                  <tr><td colSpan={3} className="px-3 py-6 text-center text-slate-600 dark:text-slate-400">No power budget recorded.</td></tr>
+                  <tr>
+                    <td colSpan={3} className="px-3 py-6 text-center text-slate-600 dark:text-slate-400">
+                      No power budget recorded.
+                    </td>
+                  </tr>
                 ) : null}
                 {site.budgets.map((b) => (
                   <tr key={b.id} data-testid="budget-step">

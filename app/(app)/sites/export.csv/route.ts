@@ -17,6 +17,16 @@ export async function GET(request: Request) {
   return csvResponse(
     `sites-${isoDay(new Date())}.csv`,
     HEADER,
-    mapRows(rows, (s) => [s.name, s.providerName, s.regionCode, s.country, num(s.pue), num(s.budgetMwToday), s.acceleratorsNow, s.archivedAt, s.id]),
+    mapRows(rows, (s) => [
+      s.name,
+      s.providerName,
+      s.regionCode,
+      s.country,
+      num(s.pue),
+      num(s.budgetMwToday),
+      s.acceleratorsNow,
+      s.archivedAt,
+      s.id,
+    ]),
   );
 }

@@ -16,7 +16,11 @@ export default async function NewSitePage() {
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-2xl font-semibold tracking-tight">New site</h1>
-      <SiteForm action={createSiteAction} providers={options.providers} values={{ name: "", providerId: "", regionCode: "", country: "", pue: "" }} />
+      <SiteForm
+        action={createSiteAction}
+        providers={options.providers}
+        values={{ name: "", providerId: "", regionCode: "", country: "", pue: "" }}
+      />
     </div>
   );
 }

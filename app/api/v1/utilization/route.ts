@@ -24,7 +24,11 @@ export async function POST(request: Request) {
     if (type.includes("text/csv")) {
       const max = env().maxUploadBytes;
       checkDeclaredLength(request, max);
-      const result = await importUtilizationCsv({ ctx, source: limitedBody(request.body, max), fileName: uploadFileName(request, "utilization.csv") });
+      const result = await importUtilizationCsv({
+        ctx,
+        source: limitedBody(request.body, max),
+        fileName: uploadFileName(request, "utilization.csv"),
+      });
       return Response.json(result, { status: result.status === "failed" ? 422 : 200 });
     }
     checkDeclaredLength(request, JSON_LIMIT);
@@ -32,7 +36,8 @@ export async function POST(request: Request) {
     try {
       body = JSON.parse(new TextDecoder().decode(await readBody(request.body, JSON_LIMIT)));
     } catch (error) {
-      if (error instanceof SyntaxError) throw new ValidationError("The body is not valid JSON; send { \"rows\": [{ \"reservation\", \"hour\", \"used_ah\" }] }.");
+      if (error instanceof SyntaxError)
+        throw new ValidationError('The body is not valid JSON; send { "rows": [{ "reservation", "hour", "used_ah" }] }.');
       throw error;
     }
     const result = await ingestUtilization({ ctx, rows: (body as { rows?: unknown })?.rows });
@@ -41,4 +46,3 @@ export async function POST(request: Request) {
     return jsonError(error);
   }
 }
-

@@ -17,10 +17,12 @@ export default async function EditDemandPlanPage({ params }: { params: Promise<{
   const ctx = await requireCtx();
   const { id } = await params;
   if (!can(ctx.actor.role, "demand_plans.write") || !isUuid(id)) notFound();
-  const [plan, filterOptions, options] = await Promise.all([getDemandPlan(ctx, id), getFilterOptions(ctx), registerOptions(ctx)]).catch((e: unknown) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const [plan, filterOptions, options] = await Promise.all([getDemandPlan(ctx, id), getFilterOptions(ctx), registerOptions(ctx)]).catch(
+    (e: unknown) => {
+      if (e instanceof NotFoundError) notFound();
+      throw e;
+    },
+  );
   if (plan.archivedAt) notFound();
   const scenarios =
     plan.scenarioId && !filterOptions.scenarios.some((s) => s.value === plan.scenarioId)

@@ -7,5 +7,11 @@ export const dynamic = "force-dynamic";
 
 /** Browser upload of a FOCUS file: the body is the file (streamed, never buffered); the answer streams progress then the result. */
 export async function POST(request: Request) {
-  return streamedUpload(request, { ctx: requireActionCtx, permission: "billing.import", max: env().maxUploadBytes, fallbackName: "focus.csv", run: importFocus });
+  return streamedUpload(request, {
+    ctx: requireActionCtx,
+    permission: "billing.import",
+    max: env().maxUploadBytes,
+    fallbackName: "focus.csv",
+    run: importFocus,
+  });
 }

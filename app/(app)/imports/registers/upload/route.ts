@@ -19,7 +19,8 @@ export async function POST(request: Request) {
     const kind = url.searchParams.get("kind");
     const mode = url.searchParams.get("mode");
     if (!isRegisterKind(kind)) throw new ValidationError("Choose what the file holds: contracts, reservations, sites or power budgets.");
-    if (mode !== "preview" && mode !== "commit") throw new ValidationError("Say whether to check (mode=preview) or import (mode=commit) the file.");
+    if (mode !== "preview" && mode !== "commit")
+      throw new ValidationError("Say whether to check (mode=preview) or import (mode=commit) the file.");
     requirePermission(ctx, REGISTER_TEMPLATES[kind].permission);
     checkDeclaredLength(request, MAX_REGISTER_FILE_BYTES);
     const content = await readBody(request.body, MAX_REGISTER_FILE_BYTES);

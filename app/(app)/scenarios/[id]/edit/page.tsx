@@ -23,7 +23,11 @@ export default async function EditScenarioPage({ params }: { params: Promise<{ i
   return (
     <div className="mx-auto max-w-5xl">
       <h1 className="text-2xl font-semibold tracking-tight">Edit {scenario.name}</h1>
-      {scenario.overridesWarning ? <p role="alert" className="mt-2 text-sm text-amber-800 dark:text-amber-200">{scenario.overridesWarning} Saving replaces them.</p> : null}
+      {scenario.overridesWarning ? (
+        <p role="alert" className="mt-2 text-sm text-amber-800 dark:text-amber-200">
+          {scenario.overridesWarning} Saving replaces them.
+        </p>
+      ) : null}
       <ScenarioForm
         options={options}
         edit={{ id, version: scenario.version }}

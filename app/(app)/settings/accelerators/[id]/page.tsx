@@ -39,13 +39,23 @@ export default async function AcceleratorPage({ params }: { params: Promise<{ id
   return (
     <div className="mx-auto max-w-5xl">
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        <Link href="/settings/accelerators" className="underline">Accelerator catalog</Link>
+        <Link href="/settings/accelerators" className="underline">
+          Accelerator catalog
+        </Link>
       </p>
       <div className="mt-1 flex flex-wrap items-start justify-between gap-4">
         <h1 className="flex items-center gap-3 text-2xl font-semibold tracking-tight">
           {t.name} {t.archivedAt ? <StatusBadge status="archived" /> : null}
         </h1>
-        {canEdit ? <ArchiveButton id={t.id} version={t.version} archived={t.archivedAt !== null} what="accelerator type" action={setAcceleratorTypeArchivedAction} /> : null}
+        {canEdit ? (
+          <ArchiveButton
+            id={t.id}
+            version={t.version}
+            archived={t.archivedAt !== null}
+            what="accelerator type"
+            action={setAcceleratorTypeArchivedAction}
+          />
+        ) : null}
       </div>
       <dl className="mt-4 grid grid-cols-2 gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-5 dark:border-slate-800 dark:bg-slate-900">
         {specs.map(([k, v]) => (
@@ -56,8 +66,13 @@ export default async function AcceleratorPage({ params }: { params: Promise<{ id
         ))}
       </dl>
       {canEdit ? (
-        <section aria-labelledby="edit-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-          <h2 id="edit-heading" className="text-lg font-semibold">Edit</h2>
+        <section
+          aria-labelledby="edit-heading"
+          className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+        >
+          <h2 id="edit-heading" className="text-lg font-semibold">
+            Edit
+          </h2>
           <AcceleratorForm
             key={t.version}
             action={updateAcceleratorTypeAction}

@@ -7,8 +7,19 @@ import { acceleratorRows, parseAcceleratorListParams } from "@/lib/queries/setti
 export const dynamic = "force-dynamic";
 
 const HEADER = [
-  "name", "vendor", "family", "memory_gb", "bf16_tflops", "fp8_tflops", "tdp_w", "system_w",
-  "h100_equivalent", "nameplate_h100_equivalent", "reservations", "archived_at", "id",
+  "name",
+  "vendor",
+  "family",
+  "memory_gb",
+  "bf16_tflops",
+  "fp8_tflops",
+  "tdp_w",
+  "system_w",
+  "h100_equivalent",
+  "nameplate_h100_equivalent",
+  "reservations",
+  "archived_at",
+  "id",
 ];
 
 /** The accelerator catalog as CSV: exactly the rows the list shows with these filters, streamed. */
@@ -21,8 +32,19 @@ export async function GET(request: Request) {
     `accelerator-types-${isoDay(new Date())}.csv`,
     HEADER,
     mapRows(rows, (t) => [
-      t.name, t.vendor, t.family, num(t.memoryGb), num(t.bf16Tflops), num(t.fp8Tflops), t.tdpW, t.systemW,
-      num(t.h100Equivalent), num(t.nameplateH100e), t.reservationCount, t.archivedAt, t.id,
+      t.name,
+      t.vendor,
+      t.family,
+      num(t.memoryGb),
+      num(t.bf16Tflops),
+      num(t.fp8Tflops),
+      t.tdpW,
+      t.systemW,
+      num(t.h100Equivalent),
+      num(t.nameplateH100e),
+      t.reservationCount,
+      t.archivedAt,
+      t.id,
     ]),
   );
 }

@@ -11,7 +11,17 @@ export const dynamic = "force-dynamic";
 export default async function NewAcceleratorPage() {
   const ctx = await requireCtx();
   if (!can(ctx.actor.role, "catalog.write")) notFound();
-  const empty = { name: "", vendor: "", family: "", memoryGb: "", bf16Tflops: "", fp8Tflops: "", tdpW: "", systemW: "", h100Equivalent: "" };
+  const empty = {
+    name: "",
+    vendor: "",
+    family: "",
+    memoryGb: "",
+    bf16Tflops: "",
+    fp8Tflops: "",
+    tdpW: "",
+    systemW: "",
+    h100Equivalent: "",
+  };
   return (
     <div className="mx-auto max-w-4xl">
       <h1 className="text-2xl font-semibold tracking-tight">New accelerator type</h1>

@@ -33,7 +33,9 @@ export default async function ApiKeyPage({ params }: { params: Promise<{ id: str
   return (
     <div className="mx-auto max-w-4xl">
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        <Link href="/settings/api-keys" className="underline">API keys</Link>
+        <Link href="/settings/api-keys" className="underline">
+          API keys
+        </Link>
       </p>
       <div className="mt-1 flex flex-wrap items-start justify-between gap-4">
         <h1 className="flex items-center gap-3 text-2xl font-semibold tracking-tight">

@@ -27,22 +27,44 @@ export default async function ProviderPage({ params }: { params: Promise<{ id: s
   return (
     <div className="mx-auto max-w-4xl">
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        <Link href="/settings/providers" className="underline">Providers</Link>
+        <Link href="/settings/providers" className="underline">
+          Providers
+        </Link>
       </p>
       <div className="mt-1 flex flex-wrap items-start justify-between gap-4">
         <h1 className="flex items-center gap-3 text-2xl font-semibold tracking-tight">
           {provider.name} {provider.archivedAt ? <StatusBadge status="archived" /> : null}
         </h1>
-        {canEdit ? <ArchiveButton id={provider.id} version={provider.version} archived={provider.archivedAt !== null} what="provider" action={setProviderArchivedAction} /> : null}
+        {canEdit ? (
+          <ArchiveButton
+            id={provider.id}
+            version={provider.version}
+            archived={provider.archivedAt !== null}
+            what="provider"
+            action={setProviderArchivedAction}
+          />
+        ) : null}
       </div>
       <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
         {kind} · {provider.siteCount} sites · {provider.contractCount} contracts ·{" "}
-        <Link href={`/sites?provider=${provider.id}`} className="underline">its sites</Link>
+        <Link href={`/sites?provider=${provider.id}`} className="underline">
+          its sites
+        </Link>
       </p>
       {canEdit ? (
-        <section aria-labelledby="edit-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-          <h2 id="edit-heading" className="text-lg font-semibold">Edit</h2>
-          <ProviderForm key={provider.version} action={updateProviderAction} values={{ name: provider.name, kind: provider.kind }} edit={{ id: provider.id, version: provider.version }} />
+        <section
+          aria-labelledby="edit-heading"
+          className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+        >
+          <h2 id="edit-heading" className="text-lg font-semibold">
+            Edit
+          </h2>
+          <ProviderForm
+            key={provider.version}
+            action={updateProviderAction}
+            values={{ name: provider.name, kind: provider.kind }}
+            edit={{ id: provider.id, version: provider.version }}
+          />
         </section>
       ) : null}
       <EntityHistory entries={history} />

@@ -28,21 +28,37 @@ export default async function SkuMappingPage({ params }: { params: Promise<{ id:
   return (
     <div className="mx-auto max-w-4xl">
       <p className="text-sm">
-        <Link href="/settings/sku-mappings" className="text-brand-700 underline dark:text-brand-300">SKU mappings</Link>
+        <Link href="/settings/sku-mappings" className="text-brand-700 underline dark:text-brand-300">
+          SKU mappings
+        </Link>
       </p>
       <div className="mt-1 flex flex-wrap items-start justify-between gap-4">
         <h1 className="flex items-center gap-3 text-2xl font-semibold tracking-tight">
           {mapping.skuId} {archived ? <StatusBadge status="archived" /> : null}
         </h1>
-        {canEdit ? <ArchiveButton id={mapping.id} version={mapping.version} archived={archived} what="SKU mapping" action={setSkuMappingArchivedAction} /> : null}
+        {canEdit ? (
+          <ArchiveButton
+            id={mapping.id}
+            version={mapping.version}
+            archived={archived}
+            what="SKU mapping"
+            action={setSkuMappingArchivedAction}
+          />
+        ) : null}
       </div>
       <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-        {mapping.providerName} · {mapping.regionId ?? "all regions"} · {formatDecimal(mapping.acceleratorsPerUnit, 4)} × {mapping.acceleratorTypeName} per unit ·{" "}
+        {mapping.providerName} · {mapping.regionId ?? "all regions"} · {formatDecimal(mapping.acceleratorsPerUnit, 4)} ×{" "}
+        {mapping.acceleratorTypeName} per unit ·{" "}
         <span data-testid="mapping-charges">{mapping.charges.toLocaleString("en-US")} charges matched</span>
       </p>
       {canEdit && !archived ? (
-        <section aria-labelledby="edit-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-          <h2 id="edit-heading" className="text-lg font-semibold">Edit</h2>
+        <section
+          aria-labelledby="edit-heading"
+          className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+        >
+          <h2 id="edit-heading" className="text-lg font-semibold">
+            Edit
+          </h2>
           <SkuMappingForm
             key={mapping.version}
             action={updateSkuMappingAction}

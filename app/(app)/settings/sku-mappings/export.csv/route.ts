@@ -14,6 +14,15 @@ export async function GET(request: Request) {
   return csvResponse(
     `sku-mappings-${isoDay(new Date())}.csv`,
     ["provider", "sku_id", "region_id", "accelerator_type", "accelerators_per_unit", "charges_matched", "archived", "id"],
-    mapRows(rows, (m) => [m.providerName, m.skuId, m.regionId, m.acceleratorTypeName, { number: m.acceleratorsPerUnit }, m.charges, m.archivedAt ? "yes" : "no", m.id]),
+    mapRows(rows, (m) => [
+      m.providerName,
+      m.skuId,
+      m.regionId,
+      m.acceleratorTypeName,
+      { number: m.acceleratorsPerUnit },
+      m.charges,
+      m.archivedAt ? "yes" : "no",
+      m.id,
+    ]),
   );
 }

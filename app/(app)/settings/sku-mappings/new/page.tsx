@@ -22,7 +22,9 @@ export default async function NewSkuMappingPage({ searchParams }: { searchParams
   return (
     <div className="mx-auto max-w-3xl">
       <p className="text-sm">
-        <Link href="/settings/sku-mappings" className="text-brand-700 underline dark:text-brand-300">SKU mappings</Link>
+        <Link href="/settings/sku-mappings" className="text-brand-700 underline dark:text-brand-300">
+          SKU mappings
+        </Link>
       </p>
       <h1 className="mt-1 text-2xl font-semibold tracking-tight">New SKU mapping</h1>
       <SkuMappingForm

@@ -25,7 +25,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   return (
     <div className="mx-auto max-w-4xl">
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        <Link href="/settings/users" className="underline">Users</Link>
+        <Link href="/settings/users" className="underline">
+          Users
+        </Link>
       </p>
       <div className="mt-1 flex flex-wrap items-start justify-between gap-4">
         <div>
@@ -33,18 +35,28 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             {user.email} <StatusBadge status={user.disabled ? "disabled" : "active"} />
           </h1>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-            <span className="capitalize">{user.role}</span> · created {formatDay(user.createdAt)} · last sign-in {user.lastLoginAt ? formatDay(user.lastLoginAt) : "never"}
+            <span className="capitalize">{user.role}</span> · created {formatDay(user.createdAt)} · last sign-in{" "}
+            {user.lastLoginAt ? formatDay(user.lastLoginAt) : "never"}
           </p>
         </div>
         <DisableUserButton key={user.version} user={user} lastActiveAdmin={user.lastActiveAdmin} action={setUserDisabledAction} />
       </div>
       {user.lastActiveAdmin ? (
-        <p role="note" className="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100" data-testid="last-admin">
+        <p
+          role="note"
+          className="mt-4 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+          data-testid="last-admin"
+        >
           This is the last active admin: it cannot be disabled or given another role until someone else is an active admin.
         </p>
       ) : null}
-      <section aria-labelledby="edit-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-        <h2 id="edit-heading" className="text-lg font-semibold">Name and role</h2>
+      <section
+        aria-labelledby="edit-heading"
+        className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+      >
+        <h2 id="edit-heading" className="text-lg font-semibold">
+          Name and role
+        </h2>
         <EditUserForm key={user.version} action={updateUserAction} user={user} />
       </section>
       <EntityHistory entries={history} />

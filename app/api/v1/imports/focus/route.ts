@@ -17,7 +17,12 @@ export async function POST(request: Request) {
     requirePermission(ctx, "billing.import");
     const max = env().maxUploadBytes;
     checkDeclaredLength(request, max);
-    const result = await importFocus({ ctx, source: limitedBody(request.body, max), fileName: uploadFileName(request, "focus.csv"), signal: request.signal });
+    const result = await importFocus({
+      ctx,
+      source: limitedBody(request.body, max),
+      fileName: uploadFileName(request, "focus.csv"),
+      signal: request.signal,
+    });
     return Response.json(result, { status: result.status === "failed" ? 422 : 200 });
   } catch (error) {
     return jsonError(error);

@@ -8,7 +8,10 @@ import { resolveShareToken } from "@/lib/services/shares/resolve";
 export const dynamic = "force-dynamic";
 
 const notValid = () =>
-  new Response("This link is not valid.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+  new Response("This link is not valid.", {
+    status: 404,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+  });
 
 /**
  * One section of a shared report as CSV, when the link's creator allowed CSV. The token alone decides: the
