@@ -34,24 +34,20 @@ describeOnEachEngine("demo seed", (engine) => {
   let second: DbHandle;
   let summary: SeedSummary;
   let emptyBefore: boolean;
-  let seconds: number;
 
   beforeAll(async () => {
     [first, second] = await Promise.all([createTestDatabase(engine), createTestDatabase(engine)]);
     emptyBefore = await isDatabaseEmpty(first.db);
-    const started = performance.now();
     summary = await seedDemo(first.db, { demoPassword: "demo password 1", asOf: AS_OF });
-    seconds = (performance.now() - started) / 1000;
     await seedDemo(second.db, { demoPassword: "demo password 1", asOf: AS_OF });
   });
   afterAll(async () => {
     await Promise.all([first?.close(), second?.close()]);
   });
 
-  it("turns an empty database into a non-empty one, in well under half a minute", async () => {
+  it("turns an empty database into a non-empty one", async () => {
     expect(emptyBefore).toBe(true);
     expect(await isDatabaseEmpty(first.db)).toBe(false);
-    expect(seconds).toBeLessThan(30);
   });
 
   it("loads at least the promised rows and reports exactly what it loaded", async () => {

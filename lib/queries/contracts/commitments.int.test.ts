@@ -13,7 +13,7 @@ import { getCommitmentMetrics } from "./commitments";
 import { getContractBurndown } from "./burndown";
 
 // The FOCUS test data lives beside the repository (../shared/data/focus).
-const dir = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../../shared/data/focus/spec-examples");
+const dir = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../../../shared/data/focus/spec-examples");
 
 const FIELDS: Record<string, keyof ChargeValues> = {
   billingperiodstart: "billingPeriodStart",
