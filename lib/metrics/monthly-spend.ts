@@ -1,3 +1,4 @@
+import { capacityUnits } from "./capacity";
 import { isoDay } from "./calendar";
 import { dec, Dec, sumDec } from "./decimal";
 import { ExactSum, hourUnit, MS_PER_HOUR, mulInt, pow10, pow10Int, ratio, scaledText, textScale, toScaledInt, type Int } from "./exact";
@@ -150,17 +151,15 @@ export function monthlySpend(input: {
       });
     }
     const billed = providerIds.map((id) => input.billed.has(billedKey(id, month.from)));
-    const sums: (ExactSum | undefined)[] = new Array(cellKeys.size);
+    const sums = new Array<ExactSum | undefined>(cellKeys.size);
     const firstBlock: number[] = []; // of each planned cell, in the order the cells appear
     const known = month.from < input.usageThrough;
     const from = month.from.getTime();
     const to = month.to.getTime();
     for (let i = 0; i < blocks.length; i++) {
-      // A block outside the month has no capacity in it.
-      const overlap = Math.min(to, end[i]!) - Math.max(from, start[i]!);
-      if (overlap <= 0 || billed[provider[i]!]) continue;
-      const capacity = mulInt(quantity[i]!, overlap / unit); // capacityAh: quantity × hours in the month
-      if (capacity == 0) continue; // == : 0 and 0n alike
+      if (billed[provider[i]!]) continue;
+      const capacity = capacityUnits(quantity[i]!, start[i]!, end[i]!, from, to, unit);
+      if (capacity == 0) continue; // == : 0 and 0n alike; a block outside the month has no capacity in it
       const hours = known ? paidHours(blocks[i]!.pricingModel, capacity, mulInt(used[i]?.[j] ?? 0, perHour)) : capacity;
       let sum = sums[cellOf[i]!];
       if (!sum) {

@@ -1,3 +1,4 @@
+import { capacityUnits } from "./capacity";
 import { Dec, sumDec } from "./decimal";
 import { ExactSum, hourUnit, MS_PER_HOUR, mulInt, pow10, pow10Int, ratio, toScaledInt, type Int } from "./exact";
 import { billedKey, monthKey, usageByBlock, type MonthlyUsage, type SpendBlock } from "./monthly-spend";
@@ -143,8 +144,7 @@ export function compareProviders(input: {
         const usedAh = mulInt(used[i]?.[j] ?? 0, perHour);
         typeUse.get(blocks[i]!.acceleratorTypeId)!.usedAh.add(usedAh);
         if (!(start[i]! < to && end[i]! > from)) continue; // not live in the month: no capacity, no planned cost
-        const overlap = Math.min(to, end[i]!) - Math.max(from, start[i]!);
-        const ah = overlap > 0 ? mulInt(quantity[i]!, overlap / unit) : 0; // capacityAh: quantity × hours in the month
+        const ah = capacityUnits(quantity[i]!, start[i]!, end[i]!, from, to, unit);
         capacity.add(ah);
         heldValue.add(mulInt(ah, rate[i]!));
         if (!billed) cost.add(mulInt(paidHours(blocks[i]!.pricingModel, ah, usedAh), rate[i]!));

@@ -1,3 +1,4 @@
+import { capacityUnits } from "./capacity";
 import { Dec } from "./decimal";
 import { ExactSum, hourUnit, MS_PER_HOUR, mulInt, pow10, pow10Int, ratio, subInt, toScaledInt, type Int } from "./exact";
 import { usageByBlock, type MonthlyUsage } from "./monthly-spend";
@@ -101,7 +102,7 @@ export function summarizeUtilization(input: {
   const perBlock = input.blocks.map(() => ({ capacity: new ExactSum(), used: new ExactSum(), idle: new ExactSum() }));
   const measuredTo = input.measuredTo.getTime();
   const froms = input.buckets.map((b) => b.from.getTime());
-  const tos = input.buckets.map((b) => Math.min(b.to.getTime(), measuredTo));
+  const tos = input.buckets.map((b) => b.to.getTime());
   input.blocks.forEach((b, i) => {
     const quantity = mulInt(b.quantity, pow10Int(usedScale));
     const start = b.startAt.getTime();
@@ -110,11 +111,10 @@ export function summarizeUtilization(input: {
     const own = perBlock[i]!;
     const g = groupOfBlock[i]!;
     for (let j = 0; j < froms.length; j++) {
-      const overlap = Math.min(tos[j]!, end) - Math.max(froms[j]!, start);
+      const capacity = capacityUnits(quantity, start, end, froms[j]!, tos[j]!, timeUnit, measuredTo);
       const reported = usedHere ? usedHere[j]! : 0;
-      if (overlap <= 0 && reported == 0) continue; // == : 0 and 0n alike
+      if (capacity == 0 && reported == 0) continue; // == : 0 and 0n alike
       const used = reported == 0 ? 0 : mulInt(reported, perHour);
-      const capacity = overlap > 0 ? mulInt(quantity, overlap / timeUnit) : 0;
       const idle = capacity > used ? subInt(capacity, used) : 0;
       own.capacity.add(capacity);
       own.used.add(used);

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows } from "@/lib/db/rows";
 import { parseUtc } from "@/lib/metrics/calendar";
+import { deliveredStart } from "@/lib/metrics/capacity";
 import type { PricingModel } from "@/lib/metrics/planned-cost";
 import type { ComparisonBlock } from "@/lib/metrics/provider-comparison";
 import type { Ctx } from "@/lib/auth/context";
@@ -62,7 +63,6 @@ export async function loadCostBlocks(ctx: Ctx, f: CostFilters): Promise<CostBloc
   return rows.map((r) => {
     const start = parseUtc(r.start_at);
     const end = parseUtc(r.end_at);
-    const delivery = r.delivery_date ? parseUtc(r.delivery_date) : null;
     return {
       id: r.id,
       name: r.name,
@@ -74,7 +74,7 @@ export async function loadCostBlocks(ctx: Ctx, f: CostFilters): Promise<CostBloc
       typeName: r.type_name,
       family: r.family,
       quantity: r.quantity,
-      startAt: delivery && delivery > start ? (delivery < end ? delivery : end) : start,
+      startAt: deliveredStart(start, end, r.delivery_date ? parseUtc(r.delivery_date) : null),
       endAt: end,
       pricingModel: r.pricing_model,
       rate: r.rate,
