@@ -1,22 +1,62 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { Upload } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { IMPORT_HISTORY_KEY, IMPORT_UPLOAD_KEY } from "./history-query";
 import { ImportOutcome, type ImportResultLike } from "./import-outcome";
-import { formatBytes, readNdjsonEvents, type UploadEvent } from "./upload-events";
+import { formatBytes, readNdjsonEvents } from "./upload-events";
 
-type State =
-  | { phase: "idle" }
-  | { phase: "uploading"; sent: number; total: number; rows: number; received: number }
-  | { phase: "done"; result: ImportResultLike }
-  | { phase: "error"; message: string };
+type Progress = { sent: number; total: number; rows: number; received: number };
+
+/**
+ * Sends `file` as the raw request body and resolves with the import's result, reporting bytes sent by the browser,
+ * then bytes and rows the server has read (XMLHttpRequest: fetch cannot report upload progress).
+ */
+function uploadFile(endpoint: string, file: File | undefined, onProgress: (change: Partial<Progress>) => void): Promise<ImportResultLike> {
+  if (!file) return Promise.reject(new Error("Choose a file first."));
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    let consumed = 0;
+    let outcome: { result: ImportResultLike } | { error: string } | null = null;
+    const onEvents = () => {
+      const { events, next } = readNdjsonEvents(xhr.responseText, consumed);
+      consumed = next;
+      for (const e of events) {
+        if (e.type === "progress") onProgress({ rows: e.rows, received: e.bytes });
+        else outcome = e.type === "result" ? { result: e.result as ImportResultLike } : { error: e.error };
+      }
+    };
+    xhr.open("POST", `${endpoint}?name=${encodeURIComponent(file.name)}`);
+    xhr.setRequestHeader("content-type", "application/octet-stream");
+    xhr.upload.onprogress = (e) => onProgress({ sent: e.loaded });
+    xhr.onprogress = onEvents;
+    xhr.onload = () => {
+      if (xhr.getResponseHeader("content-type")?.includes("application/json")) {
+        let message = `The upload was refused (HTTP ${xhr.status}).`;
+        try {
+          message = (JSON.parse(xhr.responseText) as { error?: string }).error ?? message;
+        } catch {
+          // keep the generic message
+        }
+        reject(new Error(message));
+        return;
+      }
+      onEvents();
+      if (outcome && "result" in outcome) resolve(outcome.result);
+      else reject(new Error(outcome?.error ?? "The server ended the upload without a result."));
+    };
+    xhr.onerror = () => reject(new Error("The connection was lost during the upload; nothing was loaded."));
+    xhr.send(file);
+  });
+}
 
 /**
  * Uploads one file as the raw request body (no 1 MB server-action cap, never buffered on the server) and
  * shows real progress: bytes sent by the browser, then bytes and rows the server has read, then the summary.
+ * The import history below refetches once the upload ends.
  */
 export function UploadCard({
   title,
@@ -31,58 +71,24 @@ export function UploadCard({
   accept: string;
   fileLabel: string;
 }) {
-  const router = useRouter();
+  const queryClient = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
-  const [state, setState] = useState<State>({ phase: "idle" });
+  const [progress, setProgress] = useState<Progress>({ sent: 0, total: 0, rows: 0, received: 0 });
   const inputId = `${endpoint.replace(/\W+/g, "-")}-file`;
+  const upload = useMutation({
+    mutationKey: IMPORT_UPLOAD_KEY,
+    mutationFn: (file: File | undefined) => uploadFile(endpoint, file, (change) => setProgress((p) => ({ ...p, ...change }))),
+    // Once a file was sent, its import (loaded, rejected or stopped midway) is in the history.
+    onSettled: (_result, _error, file) => (file ? queryClient.invalidateQueries({ queryKey: IMPORT_HISTORY_KEY }) : undefined),
+  });
 
   function start() {
     const file = input.current?.files?.[0];
-    if (!file) {
-      setState({ phase: "error", message: "Choose a file first." });
-      return;
-    }
-    setState({ phase: "uploading", sent: 0, total: file.size, rows: 0, received: 0 });
-    const xhr = new XMLHttpRequest();
-    let consumed = 0;
-    let outcome: State | null = null;
-    const onEvents = () => {
-      const { events, next } = readNdjsonEvents(xhr.responseText, consumed);
-      consumed = next;
-      for (const e of events) outcome = apply(e) ?? outcome;
-    };
-    const apply = (e: UploadEvent): State | null => {
-      if (e.type === "progress") {
-        setState((s) => (s.phase === "uploading" ? { ...s, rows: e.rows, received: e.bytes } : s));
-        return null;
-      }
-      if (e.type === "result") return { phase: "done", result: e.result as ImportResultLike };
-      return { phase: "error", message: e.error };
-    };
-    xhr.open("POST", `${endpoint}?name=${encodeURIComponent(file.name)}`);
-    xhr.setRequestHeader("content-type", "application/octet-stream");
-    xhr.upload.onprogress = (e) => setState((s) => (s.phase === "uploading" ? { ...s, sent: e.loaded } : s));
-    xhr.onprogress = onEvents;
-    xhr.onload = () => {
-      if (xhr.getResponseHeader("content-type")?.includes("application/json")) {
-        let message = `The upload was refused (HTTP ${xhr.status}).`;
-        try {
-          message = (JSON.parse(xhr.responseText) as { error?: string }).error ?? message;
-        } catch {
-          // keep the generic message
-        }
-        setState({ phase: "error", message });
-        return;
-      }
-      onEvents();
-      setState(outcome ?? { phase: "error", message: "The server ended the upload without a result." });
-      router.refresh();
-    };
-    xhr.onerror = () => setState({ phase: "error", message: "The connection was lost during the upload; nothing was loaded." });
-    xhr.send(file);
+    setProgress({ sent: 0, total: file?.size ?? 0, rows: 0, received: 0 });
+    upload.mutate(file);
   }
 
-  const busy = state.phase === "uploading";
+  const busy = upload.isPending;
   return (
     <Card>
       <CardHeader>
@@ -108,19 +114,19 @@ export function UploadCard({
             <Upload aria-hidden className="size-4" /> {busy ? "Importing…" : "Import"}
           </Button>
         </div>
-        {state.phase === "uploading" ? <Progress {...state} /> : null}
-        {state.phase === "error" ? (
+        {upload.isPending ? <UploadProgress {...progress} /> : null}
+        {upload.isError ? (
           <p role="alert" className="mt-3 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-950 dark:text-rose-200">
-            {state.message}
+            {upload.error.message}
           </p>
         ) : null}
-        {state.phase === "done" ? <ImportOutcome result={state.result} /> : null}
+        {upload.isSuccess ? <ImportOutcome result={upload.data} /> : null}
       </CardContent>
     </Card>
   );
 }
 
-function Progress({ sent, total, rows, received }: { sent: number; total: number; rows: number; received: number }) {
+function UploadProgress({ sent, total, rows, received }: Progress) {
   // Two phases: the browser sending the file, then the server reading and checking it (which trails the upload).
   const checking = sent >= total && total > 0;
   const done = checking ? received : sent;

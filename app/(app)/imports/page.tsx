@@ -1,50 +1,27 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FileSpreadsheet } from "lucide-react";
+import { ImportHistory } from "@/components/imports/import-history";
 import { IMPORT_KIND_LABEL } from "@/components/imports/labels";
 import { UploadCard } from "@/components/imports/upload-card";
-import { ListView, type Column } from "@/components/lists/list-view";
-import { StatusBadge } from "@/components/registers/status-badge";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
-import { formatDay } from "@/lib/format/date";
-import { formatMoneyDecimal } from "@/lib/format/number";
 import type { RawSearchParams } from "@/lib/queries/lists/params";
 import { failInterruptedImports } from "@/lib/ingest/focus/interrupted";
-import { IMPORT_KINDS, IMPORT_STATUSES, listImports, parseImportListParams, type ImportListRow } from "@/lib/queries/imports";
+import { IMPORT_KINDS, IMPORT_STATUSES, parseImportListParams } from "@/lib/queries/imports";
+import { getImportHistory } from "@/lib/queries/imports/history";
 
 export const metadata: Metadata = { title: "Imports" };
 export const dynamic = "force-dynamic";
 
 const REGISTER_PERMISSIONS: Permission[] = ["contracts.write", "reservations.write", "sites.write", "power_budgets.write"];
 
-const COLUMNS: Column<ImportListRow>[] = [
-  {
-    key: "created",
-    label: "Started",
-    sort: "created",
-    render: (i) => `${formatDay(i.createdAt)} ${i.createdAt.toISOString().slice(11, 16)} UTC`,
-  },
-  { key: "kind", label: "Kind", sort: "kind", render: (i) => IMPORT_KIND_LABEL[i.kind] ?? i.kind },
-  { key: "file", label: "File", sort: "file", render: (i) => <span className="break-all">{i.fileName}</span> },
-  { key: "rows", label: "Rows", sort: "rows", align: "right", render: (i) => i.rows.toLocaleString("en-US") },
-  {
-    key: "cost",
-    label: "Effective cost",
-    align: "right",
-    render: (i) => (i.effectiveCost ? formatMoneyDecimal(i.effectiveCost, i.currency ?? "USD") : "—"),
-  },
-  { key: "status", label: "Status", sort: "status", render: (i) => <StatusBadge status={i.status} /> },
-  { key: "errors", label: "Errors", align: "right", render: (i) => (i.errorCount ? i.errorCount : "—") },
-  { key: "by", label: "By", render: (i) => i.createdBy ?? "system" },
-];
-
 export default async function ImportsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireCtx();
   const params = parseImportListParams(await searchParams);
   // An import whose process died shows as failed, not as running forever.
   await failInterruptedImports(ctx.db);
-  const result = await listImports(ctx, params);
+  const history = await getImportHistory(ctx, params);
   const role = ctx.actor.role;
   const canRegisters = REGISTER_PERMISSIONS.some((p) => can(role, p));
   const canAny = can(role, "billing.import") || can(role, "utilization.import") || canRegisters;
@@ -94,13 +71,9 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
         </p>
       )}
       <h2 className="mb-3 text-lg font-semibold">History</h2>
-      <ListView
-        title="Imports"
+      <ImportHistory
         params={params}
-        result={result}
-        columns={COLUMNS}
-        rowHref={(i) => `/imports/${i.id}`}
-        searchLabel="File name"
+        initial={history}
         exportHref={can(role, "export.csv") ? "/imports/export.csv" : undefined}
         filterSelects={[
           { name: "kind", label: "Kind", options: IMPORT_KINDS.map((k) => ({ value: k, label: IMPORT_KIND_LABEL[k] ?? k })) },
