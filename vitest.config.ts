@@ -20,7 +20,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
-          include: ["lib/**/*.int.test.ts", "scripts/**/*.int.test.ts"],
+          include: ["lib/**/*.int.test.ts", "app/**/*.int.test.ts", "scripts/**/*.int.test.ts"],
           environment: "node",
           testTimeout: 120_000,
           hookTimeout: 180_000,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { importHistoryResponse } from "@/app/(app)/imports/history/response";
+import { importHistoryResponse } from "./response";
 import { apiKeyCtx } from "@/lib/auth/api-keys";
 import type { DbHandle } from "@/lib/db/client";
 import { imports, users } from "@/lib/db/schema";
@@ -7,8 +7,8 @@ import { createApiKey } from "@/lib/services/api-keys/create";
 import { roleCtx } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
 import type { Ctx } from "@/lib/auth/context";
-import { listImports, parseImportListParams } from ".";
-import { getImportHistory, parseImportHistoryQuery, type ImportHistory } from "./history";
+import { listImports, parseImportListParams } from "@/lib/queries/imports";
+import { getImportHistory, parseImportHistoryQuery, type ImportHistory } from "@/lib/queries/imports/history";
 
 const get = (query: string, headers: Record<string, string> = {}) => new Request(`http://localhost/imports/history${query}`, { headers });
 
