@@ -5,6 +5,8 @@ const password = process.env.HEADROOM_DEMO_PASSWORD ?? "e2e-demo-password";
 const pgUrl = process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/headroom_e2e";
 // Ports of the two servers under test (embedded on BASE, Postgres on BASE+1); change to run two checkouts side by side.
 const base = Number(process.env.E2E_PORT_BASE ?? 3100);
+// E2E_PROJECT=embedded|postgres starts only that project's server (npm test runs the two projects as two processes).
+const only = process.env.E2E_PROJECT;
 
 const server = (port: number, extra: Record<string, string>) => ({
   command: "npx tsx scripts/start.ts",
@@ -23,11 +25,12 @@ const server = (port: number, extra: Record<string, string>) => ({
 
 export default defineConfig({
   testDir: "e2e",
+  outputDir: `test-results${only ? `-${only}` : ""}`,
   fullyParallel: false,
   workers: 1,
   retries: 0,
   timeout: 60_000,
-  reporter: [["list"], ["json", { outputFile: ".test-reports/e2e.json" }]],
+  reporter: [["list"], ["json", { outputFile: `.test-reports/e2e${only ? `-${only}` : ""}.json` }]],
   use: {
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
@@ -54,7 +57,7 @@ export default defineConfig({
     },
   ],
   webServer: [
-    server(base, { HEADROOM_DATA_DIR: ".data-e2e" }),
-    server(base + 1, { DATABASE_URL: pgUrl, HEADROOM_DATA_DIR: ".data-e2e-pg" }),
+    ...(only === "postgres" ? [] : [server(base, { HEADROOM_DATA_DIR: ".data-e2e" })]),
+    ...(only === "embedded" ? [] : [server(base + 1, { DATABASE_URL: pgUrl, HEADROOM_DATA_DIR: ".data-e2e-pg" })]),
   ],
 });

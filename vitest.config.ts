@@ -24,7 +24,8 @@ export default defineConfig({
           environment: "node",
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          // Each suite creates its own databases, so files run two at a time (one per core).
+          maxWorkers: 2,
         },
       },
     ],

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# npm test: unit, integration on PGlite and on the Postgres server, then Playwright against the production build.
+# npm test: format and lint checks, unit tests, integration tests on PGlite and on the Postgres server (while the
+# production build runs beside them), then Playwright against the build on two servers (embedded and Postgres),
+# one browser project per process. Every suite writes a JSON report; a suite that did not run fails the total.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -7,25 +9,51 @@ export TEST_POSTGRES_URL="${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:543
 export E2E_DATABASE_URL="${E2E_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/headroom_e2e}"
 export NEXT_TELEMETRY_DISABLED=1
 mkdir -p .test-reports
-rm -f .test-reports/*.json
+rm -f .test-reports/*.json .test-reports/*.log
 
 fail() { echo "✖ $*" >&2; exit 1; }
+took() { echo "== $1: $(($(date +%s) - $2)) s"; }
 
 npx tsx scripts/lib/check-postgres.ts "$TEST_POSTGRES_URL" \
   || fail "No Postgres server answers at $TEST_POSTGRES_URL; the integration and e2e suites need one (set TEST_POSTGRES_URL)."
 
 status=0
-npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=.test-reports/unit.json || status=1
-npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=.test-reports/integration.json || status=1
+t=$(date +%s)
+npm run -s format:check || { echo "✖ Prettier: files above are not formatted (npm run format)." >&2; status=1; }
+npm run -s lint || { echo "✖ Lint or layer rules failed (see above)." >&2; status=1; }
+took "format and lint" "$t"
 
-if npx tsx scripts/build.ts; then
+t=$(date +%s)
+npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=.test-reports/unit.json || status=1
+took "unit" "$t"
+
+# The build shares nothing with the integration suites: run it beside them and show its log when it ends.
+t=$(date +%s)
+(npx tsx scripts/build.ts > .test-reports/build.log 2>&1; echo $? > .test-reports/build.rc) &
+build_pid=$!
+npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=.test-reports/integration.json || status=1
+took "integration" "$t"
+wait "$build_pid"
+cat .test-reports/build.log
+took "integration and build" "$t"
+
+if [ "$(cat .test-reports/build.rc 2>/dev/null)" = "0" ]; then
+  t=$(date +%s)
   rm -rf .data-e2e .data-e2e-pg
   npx tsx scripts/lib/check-postgres.ts "$TEST_POSTGRES_URL" --recreate "$E2E_DATABASE_URL" || fail "Could not create the e2e database."
-  npx playwright test || status=1
+  E2E_PROJECT=embedded npx playwright test --project embedded > .test-reports/e2e-embedded.log 2>&1 &
+  embedded_pid=$!
+  E2E_PROJECT=postgres npx playwright test --project postgres > .test-reports/e2e-postgres.log 2>&1 &
+  postgres_pid=$!
+  wait "$embedded_pid" || status=1
+  wait "$postgres_pid" || status=1
+  cat .test-reports/e2e-embedded.log .test-reports/e2e-postgres.log
+  took "e2e" "$t"
 else
   echo "✖ The production build failed, so the browser suite could not run." >&2
   status=1
 fi
 
-npx tsx scripts/lib/summarize-results.ts .test-reports/unit.json .test-reports/integration.json .test-reports/e2e.json || status=1
+npx tsx scripts/lib/summarize-results.ts .test-reports/unit.json .test-reports/integration.json \
+  .test-reports/e2e-embedded.json .test-reports/e2e-postgres.json || status=1
 exit $status
