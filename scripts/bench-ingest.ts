@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { openDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { GENERATED_HEADER } from "@/lib/ingest/focus/generate";
+import { GENERATED_HEADER } from "@/lib/demo/generate-focus";
 import { runFocusImport } from "@/lib/ingest/focus/import";
 import { systemCtx } from "@/lib/services/system-actor";
 

@@ -6,10 +6,10 @@ import { queryRows } from "@/lib/db/rows";
 import { imports } from "@/lib/db/schema";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
 import { systemCtx } from "@/lib/services/system-actor";
-import { generateFocusCsv } from "./generate";
+import { generateFocusCsv } from "@/lib/demo/generate-focus";
 import { runFocusImport } from "./import";
 import { failInterruptedImports, holdImportLock, markLive } from "./interrupted";
-import { importRow, importText, lineItemCount } from "./testing";
+import { importRow, importText, lineItemCount } from "@/lib/testing/focus-import";
 
 const HEADER =
   "BillingCurrency,BillingPeriodStart,BillingPeriodEnd,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,BilledCost,EffectiveCost,ListCost,ServiceProviderName,HostProviderName,ChargeDescription,SkuPriceid,Tags,x_CostCenter,Id";
