@@ -11,7 +11,7 @@ import { KindPicker, type KindOption } from "@/components/imports/registers/kind
 import { SampleTable } from "@/components/imports/registers/sample-table";
 import { Button } from "@/components/ui/button";
 import type { RegisterImportResult } from "@/lib/ingest/registers/import";
-import { REGISTER_TEMPLATES, type RegisterKind } from "@/lib/ingest/registers/templates";
+import { REGISTER_TEMPLATES, type RegisterKind } from "@/lib/csv/register-templates";
 
 type State =
   | { phase: "idle" }
