@@ -10,8 +10,8 @@ import { insertReservation } from "@/lib/services/reservations/create";
 import { CreateReservationInput } from "@/lib/services/reservations/schemas";
 import { insertSite } from "@/lib/services/sites/create";
 import { CreateSiteInput } from "@/lib/services/sites/schemas";
-import { readRegisterRows, type RowError } from "./parse";
-import { fieldOf, loadLookups, rowInput, type Lookups } from "./resolve";
+import { readRegisterRows, type RowError } from "@/lib/ingest/registers/parse";
+import { fieldOf, loadLookups, rowInput, type Lookups } from "@/lib/ingest/registers/resolve";
 import { REGISTER_TEMPLATES, type RegisterKind, type SampleRow } from "@/lib/csv/register-templates";
 
 // Loads every row of a register file inside the caller's transaction through the same zod schema and
