@@ -6,7 +6,7 @@ import { count, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { costLineItems, imports } from "@/lib/db/schema";
 import { systemCtx } from "@/lib/services/system-actor";
-import { runFocusImport, type FocusImportArgs } from "@/lib/ingest/focus/import";
+import { runFocusImport, type FocusImportArgs } from "@/lib/services/imports/focus";
 
 // Helpers for the FOCUS import tests (not used by the app).
 

@@ -5,13 +5,13 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { billingMonthKeys, refreshBillingMonthly } from "@/lib/ingest/billing-monthly";
 import { matchCharges } from "@/lib/ingest/matching";
-import { audit } from "@/lib/services/audit";
+import { audit } from "../../audit";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { CsvSyntaxError } from "@/lib/csv/read";
-import { failInterruptedImports, holdImportLock, markLive } from "./interrupted";
-import { replaceEarlierPeriods, type Replaced } from "./replace";
-import { FocusRowMapper, MAX_ERRORS, type FocusError } from "./rows";
-import { FocusScanner } from "./scan";
+import { failInterruptedImports, holdImportLock, markLive } from "@/lib/ingest/focus/interrupted";
+import { replaceEarlierPeriods, type Replaced } from "@/lib/ingest/focus/replace";
+import { FocusRowMapper, MAX_ERRORS, type FocusError } from "@/lib/ingest/focus/rows";
+import { FocusScanner } from "@/lib/ingest/focus/scan";
 import {
   createRawStaging,
   createStaging,
@@ -25,12 +25,12 @@ import {
   stagedAsTyped,
   replayRaw,
   type CopyWriter,
-} from "./staging";
-import { GzipError, pumpBytes, SourceAbortedError, type ByteSource, type Tap } from "./stream";
-import { summarizeImport, type FocusSummary } from "./summary";
+} from "@/lib/ingest/focus/staging";
+import { GzipError, pumpBytes, SourceAbortedError, type ByteSource, type Tap } from "@/lib/ingest/focus/stream";
+import { summarizeImport, type FocusSummary } from "@/lib/ingest/focus/summary";
 
-export type { FocusSummary } from "./summary";
-export type { FocusError } from "./rows";
+export type { FocusSummary } from "@/lib/ingest/focus/summary";
+export type { FocusError } from "@/lib/ingest/focus/rows";
 
 export type FocusImportResult = {
   /** null only when refused before an imports row exists (forbidden). For a duplicate: the earlier import. */

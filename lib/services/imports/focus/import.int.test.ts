@@ -7,8 +7,8 @@ import { imports } from "@/lib/db/schema";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
 import { systemCtx } from "@/lib/services/system-actor";
 import { generateFocusCsv } from "@/lib/demo/generate-focus";
-import { runFocusImport } from "./import";
-import { failInterruptedImports, holdImportLock, markLive } from "./interrupted";
+import { runFocusImport } from ".";
+import { failInterruptedImports, holdImportLock, markLive } from "@/lib/ingest/focus/interrupted";
 import { importRow, importText, lineItemCount } from "@/lib/testing/focus-import";
 
 const HEADER =
