@@ -7,8 +7,8 @@ import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { openDatabase } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { GENERATED_HEADER } from "@/lib/ingest/focus/generate";
-import { runFocusImport } from "@/lib/ingest/focus/import";
+import { GENERATED_HEADER } from "@/lib/demo/generate-focus";
+import { runFocusImport } from "@/lib/services/imports/focus";
 import { systemCtx } from "@/lib/services/system-actor";
 
 // Loads one generated FOCUS file through Headroom (importFocus) and through a raw COPY into a bare

@@ -4,13 +4,13 @@ import type { Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { createGzip } from "node:zlib";
 import { createRng } from "@/lib/demo/random";
-import { generateFocusCsv } from "@/lib/ingest/focus/generate";
+import { generateFocusCsv } from "@/lib/demo/generate-focus";
 
 const USAGE = `Usage:
   npm run gen -- focus --rows 1000000 --out FILE [--gzip] [--seed 1] [--month 2025-01]
   npm run gen -- utilization --blocks 2000 --days 365 --out FILE [--gzip] [--seed 1] [--from 2025-01-01] [--prefix gen-block-]
 
-focus:        a FOCUS 1.2 cost-and-usage CSV with the quirks of real exports (see lib/ingest/focus/generate.ts).
+focus:        a FOCUS 1.2 cost-and-usage CSV with the quirks of real exports (see lib/demo/generate-focus.ts).
 utilization:  reservation,hour,used_ah — one row per block and hour; reservation is <prefix><n> (4 digits),
               used_ah between 0 and 8 accelerator-hours (8-accelerator blocks).`;
 

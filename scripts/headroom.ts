@@ -7,7 +7,7 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { users } from "@/lib/db/schema";
 import { env, EnvError } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { importFocus, type FocusImportResult } from "@/lib/ingest/focus/import";
+import { importFocus, type FocusImportResult } from "@/lib/services/imports/focus";
 import type { Ctx } from "@/lib/auth/context";
 import { systemCtx } from "@/lib/services/system-actor";
 import { runningPid } from "./lib/server-lock";

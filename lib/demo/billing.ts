@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/rows";
 import { csvLine } from "@/lib/csv/write";
-import { importFocus } from "@/lib/ingest/focus/import";
+import { importFocus } from "@/lib/services/imports/focus";
 import { Dec } from "@/lib/metrics/decimal";
 import { systemCtx } from "@/lib/services/system-actor";
 import { addDays, addMonths, isoDate } from "./dates";

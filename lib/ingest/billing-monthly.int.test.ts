@@ -8,8 +8,8 @@ import { loadBilledMonths, loadBillingGroups } from "@/lib/queries/costs/billing
 import { insertCatalog, insertContractRow, roleCtx } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
 import { billingMonthlyDrift } from "./billing-monthly";
-import { generateFocusCsv } from "./focus/generate";
-import { importText } from "./focus/testing";
+import { generateFocusCsv } from "@/lib/demo/generate-focus";
+import { importText } from "@/lib/testing/focus-import";
 import { rematchCharges } from "./matching";
 import { insertCharges, insertImport } from "./test-charges";
 

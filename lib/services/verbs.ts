@@ -1,5 +1,5 @@
 import type { Permission } from "@/lib/auth/permissions";
-import { registerImportVerb } from "@/lib/ingest/registers/import";
+import { registerImportVerb } from "./imports/registers/import";
 import type { Ctx } from "@/lib/auth/context";
 import { archiveContract, unarchiveContract } from "./contracts/archive";
 import { createContract } from "./contracts/create";

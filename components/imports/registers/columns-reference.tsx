@@ -1,5 +1,5 @@
 import { ChevronRight, Download } from "lucide-react";
-import { REGISTER_TEMPLATES, type RegisterKind } from "@/lib/ingest/registers/templates";
+import { REGISTER_TEMPLATES, type RegisterKind } from "@/lib/csv/register-templates";
 
 /** The columns a kind's file takes, with the template download. */
 export function ColumnsReference({ kind }: { kind: RegisterKind }) {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Upload } from "lucide-react";
-import type { RegisterKind } from "@/lib/ingest/registers/templates";
+import type { RegisterKind } from "@/lib/csv/register-templates";
 
 /** "Import CSV" beside a register's "New …" button; render it only for users who may write that kind. */
 export function ImportCsvLink({ kind }: { kind: RegisterKind }) {

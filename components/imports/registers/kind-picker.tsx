@@ -1,4 +1,4 @@
-import type { RegisterKind } from "@/lib/ingest/registers/templates";
+import type { RegisterKind } from "@/lib/csv/register-templates";
 import { cn } from "@/lib/utils";
 
 export type KindOption = { kind: RegisterKind; label: string; description: string; allowed: boolean; reason?: string };

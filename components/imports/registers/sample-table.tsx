@@ -1,4 +1,4 @@
-import type { SampleRow } from "@/lib/ingest/registers/load";
+import type { SampleRow } from "@/lib/csv/register-templates";
 
 /** The first rows of a checked file as they will be created (references by their resolved names). */
 export function SampleTable({ columns, rows, total }: { columns: string[]; rows: SampleRow[]; total: number }) {

@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
-import { REGISTER_TEMPLATES, type RegisterKind } from "./templates";
+import { REGISTER_TEMPLATES, type RegisterKind } from "@/lib/csv/register-templates";
 
 export type RowError = { line: number; column?: string; message: string };
 

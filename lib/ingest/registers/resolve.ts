@@ -1,6 +1,6 @@
 import type { Executor } from "@/lib/db/client";
 import { acceleratorTypes, contracts, providers, sites } from "@/lib/db/schema";
-import type { RegisterKind } from "./templates";
+import type { RegisterKind } from "@/lib/csv/register-templates";
 
 // Names in a register file → ids. Exact names win (case and spacing ignored); otherwise a name that
 // appears as whole words in exactly one active record (provider "Azure" → "Microsoft Azure"). Archived

@@ -10,8 +10,8 @@ import { ColumnsReference } from "@/components/imports/registers/columns-referen
 import { KindPicker, type KindOption } from "@/components/imports/registers/kind-picker";
 import { SampleTable } from "@/components/imports/registers/sample-table";
 import { Button } from "@/components/ui/button";
-import type { RegisterImportResult } from "@/lib/ingest/registers/import";
-import { REGISTER_TEMPLATES, type RegisterKind } from "@/lib/ingest/registers/templates";
+import type { RegisterImportResult } from "@/lib/services/imports/registers/import";
+import { REGISTER_TEMPLATES, type RegisterKind } from "@/lib/csv/register-templates";
 
 type State =
   | { phase: "idle" }

@@ -5,7 +5,7 @@ import type { KindOption } from "@/components/imports/registers/kind-picker";
 import { ColumnsReference } from "@/components/imports/registers/columns-reference";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
-import { isRegisterKind, REGISTER_KINDS, REGISTER_TEMPLATES } from "@/lib/ingest/registers/templates";
+import { isRegisterKind, REGISTER_KINDS, REGISTER_TEMPLATES } from "@/lib/csv/register-templates";
 
 export const metadata: Metadata = { title: "Import registers" };
 export const dynamic = "force-dynamic";

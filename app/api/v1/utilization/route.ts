@@ -2,8 +2,8 @@ import { apiKeyCtx } from "@/lib/auth/api-keys";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { checkDeclaredLength, jsonError, limitedBody, readBody, uploadFileName } from "@/lib/ingest/http";
-import { importUtilizationCsv } from "@/lib/ingest/utilization/import";
-import { ingestUtilization } from "@/lib/ingest/utilization/ingest";
+import { importUtilizationCsv } from "@/lib/services/imports/utilization/import";
+import { ingestUtilization } from "@/lib/services/imports/utilization/ingest";
 import { ValidationError } from "@/lib/errors";
 import { requirePermission } from "@/lib/auth/context";
 

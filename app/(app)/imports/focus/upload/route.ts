@@ -1,6 +1,6 @@
 import { requireActionCtx } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { importFocus } from "@/lib/ingest/focus/import";
+import { importFocus } from "@/lib/services/imports/focus";
 import { streamedUpload } from "@/lib/ingest/http";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { requireActionCtx } from "@/lib/auth/session";
 import { checkDeclaredLength, jsonError, ndjsonResponse, readBody, PayloadTooLargeError, uploadFileName } from "@/lib/ingest/http";
-import { commitRegisterImport, MAX_REGISTER_FILE_BYTES, previewRegisterImport } from "@/lib/ingest/registers/import";
-import { isRegisterKind, REGISTER_TEMPLATES } from "@/lib/ingest/registers/templates";
+import { commitRegisterImport, MAX_REGISTER_FILE_BYTES, previewRegisterImport } from "@/lib/services/imports/registers/import";
+import { isRegisterKind, REGISTER_TEMPLATES } from "@/lib/csv/register-templates";
 import { ValidationError } from "@/lib/errors";
 import { requirePermission } from "@/lib/auth/context";
 

@@ -1,7 +1,7 @@
 import { requireActionCtx } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { streamedUpload } from "@/lib/ingest/http";
-import { importUtilizationCsv } from "@/lib/ingest/utilization/import";
+import { importUtilizationCsv } from "@/lib/services/imports/utilization/import";
 
 export const dynamic = "force-dynamic";
 

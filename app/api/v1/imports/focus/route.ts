@@ -1,7 +1,7 @@
 import { apiKeyCtx } from "@/lib/auth/api-keys";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { importFocus } from "@/lib/ingest/focus/import";
+import { importFocus } from "@/lib/services/imports/focus";
 import { checkDeclaredLength, jsonError, limitedBody, uploadFileName } from "@/lib/ingest/http";
 import { requirePermission } from "@/lib/auth/context";
 

@@ -1,5 +1,5 @@
 import { getCtx } from "@/lib/auth/session";
-import { isRegisterKind, templateCsv, templateFileName } from "@/lib/ingest/registers/templates";
+import { isRegisterKind, templateCsv, templateFileName } from "@/lib/csv/register-templates";
 
 export const dynamic = "force-dynamic";
 

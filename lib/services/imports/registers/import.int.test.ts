@@ -6,7 +6,7 @@ import { ForbiddenError } from "@/lib/errors";
 import { roleCtx, uniq } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
 import { commitRegisterImport, previewRegisterImport } from "./import";
-import { templateCsv } from "./templates";
+import { templateCsv } from "@/lib/csv/register-templates";
 
 const CONTRACT_HEADER = "provider,name,reference,start_date,end_date,committed_amount,currency,discount_pct,payment_terms,status,notes";
 const RESERVATION_HEADER =

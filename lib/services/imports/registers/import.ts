@@ -5,9 +5,9 @@ import { imports } from "@/lib/db/schema";
 import { ValidationError } from "@/lib/errors";
 import { audit } from "@/lib/services/audit";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
-import { loadRegisterRows, MAX_LISTED_ERRORS, type LoadOutcome, type Progress, type SampleRow } from "./load";
-import { RegisterFileError, type RowError } from "./parse";
-import { REGISTER_KINDS, REGISTER_TEMPLATES, type RegisterKind } from "./templates";
+import { loadRegisterRows, MAX_LISTED_ERRORS, type LoadOutcome, type Progress } from "./load";
+import { RegisterFileError, type RowError } from "@/lib/ingest/registers/parse";
+import { REGISTER_KINDS, REGISTER_TEMPLATES, type RegisterKind, type SampleRow } from "@/lib/csv/register-templates";
 
 /** Register files are read whole; onboarding files of tens of thousands of rows are a few MB. */
 export const MAX_REGISTER_FILE_BYTES = 10 * 1024 * 1024;

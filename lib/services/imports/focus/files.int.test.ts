@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
-import { importFile, independentTotals, lineItemCount, requireFocusData, toCents } from "./testing";
+import { importFile, independentTotals, lineItemCount, requireFocusData, toCents } from "@/lib/testing/focus-import";
 
 const dir = requireFocusData();
 

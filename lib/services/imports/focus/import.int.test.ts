@@ -1,15 +1,13 @@
 import { gzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/rows";
-import { imports } from "@/lib/db/schema";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
 import { systemCtx } from "@/lib/services/system-actor";
-import { generateFocusCsv } from "./generate";
-import { runFocusImport } from "./import";
-import { failInterruptedImports, holdImportLock, markLive } from "./interrupted";
-import { importRow, importText, lineItemCount } from "./testing";
+import { generateFocusCsv } from "@/lib/demo/generate-focus";
+import { runFocusImport } from ".";
+import { importRow, importText, lineItemCount } from "@/lib/testing/focus-import";
 
 const HEADER =
   "BillingCurrency,BillingPeriodStart,BillingPeriodEnd,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,BilledCost,EffectiveCost,ListCost,ServiceProviderName,HostProviderName,ChargeDescription,SkuPriceid,Tags,x_CostCenter,Id";
@@ -333,45 +331,5 @@ describeOnEachEngine("FOCUS import", (engine) => {
     expect(result.errors[0]!.message).toMatch(/billing.import/);
     const [after] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from imports`);
     expect(after!.n).toBe(before!.n);
-  });
-
-  describe("an import left running by a killed process", () => {
-    const running = async () => {
-      const [row] = await handle.db
-        .insert(imports)
-        .values({
-          kind: "focus",
-          fileName: "killed.csv",
-          sha256: "0".repeat(64),
-          status: "running",
-          createdAt: new Date(Date.now() - 10 * 60_000),
-        })
-        .returning({ id: imports.id });
-      return row!.id;
-    };
-
-    it("is marked failed as interrupted", async () => {
-      const dead = await running();
-      expect(await failInterruptedImports(handle.db)).toBe(1);
-      const row = await importRow(handle.db, dead);
-      expect(row).toMatchObject({ status: "failed" });
-      expect(row!.errors![0]!.message).toMatch(/interrupted/);
-    });
-
-    it("leaves an import that is still loading alone", async () => {
-      const live = await running();
-      if (engine === "pglite") {
-        const unmark = markLive(handle.db, live);
-        expect(await failInterruptedImports(handle.db)).toBe(0);
-        unmark();
-      } else {
-        await handle.db.transaction(async (tx) => {
-          await holdImportLock(tx, live);
-          expect(await failInterruptedImports(handle.db)).toBe(0);
-        });
-      }
-      expect(await importRow(handle.db, live)).toMatchObject({ status: "running" });
-      expect(await failInterruptedImports(handle.db)).toBe(1);
-    });
   });
 });

@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { REGISTER_KINDS, REGISTER_TEMPLATES, templateCsv, templateFileName } from "./templates";
+import { REGISTER_KINDS, REGISTER_TEMPLATES, templateCsv, templateFileName } from "./register-templates";
 
 describe("register templates", () => {
   const today = new Date("2026-11-27T10:00:00Z");

@@ -10,9 +10,9 @@ import { insertReservation } from "@/lib/services/reservations/create";
 import { CreateReservationInput } from "@/lib/services/reservations/schemas";
 import { insertSite } from "@/lib/services/sites/create";
 import { CreateSiteInput } from "@/lib/services/sites/schemas";
-import { readRegisterRows, type RowError } from "./parse";
-import { fieldOf, loadLookups, rowInput, type Lookups } from "./resolve";
-import { REGISTER_TEMPLATES, type RegisterKind } from "./templates";
+import { readRegisterRows, type RowError } from "@/lib/ingest/registers/parse";
+import { fieldOf, loadLookups, rowInput, type Lookups } from "@/lib/ingest/registers/resolve";
+import { REGISTER_TEMPLATES, type RegisterKind, type SampleRow } from "@/lib/csv/register-templates";
 
 // Loads every row of a register file inside the caller's transaction through the same zod schema and
 // insert helper (database rules + audit row) as the form, collecting errors instead of stopping at the
@@ -35,7 +35,6 @@ const SPECS: Record<RegisterKind, KindSpec<z.ZodType>> = {
 export const MAX_LISTED_ERRORS = 100;
 export const SAMPLE_ROWS = 20;
 
-export type SampleRow = { line: number; values: Record<string, string> };
 export type LoadOutcome = { rows: number; created: number; errors: RowError[]; errorCount: number; sample: SampleRow[] };
 
 /** Service field errors → the template columns they belong to; one entry per message. */

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { ValidationError } from "@/lib/errors";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
-import { validateRecord, type UtilizationRow } from "./rows";
+import { validateRecord, type UtilizationRow } from "@/lib/ingest/utilization/rows";
 import { runUtilizationLoad } from "./run";
-import { BATCH_ROWS, MAX_JSON_ROWS, type UtilizationImportResult } from "./types";
+import { BATCH_ROWS, MAX_JSON_ROWS, type UtilizationImportResult } from "@/lib/ingest/utilization/types";
 
 const SHAPE = 'Send JSON like {"rows": [{"reservation": "training-east-1", "hour": "2026-03-01T14:00:00Z", "used_ah": 7.5}]}.';
 

@@ -6,11 +6,11 @@ import { count, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { costLineItems, imports } from "@/lib/db/schema";
 import { systemCtx } from "@/lib/services/system-actor";
-import { runFocusImport, type FocusImportArgs } from "./import";
+import { runFocusImport, type FocusImportArgs } from "@/lib/services/imports/focus";
 
 // Helpers for the FOCUS import tests (not used by the app).
 
-export const repoRoot = path.resolve(import.meta.dirname, "../../..");
+export const repoRoot = path.resolve(import.meta.dirname, "../..");
 export const focusDataDir = path.resolve(repoRoot, "../shared/data/focus");
 
 export function requireFocusData(): string {

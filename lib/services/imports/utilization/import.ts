@@ -2,10 +2,10 @@ import { createHash } from "node:crypto";
 import { CsvError } from "csv-parse";
 import { csvErrorLine, readCsv } from "@/lib/csv/read";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
-import type { UtilizationLoader } from "./load";
-import { validateRecord, type UtilizationRow } from "./rows";
+import type { UtilizationLoader } from "@/lib/ingest/utilization/load";
+import { validateRecord, type UtilizationRow } from "@/lib/ingest/utilization/rows";
 import { runUtilizationLoad, type ReadOutcome } from "./run";
-import { BATCH_ROWS, type UtilizationImportResult } from "./types";
+import { BATCH_ROWS, type UtilizationImportResult } from "@/lib/ingest/utilization/types";
 
 const COLUMNS = ["reservation", "hour", "used_ah"] as const;
 

@@ -2,8 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { imports } from "@/lib/db/schema";
 import { audit } from "@/lib/services/audit";
 import type { Ctx } from "@/lib/auth/context";
-import { UtilizationLoader } from "./load";
-import type { UtilizationError, UtilizationImportResult } from "./types";
+import { UtilizationLoader } from "@/lib/ingest/utilization/load";
+import type { UtilizationError, UtilizationImportResult } from "@/lib/ingest/utilization/types";
 
 export type ReadOutcome = { rows: number; sha256: string; bytes?: number };
 

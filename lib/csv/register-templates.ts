@@ -1,5 +1,5 @@
 import type { Permission } from "@/lib/auth/permissions";
-import { csvLine } from "@/lib/csv/write";
+import { csvLine } from "./write";
 
 // The register CSV templates: the columns each kind takes, in template order, and an example row.
 // Pure data (no database), so the upload page can show the same columns the parser accepts.
@@ -10,6 +10,9 @@ export type RegisterKind = (typeof REGISTER_KINDS)[number];
 export function isRegisterKind(value: unknown): value is RegisterKind {
   return typeof value === "string" && (REGISTER_KINDS as readonly string[]).includes(value);
 }
+
+/** A row of a register file as it is (or would be) created: the template's columns, references by the name they resolved to. */
+export type SampleRow = { line: number; values: Record<string, string> };
 
 export type TemplateColumn = { name: string; required: boolean; help: string };
 

@@ -1,4 +1,4 @@
-import { createRng, type Rng } from "@/lib/demo/random";
+import { createRng, type Rng } from "./random";
 
 // Realistic FOCUS 1.2 cost-and-usage rows at any scale, deterministic by seed, with the quirks real
 // exports have: several providers, hourly (AWS, Oracle, Google, CoreWeave) and daily (Microsoft)

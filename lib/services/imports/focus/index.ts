@@ -1,0 +1,118 @@
+import { requirePermission, type Ctx } from "@/lib/auth/context";
+import type { Tx } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { ForbiddenError } from "@/lib/errors";
+import { holdImportLock, markLive } from "@/lib/ingest/focus/interrupted";
+import { matchCharges } from "@/lib/ingest/matching";
+import { replaceEarlierPeriods, type Replaced } from "@/lib/ingest/focus/replace";
+import { dropStaging, engineClient } from "@/lib/ingest/focus/staging";
+import type { ByteSource } from "@/lib/ingest/focus/stream";
+import { summarizeImport, type FocusSummary } from "@/lib/ingest/focus/summary";
+import { rejectBadRows } from "./check";
+import { claimFile } from "./claim";
+import { finishFailed } from "./fail";
+import { markSucceeded, rollUpBilling } from "./finish";
+import { loadStaged } from "./load";
+import { scanAndStage, type StageArgs, type Staged } from "./stage";
+import type { FileRead, FocusImportArgs, FocusImportOptions, FocusImportResult } from "./types";
+
+export type { FocusError, FocusImportArgs, FocusImportResult, FocusSummary } from "./types";
+
+/**
+ * Imports a FOCUS 1.0–1.3 cost-and-usage CSV (plain or gzip) all-or-nothing: claim the file → scan and stage
+ * → check → load → match → summarize → replace earlier periods → roll up → finish, in one transaction on the
+ * server (PGlite stages outside it). Rules in README ("FOCUS billing import"). Permission billing.import.
+ */
+export async function importFocus(args: FocusImportArgs): Promise<FocusImportResult> {
+  return runFocusImport(args, { fxRates: env().fxRates });
+}
+
+export async function runFocusImport(args: FocusImportArgs, options: FocusImportOptions): Promise<FocusImportResult> {
+  const clock = new PhaseClock(options.onPhase);
+  const { ctx, fileName } = args;
+  try {
+    requirePermission(ctx, "billing.import");
+  } catch (error) {
+    if (!(error instanceof ForbiddenError)) throw error;
+    return {
+      importId: null,
+      status: "failed",
+      rows: 0,
+      bytes: 0,
+      sha256: "",
+      errors: [{ line: 0, message: error.message }],
+      summary: null,
+    };
+  }
+  const importId = await claimFile(ctx, fileName);
+  const unmarkLive = markLive(ctx.db, importId);
+  const read: FileRead = { rows: 0, bytes: 0, sha256: "" };
+  const job: Job = { ctx, importId, fileName, clock };
+  const stage = { source: args.source as ByteSource, signal: args.signal, onProgress: args.onProgress, fxRates: options.fxRates };
+  try {
+    const { bytes, sha256, replaced, summary } = await stageAndLoad(job, stage, read);
+    clock.mark("mark succeeded, commit");
+    return { importId, status: "succeeded", rows: read.rows, bytes, sha256, errors: [], replaced, summary };
+  } catch (error) {
+    return finishFailed(ctx.db, importId, error, read);
+  } finally {
+    unmarkLive();
+  }
+}
+
+type Job = { ctx: Ctx; importId: number; fileName: string; clock: PhaseClock };
+type Loaded = { bytes: number; sha256: string; summary: FocusSummary; replaced: Replaced[] };
+
+/**
+ * The server streams the file into staging inside the load transaction; PGlite (one connection, whose
+ * transaction would hold every other query of the app) stages outside it and drops the table after.
+ */
+async function stageAndLoad(job: Job, stage: Omit<StageArgs, "table" | "onCommit">, read: FileRead): Promise<Loaded> {
+  const { db } = job.ctx;
+  if (engineClient(db).engine === "postgres") {
+    return db.transaction(async (tx) => {
+      await holdImportLock(tx, job.importId);
+      const staged = await scanAndStage(tx, { ...stage, table: "focus_raw", onCommit: "on commit drop" }, read);
+      job.clock.mark("read, check and COPY to staging");
+      return loadAndFinish(tx, job, staged);
+    });
+  }
+  const table = `focus_raw_${job.importId}`;
+  try {
+    const staged = await scanAndStage(db, { ...stage, table, onCommit: "" }, read);
+    job.clock.mark("read, check and COPY to staging");
+    return await db.transaction((tx) => loadAndFinish(tx, job, staged));
+  } finally {
+    await dropStaging(db, table).catch(() => {});
+  }
+}
+
+async function loadAndFinish(tx: Tx, job: Job, staged: Staged): Promise<Loaded> {
+  const { ctx, importId, fileName, clock } = job;
+  await rejectBadRows(tx, staged);
+  await loadStaged(tx, staged, importId);
+  clock.mark("INSERT … SELECT into cost_line_items");
+  await matchCharges(tx, importId, { tiedOnInsert: true });
+  clock.mark("matchCharges");
+  const { summary, periods } = await summarizeImport(tx, importId);
+  clock.mark("summary");
+  const { replaced, touched } = await replaceEarlierPeriods(tx, importId, periods);
+  clock.mark("replace");
+  await rollUpBilling(tx, importId, touched);
+  clock.mark("billing_monthly");
+  await markSucceeded(tx, ctx, { importId, fileName, staged, summary, periods, replaced });
+  return { bytes: staged.tap.bytes, sha256: staged.tap.sha256(), summary, replaced };
+}
+
+/** Reports the time since the previous mark under each phase's name (scripts/bench-ingest.ts). */
+class PhaseClock {
+  private start = performance.now();
+
+  constructor(private readonly onPhase?: (phase: string, ms: number) => void) {}
+
+  mark(phase: string): void {
+    const now = performance.now();
+    this.onPhase?.(phase, now - this.start);
+    this.start = now;
+  }
+}
