@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { formText } from "@/lib/validation/form-data";
 
 export function SignInForm({ oidcName, initialError }: { oidcName: string | null; initialError: string | null }) {
   const router = useRouter();
@@ -19,8 +20,8 @@ export function SignInForm({ oidcName, initialError }: { oidcName: string | null
     setPending(true);
     setError(null);
     const result = await signIn("credentials", {
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
+      email: formText(form, "email"),
+      password: formText(form, "password"),
       redirect: false,
     });
     setPending(false);

@@ -8,6 +8,7 @@ import { fieldError, SelectField, TextField } from "@/components/registers/form-
 import { Button } from "@/components/ui/button";
 import type { ActionError, ActionResult } from "@/lib/errors";
 import { ROLE_OPTIONS } from "./options";
+import { formText } from "@/lib/validation/form-data";
 
 type Created = { id: string; key: string; prefix: string };
 
@@ -68,7 +69,7 @@ export function CreateApiKeyForm({ action }: { action: (input: { name: string; r
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     startTransition(async () => {
-      const result = await action({ name: String(form.get("name") ?? ""), role: String(form.get("role") ?? "") });
+      const result = await action({ name: formText(form, "name"), role: formText(form, "role") });
       if (result.ok) {
         setState(null);
         setCreated(result.data);
