@@ -150,7 +150,7 @@ export function monthlySpend(input: {
       });
     }
     const billed = providerIds.map((id) => input.billed.has(billedKey(id, month.from)));
-    const sums: (ExactSum | undefined)[] = new Array(cellKeys.size);
+    const sums = new Array<ExactSum | undefined>(cellKeys.size);
     const firstBlock: number[] = []; // of each planned cell, in the order the cells appear
     const known = month.from < input.usageThrough;
     const from = month.from.getTime();
