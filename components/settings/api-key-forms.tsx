@@ -43,7 +43,7 @@ function NewKeyPanel({ created, onDone }: { created: Created; onDone: () => void
         >
           {created.key}
         </code>
-        <Button type="button" size="sm" variant="outline" onClick={copy}>
+        <Button type="button" size="sm" variant="outline" onClick={() => void copy()}>
           {copied ? <Check aria-hidden className="size-4" /> : <Copy aria-hidden className="size-4" />}
           {copied ? "Copied" : "Copy key"}
         </Button>
