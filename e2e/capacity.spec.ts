@@ -39,7 +39,7 @@ test.describe("capacity", () => {
     // The gap table exports as CSV: one row per month for the family.
     const download = page.waitForEvent("download");
     await page.getByRole("link", { name: "Export gap table CSV" }).click();
-    const csv = await readFile((await (await download).path())!, "utf8");
+    const csv = await readFile(await (await download).path(), "utf8");
     const lines = csv.trim().split(/\r\n/);
     expect(lines[0]).toBe(
       "family,month,capacity,forecast_use,planned,demand_median,demand_lower80,demand_upper80,demand_lower95,demand_upper95,gap,unit,scenario",

@@ -154,7 +154,7 @@ test.describe("FOCUS billing import", () => {
     await expect(page.getByLabel("FOCUS file")).toHaveCount(0);
     const refused = await page.request.post("/imports/focus/upload?name=x.csv", { data: "BilledCost\n1\n" });
     expect(refused.status()).toBe(403);
-    expect((await refused.json()).error).toMatch(/not allowed/);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/not allowed/);
   });
 
   test("the import API refuses a request without a valid API key", async ({ request }) => {
@@ -162,6 +162,6 @@ test.describe("FOCUS billing import", () => {
     expect(missing.status()).toBe(401);
     const wrong = await request.post("/api/v1/imports/focus", { data: "x", headers: { authorization: "Bearer hr_not-a-real-key" } });
     expect(wrong.status()).toBe(401);
-    expect((await wrong.json()).error).toMatch(/not valid/);
+    expect(((await wrong.json()) as { error: string }).error).toMatch(/not valid/);
   });
 });

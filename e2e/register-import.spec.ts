@@ -28,7 +28,7 @@ test.describe("register CSV import", () => {
 
     const download = page.waitForEvent("download");
     await page.getByRole("link", { name: "Download template" }).click();
-    const template = await readFile((await (await download).path())!, "utf8");
+    const template = await readFile(await (await download).path(), "utf8");
     const [header, example] = template.split("\r\n");
     expect(header).toBe(`${HEADER},delivery_date,capacity_reservation_id`);
     expect(example).toContain(",Oracle OCI,Abilene,NVIDIA GB200,");
@@ -84,7 +84,7 @@ test.describe("register CSV import", () => {
       data: "name,provider,region_code,country,pue\nX,AWS,r,US,1.1\n",
     });
     expect(refused.status()).toBe(403);
-    expect((await refused.json()).error).toMatch(/not allowed/);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/not allowed/);
     await page.goto("/reservations");
     await expect(page.getByRole("link", { name: "Import CSV" })).toHaveCount(0);
   });

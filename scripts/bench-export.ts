@@ -96,7 +96,11 @@ async function main() {
       for await (const chunk of csvBytesResponse("c.csv", focusCostCsv(ctx, { from: null, to: null }))
         .body! as unknown as AsyncIterable<Uint8Array>) {
         let end = chunk.length;
-        for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10 && ++lines === max) ((end = i + 1), (i = chunk.length));
+        for (let i = 0; i < chunk.length; i++)
+          if (chunk[i] === 10 && ++lines === max) {
+            end = i + 1;
+            break;
+          }
         bytes += end;
         if (lines >= max) break;
       }
@@ -154,6 +158,6 @@ main()
     console.error(error);
     process.exitCode = 1;
   })
-  .finally(async () => {
+  .finally(() => {
     clearInterval(sampler);
   });

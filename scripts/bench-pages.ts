@@ -192,7 +192,7 @@ function printTable(results: Result[]) {
 }
 
 async function main() {
-  const data = await ensureBenchData({ serverUrl, database: values.database!, rebuild: values.rebuild!, demoPassword });
+  const data = await ensureBenchData({ serverUrl, database: values.database, rebuild: values.rebuild, demoPassword });
   console.error(
     `Data set: ${Object.entries(data.counts)
       .map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`)

@@ -18,7 +18,7 @@ async function write(out: Writable, text: string): Promise<void> {
   if (!out.write(text)) await once(out, "drain");
 }
 
-async function open(file: string, gzip: boolean): Promise<{ out: Writable; close: () => Promise<void> }> {
+function open(file: string, gzip: boolean): { out: Writable; close: () => Promise<void> } {
   const fileStream = createWriteStream(file);
   if (!gzip) {
     return {
@@ -63,7 +63,7 @@ async function main() {
   }
   const seed = Number(values.seed ?? 1);
   const started = Date.now();
-  const { out, close } = await open(values.out, Boolean(values.gzip));
+  const { out, close } = open(values.out, Boolean(values.gzip));
   let rows = 0;
   if (command === "focus") {
     const total = Number(values.rows ?? 100_000);

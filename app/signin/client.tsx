@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { formText } from "@/lib/validation/form-data";
 
 export function SignInForm({ oidcName, initialError }: { oidcName: string | null; initialError: string | null }) {
   const router = useRouter();
@@ -19,8 +20,8 @@ export function SignInForm({ oidcName, initialError }: { oidcName: string | null
     setPending(true);
     setError(null);
     const result = await signIn("credentials", {
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
+      email: formText(form, "email"),
+      password: formText(form, "password"),
       redirect: false,
     });
     setPending(false);
@@ -35,7 +36,7 @@ export function SignInForm({ oidcName, initialError }: { oidcName: string | null
   return (
     <Card>
       <CardContent className="p-6">
-        <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+        <form onSubmit={(event) => void onSubmit(event)} className="flex flex-col gap-4" noValidate>
           <div className="flex flex-col gap-1.5">
             <Label htmlFor="email">Email</Label>
             <Input id="email" name="email" type="email" autoComplete="username" required autoFocus />
@@ -55,7 +56,7 @@ export function SignInForm({ oidcName, initialError }: { oidcName: string | null
         </form>
         {oidcName ? (
           <div className="mt-4 border-t border-slate-200 pt-4 dark:border-slate-800">
-            <Button variant="outline" className="w-full" onClick={() => signIn("oidc", { callbackUrl: "/" })}>
+            <Button variant="outline" className="w-full" onClick={() => void signIn("oidc", { callbackUrl: "/" })}>
               Continue with {oidcName}
             </Button>
           </div>

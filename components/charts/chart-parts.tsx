@@ -29,7 +29,7 @@ export function ChartFigure({ label, height, children }: { label: string; height
   );
 }
 
-type Entry = { name?: unknown; value?: unknown; color?: string; payload?: { title?: string; label?: string } };
+type Entry = { name?: string | number; value?: unknown; color?: string; payload?: { title?: string; label?: string } };
 
 export function TooltipBox({ active, payload, unit }: Pick<TooltipContentProps, "active" | "payload"> & { unit: ValueUnit }) {
   const entries = (payload ?? []) as unknown as Entry[];

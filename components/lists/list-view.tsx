@@ -23,7 +23,14 @@ export type Column<T> = {
 
 export type FilterSelect = { name: string; label: string; options: { value: string; label: string }[] };
 
-type Params = { q?: string; sort: string; dir: "asc" | "desc"; page: number; pageSize: number; filters: Record<string, unknown> };
+type Params = {
+  q?: string;
+  sort: string;
+  dir: "asc" | "desc";
+  page: number;
+  pageSize: number;
+  filters: Record<string, string | number | undefined>;
+};
 
 export function ListView<T extends { id: string }>({
   title,

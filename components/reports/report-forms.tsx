@@ -1,12 +1,17 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useState, useTransition } from "react";
+import { useActionState, useEffect, useState, useSyncExternalStore, useTransition } from "react";
 import { fieldError, FormError, SelectField, TextAreaField, TextField } from "@/components/registers/form-fields";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/errors";
 
 type Option = { value: string; label: string };
+
+// The page's origin is known in the browser only; the server render (and hydration) use "".
+const noSubscription = () => () => {};
+const browserOrigin = () => window.location.origin;
+const noOrigin = () => "";
 
 export type ReportFormValues = {
   id?: string;
@@ -106,8 +111,7 @@ export function CreateLinkForm({
   action: (prev: unknown, form: FormData) => Promise<ActionResult<{ token: string }>>;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
-  const [origin, setOrigin] = useState("");
-  useEffect(() => setOrigin(window.location.origin), []);
+  const origin = useSyncExternalStore(noSubscription, browserOrigin, noOrigin);
   const error = state && !state.ok ? state : null;
   const url = state?.ok ? `${origin}/r/${state.data.token}` : null;
   return (

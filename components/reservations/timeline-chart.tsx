@@ -56,7 +56,7 @@ export function TimelineChart({
 }) {
   // The table view's rows (up to a page of 200 blocks, ~1,600 elements) are drawn when it is first opened, not on
   // every page view while it stays closed.
-  const details = useOpenedDetails();
+  const { ref: detailsRef, opened, onToggle } = useOpenedDetails();
   return (
     <>
       <figure
@@ -105,7 +105,7 @@ export function TimelineChart({
           ))}
         </div>
       </figure>
-      <details ref={details.ref} className="mt-3 text-sm" onToggle={details.onToggle}>
+      <details ref={detailsRef} className="mt-3 text-sm" onToggle={onToggle}>
         <summary className="cursor-pointer font-medium">View the timeline as a table</summary>
         <div className="mt-2 overflow-x-auto">
           <table className="w-full text-left [&_td]:py-1 [&_td:not(:last-child)]:pr-3">
@@ -136,7 +136,7 @@ export function TimelineChart({
               </tr>
             </thead>
             <tbody className="[&>tr]:border-t [&>tr]:border-slate-100 dark:[&>tr]:border-slate-800">
-              {!details.opened
+              {!opened
                 ? null
                 : lanes.flatMap((lane) =>
                     lane.bars.map(([id, name, quantity, , start, end, kind, late, delivery]) => (

@@ -38,7 +38,7 @@ function SidePicker({ name, label, value, scenarios }: { name: string; label: st
       <Label htmlFor={`compare-${name}`}>{label}</Label>
       <select id={`compare-${name}`} name={name} defaultValue={value ?? "baseline"} className={SELECT}>
         <option value="baseline">Baseline</option>
-        {known ? null : <option value={value!}>Archived scenario</option>}
+        {known ? null : <option value={value}>Archived scenario</option>}
         {scenarios.map((s) => (
           <option key={s.value} value={s.value}>
             {s.label}

@@ -8,6 +8,7 @@ import { fieldError, SelectField, TextField } from "@/components/registers/form-
 import { Button } from "@/components/ui/button";
 import type { ActionError, ActionResult } from "@/lib/errors";
 import { ROLE_OPTIONS } from "./options";
+import { formText } from "@/lib/validation/form-data";
 
 type Created = { id: string; key: string; prefix: string };
 
@@ -42,7 +43,7 @@ function NewKeyPanel({ created, onDone }: { created: Created; onDone: () => void
         >
           {created.key}
         </code>
-        <Button type="button" size="sm" variant="outline" onClick={copy}>
+        <Button type="button" size="sm" variant="outline" onClick={() => void copy()}>
           {copied ? <Check aria-hidden className="size-4" /> : <Copy aria-hidden className="size-4" />}
           {copied ? "Copied" : "Copy key"}
         </Button>
@@ -68,7 +69,7 @@ export function CreateApiKeyForm({ action }: { action: (input: { name: string; r
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     startTransition(async () => {
-      const result = await action({ name: String(form.get("name") ?? ""), role: String(form.get("role") ?? "") });
+      const result = await action({ name: formText(form, "name"), role: formText(form, "role") });
       if (result.ok) {
         setState(null);
         setCreated(result.data);

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { can, type Role } from "@/lib/auth/permissions";
 import { NAV_ITEMS } from "./nav-items";
@@ -14,9 +15,9 @@ export function AppShell({ user, children }: { user: { email: string; role: Role
     <div className="min-h-screen lg:grid lg:grid-cols-[14rem_1fr]">
       <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur lg:h-screen lg:border-r lg:border-b-0 dark:border-slate-800 dark:bg-slate-900/95">
         <div className="flex items-center gap-4 px-4 py-3 lg:h-full lg:flex-col lg:items-stretch lg:py-5">
-          <a href="/" className="text-lg font-semibold tracking-tight lg:px-3">
+          <Link href="/" className="text-lg font-semibold tracking-tight lg:px-3">
             Headroom
-          </a>
+          </Link>
           <nav aria-label="Main" className="min-w-0 flex-1 overflow-x-auto">
             <NavLinks items={items} />
           </nav>

@@ -7,6 +7,7 @@ import { ConflictNotice } from "@/components/history/conflict-notice";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { ActionError, ActionResult } from "@/lib/errors";
+import { formText } from "@/lib/validation/form-data";
 
 export type BudgetStep = { id: string; version: number; effectiveFrom: string; effectiveTo: string | null; contractedMw: string };
 
@@ -26,7 +27,7 @@ function errorOf(state: ActionError | null, field: Field): string | undefined {
 
 function valuesOf(form: HTMLFormElement): Record<Field, string> {
   const data = new FormData(form);
-  return Object.fromEntries(FIELDS.map((f) => [f, String(data.get(f) ?? "").trim()])) as Record<Field, string>;
+  return Object.fromEntries(FIELDS.map((f) => [f, formText(data, f).trim()])) as Record<Field, string>;
 }
 
 function StepInputs({ prefix, formId, step, state }: { prefix: string; formId: string; step?: BudgetStep; state: ActionError | null }) {

@@ -81,11 +81,11 @@ export function authOptions(): NextAuthOptions {
         user.id = linked.id;
         return true;
       },
-      async jwt({ token, user }) {
+      jwt({ token, user }) {
         if (user) token.sub = user.id;
         return token;
       },
-      async session({ session, token }) {
+      session({ session, token }) {
         return { ...session, userId: token.sub };
       },
     },

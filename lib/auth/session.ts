@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { getServerSession } from "next-auth";
+import { getServerSession, type NextAuthOptions } from "next-auth";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/lib/db/client";
@@ -10,7 +10,7 @@ import { authOptions } from "./options";
 
 // The session only names the user; role and disabled flag are read from the database on every request.
 export const getCtx = cache(async (): Promise<Ctx | null> => {
-  const session = (await getServerSession(authOptions())) as { userId?: string } | null;
+  const session = await getServerSession<NextAuthOptions, { userId?: string }>(authOptions());
   if (!session?.userId) return null;
   const db = await getDb();
   const [user] = await db.select().from(users).where(eq(users.id, session.userId));

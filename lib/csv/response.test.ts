@@ -34,6 +34,18 @@ describe("csvResponse", () => {
     await reader.cancel();
     expect(finished).toBe(true);
   });
+
+  it("streams rows given as a plain iterable", async () => {
+    const response = csvResponse(
+      "x.csv",
+      ["n", "amount"],
+      [
+        [1, { number: "2.50" }],
+        [2, "n/a"],
+      ],
+    );
+    expect(await response.text()).toBe("n,amount\r\n1,2.50\r\n2,n/a\r\n");
+  });
 });
 
 describe("csvBytesResponse", () => {

@@ -1,12 +1,15 @@
 import { csvLine, type CsvValue } from "./write";
 
+/** Rows read from the database arrive asynchronously; rows computed from a loaded view are a plain (lazy) iterable. */
+export type CsvRows = AsyncIterable<readonly CsvValue[]> | Iterable<readonly CsvValue[]>;
+
 /**
  * A streamed CSV download: the header, then each row as it is produced. Rows are pulled one batch at a
  * time as the client reads, so memory stays flat whatever the row count.
  */
-export function csvResponse(fileName: string, header: readonly string[], rows: AsyncIterable<readonly CsvValue[]>): Response {
+export function csvResponse(fileName: string, header: readonly string[], rows: CsvRows): Response {
   const encoder = new TextEncoder();
-  const iterator = rows[Symbol.asyncIterator]();
+  const iterator = Symbol.asyncIterator in rows ? rows[Symbol.asyncIterator]() : rows[Symbol.iterator]();
   let headerSent = false;
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {

@@ -1,9 +1,10 @@
 import { CsvError } from "csv-parse";
-import type { CsvRecord } from "./read";
 
 // A fast RFC 4180 tokenizer for large imports (about 5× csv-parse on FOCUS files): text in, records
 // out, carrying an unfinished record across chunks. UTF-8 BOM dropped; CRLF, LF or CR end a record;
 // blank lines skipped; each record carries the physical line it starts on.
+
+export type CsvRecord = { fields: string[]; line: number };
 
 /** A csv-parse CsvError (code, `lines`), so callers written against csv-parse keep working. */
 export class CsvSyntaxError extends CsvError {

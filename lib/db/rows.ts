@@ -3,7 +3,7 @@ import type { Executor } from "./client";
 
 // PGlite returns { rows }, postgres.js returns an array: one shape for raw SQL reads.
 export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown;
+  const result: unknown = await db.execute(query);
   if (Array.isArray(result)) return result as T[];
-  return ((result as { rows: T[] }).rows ?? []) as T[];
+  return (result as { rows: T[] }).rows ?? [];
 }

@@ -5,7 +5,7 @@ import type { CatalogIds, ProviderKey } from "./catalog";
 import { SEED_ACTOR } from "./constants";
 import { isoDate, monthDay } from "./dates";
 import { createRng } from "./random";
-import type { ReservationPlan } from "./reservations";
+import type { ReservationPlan } from "./reservation-plan";
 
 type ContractStatus = "proposed" | "pending" | "active" | "exhausted" | "expired" | "cancelled";
 type PaymentTerms = "upfront" | "monthly" | "usage_based";

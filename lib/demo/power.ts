@@ -4,7 +4,7 @@ import { accelerator } from "./catalog";
 import { SEED_ACTOR, WINDOW_END_MONTHS } from "./constants";
 import { isoDate, monthDay } from "./dates";
 import { createRng } from "./random";
-import type { ReservationPlan } from "./reservations";
+import type { ReservationPlan } from "./reservation-plan";
 import { SITES, type SiteSeed } from "./sites";
 
 export type PowerBudgetPlan = { site: string; effectiveFrom: string; effectiveTo: string | null; contractedMw: string };

@@ -1,30 +1,13 @@
 import type { Executor } from "@/lib/db/client";
 import { reservations } from "@/lib/db/schema";
-import { accelerator, provider, type CatalogIds, type Family, type ProviderKey } from "./catalog";
+import { accelerator, provider, type CatalogIds, type Family } from "./catalog";
 import { SEED_ACTOR, WINDOW_END_MONTHS, WINDOW_START_MONTHS } from "./constants";
 import { contractTerm, linkableContracts, type ContractSeed } from "./contracts";
 import { addDays, isoDate, minDate, monthDay } from "./dates";
 import { drawQuantity, drawRate, type PricingModel } from "./pricing";
+import type { ReservationPlan, ReservationStatus } from "./reservation-plan";
 import { createRng, type Rng } from "./random";
 import { SITES, type SiteSeed } from "./sites";
-
-export type ReservationStatus = "planned" | "active" | "expired";
-
-export type ReservationPlan = {
-  name: string;
-  provider: ProviderKey;
-  site: string;
-  family: Family;
-  contractReference: string | null;
-  quantity: number;
-  startAt: Date;
-  endAt: Date;
-  pricingModel: PricingModel;
-  rate: string;
-  status: ReservationStatus;
-  deliveryDate: string | null;
-  capacityReservationId: string | null;
-};
 
 type Timing = { startAt: Date; endAt: Date; contract: ContractSeed | null };
 

@@ -4,7 +4,7 @@ import type { Family } from "./catalog";
 import { UTILIZATION_HISTORY_MONTHS } from "./constants";
 import { addMonths, dateFromIso, hoursBetween, maxDate, minDate } from "./dates";
 import { createRng, type Rng } from "./random";
-import type { ReservationPlan } from "./reservations";
+import type { ReservationPlan } from "./reservation-plan";
 import { SITES } from "./sites";
 
 type Workload = "training" | "inference" | "batch";

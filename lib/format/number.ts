@@ -97,6 +97,6 @@ export function formatMoneyDecimal(value: string | null | undefined, currency = 
     minimumFractionDigits: 2,
     maximumFractionDigits: 2,
     roundingMode: "halfExpand",
-  } as Intl.NumberFormatOptions);
+  });
   return (f.format as (v: string) => string)(value);
 }

@@ -11,8 +11,7 @@ const PLAIN = /^(-?)(\d+)(?:\.(\d+))?$/;
 /** A decimal value as n ÷ 10^scale, exactly (trailing fractional zeros kept off the scale). */
 export function toScaled(value: DecimalValue | null | undefined): Scaled {
   if (typeof value === "number" && Number.isSafeInteger(value)) return { n: BigInt(value), scale: 0 };
-  const text =
-    typeof value === "string" && PLAIN.test(value) ? value : Dec.isDecimal(value) ? (value as Dec).toFixed() : dec(value).toFixed();
+  const text = typeof value === "string" && PLAIN.test(value) ? value : Dec.isDecimal(value) ? value.toFixed() : dec(value).toFixed();
   const m = PLAIN.exec(text);
   if (!m) throw new Error(`Not a finite decimal: ${String(value)}`);
   const frac = (m[3] ?? "").replace(/0+$/, "");

@@ -68,8 +68,14 @@ describe("monthlyHeadroom on many loads", () => {
       const add = (x: Date | null) => {
         if (x && x > month.from && x < month.to) times.add(x.getTime());
       };
-      for (const l of site.loads) (add(l.startAt), add(l.endAt));
-      for (const b of site.budgets) (add(b.effectiveFrom), add(b.effectiveTo));
+      for (const l of site.loads) {
+        add(l.startAt);
+        add(l.endAt);
+      }
+      for (const b of site.budgets) {
+        add(b.effectiveFrom);
+        add(b.effectiveTo);
+      }
       return [...times].sort((a, b) => a - b);
     });
   }

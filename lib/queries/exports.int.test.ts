@@ -31,14 +31,22 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') ((cell += '"'), i++);
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") (row.push(cell), (cell = ""));
-    else if (ch === "\r" && text[i + 1] === "\n") (row.push(cell), rows.push(row), (row = []), (cell = ""), i++);
-    else if (ch === "\n") (row.push(cell), rows.push(row), (row = []), (cell = ""));
-    else cell += ch;
+    else if (ch === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (ch === "\n" || (ch === "\r" && text[i + 1] === "\n")) {
+      if (ch === "\r") i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+    } else cell += ch;
   }
   return rows;
 }
@@ -215,8 +223,10 @@ describeOnEachEngine("procurement exports", (engine) => {
       let current: Record<string, string> | null = null;
       for (const line of lines) {
         if (line === "BEGIN:VEVENT") current = {};
-        else if (line === "END:VEVENT") (events.push(current!), (current = null));
-        else if (current) {
+        else if (line === "END:VEVENT") {
+          events.push(current!);
+          current = null;
+        } else if (current) {
           const colon = line.indexOf(":");
           current[line.slice(0, colon)] = line.slice(colon + 1);
         }

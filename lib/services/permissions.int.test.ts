@@ -28,8 +28,8 @@ import type { Ctx } from "@/lib/auth/context";
 import { WRITE_VERBS, type WriteVerbName } from "./verbs";
 
 // A valid input per verb, so that a refusal can only come from the permission check.
-const SAMPLE_INPUTS: Record<WriteVerbName, (db: Db) => Promise<unknown>> = {
-  createUser: async () => ({ email: "new@example.com", name: "New", role: "viewer" }),
+const SAMPLE_INPUTS: Record<WriteVerbName, (db: Db) => object | Promise<object>> = {
+  createUser: () => ({ email: "new@example.com", name: "New", role: "viewer" }),
   updateUser: async (db) => {
     const [u] = await db
       .select()
@@ -37,7 +37,7 @@ const SAMPLE_INPUTS: Record<WriteVerbName, (db: Db) => Promise<unknown>> = {
       .where(sql`${users.email} = 'target@example.com'`);
     return { id: u!.id, version: u!.version, changes: { role: "finance" } };
   },
-  createContract: async () => ({
+  createContract: () => ({
     providerId: matrixCatalog.provider.id,
     name: "Matrix new contract",
     startDate: "2026-01-01",
@@ -50,7 +50,7 @@ const SAMPLE_INPUTS: Record<WriteVerbName, (db: Db) => Promise<unknown>> = {
   updateContract: async (db) => ({ ...(await versionOf(db, contracts, "PM-EDIT")), changes: { committedAmount: "750000" } }),
   archiveContract: async (db) => versionOf(db, contracts, "PM-ARCHIVE"),
   unarchiveContract: async (db) => versionOf(db, contracts, "PM-ARCHIVED"),
-  createReservation: async () => ({
+  createReservation: () => ({
     name: `Matrix new block ${Date.now()}`,
     providerId: matrixCatalog.provider.id,
     siteId: matrixCatalog.site.id,
@@ -66,7 +66,7 @@ const SAMPLE_INPUTS: Record<WriteVerbName, (db: Db) => Promise<unknown>> = {
   updateReservation: async (db) => ({ ...(await versionOf(db, reservations, "PM-EDIT")), changes: { quantity: 32 } }),
   archiveReservation: async (db) => versionOf(db, reservations, "PM-ARCHIVE"),
   unarchiveReservation: async (db) => versionOf(db, reservations, "PM-ARCHIVED"),
-  createSite: async () => ({
+  createSite: () => ({
     name: `Matrix site ${Date.now()}`,
     providerId: matrixCatalog.provider.id,
     regionCode: "eu-1",
@@ -84,11 +84,11 @@ const SAMPLE_INPUTS: Record<WriteVerbName, (db: Db) => Promise<unknown>> = {
   }),
   updatePowerBudget: async (db) => ({ ...(await budgetVersion(db, "2050-01-01")), changes: { contractedMw: "20" } }),
   deletePowerBudget: async (db) => budgetVersion(db, "2060-01-01"),
-  createProvider: async () => ({ name: `Matrix provider ${Date.now()}`, kind: "colo" }),
+  createProvider: () => ({ name: `Matrix provider ${Date.now()}`, kind: "colo" }),
   updateProvider: async (db) => ({ ...(await catalogVersion(db, providers, "PM-PROV-EDIT")), changes: { kind: "owned" } }),
   archiveProvider: async (db) => catalogVersion(db, providers, "PM-PROV-ARCHIVE"),
   unarchiveProvider: async (db) => catalogVersion(db, providers, "PM-PROV-ARCHIVED"),
-  createAcceleratorType: async () => ({
+  createAcceleratorType: () => ({
     name: `Matrix type ${Date.now()}`,
     vendor: "AMD",
     family: "MI300X",
@@ -102,7 +102,7 @@ const SAMPLE_INPUTS: Record<WriteVerbName, (db: Db) => Promise<unknown>> = {
   }),
   archiveAcceleratorType: async (db) => catalogVersion(db, acceleratorTypes, "PM-TYPE-ARCHIVE"),
   unarchiveAcceleratorType: async (db) => catalogVersion(db, acceleratorTypes, "PM-TYPE-ARCHIVED"),
-  createSkuMapping: async () => ({
+  createSkuMapping: () => ({
     providerId: matrixCatalog.provider.id,
     skuId: `matrix-sku-${Date.now()}`,
     acceleratorTypeId: matrixCatalog.type.id,
@@ -111,14 +111,14 @@ const SAMPLE_INPUTS: Record<WriteVerbName, (db: Db) => Promise<unknown>> = {
   updateSkuMapping: async (db) => ({ ...(await skuMappingVersion(db, "PM-SKU-EDIT")), changes: { acceleratorsPerUnit: "4" } }),
   archiveSkuMapping: async (db) => skuMappingVersion(db, "PM-SKU-ARCHIVE"),
   unarchiveSkuMapping: async (db) => skuMappingVersion(db, "PM-SKU-ARCHIVED", new Date()),
-  createScenario: async () => ({
+  createScenario: () => ({
     name: `Matrix scenario ${Date.now()}`,
     overrides: { demandGrowthPct: "20", pueBySite: { [matrixCatalog.site.id]: "1.4" } },
   }),
   updateScenario: async (db) => ({ ...(await scenarioVersion(db, "PM-SCEN-EDIT")), changes: { overrides: { demandGrowthPct: "5" } } }),
   archiveScenario: async (db) => scenarioVersion(db, "PM-SCEN-ARCHIVE"),
   unarchiveScenario: async (db) => scenarioVersion(db, "PM-SCEN-ARCHIVED", new Date()),
-  createDemandPlan: async () => ({
+  createDemandPlan: () => ({
     name: "Matrix plan",
     kind: "training",
     acceleratorFamily: "H100",
@@ -130,9 +130,9 @@ const SAMPLE_INPUTS: Record<WriteVerbName, (db: Db) => Promise<unknown>> = {
   updateDemandPlan: async (db) => ({ ...(await demandPlanVersion(db, "PM-DP-EDIT")), changes: { priority: "1" } }),
   archiveDemandPlan: async (db) => demandPlanVersion(db, "PM-DP-ARCHIVE"),
   unarchiveDemandPlan: async (db) => demandPlanVersion(db, "PM-DP-ARCHIVED", new Date()),
-  createApiKey: async () => ({ name: "Matrix key", role: "viewer" }),
+  createApiKey: () => ({ name: "Matrix key", role: "viewer" }),
   revokeApiKey: async (db) => catalogVersion(db, apiKeys, "PM-KEY"),
-  createReport: async () => ({
+  createReport: () => ({
     name: "Matrix report",
     note: null,
     scope: { sections: ["kpis", "costs"], filters: { range: "12m" }, scenarioId: null },
@@ -141,23 +141,23 @@ const SAMPLE_INPUTS: Record<WriteVerbName, (db: Db) => Promise<unknown>> = {
   archiveReport: async (db) => reportVersion(db, "PM-REPORT-ARCHIVE"),
   createShareLink: async (db) => ({ reportId: (await reportVersion(db, "PM-REPORT-SHARE")).id, expiresInDays: 7, allowCsv: false }),
   revokeShareLink: async (db) => ({ id: await liveShareLink(db) }),
-  importContracts: async () => contractsCsv(),
-  previewContractsImport: async () => contractsCsv(),
-  importReservations: async () => reservationsCsv(),
-  previewReservationsImport: async () => reservationsCsv(),
-  importSites: async () => ({
+  importContracts: () => contractsCsv(),
+  previewContractsImport: () => contractsCsv(),
+  importReservations: () => reservationsCsv(),
+  previewReservationsImport: () => reservationsCsv(),
+  importSites: () => ({
     fileName: "sites.csv",
     content: `name,provider,region_code,country,pue\nMatrix import site ${Date.now()},${matrixCatalog.provider.name},eu-2,NL,1.2\n`,
   }),
-  previewSitesImport: async () => ({
+  previewSitesImport: () => ({
     fileName: "sites.csv",
     content: `name,provider,region_code,country,pue\nMatrix preview site ${Date.now()},${matrixCatalog.provider.name},eu-2,NL,1.2\n`,
   }),
-  importPowerBudgets: async () => ({
+  importPowerBudgets: () => ({
     fileName: "budgets.csv",
     content: "site,effective_from,effective_to,contracted_mw\nPM-SITE-EDIT,2030-01-01,2031-01-01,5\n",
   }),
-  previewPowerBudgetsImport: async () => ({
+  previewPowerBudgetsImport: () => ({
     fileName: "budgets.csv",
     content: "site,effective_from,effective_to,contracted_mw\nPM-SITE-EDIT,2032-01-01,2033-01-01,5\n",
   }),

@@ -7,6 +7,8 @@ let skipped = 0;
 const missing: string[] = [];
 
 type PlaywrightSuite = { specs?: { tests: { status: string }[] }[]; suites?: PlaywrightSuite[] };
+type VitestReport = { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+type PlaywrightReport = { suites?: PlaywrightSuite[] };
 
 function walk(suite: PlaywrightSuite) {
   for (const spec of suite.specs ?? [])
@@ -23,7 +25,7 @@ for (const file of process.argv.slice(2)) {
     missing.push(file);
     continue;
   }
-  const report = JSON.parse(readFileSync(file, "utf8"));
+  const report = JSON.parse(readFileSync(file, "utf8")) as VitestReport | PlaywrightReport;
   if ("numPassedTests" in report) {
     passed += report.numPassedTests;
     failed += report.numFailedTests;

@@ -6,6 +6,7 @@ import { toActionError, type ActionResult } from "@/lib/errors";
 import { archiveContract, unarchiveContract } from "@/lib/services/contracts/archive";
 import { createContract } from "@/lib/services/contracts/create";
 import { updateContract } from "@/lib/services/contracts/update";
+import { formText } from "@/lib/validation/form-data";
 
 const FIELDS = [
   "providerId",
@@ -22,12 +23,12 @@ const FIELDS = [
 ] as const;
 
 function fields(form: FormData): Record<string, string> {
-  return Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "")]));
+  return Object.fromEntries(FIELDS.map((f) => [f, formText(form, f)]));
 }
 
 // An edit sends only the fields the user changed (each form field carries its initial value alongside).
 function changedFields(form: FormData): Record<string, string> {
-  return Object.fromEntries(FIELDS.filter((f) => form.get(f) !== form.get(`initial:${f}`)).map((f) => [f, String(form.get(f) ?? "")]));
+  return Object.fromEntries(FIELDS.filter((f) => form.get(f) !== form.get(`initial:${f}`)).map((f) => [f, formText(form, f)]));
 }
 
 export async function createContractAction(_prev: unknown, form: FormData): Promise<ActionResult<{ id: string }>> {
@@ -44,7 +45,7 @@ export async function createContractAction(_prev: unknown, form: FormData): Prom
 export async function updateContractAction(_prev: unknown, form: FormData): Promise<ActionResult<{ id: string }>> {
   try {
     const ctx = await requireActionCtx();
-    const input = { id: String(form.get("id") ?? ""), version: String(form.get("version") ?? ""), changes: changedFields(form) };
+    const input = { id: formText(form, "id"), version: formText(form, "version"), changes: changedFields(form) };
     const updated = await updateContract({ ctx, input });
     revalidatePath("/contracts");
     return { ok: true, data: { id: updated.id } };

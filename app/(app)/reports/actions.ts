@@ -8,6 +8,7 @@ import { createReport } from "@/lib/services/reports/create";
 import { updateReport } from "@/lib/services/reports/update";
 import { createShareLink } from "@/lib/services/shares/create";
 import { revokeShareLink } from "@/lib/services/shares/revoke";
+import { formText } from "@/lib/validation/form-data";
 
 const FILTER_FIELDS = ["range", "from", "to", "provider", "family", "site", "by", "unit"] as const;
 
@@ -15,22 +16,22 @@ const FILTER_FIELDS = ["range", "from", "to", "provider", "family", "site", "by"
 function reportInput(form: FormData) {
   const filters: Record<string, string> = {};
   for (const f of FILTER_FIELDS) {
-    const v = String(form.get(f) ?? "").trim();
+    const v = formText(form, f).trim();
     if (v) filters[f] = v;
   }
   return {
-    name: String(form.get("name") ?? ""),
-    note: String(form.get("note") ?? ""),
-    scope: { sections: form.getAll("sections").map(String), filters, scenarioId: String(form.get("scenarioId") ?? "") || null },
+    name: formText(form, "name"),
+    note: formText(form, "note"),
+    scope: { sections: form.getAll("sections").map(String), filters, scenarioId: formText(form, "scenarioId") || null },
   };
 }
 
 export async function saveReportAction(_prev: unknown, form: FormData): Promise<ActionResult<{ id: string }>> {
   try {
     const ctx = await requireActionCtx();
-    const id = String(form.get("id") ?? "");
+    const id = formText(form, "id");
     const row = id
-      ? await updateReport({ ctx, input: { id, version: String(form.get("version") ?? ""), changes: reportInput(form) } })
+      ? await updateReport({ ctx, input: { id, version: formText(form, "version"), changes: reportInput(form) } })
       : await createReport({ ctx, input: reportInput(form) });
     revalidatePath("/reports");
     return { ok: true, data: { id: row.id } };
@@ -55,8 +56,8 @@ export async function createShareLinkAction(_prev: unknown, form: FormData): Pro
   try {
     const ctx = await requireActionCtx();
     const input = {
-      reportId: String(form.get("reportId") ?? ""),
-      expiresInDays: String(form.get("expiresInDays") ?? ""),
+      reportId: formText(form, "reportId"),
+      expiresInDays: formText(form, "expiresInDays"),
       allowCsv: form.get("allowCsv") === "on",
     };
     const { token, link } = await createShareLink({ ctx, input });

@@ -6,6 +6,7 @@ import { toActionError, type ActionResult } from "@/lib/errors";
 import { archiveReservation, unarchiveReservation } from "@/lib/services/reservations/archive";
 import { createReservation } from "@/lib/services/reservations/create";
 import { updateReservation } from "@/lib/services/reservations/update";
+import { formText } from "@/lib/validation/form-data";
 
 const FIELDS = [
   "name",
@@ -25,12 +26,12 @@ const FIELDS = [
 ] as const;
 
 function fields(form: FormData): Record<string, string> {
-  return Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "")]));
+  return Object.fromEntries(FIELDS.map((f) => [f, formText(form, f)]));
 }
 
 // An edit sends only the fields the user changed (each form field carries its initial value alongside).
 function changedFields(form: FormData): Record<string, string> {
-  return Object.fromEntries(FIELDS.filter((f) => form.get(f) !== form.get(`initial:${f}`)).map((f) => [f, String(form.get(f) ?? "")]));
+  return Object.fromEntries(FIELDS.filter((f) => form.get(f) !== form.get(`initial:${f}`)).map((f) => [f, formText(form, f)]));
 }
 
 export async function createReservationAction(_prev: unknown, form: FormData): Promise<ActionResult<{ id: string }>> {
@@ -48,7 +49,7 @@ export async function createReservationAction(_prev: unknown, form: FormData): P
 export async function updateReservationAction(_prev: unknown, form: FormData): Promise<ActionResult<{ id: string }>> {
   try {
     const ctx = await requireActionCtx();
-    const input = { id: String(form.get("id") ?? ""), version: String(form.get("version") ?? ""), changes: changedFields(form) };
+    const input = { id: formText(form, "id"), version: formText(form, "version"), changes: changedFields(form) };
     const updated = await updateReservation({ ctx, input });
     revalidatePath("/reservations");
     revalidatePath("/contracts");

@@ -9,17 +9,18 @@ import { updatePowerBudget } from "@/lib/services/power-budgets/update";
 import { archiveSite, unarchiveSite } from "@/lib/services/sites/archive";
 import { createSite } from "@/lib/services/sites/create";
 import { updateSite } from "@/lib/services/sites/update";
+import { formText } from "@/lib/validation/form-data";
 
 const SITE_FIELDS = ["name", "providerId", "regionCode", "country", "pue"] as const;
 const BUDGET_FIELDS = ["effectiveFrom", "effectiveTo", "contractedMw"] as const;
 
 function fields(form: FormData, names: readonly string[]): Record<string, string> {
-  return Object.fromEntries(names.map((f) => [f, String(form.get(f) ?? "")]));
+  return Object.fromEntries(names.map((f) => [f, formText(form, f)]));
 }
 
 // An edit sends only the fields the user changed (each form field carries its initial value alongside).
 function changedFields(form: FormData, names: readonly string[]): Record<string, string> {
-  return Object.fromEntries(names.filter((f) => form.get(f) !== form.get(`initial:${f}`)).map((f) => [f, String(form.get(f) ?? "")]));
+  return Object.fromEntries(names.filter((f) => form.get(f) !== form.get(`initial:${f}`)).map((f) => [f, formText(form, f)]));
 }
 
 function revalidateSite(id?: string) {
@@ -42,8 +43,8 @@ export async function updateSiteAction(_prev: unknown, form: FormData): Promise<
   try {
     const ctx = await requireActionCtx();
     const input = {
-      id: String(form.get("id") ?? ""),
-      version: String(form.get("version") ?? ""),
+      id: formText(form, "id"),
+      version: formText(form, "version"),
       changes: changedFields(form, SITE_FIELDS),
     };
     const updated = await updateSite({ ctx, input });

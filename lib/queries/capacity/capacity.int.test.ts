@@ -170,8 +170,7 @@ describeOnEachEngine("capacity vs demand queries", (engine) => {
   it("writes the gap table as one CSV row per group and month", async () => {
     const view = await getCapacity(viewer, { ...BASE, by: "family", unit: "h100e", asOf: FIXTURE_AS_OF });
     const { header, rows } = capacityCsv(view, "gap");
-    const all = [];
-    for await (const r of rows) all.push(r);
+    const all = [...rows];
     expect(header.slice(0, 3)).toEqual(["family", "month", "capacity"]);
     expect(all).toHaveLength(view.groups.length * 24);
     const aprilH100 = all.find((r) => r[0] === "H100" && r[1] === "2026-04")!;

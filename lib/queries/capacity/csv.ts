@@ -38,12 +38,8 @@ function seriesCells(p: CapacityDemandPoint): CsvValue[] {
   ];
 }
 
-async function* lazily(rows: () => Iterable<CsvValue[]>): AsyncGenerator<CsvValue[]> {
-  yield* rows();
-}
-
 /** The rows of one /capacity table as CSV: generated one at a time as the response stream pulls them. */
-export function capacityCsv(view: CapacityView, table: CapacityTable): { header: string[]; rows: AsyncIterable<CsvValue[]> } {
+export function capacityCsv(view: CapacityView, table: CapacityTable): { header: string[]; rows: Iterable<CsvValue[]> } {
   const scenario = view.model.scenario?.name ?? "baseline";
   if (table === "runway") {
     const line = (name: string, l: CapacityDemandLine): CsvValue[] => [
@@ -55,24 +51,24 @@ export function capacityCsv(view: CapacityView, table: CapacityTable): { header:
     ];
     return {
       header: ["family", "runway_month", "forecast_method", "history_months", "scenario"],
-      rows: lazily(function* () {
+      rows: (function* () {
         for (const f of view.byFamily) yield line(f.family, f.line);
         yield line("All families", view.overall);
-      }),
+      })(),
     };
   }
   if (table === "total") {
     return {
       header: [...SERIES_HEADER, "unit", "scenario"],
-      rows: lazily(function* () {
+      rows: (function* () {
         for (const p of view.total.points) yield [...seriesCells(p), view.unit, scenario];
-      }),
+      })(),
     };
   }
   return {
     header: [view.by, ...SERIES_HEADER, "unit", "scenario"],
-    rows: lazily(function* () {
+    rows: (function* () {
       for (const g of view.groups) for (const p of g.points) yield [g.label, ...seriesCells(p), view.unit, scenario];
-    }),
+    })(),
   };
 }

@@ -28,7 +28,7 @@ export function capacityChartPoints(line: CapacityDemandLine): CapacityChartPoin
     band80: null,
     band95: null,
   }));
-  const ahead = line.points.map((p, i) => ({
+  const ahead = line.points.map((p) => ({
     label: formatMonthShort(p.month.from),
     title: `${formatMonth(p.month.from)} · forecast`,
     capacity: n(p.capacity),

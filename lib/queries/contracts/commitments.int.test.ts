@@ -55,7 +55,7 @@ function specRows(file: string): ChargeValues[] {
       if (!field) extra[header[i]!] = value;
       else row[field] = value !== null && DATES.has(field) ? new Date(value) : value;
     });
-    return { ...row, extra } as ChargeValues;
+    return { ...row, extra };
   });
 }
 

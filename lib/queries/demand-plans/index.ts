@@ -85,10 +85,14 @@ function toRow(r: Raw): DemandPlanRow {
   };
 }
 
-export type DemandPlanListParams = { scenario: "all" | "baseline" | string; archived: "none" | "only" | "all" };
+export type DemandPlanListParams = {
+  /** "all", "baseline" or a scenario id. */
+  scenario: string;
+  archived: "none" | "only" | "all";
+};
 
 export function parseDemandPlanListParams(raw: Record<string, string | string[] | undefined>): DemandPlanListParams {
-  const one = (k: string) => (Array.isArray(raw[k]) ? raw[k][0] : raw[k]) as string | undefined;
+  const one = (k: string) => (Array.isArray(raw[k]) ? raw[k][0] : raw[k]);
   const scenario = one("scenario");
   const archived = one("archived");
   return {

@@ -97,7 +97,7 @@ export function leaseQuery(params: LeaseParams): string {
   if (params.type) s.set("type", params.type);
   if (params.site) s.set("site", params.site);
   if (params.billing) s.set("billing", params.billing);
-  for (const f of NUMERIC_FIELDS) if (params[f] !== undefined && params[f] !== "") s.set(f, params[f]!);
+  for (const f of NUMERIC_FIELDS) if (params[f] !== undefined && params[f] !== "") s.set(f, params[f]);
   const q = s.toString();
   return q ? `?${q}` : "";
 }

@@ -57,13 +57,13 @@ export function parseListParams<S extends string, F extends z.ZodRawShape>(
 
 /** The query string for these params with some changed; defaults are left out to keep URLs short. */
 export function listQuery(
-  params: { q?: string; sort: string; dir: string; page: number; pageSize: number; filters: Record<string, unknown> },
+  params: { q?: string; sort: string; dir: string; page: number; pageSize: number; filters: Record<string, string | number | undefined> },
   changes: Partial<{ q: string | undefined; sort: string; dir: string; page: number; pageSize: number }> = {},
 ): string {
   const next = { ...params, ...changes };
   const s = new URLSearchParams();
   if (next.q) s.set("q", next.q);
-  for (const [k, v] of Object.entries(params.filters)) if (v !== undefined && v !== null && v !== "") s.set(k, String(v));
+  for (const [k, v] of Object.entries(params.filters)) if (v !== undefined && v !== "") s.set(k, String(v));
   s.set("sort", next.sort);
   s.set("dir", next.dir);
   if (next.pageSize !== PAGE_SIZES[1]) s.set("size", String(next.pageSize));

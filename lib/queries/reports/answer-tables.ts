@@ -1,3 +1,4 @@
+import type { CsvRows } from "@/lib/csv/response";
 import { num, type CsvValue } from "@/lib/csv/write";
 import { isoDay, startOfUtcMonth } from "@/lib/metrics/calendar";
 import { DIMENSIONS } from "@/lib/metrics/concentration";
@@ -9,11 +10,7 @@ import type { PowerPage } from "@/lib/queries/power";
 // The tables behind the answer pages as CSV (header + rows), one definition each: the app's export routes and
 // the shared report's CSV downloads both write these.
 
-export type CsvTable = { fileName: string; header: readonly string[]; rows: AsyncIterable<readonly CsvValue[]> };
-
-async function* rowsOf<T>(items: readonly T[]): AsyncGenerator<T> {
-  yield* items;
-}
+export type CsvTable = { fileName: string; header: readonly string[]; rows: CsvRows };
 
 const month = (d: Date) => isoDay(startOfUtcMonth(d)).slice(0, 7);
 const monthOrBlank = (p: { from: Date } | null) => (p ? isoDay(p.from).slice(0, 7) : "");
@@ -40,43 +37,39 @@ export function powerTable(page: PowerPage, table: "sites" | "causes" = "sites",
         "facility_mw",
         "scenario_only",
       ],
-      rows: rowsOf(
-        (c?.blocks ?? []).map((b): CsvValue[] => [
-          c!.siteName,
-          month(c!.point.month.from),
-          b.added ? "" : b.id,
-          b.name,
-          b.providerName,
-          b.typeName,
-          b.quantity,
-          b.systemW,
-          b.startAt,
-          b.endAt,
-          fixed(b.itMw),
-          fixed(b.facilityMw),
-          b.added ? "yes" : "no",
-        ]),
-      ),
+      rows: (c?.blocks ?? []).map((b): CsvValue[] => [
+        c!.siteName,
+        month(c!.point.month.from),
+        b.added ? "" : b.id,
+        b.name,
+        b.providerName,
+        b.typeName,
+        b.quantity,
+        b.systemW,
+        b.startAt,
+        b.endAt,
+        fixed(b.itMw),
+        fixed(b.facilityMw),
+        b.added ? "yes" : "no",
+      ]),
     };
   }
   return {
     fileName: `power-${isoDay(today)}.csv`,
     header: ["site", "provider", "month", "tightest_at", "pue", "budget_mw", "it_mw", "facility_mw", "headroom_mw", "over_budget"],
-    rows: rowsOf(
-      page.sites.flatMap((s) =>
-        s.monthly.map((p): CsvValue[] => [
-          s.siteName,
-          s.providerName,
-          month(p.month.from),
-          p.at,
-          fixed(s.pue),
-          fixed(p.budgetMw),
-          fixed(p.itMw),
-          fixed(p.facilityMw),
-          fixed(p.headroomMw),
-          p.overBudget ? "yes" : "no",
-        ]),
-      ),
+    rows: page.sites.flatMap((s) =>
+      s.monthly.map((p): CsvValue[] => [
+        s.siteName,
+        s.providerName,
+        month(p.month.from),
+        p.at,
+        fixed(s.pue),
+        fixed(p.budgetMw),
+        fixed(p.itMw),
+        fixed(p.facilityMw),
+        fixed(p.headroomMw),
+        p.overBudget ? "yes" : "no",
+      ]),
     ),
   };
 }
@@ -87,35 +80,31 @@ export function concentrationTable(page: ConcentrationPage, table: "shares" | "l
     return {
       fileName: `concentration-loss-of-one-${isoDay(page.at)}.csv`,
       header: ["dimension", "member", "h100e_lost", "h100e_left", "share_left", "runway_with_all", "runway_left", "horizon_end"],
-      rows: rowsOf(
-        page.loss.rows.map((r): CsvValue[] => [
-          r.dimension,
-          r.label,
-          fixed(r.lost),
-          fixed(r.capacityLeft),
-          fixed(r.shareLeft, 6),
-          monthOrBlank(page.loss.runway),
-          monthOrBlank(r.runwayLeft),
-          monthOrBlank(page.months[page.months.length - 1] ?? null),
-        ]),
-      ),
+      rows: page.loss.rows.map((r): CsvValue[] => [
+        r.dimension,
+        r.label,
+        fixed(r.lost),
+        fixed(r.capacityLeft),
+        fixed(r.shareLeft, 6),
+        monthOrBlank(page.loss.runway),
+        monthOrBlank(r.runwayLeft),
+        monthOrBlank(page.months[page.months.length - 1] ?? null),
+      ]),
     };
   }
   return {
     fileName: `concentration-shares-${isoDay(page.at)}.csv`,
     header: ["as_of", "dimension", "member", "h100e", "share", "dimension_hhi", "hhi_reading"],
-    rows: rowsOf(
-      DIMENSIONS.flatMap((d) =>
-        page.shares[d].map((s): CsvValue[] => [
-          page.at,
-          d,
-          s.label,
-          fixed(s.h100e),
-          fixed(s.share, 6),
-          fixed(page.hhi[d].value, 2),
-          page.hhi[d].reading,
-        ]),
-      ),
+    rows: DIMENSIONS.flatMap((d) =>
+      page.shares[d].map((s): CsvValue[] => [
+        page.at,
+        d,
+        s.label,
+        fixed(s.h100e),
+        fixed(s.share, 6),
+        fixed(page.hhi[d].value, 2),
+        page.hhi[d].reading,
+      ]),
     ),
   };
 }
@@ -145,7 +134,7 @@ export function kpiTable(o: OverviewResult): CsvTable {
     ["runway", runway ? month(runway.from) : null, "month", runway ? "first month median demand exceeds capacity" : "beyond the horizon"],
     ["expiring_in_90_days", o.expiring.accelerators, "accelerators", ""],
   ];
-  return { fileName: `key-figures-${isoDay(o.asOf)}.csv`, header: ["figure", "value", "unit", "note"], rows: rowsOf(rows) };
+  return { fileName: `key-figures-${isoDay(o.asOf)}.csv`, header: ["figure", "value", "unit", "note"], rows: rows };
 }
 
 /** Contract burn-downs: one row per contract × point (committed, expected, consumed to date, projected). */
@@ -157,18 +146,16 @@ export function burndownTable(
   return {
     fileName: `contract-burndowns-${isoDay(asOf)}.csv`,
     header: ["contract", "reference", "at", "committed", "expected", "consumed", "projected"],
-    rows: rowsOf(
-      burndowns.flatMap((b, i) =>
-        b.points.map((p): CsvValue[] => [
-          contracts[i]!.name,
-          contracts[i]!.reference,
-          p.at,
-          fixed(p.committed),
-          fixed(p.expected),
-          p.consumed ? fixed(p.consumed) : null,
-          p.projected ? fixed(p.projected) : null,
-        ]),
-      ),
+    rows: burndowns.flatMap((b, i) =>
+      b.points.map((p): CsvValue[] => [
+        contracts[i]!.name,
+        contracts[i]!.reference,
+        p.at,
+        fixed(p.committed),
+        fixed(p.expected),
+        p.consumed ? fixed(p.consumed) : null,
+        p.projected ? fixed(p.projected) : null,
+      ]),
     ),
   };
 }

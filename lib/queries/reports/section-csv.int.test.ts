@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import type { CsvRows } from "@/lib/csv/response";
 import type { CsvValue } from "@/lib/csv/write";
 import type { DbHandle } from "@/lib/db/client";
 import { auditLog, sharedReports, users } from "@/lib/db/schema";
@@ -17,7 +18,7 @@ import { reportSectionCsv } from "./section-csv";
 
 const AS_OF = new Date("2026-11-17T09:30:00Z");
 
-async function collect(rows: AsyncIterable<readonly CsvValue[]>): Promise<(readonly CsvValue[])[]> {
+async function collect(rows: CsvRows): Promise<(readonly CsvValue[])[]> {
   const out: (readonly CsvValue[])[] = [];
   for await (const r of rows) out.push(r);
   return out;

@@ -13,7 +13,7 @@ import type { Ctx } from "@/lib/auth/context";
 import { scopeFilters, type ReportScope, type ReportSection } from "@/lib/queries/reports/scope";
 import { burndownTable, concentrationTable, kpiTable, powerTable, type CsvTable } from "./answer-tables";
 
-async function* mapped<T, U>(items: readonly T[], fn: (item: T) => U): AsyncGenerator<U> {
+function* mapped<T, U>(items: readonly T[], fn: (item: T) => U): Generator<U> {
   for (const item of items) yield fn(item);
 }
 

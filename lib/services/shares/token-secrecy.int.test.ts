@@ -39,8 +39,8 @@ describeOnEachEngine("share token secrecy and lifetime", (engine) => {
       void out.push(args.map((a) => (typeof a === "string" ? a : (JSON.stringify(a) ?? String(a)))).join(" "));
     for (const m of ["log", "info", "warn", "error", "debug", "trace"] as const) vi.spyOn(console, m).mockImplementation(keep);
     const write = (chunk: unknown) => (out.push(String(chunk)), true);
-    vi.spyOn(process.stdout, "write").mockImplementation(write as typeof process.stdout.write);
-    vi.spyOn(process.stderr, "write").mockImplementation(write as typeof process.stderr.write);
+    vi.spyOn(process.stdout, "write").mockImplementation(write);
+    vi.spyOn(process.stderr, "write").mockImplementation(write);
     try {
       await run();
     } catch (e) {

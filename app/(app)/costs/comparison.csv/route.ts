@@ -13,7 +13,7 @@ export async function GET(request: Request) {
   if ("refused" in caller) return caller.refused;
   const { view } = await getCostsFromUrl(caller.ctx, new URL(request.url).searchParams);
   const tps = profileMap(view.comparison.profile);
-  async function* rows() {
+  function* rows() {
     for (const r of view.comparison.rows) yield comparisonCsvRow(r, tps);
   }
   return csvResponse(`provider-comparison-${isoDay(view.asOf)}.csv`, COMPARISON_HEADER, rows());

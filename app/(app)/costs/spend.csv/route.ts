@@ -11,7 +11,7 @@ export async function GET(request: Request) {
   const caller = await exportCtx();
   if ("refused" in caller) return caller.refused;
   const { view } = await getCostsFromUrl(caller.ctx, new URL(request.url).searchParams);
-  async function* rows() {
+  function* rows() {
     for (const c of view.cells) yield spendCsvRow(c);
   }
   return csvResponse(`spend-${isoDay(view.asOf)}.csv`, SPEND_HEADER, rows());

@@ -111,11 +111,11 @@ export function RegisterImport({ options, initialKind }: { options: KindOption[]
             className="text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm dark:file:border-slate-700 dark:file:bg-slate-900"
           />
         </div>
-        <Button type="button" variant="outline" disabled={busy} onClick={() => run("preview", input.current?.files?.[0])}>
+        <Button type="button" variant="outline" disabled={busy} onClick={() => void run("preview", input.current?.files?.[0])}>
           <FileSearch aria-hidden className="size-4" /> {busy && state.mode === "preview" ? "Checking…" : "Check file"}
         </Button>
       </div>
-      <Outcome state={state} kind={kind} onCommit={(file) => run("commit", file)} />
+      <Outcome state={state} kind={kind} onCommit={(file) => void run("commit", file)} />
     </div>
   );
 }

@@ -7,10 +7,6 @@ import { getLeaseCatalog } from "@/lib/queries/lease-vs-build";
 
 export const dynamic = "force-dynamic";
 
-async function* rows<T>(items: T[]) {
-  yield* items;
-}
-
 /** The calculator's table as CSV: cost per useful AH of building and leasing at each utilization, for the inputs in the URL. */
 export async function GET(request: Request) {
   const caller = await exportCtx();
@@ -31,14 +27,12 @@ export async function GET(request: Request) {
       "lease_billing",
       "leased_rate",
     ],
-    rows(
-      result.curve.map((p) => [
-        { number: p.utilization.toFixed(2) },
-        { number: p.owned.toFixed(6) },
-        { number: p.leased.toFixed(6) },
-        p.owned.lessThan(p.leased) ? "build" : p.owned.greaterThan(p.leased) ? "lease" : "same",
-        ...assumptions,
-      ]),
-    ),
+    result.curve.map((p) => [
+      { number: p.utilization.toFixed(2) },
+      { number: p.owned.toFixed(6) },
+      { number: p.leased.toFixed(6) },
+      p.owned.lessThan(p.leased) ? "build" : p.owned.greaterThan(p.leased) ? "lease" : "same",
+      ...assumptions,
+    ]),
   );
 }

@@ -105,10 +105,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
                 name: report.name,
                 note: report.note ?? "",
                 sections: report.scope.sections,
-                filters: Object.fromEntries(Object.entries(report.scope.filters).filter(([, v]) => v !== undefined)) as Record<
-                  string,
-                  string
-                >,
+                filters: Object.fromEntries(Object.entries(report.scope.filters).filter(([, v]) => v !== undefined)),
                 scenarioId: report.scope.scenarioId ?? "",
               }}
             />

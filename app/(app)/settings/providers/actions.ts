@@ -6,13 +6,14 @@ import { toActionError, type ActionResult } from "@/lib/errors";
 import { archiveProvider, unarchiveProvider } from "@/lib/services/providers/archive";
 import { createProvider } from "@/lib/services/providers/create";
 import { updateProvider } from "@/lib/services/providers/update";
+import { formText } from "@/lib/validation/form-data";
 
 const FIELDS = ["name", "kind"] as const;
 
 export async function createProviderAction(_prev: unknown, form: FormData): Promise<ActionResult<{ id: string }>> {
   try {
     const ctx = await requireActionCtx();
-    const created = await createProvider({ ctx, input: Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "")])) });
+    const created = await createProvider({ ctx, input: Object.fromEntries(FIELDS.map((f) => [f, formText(form, f)])) });
     revalidatePath("/settings/providers");
     return { ok: true, data: { id: created.id } };
   } catch (e) {
@@ -23,12 +24,10 @@ export async function createProviderAction(_prev: unknown, form: FormData): Prom
 export async function updateProviderAction(_prev: unknown, form: FormData): Promise<ActionResult<{ id: string }>> {
   try {
     const ctx = await requireActionCtx();
-    const changes = Object.fromEntries(
-      FIELDS.filter((f) => form.get(f) !== form.get(`initial:${f}`)).map((f) => [f, String(form.get(f) ?? "")]),
-    );
+    const changes = Object.fromEntries(FIELDS.filter((f) => form.get(f) !== form.get(`initial:${f}`)).map((f) => [f, formText(form, f)]));
     const updated = await updateProvider({
       ctx,
-      input: { id: String(form.get("id") ?? ""), version: String(form.get("version") ?? ""), changes },
+      input: { id: formText(form, "id"), version: formText(form, "version"), changes },
     });
     revalidatePath("/settings/providers");
     return { ok: true, data: { id: updated.id } };

@@ -6,6 +6,7 @@ import { toActionError, type ActionResult } from "@/lib/errors";
 import { archiveSkuMapping, unarchiveSkuMapping } from "@/lib/services/sku-mappings/archive";
 import { createSkuMapping } from "@/lib/services/sku-mappings/create";
 import { updateSkuMapping } from "@/lib/services/sku-mappings/update";
+import { formText } from "@/lib/validation/form-data";
 
 const FIELDS = ["providerId", "skuId", "regionId", "acceleratorTypeId", "acceleratorsPerUnit"] as const;
 
@@ -17,7 +18,7 @@ function revalidate() {
 export async function createSkuMappingAction(_prev: unknown, form: FormData): Promise<ActionResult<{ id: string }>> {
   try {
     const ctx = await requireActionCtx();
-    const created = await createSkuMapping({ ctx, input: Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? "")])) });
+    const created = await createSkuMapping({ ctx, input: Object.fromEntries(FIELDS.map((f) => [f, formText(form, f)])) });
     revalidate();
     return { ok: true, data: { id: created.id } };
   } catch (e) {
@@ -28,12 +29,10 @@ export async function createSkuMappingAction(_prev: unknown, form: FormData): Pr
 export async function updateSkuMappingAction(_prev: unknown, form: FormData): Promise<ActionResult<{ id: string }>> {
   try {
     const ctx = await requireActionCtx();
-    const changes = Object.fromEntries(
-      FIELDS.filter((f) => form.get(f) !== form.get(`initial:${f}`)).map((f) => [f, String(form.get(f) ?? "")]),
-    );
+    const changes = Object.fromEntries(FIELDS.filter((f) => form.get(f) !== form.get(`initial:${f}`)).map((f) => [f, formText(form, f)]));
     const updated = await updateSkuMapping({
       ctx,
-      input: { id: String(form.get("id") ?? ""), version: String(form.get("version") ?? ""), changes },
+      input: { id: formText(form, "id"), version: formText(form, "version"), changes },
     });
     revalidate();
     return { ok: true, data: { id: updated.id } };

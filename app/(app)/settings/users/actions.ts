@@ -5,15 +5,16 @@ import { requireActionCtx } from "@/lib/auth/session";
 import { toActionError, type ActionResult } from "@/lib/errors";
 import { createUser } from "@/lib/services/users/create";
 import { updateUser } from "@/lib/services/users/update";
+import { formText } from "@/lib/validation/form-data";
 
 export async function createUserAction(_prev: unknown, form: FormData): Promise<ActionResult<{ id: string }>> {
   try {
     const ctx = await requireActionCtx();
-    const password = String(form.get("password") ?? "");
+    const password = formText(form, "password");
     const input = {
-      email: String(form.get("email") ?? ""),
-      name: String(form.get("name") ?? ""),
-      role: String(form.get("role") ?? ""),
+      email: formText(form, "email"),
+      name: formText(form, "name"),
+      role: formText(form, "role"),
       ...(password ? { password } : {}),
     };
     const created = await createUser({ ctx, input });
@@ -28,11 +29,11 @@ export async function updateUserAction(_prev: unknown, form: FormData): Promise<
   try {
     const ctx = await requireActionCtx();
     const changes = Object.fromEntries(
-      (["name", "role"] as const).filter((f) => form.get(f) !== form.get(`initial:${f}`)).map((f) => [f, String(form.get(f) ?? "")]),
+      (["name", "role"] as const).filter((f) => form.get(f) !== form.get(`initial:${f}`)).map((f) => [f, formText(form, f)]),
     );
     const updated = await updateUser({
       ctx,
-      input: { id: String(form.get("id") ?? ""), version: String(form.get("version") ?? ""), changes },
+      input: { id: formText(form, "id"), version: formText(form, "version"), changes },
     });
     revalidatePath("/settings/users");
     return { ok: true, data: { id: updated.id } };

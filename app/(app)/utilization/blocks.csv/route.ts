@@ -11,7 +11,7 @@ export async function GET(request: Request) {
   const caller = await exportCtx();
   if ("refused" in caller) return caller.refused;
   const { view } = await getUtilizationFromUrl(caller.ctx, new URL(request.url).searchParams);
-  async function* rows() {
+  function* rows() {
     for (const b of view.blocks) yield blockCsvRow(b);
   }
   return csvResponse(`utilization-blocks-${isoDay(view.asOf)}.csv`, BLOCKS_HEADER, rows());

@@ -25,7 +25,7 @@ export async function GET(request: Request) {
     if (e instanceof NotFoundError) return new Response(e.message, { status: 404 });
     throw e;
   }
-  async function* lines() {
+  function* lines() {
     for (const r of rows) {
       const isNumber = r.section !== "runway";
       yield [r.section, r.item, r.month, isNumber ? num(r.a) : r.a, isNumber ? num(r.b) : r.b, num(r.delta), r.note] as const;
