@@ -7,7 +7,7 @@ describe("register templates", () => {
 
   it("writes the header and one example row holding a value for every required column", () => {
     for (const kind of REGISTER_KINDS) {
-      const records = parse(templateCsv(kind, today)) as string[][];
+      const records: string[][] = parse(templateCsv(kind, today));
       const columns = REGISTER_TEMPLATES[kind].columns;
       expect(records).toHaveLength(2);
       expect(records[0]).toEqual(columns.map((c) => c.name));

@@ -22,7 +22,7 @@ export function requireFocusData(): string {
 
 /** Independent totals of a FOCUS CSV: csv-parse's synchronous API and decimal.js, nothing from the importer. */
 export function independentTotals(file: string): { rows: number; billedCost: Decimal; effectiveCost: Decimal } {
-  const records = parse(readFileSync(file), { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const records = parse<Record<string, string>>(readFileSync(file), { bom: true, columns: true, skip_empty_lines: true });
   const pick = (r: Record<string, string>, name: string) => {
     const key = Object.keys(r).find((k) => k.toLowerCase() === name.toLowerCase());
     const v = key ? r[key]!.trim() : "";

@@ -194,7 +194,7 @@ export class FocusRowMapper {
     if (fields.length !== this.width) {
       return fail(undefined, `The row has ${fields.length} fields; the header has ${this.width}`);
     }
-    const out: (string | null)[] = new Array(STAGING_COLUMNS.length).fill(null);
+    const out = new Array<string | null>(STAGING_COLUMNS.length).fill(null);
     out[0] = String(line);
     let extra: Record<string, unknown> | null = null;
     let ok = true;

@@ -140,7 +140,7 @@ export class FocusScanner {
       let end = -1; // after the record's terminator
       let contentEnd = -1; // before it
       let i = p;
-      let headerFields: string[] | null = header ? [] : null;
+      const headerFields: string[] | null = header ? [] : null;
       for (;;) {
         let value: string | null = null;
         const want = headerFields !== null || extract[n] === true;

@@ -47,7 +47,7 @@ export async function pumpBytes(
         },
         (error: unknown) => {
           signal.removeEventListener("abort", onAbort);
-          reject(error);
+          reject(error instanceof Error ? error : new Error(String(error)));
         },
       );
     });

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { ValidationError } from "@/lib/errors";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
-import { validateRecord, type UtilizationRow } from "@/lib/ingest/utilization/rows";
+import { validateRecord } from "@/lib/ingest/utilization/rows";
 import { runUtilizationLoad } from "./run";
 import { BATCH_ROWS, MAX_JSON_ROWS, type UtilizationImportResult } from "@/lib/ingest/utilization/types";
 
@@ -29,7 +29,8 @@ export async function ingestUtilization(args: { ctx: Ctx; rows: unknown; source?
     );
   }
   const now = args.now ?? new Date();
-  const checked = list.map((item, i) => {
+  const items: unknown[] = list;
+  const checked = items.map((item, i) => {
     const line = i + 1;
     if (item === null || typeof item !== "object" || Array.isArray(item)) {
       return { errors: [{ line, message: `Row ${line} is not an object with reservation, hour and used_ah.` }] };
@@ -43,8 +44,7 @@ export async function ingestUtilization(args: { ctx: Ctx; rows: unknown; source?
     .digest("hex");
   return runUtilizationLoad(args.ctx, args.source ?? "HTTP ingest", async (loader) => {
     for (const c of checked) if ("errors" in c) loader.addErrors(c.errors);
-    for (let i = 0; i < rows.length && !loader.full; i += BATCH_ROWS)
-      await loader.addBatch(rows.slice(i, i + BATCH_ROWS) as UtilizationRow[]);
+    for (let i = 0; i < rows.length && !loader.full; i += BATCH_ROWS) await loader.addBatch(rows.slice(i, i + BATCH_ROWS));
     return { rows: list.length, sha256 };
   });
 }
