@@ -2,7 +2,7 @@ import type { Executor } from "@/lib/db/client";
 import { reservations } from "@/lib/db/schema";
 import { accelerator, provider, type CatalogIds, type Family, type ProviderKey } from "./catalog";
 import { SEED_ACTOR, WINDOW_END_MONTHS, WINDOW_START_MONTHS } from "./constants";
-import { contractTerm, linkableContracts, type ContractSeed } from "./contracts";
+import { linkableContracts, type ContractSeed } from "./contracts";
 import { addDays, isoDate, minDate, monthDay } from "./dates";
 import { drawQuantity, drawRate, type PricingModel } from "./pricing";
 import { createRng, type Rng } from "./random";
@@ -124,11 +124,6 @@ export function planReservations(asOf: Date, m0: Date): ReservationPlan[] {
         return { ...block, name };
       });
   });
-}
-
-export function contractFor(r: ReservationPlan, m0: Date): { start: Date; end: Date } | null {
-  const c = r.contractReference ? linkableContracts(r.provider).find((x) => x.reference === r.contractReference) : undefined;
-  return c ? contractTerm(c, m0) : null;
 }
 
 export async function insertReservations(
