@@ -11,7 +11,7 @@ import { billingMonthlyDrift } from "./billing-monthly";
 import { generateFocusCsv } from "@/lib/demo/generate-focus";
 import { importText } from "@/lib/testing/focus-import";
 import { rematchCharges } from "./matching";
-import { insertCharges, insertImport } from "./test-charges";
+import { insertCharges, insertImport } from "@/lib/testing/charges";
 
 function generated(month: string, seed: number, rows = 1500): string {
   return [...generateFocusCsv({ rows, seed, month })].join("");

@@ -4,7 +4,7 @@ import type { DbHandle } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/rows";
 import { acceleratorTypes } from "@/lib/db/schema";
 import { rollUpUtilization } from "@/lib/ingest/utilization/rollups";
-import { insertCharges, insertImport } from "@/lib/ingest/test-charges";
+import { insertCharges, insertImport } from "@/lib/testing/charges";
 import { utcMonths } from "@/lib/metrics/calendar";
 import { billedKey } from "@/lib/metrics/monthly-spend";
 import { monthlyUsage } from "@/lib/testing/monthly-usage";
