@@ -91,9 +91,6 @@ export const scenarioOverridesSchema = z
   });
 
 export type ScenarioOverrides = z.output<typeof scenarioOverridesSchema>;
-export type AddedReservation = z.output<typeof addedReservationSchema>;
-export type PriceChange = z.output<typeof priceChangeSchema>;
-export type DelaySlip = z.output<typeof delaySlipSchema>;
 
 /** value × (1 + pct ÷ 100): a scenario's price change applied to a rate. */
 export function applyPct(value: DecimalValue, pct: DecimalValue): Dec {

@@ -81,8 +81,6 @@ export async function getSiteDetail(ctx: Ctx, id: string, asOf = new Date(), mon
   return { ...row.site, providerName: row.providerName, budgets, reservations: blocks, power };
 }
 
-export type SiteDetail = NonNullable<Awaited<ReturnType<typeof getSiteDetail>>>;
-
 /** The audit trail of a site's power budget steps (added, changed, removed), newest first. */
 export async function powerBudgetHistory(ctx: Ctx, siteId: string, limit = 200): Promise<HistoryEntry[]> {
   requirePermission(ctx, "app.read");
