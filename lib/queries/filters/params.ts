@@ -74,14 +74,14 @@ export function parseMonth(value: string | undefined): Date | null {
   return new Date(Date.UTC(year, month - 1, 1));
 }
 
-/** 1 Mar 2026 → "2026-03". */
-export function formatMonth(d: Date): string {
+/** 1 Mar 2026 → "2026-03": a month as the URL and a month input carry it (parseMonth reads it back). */
+export function monthParam(d: Date): string {
   return d.toISOString().slice(0, 7);
 }
 
 /** The last month inside [from, to), as YYYY-MM (the value a month input shows for `to`). */
 export function lastMonthOf(period: Period): string {
-  return formatMonth(addUtcMonths(period.to, -1));
+  return monthParam(addUtcMonths(period.to, -1));
 }
 
 function first(raw: RawSearchParams | URLSearchParams): Record<string, string | undefined> {
@@ -172,7 +172,7 @@ export function planningSearchParams(
   if (f.range) {
     if (f.range !== d.range) s.set("range", f.range);
   } else {
-    s.set("from", formatMonth(f.from));
+    s.set("from", monthParam(f.from));
     s.set("to", lastMonthOf(f));
   }
   if (f.provider) s.set("provider", f.provider);
