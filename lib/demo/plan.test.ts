@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { contractTerm, linkableContracts } from "./contracts";
 import { hoursBetween } from "./dates";
 import { planDemo } from "./";
-import { facilityMw } from "./power";
+import { siteFacilityMw } from "./power";
 import { SITES } from "./sites";
 
 const AS_OF = new Date("2026-11-17T09:30:00Z");
@@ -104,7 +104,7 @@ describe("demo plan", () => {
             const budget = p.powerBudgets.filter(
               (b) => b.site === site.name && b.effectiveFrom <= month && (!b.effectiveTo || b.effectiveTo > month),
             );
-            return budget.length === 1 && facilityMw(site, p.reservations, p.monthOfAsOf, m) > Number(budget[0]!.contractedMw);
+            return budget.length === 1 && siteFacilityMw(site, p.reservations, p.monthOfAsOf, m) > Number(budget[0]!.contractedMw);
           }),
         );
         expect(over).toBe(true);

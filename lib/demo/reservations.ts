@@ -3,8 +3,10 @@ import { reservations } from "@/lib/db/schema";
 import { accelerator, provider, type CatalogIds, type Family, type ProviderKey } from "./catalog";
 import { SEED_ACTOR, WINDOW_END_MONTHS, WINDOW_START_MONTHS } from "./constants";
 import { linkableContracts, type ContractSeed } from "./contracts";
-import { addDays, isoDate, minDate, monthDay } from "./dates";
-import { drawQuantity, drawRate, type PricingModel } from "./pricing";
+import { isoDay } from "@/lib/metrics/calendar";
+import { addDays, minDate, monthDay } from "./dates";
+import type { PricingModel } from "@/lib/metrics/planned-cost";
+import { drawQuantity, drawRate } from "./pricing";
 import { createRng, type Rng } from "./random";
 import { SITES, type SiteSeed } from "./sites";
 
@@ -104,7 +106,7 @@ function planSite(site: SiteSeed, m0: Date, asOf: Date): Omit<ReservationPlan, "
       pricingModel,
       rate: drawRate(rng, family, pricingModel, ownedHardware),
       status: statusAt(timing.startAt, timing.endAt, asOf),
-      deliveryDate: delivery ? isoDate(delivery) : null,
+      deliveryDate: delivery ? isoDay(delivery) : null,
       capacityReservationId: withCapacityId ? `cr-${rng.hex(17)}` : null,
     });
   }
