@@ -13,9 +13,9 @@ import {
 } from "@/lib/queries/lists/params";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { RESERVATION_STATUSES } from "@/lib/enums";
-import { expiringWithin } from "@/lib/metrics/expiring";
+import { EXPIRING_DAYS, expiringWithin } from "@/lib/metrics/expiring";
 import type { Period } from "@/lib/metrics/period";
-import { EXPIRING_DAYS, TIMELINE_GROUPS } from "@/lib/queries/reservations/timeline";
+import { TIMELINE_GROUPS } from "@/lib/queries/reservations/timeline";
 import { archivedCondition, archivedFilter, optionalId } from "@/lib/queries/lists/filters";
 
 export const RESERVATION_LIST = {
