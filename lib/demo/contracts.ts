@@ -172,11 +172,11 @@ function reservedTermCost(r: ReservationPlan): Decimal {
   return new Decimal(r.rate).times(r.quantity).times(hours);
 }
 
-export type ContractRow = ContractSeed & { startDate: string; endDate: string; committedAmount: string; discountPct: string };
+export type ContractPlan = ContractSeed & { startDate: string; endDate: string; committedAmount: string; discountPct: string };
 
 // Commitments are sized as a floor under the planned spend of the blocks they cover (65–85 %; the
 // exhausted one lower, hence used up early); contracts with no blocks yet get a negotiated round figure.
-export function planContracts(reservations: readonly ReservationPlan[], monthOfAsOf: Date): ContractRow[] {
+export function planContracts(reservations: readonly ReservationPlan[], monthOfAsOf: Date): ContractPlan[] {
   const rng = createRng("contracts");
   return CONTRACTS.map((c) => {
     const covered = reservations
@@ -197,7 +197,7 @@ export function planContracts(reservations: readonly ReservationPlan[], monthOfA
   });
 }
 
-export async function insertContracts(tx: Executor, rows: readonly ContractRow[], catalog: CatalogIds): Promise<Map<string, string>> {
+export async function insertContracts(tx: Executor, rows: readonly ContractPlan[], catalog: CatalogIds): Promise<Map<string, string>> {
   const inserted = await tx
     .insert(contracts)
     .values(

@@ -5,7 +5,7 @@ import { auditLog } from "@/lib/db/schema";
 import { loadDemoBilling } from "./billing";
 import { ACCELERATORS, insertCatalog, PROVIDERS } from "./catalog";
 import { SEED_ACTOR } from "./constants";
-import { insertContracts, planContracts, type ContractRow } from "./contracts";
+import { insertContracts, planContracts, type ContractPlan } from "./contracts";
 import { startOfUtcMonth } from "@/lib/metrics/calendar";
 import { startOfUtcHour } from "./dates";
 import { insertScenariosAndDemand } from "./demand";
@@ -33,7 +33,7 @@ export type DemoPlan = {
   asOf: Date;
   monthOfAsOf: Date;
   reservations: ReservationPlan[];
-  contracts: ContractRow[];
+  contracts: ContractPlan[];
   powerBudgets: PowerBudgetPlan[];
   utilization: UtilizationProfile[];
 };

@@ -5,12 +5,11 @@ import { SEED_ACTOR, WINDOW_END_MONTHS, WINDOW_START_MONTHS } from "./constants"
 import { linkableContracts, type ContractSeed } from "./contracts";
 import { isoDay } from "@/lib/metrics/calendar";
 import { addDays, minDate, monthDay } from "./dates";
+import type { ReservationStatus } from "@/lib/metrics/capacity";
 import type { PricingModel } from "@/lib/metrics/planned-cost";
 import { drawQuantity, drawRate } from "./pricing";
 import { createRng, type Rng } from "./random";
 import { SITES, type SiteSeed } from "./sites";
-
-export type ReservationStatus = "planned" | "active" | "expired";
 
 export type ReservationPlan = {
   name: string;

@@ -1,11 +1,12 @@
 import { isUuid } from "@/lib/db/uuid";
 import { addUtcMonths, startOfUtcMonth, utcMonths } from "@/lib/metrics/calendar";
 import type { Period } from "@/lib/metrics/period";
+import type { RawSearchParams } from "@/lib/queries/lists/params";
+
+export type { RawSearchParams };
 
 // The filters of the planning pages (capacity, power, costs, utilization, concentration, scenarios), parsed once
 // from the URL. Anything malformed falls back to its default rather than failing, like register lists.
-
-export type RawSearchParams = Record<string, string | string[] | undefined>;
 
 export const RANGE_PRESETS = ["12m", "24m", "next24m", "pm12m", "ytd", "last12m"] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
