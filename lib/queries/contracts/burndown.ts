@@ -135,8 +135,8 @@ function burndownOf(
   const end = parseUtc(contract.endDate);
   const until = new Date(Math.min(asOf.getTime(), end.getTime()));
   const months: ConsumedMonth[] = [];
-  // Each rate parsed once, not once per block and month (a contract with 150 blocks over 30 months made ~22,000
-  // decimal operations per page view).
+  // Each rate parsed once, not once per block and month (for a contract with 150 blocks over 30 months that would be
+  // ~22,000 decimal operations per page view).
   const rates = blocks.map((b) => dec(b.rate));
   for (let m = startOfUtcMonth(start); m < until; m = addUtcMonths(m, 1)) {
     const key = isoDay(m);

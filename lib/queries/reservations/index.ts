@@ -132,7 +132,7 @@ export async function reservationListPage(ctx: Ctx, params: ReservationListParam
 }
 
 export const TIMELINE_LIMIT = 1500;
-/** Blocks per timeline page: enough to see the lanes fill, few enough that the page stays small (1,500 bars were 3.5 MB). */
+/** Blocks per timeline page: enough to see the lanes fill, few enough that the page stays small (1,500 bars come to about 3.5 MB). */
 export const TIMELINE_PAGE_SIZE = 200;
 
 /**
