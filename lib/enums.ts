@@ -11,4 +11,3 @@ export const IMPORT_STATUSES = ["running", "succeeded", "failed"] as const;
 export const WORKLOAD_KINDS = ["training", "inference", "research"] as const;
 
 export type Role = (typeof ROLES)[number];
-export type PricingModel = (typeof PRICING_MODELS)[number];

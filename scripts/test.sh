@@ -20,7 +20,7 @@ npx tsx scripts/lib/check-postgres.ts "$TEST_POSTGRES_URL" \
 status=0
 t=$(date +%s)
 npm run -s format:check || { echo "✖ Prettier: files above are not formatted (npm run format)." >&2; status=1; }
-npm run -s lint || { echo "✖ Lint or layer rules failed (see above)." >&2; status=1; }
+npm run -s lint || { echo "✖ Lint, layer rules or the dead-code check (knip) failed (see above)." >&2; status=1; }
 took "format and lint" "$t"
 
 t=$(date +%s)

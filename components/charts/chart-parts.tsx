@@ -13,7 +13,7 @@ const noSubscription = () => () => {};
 /**
  * Charts are images to assistive technology; the data table further down the page is their text alternative.
  * The chart itself is drawn in the browser only: a responsive chart has no width on the server, so its server
- * render was an empty box anyway, and running Recharts there cost a few ms of CPU per chart and request. The
+ * render would be an empty box, and running Recharts there costs a few ms of CPU per chart and request. The
  * figure keeps its height, so nothing moves when the chart appears after hydration.
  */
 export function ChartFigure({ label, height, children }: { label: string; height: number; children: ReactNode }) {

@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/registers/status-badge";
 
-// The rows of a contract's reservations, drawn from compact rows: the largest contracts have 150+ blocks, and a
-// server-rendered table of them was sent twice (as HTML and again as the React flight payload), the rows once.
+// The rows of a contract's reservations, drawn from compact rows, sent once: the largest contracts have 150+ blocks,
+// and a server-rendered table of them would be sent twice (as HTML and again as the React flight payload).
 
 /** One row, formatted on the server: id, name, site, type, quantity, start, end, rate, pricing model, status. */
 export type LinkedReservationRow = [

@@ -5,8 +5,8 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { FilterOptions } from "@/lib/queries/filters/options";
 import {
-  formatMonth,
   lastMonthOf,
+  monthParam,
   planningQuery,
   RANGE_LABELS,
   RANGE_PRESETS,
@@ -76,7 +76,7 @@ export function FilterBar({
           <>
             <div className="flex flex-col gap-1">
               <Label htmlFor="filter-from">From</Label>
-              <Input id="filter-from" name="from" type="month" defaultValue={formatMonth(filters.from)} className="w-40" />
+              <Input id="filter-from" name="from" type="month" defaultValue={monthParam(filters.from)} className="w-40" />
             </div>
             <div className="flex flex-col gap-1">
               <Label htmlFor="filter-to">To</Label>

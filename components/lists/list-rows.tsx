@@ -3,8 +3,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-// A register list's rows, drawn on the client from their cells: a server element tree of rows, cells and links was
-// sent twice (as HTML and again as the React flight payload, ~1.4 kB a row there); the cells once, mostly as text.
+// A register list's rows, drawn on the client from their cells, sent once and mostly as text: a server element tree
+// of rows, cells and links would be sent twice (as HTML and again as the React flight payload, ~1.4 kB a row).
 
 /** One row: its key, the link of its first cell, and its cells (rendered on the server), one per column. */
 export type ListRow = { id: string; href: string; cells: ReactNode[] };

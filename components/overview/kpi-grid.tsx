@@ -7,13 +7,13 @@ import { formatDay, formatMonth } from "@/lib/format/date";
 import { formatCompact, formatCount, formatDecimal, formatH100e, formatMoney, formatMw, formatPercent } from "@/lib/format/number";
 import type { OverviewResult } from "@/lib/queries/overview";
 import {
-  capacityDemandLine,
   committedBars,
   familyBars,
   overviewLinks,
   periodLabel,
   providerSpendBars,
   RUNWAY_SERIES,
+  runwayLine,
   tightestSiteLines,
   UTILIZATION_SERIES,
   utilizationLine,
@@ -185,7 +185,7 @@ export function KpiGrid({ overview }: { overview: OverviewResult }) {
 
       <RunwayCard runway={overview.runway} links={links} className="xl:col-span-2">
         <LineChart
-          data={capacityDemandLine(overview.runway)}
+          data={runwayLine(overview.runway)}
           series={RUNWAY_SERIES}
           unit="h100e"
           height={200}

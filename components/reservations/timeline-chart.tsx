@@ -5,8 +5,8 @@ import { useOpenedDetails } from "@/components/ui/use-opened-details";
 import type { BlockKind, TimelineGroup } from "@/lib/queries/reservations/timeline";
 import { KIND_LABEL, KIND_STYLE } from "./timeline-kinds";
 
-// The timeline's bars and its table view, drawn from compact rows: a server-rendered element tree of 200 bars and a
-// 200-row table was sent twice (as HTML and again as the React flight payload, ~400 kB), the rows once.
+// The timeline's bars and its table view, drawn from compact rows, sent once: a server-rendered element tree of 200
+// bars and a 200-row table would be sent twice (as HTML and again as the React flight payload, ~400 kB).
 
 /**
  * One bar: block id, name, quantity, family, start and end (formatted on the server: "12 Mar 2027"), kind, late

@@ -5,14 +5,14 @@ import { formatMw } from "@/lib/format/number";
 import { startOfUtcMonth } from "@/lib/metrics/calendar";
 import type { HeadroomPoint } from "@/lib/metrics/power-headroom";
 import { causeParam } from "@/lib/queries/power/points";
-import type { SitePower } from "@/lib/queries/sites/detail";
+import type { SitePowerView } from "@/lib/queries/sites/detail";
 import { sitePowerPoints } from "@/lib/queries/sites/power-points";
 import { cn } from "@/lib/utils";
 import { SitePowerChart } from "./site-power-chart";
 
 const RED = "font-medium text-red-700 dark:text-red-300";
 
-function summary(power: SitePower, archived: boolean): string {
+function summary(power: SitePowerView, archived: boolean): string {
   const n = power.months.length;
   if (archived) return "This site is archived: /power no longer projects its load.";
   const site = power.site;
@@ -40,7 +40,7 @@ export function SitePowerSection({
   siteId: string;
   siteName: string;
   archived: boolean;
-  power: SitePower;
+  power: SitePowerView;
   allCauses?: boolean;
 }) {
   const budgeted = power.site !== null;

@@ -2,7 +2,7 @@ import { CsvSyntaxError, CsvTokenizer, type CsvRecord } from "./tokenizer";
 
 // Streaming RFC 4180 reading: UTF-8 BOM dropped, CRLF or LF records, blank lines skipped, quoted
 // separators, quotes and newlines kept. Each record carries the physical line it starts on.
-// (csv-parse read FOCUS files at about 16 MB/s here; this tokenizer at several times that.)
+// (Own tokenizer rather than csv-parse: csv-parse reads FOCUS files at about 16 MB/s here, this one several times faster.)
 
 export { CsvSyntaxError, type CsvRecord };
 

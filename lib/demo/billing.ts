@@ -6,7 +6,8 @@ import { csvLine } from "@/lib/csv/write";
 import { importFocus } from "@/lib/services/imports/focus";
 import { Dec } from "@/lib/metrics/decimal";
 import { systemCtx } from "@/lib/services/system-actor";
-import { addDays, addMonths, isoDate } from "./dates";
+import { isoDay } from "@/lib/metrics/calendar";
+import { addDays, addMonths } from "./dates";
 import { SKU_MAPPINGS } from "./sku-mappings";
 
 // The demo's billing: one FOCUS export per cloud for the last BILLED_MONTHS complete months, written the
@@ -84,7 +85,7 @@ function blockRows(b: Block, day: Date, usedAh: Map<string, string>, billing: { 
   const hours = (to.getTime() - from.getTime()) / 3_600_000;
   if (hours <= 0) return [];
   const reserved = b.pricingModel === "reserved";
-  const ah = reserved ? new Dec(b.quantity).times(hours) : new Dec(usedAh.get(`${b.name}|${isoDate(day)}`) ?? 0);
+  const ah = reserved ? new Dec(b.quantity).times(hours) : new Dec(usedAh.get(`${b.name}|${isoDay(day)}`) ?? 0);
   if (ah.isZero()) return [];
   const effective = ah.times(b.rate).toDecimalPlaces(6);
   const { skuId, perUnit } = skuFor(p.key, b.family);
@@ -190,14 +191,14 @@ export async function demoFocusFiles(db: Db, monthOfAsOf: Date): Promise<{ fileN
         from reservations r join providers p on p.id = r.provider_id join accelerator_types a on a.id = r.accelerator_type_id
         left join contracts c on c.id = r.contract_id
         where r.start_at < ${monthOfAsOf.toISOString()}::timestamptz and r.end_at > ${first.toISOString()}::timestamptz
-          and (r.delivery_date is null or r.delivery_date < ${isoDate(monthOfAsOf)}::date)
+          and (r.delivery_date is null or r.delivery_date < ${isoDay(monthOfAsOf)}::date)
         order by p.name, r.name`,
   );
   const used = await queryRows<{ key: string; usedAh: string }>(
     db,
     sql`select r.name || '|' || to_char(u.day, 'YYYY-MM-DD') as key, u.used_ah::text as "usedAh"
         from utilization_daily u join reservations r on r.id = u.reservation_id
-        where r.pricing_model <> 'reserved' and u.day >= ${isoDate(first)}::date and u.day < ${isoDate(monthOfAsOf)}::date`,
+        where r.pricing_model <> 'reserved' and u.day >= ${isoDay(first)}::date and u.day < ${isoDay(monthOfAsOf)}::date`,
   );
   const usedAh = new Map(used.map((u) => [u.key, u.usedAh]));
   const files: { fileName: string; csv: string }[] = [];
@@ -221,7 +222,7 @@ export async function demoFocusFiles(db: Db, monthOfAsOf: Date): Promise<{ fileN
     }
     const key = FOCUS_PROVIDER[provider]!.key;
     files.push({
-      fileName: `${key}-focus-${isoDate(first).slice(0, 7)}-to-${isoDate(addMonths(monthOfAsOf, -1)).slice(0, 7)}.csv`,
+      fileName: `${key}-focus-${isoDay(first).slice(0, 7)}-to-${isoDay(addMonths(monthOfAsOf, -1)).slice(0, 7)}.csv`,
       csv: lines.join(""),
     });
   }

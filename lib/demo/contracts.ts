@@ -3,7 +3,8 @@ import type { Executor } from "@/lib/db/client";
 import { contracts } from "@/lib/db/schema";
 import type { CatalogIds, ProviderKey } from "./catalog";
 import { SEED_ACTOR } from "./constants";
-import { isoDate, monthDay } from "./dates";
+import { isoDay } from "@/lib/metrics/calendar";
+import { monthDay } from "./dates";
 import { createRng } from "./random";
 import type { ReservationPlan } from "./reservation-plan";
 
@@ -165,22 +166,22 @@ export function contractTerm(c: ContractSeed, monthOfAsOf: Date): { start: Date;
   return { start: monthDay(monthOfAsOf, c.fromMonth), end: monthDay(monthOfAsOf, c.toMonth) };
 }
 
-// Planned spend of a reserved block: quantity × hours × rate, exact.
-export function plannedCost(r: ReservationPlan): Decimal {
+// A reserved block's planned cost over its whole term: quantity × hours × rate, exact.
+function reservedTermCost(r: ReservationPlan): Decimal {
   const hours = (r.endAt.getTime() - r.startAt.getTime()) / 3_600_000;
   return new Decimal(r.rate).times(r.quantity).times(hours);
 }
 
-export type ContractRow = ContractSeed & { startDate: string; endDate: string; committedAmount: string; discountPct: string };
+export type ContractPlan = ContractSeed & { startDate: string; endDate: string; committedAmount: string; discountPct: string };
 
 // Commitments are sized as a floor under the planned spend of the blocks they cover (65–85 %; the
 // exhausted one lower, hence used up early); contracts with no blocks yet get a negotiated round figure.
-export function planContracts(reservations: readonly ReservationPlan[], monthOfAsOf: Date): ContractRow[] {
+export function planContracts(reservations: readonly ReservationPlan[], monthOfAsOf: Date): ContractPlan[] {
   const rng = createRng("contracts");
   return CONTRACTS.map((c) => {
     const covered = reservations
       .filter((r) => r.contractReference === c.reference && r.pricingModel === "reserved")
-      .reduce((sum, r) => sum.plus(plannedCost(r)), new Decimal(0));
+      .reduce((sum, r) => sum.plus(reservedTermCost(r)), new Decimal(0));
     const sharePct = c.status === "exhausted" ? rng.int(55, 62) : rng.int(65, 85);
     const committed = covered.isZero()
       ? new Decimal(rng.int(8, 96)).times(5_000_000)
@@ -188,15 +189,15 @@ export function planContracts(reservations: readonly ReservationPlan[], monthOfA
     const { start, end } = contractTerm(c, monthOfAsOf);
     return {
       ...c,
-      startDate: isoDate(start),
-      endDate: isoDate(end),
+      startDate: isoDay(start),
+      endDate: isoDay(end),
       committedAmount: committed.toFixed(0),
       discountPct: new Decimal(rng.int(0, 160)).times(25).div(100).toFixed(2),
     };
   });
 }
 
-export async function insertContracts(tx: Executor, rows: readonly ContractRow[], catalog: CatalogIds): Promise<Map<string, string>> {
+export async function insertContracts(tx: Executor, rows: readonly ContractPlan[], catalog: CatalogIds): Promise<Map<string, string>> {
   const inserted = await tx
     .insert(contracts)
     .values(

@@ -6,10 +6,6 @@ export function startOfUtcHour(at: Date): Date {
   return new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS);
 }
 
-export function startOfUtcMonth(at: Date): Date {
-  return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1));
-}
-
 // `months` from the month of `base`, on day `day` (1–28) at midnight UTC.
 export function monthDay(base: Date, months: number, day = 1): Date {
   return new Date(Date.UTC(base.getUTCFullYear(), base.getUTCMonth() + months, day));
@@ -30,10 +26,6 @@ export function addDays(at: Date, days: number): Date {
 
 export function hoursBetween(from: Date, to: Date): number {
   return Math.round((to.getTime() - from.getTime()) / HOUR_MS);
-}
-
-export function isoDate(at: Date): string {
-  return at.toISOString().slice(0, 10);
 }
 
 export function dateFromIso(day: string): Date {

@@ -2,7 +2,8 @@ import type { Executor } from "@/lib/db/client";
 import { demandPlans, scenarios } from "@/lib/db/schema";
 import type { CatalogIds, Family } from "./catalog";
 import { SEED_ACTOR } from "./constants";
-import { isoDate, monthDay } from "./dates";
+import { isoDay } from "@/lib/metrics/calendar";
+import { monthDay } from "./dates";
 
 type DemandSeed = {
   name: string;
@@ -87,8 +88,8 @@ export async function insertScenariosAndDemand(tx: Executor, catalog: CatalogIds
       acceleratorTypeId: catalog.accelerators.get(d.family)!,
       accelerators: d.accelerators ?? null,
       h100Equivalents: d.h100Equivalents ?? null,
-      startDate: isoDate(monthDay(m0, d.fromMonth)),
-      endDate: isoDate(monthDay(m0, d.toMonth)),
+      startDate: isoDay(monthDay(m0, d.fromMonth)),
+      endDate: isoDay(monthDay(m0, d.toMonth)),
       priority: d.priority,
       notes: d.notes ?? null,
       updatedBy: SEED_ACTOR,

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { CONTRACTS } from "./contracts";
+import { contractTerm, linkableContracts } from "./contracts";
 import { hoursBetween } from "./dates";
 import { planDemo } from "./";
-import { facilityMw } from "./power";
-import { contractFor } from "./reservations";
+import { siteFacilityMw } from "./power";
 import { SITES } from "./sites";
 
 const AS_OF = new Date("2026-11-17T09:30:00Z");
@@ -75,8 +74,9 @@ describe("demo plan", () => {
           const expected = r.startAt > p.asOf ? "planned" : r.endAt > p.asOf ? "active" : "expired";
           expect(r.status).toBe(expected);
           if (r.contractReference) {
-            const term = contractFor(r, p.monthOfAsOf)!;
-            expect(CONTRACTS.find((c) => c.reference === r.contractReference)?.provider).toBe(r.provider);
+            const contract = linkableContracts(r.provider).find((c) => c.reference === r.contractReference);
+            expect(contract?.provider).toBe(r.provider);
+            const term = contractTerm(contract!, p.monthOfAsOf);
             expect(r.startAt >= term.start && r.endAt <= term.end).toBe(true);
           }
         }
@@ -104,7 +104,7 @@ describe("demo plan", () => {
             const budget = p.powerBudgets.filter(
               (b) => b.site === site.name && b.effectiveFrom <= month && (!b.effectiveTo || b.effectiveTo > month),
             );
-            return budget.length === 1 && facilityMw(site, p.reservations, p.monthOfAsOf, m) > Number(budget[0]!.contractedMw);
+            return budget.length === 1 && siteFacilityMw(site, p.reservations, p.monthOfAsOf, m) > Number(budget[0]!.contractedMw);
           }),
         );
         expect(over).toBe(true);

@@ -2,7 +2,8 @@ import type { Executor } from "@/lib/db/client";
 import { powerBudgets } from "@/lib/db/schema";
 import { accelerator } from "./catalog";
 import { SEED_ACTOR, WINDOW_END_MONTHS } from "./constants";
-import { isoDate, monthDay } from "./dates";
+import { isoDay } from "@/lib/metrics/calendar";
+import { monthDay } from "./dates";
 import { createRng } from "./random";
 import type { ReservationPlan } from "./reservation-plan";
 import { SITES, type SiteSeed } from "./sites";
@@ -10,7 +11,7 @@ import { SITES, type SiteSeed } from "./sites";
 export type PowerBudgetPlan = { site: string; effectiveFrom: string; effectiveTo: string | null; contractedMw: string };
 
 // Facility MW of the blocks that overlap month `m` (relative to the month of asOf): Σ quantity × system W ÷ 10⁶ × PUE.
-export function facilityMw(site: SiteSeed, blocks: readonly ReservationPlan[], m0: Date, m: number): number {
+export function siteFacilityMw(site: SiteSeed, blocks: readonly ReservationPlan[], m0: Date, m: number): number {
   const from = monthDay(m0, m);
   const to = monthDay(m0, m + 1);
   const itW = blocks
@@ -35,7 +36,7 @@ export function planPowerBudgets(blocks: readonly ReservationPlan[], m0: Date): 
     const peaks = bounds.slice(0, -1).map((from, i) => {
       const to = Math.min(bounds[i + 1]!, WINDOW_END_MONTHS);
       let peak = 0;
-      for (let m = from; m < to; m++) peak = Math.max(peak, facilityMw(site, blocks, m0, m));
+      for (let m = from; m < to; m++) peak = Math.max(peak, siteFacilityMw(site, blocks, m0, m));
       return peak;
     });
     const last = peaks.length - 1;
@@ -50,8 +51,8 @@ export function planPowerBudgets(blocks: readonly ReservationPlan[], m0: Date): 
     }
     return mws.map((mw, i) => ({
       site: site.name,
-      effectiveFrom: isoDate(monthDay(m0, bounds[i]!)),
-      effectiveTo: i === last ? null : isoDate(monthDay(m0, bounds[i + 1]!)),
+      effectiveFrom: isoDay(monthDay(m0, bounds[i]!)),
+      effectiveTo: i === last ? null : isoDay(monthDay(m0, bounds[i + 1]!)),
       contractedMw: mw.toFixed(3),
     }));
   });

@@ -1,7 +1,6 @@
 import type { Family } from "./catalog";
 import type { Rng } from "./random";
-
-export type PricingModel = "reserved" | "on_demand" | "spot";
+import type { PricingModel } from "@/lib/metrics/planned-cost";
 
 // Negotiated reserved $/accelerator-hour ranges, in units of $0.0001 (integers: no float money).
 const RESERVED: Record<Family, [number, number]> = {
@@ -28,12 +27,12 @@ const OWNED: Partial<Record<Family, [number, number]>> = {
 export function drawRate(rng: Rng, family: Family, model: PricingModel, ownedHardware: boolean): string {
   const [lo, hi] = (ownedHardware ? OWNED[family] : undefined) ?? RESERVED[family];
   const base = rng.int(lo, hi);
-  if (model === "on_demand") return formatRate(Math.round((base * rng.int(150, 190)) / 100));
-  if (model === "spot") return formatRate(Math.round((base * rng.int(45, 70)) / 100));
-  return formatRate(base);
+  if (model === "on_demand") return rateText(Math.round((base * rng.int(150, 190)) / 100));
+  if (model === "spot") return rateText(Math.round((base * rng.int(45, 70)) / 100));
+  return rateText(base);
 }
 
-export function formatRate(tenThousandths: number): string {
+function rateText(tenThousandths: number): string {
   const whole = Math.floor(tenThousandths / 10_000);
   return `${whole}.${String(tenThousandths % 10_000).padStart(4, "0")}`;
 }

@@ -1,9 +1,8 @@
 import type { Family, ProviderKey } from "./catalog";
-import type { PricingModel } from "./pricing";
+import type { ReservationStatus } from "@/lib/metrics/capacity";
+import type { PricingModel } from "@/lib/metrics/planned-cost";
 
 // A planned demo reservation: what the reservations seed draws, and what contracts, power and utilization are planned from.
-
-export type ReservationStatus = "planned" | "active" | "expired";
 
 export type ReservationPlan = {
   name: string;

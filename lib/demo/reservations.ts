@@ -2,10 +2,13 @@ import type { Executor } from "@/lib/db/client";
 import { reservations } from "@/lib/db/schema";
 import { accelerator, provider, type CatalogIds, type Family } from "./catalog";
 import { SEED_ACTOR, WINDOW_END_MONTHS, WINDOW_START_MONTHS } from "./constants";
-import { contractTerm, linkableContracts, type ContractSeed } from "./contracts";
-import { addDays, isoDate, minDate, monthDay } from "./dates";
-import { drawQuantity, drawRate, type PricingModel } from "./pricing";
-import type { ReservationPlan, ReservationStatus } from "./reservation-plan";
+import { linkableContracts, type ContractSeed } from "./contracts";
+import { isoDay } from "@/lib/metrics/calendar";
+import { addDays, minDate, monthDay } from "./dates";
+import { drawQuantity, drawRate } from "./pricing";
+import type { ReservationStatus } from "@/lib/metrics/capacity";
+import type { PricingModel } from "@/lib/metrics/planned-cost";
+import type { ReservationPlan } from "./reservation-plan";
 import { createRng, type Rng } from "./random";
 import { SITES, type SiteSeed } from "./sites";
 
@@ -87,7 +90,7 @@ function planSite(site: SiteSeed, m0: Date, asOf: Date): Omit<ReservationPlan, "
       pricingModel,
       rate: drawRate(rng, family, pricingModel, ownedHardware),
       status: statusAt(timing.startAt, timing.endAt, asOf),
-      deliveryDate: delivery ? isoDate(delivery) : null,
+      deliveryDate: delivery ? isoDay(delivery) : null,
       capacityReservationId: withCapacityId ? `cr-${rng.hex(17)}` : null,
     });
   }
@@ -107,11 +110,6 @@ export function planReservations(asOf: Date, m0: Date): ReservationPlan[] {
         return { ...block, name };
       });
   });
-}
-
-export function contractFor(r: ReservationPlan, m0: Date): { start: Date; end: Date } | null {
-  const c = r.contractReference ? linkableContracts(r.provider).find((x) => x.reference === r.contractReference) : undefined;
-  return c ? contractTerm(c, m0) : null;
 }
 
 export async function insertReservations(

@@ -11,7 +11,7 @@ import { billingMonthlyDrift } from "./billing-monthly";
 import { generateFocusCsv } from "@/lib/demo/generate-focus";
 import { importText } from "@/lib/testing/focus-import";
 import { rematchCharges } from "./matching";
-import { insertCharges, insertImport } from "./test-charges";
+import { insertCharges, insertImport } from "@/lib/testing/charges";
 
 function generated(month: string, seed: number, rows = 1500): string {
   return [...generateFocusCsv({ rows, seed, month })].join("");
@@ -139,7 +139,7 @@ describeOnEachEngine("billing_monthly rollup", (engine) => {
     const db = handle.db;
     const f = { from: new Date("2025-01-01T00:00:00Z"), to: new Date("2025-06-01T00:00:00Z"), provider: null, family: null, site: null };
     const ctx = roleCtx(db, "viewer");
-    // The reads as they were before billing_monthly, over cost_line_items.
+    // The same reads straight over cost_line_items, without billing_monthly.
     const raw = await queryRows<{
       provider: string;
       provider_name: string;

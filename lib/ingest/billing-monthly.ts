@@ -93,7 +93,9 @@ async function recompute(tx: Executor, keys: SQL | "all" | { importId: number })
 
 /**
  * billing_monthly against a GROUP BY over cost_line_items, row by row as text (so a sum's scale counts): the rows
- * one side has and the other lacks, empty when the rollup is exact. For tests and checks.
+ * one side has and the other lacks, empty when the rollup is exact. The tests' check of the rollup; it lives here
+ * because it reuses the rollup's own select.
+ * @internal
  */
 export async function billingMonthlyDrift(db: Executor): Promise<{ side: "expected" | "actual"; row: string }[]> {
   return queryRows(

@@ -6,7 +6,7 @@ import { insertContractRow, insertReservationRow, type Catalog } from "@/lib/tes
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
 import { queryRows } from "@/lib/db/rows";
 import { matchCharges, rematchCharges, stagedFields, withChargeTies } from "./matching";
-import { chargesOf, insertCharges, insertImport } from "./test-charges";
+import { chargesOf, insertCharges, insertImport } from "@/lib/testing/charges";
 
 type World = {
   aws: Catalog;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isoDay, utcMonths } from "./calendar";
 import {
-  averageUnits,
   averageUnitsByMonth,
   capacityDemandLine,
   capacityDemandLines,
@@ -15,21 +14,6 @@ import { hoursIn } from "./period";
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const months = utcMonths(d("2026-03-01"), 4); // Mar, Apr, May, Jun 2026
 const historyMonths = utcMonths(d("2025-09-01"), 6); // Sep 2025 … Feb 2026
-
-describe("averageUnits", () => {
-  it("weights each block by its hours inside the month", () => {
-    // 100 from 16 Mar: 16 of March's 31 days → 100 × 384 ÷ 744; 60 all month → 60.
-    const march = months[0]!;
-    const avg = averageUnits(
-      [
-        { units: 100, startAt: d("2026-03-16"), endAt: d("2026-06-01") },
-        { units: "60", startAt: d("2026-01-01"), endAt: d("2027-01-01") },
-      ],
-      march,
-    );
-    expect(avg.toFixed(6)).toBe(dec(100).times(384).div(744).plus(60).toFixed(6));
-  });
-});
 
 describe("capacityDemandLine", () => {
   // 100 H100e in use every month of the history: used H100e·h = 100 × hours(month), whatever the month's length.
@@ -152,7 +136,19 @@ describe("capacityDemandLines", () => {
 });
 
 describe("averageUnitsByMonth", () => {
-  it("gives averageUnits for every month, with decimal units, exactly", () => {
+  it("weights each block by its hours inside the month", () => {
+    // 100 from 16 Mar: 16 of March's 31 days → 100 × 384 ÷ 744; 60 all month → 60.
+    const [avg] = averageUnitsByMonth(
+      [
+        { units: 100, startAt: d("2026-03-16"), endAt: d("2026-06-01") },
+        { units: "60", startAt: d("2026-01-01"), endAt: d("2027-01-01") },
+      ],
+      [months[0]!],
+    );
+    expect(avg!.toFixed(6)).toBe(dec(100).times(384).div(744).plus(60).toFixed(6));
+  });
+
+  it("gives the average for every month, with decimal units, exactly", () => {
     // 2.5 H100e from 16 Mar to 16 May and 1.3 × 8 = 10.4 H100e all along.
     // March (744 h): 2.5 × 384 ÷ 744 + 10.4 = 960 ÷ 744 + 10.4 = 1.2903225806… + 10.4
     // April (720 h): 2.5 + 10.4 = 12.9; May (744 h): 2.5 × 360 ÷ 744 + 10.4 = 900 ÷ 744 + 10.4; June: 10.4
@@ -165,7 +161,7 @@ describe("averageUnitsByMonth", () => {
     expect(avg[1]!.toString()).toBe("12.9");
     expect(avg[2]!.toString()).toBe(dec(900).div(744).plus("10.4").toString());
     expect(avg[3]!.toString()).toBe("10.4");
-    expect(avg.map((a, i) => a.equals(averageUnits(spans, months[i]!)))).toEqual([true, true, true, true]);
+    expect(avg.map((a, i) => a.equals(averageUnitsByMonth(spans, [months[i]!])[0]!))).toEqual([true, true, true, true]);
   });
 
   it("stays exact when the terms pass 2^53 (large unit counts)", () => {

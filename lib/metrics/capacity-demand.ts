@@ -34,18 +34,13 @@ export const PAST_MONTHS = 12;
 
 const ZERO_BAND = (): Band => ({ median: dec(0), lower80: dec(0), upper80: dec(0), lower95: dec(0), upper95: dec(0) });
 
-/** Average units in service over the month: Σ units × hours(month ∩ [start, end)) ÷ hours(month). */
-export function averageUnits(spans: readonly UnitSpan[], month: Period): Dec {
-  return averageUnitsByMonth(spans, [month])[0]!;
-}
-
 // Plain-number terms are at most 2^51 and the running sum is moved into the BigInt once past 2^51, so it never
 // exceeds 2^52 and every plain-number step is an exact integer operation (doubles are exact below 2^53).
 const LIMIT = 2 ** 51;
 const LIMIT_BIG = 2n ** 51n;
 
 /**
- * averageUnits for each month, the spans' units read once: Σ units × time(month ∩ [start, end)) ÷ time(month) summed
+ * Average units in service over each month, the spans' units read once: Σ units × time(month ∩ [start, end)) ÷ time(month) summed
  * exactly in integers (units scaled to a common power of ten; time in hours when every boundary falls on a whole
  * hour, else in ms — the same ratio, with terms small enough to stay plain numbers), so each month is rounded once,
  * by the final division.

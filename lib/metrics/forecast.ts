@@ -47,11 +47,7 @@ export function dampedSum(phi: number, h: number): number {
   return sum;
 }
 
-/** Damped Holt, ℓ₀ = y₀, b₀ = y₁ − y₀; one-step errors of y₁ … y_{n−1}. */
-export function fitDampedHolt(y: readonly number[], params: SmoothingParams): Fit {
-  return runDampedHolt(y, params, []);
-}
-
+// Damped Holt, ℓ₀ = y₀, b₀ = y₁ − y₀; one-step errors of y₁ … y_{n−1}.
 // The fits run once per grid point (1,125 for Holt-Winters): `residuals` null keeps only the squared error, with
 // the same arithmetic in the same order, so the search picks what a full fit would, without an array per point.
 function runDampedHolt(y: readonly number[], params: SmoothingParams, residuals: number[] | null): Fit {
@@ -81,14 +77,7 @@ function seasonStart(y: readonly number[], m: number): SeasonStart {
   return { level: first + ((m - 1) / 2) * trend, trend, season };
 }
 
-/**
- * Holt-Winters additive with damped trend. The first season is decomposed by its mean and the slope between the
- * first two seasons' means (ℓ at its end, b, sᵢ = yᵢ − line); one-step errors of y_m … y_{n−1}.
- */
-export function fitHoltWinters(y: readonly number[], params: SmoothingParams, m: number): Fit {
-  return runHoltWinters(y, params, m, seasonStart(y, m), []);
-}
-
+/** Holt-Winters additive with damped trend from `start` (seasonStart); one-step errors of y_m … y_{n−1}. */
 function runHoltWinters(y: readonly number[], params: SmoothingParams, m: number, start: SeasonStart, residuals: number[] | null): Fit {
   const { alpha, beta, phi } = params;
   const gamma = params.gamma ?? 0;

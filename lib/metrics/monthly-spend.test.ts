@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { utcMonths } from "./calendar";
-import { billedKey, monthlySpend, monthlyUsage, spendByMonth, usageByBlock, type SpendBlock } from "./monthly-spend";
+import { monthlyUsage } from "@/lib/testing/monthly-usage";
+import { billedKey, monthlySpend, spendByMonth, usageByBlock, type SpendBlock } from "./monthly-spend";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const months = utcMonths(d("2026-01-01"), 2); // January (744 h), February (672 h)

@@ -43,18 +43,6 @@ export const billedKey = (providerId: string, month: Date) => `${providerId}|${i
  */
 export type MonthlyUsage = ReadonlyMap<string, { months: readonly number[]; usedAh: readonly string[] }>;
 
-/** A MonthlyUsage from (block id, month start, used_AH) entries. */
-export function monthlyUsage(entries: Iterable<readonly [string, Date, string]>): MonthlyUsage {
-  const usage = new Map<string, { months: number[]; usedAh: string[] }>();
-  for (const [id, month, usedAh] of entries) {
-    let row = usage.get(id);
-    if (!row) usage.set(id, (row = { months: [], usedAh: [] }));
-    row.months.push(month.getTime());
-    row.usedAh.push(usedAh);
-  }
-  return usage;
-}
-
 /**
  * used_AH of each block per month of `months` (by index; 0 where there is none, undefined for a block without any),
  * as exact integers at one scale: value = n ÷ 10^scale. Other months are left out.

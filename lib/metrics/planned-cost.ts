@@ -7,13 +7,10 @@ export function paidHours<T>(pricingModel: PricingModel, capacityAh: T, usedAh: 
   return pricingModel === "reserved" ? capacityAh : usedAh;
 }
 
+export type PlannedCostInput = { pricingModel: PricingModel; rate: DecimalValue; capacityAh: DecimalValue; usedAh: DecimalValue };
+
 /** Reserved blocks pay for every hour held (capacity_AH × rate); on-demand and spot pay used_AH × rate. */
-export function plannedCost(input: {
-  pricingModel: PricingModel;
-  rate: DecimalValue;
-  capacityAh: DecimalValue;
-  usedAh: DecimalValue;
-}): Dec {
+export function plannedCost(input: PlannedCostInput): Dec {
   const hours = paidHours(input.pricingModel, input.capacityAh, input.usedAh);
   return dec(hours).times(input.rate);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { utcMonths } from "./calendar";
-import { billedKey, monthlyUsage } from "./monthly-spend";
+import { monthlyUsage } from "@/lib/testing/monthly-usage";
+import { billedKey } from "./monthly-spend";
 import { compareProviders, type ComparisonBlock } from "./provider-comparison";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);

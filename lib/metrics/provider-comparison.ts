@@ -4,7 +4,7 @@ import { ExactSum, hourUnit, MS_PER_HOUR, mulInt, pow10, pow10Int, ratio, toScal
 import { billedKey, monthKey, usageByBlock, type MonthlyUsage, type SpendBlock } from "./monthly-spend";
 import type { Period } from "./period";
 import { paidHours } from "./planned-cost";
-import { effectiveRate, heldRate, unitCosts, type TypeUsage, type UnitCosts } from "./unit-cost";
+import { effectiveRate, heldRate, unitCosts, unitCostsOver, type TypeUsage, type UnitCosts } from "./unit-cost";
 import { utilization } from "./utilization";
 
 export type ComparisonBlock = SpendBlock & { acceleratorTypeId: string; bf16Tflops: string; h100eFactor: string };
@@ -222,7 +222,6 @@ function providerTotals(rows: readonly ComparisonRow[]): ProviderTotal[] {
     const usedH100eHours = sumDec(mine.map((r) => r.units.usedH100eHours));
     const usedPflopHours = sumDec(mine.map((r) => r.units.usedPflopHours));
     const millionTokens = mine.some((r) => r.units.millionTokens === null) ? null : sumDec(mine.map((r) => r.units.millionTokens!));
-    const div = (whole: Dec | null) => (whole === null || whole.isZero() ? null : cost.div(whole));
     return {
       providerId: mine[0]!.providerId,
       providerName: mine[0]!.providerName,
@@ -234,16 +233,7 @@ function providerTotals(rows: readonly ComparisonRow[]): ProviderTotal[] {
       actualMonths: Math.max(...mine.map((r) => r.actualMonths)),
       plannedMonths: Math.max(...mine.map((r) => r.plannedMonths)),
       heldRate: heldRate(cost, capacity),
-      units: {
-        usedAh,
-        usedH100eHours,
-        usedPflopHours,
-        millionTokens,
-        effectiveRate: div(usedAh),
-        perH100eHour: div(usedH100eHours),
-        perPflopHour: div(usedPflopHours),
-        perMillionTokens: div(millionTokens),
-      },
+      units: unitCostsOver(cost, { usedAh, usedH100eHours, usedPflopHours, millionTokens }),
     };
   });
   return totals.sort((a, b) => compareNullable(a.units.perH100eHour, b.units.perH100eHour) || a.providerName.localeCompare(b.providerName));

@@ -1,5 +1,5 @@
 import { sumDec, type Dec, type DecimalValue } from "./decimal";
-import { plannedCost, type PricingModel } from "./planned-cost";
+import { plannedCost, type PlannedCostInput } from "./planned-cost";
 
 export type ContractStatus = "proposed" | "pending" | "active" | "exhausted" | "expired" | "cancelled";
 
@@ -16,8 +16,6 @@ export function committedSpend(contracts: readonly { status: ContractStatus; com
 }
 
 /** planned spend = Σ planned_cost over blocks, each with its capacity and use within the period. */
-export function plannedSpend(
-  blocks: readonly { pricingModel: PricingModel; rate: DecimalValue; capacityAh: DecimalValue; usedAh: DecimalValue }[],
-): Dec {
+export function plannedSpend(blocks: readonly PlannedCostInput[]): Dec {
   return sumDec(blocks.map(plannedCost));
 }

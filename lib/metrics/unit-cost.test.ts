@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { costPerH100eHour, costPerMillionTokens, costPerPflopHour, effectiveRate, heldRate, unitCosts } from "./unit-cost";
+import { effectiveRate, heldRate, unitCosts, type TypeUsage } from "./unit-cost";
 
 describe("effectiveRate", () => {
   it("divides cost by used accelerator-hours, so idle hours raise the rate", () => {
@@ -21,26 +21,28 @@ describe("effectiveRate", () => {
 });
 
 describe("normalized rates", () => {
+  // One useful accelerator-hour at `rate`: unitCosts then gives PRODUCT.md §3's normalizations of that effective rate.
+  const perHour = (rate: string, type: Partial<TypeUsage>) =>
+    unitCosts(rate, [{ usedAh: "1", bf16Tflops: "1000", h100Equivalent: "1", tokensPerSecond: null, ...type }]);
+
   it("gives $ per PFLOP-hour as the effective rate over peak BF16 PFLOPS", () => {
     // B200: 2,250 TFLOPS = 2.25 PFLOPS; $4.50 per useful AH ÷ 2.25 = $2.00 per PFLOP-h.
-    expect(costPerPflopHour("4.50", "2250")!.toFixed(2)).toBe("2.00");
+    expect(perHour("4.50", { bf16Tflops: "2250" }).perPflopHour!.toFixed(2)).toBe("2.00");
     // H100 SXM: 989.4 TFLOPS = 0.9894 PFLOPS; $2.9682 ÷ 0.9894 = $3.00.
-    expect(costPerPflopHour("2.9682", "989.4")!.toFixed(4)).toBe("3.0000");
-    expect(costPerPflopHour(null, "989.4")).toBeNull();
+    expect(perHour("2.9682", { bf16Tflops: "989.4" }).perPflopHour!.toFixed(4)).toBe("3.0000");
   });
 
   it("gives $ per 1M tokens from tokens per second per accelerator", () => {
     // 2,500 tokens/s × 3,600 s = 9,000,000 tokens per hour = 9 M; $3.60 ÷ 9 = $0.40 per 1M tokens.
-    expect(costPerMillionTokens("3.60", "2500")!.toFixed(2)).toBe("0.40");
+    expect(perHour("3.60", { tokensPerSecond: "2500" }).perMillionTokens!.toFixed(2)).toBe("0.40");
     // 12,000 tokens/s = 43.2 M per hour; $6.48 ÷ 43.2 = $0.15.
-    expect(costPerMillionTokens("6.48", 12000)!.toFixed(2)).toBe("0.15");
-    expect(costPerMillionTokens("3.60", "0")).toBeNull();
-    expect(costPerMillionTokens(null, "2500")).toBeNull();
+    expect(perHour("6.48", { tokensPerSecond: 12000 }).perMillionTokens!.toFixed(2)).toBe("0.15");
+    expect(perHour("3.60", { tokensPerSecond: "0" }).perMillionTokens).toBeNull();
   });
 
   it("gives $ per useful H100-equivalent hour as the effective rate over the type's factor", () => {
     // GB200 at factor 2.5: $6.00 ÷ 2.5 = $2.40 per H100e·h.
-    expect(costPerH100eHour("6.00", "2.5")!.toFixed(2)).toBe("2.40");
+    expect(perHour("6.00", { h100Equivalent: "2.5" }).perH100eHour!.toFixed(2)).toBe("2.40");
   });
 });
 
@@ -64,15 +66,6 @@ describe("unitCosts", () => {
     // tokens 1,000 × 3,000 × 3,600 = 10,800 M + 500 × 11,000 × 3,600 = 19,800 M → 30,600 M; $10,000 ÷ 30,600 = $0.3268
     expect(u.millionTokens!.toFixed(0)).toBe("30600");
     expect(u.perMillionTokens!.toFixed(4)).toBe("0.3268");
-  });
-
-  it("equals the single-type functions for one type", () => {
-    const u = unitCosts("14400", [{ usedAh: "4320", bf16Tflops: "989.4", h100Equivalent: "1", tokensPerSecond: "3000" }]);
-    const rate = effectiveRate("14400", "4320")!;
-    expect(u.effectiveRate!.equals(rate)).toBe(true);
-    expect(u.perPflopHour!.toFixed(20)).toBe(costPerPflopHour(rate, "989.4")!.toFixed(20));
-    expect(u.perMillionTokens!.toFixed(20)).toBe(costPerMillionTokens(rate, "3000")!.toFixed(20));
-    expect(u.perH100eHour!.equals(costPerH100eHour(rate, "1")!)).toBe(true);
   });
 
   it("has no $ per 1M tokens when a used type has no tokens/s, and no rates without use", () => {

@@ -12,24 +12,6 @@ export function heldRate(cost: DecimalValue, capacityAh: DecimalValue): Dec | nu
   return ratio(cost, dec(capacityAh));
 }
 
-/** $ per PFLOP-hour = effective rate ÷ (peak dense BF16 TFLOPS ÷ 1000). */
-export function costPerPflopHour(rate: DecimalValue | null, bf16Tflops: DecimalValue): Dec | null {
-  if (rate === null) return null;
-  return ratio(rate, dec(bf16Tflops).div(1000));
-}
-
-/** $ per 1M tokens = effective rate ÷ (tokens/s × 3600 ÷ 10⁶), for a workload profile's tokens/s per accelerator. */
-export function costPerMillionTokens(rate: DecimalValue | null, tokensPerSecond: DecimalValue): Dec | null {
-  if (rate === null) return null;
-  return ratio(rate, dec(tokensPerSecond).times(3600).div(1_000_000));
-}
-
-/** $ per useful H100-equivalent hour = effective rate ÷ h100_equivalent of the type. */
-export function costPerH100eHour(rate: DecimalValue | null, h100Equivalent: DecimalValue): Dec | null {
-  if (rate === null) return null;
-  return ratio(rate, dec(h100Equivalent));
-}
-
 /** Used accelerator-hours of one accelerator type, with the type's figures the normalized rates need. */
 export type TypeUsage = {
   usedAh: DecimalValue;
@@ -50,11 +32,25 @@ export type UnitCosts = {
   perMillionTokens: Dec | null;
 };
 
+/** Used hours in each unit a rate is quoted in; millionTokens null when a used type has no tokens/s. */
+type UsedHours = Pick<UnitCosts, "usedAh" | "usedH100eHours" | "usedPflopHours" | "millionTokens">;
+
+/** cost ÷ each of the used hours; null where they are zero or unknown. */
+export function unitCostsOver(cost: DecimalValue, hours: UsedHours): UnitCosts {
+  return {
+    ...hours,
+    effectiveRate: ratio(cost, hours.usedAh),
+    perH100eHour: ratio(cost, hours.usedH100eHours),
+    perPflopHour: ratio(cost, hours.usedPflopHours),
+    perMillionTokens: hours.millionTokens === null ? null : ratio(cost, hours.millionTokens),
+  };
+}
+
 /**
  * The unit costs of one cost spread over the used hours of one or more accelerator types: cost ÷ used AH,
  * cost ÷ used H100e·h, cost ÷ used PFLOP-h (Σ used_AH × TFLOPS ÷ 1000) and cost ÷ millions of tokens
- * (Σ used_AH × tokens/s × 3600 ÷ 10⁶). For a single type these equal effectiveRate, costPerH100eHour,
- * costPerPflopHour and costPerMillionTokens of it.
+ * (Σ used_AH × tokens/s × 3600 ÷ 10⁶). For a single type these are PRODUCT.md §3's effective rate ÷ h100_equivalent,
+ * ÷ (peak BF16 TFLOPS ÷ 1000) and ÷ (tokens/s × 3600 ÷ 10⁶).
  */
 export function unitCosts(cost: DecimalValue, usage: readonly TypeUsage[]): UnitCosts {
   const usedAh = sumDec(usage.map((u) => u.usedAh));
@@ -66,14 +62,5 @@ export function unitCosts(cost: DecimalValue, usage: readonly TypeUsage[]): Unit
         usage.map((u) => (u.tokensPerSecond === null ? new Dec(0) : dec(u.usedAh).times(u.tokensPerSecond).times(3600).div(1_000_000))),
       )
     : null;
-  return {
-    usedAh,
-    usedH100eHours,
-    usedPflopHours,
-    millionTokens,
-    effectiveRate: ratio(cost, usedAh),
-    perH100eHour: ratio(cost, usedH100eHours),
-    perPflopHour: ratio(cost, usedPflopHours),
-    perMillionTokens: millionTokens === null ? null : ratio(cost, millionTokens),
-  };
+  return unitCostsOver(cost, { usedAh, usedH100eHours, usedPflopHours, millionTokens });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { utcDays, utcMonths } from "./calendar";
 import { dec } from "./decimal";
-import { monthlyUsage } from "./monthly-spend";
+import { monthlyUsage } from "@/lib/testing/monthly-usage";
 import { summarizeUtilization, type UsageBlock } from "./utilization-view";
 
 const d = (s: string) => new Date(s.length === 10 ? `${s}T00:00:00Z` : s);

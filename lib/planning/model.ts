@@ -20,7 +20,7 @@ export const PLAN_FACTOR = sql.raw(
   "coalesce(t.h100_equivalent, (select avg(f.h100_equivalent) from accelerator_types f where f.family = p.accelerator_family and f.archived_at is null))::text",
 );
 
-export type { PlanningBlock, PlanningDemandPlan, PlanningModel, PlanningSite } from "./types";
+export type { PlanningBlock, PlanningDemandPlan, PlanningModel } from "./types";
 
 type BlockRow = {
   id: string;

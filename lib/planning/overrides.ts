@@ -91,18 +91,10 @@ export const scenarioOverridesSchema = z
   });
 
 export type ScenarioOverrides = z.output<typeof scenarioOverridesSchema>;
-export type AddedReservation = z.output<typeof addedReservationSchema>;
-export type PriceChange = z.output<typeof priceChangeSchema>;
-export type DelaySlip = z.output<typeof delaySlipSchema>;
 
-/** value × (1 + pct ÷ 100): a demand growth or a price change. */
+/** value × (1 + pct ÷ 100): a scenario's price change applied to a rate. */
 export function applyPct(value: DecimalValue, pct: DecimalValue): Dec {
   return dec(value).times(dec(pct).div(100).plus(1));
-}
-
-/** The scenario's demand growth applied to a demand figure (the forecast); pct 0 in the baseline leaves it unchanged. */
-export function grownDemand(value: DecimalValue, demandGrowthPct: DecimalValue): Dec {
-  return applyPct(value, demandGrowthPct);
 }
 
 /** Removes empty parts so stored overrides stay small and comparable. */

@@ -75,7 +75,7 @@ export type PlanningModel = {
   blocks: PlanningBlock[];
   sites: PlanningSite[];
   demandPlans: PlanningDemandPlan[];
-  /** The scenario's demand growth in %, applied to the forecast (grownDemand); "0" in the baseline. */
+  /** The scenario's demand growth in %, applied to forecast demand and plans (capacityDemandLine); "0" in the baseline. */
   demandGrowthPct: string;
   /** Providers and accelerator types (archived ones included) the blocks refer to, for added blocks and labels. */
   catalog: { providers: CatalogProvider[]; acceleratorTypes: CatalogType[] };

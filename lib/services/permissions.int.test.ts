@@ -25,7 +25,7 @@ import { queryRows } from "@/lib/db/rows";
 import { ForbiddenError } from "@/lib/errors";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
 import type { Ctx } from "@/lib/auth/context";
-import { WRITE_VERBS, type WriteVerbName } from "./verbs";
+import { WRITE_VERBS, type WriteVerbName } from "@/lib/testing/verbs";
 
 // A valid input per verb, so that a refusal can only come from the permission check.
 const SAMPLE_INPUTS: Record<WriteVerbName, (db: Db) => object | Promise<object>> = {

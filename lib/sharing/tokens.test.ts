@@ -1,25 +1,15 @@
 import { describe, expect, it } from "vitest";
-import {
-  DEFAULT_EXPIRY_DAYS,
-  generateShareToken,
-  hashShareToken,
-  looksLikeShareToken,
-  MAX_EXPIRY_DAYS,
-  sameHash,
-  SHARE_TOKEN_LENGTH,
-  shareExpiry,
-} from "./tokens";
+import { DEFAULT_EXPIRY_DAYS, generateShareToken, hashShareToken, MAX_EXPIRY_DAYS, sameHash, shareExpiry } from "./tokens";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 describe("share tokens", () => {
   it("carries 256 random bits as 43 base64url characters, never a UUID", () => {
     const { token } = generateShareToken();
-    expect(token).toHaveLength(SHARE_TOKEN_LENGTH);
+    expect(token).toHaveLength(43);
     expect(token).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(Buffer.from(token, "base64url")).toHaveLength(32);
     expect(token).not.toMatch(UUID);
-    expect(looksLikeShareToken(token)).toBe(true);
   });
 
   it("draws a different token every time", () => {
@@ -50,12 +40,6 @@ describe("share tokens", () => {
     expect(sameHash(a, hashShareToken("a"))).toBe(true);
     expect(sameHash(a, hashShareToken("b"))).toBe(false);
     expect(sameHash(a, a.slice(1))).toBe(false);
-  });
-
-  it("refuses strings that do not look like a token", () => {
-    expect(looksLikeShareToken("")).toBe(false);
-    expect(looksLikeShareToken("0b6f3e8c-2f6b-4a7e-9c1e-6a1d2f3b4c5d")).toBe(false);
-    expect(looksLikeShareToken("a".repeat(42) + "=")).toBe(false);
   });
 });
 

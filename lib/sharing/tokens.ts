@@ -5,13 +5,11 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 // hashes what the visitor sent and finds the row by that hash, so no comparison ever runs on the clear token.
 
 export const SHARE_TOKEN_BYTES = 32;
-export const SHARE_TOKEN_LENGTH = 43; // base64url of 32 bytes, unpadded
 export const DEFAULT_EXPIRY_DAYS = 30;
 export const MAX_EXPIRY_DAYS = 365;
 export const MIN_EXPIRY_DAYS = 1;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 export function generateShareToken(): { token: string; tokenHash: string } {
   const token = randomBytes(SHARE_TOKEN_BYTES).toString("base64url");
@@ -20,11 +18,6 @@ export function generateShareToken(): { token: string; tokenHash: string } {
 
 export function hashShareToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
-}
-
-/** Whether a string has the shape of a share token (the lookup hashes anything anyway; this only keeps junk short). */
-export function looksLikeShareToken(value: string): boolean {
-  return TOKEN_PATTERN.test(value);
 }
 
 /** Compares two hex digests in constant time (false when their lengths differ). */

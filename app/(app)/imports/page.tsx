@@ -8,7 +8,8 @@ import { can, type Permission } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import type { RawSearchParams } from "@/lib/queries/lists/params";
 import { failInterruptedImports } from "@/lib/ingest/focus/interrupted";
-import { IMPORT_KINDS, IMPORT_STATUSES, parseImportListParams } from "@/lib/queries/imports";
+import { IMPORT_KINDS, IMPORT_STATUSES } from "@/lib/enums";
+import { parseImportListParams } from "@/lib/queries/imports";
 import { getImportHistory } from "@/lib/queries/imports/history";
 
 export const metadata: Metadata = { title: "Imports" };

@@ -39,7 +39,7 @@ type Row = {
 };
 
 /** Money as a decimal string with at least two decimals and no trailing zeros beyond them. */
-export function money(value: string): string {
+function money(value: string): string {
   const d = new Decimal(value);
   return d.decimalPlaces() < 2 ? d.toFixed(2) : d.toFixed();
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/rows";
 import { parseUtc } from "@/lib/metrics/calendar";
-import { averageUnits } from "@/lib/metrics/capacity-demand";
+import { averageUnitsByMonth } from "@/lib/metrics/capacity-demand";
 import { dec } from "@/lib/metrics/decimal";
 import { runwayMonth } from "@/lib/metrics/runway";
 import { roleCtx } from "@/lib/testing/commercial-fixtures";
@@ -75,7 +75,7 @@ describeOnEachEngine("getConcentration", (engine) => {
       const expected = runwayMonth(
         runway.overall.points.map((p) => ({
           month: p.month,
-          capacity: p.capacity.minus(averageUnits(mine, p.month)),
+          capacity: p.capacity.minus(averageUnitsByMonth(mine, [p.month])[0]!),
           demand: p.demand.median,
         })),
       );

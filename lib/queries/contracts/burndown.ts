@@ -5,8 +5,9 @@ import { NotFoundError } from "@/lib/errors";
 import { burndown, type Burndown, type ConsumedMonth } from "@/lib/metrics/burndown";
 import { addUtcMonths, isoDay, parseUtc, startOfUtcMonth } from "@/lib/metrics/calendar";
 import { capacityAh } from "@/lib/metrics/capacity";
-import { dec, Dec, sumDec } from "@/lib/metrics/decimal";
-import { paidHours, plannedCost } from "@/lib/metrics/planned-cost";
+import { dec, type Dec } from "@/lib/metrics/decimal";
+import { paidHours, type PlannedCostInput } from "@/lib/metrics/planned-cost";
+import { plannedSpend } from "@/lib/metrics/spend";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { tsParam } from "@/lib/db/sql";
 
@@ -134,8 +135,8 @@ function burndownOf(
   const end = parseUtc(contract.endDate);
   const until = new Date(Math.min(asOf.getTime(), end.getTime()));
   const months: ConsumedMonth[] = [];
-  // Each rate parsed once, not once per block and month (a contract with 150 blocks over 30 months made ~22,000
-  // decimal operations per page view).
+  // Each rate parsed once, not once per block and month (for a contract with 150 blocks over 30 months that would be
+  // ~22,000 decimal operations per page view).
   const rates = blocks.map((b) => dec(b.rate));
   for (let m = startOfUtcMonth(start); m < until; m = addUtcMonths(m, 1)) {
     const key = isoDay(m);
@@ -148,7 +149,7 @@ function burndownOf(
       from: new Date(Math.max(m.getTime(), start.getTime())),
       to: new Date(Math.min(addUtcMonths(m, 1).getTime(), until.getTime())),
     };
-    const costs: Dec[] = [];
+    const paid: PlannedCostInput[] = [];
     blocks.forEach((b, i) => {
       // Only the hours the block pays for this month are worked out (paidHours: held for reserved, used otherwise),
       // and a block paying for none adds nothing rather than a zero product.
@@ -157,15 +158,15 @@ function burndownOf(
         () => capacityAh(b, period),
         () => dec(used.get(`${b.id}/${key}`)),
       )();
-      if (!hours.isZero()) costs.push(plannedCost({ pricingModel: b.pricingModel, rate: rates[i]!, capacityAh: hours, usedAh: hours }));
+      if (!hours.isZero()) paid.push({ pricingModel: b.pricingModel, rate: rates[i]!, capacityAh: hours, usedAh: hours });
     });
-    months.push({ month: m, amount: sumDec(costs), source: "planned" });
+    months.push({ month: m, amount: plannedSpend(paid), source: "planned" });
   }
   const rest = { from: until, to: end };
-  const scheduledRemaining = sumDec(
+  const scheduledRemaining = plannedSpend(
     blocks
       .filter((b) => b.pricingModel === "reserved")
-      .map((b) => plannedCost({ pricingModel: "reserved", rate: b.rate, capacityAh: capacityAh(b, rest), usedAh: 0 })),
+      .map((b) => ({ pricingModel: "reserved", rate: b.rate, capacityAh: capacityAh(b, rest), usedAh: 0 })),
   );
   const result = burndown({ committed: contract.committedAmount, start, end, asOf, months });
   return { ...result, currency: contract.currency, scheduledRemaining, months };

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { imports } from "@/lib/db/schema";
 import { matchCharges } from "@/lib/ingest/matching";
-import { insertCharges, insertImport, type ChargeValues } from "@/lib/ingest/test-charges";
+import { insertCharges, insertImport, type ChargeValues } from "@/lib/testing/charges";
 import { Dec } from "@/lib/metrics/decimal";
 import { insertCatalog, insertContractRow, roleCtx } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";

@@ -54,8 +54,6 @@ const COLUMNS: [string, string, Kind][] = [
   ["CapacityReservationStatus", "capacity_reservation_status", "text"],
 ];
 
-export const FOCUS_COST_HEADER = COLUMNS.map(([name]) => name);
-
 const expr = ([, column, kind]: [string, string, Kind]) =>
   kind === "number"
     ? `c.${column}::text`

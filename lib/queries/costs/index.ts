@@ -9,7 +9,7 @@ import { loadCostBlocks, type CostFilters } from "./blocks";
 import { familyCharges, loadBilledMonths, loadBillingGroups, loadMonthlyUsed } from "./billing";
 import { getPeriodCommitments, type PeriodCommitments } from "./commitments";
 
-export type { CostBlock, CostFilters } from "./blocks";
+export type { CostFilters } from "./blocks";
 
 export type CostsView = {
   asOf: Date;

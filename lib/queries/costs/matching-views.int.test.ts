@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { imports, skuMappings } from "@/lib/db/schema";
 import { matchCharges } from "@/lib/ingest/matching";
-import { insertCharges, insertImport } from "@/lib/ingest/test-charges";
+import { insertCharges, insertImport } from "@/lib/testing/charges";
 import { insertCatalog, roleCtx, type Catalog } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
 import { listSkuMappings, parseSkuMappingListParams } from "@/lib/queries/settings/sku-mappings";

@@ -1,11 +1,12 @@
 import { isUuid } from "@/lib/db/uuid";
 import { addUtcMonths, startOfUtcMonth, utcMonths } from "@/lib/metrics/calendar";
 import type { Period } from "@/lib/metrics/period";
+import type { RawSearchParams } from "@/lib/queries/lists/params";
+
+export type { RawSearchParams };
 
 // The filters of the planning pages (capacity, power, costs, utilization, concentration, scenarios), parsed once
 // from the URL. Anything malformed falls back to its default rather than failing, like register lists.
-
-export type RawSearchParams = Record<string, string | string[] | undefined>;
 
 export const RANGE_PRESETS = ["12m", "24m", "next24m", "pm12m", "ytd", "last12m"] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
@@ -74,14 +75,14 @@ export function parseMonth(value: string | undefined): Date | null {
   return new Date(Date.UTC(year, month - 1, 1));
 }
 
-/** 1 Mar 2026 → "2026-03". */
-export function formatMonth(d: Date): string {
+/** 1 Mar 2026 → "2026-03": a month as the URL and a month input carry it (parseMonth reads it back). */
+export function monthParam(d: Date): string {
   return d.toISOString().slice(0, 7);
 }
 
 /** The last month inside [from, to), as YYYY-MM (the value a month input shows for `to`). */
 export function lastMonthOf(period: Period): string {
-  return formatMonth(addUtcMonths(period.to, -1));
+  return monthParam(addUtcMonths(period.to, -1));
 }
 
 function first(raw: RawSearchParams | URLSearchParams): Record<string, string | undefined> {
@@ -172,7 +173,7 @@ export function planningSearchParams(
   if (f.range) {
     if (f.range !== d.range) s.set("range", f.range);
   } else {
-    s.set("from", formatMonth(f.from));
+    s.set("from", monthParam(f.from));
     s.set("to", lastMonthOf(f));
   }
   if (f.provider) s.set("provider", f.provider);

@@ -2,15 +2,8 @@ import { z } from "zod";
 import { ValidationError } from "@/lib/errors";
 import { PAGE_SIZES, type ListResult } from "@/lib/queries/lists/params";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
-import {
-  IMPORT_KINDS,
-  IMPORT_LIST,
-  IMPORT_STATUSES,
-  listImports,
-  parseImportListParams,
-  type ImportListParams,
-  type ImportListRow,
-} from ".";
+import { IMPORT_KINDS, IMPORT_STATUSES } from "@/lib/enums";
+import { IMPORT_LIST, listImports, parseImportListParams, type ImportListParams, type ImportListRow } from ".";
 
 /** An import history row as JSON carries it: the times as ISO strings. */
 export type ImportHistoryRow = Omit<ImportListRow, "createdAt" | "finishedAt"> & { createdAt: string; finishedAt: string | null };

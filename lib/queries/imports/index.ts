@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { IMPORT_KINDS, IMPORT_STATUSES } from "@/lib/enums";
 import { imports, users } from "@/lib/db/schema";
-import { importKindEnum, importStatusEnum } from "@/lib/db/schema/enums";
 import {
   likePattern,
   pageCount,
@@ -12,10 +12,6 @@ import {
   type RawSearchParams,
 } from "@/lib/queries/lists/params";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
-
-export const IMPORT_KINDS = importKindEnum.enumValues;
-export const IMPORT_STATUSES = importStatusEnum.enumValues;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const IMPORT_LIST = {
   sortable: ["created", "file", "rows", "kind", "status"],
@@ -89,8 +85,6 @@ export async function listImports(ctx: Ctx, params: ImportListParams): Promise<L
   const rows = params.page > pages ? await importRows(ctx, params, (pages - 1) * params.pageSize, params.pageSize) : firstRows;
   return { rows, total: n, page: Math.min(params.page, pages), pageCount: pages, pageSize: params.pageSize };
 }
-
-export type ImportDetail = NonNullable<Awaited<ReturnType<typeof getImport>>>;
 
 export async function getImport(ctx: Ctx, id: number) {
   requirePermission(ctx, "app.read");

@@ -53,5 +53,3 @@ export async function registerOptions(ctx: Ctx) {
     })),
   };
 }
-
-export type RegisterOptions = Awaited<ReturnType<typeof registerOptions>>;

@@ -1,6 +1,6 @@
 import { addUtcDays } from "@/lib/metrics/calendar";
 import { dec, sumDec, type Dec } from "@/lib/metrics/decimal";
-import { expiringWithin } from "@/lib/metrics/expiring";
+import { EXPIRING_DAYS, expiringWithin } from "@/lib/metrics/expiring";
 import { h100Equivalents } from "@/lib/metrics/h100e";
 import { contains } from "@/lib/metrics/period";
 import type { PlanningBlock } from "@/lib/planning/model";
@@ -57,7 +57,6 @@ export function fleetAt(blocks: readonly PlanningBlock[], at: Date): FleetSectio
   return { at, ...totals(families), byFamily: families };
 }
 
-export const EXPIRING_DAYS = 90;
 const TOP = 10;
 
 /** Blocks not marked expired whose end falls in (asOf, asOf + 90 days], the largest listed first. */

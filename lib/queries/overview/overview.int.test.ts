@@ -4,7 +4,7 @@ import type { DbHandle } from "@/lib/db/client";
 import { acceleratorTypes, reservations, scenarios } from "@/lib/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { parsePlanningFilters } from "@/lib/queries/filters/params";
-import { insertCharges, insertImport } from "@/lib/ingest/test-charges";
+import { insertCharges, insertImport } from "@/lib/testing/charges";
 import { isoDay } from "@/lib/metrics/calendar";
 import type { CapacityRunway } from "@/lib/queries/capacity";
 import type { Ctx } from "@/lib/auth/context";

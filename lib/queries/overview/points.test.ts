@@ -6,13 +6,13 @@ import type { HeadroomPoint } from "@/lib/metrics/power-headroom";
 import type { CommittedSection, OverviewResult, PowerSection, RunwaySection, UtilizationSection } from "./";
 import type { SpendPeriodSection } from "./spend";
 import {
-  capacityDemandLine,
   committedBars,
   earliestFamilyRunway,
   familyBars,
   overviewLinks,
   periodLabel,
   providerSpendBars,
+  runwayLine,
   tightestSiteLines,
   utilizationLine,
 } from "./points";
@@ -99,7 +99,7 @@ describe("overview chart points", () => {
     const runway = {
       overall: { runway: null, points: [{ month: march!, capacity: dec(1000), demand: { median: dec("500.5") } }] },
     } as unknown as RunwaySection;
-    expect(capacityDemandLine(runway)).toEqual([{ label: "Mar '26", title: "Mar 2026", values: { capacity: 1000, demand: 500.5 } }]);
+    expect(runwayLine(runway)).toEqual([{ label: "Mar '26", title: "Mar 2026", values: { capacity: 1000, demand: 500.5 } }]);
   });
 
   it("draws a period's spend per provider in the provider's colour", () => {

@@ -76,7 +76,7 @@ export const RUNWAY_SERIES: LineSeries[] = [
 ];
 
 /** /capacity's overall line: H100e in service and median demand, both the month's average H100e. */
-export function capacityDemandLine(runway: RunwaySection): LinePoint[] {
+export function runwayLine(runway: RunwaySection): LinePoint[] {
   return runway.overall.points.map((p) => ({
     label: formatMonthShort(p.month.from),
     title: formatMonth(p.month.from),

@@ -13,9 +13,9 @@ import {
 } from "@/lib/queries/lists/params";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { RESERVATION_STATUSES } from "@/lib/enums";
-import { expiringWithin } from "@/lib/metrics/expiring";
+import { EXPIRING_DAYS, expiringWithin } from "@/lib/metrics/expiring";
 import type { Period } from "@/lib/metrics/period";
-import { EXPIRING_DAYS, TIMELINE_GROUPS } from "@/lib/queries/reservations/timeline";
+import { TIMELINE_GROUPS } from "@/lib/queries/reservations/timeline";
 import { archivedCondition, archivedFilter, optionalId } from "@/lib/queries/lists/filters";
 
 export const RESERVATION_LIST = {
@@ -132,7 +132,7 @@ export async function reservationListPage(ctx: Ctx, params: ReservationListParam
 }
 
 export const TIMELINE_LIMIT = 1500;
-/** Blocks per timeline page: enough to see the lanes fill, few enough that the page stays small (1,500 bars were 3.5 MB). */
+/** Blocks per timeline page: enough to see the lanes fill, few enough that the page stays small (1,500 bars come to about 3.5 MB). */
 export const TIMELINE_PAGE_SIZE = 200;
 
 /**

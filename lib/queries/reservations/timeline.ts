@@ -1,10 +1,9 @@
 import { isoDay } from "@/lib/metrics/calendar";
-import { isExpiringWithin } from "@/lib/metrics/expiring";
+import { EXPIRING_DAYS, isExpiringWithin } from "@/lib/metrics/expiring";
 import type { Period } from "@/lib/metrics/period";
 
 export const TIMELINE_GROUPS = ["provider", "site", "family"] as const;
 export type TimelineGroup = (typeof TIMELINE_GROUPS)[number];
-export const EXPIRING_DAYS = 90;
 
 export type BlockKind = "planned" | "active" | "expiring" | "expired";
 

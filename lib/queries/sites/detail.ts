@@ -20,7 +20,7 @@ const POWER_DEFAULTS = { range: "24m" } as const;
  * show the same numbers. `site` is null when /power does not rank the site: no power budget (then `unbudgeted`
  * holds its load against 0 MW, as /power lists it) or archived (not in the planning model at all).
  */
-export type SitePower = {
+export type SitePowerView = {
   months: Period[];
   site: PowerSite | null;
   unbudgeted: { peakFacilityMw: Dec; monthly: HeadroomPoint[] } | null;
@@ -71,7 +71,7 @@ export async function getSiteDetail(ctx: Ctx, id: string, asOf = new Date(), mon
   if (!row) return null;
   const unbudgeted = page.unbudgeted.find((s) => s.siteId === id);
   const causes = page.causes?.siteId === id ? page.causes : null;
-  const power: SitePower = {
+  const power: SitePowerView = {
     months: page.months,
     site: page.sites.find((s) => s.siteId === id) ?? null,
     unbudgeted: unbudgeted ? { peakFacilityMw: unbudgeted.peakFacilityMw, monthly: unbudgeted.monthly } : null,
@@ -80,8 +80,6 @@ export async function getSiteDetail(ctx: Ctx, id: string, asOf = new Date(), mon
   };
   return { ...row.site, providerName: row.providerName, budgets, reservations: blocks, power };
 }
-
-export type SiteDetail = NonNullable<Awaited<ReturnType<typeof getSiteDetail>>>;
 
 /** The audit trail of a site's power budget steps (added, changed, removed), newest first. */
 export async function powerBudgetHistory(ctx: Ctx, siteId: string, limit = 200): Promise<HistoryEntry[]> {

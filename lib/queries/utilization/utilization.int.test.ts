@@ -5,7 +5,7 @@ import { queryRows } from "@/lib/db/rows";
 import { acceleratorTypes, sites } from "@/lib/db/schema";
 import { rollUpUtilization } from "@/lib/ingest/utilization/rollups";
 import { utcDays, utcMonths } from "@/lib/metrics/calendar";
-import { monthlyUsage } from "@/lib/metrics/monthly-spend";
+import { monthlyUsage } from "@/lib/testing/monthly-usage";
 import { summarizeUtilization } from "@/lib/metrics/utilization-view";
 import { insertCatalog, insertReservationRow, roleCtx, type Catalog } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";

@@ -7,7 +7,7 @@ const blankToNull = (v: unknown) => (v === undefined || (typeof v === "string" &
 
 // A demand plan: a named workload needing accelerators of a family (a count, or H100-equivalents) over a period,
 // in the baseline (no scenario) or in one scenario only.
-export const DemandPlanFields = z.object({
+export const CreateDemandPlanInput = z.object({
   name: textField("a name"),
   kind: z.enum(WORKLOAD_KINDS, { message: "Choose training, inference or research." }),
   scenarioId: optionalIdField("a scenario"),
@@ -33,10 +33,12 @@ export const DemandPlanFields = z.object({
   notes: optionalTextField("notes", 2000),
 });
 
-type Fields = z.infer<typeof DemandPlanFields>;
+export type CreateDemandPlanInput = z.infer<typeof CreateDemandPlanInput>;
 
 /** The rules on a whole plan (also on an edit's merged fields): end after start, and a size. */
-export function demandPlanIssues(p: Pick<Fields, "startDate" | "endDate" | "accelerators" | "h100Equivalents">): Record<string, string> {
+export function demandPlanIssues(
+  p: Pick<CreateDemandPlanInput, "startDate" | "endDate" | "accelerators" | "h100Equivalents">,
+): Record<string, string> {
   const issues: Record<string, string> = {};
   if (!(p.endDate > p.startDate)) issues.endDate = "The end date must be after the start date.";
   if (p.accelerators === null && !(p.h100Equivalents !== null && dec(p.h100Equivalents).greaterThan(0)))
@@ -44,13 +46,10 @@ export function demandPlanIssues(p: Pick<Fields, "startDate" | "endDate" | "acce
   return issues;
 }
 
-export const CreateDemandPlanInput = DemandPlanFields;
-export type CreateDemandPlanInput = Fields;
-
 export const UpdateDemandPlanInput = z.object({
   id: idField("a demand plan"),
   version: versionField,
-  changes: DemandPlanFields.partial().refine((c) => Object.keys(c).length > 0, "Nothing to change."),
+  changes: CreateDemandPlanInput.partial().refine((c) => Object.keys(c).length > 0, "Nothing to change."),
 });
 
 export const ArchiveDemandPlanInput = z.object({ id: idField("a demand plan"), version: versionField });

@@ -3,19 +3,18 @@ import { compactOverrides, scenarioOverridesSchema } from "@/lib/planning/overri
 import { idField, optionalTextField, textField, versionField } from "@/lib/validation/fields";
 
 // A scenario: a name, a description and its overrides on the baseline (lib/planning/overrides.ts).
-export const ScenarioFields = z.object({
+export const CreateScenarioInput = z.object({
   name: textField("a name"),
   description: optionalTextField("description", 2000),
   overrides: z.preprocess((v) => v ?? {}, scenarioOverridesSchema).transform(compactOverrides),
 });
 
-export const CreateScenarioInput = ScenarioFields;
 export type CreateScenarioInput = z.infer<typeof CreateScenarioInput>;
 
 export const UpdateScenarioInput = z.object({
   id: idField("a scenario"),
   version: versionField,
-  changes: ScenarioFields.partial().refine((c) => Object.keys(c).length > 0, "Nothing to change."),
+  changes: CreateScenarioInput.partial().refine((c) => Object.keys(c).length > 0, "Nothing to change."),
 });
 export type UpdateScenarioInput = z.infer<typeof UpdateScenarioInput>;
 

@@ -29,7 +29,7 @@ export const countryField = z.preprocess(
 export const pueField = decimalField("the PUE", 2, "3").refine((v) => dec(v).gte(1), "PUE must be between 1 and 3.");
 
 // Field rules of a site on resolved ids (a bulk import resolves the provider name to its id first).
-export const SiteFields = z.object({
+export const CreateSiteInput = z.object({
   name: textField("a name"),
   providerId: idField("a provider"),
   regionCode: textField("a region code", 100),
@@ -37,13 +37,12 @@ export const SiteFields = z.object({
   pue: pueField,
 });
 
-export const CreateSiteInput = SiteFields;
 export type CreateSiteInput = z.infer<typeof CreateSiteInput>;
 
 export const UpdateSiteInput = z.object({
   id: idField("a site"),
   version: versionField,
-  changes: SiteFields.partial().refine((c) => Object.keys(c).length > 0, "Nothing to change."),
+  changes: CreateSiteInput.partial().refine((c) => Object.keys(c).length > 0, "Nothing to change."),
 });
 export type UpdateSiteInput = z.infer<typeof UpdateSiteInput>;
 

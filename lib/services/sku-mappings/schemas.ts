@@ -2,7 +2,7 @@ import { z } from "zod";
 import { dec } from "@/lib/metrics/decimal";
 import { decimalField, idField, optionalTextField, textField, versionField } from "@/lib/validation/fields";
 
-export const SkuMappingFields = z.object({
+export const CreateSkuMappingInput = z.object({
   providerId: idField("a provider"),
   skuId: textField("the SKU id", 200),
   regionId: optionalTextField("the region", 100),
@@ -13,13 +13,12 @@ export const SkuMappingFields = z.object({
   ),
 });
 
-export const CreateSkuMappingInput = SkuMappingFields;
 export type CreateSkuMappingInput = z.infer<typeof CreateSkuMappingInput>;
 
 export const UpdateSkuMappingInput = z.object({
   id: idField("a SKU mapping"),
   version: versionField,
-  changes: SkuMappingFields.partial().refine((c) => Object.keys(c).length > 0, "Nothing to change."),
+  changes: CreateSkuMappingInput.partial().refine((c) => Object.keys(c).length > 0, "Nothing to change."),
 });
 export type UpdateSkuMappingInput = z.infer<typeof UpdateSkuMappingInput>;
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { auditLog, skuMappings } from "@/lib/db/schema";
 import { matchCharges } from "@/lib/ingest/matching";
-import { chargesOf, insertCharges, insertImport } from "@/lib/ingest/test-charges";
+import { chargesOf, insertCharges, insertImport } from "@/lib/testing/charges";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { insertCatalog, roleCtx, type Catalog } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";

@@ -16,7 +16,7 @@ import { loadStaged } from "./load";
 import { scanAndStage, type StageArgs, type Staged } from "./stage";
 import type { FileRead, FocusImportArgs, FocusImportOptions, FocusImportResult } from "./types";
 
-export type { FocusError, FocusImportArgs, FocusImportResult, FocusSummary } from "./types";
+export type { FocusImportArgs, FocusImportResult } from "./types";
 
 /**
  * Imports a FOCUS 1.0–1.3 cost-and-usage CSV (plain or gzip) all-or-nothing: claim the file → scan and stage

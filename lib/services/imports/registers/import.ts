@@ -187,11 +187,3 @@ export function commitRegisterImport({
 }): Promise<RegisterImportResult> {
   return run(ctx, input, "commit", onProgress);
 }
-
-/** The verb for one kind, for the write-verb table (permission of that kind). */
-export function registerImportVerb(kind: RegisterKind, mode: "preview" | "commit") {
-  return ({ ctx, input }: { ctx: Ctx; input: unknown }) => {
-    const withKind = typeof input === "object" && input !== null ? { ...input, kind } : { kind };
-    return mode === "preview" ? previewRegisterImport({ ctx, input: withKind }) : commitRegisterImport({ ctx, input: withKind });
-  };
-}

@@ -1,44 +1,53 @@
 import type { Permission } from "@/lib/auth/permissions";
-import { registerImportVerb } from "./imports/registers/import";
+import { commitRegisterImport, previewRegisterImport } from "@/lib/services/imports/registers/import";
+import type { RegisterKind } from "@/lib/csv/register-templates";
 import type { Ctx } from "@/lib/auth/context";
-import { archiveContract, unarchiveContract } from "./contracts/archive";
-import { createContract } from "./contracts/create";
-import { updateContract } from "./contracts/update";
-import { archiveReservation, unarchiveReservation } from "./reservations/archive";
-import { createReservation } from "./reservations/create";
-import { updateReservation } from "./reservations/update";
-import { archiveAcceleratorType, unarchiveAcceleratorType } from "./accelerator-types/archive";
-import { createAcceleratorType } from "./accelerator-types/create";
-import { updateAcceleratorType } from "./accelerator-types/update";
-import { createApiKey } from "./api-keys/create";
-import { revokeApiKey } from "./api-keys/revoke";
-import { createPowerBudget } from "./power-budgets/create";
-import { deletePowerBudget } from "./power-budgets/delete";
-import { updatePowerBudget } from "./power-budgets/update";
-import { archiveProvider, unarchiveProvider } from "./providers/archive";
-import { createProvider } from "./providers/create";
-import { updateProvider } from "./providers/update";
-import { archiveDemandPlan, unarchiveDemandPlan } from "./demand-plans/archive";
-import { createDemandPlan } from "./demand-plans/create";
-import { updateDemandPlan } from "./demand-plans/update";
-import { archiveScenario, unarchiveScenario } from "./scenarios/archive";
-import { createScenario } from "./scenarios/create";
-import { updateScenario } from "./scenarios/update";
-import { archiveSite, unarchiveSite } from "./sites/archive";
-import { createSite } from "./sites/create";
-import { updateSite } from "./sites/update";
-import { archiveSkuMapping, unarchiveSkuMapping } from "./sku-mappings/archive";
-import { createSkuMapping } from "./sku-mappings/create";
-import { updateSkuMapping } from "./sku-mappings/update";
-import { createUser } from "./users/create";
-import { archiveReport } from "./reports/archive";
-import { createReport } from "./reports/create";
-import { updateReport } from "./reports/update";
-import { createShareLink } from "./shares/create";
-import { revokeShareLink } from "./shares/revoke";
-import { updateUser } from "./users/update";
+import { archiveContract, unarchiveContract } from "@/lib/services/contracts/archive";
+import { createContract } from "@/lib/services/contracts/create";
+import { updateContract } from "@/lib/services/contracts/update";
+import { archiveReservation, unarchiveReservation } from "@/lib/services/reservations/archive";
+import { createReservation } from "@/lib/services/reservations/create";
+import { updateReservation } from "@/lib/services/reservations/update";
+import { archiveAcceleratorType, unarchiveAcceleratorType } from "@/lib/services/accelerator-types/archive";
+import { createAcceleratorType } from "@/lib/services/accelerator-types/create";
+import { updateAcceleratorType } from "@/lib/services/accelerator-types/update";
+import { createApiKey } from "@/lib/services/api-keys/create";
+import { revokeApiKey } from "@/lib/services/api-keys/revoke";
+import { createPowerBudget } from "@/lib/services/power-budgets/create";
+import { deletePowerBudget } from "@/lib/services/power-budgets/delete";
+import { updatePowerBudget } from "@/lib/services/power-budgets/update";
+import { archiveProvider, unarchiveProvider } from "@/lib/services/providers/archive";
+import { createProvider } from "@/lib/services/providers/create";
+import { updateProvider } from "@/lib/services/providers/update";
+import { archiveDemandPlan, unarchiveDemandPlan } from "@/lib/services/demand-plans/archive";
+import { createDemandPlan } from "@/lib/services/demand-plans/create";
+import { updateDemandPlan } from "@/lib/services/demand-plans/update";
+import { archiveScenario, unarchiveScenario } from "@/lib/services/scenarios/archive";
+import { createScenario } from "@/lib/services/scenarios/create";
+import { updateScenario } from "@/lib/services/scenarios/update";
+import { archiveSite, unarchiveSite } from "@/lib/services/sites/archive";
+import { createSite } from "@/lib/services/sites/create";
+import { updateSite } from "@/lib/services/sites/update";
+import { archiveSkuMapping, unarchiveSkuMapping } from "@/lib/services/sku-mappings/archive";
+import { createSkuMapping } from "@/lib/services/sku-mappings/create";
+import { updateSkuMapping } from "@/lib/services/sku-mappings/update";
+import { createUser } from "@/lib/services/users/create";
+import { archiveReport } from "@/lib/services/reports/archive";
+import { createReport } from "@/lib/services/reports/create";
+import { updateReport } from "@/lib/services/reports/update";
+import { createShareLink } from "@/lib/services/shares/create";
+import { revokeShareLink } from "@/lib/services/shares/revoke";
+import { updateUser } from "@/lib/services/users/update";
 
 export type WriteVerb = (args: { ctx: Ctx; input: unknown }) => Promise<unknown>;
+
+/** The register import of one kind as a write verb: the kind set in its input, as the upload route sets it. */
+function registerImportVerb(kind: RegisterKind, mode: "preview" | "commit"): WriteVerb {
+  return ({ ctx, input }) => {
+    const withKind = typeof input === "object" && input !== null ? { ...input, kind } : { kind };
+    return mode === "preview" ? previewRegisterImport({ ctx, input: withKind }) : commitRegisterImport({ ctx, input: withKind });
+  };
+}
 
 // Every write verb and the permission it demands; the permission matrix test is generated from this list.
 export const WRITE_VERBS = {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
 import { costLineItems, imports } from "@/lib/db/schema";
-import { refreshBillingMonthly } from "./billing-monthly";
+import { refreshBillingMonthly } from "@/lib/ingest/billing-monthly";
 
 // Test helpers: an imports row and charges inserted directly, without the FOCUS loader (billing_monthly refreshed
 // as the loader does).
