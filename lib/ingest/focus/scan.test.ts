@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CsvRecord } from "@/lib/csv/read";
 import { CsvSyntaxError, CsvTokenizer } from "@/lib/csv/tokenizer";
-import { FocusScanner, LineMap } from "./scan";
+import { FocusScanner, LineMap, MAX_RECORD_BYTES, RecordError } from "./scan";
 
 // The scanner against the project's tokenizer (the reference reader): the same header, the same records
 // on the same lines, the same extracted cells, and output bytes that read back as exactly the good records.
@@ -63,7 +63,7 @@ function pieces(bytes: Buffer, cuts: number[]): Buffer[] {
   return out;
 }
 
-function scan(bytes: Buffer, cuts: number[], extract: boolean[]) {
+function scan(bytes: Buffer, cuts: number[] | "bytes", extract: boolean[]) {
   const seen: { fields: string[]; line: number }[] = [];
   const problems: { line: number; count: number }[] = [];
   let header: string[] = [];
@@ -82,7 +82,8 @@ function scan(bytes: Buffer, cuts: number[], extract: boolean[]) {
     },
   });
   const out: Buffer[] = [];
-  for (const piece of pieces(bytes, cuts)) scanner.push(Buffer.from(piece), out);
+  const chunks = cuts === "bytes" ? Array.from(bytes, (b) => Buffer.of(b)) : pieces(bytes, cuts);
+  for (const piece of chunks) scanner.push(Buffer.from(piece), out);
   scanner.end(out);
   return { header, seen, problems, output: Buffer.concat(out).toString("utf8"), scanner };
 }
@@ -107,6 +108,14 @@ describe("FocusScanner", () => {
         const endings = new Set(output.replace(/"(?:[^"]|"")*"/g, "").match(/\r\n|\r|\n/g) ?? []);
         expect(endings.size).toBeLessThanOrEqual(1);
         expect(/(^|[,\r\n])[^",\r\n]+"/.test(output.replace(/"(?:[^"]|"")*"/g, "Q"))).toBe(false);
+        // One byte at a time (records and characters split everywhere): the same reading, byte for byte.
+        const tiny = scan(Buffer.from(input, "utf8"), "bytes", f.extract);
+        expect({ header: tiny.header, seen: tiny.seen, problems: tiny.problems, output: tiny.output }).toEqual({
+          header,
+          seen,
+          problems,
+          output,
+        });
       }),
       { numRuns: 400 },
     );
@@ -138,6 +147,60 @@ describe("FocusScanner", () => {
     };
     expect(() => run('a,b\n1,"open\n')).toThrow(CsvSyntaxError);
     expect(() => run('a,b\n1,"x"y\n')).toThrow(/after a closing quote in field 2/);
+  });
+
+  it("refuses a record longer than the limit as soon as the limit is passed, in time linear in its size", () => {
+    const scanner = new FocusScanner({ onHeader: () => ({ extract: [true] }), onRecord: () => true, onProblem: () => true });
+    const out: Buffer[] = [];
+    scanner.push(Buffer.from("h\n1\n"), out);
+    const chunk = Buffer.alloc(64 * 1024, "x");
+    let pushed = 0;
+    const started = performance.now();
+    const error = (() => {
+      try {
+        while (pushed < 5 * MAX_RECORD_BYTES) {
+          scanner.push(chunk, out);
+          pushed += chunk.length;
+        }
+        scanner.end(out);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(RecordError);
+    expect(error).toMatchObject({ line: 3, message: "The record is longer than 1 MB, the most a record may have." });
+    expect(pushed).toBeLessThanOrEqual(MAX_RECORD_BYTES);
+    expect(performance.now() - started).toBeLessThan(1000);
+    // A record just under the limit arriving in tiny chunks still reads, without rescanning itself per chunk.
+    const long = new FocusScanner({ onHeader: () => ({ extract: [false, true] }), onRecord: () => true, onProblem: () => true });
+    const record = Buffer.from(`h1,h2\n"${"y\n".repeat(300_000)}",z\n`);
+    const at = performance.now();
+    const kept: Buffer[] = [];
+    for (let i = 0; i < record.length; i += 16) long.push(record.subarray(i, i + 16), kept);
+    long.end(kept);
+    expect(performance.now() - at).toBeLessThan(2000);
+    expect(long.records).toBe(1);
+    expect(Buffer.concat(kept).length).toBe(record.length - 6);
+  }, 10_000);
+
+  it("refuses a record that is not valid UTF-8 at its line, however the bytes are cut", () => {
+    const bytes = Buffer.concat([Buffer.from("a,b\n1,é\n"), Buffer.from([0x32, 0x2c, 0xff, 0x0a]), Buffer.from("3,4\n")]);
+    for (const size of [1, 2, 3, bytes.length]) {
+      const scanner = new FocusScanner({ onHeader: () => ({ extract: [false, false] }), onRecord: () => true, onProblem: () => true });
+      const out: Buffer[] = [];
+      let error: unknown;
+      try {
+        for (let i = 0; i < bytes.length; i += size) scanner.push(bytes.subarray(i, i + size), out);
+        scanner.end(out);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(RecordError);
+      expect(error).toMatchObject({ line: 3, message: "The record is not valid UTF-8: export or save the file as UTF-8." });
+      expect(scanner.records).toBe(1);
+    }
+    const latin1 = new FocusScanner({ onHeader: () => ({ extract: [true] }), onRecord: () => true, onProblem: () => true });
+    expect(() => latin1.push(Buffer.from("Caf\xe9\n", "latin1"), [])).toThrow(expect.objectContaining({ line: 1 }));
   });
 
   it("maps record numbers to lines across records that span lines", () => {

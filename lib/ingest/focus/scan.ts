@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import { CsvSyntaxError, CsvTokenizer } from "@/lib/csv/tokenizer";
 import type { CsvRecord } from "@/lib/csv/read";
 
@@ -9,6 +10,24 @@ import type { CsvRecord } from "@/lib/csv/read";
 // what PostgreSQL reads the same way: blank lines and records with the wrong number of fields are left
 // out, a record ending differently from the first is given the first's ending, and a record with a quote
 // inside an unquoted field (literal here, a quote for PostgreSQL) is written again, properly quoted.
+// Every record must be valid UTF-8 and at most MAX_RECORD_BYTES long; either fault stops the file with an
+// error naming the record's line, before its bytes reach PostgreSQL (whose COPY would refuse the bytes).
+// An unfinished record is kept as a list of chunks and scanned again only once it has doubled in size,
+// so a long record costs time linear in its length.
+
+/** The longest record a FOCUS file may have, in bytes (terminator included). */
+export const MAX_RECORD_BYTES = 1 << 20;
+
+/** A record the scanner refuses outright (too long, not UTF-8): the file stops at its line. */
+export class RecordError extends Error {
+  override name = "RecordError";
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(message);
+  }
+}
 
 const QUOTE = 34;
 const COMMA = 44;
@@ -58,6 +77,9 @@ export class FocusScanner {
   records = 0;
   readonly lines = new LineMap();
   private tail: Buffer | null = null;
+  /** Bytes received after `tail`, not scanned yet (the unfinished record had not doubled). */
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
   private line = 1;
   private started = false;
   private width = -1;
@@ -86,19 +108,37 @@ export class FocusScanner {
       if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) data = data.subarray(3);
       this.tail = null;
     }
-    if (this.tail) data = Buffer.concat([this.tail, data]);
+    if (this.tail) {
+      // An unfinished record: scanned again once it has doubled (linear overall) or passed the limit.
+      this.pending.push(data);
+      this.pendingBytes += data.length;
+      const size = this.tail.length + this.pendingBytes;
+      if (size < 2 * this.tail.length && size <= MAX_RECORD_BYTES) return;
+      data = Buffer.concat([this.tail, ...this.pending], size);
+      this.pending = [];
+      this.pendingBytes = 0;
+    }
     this.tail = null;
     const used = this.scan(data, false, out);
-    if (used < data.length) this.tail = Buffer.from(data.subarray(used));
+    if (used < data.length) {
+      if (data.length - used > MAX_RECORD_BYTES) this.tooLong(this.line);
+      this.tail = Buffer.from(data.subarray(used));
+    }
   }
 
   /** The end of the input: the last record may lack its newline; an open quote is an error. */
   end(out: Buffer[]): void {
     if (this.stopped || !this.tail) return;
-    const data = this.tail;
+    const data = this.pending.length > 0 ? Buffer.concat([this.tail, ...this.pending]) : this.tail;
     this.tail = null;
+    this.pending = [];
+    this.pendingBytes = 0;
     this.started = true;
     this.scan(data, true, out);
+  }
+
+  private tooLong(line: number): never {
+    throw new RecordError(`The record is longer than ${MAX_RECORD_BYTES >> 20} MB, the most a record may have.`, line);
   }
 
   /** Scans whole records of `data`; returns how many bytes were consumed. */
@@ -107,6 +147,8 @@ export class FocusScanner {
     let p = 0;
     let run = -1;
     let nul = data.indexOf(0);
+    // Valid UTF-8 throughout (the common case) spares the check of each record.
+    const utf8 = isUtf8(data);
     // Next LF / CR at or after a position, found once per stretch rather than once per quoted field.
     let nextLf = -1;
     let nextCr = -1;
@@ -215,6 +257,10 @@ export class FocusScanner {
         break;
       }
       const line = this.line;
+      if (end - start > MAX_RECORD_BYTES) this.tooLong(line);
+      if (!utf8 && !isUtf8(data.subarray(start, end))) {
+        throw new RecordError("The record is not valid UTF-8: export or save the file as UTF-8.", line);
+      }
       this.line += 1 + breaks;
       p = end;
       if (nul >= 0 && nul < end) nul = data.indexOf(0, end);
