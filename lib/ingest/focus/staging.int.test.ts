@@ -92,4 +92,18 @@ describeOnEachEngine("FOCUS staging rows", (engine) => {
     expect(fast[0]).toMatchObject({ billing_currency: "USD", provider_name: "AWS", tags: { team: "a" }, extra: { x_Note: "note" } });
     expect(fast[1]).toMatchObject({ provider_name: "Microsoft", charge_description: "two\nlines", extra: { "Extra Column": "x" } });
   });
+
+  it("rejects finish() promptly when the database refuses the COPY's bytes, and the connection stays usable", async () => {
+    for (let i = 0; i < 12; i++) {
+      const attempt = handle.db.transaction(async (tx) => {
+        await createRawStaging(tx, "focus_raw", 2, "on commit drop");
+        const raw = await openRawWriter(tx, "focus_raw", 2);
+        await raw.write(Buffer.from([0x61, 0x2c, 0xff, 0x0a])); // a,\xff — not UTF-8
+        await raw.finish();
+      });
+      await expect(attempt).rejects.toThrow(/invalid byte sequence/);
+    }
+    const [row] = await queryRows<{ n: number }>(handle.db, sql`select 1 as n`);
+    expect(row).toEqual({ n: 1 });
+  }, 20_000);
 });

@@ -10,7 +10,9 @@ import { STAGING_COLUMNS, TARGET_COLUMNS } from "./columns";
 // transaction (ON COMMIT DROP); on PGlite it is filled outside it and dropped after. One
 // INSERT … SELECT casts it into cost_line_items.
 
-type PostgresJsClient = { unsafe: (query: string, params?: unknown[]) => { writable: () => Promise<Writable> } };
+/** postgres.js: a query whose `reject` the connection calls with the server's error (see openCopyWriter). */
+type PostgresJsQuery = { writable: () => Promise<Writable>; reject?: (error: unknown) => unknown };
+type PostgresJsClient = { unsafe: (query: string, params?: unknown[]) => PostgresJsQuery };
 type PgliteClient = { query: (query: string, params?: unknown[], options?: { blob?: Blob }) => Promise<unknown> };
 
 export type EngineClient = { engine: "postgres"; client: PostgresJsClient } | { engine: "pglite"; client: PgliteClient };
@@ -66,12 +68,32 @@ async function openCopyWriter(db: Executor, copy: string, options: string): Prom
     return chunk;
   };
   if (target.engine === "postgres") {
-    const stream = await target.client.unsafe(`${copy} stdin ${options}`).writable();
+    // postgres.js resolves the query with the COPY stream and forgets it: an error the server sends after
+    // stream.end() (a byte it refuses, a constraint) reaches neither the stream nor a promise anyone holds,
+    // only the query's `reject`, which the connection still calls. Hooking it turns the refusal into a
+    // rejection of write/finish; the server has left COPY mode by then, so the connection goes back to the
+    // pool in an aborted transaction that the caller's rollback clears.
+    const query = target.client.unsafe(`${copy} stdin ${options}`);
     let failure: Error | undefined;
-    stream.on("error", (error) => (failure = error));
+    let refuse: (error: Error) => void = () => {};
+    const refused = new Promise<never>((_, reject) => (refuse = reject));
+    refused.catch(() => {});
+    const fail = (error: unknown) => {
+      failure ??= error instanceof Error ? error : new Error(String(error));
+      refuse(failure);
+    };
+    const reject = query.reject;
+    if (typeof reject === "function") {
+      query.reject = (error) => {
+        fail(error);
+        return reject(error);
+      };
+    }
+    const stream = await query.writable();
+    stream.on("error", fail);
     const flush = async () => {
       if (size === 0) return;
-      if (!stream.write(take())) await drained(stream);
+      if (!stream.write(take())) await Promise.race([drained(stream), refused]);
       if (failure) throw failure;
     };
     return {
@@ -82,11 +104,15 @@ async function openCopyWriter(db: Executor, copy: string, options: string): Prom
       async finish() {
         await flush();
         stream.end();
-        if (!failure) await once(stream, "finish");
+        if (!failure) {
+          const finished = once(stream, "finish");
+          finished.catch(() => {}); // when the refusal wins the race, a later stream error is not unhandled
+          await Promise.race([finished, refused]);
+        }
         if (failure) throw failure;
       },
       abort() {
-        if (!stream.destroyed) stream.destroy(new Error("import abandoned"));
+        if (!stream.destroyed && !failure) stream.destroy(new Error("import abandoned"));
       },
     };
   }

@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { imports } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import type { FocusError } from "@/lib/ingest/focus/rows";
+import { RecordError } from "@/lib/ingest/focus/scan";
 import { GzipError, SourceAbortedError } from "@/lib/ingest/focus/stream";
 import { databaseReason, isDatabaseError, isDuplicateKey } from "../database-error";
 import { findSucceeded, PLACEHOLDER_SHA } from "./claim";
@@ -48,6 +49,7 @@ export async function finishFailed(db: Db, importId: number, error: unknown, rea
 export function describeFailure(error: unknown, importId: number): FocusError {
   if (error instanceof SourceAbortedError || error instanceof GzipError || error instanceof AppError)
     return { line: 0, message: error.message };
+  if (error instanceof RecordError) return { line: error.line, message: error.message };
   if (error instanceof CsvSyntaxError) return { line: error.line, message: `The file is not valid CSV: ${error.message}` };
   const ref = randomBytes(4).toString("hex");
   console.error(`FOCUS import #${importId} failed (ref ${ref}):`, error);

@@ -224,6 +224,27 @@ describeOnEachEngine("FOCUS import", (engine) => {
     });
   });
 
+  it("refuses a file with a byte that is not UTF-8 at its line, loads nothing, and leaves the database usable", async () => {
+    const good = [
+      "BillingCurrency,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,BilledCost,EffectiveCost,ProviderName,ChargeDescription",
+      "USD,2025-07-01T00:00:00Z,2025-07-01T01:00:00Z,Usage,1,1,AWS,plain",
+      "USD,2025-07-01T01:00:00Z,2025-07-01T02:00:00Z,Usage,2,2,AWS,Caf\u00e9",
+    ].join("\n");
+    // A Latin-1 export: é as the single byte 0xe9, which PostgreSQL's COPY refuses.
+    const latin1 = Buffer.from(good.replace("plain", "r\u00e9sum\u00e9"), "latin1");
+    const before = await lineItemCount(handle.db);
+    for (let i = 0; i < 3; i++) {
+      const result = await importText(handle.db, latin1, `latin1-${i}.csv`);
+      expect(result.status).toBe("failed");
+      expect(result.errors).toEqual([{ line: 2, message: "The record is not valid UTF-8: export or save the file as UTF-8." }]);
+    }
+    expect(await lineItemCount(handle.db)).toBe(before);
+    const result = await importText(handle.db, good, "utf8.csv");
+    expect(result.errors).toEqual([]);
+    expect(result.status).toBe("succeeded");
+    expect(await lineItemCount(handle.db, result.importId!)).toBe(2);
+  }, 20_000);
+
   it("loads nothing when the last row of a 20,000-row file is corrupt", async () => {
     const text = [...generateFocusCsv({ rows: 20_000, seed: 7, month: "2025-06" })].join("");
     const lines = text.trimEnd().split("\n");
