@@ -4,6 +4,7 @@ import { can, type Role } from "@/lib/auth/permissions";
 import { NAV_ITEMS } from "./nav-items";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
+import { ThemeSwitch } from "./theme-switch";
 
 export function AppShell({ user, children }: { user: { email: string; role: Role }; children: ReactNode }) {
   const items = NAV_ITEMS.filter((item) => can(user.role, item.permission)).map(({ href, label, icon }) => ({
@@ -28,6 +29,7 @@ export function AppShell({ user, children }: { user: { email: string; role: Role
               </p>
               <p className="text-xs text-slate-600 capitalize dark:text-slate-400">{user.role}</p>
             </div>
+            <ThemeSwitch />
             <SignOutButton />
           </div>
         </div>
