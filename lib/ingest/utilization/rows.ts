@@ -8,7 +8,7 @@ export type UtilizationRow = { line: number; reservation: string; hour: Date; us
 const ISO_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2})(?::(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 const DECIMAL = /^\d+(\.\d+)?([eE][+-]?\d+)?$/;
 /** The first hour accepted: no accelerator usage predates it, and the timestamp column and the rollups need a sane year. */
-export const FIRST_HOUR = new Date("2000-01-01T00:00:00Z");
+const FIRST_HOUR = new Date("2000-01-01T00:00:00Z");
 
 /** The start of the UTC hour a timestamp names; null when it is not an ISO timestamp on a whole hour. */
 export function parseHour(text: string): Date | "invalid" | "not-whole" {
