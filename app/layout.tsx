@@ -6,6 +6,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Headroom", template: "%s · Headroom" },
   description: "Plan AI compute capacity and its cost across clouds, chips and power-limited sites.",
+  // The icons are Next's file conventions (app/favicon.ico, app/icon.svg, app/apple-icon.png); the manifest is public/.
+  manifest: "/manifest.webmanifest",
 };
 
 export const viewport: Viewport = {

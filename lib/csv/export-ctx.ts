@@ -2,13 +2,25 @@ import { ValidationError } from "@/lib/errors";
 import { can } from "@/lib/auth/permissions";
 import { getCtx } from "@/lib/auth/session";
 import type { Ctx } from "@/lib/auth/context";
+import { controlCharacterMessage, controlCharacterParam } from "@/lib/validation/control-characters";
 
-/** The caller of a CSV export route, or the response refusing them (no session: 401; no export.csv: 403). */
-export async function exportCtx(): Promise<{ ctx: Ctx } | { refused: Response }> {
+/**
+ * The caller of a CSV export route, or the response refusing them (no session: 401; no export.csv: 403; a query
+ * parameter holding a control character such as NUL: 400 naming it — the page ignores such a value, but a CSV
+ * that quietly dropped a filter would not be the rows asked for).
+ */
+export async function exportCtx(request: Request): Promise<{ ctx: Ctx } | { refused: Response }> {
   const ctx = await getCtx();
   if (!ctx) return { refused: new Response("Sign in to export.", { status: 401 }) };
   if (!can(ctx.actor.role, "export.csv")) return { refused: new Response("Your role may not export CSV.", { status: 403 }) };
-  return { ctx };
+  const refused = refuseControlCharacters(request);
+  return refused ? { refused } : { ctx };
+}
+
+/** A 400 naming the first query parameter of `request` that holds a control character, or null when none does. */
+export function refuseControlCharacters(request: Request): Response | null {
+  const param = controlCharacterParam(new URL(request.url).searchParams);
+  return param === undefined ? null : new Response(controlCharacterMessage(param), { status: 400 });
 }
 
 /** A route's query parsed by `parse`; a ValidationError becomes the 400 response naming what is wrong. */

@@ -312,6 +312,30 @@ describe("scenario overrides", () => {
     expect(parsed.error!.issues.map((i) => i.message).join(" | ")).toContain(message);
   });
 
+  it("reads an added reservation's quantity typed with thousands separators, and refuses a decimal comma", () => {
+    const added = (quantity: string) => ({
+      addReservations: [
+        {
+          name: "X",
+          providerId: OWN,
+          siteId: SITE_B,
+          acceleratorTypeId: GB200,
+          quantity,
+          startAt: "2026-06-01",
+          endAt: "2026-07-01",
+          pricingModel: "reserved",
+          rate: "1",
+        },
+      ],
+    });
+    expect(overrides(added("2,000")).addReservations?.[0]?.quantity).toBe(2000);
+    expect(overrides(added("2 000")).addReservations?.[0]?.quantity).toBe(2000);
+    const refused = scenarioOverridesSchema.safeParse(added("2,5"));
+    expect(refused.error?.issues.map((i) => i.message)).toEqual([
+      "Quantity must be a number: a comma or space may only separate thousands, as in 2,000; decimals take a point, as in 2.5.",
+    ]);
+  });
+
   it("compacts away empty parts and a zero growth", () => {
     expect(
       compactOverrides(overrides({ demandGrowthPct: "0", addReservations: [], removeReservationIds: [U(1), U(1)], pueBySite: {} })),

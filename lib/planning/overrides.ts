@@ -1,6 +1,7 @@
 import { PRICING_MODELS } from "@/lib/enums";
 import { z } from "zod";
 import { dec, type Dec, type DecimalValue } from "@/lib/metrics/decimal";
+import { numberInput } from "@/lib/validation/fields";
 
 // A scenario is a named set of overrides on the baseline registers (scenarios.overrides, jsonb). They are applied in
 // memory by applyScenario(); a scenario never writes to the registers.
@@ -39,11 +40,14 @@ export const addedReservationSchema = z
     providerId: uuid("provider"),
     siteId: uuid("site"),
     acceleratorTypeId: uuid("accelerator type"),
-    quantity: z.coerce
-      .number({ error: "Quantity must be a whole number." })
-      .int("Quantity must be a whole number.")
-      .min(1, "Quantity must be at least 1.")
-      .max(10_000_000, "Quantity is at most 10,000,000."),
+    quantity: z.preprocess(
+      numberInput("quantity"),
+      z.coerce
+        .number({ error: "Quantity must be a whole number." })
+        .int("Quantity must be a whole number.")
+        .min(1, "Quantity must be at least 1.")
+        .max(10_000_000, "Quantity is at most 10,000,000."),
+    ),
     startAt: instant("Start"),
     endAt: instant("End"),
     pricingModel: z.enum(PRICING_MODELS, { error: "Choose reserved, on-demand or spot." }),

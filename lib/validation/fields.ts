@@ -14,10 +14,34 @@ function blankToNull(v: unknown): unknown {
   return v === undefined || (typeof v === "string" && v.trim() === "") ? null : v;
 }
 
+// A number typed by hand may group its thousands with a comma or a (narrow, no-break) space, one separator throughout:
+// "2,000", "2 000", "1,234,567.5". A comma anywhere else ("2,5", "1,23") could be a decimal comma, so it is refused.
+const GROUPED_NUMBER = /^-?\d{1,3}([, \u00a0\u202f])\d{3}(?:\1\d{3})*(?:\.\d+)?$/;
+const SEPARATOR_BETWEEN_DIGITS = /\d[, \u00a0\u202f]+\d/;
+
+/**
+ * Form input for a number: a string is trimmed and its thousands separators removed; a comma or space that does not
+ * separate thousands is an issue naming the field. Anything that is not a string passes unchanged.
+ */
+export function numberInput(label: string) {
+  return (v: unknown, ctx: z.RefinementCtx): unknown => {
+    if (typeof v !== "string") return v;
+    const s = v.trim();
+    if (GROUPED_NUMBER.test(s)) return s.replace(/[, \u00a0\u202f]/g, "");
+    if (s.includes(",") || SEPARATOR_BETWEEN_DIGITS.test(s))
+      ctx.addIssue({
+        code: "custom",
+        message: `${cap(label)} must be a number: a comma or space may only separate thousands, as in 2,000; decimals take a point, as in 2.5.`,
+      });
+    return s;
+  };
+}
+
 /** A non-negative decimal with at most `scale` decimal places, kept as a string (never a float). */
 export function decimalField(label: string, scale: number, max?: string) {
+  const input = numberInput(label);
   return z.preprocess(
-    (v) => (typeof v === "number" ? String(v) : typeof v === "string" ? v.trim().replaceAll(",", "") : v),
+    (v, ctx) => (typeof v === "number" ? String(v) : input(v, ctx)),
     z
       .string({ message: `Enter ${label}.` })
       .min(1, `Enter ${label}.`)

@@ -55,4 +55,22 @@ describe("validateRecord", () => {
       errors: [{ column: "hour", message: expect.stringContaining("not started") }],
     });
   });
+
+  it("refuses an hour before 2000 (year 0 among them), naming the line and the hour", () => {
+    expect(validateRecord(4, { reservation: "b", hour: "0000-01-01T00:00:00Z", used_ah: "1" }, NOW)).toEqual({
+      errors: [
+        { line: 4, column: "hour", message: "0000-01-01T00:00:00Z is before 2000; hours from 2000-01-01T00:00:00Z on are accepted." },
+      ],
+    });
+    expect(validateRecord(5, { reservation: "b", hour: "2000-01-01T00:00:00+01:00", used_ah: "1" }, NOW)).toMatchObject({
+      errors: [{ line: 5, column: "hour", message: expect.stringContaining("before 2000") }],
+    });
+    expect(validateRecord(6, { reservation: "b", hour: "2000-01-01T00:00:00Z", used_ah: "1" }, NOW)).toMatchObject({ row: { line: 6 } });
+  });
+
+  it("refuses a reservation holding NUL or another control character", () => {
+    expect(validateRecord(3, { reservation: "block\u0000a", hour: "2026-03-01T14:00:00Z", used_ah: "1" }, NOW)).toEqual({
+      errors: [{ line: 3, column: "reservation", message: "The reservation contains a control character (such as NUL)." }],
+    });
+  });
 });

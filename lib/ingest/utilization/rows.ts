@@ -1,4 +1,5 @@
 import { dec } from "@/lib/metrics/decimal";
+import { hasControlCharacter } from "@/lib/validation/control-characters";
 import type { UtilizationError } from "./types";
 
 export type UtilizationRow = { line: number; reservation: string; hour: Date; usedAh: string };
@@ -6,6 +7,8 @@ export type UtilizationRow = { line: number; reservation: string; hour: Date; us
 // ISO 8601 date and time, `T` or space, optional seconds and fraction, `Z` or ±hh:mm; no zone means UTC.
 const ISO_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2})(?::(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 const DECIMAL = /^\d+(\.\d+)?([eE][+-]?\d+)?$/;
+/** The first hour accepted: no accelerator usage predates it, and the timestamp column and the rollups need a sane year. */
+const FIRST_HOUR = new Date("2000-01-01T00:00:00Z");
 
 /** The start of the UTC hour a timestamp names; null when it is not an ISO timestamp on a whole hour. */
 export function parseHour(text: string): Date | "invalid" | "not-whole" {
@@ -34,6 +37,8 @@ export function validateRecord(
   const reservation = typeof cells.reservation === "string" ? cells.reservation.trim() : "";
   if (!reservation) errors.push({ line, column: "reservation", message: "Enter the reservation (its name or capacity reservation id)." });
   else if (reservation.length > 200) errors.push({ line, column: "reservation", message: "The reservation is at most 200 characters." });
+  else if (hasControlCharacter(reservation))
+    errors.push({ line, column: "reservation", message: "The reservation contains a control character (such as NUL)." });
 
   let hour: Date | null = null;
   const hourText = typeof cells.hour === "string" ? cells.hour : "";
@@ -47,6 +52,12 @@ export function validateRecord(
       message: `${clip(hourText)} is not the start of an hour (minutes and seconds must be 0, in UTC).`,
     });
   else if (parsed.getTime() > now.getTime()) errors.push({ line, column: "hour", message: `${parsed.toISOString()} has not started yet.` });
+  else if (parsed < FIRST_HOUR)
+    errors.push({
+      line,
+      column: "hour",
+      message: `${clip(hourText.trim())} is before 2000; hours from 2000-01-01T00:00:00Z on are accepted.`,
+    });
   else hour = parsed;
 
   let usedAh: string | null = null;

@@ -75,6 +75,12 @@ describe("parsePlanningFilters", () => {
     expect(parseMonth("2026-3")).toBeNull();
   });
 
+  it("ignores a value holding NUL or another control character, keeping the others", () => {
+    expect(parse("family=GB%00200&by=site")).toMatchObject({ family: null, by: "site" });
+    expect(parse("range=24m%01").range).toBe("12m");
+    expect(parsePlanningFilters({ family: ["H100\u001f"] }, { now: NOW }).family).toBeNull();
+  });
+
   it("reads ids, a family, the scenario (baseline = none), grouping and unit, and honours page defaults", () => {
     const f = parse(`provider=${ID.toUpperCase()}&site=${ID}&family=%20GB200%20&scenario=${ID}&by=site&unit=accelerators`);
     expect(f).toMatchObject({ provider: ID, site: ID, family: "GB200", scenario: ID, by: "site", unit: "accelerators" });

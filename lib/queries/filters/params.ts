@@ -2,6 +2,7 @@ import { isUuid } from "@/lib/db/uuid";
 import { addUtcMonths, startOfUtcMonth, utcMonths } from "@/lib/metrics/calendar";
 import type { Period } from "@/lib/metrics/period";
 import type { RawSearchParams } from "@/lib/queries/lists/params";
+import { hasControlCharacter } from "@/lib/validation/control-characters";
 
 export type { RawSearchParams };
 
@@ -85,9 +86,11 @@ export function lastMonthOf(period: Period): string {
   return monthParam(addUtcMonths(period.to, -1));
 }
 
+/** The first value of each parameter; a value holding a control character (which PostgreSQL may refuse) is malformed, so unset. */
 function first(raw: RawSearchParams | URLSearchParams): Record<string, string | undefined> {
-  if (raw instanceof URLSearchParams) return Object.fromEntries(raw.entries());
-  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const entries =
+    raw instanceof URLSearchParams ? [...raw.entries()] : Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v] as const);
+  return Object.fromEntries(entries.filter(([, v]) => v === undefined || !hasControlCharacter(v)));
 }
 
 function oneOf<T extends string>(values: readonly T[], value: string | undefined): T | null {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ValidationError } from "@/lib/errors";
+import { hasControlCharacter } from "@/lib/validation/control-characters";
 import { PAGE_SIZES, type ListResult } from "@/lib/queries/lists/params";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { IMPORT_KINDS, IMPORT_STATUSES } from "@/lib/enums";
@@ -15,7 +16,11 @@ const oneOf = (name: string, values: readonly string[]) => `${name} must be one 
 // The JSON history refuses what the page forgives: a wrong parameter is a caller's bug, answered with a 400 naming it.
 const ImportHistoryQuery = z.strictObject(
   {
-    q: z.string().max(200, "q is at most 200 characters.").optional(),
+    q: z
+      .string()
+      .max(200, "q is at most 200 characters.")
+      .refine((q) => !hasControlCharacter(q), "q must not contain a control character (such as NUL).")
+      .optional(),
     sort: z.enum(IMPORT_LIST.sortable, oneOf("sort", IMPORT_LIST.sortable)).optional(),
     dir: z.enum(["asc", "desc"], oneOf("dir", ["asc", "desc"])).optional(),
     page: z

@@ -34,6 +34,14 @@ describe("list params", () => {
     });
   });
 
+  it("ignores a search or filter holding NUL or another control character, as any malformed value", () => {
+    const p = parseListParams(spec, new URLSearchParams("q=%00&provider=AW%01S&status=active&sort=start"));
+    expect(p.q).toBeUndefined();
+    expect(p.filters).toEqual({ status: "active", provider: undefined });
+    expect(p.sort).toBe("start");
+    expect(parseListParams(spec, { q: ["a\u007fb"], provider: "AWS\n" })).toMatchObject({ q: undefined, filters: { provider: undefined } });
+  });
+
   it("round-trips through listQuery and changes one thing at a time", () => {
     const p = parseListParams(spec, new URLSearchParams("q=x&status=expired&sort=start&dir=desc&page=2"));
     expect(listQuery(p)).toBe("?q=x&status=expired&sort=start&dir=desc&page=2");

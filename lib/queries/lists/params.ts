@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasControlCharacter } from "@/lib/validation/control-characters";
 
 // URL state of a register list: search, sort, direction, page and the list's own filters.
 // Everything the list shows is derived from these, so a link or a CSV export reproduces it exactly.
@@ -23,8 +24,11 @@ export type ListParams<S extends string, F extends z.ZodRawShape> = {
   filters: z.infer<z.ZodObject<F>>;
 };
 
-function first(raw: RawSearchParams): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+/** The first value of each parameter; a value holding a control character (which PostgreSQL may refuse) is malformed, so unset. */
+function first(raw: RawSearchParams | URLSearchParams): Record<string, string | undefined> {
+  const entries =
+    raw instanceof URLSearchParams ? [...raw.entries()] : Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v] as const);
+  return Object.fromEntries(entries.filter(([, v]) => v === undefined || !hasControlCharacter(v)));
 }
 
 /** An optional text filter: trimmed, empty becomes undefined. */
@@ -40,7 +44,7 @@ export function parseListParams<S extends string, F extends z.ZodRawShape>(
   spec: ListSpec<S, F>,
   raw: RawSearchParams | URLSearchParams,
 ): ListParams<S, F> {
-  const values = raw instanceof URLSearchParams ? Object.fromEntries(raw.entries()) : first(raw);
+  const values = first(raw);
   const sort = (spec.sortable as readonly string[]).includes(values.sort ?? "") ? (values.sort as S) : spec.defaultSort;
   const dir = values.dir === "asc" || values.dir === "desc" ? values.dir : (spec.defaultDir ?? "asc");
   const page = Math.min(100_000, Math.max(1, Number.parseInt(values.page ?? "1", 10) || 1));

@@ -48,6 +48,14 @@ describeOnEachEngine("register queries", (engine) => {
   afterAll(() => handle.close());
 
   describe("contract list", () => {
+    it("answers a search or filter holding NUL with the unfiltered list, as a malformed value, never an error", async () => {
+      const params = parseContractListParams(new URLSearchParams("q=%00&provider=%00&status=pending"));
+      expect((await contractListPage(ctx(), params)).total).toBe(10);
+      expect(await collect(inBatches((offset, limit) => contractRows(ctx(), params, offset, limit)))).toHaveLength(10);
+      const reservations = await reservationListPage(ctx(), parseReservationListParams(new URLSearchParams("q=a%00b&family=%00")));
+      expect(reservations.total).toBe((await reservationListPage(ctx(), parseReservationListParams({}))).total);
+    });
+
     it("filters by provider and status, searches name or reference, hides archived rows", async () => {
       const all = await contractListPage(ctx(), parseContractListParams({}));
       expect(all.total).toBe(29);

@@ -5,6 +5,7 @@ import {
   decimalField,
   idField,
   instantField,
+  numberInput,
   optionalDateField,
   optionalIdField,
   optionalTextField,
@@ -19,11 +20,14 @@ export const ReservationFields = z.object({
   siteId: idField("a site"),
   acceleratorTypeId: idField("an accelerator type"),
   contractId: optionalIdField("a contract"),
-  quantity: z.coerce
-    .number({ message: "Enter a quantity." })
-    .int("Quantity must be a whole number.")
-    .min(1, "Quantity must be at least 1.")
-    .max(10_000_000, "Quantity is at most 10,000,000."),
+  quantity: z.preprocess(
+    numberInput("quantity"),
+    z.coerce
+      .number({ message: "Enter a quantity." })
+      .int("Quantity must be a whole number.")
+      .min(1, "Quantity must be at least 1.")
+      .max(10_000_000, "Quantity is at most 10,000,000."),
+  ),
   startAt: instantField("a start"),
   endAt: instantField("an end"),
   pricingModel: z.enum(PRICING_MODELS, { message: "Pricing model must be reserved, on-demand or spot." }),

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 /** The gap table (default), the chart's monthly totals or the runways of /capacity, for the same filters, streamed. */
 export async function GET(request: Request) {
-  const caller = await exportCtx();
+  const caller = await exportCtx(request);
   if ("refused" in caller) return caller.refused;
   const params = new URL(request.url).searchParams;
   const table = (CAPACITY_TABLES as readonly string[]).includes(params.get("table") ?? "") ? (params.get("table") as CapacityTable) : "gap";

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 /** What /concentration shows, as CSV: the shares with HHI per dimension (default), or with table=loss the loss-of-one table. */
 export async function GET(request: Request) {
-  const caller = await exportCtx();
+  const caller = await exportCtx(request);
   if ("refused" in caller) return caller.refused;
   const params = new URL(request.url).searchParams;
   const page = await getConcentration(caller.ctx, parsePlanningFilters(params));

@@ -24,7 +24,7 @@ const HEADER = [
 
 /** The contract register as CSV: exactly the rows the list shows with these filters, streamed. */
 export async function GET(request: Request) {
-  const caller = await exportCtx();
+  const caller = await exportCtx(request);
   if ("refused" in caller) return caller.refused;
   const params = parseContractListParams(new URL(request.url).searchParams);
   const rows = inBatches((offset, limit) => contractRows(caller.ctx, params, offset, limit));

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 /** The contract register for procurement (FOCUS 1.3 Contract Commitment columns plus burn-down), the list's filters, streamed. */
 export async function GET(request: Request) {
-  const caller = await exportCtx();
+  const caller = await exportCtx(request);
   if ("refused" in caller) return caller.refused;
   const params = parseContractListParams(new URL(request.url).searchParams);
   const asOf = new Date();

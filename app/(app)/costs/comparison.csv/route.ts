@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 /** The provider comparison of /costs with the same filters and workload profile: one row per provider × family. */
 export async function GET(request: Request) {
-  const caller = await exportCtx();
+  const caller = await exportCtx(request);
   if ("refused" in caller) return caller.refused;
   const { view } = await getCostsFromUrl(caller.ctx, new URL(request.url).searchParams);
   const tps = profileMap(view.comparison.profile);

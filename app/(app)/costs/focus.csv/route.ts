@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 /** Imported billing as a FOCUS-shaped CSV (`?from=&to=` charge-period days), written by the database's own CSV writer and streamed. */
 export async function GET(request: Request) {
-  const caller = await exportCtx();
+  const caller = await exportCtx(request);
   if ("refused" in caller) return caller.refused;
   const filter = parseQuery(() => parseFocusCostFilter(new URL(request.url).searchParams));
   if ("refused" in filter) return filter.refused;

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 /** Spend per month, provider and family of /costs with the same filters, each row actual or planned. */
 export async function GET(request: Request) {
-  const caller = await exportCtx();
+  const caller = await exportCtx(request);
   if ("refused" in caller) return caller.refused;
   const { view } = await getCostsFromUrl(caller.ctx, new URL(request.url).searchParams);
   function* rows() {

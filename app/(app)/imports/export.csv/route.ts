@@ -23,7 +23,7 @@ const HEADER = [
 
 /** The import history as CSV: exactly the rows the list shows with these filters, streamed. */
 export async function GET(request: Request) {
-  const caller = await exportCtx();
+  const caller = await exportCtx(request);
   if ("refused" in caller) return caller.refused;
   const params = parseImportListParams(new URL(request.url).searchParams);
   const rows = inBatches((offset, limit) => importRows(caller.ctx, params, offset, limit));

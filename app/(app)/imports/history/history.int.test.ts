@@ -97,6 +97,7 @@ describeOnEachEngine("import history JSON", (engine) => {
     ["?kind=invoices", /^kind must be one of focus, /],
     ["?status=done", /^status must be one of running, succeeded, failed\.$/],
     ["?from=2026-01-01", /^Unknown parameter: from\.$/],
+    ["?q=%00", /^q must not contain a control character \(such as NUL\)\.$/],
   ])("refuses %s with a 400 naming the parameter", async (query, message) => {
     const response = await importHistoryResponse(get(query), () => Promise.resolve(viewer()));
     expect(response.status).toBe(400);

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 /** The calculator's table as CSV: cost per useful AH of building and leasing at each utilization, for the inputs in the URL. */
 export async function GET(request: Request) {
-  const caller = await exportCtx();
+  const caller = await exportCtx(request);
   if ("refused" in caller) return caller.refused;
   const resolved = resolveLease(parseLeaseParams(new URL(request.url).searchParams), await getLeaseCatalog(caller.ctx));
   const result = leaseResult(resolved);

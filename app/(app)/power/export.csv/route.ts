@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 /** What /power shows, as CSV: every site × month (default), or with table=causes the blocks drawing power in one site-month. */
 export async function GET(request: Request) {
-  const caller = await exportCtx();
+  const caller = await exportCtx(request);
   if ("refused" in caller) return caller.refused;
   const params = new URL(request.url).searchParams;
   const filters = parsePlanningFilters(params, { defaults: { range: "24m" } });

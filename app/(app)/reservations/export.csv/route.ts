@@ -28,7 +28,7 @@ const HEADER = [
 
 /** The reservation schedule as CSV: exactly the rows the list shows with these filters, streamed. */
 export async function GET(request: Request) {
-  const caller = await exportCtx();
+  const caller = await exportCtx(request);
   if ("refused" in caller) return caller.refused;
   const params = parseReservationListParams(new URL(request.url).searchParams);
   const rows = inBatches((offset, limit) => reservationRows(caller.ctx, params, offset, limit));

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 /** Contracts and reservations ending in the next 12 months with their notice dates (`?notice=` days), streamed. */
 export async function GET(request: Request) {
-  const caller = await exportCtx();
+  const caller = await exportCtx(request);
   if ("refused" in caller) return caller.refused;
   const notice = parseQuery(() => parseNoticeDays(new URL(request.url).searchParams));
   if ("refused" in notice) return notice.refused;

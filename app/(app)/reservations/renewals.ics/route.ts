@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 /** Renewals in the next 12 months as an RFC 5545 calendar: one all-day event per contract or block on its notice date. */
 export async function GET(request: Request) {
-  const caller = await exportCtx();
+  const caller = await exportCtx(request);
   if ("refused" in caller) return caller.refused;
   const notice = parseQuery(() => parseNoticeDays(new URL(request.url).searchParams));
   if ("refused" in notice) return notice.refused;

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 /** The reservation schedule for procurement (monthly cost, notice date), the list's filters, streamed. */
 export async function GET(request: Request) {
-  const caller = await exportCtx();
+  const caller = await exportCtx(request);
   if ("refused" in caller) return caller.refused;
   const search = new URL(request.url).searchParams;
   let notice: number;

@@ -1,10 +1,14 @@
 import { z } from "zod";
+import { hasControlCharacter } from "@/lib/validation/control-characters";
 
+// A value holding a control character such as NUL (which PostgreSQL refuses) is malformed, so ignored.
 const text = z
   .string()
   .trim()
   .max(200)
+  .refine((v) => !hasControlCharacter(v))
   .optional()
+  .catch(undefined)
   .transform((v) => (v ? v : undefined));
 
 export const AuditSearchParams = z.object({

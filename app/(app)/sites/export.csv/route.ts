@@ -10,7 +10,7 @@ const HEADER = ["name", "provider", "region_code", "country", "pue", "budget_mw_
 
 /** The site register as CSV: exactly the rows the list shows with these filters, streamed. */
 export async function GET(request: Request) {
-  const caller = await exportCtx();
+  const caller = await exportCtx(request);
   if ("refused" in caller) return caller.refused;
   const params = parseSiteListParams(new URL(request.url).searchParams);
   const rows = inBatches((offset, limit) => siteRows(caller.ctx, params, offset, limit));

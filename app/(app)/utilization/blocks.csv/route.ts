@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 /** Every block of /utilization with the same filters: capacity, use, idle hours and idle cost, largest idle cost first. */
 export async function GET(request: Request) {
-  const caller = await exportCtx();
+  const caller = await exportCtx(request);
   if ("refused" in caller) return caller.refused;
   const { view } = await getUtilizationFromUrl(caller.ctx, new URL(request.url).searchParams);
   function* rows() {

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 /** The utilization series of /utilization (per month or day and group) with the same filters. */
 export async function GET(request: Request) {
-  const caller = await exportCtx();
+  const caller = await exportCtx(request);
   if ("refused" in caller) return caller.refused;
   const { view } = await getUtilizationFromUrl(caller.ctx, new URL(request.url).searchParams);
   return csvResponse(`utilization-${view.grain}-${isoDay(view.asOf)}.csv`, SERIES_HEADER, seriesCsvRows(view));

@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 /** The unmatched charges as CSV: the groups the page shows with these filters, exact totals, streamed. */
 export async function GET(request: Request) {
-  const caller = await exportCtx();
+  const caller = await exportCtx(request);
   if ("refused" in caller) return caller.refused;
   const params = parseUnmatchedListParams(new URL(request.url).searchParams);
   const rows = inBatches((offset, limit) => unmatchedGroupRows(caller.ctx, params, offset, limit));

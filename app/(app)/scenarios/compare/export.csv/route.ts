@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 /** The scenario comparison as CSV: the same rows the page shows (runway per family, spend per month, headroom per site). */
 export async function GET(request: Request) {
-  const caller = await exportCtx();
+  const caller = await exportCtx(request);
   if ("refused" in caller) return caller.refused;
   const params = new URL(request.url).searchParams;
   const filters = parsePlanningFilters(params, { defaults: COMPARE_DEFAULTS });

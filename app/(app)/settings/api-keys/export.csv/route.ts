@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 /** The API key list as CSV (prefixes only, never keys or hashes): exactly the rows the list shows; admins only. */
 export async function GET(request: Request) {
-  const caller = await exportCtx();
+  const caller = await exportCtx(request);
   if ("refused" in caller) return caller.refused;
   if (!can(caller.ctx.actor.role, "api_keys.manage")) return new Response("Your role may not list API keys.", { status: 403 });
   const params = parseApiKeyListParams(new URL(request.url).searchParams);

@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 /** The provider list as CSV: exactly the rows the list shows with these filters, streamed. */
 export async function GET(request: Request) {
-  const caller = await exportCtx();
+  const caller = await exportCtx(request);
   if ("refused" in caller) return caller.refused;
   const params = parseProviderListParams(new URL(request.url).searchParams);
   const rows = inBatches((offset, limit) => providerRows(caller.ctx, params, offset, limit));

@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 /** The SKU mapping list as CSV: exactly the rows the list shows with these filters, streamed. */
 export async function GET(request: Request) {
-  const caller = await exportCtx();
+  const caller = await exportCtx(request);
   if ("refused" in caller) return caller.refused;
   const params = parseSkuMappingListParams(new URL(request.url).searchParams);
   const rows = inBatches((offset, limit) => skuMappingRows(caller.ctx, params, offset, limit));

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 /** The user list as CSV (never password hashes): exactly the rows the list shows, streamed; admins only. */
 export async function GET(request: Request) {
-  const caller = await exportCtx();
+  const caller = await exportCtx(request);
   if ("refused" in caller) return caller.refused;
   if (!can(caller.ctx.actor.role, "users.manage")) return new Response("Your role may not list users.", { status: 403 });
   const params = parseUserListParams(new URL(request.url).searchParams);
