@@ -2,15 +2,14 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent, type ReactNode } from "react";
-import { Plus, Trash2 } from "lucide-react";
+import { useState, useTransition, type FormEvent } from "react";
 import { ConflictNotice } from "@/components/history/conflict-notice";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import type { ActionError, ActionResult } from "@/lib/errors";
 import type { ScenarioOverrides } from "@/lib/planning/overrides";
 import type { ScenarioFormOptions } from "@/lib/queries/scenarios";
+import { Choice, Field, PRICING_OPTIONS, RemoveRow, Section } from "./scenario-form-parts";
 
 type Added = {
   name: string;
@@ -29,93 +28,7 @@ type Price = { providerId: string; family: string; pct: string };
 
 export type ScenarioFormValues = { name: string; description: string; overrides: ScenarioOverrides };
 
-const SELECT = "h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-900";
-const PRICING = [
-  { value: "reserved", label: "Reserved" },
-  { value: "on_demand", label: "On-demand" },
-  { value: "spot", label: "Spot" },
-];
-
 const day = (v: string) => v.slice(0, 10);
-
-function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: ReactNode }) {
-  return (
-    <div className="flex flex-col gap-1">
-      <Label htmlFor={id}>{label}</Label>
-      {children}
-      {hint && !error ? <p className="text-xs text-slate-600 dark:text-slate-400">{hint}</p> : null}
-      {error ? (
-        <p id={`${id}-error`} className="text-xs font-medium text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-function Choice({
-  id,
-  value,
-  onChange,
-  options,
-  empty,
-  invalid,
-}: {
-  id: string;
-  value: string;
-  onChange: (v: string) => void;
-  options: { value: string; label: string }[];
-  empty?: string;
-  invalid?: boolean;
-}) {
-  const known = value === "" || options.some((o) => o.value === value);
-  return (
-    <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={SELECT} aria-invalid={invalid || undefined}>
-      {empty !== undefined ? <option value="">{empty}</option> : null}
-      {known ? null : <option value={value}>No longer available ({value.slice(0, 8)}…)</option>}
-      {options.map((o) => (
-        <option key={o.value} value={o.value}>
-          {o.label}
-        </option>
-      ))}
-    </select>
-  );
-}
-
-function Section({
-  title,
-  description,
-  onAdd,
-  addLabel,
-  children,
-}: {
-  title: string;
-  description: string;
-  onAdd?: () => void;
-  addLabel?: string;
-  children: ReactNode;
-}) {
-  return (
-    <fieldset className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
-      <legend className="px-1 text-base font-semibold">{title}</legend>
-      <p className="text-sm text-slate-600 dark:text-slate-400">{description}</p>
-      <div className="mt-3 space-y-3">{children}</div>
-      {onAdd ? (
-        <Button type="button" variant="outline" size="sm" className="mt-3" onClick={onAdd}>
-          <Plus aria-hidden className="size-4" /> {addLabel}
-        </Button>
-      ) : null}
-    </fieldset>
-  );
-}
-
-function RemoveRow({ label, onClick }: { label: string; onClick: () => void }) {
-  return (
-    <Button type="button" variant="ghost" size="icon" aria-label={label} title={label} onClick={onClick}>
-      <Trash2 aria-hidden className="size-4" />
-    </Button>
-  );
-}
 
 /** Create or edit a scenario: its name and its overrides on the baseline, each kind as a list of rows. */
 export function ScenarioForm({
@@ -314,7 +227,7 @@ export function ScenarioForm({
                   <Choice
                     id={id("pricing")}
                     value={r.pricingModel}
-                    options={PRICING}
+                    options={PRICING_OPTIONS}
                     onChange={(v) => update(setAdded, i, { pricingModel: v })}
                   />
                 </Field>
