@@ -10,6 +10,7 @@ import {
   planningQuery,
   RANGE_LABELS,
   RANGE_PRESETS,
+  type DayPreset,
   type FilterDefaults,
   type PlanningFilters,
 } from "@/lib/queries/filters/params";
@@ -56,6 +57,7 @@ export function FilterBar({
   show = ["range", "provider", "family", "site", "scenario", "by", "unit"],
   defaults,
   hidden = {},
+  dayPresets = [],
   className,
 }: {
   filters: PlanningFilters;
@@ -65,6 +67,8 @@ export function FilterBar({
   defaults?: FilterDefaults;
   /** Page-specific parameters the form keeps (e.g. the compared scenarios). */
   hidden?: Record<string, string | null | undefined>;
+  /** Ranges of whole days this page accepts (as given to parsePlanningFilters), offered before the month presets. */
+  dayPresets?: readonly DayPreset[];
   className?: string;
 }) {
   const shows = (f: FilterField) => show.includes(f);
@@ -133,7 +137,7 @@ export function FilterBar({
       </form>
       {shows("range") ? (
         <nav aria-label="Date range presets" className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-          {RANGE_PRESETS.map((p) =>
+          {[...dayPresets, ...RANGE_PRESETS].map((p) =>
             p === filters.range ? (
               <span key={p} aria-current="true" className="font-medium text-slate-900 dark:text-white">
                 {RANGE_LABELS[p]}

@@ -32,7 +32,7 @@ export function UtilizationDetails({ utilization }: { utilization: UtilizationSe
     <MethodSection
       id="utilization"
       title="Utilization"
-      definition={`Used accelerator-hours ÷ capacity accelerator-hours from ${formatDay(utilization.window.from)} to ${formatDay(lastDay)}, read from the daily rollups. A block's capacity counts only on the days it reported (accelerators × its hours that day), so missing telemetry does not look like idle time. Idle cost = unused hours × rate, for reserved blocks.`}
+      definition={`Used accelerator-hours ÷ capacity accelerator-hours from ${formatDay(utilization.window.from)} to ${formatDay(lastDay)}, read from the daily rollups — the Utilization page's "Last 30 days", by the same function. A block that reported nothing in these days is unmeasured: left out of used and capacity alike, so missing telemetry does not look like idle time${utilization.unmeasured ? ` (${utilization.unmeasured} this time)` : ""}. A measured block counts its capacity over every hour of the window inside its term (accelerators × hours, from its delivery date). Idle cost = unused hours × rate, for reserved blocks.`}
     >
       <DataTable
         caption="Utilization over the last 30 days by family"

@@ -18,6 +18,7 @@ import {
   UTILIZATION_SERIES,
   utilizationLine,
 } from "@/lib/queries/overview/points";
+import { unmeasuredNote } from "@/lib/queries/utilization/points";
 import { KpiCard, NoChartData } from "./kpi-card";
 import { RunwayCard } from "./runway-card";
 
@@ -114,11 +115,14 @@ export function KpiGrid({ overview }: { overview: OverviewResult }) {
         title="Utilization"
         value={formatPercent(utilization.ratio?.toNumber() ?? null)}
         unit="last 30 days"
-        context={
+        context={[
           utilization.ratio === null
             ? "No utilization reported in the last 30 days."
-            : `${formatCompact(utilization.usedAh.toNumber())} of ${formatCompact(utilization.capacityAh.toNumber())} accelerator-hours used · ${formatMoney(utilization.idleCost.toNumber())} idle on reserved blocks`
-        }
+            : `${formatCompact(utilization.usedAh.toNumber())} of ${formatCompact(utilization.capacityAh.toNumber())} accelerator-hours used · ${formatMoney(utilization.idleCost.toNumber())} idle on reserved blocks`,
+          unmeasuredNote(utilization.unmeasured),
+        ]
+          .filter(Boolean)
+          .join(" · ")}
         caption="Daily utilization"
         link={{ href: links.utilization, label: "Utilization" }}
       >

@@ -7,7 +7,8 @@ import { MethodSection } from "@/components/overview/method-section";
 import { formatDay, formatMonth } from "@/lib/format/date";
 import { formatMoney, formatRate } from "@/lib/format/number";
 import type { UtilizationView } from "@/lib/queries/utilization";
-import { idleCostBars, utilizationLines } from "@/lib/queries/utilization/points";
+import { idleCostBars, unmeasuredNote, utilizationLines } from "@/lib/queries/utilization/points";
+import { addUtcDays } from "@/lib/metrics/calendar";
 
 export const WORST_OFFENDERS = 15;
 
@@ -27,12 +28,14 @@ export function UtilizationBody({
   links,
 }: {
   view: UtilizationView;
-  links: { month: string; day: string; blocksCsv: string | null; seriesCsv: string | null };
+  /** month: null when the range has no monthly view (a range of days). */
+  links: { month: string | null; day: string; blocksCsv: string | null; seriesCsv: string | null };
 }) {
   const lines = utilizationLines(view);
   const idle = idleCostBars(view);
   const bucketLabel = (d: Date) => (view.grain === "month" ? formatMonth(d) : formatDay(d));
   const worst = view.blocks.filter((b) => !b.idleCost.isZero()).slice(0, WORST_OFFENDERS);
+  const unmeasured = unmeasuredNote(view.unmeasured.length);
   return (
     <div className="space-y-8">
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5" data-testid="utilization-kpis">
@@ -42,6 +45,15 @@ export function UtilizationBody({
         <Kpi label="Idle (AH)" value={ah(view.total.idleAh)} />
         <Kpi label="Idle cost" value={formatMoney(view.total.idleCost.toNumber())} />
       </dl>
+      {unmeasured ? (
+        <details className="text-sm text-slate-600 dark:text-slate-400" data-testid="utilization-unmeasured">
+          <summary className="cursor-pointer">{unmeasured}</summary>
+          <p className="mt-1">
+            These blocks were in service from {formatDay(view.period.from)} to {formatDay(addUtcDays(view.period.to, -1))} but reported no
+            utilization, so neither their capacity nor their use is in the figures above: {view.unmeasured.map((b) => b.name).join(", ")}.
+          </p>
+        </details>
+      ) : null}
 
       <section aria-labelledby="over-time" className="space-y-3">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -54,11 +66,11 @@ export function UtilizationBody({
                 <span aria-current="true" className="font-medium">
                   Monthly
                 </span>
-              ) : (
+              ) : links.month ? (
                 <Link href={links.month} className="text-brand-700 underline dark:text-brand-300">
                   Monthly
                 </Link>
-              )}
+              ) : null}
               {view.grain === "day" ? (
                 <span aria-current="true" className="font-medium">
                   Daily
@@ -178,9 +190,10 @@ export function UtilizationBody({
             Used accelerator-hours come from the {view.grain === "month" ? "monthly" : "daily"} utilization rollups (never the hourly rows).
             Capacity AH = quantity × the hours of the {view.grain} inside the block&apos;s [start, end) — start moved to the delivery date
             when capacity arrived late — counted up to the start of today ({formatDay(view.measuredTo)}, UTC), so hours not yet measured do
-            not look idle. Utilization = used AH ÷ capacity AH; a block that reports nothing counts as idle. Idle AH = capacity − used; idle
-            cost = (capacity − used) × rate for reserved blocks (on-demand and spot blocks pay only for hours used), in US dollars. The
-            worst offenders rank blocks by idle cost over the whole period.
+            not look idle. Utilization = used AH ÷ capacity AH over the measured blocks; a block with no utilization row in the period is
+            unmeasured, left out of both and counted above (the Overview&apos;s figure is &ldquo;Last 30 days&rdquo; here, by the same
+            rule). Idle AH = capacity − used; idle cost = (capacity − used) × rate for reserved blocks (on-demand and spot blocks pay only
+            for hours used), in US dollars. The worst offenders rank blocks by idle cost over the whole period.
           </>
         }
       >

@@ -90,7 +90,11 @@ describe("summarizeUtilization", () => {
         block("b", { quantity: 4, rate: "3" }),
         block("z", { quantity: 1, startAt: d("2027-01-01"), endAt: d("2027-02-01") }),
       ],
-      usedAh: monthlyUsage([]),
+      // a row of 0 AH: measured, and idle all the time
+      usedAh: monthlyUsage([
+        ["a", d("2026-01-01"), "0"],
+        ["b", d("2026-03-01"), "0"],
+      ]),
       measuredTo: d("2026-03-16"),
       by: "family" as const,
       currency: "USD",
@@ -137,6 +141,7 @@ describe("summarizeUtilization", () => {
       usedAh: monthlyUsage([
         ["a", d("2026-03-14"), "20.25"],
         ["a", d("2026-03-15"), "0.0001"],
+        ["b", d("2026-03-15"), "0"],
       ]),
       measuredTo: d("2026-03-16"),
       by: "family",
@@ -164,5 +169,45 @@ describe("summarizeUtilization", () => {
     // All: 142.5 + 1/3 = 4285/30 AH, $75.375 + $107.99985 = $183.37485
     expect(r.total.capacityAh.toString()).toBe(dec(4285).div(30).toString());
     expect(r.total.idleCost.toString()).toBe("183.37485");
+  });
+
+  it("leaves a block with no utilization row in the period out of capacity and use, and names it", () => {
+    // 30 days [14 Feb, 16 Mar) by day, measured to 16 Mar. a (10 × H100, $2) reports on 1 Mar only: 120 AH.
+    // b (4 × GB200, $10) reports 0 AH on 20 Feb: measured, fully idle. u (100 × H100) reports nothing: unmeasured.
+    // q (1 accelerator) ends before the window: not in service, neither measured nor unmeasured.
+    const days = utcDays({ from: d("2026-02-14"), to: d("2026-03-16") });
+    const r = summarizeUtilization({
+      buckets: days,
+      blocks: [
+        block("a", {}),
+        block("b", { family: "GB200", quantity: 4, rate: "10" }),
+        block("u", { quantity: 100 }),
+        block("q", { quantity: 1, startAt: d("2025-01-01"), endAt: d("2026-01-01") }),
+      ],
+      usedAh: monthlyUsage([
+        ["a", d("2026-03-01"), "120"],
+        ["b", d("2026-02-20"), "0"],
+      ]),
+      measuredTo: d("2026-03-16"),
+      by: "family",
+      currency: "USD",
+    });
+    // a: every hour of the window, not just the reported day: 10 × 720 h = 7,200 AH; b: 4 × 720 = 2,880 AH.
+    // used 120 ÷ 10,080 = 0.0119047…; u's 100 × 720 = 72,000 AH are in no figure.
+    expect([r.total.capacityAh.toString(), r.total.usedAh.toString()]).toEqual(["10080", "120"]);
+    expect(r.total.utilization!.toFixed(6)).toBe("0.011905");
+    expect(r.unmeasured.map((b) => b.id)).toEqual(["u"]);
+    expect(r.blocks.map((b) => b.block.id).sort()).toEqual(["a", "b"]);
+    expect(r.blockCount).toBe(2);
+    // Per group over the period: H100 120 ÷ 7,200, idle (7,200 − 120) × $2 = $14,160; GB200 2,880 × $10 = $28,800 idle
+    expect([...r.groups].map(([g, u]) => [g, u.capacityAh.toString(), u.usedAh.toString(), u.idleCost.toString()])).toEqual([
+      ["H100", "7200", "120", "14160"],
+      ["GB200", "2880", "0", "28800"],
+    ]);
+    // A day without a row still counts the measured blocks' capacity: 15 Feb = (10 + 4) × 24 = 336 AH, 0 used
+    expect([r.buckets[1]!.total.capacityAh.toString(), r.buckets[1]!.total.utilization!.toString()]).toEqual(["336", "0"]);
+    // 1 Mar: 120 ÷ 336
+    expect(r.buckets[15]!.total.usedAh.toString()).toBe("120");
+    expect(r.total.idleCost.toString()).toBe("42960");
   });
 });

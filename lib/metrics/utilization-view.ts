@@ -48,7 +48,10 @@ export function groupOf(b: UsageBlock, by: UtilizationGroupBy): string {
 }
 
 /**
- * Utilization per bucket (month or day) and group, and per block over all buckets, from rollup used hours.
+ * Utilization per bucket (month or day) and group, per group and per block over all buckets, from rollup used hours
+ * (PRODUCT.md §3 utilization(P), the one rule of every page and KPI). A block with no rollup row in any bucket is
+ * *unmeasured*: left out of capacity and use alike and returned in `unmeasured` (when it has capacity in the period),
+ * so missing telemetry never reads as idle time. A measured block counts its full capacity in every bucket:
  * capacity_AH = quantity × hours(bucket ∩ [start, end) ∩ [.., measuredTo)) — hours not yet measured are left out;
  * idle AH = max(0, capacity − used); idle cost = (capacity − used) × rate for reserved blocks in `currency`
  * (lib/metrics/utilization.ts idleCost, applied per block and bucket in exact integers); a block's row applies
@@ -65,7 +68,16 @@ export function summarizeUtilization(input: {
   currency: string;
   /** Only the first this many blocks of the ranking (the page's worst offenders); all when absent. */
   blockLimit?: number;
-}): { buckets: BucketUsage[]; blocks: BlockUsage[]; blockCount: number; total: Usage } {
+}): {
+  buckets: BucketUsage[];
+  /** Each group over the whole period. */
+  groups: Map<string, Usage>;
+  blocks: BlockUsage[];
+  blockCount: number;
+  /** Blocks with capacity in the period but no utilization row in it, by name. */
+  unmeasured: UsageBlock[];
+  total: Usage;
+} {
   // measuredTo cuts buckets short, so it must fall on an hour too.
   const timeUnit = hourUnit([...input.buckets, { from: input.measuredTo, to: input.measuredTo }], input.blocks);
   const perHour = MS_PER_HOUR / timeUnit;
@@ -100,6 +112,8 @@ export function summarizeUtilization(input: {
   // sums[j][g]: bucket j, group g (created when a block of the group has capacity or use in the bucket)
   const sums: (Sums | undefined)[][] = input.buckets.map(() => []);
   const perBlock = input.blocks.map(() => ({ capacity: new ExactSum(), used: new ExactSum(), idle: new ExactSum() }));
+  const perGroup = groupNames.map(() => empty());
+  const unmeasured: UsageBlock[] = [];
   const measuredTo = input.measuredTo.getTime();
   const froms = input.buckets.map((b) => b.from.getTime());
   const tos = input.buckets.map((b) => b.to.getTime());
@@ -108,11 +122,16 @@ export function summarizeUtilization(input: {
     const start = b.startAt.getTime();
     const end = b.endAt.getTime();
     const usedHere = usedOf[i];
+    if (!usedHere) {
+      if (froms.some((from, j) => capacityUnits(quantity, start, end, from, tos[j]!, timeUnit, measuredTo) != 0)) unmeasured.push(b);
+      return;
+    }
     const own = perBlock[i]!;
     const g = groupOfBlock[i]!;
+    const period = perGroup[g]!;
     for (let j = 0; j < froms.length; j++) {
       const capacity = capacityUnits(quantity, start, end, froms[j]!, tos[j]!, timeUnit, measuredTo);
-      const reported = usedHere ? usedHere[j]! : 0;
+      const reported = usedHere[j]!;
       if (capacity == 0 && reported == 0) continue; // == : 0 and 0n alike
       const used = reported == 0 ? 0 : mulInt(reported, perHour);
       const idle = capacity > used ? subInt(capacity, used) : 0;
@@ -121,7 +140,9 @@ export function summarizeUtilization(input: {
       own.idle.add(idle);
       let into = sums[j]![g];
       if (!into) sums[j]![g] = into = empty();
-      add(into, capacity, used, idle, priced[i] && idle != 0 ? mulInt(idle, rate[i]!) : 0);
+      const cost = priced[i] && idle != 0 ? mulInt(idle, rate[i]!) : 0;
+      add(into, capacity, used, idle, cost);
+      add(period, capacity, used, idle, cost);
     }
   });
   const buckets = input.buckets.map((bucket, j) => {
@@ -167,5 +188,18 @@ export function summarizeUtilization(input: {
       block.currency === input.currency ? idleCost({ pricingModel: block.pricingModel, rate: block.rate, capacityAh, usedAh }) : new Dec(0);
     return { block, capacityAh, usedAh, idleAh: ratio(idle, ahUnit), idleCost: cost, utilization: utilization(usedAh, capacityAh) };
   });
-  return { buckets, blocks, blockCount: ranked.length, total: toUsage(total.capacity, total.used, total.idle, total.cost) };
+  const groups = new Map<string, Usage>();
+  perGroup.forEach((u, g) => {
+    if (u.capacity.value() !== 0n || u.used.value() !== 0n)
+      groups.set(groupNames[g]!, toUsage(u.capacity.value(), u.used.value(), u.idle.value(), u.cost.value()));
+  });
+  unmeasured.sort((a, b) => a.name.localeCompare(b.name));
+  return {
+    buckets,
+    groups,
+    blocks,
+    blockCount: ranked.length,
+    unmeasured,
+    total: toUsage(total.capacity, total.used, total.idle, total.cost),
+  };
 }

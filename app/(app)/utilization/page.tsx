@@ -4,8 +4,8 @@ import { UtilizationBody, WORST_OFFENDERS } from "@/components/utilization/utili
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { getFilterOptions } from "@/lib/queries/filters/options";
-import { planningQuery, type RawSearchParams } from "@/lib/queries/filters/params";
-import { getUtilizationFromUrl, UTILIZATION_DEFAULTS } from "@/lib/queries/utilization";
+import { DAY_PRESETS, planningQuery, type RawSearchParams } from "@/lib/queries/filters/params";
+import { dayOnly, getUtilizationFromUrl, UTILIZATION_DEFAULTS } from "@/lib/queries/utilization";
 
 export const metadata: Metadata = { title: "Utilization" };
 export const dynamic = "force-dynamic";
@@ -19,7 +19,8 @@ export default async function UtilizationPage({ searchParams }: { searchParams: 
     getUtilizationFromUrl(ctx, raw, new Date(), { blockLimit: WORST_OFFENDERS }),
     getFilterOptions(ctx),
   ]);
-  const grain = view.grain === "day" ? "day" : null;
+  // A day range is daily only: its grain needs no parameter and there is no monthly view to switch to.
+  const grain = view.grain === "day" && !dayOnly(filters) ? "day" : null;
   const query = (extra: Record<string, string | null>) => planningQuery(filters, {}, extra, UTILIZATION_DEFAULTS);
   const mayExport = can(ctx.actor.role, "export.csv");
   return (
@@ -36,12 +37,13 @@ export default async function UtilizationPage({ searchParams }: { searchParams: 
           show={["range", "provider", "family", "site", "by"]}
           defaults={UTILIZATION_DEFAULTS}
           hidden={{ grain }}
+          dayPresets={DAY_PRESETS}
         />
       </div>
       <UtilizationBody
         view={view}
         links={{
-          month: query({ grain: "month" }) || "?",
+          month: dayOnly(filters) ? null : query({ grain: "month" }) || "?",
           day: query({ grain: "day" }) || "?",
           blocksCsv: mayExport ? `/utilization/blocks.csv${query({ grain })}` : null,
           seriesCsv: mayExport ? `/utilization/series.csv${query({ grain })}` : null,

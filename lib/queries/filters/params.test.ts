@@ -116,6 +116,25 @@ describe("planningQuery", () => {
   });
 });
 
+describe("day presets", () => {
+  const days = (q: string) => parsePlanningFilters(new URLSearchParams(q), { now: NOW, dayPresets: ["last30d"] });
+
+  it("reads last30d as the 30 whole UTC days before today, only on a page that accepts it", () => {
+    // NOW 16 Mar 2026 12:00 → [14 Feb, 16 Mar)
+    expect(days("range=last30d")).toMatchObject({ from: d("2026-02-14"), to: d("2026-03-16"), range: "last30d" });
+    expect(parse("range=last30d")).toMatchObject({ range: "12m", from: d("2026-03-01") });
+  });
+
+  it("keeps the preset when the filter form resubmits the months its inputs show (Feb and Mar)", () => {
+    const f = days("range=last30d&from=2026-02&to=2026-03&by=site");
+    expect([f.range, f.from, f.to, f.by]).toEqual(["last30d", d("2026-02-14"), d("2026-03-16"), "site"]);
+    expect(planningQuery(f)).toBe("?range=last30d&by=site");
+    // months typed over it: whole months
+    expect(days("range=last30d&from=2026-01&to=2026-03")).toMatchObject({ from: d("2026-01-01"), to: d("2026-04-01"), range: null });
+    expect(days("range=last30d&from=2026-01")).toMatchObject({ from: d("2026-01-01"), to: d("2026-04-01"), range: null });
+  });
+});
+
 describe("parseShowAll", () => {
   it("is on for exactly 'all' (the first value when repeated) and off for anything else", () => {
     expect(parseShowAll("all")).toBe(true);

@@ -1,5 +1,5 @@
 import { isUuid } from "@/lib/db/uuid";
-import { addUtcMonths, startOfUtcMonth, utcMonths } from "@/lib/metrics/calendar";
+import { addUtcDays, addUtcMonths, startOfUtcDay, startOfUtcMonth, utcMonths } from "@/lib/metrics/calendar";
 import type { Period } from "@/lib/metrics/period";
 import type { RawSearchParams } from "@/lib/queries/lists/params";
 import { hasControlCharacter } from "@/lib/validation/control-characters";
@@ -12,13 +12,20 @@ export type { RawSearchParams };
 export const RANGE_PRESETS = ["12m", "24m", "next24m", "pm12m", "ytd", "last12m"] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
 
-export const RANGE_LABELS: Record<RangePreset, string> = {
+/** Ranges that are not whole months, offered only by the pages that ask for them (/utilization: the Overview's window). */
+export const DAY_PRESETS = ["last30d"] as const;
+export type DayPreset = (typeof DAY_PRESETS)[number];
+/** The Overview's utilization window: the 30 whole UTC days before today. */
+export const LAST_DAYS = 30;
+
+export const RANGE_LABELS: Record<RangePreset | DayPreset, string> = {
   "12m": "Next 12 months",
   "24m": "Next 24 months",
   next24m: "24 months from next month",
   pm12m: "12 months back and ahead",
   ytd: "Year to date",
   last12m: "Last 12 months",
+  last30d: "Last 30 days",
 };
 
 export const GROUP_BY = ["family", "provider", "site"] as const;
@@ -26,12 +33,15 @@ export type GroupBy = (typeof GROUP_BY)[number];
 export const UNITS = ["accelerators", "h100e"] as const;
 export type Unit = (typeof UNITS)[number];
 
-/** A range covers whole UTC months: [from, to), from the first of a month to the first of the month after the last. */
+/**
+ * A range covers whole UTC months: [from, to), from the first of a month to the first of the month after the last —
+ * except a day preset (only where the page allows one), which covers whole UTC days.
+ */
 export type PlanningFilters = {
   from: Date;
   to: Date;
   /** The preset the range came from; null when from/to were given explicitly. */
-  range: RangePreset | null;
+  range: RangePreset | DayPreset | null;
   provider: string | null;
   family: string | null;
   site: string | null;
@@ -42,15 +52,20 @@ export type PlanningFilters = {
 };
 
 export type FilterDefaults = { range?: RangePreset; by?: GroupBy; unit?: Unit };
+export type ParseOptions = { now?: Date; defaults?: FilterDefaults; dayPresets?: readonly DayPreset[] };
 
 export const MAX_RANGE_MONTHS = 60;
 
 const DEFAULTS: Required<FilterDefaults> = { range: "12m", by: "family", unit: "h100e" };
 
-/** The months of a preset, relative to the month that contains `now`. */
-export function presetPeriod(preset: RangePreset, now: Date): Period {
+/** The months of a preset, relative to the month that contains `now` (a day preset: the days before `now`'s). */
+export function presetPeriod(preset: RangePreset | DayPreset, now: Date): Period {
   const m0 = startOfUtcMonth(now);
   switch (preset) {
+    case "last30d": {
+      const today = startOfUtcDay(now);
+      return { from: addUtcDays(today, -LAST_DAYS), to: today };
+    }
     case "12m":
       return { from: m0, to: addUtcMonths(m0, 12) };
     case "24m":
@@ -81,9 +96,9 @@ export function monthParam(d: Date): string {
   return d.toISOString().slice(0, 7);
 }
 
-/** The last month inside [from, to), as YYYY-MM (the value a month input shows for `to`). */
+/** The month of the last day inside [from, to), as YYYY-MM (the value a month input shows for `to`). */
 export function lastMonthOf(period: Period): string {
-  return monthParam(addUtcMonths(period.to, -1));
+  return monthParam(addUtcDays(period.to, -1));
 }
 
 /** The first value of each parameter; a value holding a control character (which PostgreSQL may refuse) is malformed, so unset. */
@@ -107,31 +122,29 @@ function id(value: string | undefined): string | null {
  * name a different period — the FilterBar submits both, so months typed by hand override the preset they started
  * from. One missing side of from/to is taken from the default preset; a reversed pair is swapped; at most 60 months.
  */
-export function parsePlanningFilters(
-  raw: RawSearchParams | URLSearchParams,
-  options: { now?: Date; defaults?: FilterDefaults } = {},
-): PlanningFilters {
+export function parsePlanningFilters(raw: RawSearchParams | URLSearchParams, options: ParseOptions = {}): PlanningFilters {
   const now = options.now ?? new Date();
   const defaults = { ...DEFAULTS, ...options.defaults };
   const values = first(raw);
-  const preset = oneOf(RANGE_PRESETS, values.range);
+  const preset = oneOf(RANGE_PRESETS, values.range) ?? oneOf(options.dayPresets ?? [], values.range);
   let from = parseMonth(values.from);
   let toMonth = parseMonth(values.to);
 
   let period: Period;
-  let range: RangePreset | null;
+  let range: PlanningFilters["range"];
   const presetRange = preset ? presetPeriod(preset, now) : null;
+  // The months the FilterBar's inputs show for the preset (a day preset's first and last months).
   const sameAsPreset =
     presetRange &&
-    (!from || from.getTime() === presetRange.from.getTime()) &&
-    (!toMonth || addUtcMonths(toMonth, 1).getTime() === presetRange.to.getTime());
+    (!from || monthParam(from) === monthParam(presetRange.from)) &&
+    (!toMonth || monthParam(toMonth) === lastMonthOf(presetRange));
   if (presetRange && sameAsPreset) {
     period = presetRange;
     range = preset;
   } else if (from || toMonth) {
     const fallback = presetRange ?? presetPeriod(defaults.range, now);
-    from ??= fallback.from;
-    toMonth ??= addUtcMonths(fallback.to, -1);
+    from ??= startOfUtcMonth(fallback.from);
+    toMonth ??= startOfUtcMonth(addUtcDays(fallback.to, -1));
     if (toMonth < from) [from, toMonth] = [toMonth, from];
     let to = addUtcMonths(toMonth, 1);
     if (to > addUtcMonths(from, MAX_RANGE_MONTHS)) to = addUtcMonths(from, MAX_RANGE_MONTHS);

@@ -55,7 +55,7 @@ export async function getOverview(ctx: Ctx, params: { asOf?: Date; scenario?: st
   requirePermission(ctx, "app.read");
   const asOf = params.asOf ?? new Date();
   const scenario = params.scenario ?? null;
-  const utilizationLoad = loadUtilization(ctx.db, asOf); // the slowest read: asked for first, before the pool fills
+  const utilizationLoad = loadUtilization(ctx, asOf); // the slowest read: asked for first, before the pool fills
   const modelLoad = loadPlanningModel(ctx, { scenarioId: scenario, asOf });
   // Each section is built as soon as its own reads are in, while the others are still being read.
   const fromModel = modelLoad.then((model) => ({

@@ -144,21 +144,34 @@ describeOnEachEngine("getOverview", (engine) => {
     expect([o.fleet.accelerators, s(o.fleet.h100e)]).toEqual([1300, "1350"]);
   });
 
-  it("computes utilization over the last 30 whole days from daily rollups only", () => {
-    // Window [14 Feb, 16 Mar). Rows: R5 20 Feb 600 of 200 × 12 h = 2,400 (block starts at noon); R1 1 Mar 18,000/24,000;
-    // R3 1 Mar 2,400/2,400; R5 10 Mar 2,400/4,800; R1 15 Mar 12,000/24,000; R3 15 Mar 1,200/2,400.
-    // used 36,600 ÷ capacity 60,000 = 0.61. Idle: R1 (48,000 − 30,000) × $2 = 36,000.
+  it("computes utilization over the last 30 whole days from daily rollups, measured blocks over every hour", () => {
+    // Window [14 Feb, 16 Mar) = 720 h; measured blocks (a daily row in the window): R1 1,000 × 720 = 720,000 AH,
+    // R3 100 × 720 = 72,000, R5 200 × 564 h (from 20 Feb 12:00) = 112,800 → 904,800 AH. Rows: R5 20 Feb 600;
+    // R1 1 Mar 18,000; R3 1 Mar 2,400; R5 10 Mar 2,400; R1 15 Mar 12,000; R3 15 Mar 1,200 → used 36,600.
+    // 36,600 ÷ 904,800 = 0.040451. Idle: R1 (720,000 − 30,000) × $2 = 1,380,000 (R3 on demand, R5 spot).
     const u = o.utilization;
-    expect([s(u.usedAh), s(u.capacityAh), s(u.ratio), s(u.idleCost)]).toEqual(["36600", "60000", "0.61", "36000"]);
+    expect([s(u.usedAh), s(u.capacityAh), u.ratio!.toFixed(6), s(u.idleCost), u.unmeasured]).toEqual([
+      "36600",
+      "904800",
+      "0.040451",
+      "1380000",
+      0,
+    ]);
     expect(isoDay(u.window.from)).toBe("2026-02-14");
     expect(u.daily).toHaveLength(30);
-    const byDay = Object.fromEntries(u.daily.filter((x) => x.ratio).map((x) => [isoDay(x.day.from), x.ratio!.toFixed(4)]));
-    // 1 Mar: 20,400 ÷ 26,400 = 0.7727; 15 Mar: 13,200 ÷ 26,400 = 0.5
-    expect(byDay).toEqual({ "2026-02-20": "0.2500", "2026-03-01": "0.7727", "2026-03-10": "0.5000", "2026-03-15": "0.5000" });
-    // H100: 33,600 ÷ 52,800; MI300X: 3,000 ÷ 7,200
+    const byDay = Object.fromEntries(u.daily.map((x) => [isoDay(x.day.from), x.ratio!.toFixed(4)]));
+    // A day without rows still has the measured blocks' capacity: 14 Feb R1 24,000 + R3 2,400 = 26,400, none used.
+    // 20 Feb 600 ÷ (24,000 + 2,400 + 200 × 12) = 0.0208; 1 Mar 20,400 ÷ 31,200 = 0.6538; 15 Mar 13,200 ÷ 31,200
+    expect([byDay["2026-02-14"], byDay["2026-02-20"], byDay["2026-03-01"], byDay["2026-03-15"]]).toEqual([
+      "0.0000",
+      "0.0208",
+      "0.6538",
+      "0.4231",
+    ]);
+    // H100: 33,600 ÷ 792,000; MI300X: 3,000 ÷ 112,800
     expect(u.byFamily.map((f) => [f.family, s(f.usedAh), s(f.capacityAh), f.ratio!.toFixed(4), s(f.idleCost)])).toEqual([
-      ["H100", "33600", "52800", "0.6364", "36000"],
-      ["MI300X", "3000", "7200", "0.4167", "0"],
+      ["H100", "33600", "792000", "0.0424", "1380000"],
+      ["MI300X", "3000", "112800", "0.0266", "0"],
     ]);
   });
 

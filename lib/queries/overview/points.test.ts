@@ -129,7 +129,7 @@ describe("overview chart points", () => {
       spendToDate: "/costs?from=2026-01&to=2026-10",
       forecast: "/costs?range=12m",
       fleet: "/capacity",
-      utilization: "/utilization",
+      utilization: "/utilization?range=last30d",
       power: "/power?range=12m",
       runway: "/capacity",
       runwayFamily: "/capacity?family=GB200+NVL72",
@@ -143,7 +143,7 @@ describe("overview chart points", () => {
       `/power?range=12m&scenario=${id}`,
       `/capacity?scenario=${id}`,
       null,
-      "/utilization",
+      "/utilization?range=last30d",
     ]);
     expect(periodLabel({ from: d("2026-01-01"), to: d("2026-11-01") })).toBe("Jan 2026 – Oct 2026");
   });

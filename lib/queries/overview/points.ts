@@ -7,6 +7,7 @@ import type { FamilyCount } from "./fleet";
 import type { SpendPeriodSection } from "./spend";
 import type { CommittedSection, OverviewResult, PowerSection, RunwaySection, UtilizationSection } from "./";
 import { headroomLines } from "@/lib/queries/power/points";
+import { UTILIZATION_RANGE } from "./utilization";
 
 const STATUS_LABELS: Record<string, string> = {
   active: "Active",
@@ -52,7 +53,7 @@ export function familyBars(families: readonly FamilyCount[], measure: "h100e" | 
 
 export const UTILIZATION_SERIES: LineSeries[] = [{ key: "percent", name: "Utilization", color: "#3b82f6", area: true }];
 
-/** Daily utilization in percent; days without rollups stay empty (null), not zero. */
+/** Daily utilization in percent; a day without measured capacity stays empty (null), not zero. */
 export function utilizationLine(utilization: UtilizationSection): LinePoint[] {
   return utilization.daily.map((d) => ({
     label: formatDayShort(d.day.from),
@@ -120,7 +121,7 @@ export function overviewLinks(overview: Pick<OverviewResult, "scenario" | "spend
     spendToDate: href("/costs", { from: ym(toDate.from), to: ym(addUtcMonths(toDate.to, -1)), scenario }),
     forecast: href("/costs", { range: "12m", scenario }),
     fleet: href("/capacity", { scenario }),
-    utilization: "/utilization",
+    utilization: href("/utilization", { range: UTILIZATION_RANGE }),
     power: href("/power", { range: "12m", scenario }),
     runway: href("/capacity", { scenario }),
     runwayFamily: earliest ? href("/capacity", { family: earliest.family, scenario }) : null,

@@ -1,4 +1,4 @@
-import { parsePlanningFilters, type PlanningFilters, type RawSearchParams } from "@/lib/queries/filters/params";
+import { DAY_PRESETS, parsePlanningFilters, type PlanningFilters, type RawSearchParams } from "@/lib/queries/filters/params";
 import { startOfUtcDay, startOfUtcMonth, utcDays, utcMonths } from "@/lib/metrics/calendar";
 import type { Period } from "@/lib/metrics/period";
 import {
@@ -23,11 +23,17 @@ export type UtilizationView = {
   by: UtilizationGroupBy;
   /** Hours before this instant are measured (start of today, UTC); capacity after it is not counted. */
   measuredTo: Date;
+  /** The period shown: whole months, or whole days for a day preset ("last30d", the Overview's window). */
+  period: Period;
   buckets: BucketUsage[];
   groups: string[];
+  /** Each group over the whole period. */
+  groupTotals: Map<string, Usage>;
+  /** Blocks with capacity in the period but no utilization row: left out of every figure (PRODUCT.md §3). */
+  unmeasured: BlockUsage["block"][];
   /** Ranked by idle cost, then idle AH, then name; only the first `blockLimit` when one was asked for. */
   blocks: BlockUsage[];
-  /** Blocks with capacity or use in the period (all of them, whatever `blockLimit`). */
+  /** Measured blocks with capacity or use in the period (all of them, whatever `blockLimit`). */
   blockCount: number;
   total: Usage;
 };
@@ -47,6 +53,8 @@ export function chooseGrain(requested: string | undefined, from: Date, to: Date)
 /**
  * Utilization of the filtered blocks over [from, to) by month (utilization_monthly) or day (utilization_daily) —
  * never the hourly table — per group (family, provider or site) and per block, with idle hours and their cost.
+ * Monthly: the range is widened to whole months; daily: to whole days. The Overview's KPI is this function over its
+ * 30 days, so both pages give one figure.
  */
 export async function getUtilizationView(
   ctx: Ctx,
@@ -57,8 +65,8 @@ export async function getUtilizationView(
   const asOf = options.asOf ?? new Date();
   const grain = options.grain ?? "month";
   const by = options.by ?? "family";
-  const from = startOfUtcMonth(filters.from);
-  const to = startOfUtcMonth(filters.to);
+  const from = grain === "month" ? startOfUtcMonth(filters.from) : startOfUtcDay(filters.from);
+  const to = grain === "month" ? startOfUtcMonth(filters.to) : startOfUtcDay(filters.to);
   const f = { ...filters, from, to };
   const measuredTo = startOfUtcDay(asOf);
   const buckets: Period[] = grain === "month" ? utcMonths(from, monthCount(from, to)) : utcDays({ from, to });
@@ -72,13 +80,18 @@ export async function getUtilizationView(
     currency: MONEY_CURRENCY,
     blockLimit: options.blockLimit,
   });
-  const groupTotals = new Map<string, number>();
-  for (const b of summary.buckets) for (const [g, u] of b.groups) groupTotals.set(g, (groupTotals.get(g) ?? 0) + u.capacityAh.toNumber());
-  const groups = [...groupTotals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([g]) => g);
-  return { asOf, currency: MONEY_CURRENCY, grain, by, measuredTo, ...summary, groups };
+  const groups = [...summary.groups]
+    .sort(([ga, a], [gb, b]) => b.capacityAh.comparedTo(a.capacityAh) || ga.localeCompare(gb))
+    .map(([g]) => g);
+  return { asOf, currency: MONEY_CURRENCY, grain, by, measuredTo, period: { from, to }, ...summary, groups, groupTotals: summary.groups };
 }
 
 export const UTILIZATION_DEFAULTS = { range: "last12m", by: "family" } as const;
+
+/** A range of whole days (a day preset) has no monthly view. */
+export function dayOnly(filters: Pick<PlanningFilters, "range">): boolean {
+  return (DAY_PRESETS as readonly string[]).includes(filters.range ?? "");
+}
 
 /** /utilization and its exports: filters from the URL (the last 12 whole months by default) and `grain`. */
 export async function getUtilizationFromUrl(
@@ -87,9 +100,9 @@ export async function getUtilizationFromUrl(
   asOf = new Date(),
   options: { blockLimit?: number } = {},
 ): Promise<{ filters: PlanningFilters; view: UtilizationView }> {
-  const filters = parsePlanningFilters(raw, { now: asOf, defaults: UTILIZATION_DEFAULTS });
+  const filters = parsePlanningFilters(raw, { now: asOf, defaults: UTILIZATION_DEFAULTS, dayPresets: DAY_PRESETS });
   const requested = raw instanceof URLSearchParams ? (raw.get("grain") ?? undefined) : ([raw.grain].flat()[0] ?? undefined);
-  const grain = chooseGrain(requested, filters.from, filters.to);
+  const grain = dayOnly(filters) ? "day" : chooseGrain(requested, filters.from, filters.to);
   const view = await getUtilizationView(ctx, filters, { asOf, grain, by: filters.by, blockLimit: options.blockLimit });
   return { filters, view };
 }

@@ -2,6 +2,7 @@ import type { CsvValue } from "@/lib/csv/write";
 import type { LinePoint, LineSeries, StackedPoint, StackSeries } from "@/lib/format/chart-types";
 import { familyColor, providerColor, seriesColor } from "@/lib/format/colors";
 import { formatDay, formatDayShort, formatMonth, formatMonthShort } from "@/lib/format/date";
+import { formatCount } from "@/lib/format/number";
 import { isoDay } from "@/lib/metrics/calendar";
 import type { Dec } from "@/lib/metrics/decimal";
 import type { BlockUsage, UtilizationGroupBy } from "@/lib/metrics/utilization-view";
@@ -9,6 +10,11 @@ import type { UtilizationView } from "./index";
 
 export function utilizationGroupColor(group: string, by: UtilizationGroupBy, index: number): string {
   return by === "family" ? familyColor(group) : by === "provider" ? providerColor(group) : seriesColor(index);
+}
+
+/** The note both utilization figures carry (Overview KPI and /utilization): blocks left out for want of data. */
+export function unmeasuredNote(count: number): string | null {
+  return count > 0 ? `${formatCount(count, "block")} unmeasured (no utilization reported), not counted` : null;
 }
 
 const label = (v: UtilizationView, d: Date) => (v.grain === "month" ? formatMonthShort(d) : formatDayShort(d));
