@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "./env";
+import { EnvError, parseEnv, parseFxRates } from "./env";
 
 const dataDir = () => mkdtempSync(path.join(tmpdir(), "headroom-env-"));
 
@@ -55,5 +55,30 @@ describe("parseEnv", () => {
 
   it("refuses a partial OIDC configuration", () => {
     expect(() => parseEnv({ OIDC_ISSUER: "https://id.example.com", HEADROOM_DATA_DIR: dataDir() })).toThrow(/must be set together/);
+  });
+});
+
+describe("HEADROOM_FX_RATES", () => {
+  it("reads CODE=rate pairs, US dollars per unit, codes upper-cased", () => {
+    expect(parseFxRates(" EUR=1.08, gbp = 1.27 ,JPY=0.0067")).toEqual({ EUR: "1.08", GBP: "1.27", JPY: "0.0067" });
+    expect(parseFxRates(undefined)).toEqual({});
+    expect(parseFxRates("  ")).toEqual({});
+    expect(parseEnv({ HEADROOM_DATA_DIR: dataDir(), HEADROOM_FX_RATES: "EUR=1.08" }).fxRates).toEqual({ EUR: "1.08" });
+  });
+
+  it.each([
+    ["EUR=1,08", /"08" is not CODE=rate/],
+    ["EUR:1.08", /must look like EUR=1\.08,GBP=1\.27.*"EUR:1\.08" is not CODE=rate/],
+    ["EURO=1.08", /"EURO=1\.08" is not CODE=rate/],
+    ["EUR=-1", /is not CODE=rate/],
+    ["EUR=1.08,", /"" is not CODE=rate/],
+    ["EUR=0", /gives EUR a rate of 0; a rate must be above 0/],
+    ["EUR=0.000", /a rate must be above 0/],
+    ["EUR=1.08,eur=1.1", /gives EUR twice/],
+    ["USD=1", /rate for USD, the reporting currency itself/],
+  ])("refuses %s with a message that names the problem", (value, message) => {
+    expect(() => parseFxRates(value)).toThrow(EnvError);
+    expect(() => parseFxRates(value)).toThrow(message);
+    expect(() => parseEnv({ HEADROOM_DATA_DIR: dataDir(), HEADROOM_FX_RATES: value })).toThrow(message);
   });
 });

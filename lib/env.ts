@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { ROLES } from "@/lib/enums";
+import { REPORTING_CURRENCY, type FxRates } from "@/lib/metrics/fx";
 
 export class EnvError extends Error {
   override name = "EnvError";
@@ -25,14 +26,7 @@ const EnvInput = z.object({
     .default(3000),
   HEADROOM_DEMO_PASSWORD: optional(z.string().min(8, "HEADROOM_DEMO_PASSWORD must be at least 8 characters long")),
   HEADROOM_SEED: z.enum(["demo", "none"], { message: "HEADROOM_SEED must be demo or none" }).default("demo"),
-  HEADROOM_FX_RATES: optional(
-    z
-      .string()
-      .regex(
-        /^\s*[A-Za-z]{3}\s*=\s*\d+(\.\d+)?\s*(,\s*[A-Za-z]{3}\s*=\s*\d+(\.\d+)?\s*)*$/,
-        "HEADROOM_FX_RATES must look like EUR=1.08,GBP=1.27 (US dollars per unit of each currency)",
-      ),
-  ),
+  HEADROOM_FX_RATES: optional(z.string()),
   HEADROOM_MAX_UPLOAD_BYTES: z.coerce
     .number({ message: "HEADROOM_MAX_UPLOAD_BYTES must be a number of bytes" })
     .int("HEADROOM_MAX_UPLOAD_BYTES must be a whole number of bytes")
@@ -54,8 +48,8 @@ export type Env = {
   authUrl: string | undefined;
   demoPassword: string | undefined;
   seed: "demo" | "none";
-  /** USD per unit of a billing currency, for FOCUS imports in other currencies (HEADROOM_FX_RATES). */
-  fxRates: Record<string, string>;
+  /** USD per unit of another currency (HEADROOM_FX_RATES): FOCUS imports and every money KPI (lib/metrics/fx.ts). */
+  fxRates: FxRates;
   maxUploadBytes: number;
   oidc:
     | { issuer: string; clientId: string; clientSecret: string; name: string; defaultRole?: "admin" | "finance" | "infra" | "viewer" }
@@ -112,14 +106,37 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   };
 }
 
-function parseFxRates(text: string | undefined): Record<string, string> {
-  if (!text) return {};
-  return Object.fromEntries(
-    text.split(",").map((pair) => {
-      const [currency, rate] = pair.split("=").map((p) => p.trim());
-      return [currency!.toUpperCase(), rate!];
-    }),
-  );
+const FX_FORMAT = "HEADROOM_FX_RATES must look like EUR=1.08,GBP=1.27 (US dollars per one unit of each currency)";
+
+/**
+ * HEADROOM_FX_RATES: comma-separated CODE=rate pairs, rate = US dollars per one unit of the currency (EUR=1.08:
+ * 1 EUR = 1.08 USD). Codes are three letters (upper-cased), rates positive decimals; a code given twice, USD itself,
+ * or anything else is a configuration error naming the pair. Empty or unset: no rates.
+ */
+export function parseFxRates(text: string | undefined): FxRates {
+  const rates: Record<string, string> = {};
+  if (!text?.trim()) return rates;
+  for (const pair of text.split(",")) {
+    const m = /^\s*([A-Za-z]{3})\s*=\s*(\d+(?:\.\d+)?)\s*$/.exec(pair);
+    if (!m) throw new EnvError(`Configuration error: ${FX_FORMAT}; "${pair.trim()}" is not CODE=rate.`);
+    const code = m[1]!.toUpperCase();
+    const rate = m[2]!;
+    if (code === REPORTING_CURRENCY)
+      throw new EnvError(`Configuration error: HEADROOM_FX_RATES gives a rate for USD, the reporting currency itself.`);
+    if (code in rates) throw new EnvError(`Configuration error: HEADROOM_FX_RATES gives ${code} twice.`);
+    if (!/[1-9]/.test(rate))
+      throw new EnvError(`Configuration error: HEADROOM_FX_RATES gives ${code} a rate of ${rate}; a rate must be above 0.`);
+    rates[code] = rate;
+  }
+  return rates;
+}
+
+let cachedRates: FxRates | undefined;
+
+/** The configured rates alone (HEADROOM_FX_RATES), for the pages' money KPIs; a malformed value throws, as env() does. */
+export function fxRates(): FxRates {
+  cachedRates ??= parseFxRates(process.env.HEADROOM_FX_RATES);
+  return cachedRates;
 }
 
 let cached: Env | undefined;

@@ -3,11 +3,12 @@ import { formatMonth } from "@/lib/format/date";
 import { formatMoneyExact } from "@/lib/format/number";
 import type { CommittedSection, SpendSection } from "@/lib/queries/overview";
 import type { SpendPeriodSection } from "@/lib/queries/overview/spend";
-import { periodLabel, statusLabel } from "@/lib/queries/overview/points";
+import { currencyNote, periodLabel, statusLabel } from "@/lib/queries/overview/points";
 import { DataTable } from "./data-table";
 import { MethodSection } from "./method-section";
 
 export function CommittedDetails({ committed }: { committed: CommittedSection }) {
+  const note = currencyNote(committed.converted, committed.unconverted, "contract");
   return (
     <MethodSection
       id="committed-spend"
@@ -15,9 +16,9 @@ export function CommittedDetails({ committed }: { committed: CommittedSection })
       definition={
         <>
           The sum of the committed amounts of contracts that are active, pending (signed, not started) or exhausted (consumed but still
-          owed). Proposed, expired and cancelled contracts are listed but not counted. US dollars only
-          {committed.otherCurrencyContracts > 0 ? `; ${committed.otherCurrencyContracts} contract(s) in other currencies are left out` : ""}
-          .
+          owed). Proposed, expired and cancelled contracts are listed but not counted. In US dollars: a contract in another currency is
+          converted at its rate in HEADROOM_FX_RATES (US dollars per unit), and left out, said here, when there is none
+          {note ? ` — ${note}` : ""}.
         </>
       }
     >
@@ -62,7 +63,7 @@ function SpendTable({ spend, caption, totalLabel }: { spend: SpendPeriodSection;
 }
 
 const SOURCES =
-  "Per provider and month, actual (Σ EffectiveCost of imported billing in US dollars) when that provider has billing for that month, planned otherwise — never both. Planned: reserved blocks cost every hour held (accelerators × hours × rate); on-demand and spot blocks cost the accelerator-hours used (monthly rollups) × rate, and from this month on, not yet used, every hour held × rate. The same function as the Costs page.";
+  "Per provider and month, actual (Σ EffectiveCost of imported billing in US dollars) when that provider has billing for that month, planned otherwise — never both. Planned, in US dollars (a block priced in another currency at its HEADROOM_FX_RATES rate): reserved blocks cost every hour held (accelerators × hours × rate); on-demand and spot blocks cost the accelerator-hours used (monthly rollups) × rate, and from this month on, not yet used, every hour held × rate. The same function as the Costs page.";
 
 export function SpendDetails({ spend }: { spend: SpendSection }) {
   return (

@@ -8,6 +8,7 @@ import { formatCompact, formatCount, formatDecimal, formatH100e, formatMoney, fo
 import type { OverviewResult } from "@/lib/queries/overview";
 import {
   committedBars,
+  currencyNote,
   familyBars,
   overviewLinks,
   periodLabel,
@@ -19,6 +20,7 @@ import {
   utilizationLine,
 } from "@/lib/queries/overview/points";
 import { unmeasuredNote } from "@/lib/queries/utilization/points";
+import { unconvertedNote } from "@/lib/format/fx";
 import { KpiCard, NoChartData } from "./kpi-card";
 import { RunwayCard } from "./runway-card";
 
@@ -30,6 +32,9 @@ export function KpiGrid({ overview }: { overview: OverviewResult }) {
   const tightest = power.tightest;
   const firstOver = power.page.firstOver;
   const headroom = tightestSiteLines(power);
+  const committedNote = currencyNote(committed.converted, committed.unconverted, "contract");
+  const spendNote = unconvertedNote(spend.unconverted, "block");
+  const idleNote = unconvertedNote(utilization.idleUnconverted, "reserved block");
   const firstExpiry = expiring.top.reduce<Date | null>((min, r) => (!min || r.endAt < min ? r.endAt : min), null);
   return (
     <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3">
@@ -40,7 +45,7 @@ export function KpiGrid({ overview }: { overview: OverviewResult }) {
         context={
           <>
             {formatCount(committed.contracts, "contract")} active, pending or exhausted
-            {committed.otherCurrencyContracts > 0 ? ` · ${committed.otherCurrencyContracts} non-USD not included` : ""}
+            {committedNote ? ` · ${committedNote}` : ""}
           </>
         }
         caption="By contract status"
@@ -60,7 +65,7 @@ export function KpiGrid({ overview }: { overview: OverviewResult }) {
         context={
           <>
             {periodLabel(toDate.period)} · actual from billing: {toDate.actualMonths.length ? monthList(toDate.actualMonths) : "no month"},
-            planned otherwise
+            planned otherwise{spendNote ? ` · planned ${spendNote}` : ""}
           </>
         }
         caption="Per month by provider; billing solid, planned hatched"
@@ -82,6 +87,7 @@ export function KpiGrid({ overview }: { overview: OverviewResult }) {
           <>
             {periodLabel(forecast.period)} · planned from reservations × rates
             {forecast.actualMonths.length ? ` (billing already for ${monthList(forecast.actualMonths)})` : ""}
+            {spendNote ? ` · ${spendNote}` : ""}
           </>
         }
         caption="By provider, next 12 months"
@@ -118,7 +124,7 @@ export function KpiGrid({ overview }: { overview: OverviewResult }) {
         context={[
           utilization.ratio === null
             ? "No utilization reported in the last 30 days."
-            : `${formatCompact(utilization.usedAh.toNumber())} of ${formatCompact(utilization.capacityAh.toNumber())} accelerator-hours used · ${formatMoney(utilization.idleCost.toNumber())} idle on reserved blocks`,
+            : `${formatCompact(utilization.usedAh.toNumber())} of ${formatCompact(utilization.capacityAh.toNumber())} accelerator-hours used · ${formatMoney(utilization.idleCost.toNumber())} idle on reserved blocks${idleNote ? ` (${idleNote})` : ""}`,
           unmeasuredNote(utilization.unmeasured),
         ]
           .filter(Boolean)

@@ -1,4 +1,5 @@
 import { parsePlanningFilters, type PlanningFilters, type RawSearchParams } from "@/lib/queries/filters/params";
+import type { FxRates } from "@/lib/metrics/fx";
 import type { SpendGroupBy } from "@/lib/metrics/monthly-spend";
 import { loadPlanningModel } from "@/lib/planning/model";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
@@ -11,6 +12,7 @@ export async function getCostsFromUrl(
   ctx: Ctx,
   raw: RawSearchParams | URLSearchParams,
   asOf = new Date(),
+  fxRates?: FxRates,
 ): Promise<{ filters: PlanningFilters; view: CostsView }> {
   const filters = parsePlanningFilters(raw, { now: asOf, defaults: COSTS_DEFAULTS });
   const by: SpendGroupBy = filters.by === "family" ? "family" : "provider";
@@ -21,6 +23,6 @@ export async function getCostsFromUrl(
     filters: { provider: filters.provider, family: filters.family, site: filters.site },
     asOf,
   });
-  const view = await getCostsView(ctx, filters, { asOf, by, blocks: model.then((m) => m.blocks), profile: raw });
+  const view = await getCostsView(ctx, filters, { asOf, by, blocks: model.then((m) => m.blocks), profile: raw, fxRates });
   return { filters: { ...filters, by }, view };
 }

@@ -5,6 +5,8 @@ import type { Period } from "@/lib/metrics/period";
 import { compareProviders, type ComparisonBlock, type ComparisonRow, type ProviderTotal } from "@/lib/metrics/provider-comparison";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { MONEY_CURRENCY } from "@/lib/db/sql";
+import { fxRates } from "@/lib/env";
+import { blocksInUsd, unconverted, type FxRates, type Unconverted } from "@/lib/metrics/fx";
 import { loadCostBlocks, type CostFilters } from "./blocks";
 import { familyCharges, loadBilledMonths, loadBillingGroups, loadMonthlyUsed } from "./billing";
 import { getPeriodCommitments, type PeriodCommitments } from "./commitments";
@@ -25,6 +27,8 @@ export type CostsView = {
     overall: PeriodCommitments | null;
     byProvider: { providerId: string; providerName: string; metrics: PeriodCommitments }[];
   };
+  /** Blocks of the range priced in a currency without a rate in HEADROOM_FX_RATES: left out of planned money. */
+  unconverted: Unconverted;
 };
 
 export type CostsOptions = {
@@ -34,6 +38,8 @@ export type CostsOptions = {
   blocks?: readonly ComparisonBlock[] | Promise<readonly ComparisonBlock[]>;
   /** URL parameters holding the workload profile (tps.<family>). */
   profile?: URLSearchParams | Record<string, string | string[] | undefined>;
+  /** USD per unit of other currencies; HEADROOM_FX_RATES when omitted. */
+  fxRates?: FxRates;
 };
 
 function monthsOf(from: Date, to: Date): Period[] {
@@ -44,7 +50,8 @@ function monthsOf(from: Date, to: Date): Period[] {
 /**
  * The cost views of the filters' months: spend per month by provider or family (actual for provider-months with
  * billing, planned otherwise), the provider comparison over the range's whole past months, and commitment
- * utilization, coverage and savings of the billing in those months. Money in USD only.
+ * utilization, coverage and savings of the billing in those months. Money in USD: blocks priced in another
+ * currency at its HEADROOM_FX_RATES rate (lib/metrics/fx.ts), those without a rate left out and counted.
  */
 export async function getCostsView(ctx: Ctx, filters: CostFilters, options: CostsOptions = {}): Promise<CostsView> {
   requirePermission(ctx, "app.read");
@@ -59,13 +66,19 @@ export async function getCostsView(ctx: Ctx, filters: CostFilters, options: Cost
   const pastPeriod = from < pastTo ? { from, to: pastTo } : null;
 
   // Every read at once (the blocks may still be loading with the planning model).
-  const [blocks, usedAh, billed, groups, commitments] = await Promise.all([
+  const [loaded, usedAh, billed, groups, commitments] = await Promise.all([
     options.blocks ?? loadCostBlocks(ctx, f),
     loadMonthlyUsed(ctx, f),
     loadBilledMonths(ctx, f, currency),
     loadBillingGroups(ctx, f, currency),
     pastPeriod ? getPeriodCommitments(ctx, pastPeriod, { currency, provider: filters.provider }) : { overall: null, byProvider: [] },
   ]);
+  const rates = options.fxRates ?? fxRates();
+  const blocks = blocksInUsd(loaded, rates).blocks;
+  const left = unconverted(
+    loaded.filter((b) => b.startAt < to && b.endAt > from),
+    rates,
+  );
   const cells = monthlySpend({ months, blocks, usedAh, actual: groups, billed, usageThrough: thisMonth, currency });
   const by = options.by ?? "provider";
 
@@ -108,5 +121,6 @@ export async function getCostsView(ctx: Ctx, filters: CostFilters, options: Cost
     actualMonths,
     comparison: { period: pastPeriod, ...comparison, profile },
     commitments,
+    unconverted: left,
   };
 }

@@ -3,6 +3,8 @@ import type { Executor } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/rows";
 import { loadPlanningModel, type PlanningModel } from "@/lib/planning/model";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
+import { fxRates } from "@/lib/env";
+import type { FxRates } from "@/lib/metrics/fx";
 import { loadCapacityRunway, type CapacityRunway } from "@/lib/queries/capacity";
 import { expiringFrom, fleetAt, type ExpiringSection, type FleetSection } from "./fleet";
 import { buildPower, type PowerSection } from "./headroom";
@@ -50,12 +52,18 @@ async function loadCounts(db: Executor): Promise<OverviewCounts> {
  * Every Overview KPI at asOf (default: now), with the functions of the pages they link to: runway from /capacity,
  * spend from /costs, headroom from /power. One planning model (the scenario's, or the baseline) serves the runway,
  * spend, headroom, fleet and expiring sections; committed spend and utilization read the registers and rollups.
+ * Money is in USD, other currencies converted at `fxRates` (HEADROOM_FX_RATES by default); what cannot be converted
+ * is left out and counted in each section's `unconverted`.
  */
-export async function getOverview(ctx: Ctx, params: { asOf?: Date; scenario?: string | null } = {}): Promise<OverviewResult> {
+export async function getOverview(
+  ctx: Ctx,
+  params: { asOf?: Date; scenario?: string | null; fxRates?: FxRates } = {},
+): Promise<OverviewResult> {
   requirePermission(ctx, "app.read");
   const asOf = params.asOf ?? new Date();
+  const rates = params.fxRates ?? fxRates();
   const scenario = params.scenario ?? null;
-  const utilizationLoad = loadUtilization(ctx, asOf); // the slowest read: asked for first, before the pool fills
+  const utilizationLoad = loadUtilization(ctx, asOf, rates); // the slowest read: asked for first, before the pool fills
   const modelLoad = loadPlanningModel(ctx, { scenarioId: scenario, asOf });
   // Each section is built as soon as its own reads are in, while the others are still being read.
   const fromModel = modelLoad.then((model) => ({
@@ -64,13 +72,15 @@ export async function getOverview(ctx: Ctx, params: { asOf?: Date; scenario?: st
     power: buildPower(model, asOf),
     expiring: expiringFrom(model.blocks, asOf),
   }));
-  const spendLoad = Promise.all([modelLoad, loadSpendInputs(ctx, asOf)]).then(([model, inputs]) => buildSpend(model.blocks, inputs, asOf));
+  const spendLoad = Promise.all([modelLoad, loadSpendInputs(ctx, asOf)]).then(([model, inputs]) =>
+    buildSpend(model.blocks, inputs, asOf, rates),
+  );
   const [{ model, fleet, power, expiring }, runway, spend, counts, committed, utilization] = await Promise.all([
     fromModel,
     loadCapacityRunway(ctx, { asOf, scenario }, modelLoad),
     spendLoad,
     loadCounts(ctx.db),
-    loadCommitted(ctx.db),
+    loadCommitted(ctx.db, rates),
     utilizationLoad,
   ]);
   return {

@@ -34,7 +34,7 @@ describeOnEachEngine("getOverview", (engine) => {
   beforeAll(async () => {
     handle = await createTestDatabase(engine);
     viewer = roleCtx(handle.db, "viewer");
-    empty = await getOverview(viewer, { asOf: FIXTURE_AS_OF });
+    empty = await getOverview(viewer, { asOf: FIXTURE_AS_OF, fxRates: {} });
     await insertOverviewFixture(handle.db);
     const [r3] = await handle.db.select().from(reservations).where(eq(reservations.name, "R3"));
     const [h100] = await handle.db.select().from(acceleratorTypes).where(eq(acceleratorTypes.family, "H100"));
@@ -58,7 +58,7 @@ describeOnEachEngine("getOverview", (engine) => {
       })
       .returning();
     scenarioId = scenario!.id;
-    o = await getOverview(viewer, { asOf: FIXTURE_AS_OF });
+    o = await getOverview(viewer, { asOf: FIXTURE_AS_OF, fxRates: {} });
   });
   afterAll(() => handle.close());
 
@@ -77,12 +77,13 @@ describeOnEachEngine("getOverview", (engine) => {
     expect(empty.expiring.count).toBe(0);
   });
 
-  it("sums committed spend of active, pending and exhausted USD contracts", () => {
-    // 1,000,000.50 + 250,000.25 + 99.25 = 1,250,100.00; proposed/expired/cancelled, EUR and archived left out
+  it("sums committed spend of active, pending and exhausted contracts, saying it left out C7 (EUR, no rate)", () => {
+    // 1,000,000.50 + 250,000.25 + 99.25 = 1,250,100.00; proposed/expired/cancelled and archived not counted
     expect(o.isEmpty).toBe(false);
     expect(o.committed.total.toFixed(2)).toBe("1250100.00");
     expect(o.committed.contracts).toBe(3);
-    expect(o.committed.otherCurrencyContracts).toBe(1);
+    expect(o.committed.unconverted).toEqual([{ currency: "EUR", count: 1 }]);
+    expect(o.committed.converted).toEqual([]);
     expect(o.committed.byStatus.map((b) => [b.status, s(b.amount), b.counted])).toEqual([
       ["active", "1000000.5", true],
       ["pending", "250000.25", true],
@@ -91,6 +92,18 @@ describeOnEachEngine("getOverview", (engine) => {
       ["expired", "7", false],
       ["cancelled", "9", false],
     ]);
+  });
+
+  it("converts a contract in another currency at its HEADROOM_FX_RATES rate", async () => {
+    // C7: 123 EUR × 1.08 = 132.84 USD, active → 1,250,100.00 + 132.84 = 1,250,232.84 over 4 contracts
+    const fx = await getOverview(viewer, { asOf: FIXTURE_AS_OF, fxRates: { EUR: "1.08", JPY: "0.0067" } });
+    expect([fx.committed.total.toFixed(2), fx.committed.contracts]).toEqual(["1250232.84", 4]);
+    expect(s(fx.committed.byStatus[0]!.amount)).toBe("1000133.34");
+    expect(fx.committed.converted).toEqual([{ currency: "EUR", rate: "1.08" }]);
+    expect(fx.committed.unconverted).toEqual([]);
+    // A rate for another currency only: C7 still left out and said so
+    const gbp = await getOverview(viewer, { asOf: FIXTURE_AS_OF, fxRates: { GBP: "1.27" } });
+    expect(gbp.committed.unconverted).toEqual([{ currency: "EUR", count: 1 }]);
   });
 
   it("computes spend to date over the closed months, actual where a provider has billing and planned elsewhere", () => {

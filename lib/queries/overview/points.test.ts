@@ -25,7 +25,8 @@ describe("overview chart points", () => {
       currency: "USD",
       total: dec("150"),
       contracts: 2,
-      otherCurrencyContracts: 0,
+      converted: [],
+      unconverted: [],
       byStatus: [
         { status: "active", contracts: 1, amount: dec("100.5"), counted: true },
         { status: "pending", contracts: 1, amount: dec("49.5"), counted: true },

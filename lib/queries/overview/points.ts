@@ -7,6 +7,8 @@ import type { FamilyCount } from "./fleet";
 import type { SpendPeriodSection } from "./spend";
 import type { CommittedSection, OverviewResult, PowerSection, RunwaySection, UtilizationSection } from "./";
 import { headroomLines } from "@/lib/queries/power/points";
+import { unconvertedNote } from "@/lib/format/fx";
+import type { Unconverted } from "@/lib/metrics/fx";
 import { UTILIZATION_RANGE } from "./utilization";
 
 const STATUS_LABELS: Record<string, string> = {
@@ -20,6 +22,15 @@ const STATUS_LABELS: Record<string, string> = {
 
 export function statusLabel(status: string): string {
   return STATUS_LABELS[status] ?? status;
+}
+
+/** What a USD money KPI converted and left out: "EUR at 1.08 USD" and "excludes 2 contracts in JPY: no rate". */
+export function currencyNote(converted: readonly { currency: string; rate: string }[], left: Unconverted, noun: string): string | null {
+  const parts = [
+    converted.length ? `${converted.map((c) => `${c.currency} at ${c.rate} USD`).join(", ")} (HEADROOM_FX_RATES)` : null,
+    unconvertedNote(left, noun),
+  ].filter(Boolean);
+  return parts.length ? parts.join("; ") : null;
 }
 
 /** The contract statuses that make up committed spend, one bar each. */

@@ -11,6 +11,7 @@ import type { PlanningBlock } from "@/lib/planning/model";
 import type { Ctx } from "@/lib/auth/context";
 import { loadBilledMonths, loadBillingGroups, loadMonthlyUsed, type BillingGroup } from "../costs/billing";
 import { MONEY_CURRENCY } from "@/lib/db/sql";
+import { blocksInUsd, toUsd, unconverted, type FxRates, type Unconverted } from "@/lib/metrics/fx";
 
 const STATUS_ORDER: ContractStatus[] = ["active", "pending", "exhausted", "proposed", "expired", "cancelled"];
 
@@ -18,8 +19,12 @@ export type CommittedSection = {
   currency: string;
   total: Dec;
   contracts: number;
+  /** Amounts in USD: other currencies converted at their HEADROOM_FX_RATES rate. */
   byStatus: { status: ContractStatus; contracts: number; amount: Dec; counted: boolean }[];
-  otherCurrencyContracts: number;
+  /** The rates the total used (currencies of counted contracts other than USD). */
+  converted: { currency: string; rate: string }[];
+  /** Counted contracts left out: their currency has no rate. */
+  unconverted: Unconverted;
 };
 
 /** Spend over whole months as /costs computes it: one source per provider-month, actual (billing) or planned. */
@@ -33,26 +38,47 @@ export type SpendPeriodSection = {
   /** Months in which at least one provider's spend comes from billing. */
   actualMonths: Date[];
 };
-export type SpendSection = { currency: string; toDate: SpendPeriodSection; forecast: SpendPeriodSection };
+export type SpendSection = {
+  currency: string;
+  toDate: SpendPeriodSection;
+  forecast: SpendPeriodSection;
+  /** Blocks in either period priced in a currency without a rate: left out of planned spend. */
+  unconverted: Unconverted;
+};
 export type SpendInputs = { usedAh: MonthlyUsage; billed: Set<string>; groups: BillingGroup[] };
 
-export async function loadCommitted(db: Executor): Promise<CommittedSection> {
+/**
+ * Committed spend in USD (PRODUCT.md: every money KPI in the reporting currency): Σ committed amount of the active,
+ * pending and exhausted contracts, each converted by lib/metrics/fx.ts toUsd; a contract whose currency has no rate is
+ * left out and counted in `unconverted`.
+ */
+export async function loadCommitted(db: Executor, rates: FxRates): Promise<CommittedSection> {
   const rows = await queryRows<{ status: ContractStatus; currency: string; contracts: number; amount: string }>(
     db,
     sql`select status::text as status, currency, count(*)::int as contracts, sum(committed_amount)::text as amount
         from contracts where archived_at is null group by status, currency`,
   );
-  const usd = rows.filter((r) => r.currency === MONEY_CURRENCY);
   const byStatus = STATUS_ORDER.flatMap((status) => {
-    const row = usd.find((r) => r.status === status);
-    return row ? [{ status, contracts: row.contracts, amount: dec(row.amount), counted: isCommitted(status) }] : [];
+    const mine = rows.filter((r) => r.status === status);
+    const usd = mine.map((r) => ({ ...r, usd: toUsd(r.amount, r.currency, rates) })).filter((r) => r.usd !== null);
+    if (!usd.length) return [];
+    const contracts = usd.reduce((n, r) => n + r.contracts, 0);
+    return [{ status, contracts, amount: sumDec(usd.map((r) => r.usd!)), counted: isCommitted(status) }];
   });
+  const counted = rows.filter((r) => isCommitted(r.status));
   return {
     currency: MONEY_CURRENCY,
     total: committedSpend(byStatus.map((s) => ({ status: s.status, committedAmount: s.amount }))),
     contracts: byStatus.filter((s) => s.counted).reduce((n, s) => n + s.contracts, 0),
     byStatus,
-    otherCurrencyContracts: rows.filter((r) => r.currency !== MONEY_CURRENCY).reduce((n, r) => n + r.contracts, 0),
+    converted: [...new Set(counted.map((r) => r.currency))]
+      .filter((c) => c !== MONEY_CURRENCY && rates[c] !== undefined)
+      .sort()
+      .map((currency) => ({ currency, rate: rates[currency]! })),
+    unconverted: unconverted(
+      counted.map((r) => ({ currency: r.currency, count: r.contracts })),
+      rates,
+    ),
   };
 }
 
@@ -97,9 +123,13 @@ function periodSection(period: Period, cells: readonly SpendCell[]): SpendPeriod
   return { period, months, actual, planned, total: actual.plus(planned), byProvider, actualMonths };
 }
 
-/** /costs' monthlySpend over the model's blocks (scenario applied) and the billing inputs, split into the two periods. */
-export function buildSpend(blocks: readonly PlanningBlock[], inputs: SpendInputs, asOf: Date): SpendSection {
+/**
+ * /costs' monthlySpend over the model's blocks (scenario applied) and the billing inputs, split into the two periods;
+ * blocks in other currencies priced in USD as /costs prices them (lib/metrics/fx.ts blocksInUsd).
+ */
+export function buildSpend(model: readonly PlanningBlock[], inputs: SpendInputs, asOf: Date, rates: FxRates): SpendSection {
   const { toDate, forecast } = spendPeriods(asOf);
+  const blocks = blocksInUsd(model, rates).blocks;
   const cells = monthlySpend({
     months: filterMonths({ from: toDate.from, to: forecast.to }),
     blocks,
@@ -109,5 +139,13 @@ export function buildSpend(blocks: readonly PlanningBlock[], inputs: SpendInputs
     usageThrough: startOfUtcMonth(asOf),
     currency: MONEY_CURRENCY,
   });
-  return { currency: MONEY_CURRENCY, toDate: periodSection(toDate, cells), forecast: periodSection(forecast, cells) };
+  return {
+    currency: MONEY_CURRENCY,
+    toDate: periodSection(toDate, cells),
+    forecast: periodSection(forecast, cells),
+    unconverted: unconverted(
+      model.filter((b) => b.startAt < forecast.to && b.endAt > toDate.from),
+      rates,
+    ),
+  };
 }

@@ -1,5 +1,6 @@
 import type { Ctx } from "@/lib/auth/context";
 import type { Dec } from "@/lib/metrics/decimal";
+import type { FxRates, Unconverted } from "@/lib/metrics/fx";
 import type { Period } from "@/lib/metrics/period";
 import { presetPeriod } from "@/lib/queries/filters/params";
 import { getUtilizationView } from "@/lib/queries/utilization";
@@ -15,6 +16,8 @@ export type UtilizationSection = Usage & {
   byFamily: (Usage & { family: string; idleCost: Dec })[];
   /** Blocks in service in the window that reported no utilization: left out of the figure, counted beside it. */
   unmeasured: number;
+  /** Reserved blocks whose currency has no rate: idle hours counted, not priced. */
+  idleUnconverted: Unconverted;
 };
 
 /**
@@ -23,12 +26,12 @@ export type UtilizationSection = Usage & {
  * no daily row in the window is unmeasured and left out; a measured block counts its capacity over every hour of the
  * window inside its term.
  */
-export async function loadUtilization(ctx: Ctx, asOf: Date): Promise<UtilizationSection> {
+export async function loadUtilization(ctx: Ctx, asOf: Date, fxRates?: FxRates): Promise<UtilizationSection> {
   const window = presetPeriod(UTILIZATION_RANGE, asOf);
   const view = await getUtilizationView(
     ctx,
     { ...window, provider: null, family: null, site: null },
-    { asOf, grain: "day", by: "family", blockLimit: 0 },
+    { asOf, grain: "day", by: "family", blockLimit: 0, fxRates },
   );
   const usage = (u: { usedAh: Dec; capacityAh: Dec; utilization: Dec | null }): Usage => ({
     usedAh: u.usedAh,
@@ -45,5 +48,6 @@ export async function loadUtilization(ctx: Ctx, asOf: Date): Promise<Utilization
       return { family, ...usage(u), idleCost: u.idleCost };
     }),
     unmeasured: view.unmeasured.length,
+    idleUnconverted: view.idleUnconverted,
   };
 }

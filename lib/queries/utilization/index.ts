@@ -12,6 +12,8 @@ import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { loadMonthlyUsed } from "../costs/billing";
 import { loadCostBlocks, type CostFilters } from "../costs/blocks";
 import { MONEY_CURRENCY } from "@/lib/db/sql";
+import { fxRates } from "@/lib/env";
+import { blocksInUsd, unconverted, type FxRates, type Unconverted } from "@/lib/metrics/fx";
 
 export type Grain = "month" | "day";
 export const MAX_DAILY_MONTHS = 6;
@@ -29,6 +31,8 @@ export type UtilizationView = {
   groups: string[];
   /** Each group over the whole period. */
   groupTotals: Map<string, Usage>;
+  /** Reserved blocks in a currency without a rate in HEADROOM_FX_RATES: their idle hours are counted, not priced. */
+  idleUnconverted: Unconverted;
   /** Blocks with capacity in the period but no utilization row: left out of every figure (PRODUCT.md §3). */
   unmeasured: BlockUsage["block"][];
   /** Ranked by idle cost, then idle AH, then name; only the first `blockLimit` when one was asked for. */
@@ -59,7 +63,7 @@ export function chooseGrain(requested: string | undefined, from: Date, to: Date)
 export async function getUtilizationView(
   ctx: Ctx,
   filters: CostFilters,
-  options: { asOf?: Date; grain?: Grain; by?: UtilizationGroupBy; blockLimit?: number } = {},
+  options: { asOf?: Date; grain?: Grain; by?: UtilizationGroupBy; blockLimit?: number; fxRates?: FxRates } = {},
 ): Promise<UtilizationView> {
   requirePermission(ctx, "app.read");
   const asOf = options.asOf ?? new Date();
@@ -70,7 +74,10 @@ export async function getUtilizationView(
   const f = { ...filters, from, to };
   const measuredTo = startOfUtcDay(asOf);
   const buckets: Period[] = grain === "month" ? utcMonths(from, monthCount(from, to)) : utcDays({ from, to });
-  const [blocks, usedAh] = await Promise.all([loadCostBlocks(ctx, f), loadMonthlyUsed(ctx, f, grain)]);
+  const [loaded, usedAh] = await Promise.all([loadCostBlocks(ctx, f), loadMonthlyUsed(ctx, f, grain)]);
+  // Idle cost in USD: rates in other currencies converted (lib/metrics/fx.ts); a block without a rate is not priced.
+  const rates = options.fxRates ?? fxRates();
+  const blocks = blocksInUsd(loaded, rates).blocks;
   const summary = summarizeUtilization({
     buckets,
     blocks,
@@ -83,7 +90,23 @@ export async function getUtilizationView(
   const groups = [...summary.groups]
     .sort(([ga, a], [gb, b]) => b.capacityAh.comparedTo(a.capacityAh) || ga.localeCompare(gb))
     .map(([g]) => g);
-  return { asOf, currency: MONEY_CURRENCY, grain, by, measuredTo, period: { from, to }, ...summary, groups, groupTotals: summary.groups };
+  // Measured reserved blocks whose idle hours could not be priced.
+  const idleUnconverted = unconverted(
+    loaded.filter((b) => b.pricingModel === "reserved" && usedAh.has(b.id)),
+    rates,
+  );
+  return {
+    asOf,
+    currency: MONEY_CURRENCY,
+    grain,
+    by,
+    measuredTo,
+    period: { from, to },
+    ...summary,
+    groups,
+    groupTotals: summary.groups,
+    idleUnconverted,
+  };
 }
 
 export const UTILIZATION_DEFAULTS = { range: "last12m", by: "family" } as const;
