@@ -6,7 +6,7 @@ const KPIS = [
   { name: "Spend to date", href: "/costs?from=", heading: "Costs" },
   { name: "12-month forecast", href: "/costs?range=12m", heading: "Costs" },
   { name: "Accelerators", href: "/capacity", heading: "Capacity" },
-  { name: "Utilization", href: "/utilization", heading: "Utilization" },
+  { name: "Utilization", href: "/utilization?range=last30d", heading: "Utilization" },
   { name: "Power headroom", href: "/power?range=12m", heading: "Power" },
   { name: "Expiring in 90 days", href: "/reservations", heading: "Reservations" },
   { name: "Runway", href: "/capacity", heading: "Capacity" },
@@ -28,6 +28,23 @@ test.describe("overview", () => {
     await forecast.getByTestId("kpi-link").click();
     await expect(page).toHaveURL(/\/costs\?range=12m/);
     await expect(page.getByRole("heading", { level: 1, name: "Costs" })).toBeVisible();
+  });
+
+  test("the Utilization card and the page it links to give one figure for the same 30 days", async ({ page, signInPage }) => {
+    await signInPage.signInAs("viewer");
+    const card = page.getByRole("region", { name: "Utilization", exact: true });
+    // "73.3 %" followed by the unit "last 30 days"
+    const value = /^\d+(\.\d)? %/.exec((await card.getByTestId("kpi-value").textContent())!.trim())?.[0];
+    expect(value).toBeTruthy();
+    await card.getByTestId("kpi-link").click();
+    await expect(page).toHaveURL(/\/utilization\?range=last30d$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Utilization" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Date range presets" }).locator("[aria-current]")).toHaveText("Last 30 days");
+    const kpi = page
+      .getByTestId("utilization-kpis")
+      .locator("div")
+      .filter({ has: page.getByText("Utilization", { exact: true }) });
+    await expect(kpi.locator("dd")).toHaveText(value!);
   });
 
   test("switches to a scenario and keeps it on the links, the runway matching the Capacity page", async ({ page, signInPage }) => {

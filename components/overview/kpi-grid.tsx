@@ -119,7 +119,7 @@ export function KpiGrid({ overview }: { overview: OverviewResult }) {
       <KpiCard
         id="utilization"
         title="Utilization"
-        value={formatPercent(utilization.ratio?.toNumber() ?? null)}
+        value={formatPercent(utilization.ratio?.toNumber() ?? null, 1)}
         unit="last 30 days"
         context={[
           utilization.ratio === null

@@ -5,6 +5,7 @@ import { CommitmentsSection } from "@/components/costs/commitments-section";
 import { ComparisonSection } from "@/components/costs/comparison-section";
 import { SpendSection } from "@/components/costs/spend-section";
 import { FilterBar } from "@/components/filters/filter-bar";
+import { unconvertedNote } from "@/lib/format/fx";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { profileParams } from "@/lib/queries/costs/workload-profile";
@@ -24,13 +25,15 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
   const profile = Object.fromEntries(profileParams(view.comparison.profile));
   const query = (changes = {}) => planningQuery(filters, changes, profile, COSTS_DEFAULTS);
   const mayExport = can(ctx.actor.role, "export.csv");
+  const unconverted = unconvertedNote(view.unconverted, "block");
   return (
     <div className="mx-auto max-w-7xl space-y-8 pb-10">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Costs</h1>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           As of {asOfFormat.format(view.asOf)} · {filters.scenario ? "scenario" : "baseline"} · US dollars · actual from billing where
-          imported, planned from reservations elsewhere ·{" "}
+          imported, planned from reservations elsewhere
+          {unconverted ? ` (${unconverted})` : ""} ·{" "}
           <Link href="/costs/unmatched" className="text-brand-700 underline dark:text-brand-300">
             Unmatched charges
           </Link>

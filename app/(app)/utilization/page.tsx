@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { FilterBar } from "@/components/filters/filter-bar";
+import { unconvertedNote } from "@/lib/format/fx";
 import { UtilizationBody, WORST_OFFENDERS } from "@/components/utilization/utilization-view";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
@@ -23,12 +24,14 @@ export default async function UtilizationPage({ searchParams }: { searchParams: 
   const grain = view.grain === "day" && !dayOnly(filters) ? "day" : null;
   const query = (extra: Record<string, string | null>) => planningQuery(filters, {}, extra, UTILIZATION_DEFAULTS);
   const mayExport = can(ctx.actor.role, "export.csv");
+  const idleNote = unconvertedNote(view.idleUnconverted, "reserved block");
   return (
     <div className="mx-auto max-w-7xl space-y-6 pb-10">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Utilization</h1>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           As of {asOfFormat.format(view.asOf)} · measured use of the registered blocks · idle cost in US dollars
+          {idleNote ? ` (${idleNote})` : ""}
         </p>
         <FilterBar
           className="mt-4"
