@@ -6,6 +6,8 @@ import type { ContractBurndown } from "@/lib/queries/contracts/burndown";
 import type { ConcentrationPage } from "@/lib/queries/concentration";
 import type { OverviewResult } from "@/lib/queries/overview";
 import type { PowerPage } from "@/lib/queries/power";
+import { currencyNote } from "@/lib/queries/overview/points";
+import { unmeasuredNote } from "@/lib/queries/utilization/points";
 
 // The tables behind the answer pages as CSV (header + rows), one definition each: the app's export routes and
 // the shared report's CSV downloads both write these.
@@ -114,7 +116,17 @@ export function kpiTable(o: OverviewResult): CsvTable {
   const tightest = o.power.tightest;
   const runway = o.runway.overall.runway;
   const rows: CsvValue[][] = [
-    ["committed_spend", fixed(o.committed.total), "USD", `${o.committed.contracts} active, pending or exhausted contracts`],
+    [
+      "committed_spend",
+      fixed(o.committed.total),
+      "USD",
+      [
+        `${o.committed.contracts} active, pending or exhausted contracts`,
+        currencyNote(o.committed.converted, o.committed.unconverted, "contract"),
+      ]
+        .filter(Boolean)
+        .join("; "),
+    ],
     ["spend_to_date", fixed(o.spend.toDate.total), "USD", `${isoDay(o.spend.toDate.period.from)} to ${isoDay(o.spend.toDate.period.to)}`],
     [
       "forecast_12_months",
@@ -124,7 +136,12 @@ export function kpiTable(o: OverviewResult): CsvTable {
     ],
     ["accelerators", o.fleet.accelerators, "accelerators", `in service at ${isoDay(o.fleet.at)}`],
     ["h100_equivalents", fixed(o.fleet.h100e, 2), "H100e", `in service at ${isoDay(o.fleet.at)}`],
-    ["utilization_30_days", o.utilization.ratio ? fixed(o.utilization.ratio, 6) : null, "ratio", "used ÷ reserved accelerator-hours"],
+    [
+      "utilization_30_days",
+      o.utilization.ratio ? fixed(o.utilization.ratio, 6) : null,
+      "ratio",
+      ["used ÷ capacity accelerator-hours of the measured blocks", unmeasuredNote(o.utilization.unmeasured)].filter(Boolean).join("; "),
+    ],
     [
       "tightest_power_headroom",
       tightest ? fixed(tightest.point.headroomMw) : null,
