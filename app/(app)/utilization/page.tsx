@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { unconvertedNote } from "@/lib/format/fx";
+import { formatDay } from "@/lib/format/date";
+import { addUtcDays } from "@/lib/metrics/calendar";
 import { UtilizationBody, WORST_OFFENDERS } from "@/components/utilization/utilization-view";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
@@ -30,7 +32,8 @@ export default async function UtilizationPage({ searchParams }: { searchParams: 
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Utilization</h1>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          As of {asOfFormat.format(view.asOf)} · measured use of the registered blocks · idle cost in US dollars
+          As of {asOfFormat.format(view.asOf)} · {formatDay(view.period.from)} – {formatDay(addUtcDays(view.period.to, -1))} · measured use
+          of the registered blocks · idle cost in US dollars
           {idleNote ? ` (${idleNote})` : ""}
         </p>
         <FilterBar
