@@ -37,8 +37,9 @@ test.describe("overview", () => {
     const value = /^\d+(\.\d)? %/.exec((await card.getByTestId("kpi-value").textContent())!.trim())?.[0];
     expect(value).toBeTruthy();
     await card.getByTestId("kpi-link").click();
-    await expect(page).toHaveURL(/\/utilization\?range=last30d$/);
-    await expect(page.getByRole("heading", { level: 1, name: "Utilization" })).toBeVisible();
+    // The page computes a month of daily rollups: allow it the time a loaded machine needs.
+    await expect(page).toHaveURL(/\/utilization\?range=last30d$/, { timeout: 30_000 });
+    await expect(page.getByRole("heading", { level: 1, name: "Utilization" })).toBeVisible({ timeout: 30_000 });
     await expect(page.getByRole("navigation", { name: "Date range presets" }).locator("[aria-current]")).toHaveText("Last 30 days");
     const kpi = page
       .getByTestId("utilization-kpis")
