@@ -25,6 +25,8 @@ export type CostsView = {
     overall: PeriodCommitments | null;
     byProvider: { providerId: string; providerName: string; metrics: PeriodCommitments }[];
   };
+  /** With a scenario chosen: the baseline's spend per month over the same months, by the same rules and billing. */
+  baseline: { spend: SpendMonth[] } | null;
 };
 
 export type CostsOptions = {
@@ -32,6 +34,8 @@ export type CostsOptions = {
   by?: SpendGroupBy;
   /** Blocks of the planning model (scenario applied), or the model still loading; the baseline registers when omitted. */
   blocks?: readonly ComparisonBlock[] | Promise<readonly ComparisonBlock[]>;
+  /** With a scenario: the baseline's blocks (or still loading), to set the scenario's spend against. */
+  baselineBlocks?: readonly ComparisonBlock[] | Promise<readonly ComparisonBlock[] | null> | null;
   /** URL parameters holding the workload profile (tps.<family>). */
   profile?: URLSearchParams | Record<string, string | string[] | undefined>;
 };
@@ -59,14 +63,17 @@ export async function getCostsView(ctx: Ctx, filters: CostFilters, options: Cost
   const pastPeriod = from < pastTo ? { from, to: pastTo } : null;
 
   // Every read at once (the blocks may still be loading with the planning model).
-  const [blocks, usedAh, billed, groups, commitments] = await Promise.all([
+  const [blocks, baselineBlocks, usedAh, billed, groups, commitments] = await Promise.all([
     options.blocks ?? loadCostBlocks(ctx, f),
+    options.baselineBlocks ?? null,
     loadMonthlyUsed(ctx, f),
     loadBilledMonths(ctx, f, currency),
     loadBillingGroups(ctx, f, currency),
     pastPeriod ? getPeriodCommitments(ctx, pastPeriod, { currency, provider: filters.provider }) : { overall: null, byProvider: [] },
   ]);
-  const cells = monthlySpend({ months, blocks, usedAh, actual: groups, billed, usageThrough: thisMonth, currency });
+  const spendOf = (of: readonly ComparisonBlock[]) =>
+    monthlySpend({ months, blocks: of, usedAh, actual: groups, billed, usageThrough: thisMonth, currency });
+  const cells = spendOf(blocks);
   const by = options.by ?? "provider";
 
   const pastMonths = pastPeriod ? monthsOf(pastPeriod.from, pastPeriod.to) : [];
@@ -108,5 +115,6 @@ export async function getCostsView(ctx: Ctx, filters: CostFilters, options: Cost
     actualMonths,
     comparison: { period: pastPeriod, ...comparison, profile },
     commitments,
+    baseline: baselineBlocks ? { spend: spendByMonth(months, spendOf(baselineBlocks), by) } : null,
   };
 }
