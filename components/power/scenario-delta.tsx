@@ -1,5 +1,5 @@
 import { DataTable } from "@/components/overview/data-table";
-import { formatMonth, formatMonthShort } from "@/lib/format/date";
+import { formatMonth } from "@/lib/format/date";
 import { formatMw } from "@/lib/format/number";
 import { signedMw } from "@/lib/format/signed";
 import type { Dec } from "@/lib/metrics/decimal";
@@ -11,7 +11,7 @@ import { cn } from "@/lib/utils";
 /** "Oct 2027 – Dec 2028, Mar 2029": consecutive months as one span. */
 export function monthRunsText(months: readonly Period[]): string {
   return monthRuns(months)
-    .map((r) => (r.first.getTime() === r.last.getTime() ? formatMonth(r.first) : `${formatMonthShort(r.first)} – ${formatMonth(r.last)}`))
+    .map((r) => (r.first.getTime() === r.last.getTime() ? formatMonth(r.first) : `${formatMonth(r.first)} – ${formatMonth(r.last)}`))
     .join(", ");
 }
 
