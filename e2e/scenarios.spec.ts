@@ -56,6 +56,30 @@ test.describe("scenarios", () => {
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
     await expect(page.getByTestId("overrides")).toContainText("Adds Abilene phase 3: 100,000 × NVIDIA GB200 at Abilene (Oracle OCI)");
     await expect(page.getByTestId("history")).toContainText("scenario.create");
+    // Saved: the page says so and names the site and months the block pushes over its power budget.
+    await expect(page.getByRole("status").filter({ hasText: "Scenario saved." })).toContainText(
+      /Abilene over budget \w{3} \d{4}.*, lowest headroom -?[\d.,]+ MW → -[\d.,]+ MW/,
+    );
+    await expect(page.getByTestId("power-impact").getByRole("listitem").filter({ hasText: "Abilene over budget" })).toBeVisible();
+    const scenarioUrl = page.url().replace(/\?.*$/, "");
+    const scenarioId = scenarioUrl.split("/").pop()!;
+
+    // Capacity in the scenario shows its runway and gap against the baseline.
+    await page.goto(`/capacity?scenario=${scenarioId}`);
+    const delta = page.getByTestId("capacity-delta");
+    await expect(delta).toContainText(`“${name}” against the baseline: runway of all families`);
+    await expect(delta.getByTestId("runway-move")).toHaveText(/→|unchanged/);
+    await expect(delta.getByTestId("gap-change")).toHaveText(/^\+[\d,]+$/);
+    const runwayRow = rowCells(page, "Runway per family and overall, in H100e", "GB200");
+    await expect(runwayRow.nth(2)).not.toHaveText("unchanged");
+    const gapRow = rowCells(page, "Gap change (scenario − baseline) by family and month, in H100e", "GB200");
+    await expect(gapRow.last()).toHaveText(/^\+[\d,]+$/);
+    await page.screenshot({ path: `${SHOTS}/capacity-scenario-delta.png`, fullPage: true });
+    await page.goto(`/power?scenario=${scenarioId}`);
+    await expect(page.getByTestId("power-delta")).toContainText("Abilene over budget");
+    await page.goto(`/costs?scenario=${scenarioId}`);
+    await expect(page.getByTestId("spend-change")).toHaveText(/^\+\$[\d,]+\.\d\d$/);
+    await page.goto(scenarioUrl);
 
     await page.getByRole("link", { name: "Compare with baseline" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Compare scenarios" })).toBeVisible();

@@ -86,18 +86,21 @@ test.describe("settings and sites", () => {
     await page.getByLabel("New step from").fill("2020-01-01");
     await page.getByLabel("New step MW").fill("100");
     await page.getByRole("button", { name: "Add step" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Added a step" })).toHaveText("Added a step: 100 MW from 2020-01-01 onwards.");
     await expect(page.getByTestId("over-budget-summary")).toContainText("Within budget in all 24 months");
     await page.getByText("Month by month").click();
     await expect(page.getByTestId("power-table").getByRole("row").nth(1)).toContainText("100 MW");
 
     await page.getByLabel("Step 1 MW").fill("250");
     await page.getByRole("button", { name: "Save step 1" }).click();
+    await expect(page.getByTestId("budget-saved")).toHaveText("Saved step 1: 250 MW from 2020-01-01 onwards.");
     await expect(page.getByTestId("power-table").getByRole("row").nth(1)).toContainText("250 MW");
 
     await page.getByLabel("New step from").fill("2021-06-01");
     await page.getByLabel("New step MW").fill("300");
     await page.getByRole("button", { name: "Add step" }).click();
     await expect(page.getByText(/already has a budget of 250 MW from 2020-01-01 onwards/).first()).toBeVisible();
+    await expect(page.getByTestId("budget-saved")).toHaveText("");
     await expect(page.getByTestId("budget-step")).toHaveCount(1);
     await expect(page.getByTestId("history")).toContainText("power_budget.update");
     await expect(page.getByTestId("site-power-chart")).toBeVisible();

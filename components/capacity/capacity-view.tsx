@@ -12,6 +12,9 @@ import { capacityChartPoints } from "@/lib/queries/capacity/points";
 import { cn } from "@/lib/utils";
 import { CapacityChart } from "./capacity-chart";
 import { RunwayAnswer } from "./runway-answer";
+import { CapacityDeltaAnswer, GapDeltaTable } from "./scenario-delta";
+import { runwayMove } from "@/lib/metrics/scenario-delta";
+import { signedMonths } from "@/lib/format/signed";
 import { AppLink } from "@/components/links/app-link";
 
 const num = (d: Dec) => formatDecimal(d.toNumber(), 0);
@@ -34,6 +37,17 @@ function RunwayTable({ view, filters }: { view: View; filters: PlanningFilters }
     (a, b) => (a.line.runway?.from.getTime() ?? Infinity) - (b.line.runway?.from.getTime() ?? Infinity) || a.family.localeCompare(b.family),
   );
   const cell = (r: { from: Date } | null) => (r ? formatMonth(r.from) : `Beyond ${formatMonthShort(last.from)}`);
+  const base = view.baseline;
+  const baseRunway = (key: string) =>
+    key === "overall" ? base!.runway.overall.runway : (base!.runway.byFamily.find((f) => f.family === key)?.line.runway ?? null);
+  const change = (line: View["overall"]): ReactNode[] => {
+    if (!base) return [];
+    const move = runwayMove(baseRunway(line.key), line.runway);
+    return [
+      cell(move.from),
+      move.unchanged ? "unchanged" : move.shift === null ? (move.to ? "earlier" : "later") : signedMonths(move.shift),
+    ];
+  };
   const row = (label: ReactNode, line: View["overall"]): ReactNode[] => {
     const i = line.runway ? view.months.findIndex((m) => m.from.getTime() === line.runway!.from.getTime()) : -1;
     const p = i >= 0 ? line.points[i]! : null;
@@ -42,6 +56,7 @@ function RunwayTable({ view, filters }: { view: View; filters: PlanningFilters }
       <span key="r" className={cn(line.runway && "font-medium text-red-700 dark:text-red-300")}>
         {cell(line.runway)}
       </span>,
+      ...change(line),
       p ? num(p.capacity) : "—",
       p ? num(p.demand.median) : "—",
       p ? gapCell(p.gap, "g") : "—",
@@ -55,6 +70,7 @@ function RunwayTable({ view, filters }: { view: View; filters: PlanningFilters }
       columns={[
         { header: "Family" },
         { header: "Runway (median)" },
+        ...(base ? [{ header: "Baseline runway" }, { header: "Change" }] : []),
         { header: "Capacity then", numeric: true },
         { header: "Demand then", numeric: true },
         { header: "Gap then", numeric: true },
@@ -169,6 +185,7 @@ export function CapacityView({ view, filters, filterBar }: { view: View; filters
         {view.model.scenario ? `, in the scenario “${view.model.scenario.name}”` : ", baseline"}.
       </p>
       <RunwayAnswer view={view} />
+      <CapacityDeltaAnswer view={view} />
       <div className="mt-4">{filterBar}</div>
       {view.model.warnings.length ? (
         <ul className="mt-3 text-sm text-amber-800 dark:text-amber-300">
@@ -256,6 +273,7 @@ export function CapacityView({ view, filters, filterBar }: { view: View; filters
         <p className="mt-2">
           <CsvLink href={csv("gap")} label="Export gap table CSV" />
         </p>
+        <GapDeltaTable view={view} />
       </Panel>
 
       <Panel id="method" title="How this is computed">

@@ -13,6 +13,7 @@ import { CAUSES_SHOWN, causeParam, headroomLines, shownCauses } from "@/lib/quer
 import { sitePowerPoints } from "@/lib/queries/sites/power-points";
 import { cn } from "@/lib/utils";
 import { AppLink, InAppOnly, isSharedRender } from "@/components/links/app-link";
+import { PowerDelta } from "./scenario-delta";
 
 const DEFAULTS = { range: "24m" } as const;
 
@@ -240,6 +241,7 @@ export function PowerView({
         Which site goes over its power budget first? Projected IT and facility load per site against the contracted budget, month by month.
       </p>
       <Answer page={page} link={causeLink} />
+      <PowerDelta page={page} />
       <div className="mt-4">{filterBar}</div>
 
       <Panel

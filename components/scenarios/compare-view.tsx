@@ -12,9 +12,9 @@ import { planningSearchParams, type PlanningFilters } from "@/lib/queries/filter
 import { formatMonth, formatMonthShort } from "@/lib/format/date";
 import { PALETTE } from "@/lib/format/colors";
 import { formatMoney, formatMoneyExact, formatMw } from "@/lib/format/number";
-import type { Dec } from "@/lib/metrics/decimal";
 import type { Period } from "@/lib/metrics/period";
 import type { ScenarioComparison } from "@/lib/queries/scenarios/compare";
+import { signedMoney, signedMonths, signedMw } from "@/lib/format/signed";
 import { cn } from "@/lib/utils";
 
 export const SIDE_COLORS = { a: PALETTE[0], b: PALETTE[3] } as const;
@@ -22,10 +22,6 @@ const SELECT = "h-9 rounded-md border border-slate-300 bg-white px-2 text-sm dar
 
 const runwayText = (p: Period | null, horizonEnd: Date) =>
   p ? formatMonth(p.from) : `Beyond ${formatMonth(new Date(horizonEnd.getTime() - 1))}`;
-const signedMonths = (n: number | null) => (n === null ? "—" : n === 0 ? "same" : `${n > 0 ? "+" : "−"}${Math.abs(n)} mo`);
-const signedMoney = (d: Dec) => (d.isZero() ? "$0.00" : `${d.isNegative() ? "−" : "+"}${formatMoneyExact(d.abs().toFixed(2))}`);
-const signedMw = (d: Dec | null) =>
-  d === null ? "—" : d.isZero() ? "0 MW" : `${d.isNegative() ? "−" : "+"}${formatMw(d.abs().toString())}`;
 
 function Swatch({ side }: { side: "a" | "b" }) {
   return <span aria-hidden className="mr-1.5 inline-block size-2.5 rounded-sm" style={{ background: SIDE_COLORS[side] }} />;

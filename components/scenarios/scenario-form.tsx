@@ -90,7 +90,7 @@ export function ScenarioForm({
       const fields = { name, description, overrides: overrides() };
       const result = edit ? await updateAction({ id: edit.id, version: edit.version, changes: fields }) : await createAction(fields);
       if (result.ok) {
-        router.push(`/scenarios/${result.data.id}`);
+        router.push(`/scenarios/${result.data.id}?saved=1`);
         router.refresh();
       } else {
         setError(result);

@@ -85,17 +85,36 @@ function Problem({ state }: { state: ActionError | null }) {
   );
 }
 
-function StepRow({ step, index, today, actions }: { step: BudgetStep; index: number; today: string; actions: BudgetActions }) {
+/** Says what was saved (or null after a refusal) in the editor's status line: rows remount on save, so it lives above them. */
+type Notify = (message: string | null) => void;
+
+function StepRow({
+  step,
+  index,
+  today,
+  actions,
+  notify,
+}: {
+  step: BudgetStep;
+  index: number;
+  today: string;
+  actions: BudgetActions;
+  notify: Notify;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [state, setState] = useState<ActionError | null>(null);
   const formId = `budget-step-${step.id}`;
   const inForce = step.effectiveFrom <= today;
-  const finish = (result: ActionResult<{ id: string }>) => {
+  const finish = (result: ActionResult<{ id: string }>, saved: string) => {
     if (result.ok) {
       setState(null);
+      notify(saved);
       router.refresh();
-    } else setState(result);
+    } else {
+      notify(null);
+      setState(result);
+    }
   };
   const save = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -107,12 +126,13 @@ function StepRow({ step, index, today, actions }: { step: BudgetStep; index: num
     };
     const changes = Object.fromEntries(FIELDS.filter((f) => values[f] !== initial[f]).map((f) => [f, values[f]]));
     if (Object.keys(changes).length === 0) return setState({ ok: false, error: "Nothing to change." });
-    startTransition(async () => finish(await actions.update({ id: step.id, version: step.version, changes })));
+    const saved = `Saved step ${index + 1}: ${values.contractedMw} MW from ${values.effectiveFrom}${values.effectiveTo ? ` until ${values.effectiveTo}` : " onwards"}.`;
+    startTransition(async () => finish(await actions.update({ id: step.id, version: step.version, changes }), saved));
   };
   const remove = () =>
     startTransition(async () => {
       if (!window.confirm(`Remove the step from ${step.effectiveFrom}?`)) return;
-      finish(await actions.remove({ id: step.id, version: step.version }));
+      finish(await actions.remove({ id: step.id, version: step.version }), `Removed the step from ${step.effectiveFrom}.`);
     });
   return (
     <>
@@ -148,7 +168,7 @@ function StepRow({ step, index, today, actions }: { step: BudgetStep; index: num
   );
 }
 
-function NewStepRow({ siteId, actions }: { siteId: string; actions: BudgetActions }) {
+function NewStepRow({ siteId, actions, notify }: { siteId: string; actions: BudgetActions; notify: Notify }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [state, setState] = useState<ActionError | null>(null);
@@ -161,8 +181,14 @@ function NewStepRow({ siteId, actions }: { siteId: string; actions: BudgetAction
       if (result.ok) {
         setState(null);
         setKey((k) => k + 1);
+        notify(
+          `Added a step: ${values.contractedMw} MW from ${values.effectiveFrom}${values.effectiveTo ? ` until ${values.effectiveTo}` : " onwards"}.`,
+        );
         router.refresh();
-      } else setState(result);
+      } else {
+        notify(null);
+        setState(result);
+      }
     });
   };
   return (
@@ -199,33 +225,45 @@ export function BudgetRampEditor({
   today: string;
   actions: BudgetActions;
 }) {
+  const [notice, setNotice] = useState<string | null>(null);
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Power budget steps (editable)</caption>
-        <thead className="border-b border-slate-200 text-xs text-slate-600 uppercase dark:border-slate-800 dark:text-slate-400">
-          <tr>
-            <th scope="col" className="px-2 py-2 font-medium">
-              From
-            </th>
-            <th scope="col" className="px-2 py-2 font-medium">
-              Until (blank = open-ended)
-            </th>
-            <th scope="col" className="px-2 py-2 text-right font-medium">
-              Contracted MW
-            </th>
-            <th scope="col" className="px-2 py-2 font-medium">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-          {steps.map((s, i) => (
-            <StepRow key={`${s.id}:${s.version}`} step={s} index={i} today={today} actions={actions} />
-          ))}
-          <NewStepRow siteId={siteId} actions={actions} />
-        </tbody>
-      </table>
+    <div>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Power budget steps (editable)</caption>
+          <thead className="border-b border-slate-200 text-xs text-slate-600 uppercase dark:border-slate-800 dark:text-slate-400">
+            <tr>
+              <th scope="col" className="px-2 py-2 font-medium">
+                From
+              </th>
+              <th scope="col" className="px-2 py-2 font-medium">
+                Until (blank = open-ended)
+              </th>
+              <th scope="col" className="px-2 py-2 text-right font-medium">
+                Contracted MW
+              </th>
+              <th scope="col" className="px-2 py-2 font-medium">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+            {steps.map((s, i) => (
+              <StepRow key={`${s.id}:${s.version}`} step={s} index={i} today={today} actions={actions} notify={setNotice} />
+            ))}
+            <NewStepRow siteId={siteId} actions={actions} notify={setNotice} />
+          </tbody>
+        </table>
+      </div>
+      {/* Always rendered, so screen readers announce each new message. */}
+      <p
+        role="status"
+        aria-live="polite"
+        data-testid="budget-saved"
+        className="mt-2 min-h-5 text-sm font-medium text-emerald-700 dark:text-emerald-300"
+      >
+        {notice}
+      </p>
     </div>
   );
 }

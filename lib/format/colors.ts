@@ -81,9 +81,31 @@ export function vendorColor(vendor: string): string {
   return PALETTE[known ? known[1] : hashIndex(vendor)]!;
 }
 
-/** Sites have no fixed identity colour: they take palette colours in the order given. */
+/**
+ * For series with no identity colour (sites): ten hues chosen to stay apart from each other (every pair at least
+ * ΔE 28 in CIELAB), none red (red marks over budget), each with ≥ 3:1 contrast on white and on slate-900 cards.
+ */
+export const CATEGORICAL = [
+  "#2563eb", // blue-600
+  "#ea580c", // orange-600
+  "#16a34a", // green-600
+  "#9333ea", // purple-600
+  "#0891b2", // cyan-600
+  "#ec4899", // pink-500
+  "#78716c", // stone-500
+  "#a16207", // yellow-700
+  "#047857", // emerald-700
+  "#65a30d", // lime-600
+] as const;
+
+/** Sites have no fixed identity colour: they take the categorical colours in the order given. */
 export function seriesColor(index: number): string {
-  return PALETTE[index % PALETTE.length]!;
+  return CATEGORICAL[index % CATEGORICAL.length]!;
+}
+
+/** A series' colour, dashed from the eleventh on (the colours repeat, the pattern tells them apart). */
+export function seriesStyle(index: number): { color: string; dashed: boolean } {
+  return { color: seriesColor(index), dashed: index >= CATEGORICAL.length };
 }
 
 export const STATUS_COLORS: Record<string, string> = {

@@ -1,6 +1,7 @@
 import { dec, sumDec, type Dec } from "@/lib/metrics/decimal";
 import type { HeadroomPoint } from "@/lib/metrics/power-headroom";
 import type { Period } from "@/lib/metrics/period";
+import { runwayShiftMonths } from "@/lib/metrics/scenario-delta";
 
 // Two scenarios (or the baseline) side by side. Each side is computed by the functions the pages use — runway by
 // /capacity's loadCapacityRunway, spend by /costs' monthlySpend, headroom by /power's buildPowerPage — and these pure
@@ -36,11 +37,7 @@ export type CompareRows = {
   headroom: HeadroomRow[];
 };
 
-/** Months from runway a to runway b (negative: b runs out earlier); null when either never runs out in the horizon. */
-export function runwayShiftMonths(a: Period | null, b: Period | null): number | null {
-  if (!a || !b) return null;
-  return (b.from.getUTCFullYear() - a.from.getUTCFullYear()) * 12 + b.from.getUTCMonth() - a.from.getUTCMonth();
-}
+export { runwayShiftMonths };
 
 /**
  * The rows of the comparison: the overall runway then every family of either side (largest first as side a lists

@@ -208,14 +208,24 @@ export async function loadBaseline(ctx: Ctx, asOf: Date): Promise<PlanningModel>
  * is not applied: pages take the months they show from the blocks' own start and end.
  * An unknown scenario id is a NotFoundError; an archived scenario still loads (links to it keep working).
  */
-export async function loadPlanningModel(
+export async function loadPlanningModel(ctx: Ctx, options: PlanningModelOptions = {}): Promise<PlanningModel> {
+  return (await loadPlanningModels(ctx, options)).model;
+}
+
+type PlanningModelOptions = { scenarioId?: string | null; filters?: ModelFilter; asOf?: Date };
+
+/**
+ * The model of the scenario asked for (as loadPlanningModel) and, when one is asked for, the baseline beside it, from
+ * one read of the registers, both narrowed by the same filters: what the planning pages set a scenario against.
+ */
+export async function loadPlanningModels(
   ctx: Ctx,
-  options: { scenarioId?: string | null; filters?: ModelFilter; asOf?: Date } = {},
-): Promise<PlanningModel> {
+  options: PlanningModelOptions = {},
+): Promise<{ model: PlanningModel; baseline: PlanningModel | null }> {
   requirePermission(ctx, "app.read");
   const asOf = options.asOf ?? new Date();
   const scenarioId = options.scenarioId ?? null;
-  const [baseline, scenarioRows] = await Promise.all([
+  const [registers, scenarioRows] = await Promise.all([
     loadBaseline(ctx, asOf),
     scenarioId && isUuid(scenarioId)
       ? queryRows<{ id: string; name: string; overrides: unknown }>(
@@ -224,18 +234,18 @@ export async function loadPlanningModel(
         )
       : Promise.resolve([]),
   ]);
-  let model: PlanningModel = { ...baseline, demandPlans: baseline.demandPlans.filter((p) => p.scenarioId === null) };
-  if (scenarioId) {
-    const row = scenarioRows[0];
-    if (!row) throw new NotFoundError("That scenario does not exist.");
-    const overrides = typeof row.overrides === "string" ? (JSON.parse(row.overrides) as unknown) : row.overrides;
-    const { overrides: parsed, warning } = parseStoredOverrides(overrides);
-    model = applyScenario(
-      { ...baseline, demandPlans: baseline.demandPlans.filter((p) => p.scenarioId === null || p.scenarioId === row.id) },
-      parsed,
-      { id: row.id, name: row.name },
-    );
-    if (warning) model.warnings.unshift(warning);
-  }
-  return filterModel(model, options.filters ?? {});
+  const filters = options.filters ?? {};
+  const baseline = filterModel({ ...registers, demandPlans: registers.demandPlans.filter((p) => p.scenarioId === null) }, filters);
+  if (!scenarioId) return { model: baseline, baseline: null };
+  const row = scenarioRows[0];
+  if (!row) throw new NotFoundError("That scenario does not exist.");
+  const overrides = typeof row.overrides === "string" ? (JSON.parse(row.overrides) as unknown) : row.overrides;
+  const { overrides: parsed, warning } = parseStoredOverrides(overrides);
+  const model = applyScenario(
+    { ...registers, demandPlans: registers.demandPlans.filter((p) => p.scenarioId === null || p.scenarioId === row.id) },
+    parsed,
+    { id: row.id, name: row.name },
+  );
+  if (warning) model.warnings.unshift(warning);
+  return { model: filterModel(model, filters), baseline };
 }

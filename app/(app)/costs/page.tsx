@@ -4,6 +4,7 @@ import { CheapestAnswer } from "@/components/costs/answer";
 import { CommitmentsSection } from "@/components/costs/commitments-section";
 import { ComparisonSection } from "@/components/costs/comparison-section";
 import { SpendSection } from "@/components/costs/spend-section";
+import { SpendDelta } from "@/components/costs/scenario-delta";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { unconvertedNote } from "@/lib/format/fx";
 import { can } from "@/lib/auth/permissions";
@@ -47,6 +48,9 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
           hidden={{ by: filters.by === COSTS_DEFAULTS.by ? null : filters.by, ...profile }}
         />
       </div>
+      {filters.scenario ? (
+        <SpendDelta view={view} scenarioName={options.scenarios.find((s) => s.value === filters.scenario)?.label ?? "The scenario"} />
+      ) : null}
       <CheapestAnswer providers={view.comparison.providers} period={view.comparison.period} />
       <ComparisonSection
         rows={view.comparison.rows}

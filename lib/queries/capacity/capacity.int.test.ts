@@ -151,6 +151,14 @@ describeOnEachEngine("capacity vs demand queries", (engine) => {
     expect(month(h(grown).runway)).toBe("2026-03");
     expect(grown.focus.label).toBe("H100");
     expect(grown.model.scenario?.name).toBe("Plus half");
+    // The baseline beside the scenario is the baseline page's own lines: runway from the fixture's hand-worked case,
+    // and in March capacity is the same on both sides and demand × 1.5, so scenario gap − baseline gap = −0.5 × demand.
+    expect(base.baseline).toBeNull();
+    expect(month(grown.baseline!.focusLine.runway)).toBe(month(h(base).runway));
+    expect(grown.baseline!.focusLine.points.map((p) => p.gap.toFixed(6))).toEqual(h(base).points.map((p) => p.gap.toFixed(6)));
+    const march = grown.months.findIndex((m) => month(m) === "2026-03");
+    const change = h(grown).points[march]!.gap.minus(grown.baseline!.focusLine.points[march]!.gap);
+    expect(change.toFixed(6)).toBe(h(base).points[march]!.demand.median.times(-0.5).toFixed(6));
   });
 
   it("names what moves the runway: plans, bands and the blocks ending before it", async () => {

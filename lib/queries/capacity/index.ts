@@ -12,7 +12,13 @@ import { dec } from "@/lib/metrics/decimal";
 import { MAX_HORIZON } from "@/lib/metrics/forecast";
 import type { Period } from "@/lib/metrics/period";
 import { blockH100e } from "@/lib/planning/block-h100e";
-import { loadPlanningModel, type PlanningBlock, type PlanningDemandPlan, type PlanningModel } from "@/lib/planning/model";
+import {
+  loadPlanningModel,
+  loadPlanningModels,
+  type PlanningBlock,
+  type PlanningDemandPlan,
+  type PlanningModel,
+} from "@/lib/planning/model";
 import type { Ctx } from "@/lib/auth/context";
 import { runwayDrivers, type RunwayDrivers } from "./drivers";
 import { loadUsageHistory, type CapacityGroupBy, type CapacityUnit, type UsageHistory } from "./history";
@@ -48,6 +54,14 @@ export type CapacityView = CapacityRunway & {
   total: CapacityDemandLine;
   /** The family asked for, else the overall line, and what moves its runway. */
   focus: { label: string; line: CapacityDemandLine; drivers: RunwayDrivers };
+  /** With a scenario chosen: the same lines of the baseline (same filters, history and functions), to show the deltas. */
+  baseline: CapacityLines | null;
+};
+export type CapacityLines = {
+  runway: CapacityRunway;
+  groups: CapacityDemandLine[];
+  total: CapacityDemandLine;
+  focusLine: CapacityDemandLine;
 };
 
 /** The 24 forecast months: the month of asOf (still running, so forecast, not history) and the 23 after it. */
@@ -153,23 +167,40 @@ export async function loadCapacityRunway(
   return runwayFrom(model, familyHistory, forecastMonths(asOf), Boolean(full.provider || full.site));
 }
 
-/** Everything /capacity shows: the lines by group in the unit asked for, their total, the runways and the drivers. */
+/** The runways, the lines by group in the unit asked for, their total and the focus line of one model. */
+function capacityLines(
+  model: PlanningModel,
+  params: CapacityParams,
+  months: Period[],
+  histories: { family: UsageHistory; group: UsageHistory | null },
+): CapacityLines {
+  const plansLeftOut = Boolean(params.provider || params.site);
+  const runway = runwayFrom(model, histories.family, months, plansLeftOut);
+  const groups = histories.group
+    ? buildLines(model, histories.group, { by: params.by, unit: params.unit, months, plansLeftOut })
+    : runway.byFamily.map((f) => f.line);
+  const total = sumLines("total", "Total", groups, months);
+  const focusLine = (params.family && runway.byFamily.find((f) => f.family === params.family)?.line) || runway.overall;
+  return { runway, groups, total, focusLine };
+}
+
+/**
+ * Everything /capacity shows: the lines by group in the unit asked for, their total, the runways and the drivers;
+ * with a scenario, the baseline's lines too (one read of the registers and the usage history for both).
+ */
 export async function getCapacity(ctx: Ctx, params: CapacityParams): Promise<CapacityView> {
   const asOf = params.asOf ?? new Date();
   const months = forecastMonths(asOf);
   const plansLeftOut = Boolean(params.provider || params.site);
   const sameAsRunway = params.by === "family" && params.unit === "h100e";
-  const [model, familyHistory, groupHistory] = await Promise.all([
-    loadPlanningModel(ctx, { scenarioId: params.scenario, filters: params, asOf }),
+  const [models, familyHistory, groupHistory] = await Promise.all([
+    loadPlanningModels(ctx, { scenarioId: params.scenario, filters: params, asOf }),
     history(ctx, params, asOf, "family", "h100e"),
     sameAsRunway ? null : history(ctx, params, asOf, params.by, params.unit),
   ]);
-  const runway = runwayFrom(model, familyHistory, months, plansLeftOut);
-  const groups = sameAsRunway
-    ? runway.byFamily.map((f) => f.line)
-    : buildLines(model, groupHistory!, { by: params.by, unit: params.unit, months, plansLeftOut });
-  const total = sumLines("total", "Total", groups, months);
-  const focusLine = (params.family && runway.byFamily.find((f) => f.family === params.family)?.line) || runway.overall;
+  const { model } = models;
+  const histories = { family: familyHistory, group: groupHistory };
+  const { runway, groups, total, focusLine } = capacityLines(model, params, months, histories);
   const focusLabel = params.family ?? "all families";
   return {
     ...runway,
@@ -188,5 +219,6 @@ export async function getCapacity(ctx: Ctx, params: CapacityParams): Promise<Cap
         horizonEnd: addUtcMonths(months[0]!.from, HORIZON_MONTHS),
       }),
     },
+    baseline: models.baseline ? capacityLines(models.baseline, params, months, histories) : null,
   };
 }

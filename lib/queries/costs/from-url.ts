@@ -1,7 +1,7 @@
 import { parsePlanningFilters, type PlanningFilters, type RawSearchParams } from "@/lib/queries/filters/params";
 import type { FxRates } from "@/lib/metrics/fx";
 import type { SpendGroupBy } from "@/lib/metrics/monthly-spend";
-import { loadPlanningModel } from "@/lib/planning/model";
+import { loadPlanningModels } from "@/lib/planning/model";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { getCostsView, type CostsView } from "./index";
 
@@ -17,12 +17,19 @@ export async function getCostsFromUrl(
   const filters = parsePlanningFilters(raw, { now: asOf, defaults: COSTS_DEFAULTS });
   const by: SpendGroupBy = filters.by === "family" ? "family" : "provider";
   requirePermission(ctx, "app.read"); // before any read starts, so a refusal leaves no load unobserved
-  // The model loads while the cost view's own reads run.
-  const model = loadPlanningModel(ctx, {
+  // The model (and, with a scenario, the baseline beside it) loads while the cost view's own reads run.
+  const models = loadPlanningModels(ctx, {
     scenarioId: filters.scenario,
     filters: { provider: filters.provider, family: filters.family, site: filters.site },
     asOf,
   });
-  const view = await getCostsView(ctx, filters, { asOf, by, blocks: model.then((m) => m.blocks), profile: raw, fxRates });
+  const view = await getCostsView(ctx, filters, {
+    asOf,
+    by,
+    blocks: models.then((m) => m.model.blocks),
+    baselineBlocks: models.then((m) => m.baseline?.blocks ?? null),
+    profile: raw,
+    fxRates,
+  });
   return { filters: { ...filters, by }, view };
 }

@@ -29,6 +29,8 @@ export type CostsView = {
   };
   /** Blocks of the range priced in a currency without a rate in HEADROOM_FX_RATES: left out of planned money. */
   unconverted: Unconverted;
+  /** With a scenario chosen: the baseline's spend per month over the same months, by the same rules and billing. */
+  baseline: { spend: SpendMonth[] } | null;
 };
 
 export type CostsOptions = {
@@ -36,6 +38,8 @@ export type CostsOptions = {
   by?: SpendGroupBy;
   /** Blocks of the planning model (scenario applied), or the model still loading; the baseline registers when omitted. */
   blocks?: readonly ComparisonBlock[] | Promise<readonly ComparisonBlock[]>;
+  /** With a scenario: the baseline's blocks (or still loading), to set the scenario's spend against. */
+  baselineBlocks?: readonly ComparisonBlock[] | Promise<readonly ComparisonBlock[] | null> | null;
   /** URL parameters holding the workload profile (tps.<family>). */
   profile?: URLSearchParams | Record<string, string | string[] | undefined>;
   /** USD per unit of other currencies; HEADROOM_FX_RATES when omitted. */
@@ -66,8 +70,9 @@ export async function getCostsView(ctx: Ctx, filters: CostFilters, options: Cost
   const pastPeriod = from < pastTo ? { from, to: pastTo } : null;
 
   // Every read at once (the blocks may still be loading with the planning model).
-  const [loaded, usedAh, billed, groups, commitments] = await Promise.all([
+  const [loaded, baselineLoaded, usedAh, billed, groups, commitments] = await Promise.all([
     options.blocks ?? loadCostBlocks(ctx, f),
+    options.baselineBlocks ?? null,
     loadMonthlyUsed(ctx, f),
     loadBilledMonths(ctx, f, currency),
     loadBillingGroups(ctx, f, currency),
@@ -79,7 +84,10 @@ export async function getCostsView(ctx: Ctx, filters: CostFilters, options: Cost
     loaded.filter((b) => b.startAt < to && b.endAt > from),
     rates,
   );
-  const cells = monthlySpend({ months, blocks, usedAh, actual: groups, billed, usageThrough: thisMonth, currency });
+  const spendOf = (of: readonly ComparisonBlock[]) =>
+    monthlySpend({ months, blocks: of, usedAh, actual: groups, billed, usageThrough: thisMonth, currency });
+  const cells = spendOf(blocks);
+  const baselineBlocks = baselineLoaded ? blocksInUsd(baselineLoaded, rates).blocks : null;
   const by = options.by ?? "provider";
 
   const pastMonths = pastPeriod ? monthsOf(pastPeriod.from, pastPeriod.to) : [];
@@ -122,5 +130,6 @@ export async function getCostsView(ctx: Ctx, filters: CostFilters, options: Cost
     comparison: { period: pastPeriod, ...comparison, profile },
     commitments,
     unconverted: left,
+    baseline: baselineBlocks ? { spend: spendByMonth(months, spendOf(baselineBlocks), by) } : null,
   };
 }

@@ -4,7 +4,7 @@ import { dec, type Dec } from "@/lib/metrics/decimal";
 import type { Period } from "@/lib/metrics/period";
 import { firstOverBudget, loadsInService, type FirstOver } from "@/lib/metrics/power-causes";
 import { headroomBySite, tightestHeadroom, type HeadroomPoint, type SitePower } from "@/lib/metrics/power-headroom";
-import { loadPlanningModel, type PlanningBlock, type PlanningModel } from "@/lib/planning/model";
+import { loadPlanningModels, type PlanningBlock, type PlanningModel } from "@/lib/planning/model";
 import type { Ctx } from "@/lib/auth/context";
 
 export type PowerSite = {
@@ -44,6 +44,8 @@ export type PowerPage = {
   /** Sites with load in the range but no power budget recorded: not ranked, listed (monthly: load against a 0 MW budget). */
   unbudgeted: { siteId: string; siteName: string; peakFacilityMw: Dec; monthly: HeadroomPoint[] }[];
   causes: PowerCauses | null;
+  /** With a scenario chosen: the baseline's sites over the same months (same filters, same functions). */
+  baseline: { scenarioName: string; sites: PowerSite[]; firstOver: FirstOver | null } | null;
 };
 
 /** The filter's months; the month holding asOf starts at asOf (what is past in it no longer draws power). */
@@ -149,15 +151,22 @@ export function buildPowerPage(model: PlanningModel, months: Period[], cause: { 
   if (asked && askedPoint) causes = causesAt(model, loads, asked.siteId, askedPoint);
   else if (first) causes = causesAt(model, loads, first.siteId, first);
 
-  return { asOf: model.asOf, months, sites, firstOver: first, unbudgeted, causes };
+  return { asOf: model.asOf, months, sites, firstOver: first, unbudgeted, causes, baseline: null };
 }
 
-/** Loads the planning model once (scenario, provider and site filters applied) and builds the power page from it. */
+/**
+ * Loads the planning model once (scenario, provider and site filters applied) and builds the power page from it; with
+ * a scenario, the baseline's sites beside it, from the same read of the registers.
+ */
 export async function getPowerPage(ctx: Ctx, filters: PlanningFilters, cause: string | null = null, asOf = new Date()): Promise<PowerPage> {
-  const model = await loadPlanningModel(ctx, {
+  const { model, baseline } = await loadPlanningModels(ctx, {
     scenarioId: filters.scenario,
     filters: { provider: filters.provider, site: filters.site },
     asOf,
   });
-  return buildPowerPage(model, powerPeriods(filters, asOf), parseCause(cause));
+  const months = powerPeriods(filters, asOf);
+  const page = buildPowerPage(model, months, parseCause(cause));
+  if (!baseline) return page;
+  const base = buildPowerPage(baseline, months);
+  return { ...page, baseline: { scenarioName: model.scenario?.name ?? "Scenario", sites: base.sites, firstOver: base.firstOver } };
 }

@@ -1,5 +1,5 @@
 import type { LinePoint, LineSeries } from "@/lib/format/chart-types";
-import { seriesColor } from "@/lib/format/colors";
+import { seriesStyle } from "@/lib/format/colors";
 import { formatMonth, formatMonthShort } from "@/lib/format/date";
 import type { Period } from "@/lib/metrics/period";
 import { startOfUtcMonth } from "@/lib/metrics/calendar";
@@ -7,7 +7,7 @@ import type { PowerSite } from "./";
 
 /** One point per month, one line per site: the headroom (MW) at the month's tightest instant. */
 export function headroomLines(months: readonly Period[], sites: readonly PowerSite[]): { data: LinePoint[]; series: LineSeries[] } {
-  const series = sites.map((s, i) => ({ key: `s${i}`, name: s.siteName, color: seriesColor(i) }));
+  const series = sites.map((s, i) => ({ key: `s${i}`, name: s.siteName, ...seriesStyle(i) }));
   const data = months.map((m, j) => {
     const start = startOfUtcMonth(m.from);
     return {

@@ -14,6 +14,8 @@ import { formatDay } from "@/lib/format/date";
 import { entityHistory } from "@/lib/queries/lists/history";
 import { isUuid } from "@/lib/db/uuid";
 import { getScenario, overrideLabels } from "@/lib/queries/scenarios";
+import { getScenarioPowerImpact } from "@/lib/queries/scenarios/impact";
+import { impactSentence, PowerImpact } from "@/components/scenarios/power-impact";
 import { setScenarioArchivedAction } from "../actions";
 
 export const metadata: Metadata = { title: "Scenario" };
@@ -27,11 +29,22 @@ const PAGES = [
   { href: "/concentration", label: "Concentration" },
 ];
 
-export default async function ScenarioPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ScenarioPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ saved?: string | string[] }>;
+}) {
   const ctx = await requireCtx();
   const { id } = await params;
+  const saved = (await searchParams).saved === "1";
   if (!isUuid(id)) notFound();
-  const [scenario, history] = await Promise.all([getScenario(ctx, id), entityHistory(ctx, "scenario", id)]).catch((e: unknown) => {
+  const [scenario, history, impact] = await Promise.all([
+    getScenario(ctx, id),
+    entityHistory(ctx, "scenario", id),
+    getScenarioPowerImpact(ctx, id),
+  ]).catch((e: unknown) => {
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
@@ -77,6 +90,15 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
           ) : null}
         </div>
       </div>
+      {saved ? (
+        <p
+          role="status"
+          data-testid="scenario-saved"
+          className="mt-4 rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100"
+        >
+          <strong>Scenario saved.</strong> {impactSentence(impact)}
+        </p>
+      ) : null}
       <section aria-labelledby="overrides-heading" className="mt-6">
         <h2 id="overrides-heading" className="text-lg font-semibold">
           What differs from the baseline
@@ -119,6 +141,7 @@ export default async function ScenarioPage({ params }: { params: Promise<{ id: s
           ))}
         </p>
       </section>
+      <PowerImpact impact={impact} scenarioId={id} />
       <DetailList
         items={[
           [
