@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, ne, sql, type AnyColumn } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
 import { contractMappings, contracts, providers } from "@/lib/db/schema";
 import { ValidationError } from "@/lib/errors";
@@ -19,7 +19,7 @@ export async function checkContractMapping(tx: Executor, m: CreateContractMappin
   if (!contract) invalid("contractId", "This contract does not exist.");
   if (contract.archivedAt) invalid("contractId", "This contract is archived; choose a current one.");
   if (contract.providerId !== m.providerId) invalid("contractId", "This contract is with another provider; choose one of this provider's.");
-  const same = (col: typeof contractMappings.serviceName, v: string | null) => sql`coalesce(${col}, '') = ${v ?? ""}`;
+  const same = (col: AnyColumn, v: string | null) => sql`coalesce(${col}, '') = ${v ?? ""}`;
   const [clash] = await tx
     .select({ archivedAt: contractMappings.archivedAt })
     .from(contractMappings)
