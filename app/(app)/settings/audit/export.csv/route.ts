@@ -7,12 +7,14 @@ import { parseAuditExportParams } from "../search-params";
 
 export const dynamic = "force-dynamic";
 
-// One row per changed field (an entry with no field changes gives one row with the field columns empty).
+// One row per changed field (an entry with no field changes gives one row with the field columns empty); a value
+// that was not set is an empty cell.
+const cell = (v: string) => (v === "—" ? null : v);
 async function* rows(entries: AsyncIterable<AuditEntry>) {
   for await (const e of entries) {
     const common = [e.at.toISOString(), e.actor, e.action, e.entityType, e.entityId, e.entityLabel] as const;
     if (e.changes.length === 0) yield [...common, null, null, null];
-    for (const c of e.changes) yield [...common, c.label, c.before, c.after];
+    for (const c of e.changes) yield [...common, c.label, cell(c.before), cell(c.after)];
   }
 }
 
