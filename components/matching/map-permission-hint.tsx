@@ -3,7 +3,7 @@ import { ROLE_PERMISSIONS } from "@/lib/auth/permissions";
 import { ROLES, type Role } from "@/lib/enums";
 
 /** The roles that hold billing.map, e.g. "admin and finance". */
-export function mappingRoles(): string {
+function mappingRoles(): string {
   const roles = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes("billing.map"));
   return roles.length > 1 ? `${roles.slice(0, -1).join(", ")} and ${roles.at(-1)}` : (roles[0] ?? "no role");
 }

@@ -12,7 +12,7 @@ const NOISE = new Set(["id", "createdAt", "updatedBy"]);
 const SECRET = new Set(["passwordHash", "keyHash", "tokenHash"]);
 
 /** Snapshot fields that point at another record, and that record's type. */
-export const REFERENCE_FIELDS: Readonly<Record<string, string>> = {
+const REFERENCE_FIELDS: Readonly<Record<string, string>> = {
   providerId: "provider",
   contractId: "contract",
   siteId: "site",
@@ -63,7 +63,7 @@ function label(path: string, labels: EntityLabels): string {
 }
 
 /** A snapshot value as text: "—" for none, yes/no, a record's name for its id, an instant in UTC, a grouped decimal. */
-export function readableValue(value: unknown, field: string, labels: EntityLabels): string {
+function readableValue(value: unknown, field: string, labels: EntityLabels): string {
   if (value === null || value === undefined || value === "") return "—";
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (typeof value === "number") return String(value);

@@ -14,7 +14,7 @@ const text = z
   .transform((v) => (v ? v : undefined));
 
 /** A UTC day, YYYY-MM-DD, that exists on the calendar (2026-02-30 does not). */
-export function isDay(v: string): boolean {
+function isDay(v: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
   const at = new Date(`${v}T00:00:00Z`);
   return !Number.isNaN(at.getTime()) && at.toISOString().startsWith(v);
