@@ -31,6 +31,7 @@ test.describe("access", () => {
     page,
     signInPage,
   }) => {
+    test.setTimeout(120_000); // a user created, the log filtered, two CSV requests and the record opened
     const email = `e2e-audit-${Date.now()}@example.com`;
     const today = new Date().toISOString().slice(0, 10);
     await signInPage.signInAs("admin");
@@ -39,7 +40,7 @@ test.describe("access", () => {
     await page.getByLabel("Name", { exact: true }).fill("E2E Audited");
     await page.getByLabel("Role").selectOption("finance");
     await page.getByRole("button", { name: "Create user" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: email })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: email })).toBeVisible({ timeout: 30_000 });
     const userUrl = new URL(page.url()).pathname;
 
     await page.goto("/settings/audit");
@@ -48,7 +49,7 @@ test.describe("access", () => {
     await filters.getByLabel("From (UTC day)").fill(today);
     await filters.getByLabel("To (UTC day)").fill(today);
     await filters.getByRole("button", { name: "Filter" }).click();
-    await expect(page).toHaveURL(new RegExp(`entity=user.*from=${today}.*to=${today}`));
+    await expect(page).toHaveURL(new RegExp(`entity=user.*from=${today}.*to=${today}`), { timeout: 30_000 });
     const row = page.getByRole("row").filter({ hasText: email }).filter({ hasText: "user.create" });
     await expect(row.getByRole("link", { name: `E2E Audited (${email})` })).toHaveAttribute("href", userUrl);
     await expect(row).toContainText("Role");
@@ -68,6 +69,6 @@ test.describe("access", () => {
     expect(await bad.text()).toContain('"from" must be a day');
 
     await row.getByRole("link", { name: `E2E Audited (${email})` }).click();
-    await expect(page.getByRole("heading", { level: 1, name: email })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: email })).toBeVisible({ timeout: 30_000 });
   });
 });

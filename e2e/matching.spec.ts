@@ -69,6 +69,7 @@ test.describe("matching charges to accelerator types", () => {
     page,
     signInPage,
   }, info) => {
+    test.setTimeout(120_000); // an import, a mapping and its re-match of the provider's demo charges
     const tag = Date.now();
     const sku = `e2e-gpu-${tag}`;
     const region = `e2e-${tag % 100_000}`;
@@ -115,6 +116,7 @@ test.describe("matching charges to accelerator types", () => {
     page,
     signInPage,
   }, info) => {
+    test.setTimeout(120_000); // an import, a mapping and its re-match of the provider's demo charges
     const tag = Date.now();
     const sku = `e2e-stor-${tag}`;
     const service = `E2E Storage ${tag}`;
@@ -144,7 +146,7 @@ test.describe("matching charges to accelerator types", () => {
     await contract.selectOption({ label: phase1! });
     await form.getByLabel("Service").fill("");
     await form.getByRole("button", { name: "Create mapping" }).click();
-    await expect(form.getByText(/Name at least one of service/)).toBeVisible();
+    await expect(form.locator("#f-serviceName-error")).toHaveText(/Name at least one of service/);
 
     await form.getByLabel("Service").fill(service.toLowerCase());
     await form.getByRole("button", { name: "Create mapping" }).click();
