@@ -115,16 +115,16 @@ export function AuditTable({ result, filters, canExport }: { result: AuditResult
             {result.entries.map((e) => (
               <tr key={e.id} className="align-top">
                 <td className="px-3 py-2 whitespace-nowrap tabular-nums">{utc.format(e.at)}</td>
-                <td className="px-3 py-2 [overflow-wrap:anywhere]">{e.actor}</td>
+                <td className="px-3 py-2 break-words">{e.actor}</td>
                 <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
                 <td className="px-3 py-2">
                   <span className="block text-xs text-slate-600 dark:text-slate-400">{e.entityTypeLabel}</span>
                   {e.entityHref ? (
-                    <Link href={e.entityHref} className={`${LINK} [overflow-wrap:anywhere]`} title={e.entityId ?? undefined}>
+                    <Link href={e.entityHref} className={`${LINK} break-words`} title={e.entityId ?? undefined}>
                       {e.entityLabel}
                     </Link>
                   ) : (
-                    <span className="[overflow-wrap:anywhere]" title={e.entityId ?? undefined}>
+                    <span className="break-words" title={e.entityId ?? undefined}>
                       {e.entityLabel}
                     </span>
                   )}
