@@ -26,4 +26,49 @@ test.describe("access", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
     await expect(page.getByRole("cell", { name: "seed.demo" })).toBeVisible();
   });
+
+  test("an admin finds a change by record type and day, reads it by name, opens the record and exports the rows", async ({
+    page,
+    signInPage,
+  }) => {
+    test.setTimeout(120_000); // a user created, the log filtered, two CSV requests and the record opened
+    const email = `e2e-audit-${Date.now()}@example.com`;
+    const today = new Date().toISOString().slice(0, 10);
+    await signInPage.signInAs("admin");
+    await page.goto("/settings/users/new");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Name", { exact: true }).fill("E2E Audited");
+    await page.getByLabel("Role").selectOption("finance");
+    await page.getByRole("button", { name: "Create user" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: email })).toBeVisible({ timeout: 30_000 });
+    const userUrl = new URL(page.url()).pathname;
+
+    await page.goto("/settings/audit");
+    const filters = page.getByRole("search", { name: "Filter the audit log" });
+    await filters.getByLabel("Record type").selectOption({ label: "User" });
+    await filters.getByLabel("From (UTC day)").fill(today);
+    await filters.getByLabel("To (UTC day)").fill(today);
+    await filters.getByRole("button", { name: "Filter" }).click();
+    await expect(page).toHaveURL(new RegExp(`entity=user.*from=${today}.*to=${today}`), { timeout: 30_000 });
+    const row = page.getByRole("row").filter({ hasText: email }).filter({ hasText: "user.create" });
+    await expect(row.getByRole("link", { name: `E2E Audited (${email})` })).toHaveAttribute("href", userUrl);
+    await expect(row).toContainText("Role");
+    await expect(row).toContainText("finance");
+    // No raw ids or JSON in the row.
+    await expect(row).not.toContainText(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    await expect(row).not.toContainText("{");
+
+    const csv = await page.request.get(`/settings/audit/export.csv?entity=user&from=${today}&to=${today}`);
+    expect(csv.status()).toBe(200);
+    const text = await csv.text();
+    expect(text.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("at_utc,actor,action,entity_type,entity_id,entity,field,before,after");
+    expect(text).toContain(`user.create`);
+    expect(text).toContain(`E2E Audited (${email}),Role,,finance`);
+    const bad = await page.request.get("/settings/audit/export.csv?from=2026-02-30");
+    expect(bad.status()).toBe(400);
+    expect(await bad.text()).toContain('"from" must be a day');
+
+    await row.getByRole("link", { name: `E2E Audited (${email})` }).click();
+    await expect(page.getByRole("heading", { level: 1, name: email })).toBeVisible({ timeout: 30_000 });
+  });
 });

@@ -1,10 +1,5 @@
 import type { HistoryEntry } from "@/lib/queries/lists/history";
-
-function show(value: unknown): string {
-  if (value === null || value === undefined) return "—";
-  if (typeof value === "string") return value;
-  return JSON.stringify(value);
-}
+import { FieldChanges } from "./field-changes";
 
 const utc = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
@@ -27,18 +22,9 @@ export function EntityHistory({ entries, title = "History" }: { entries: History
                 <span className="font-mono text-xs">{e.action}</span>
               </p>
               {e.changes.length ? (
-                <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
-                  {e.changes.map((c) => (
-                    <div key={c.field} className="contents">
-                      <dt className="font-medium">{c.field}</dt>
-                      <dd className="break-all">
-                        <span className="text-red-700 line-through dark:text-red-300">{show(c.before)}</span>
-                        {" → "}
-                        <span className="text-emerald-700 dark:text-emerald-300">{show(c.after)}</span>
-                      </dd>
-                    </div>
-                  ))}
-                </dl>
+                <div className="mt-2">
+                  <FieldChanges changes={e.changes} />
+                </div>
               ) : null}
             </li>
           ))}

@@ -7,3 +7,8 @@ export function formatExactMoney(value: string, currency: string): string {
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return `${fixed.startsWith("-") ? "−" : ""}${grouped}.${frac.padEnd(2, "0")} ${currency}`;
 }
+
+/** An exact decimal amount rounded half-up to the cent: "1600448.8325141858" USD → "1,600,448.83 USD". */
+export function formatCentsMoney(value: string, currency: string): string {
+  return formatExactMoney(dec(value).toDecimalPlaces(2, 4).toFixed(2), currency);
+}

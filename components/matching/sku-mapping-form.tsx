@@ -14,7 +14,7 @@ export type SkuMappingValues = {
   acceleratorsPerUnit: string;
 };
 
-const toDetail = (id: string) => `/settings/sku-mappings/${id}`;
+const toDetail = (id: string) => `/settings/sku-mappings/${id}?saved=1`;
 
 export function SkuMappingForm({
   action,

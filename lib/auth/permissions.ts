@@ -10,6 +10,7 @@ export const PERMISSIONS = [
   "audit.read",
   "contracts.write",
   "billing.import",
+  "billing.map",
   "sites.write",
   "power_budgets.write",
   "reservations.write",
@@ -24,7 +25,7 @@ const READ: Permission[] = ["app.read", "export.csv"];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  finance: [...READ, "contracts.write", "billing.import", "shares.manage"],
+  finance: [...READ, "contracts.write", "billing.import", "billing.map", "shares.manage"],
   infra: [
     ...READ,
     "sites.write",

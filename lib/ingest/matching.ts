@@ -52,6 +52,8 @@ export type ChargeFields = {
   capacityReservationId: string;
   skuId: string;
   regionId: string;
+  serviceName: string;
+  subAccountId: string;
   /** A provider already set on the row, kept when no name resolves. */
   providerId?: string;
 };
@@ -68,6 +70,8 @@ export function tableFields(a: string): ChargeFields {
     capacityReservationId: `${a}.capacity_reservation_id`,
     skuId: `${a}.sku_id`,
     regionId: `${a}.region_id`,
+    serviceName: `${a}.service_name`,
+    subAccountId: `${a}.sub_account_id`,
     providerId: `${a}.provider_id`,
   };
 }
@@ -113,6 +117,17 @@ export function withChargeTies(from: string, fields: (alias: string) => ChargeFi
       and q.m_period_start >= (k.start_date::timestamp at time zone 'UTC') and q.m_period_start < (k.end_date::timestamp at time zone 'UTC')
       and ${sameProvider("k.provider_id")}`;
   const newest = "order by k.start_date desc, k.id limit 1";
+  // A contract mapping (lib/services/contract-mappings): every field it names equals the charge's; the most specific wins.
+  const given = ["service_name", "sku_id", "region_id", "tag_key", "sub_account_id"].map((c) => `(m.${c} is not null)::int`).join(" + ");
+  const mappedContract = `select k.id from contract_mappings m join contracts k on k.id = m.contract_id
+      where m.provider_id = ${pid} and m.archived_at is null
+        and (m.service_name is null or lower(m.service_name) = q.m_service)
+        and (m.sku_id is null or m.sku_id = q.m_sku)
+        and (m.region_id is null or lower(m.region_id) = q.m_region)
+        and (m.sub_account_id is null or m.sub_account_id = q.m_sub_account)
+        and (m.tag_key is null or btrim(coalesce(q.m_tags ->> m.tag_key, q.m_tags ->> ('user:' || m.tag_key))) = m.tag_value)
+        and ${fits}
+      order by ${given} desc, m.created_at, m.id limit 1`;
   const keys = `(select distinct reference from contracts where archived_at is null and reference is not null)`;
   return `(select q.*,
       coalesce(
@@ -120,7 +135,8 @@ export function withChargeTies(from: string, fields: (alias: string) => ChargeFi
         case when q.m_applied is not null then (select k.id from contracts k where k.reference in (
           select btrim(m[1]) from regexp_matches(q.m_applied, ${quote(CONTRACT_ID_PATTERN)}, 'g') m) and ${fits} ${newest}) end,
         case when kt.reference is not null then (select k.id from contracts k where k.reference = q.m_tag_contract and ${fits} ${newest}) end,
-        case when q.m_reservation_id is not null then (select k.id from reservations r join contracts k on k.id = r.contract_id where r.id = q.m_reservation_id and ${fits} limit 1) end
+        case when q.m_reservation_id is not null then (select k.id from reservations r join contracts k on k.id = r.contract_id where r.id = q.m_reservation_id and ${fits} limit 1) end,
+        case when cm.provider_id is not null then (${mappedContract}) end
       ) as m_contract_id,
       coalesce(
         case when sm.sku_id is not null then coalesce(
@@ -140,11 +156,14 @@ export function withChargeTies(from: string, fields: (alias: string) => ChargeFi
           ${s.billingCurrency} as m_currency, ${s.chargePeriodStart} as m_period_start,
           nullif(btrim(${s.commitmentDiscountId}), '') as m_cdi, nullif(btrim(${s.capacityReservationId}), '') as m_cri,
           nullif(btrim(${s.skuId}), '') as m_sku, lower(btrim(${s.regionId})) as m_region,
+          lower(btrim(${s.serviceName})) as m_service, btrim(${s.subAccountId}) as m_sub_account,
+          (case when jsonb_typeof(${s.tags}) = 'object' then ${s.tags} end) as m_tags,
           ${tag(RESERVATION_TAG)} as m_tag_reservation, ${tag(CONTRACT_TAG)} as m_tag_contract,
           ${extraKey(["ContractApplied", "contractapplied", "contractApplied", "CONTRACTAPPLIED"])}::text as m_applied
         from ${from} s left join ${PROVIDER_NAMES} pn on pn.name = ${name} offset 0) q offset 0) q
     left join ${keys} kc on kc.reference = q.m_cdi
     left join ${keys} kt on kt.reference = q.m_tag_contract
+    left join (select distinct provider_id from contract_mappings where archived_at is null) cm on cm.provider_id = q.m_provider_id
     left join (select distinct provider_id, sku_id from sku_mappings where archived_at is null) sm on sm.provider_id = q.m_provider_id and sm.sku_id = q.m_sku
     offset 0)`;
 }

@@ -6,6 +6,7 @@ import type { Db, DbHandle } from "@/lib/db/client";
 import {
   acceleratorTypes,
   apiKeys,
+  contractMappings,
   contracts,
   demandPlans,
   powerBudgets,
@@ -111,6 +112,13 @@ const SAMPLE_INPUTS: Record<WriteVerbName, (db: Db) => object | Promise<object>>
   updateSkuMapping: async (db) => ({ ...(await skuMappingVersion(db, "PM-SKU-EDIT")), changes: { acceleratorsPerUnit: "4" } }),
   archiveSkuMapping: async (db) => skuMappingVersion(db, "PM-SKU-ARCHIVE"),
   unarchiveSkuMapping: async (db) => skuMappingVersion(db, "PM-SKU-ARCHIVED", new Date()),
+  createContractMapping: async (db) => ({
+    providerId: matrixCatalog.provider.id,
+    skuId: `matrix-map-${Date.now()}`,
+    contractId: (await versionOf(db, contracts, "PM-EDIT")).id,
+  }),
+  archiveContractMapping: async (db) => contractMappingVersion(db, "PM-MAP-ARCHIVE"),
+  unarchiveContractMapping: async (db) => contractMappingVersion(db, "PM-MAP-ARCHIVED", new Date()),
   createScenario: () => ({
     name: `Matrix scenario ${Date.now()}`,
     overrides: { demandGrowthPct: "20", pueBySite: { [matrixCatalog.site.id]: "1.4" } },
@@ -246,6 +254,21 @@ async function skuMappingVersion(db: Db, skuId: string, archivedAt: Date | null 
     .insert(skuMappings)
     .values({ providerId: matrixCatalog.provider.id, skuId, acceleratorTypeId: matrixCatalog.type.id, archivedAt })
     .returning({ id: skuMappings.id, version: skuMappings.version });
+  return row!;
+}
+
+// Contract mappings are found by their SKU id, created on first use (tied to the contract PM-EDIT).
+async function contractMappingVersion(db: Db, skuId: string, archivedAt: Date | null = null) {
+  const [found] = await db
+    .select({ id: contractMappings.id, version: contractMappings.version })
+    .from(contractMappings)
+    .where(sql`${contractMappings.skuId} = ${skuId}`);
+  if (found) return found;
+  const { id: contractId } = await versionOf(db, contracts, "PM-EDIT");
+  const [row] = await db
+    .insert(contractMappings)
+    .values({ providerId: matrixCatalog.provider.id, skuId, contractId, archivedAt })
+    .returning({ id: contractMappings.id, version: contractMappings.version });
   return row!;
 }
 

@@ -28,6 +28,8 @@ import { updateScenario } from "@/lib/services/scenarios/update";
 import { archiveSite, unarchiveSite } from "@/lib/services/sites/archive";
 import { createSite } from "@/lib/services/sites/create";
 import { updateSite } from "@/lib/services/sites/update";
+import { archiveContractMapping, unarchiveContractMapping } from "@/lib/services/contract-mappings/archive";
+import { createContractMapping } from "@/lib/services/contract-mappings/create";
 import { archiveSkuMapping, unarchiveSkuMapping } from "@/lib/services/sku-mappings/archive";
 import { createSkuMapping } from "@/lib/services/sku-mappings/create";
 import { updateSkuMapping } from "@/lib/services/sku-mappings/update";
@@ -76,10 +78,13 @@ export const WRITE_VERBS = {
   updateAcceleratorType: { permission: "catalog.write", run: updateAcceleratorType },
   archiveAcceleratorType: { permission: "catalog.write", run: archiveAcceleratorType },
   unarchiveAcceleratorType: { permission: "catalog.write", run: unarchiveAcceleratorType },
-  createSkuMapping: { permission: "catalog.write", run: createSkuMapping },
-  updateSkuMapping: { permission: "catalog.write", run: updateSkuMapping },
-  archiveSkuMapping: { permission: "catalog.write", run: archiveSkuMapping },
-  unarchiveSkuMapping: { permission: "catalog.write", run: unarchiveSkuMapping },
+  createSkuMapping: { permission: "billing.map", run: createSkuMapping },
+  updateSkuMapping: { permission: "billing.map", run: updateSkuMapping },
+  archiveSkuMapping: { permission: "billing.map", run: archiveSkuMapping },
+  unarchiveSkuMapping: { permission: "billing.map", run: unarchiveSkuMapping },
+  createContractMapping: { permission: "billing.map", run: createContractMapping },
+  archiveContractMapping: { permission: "billing.map", run: archiveContractMapping },
+  unarchiveContractMapping: { permission: "billing.map", run: unarchiveContractMapping },
   createScenario: { permission: "scenarios.write", run: createScenario },
   updateScenario: { permission: "scenarios.write", run: updateScenario },
   archiveScenario: { permission: "scenarios.write", run: archiveScenario },

@@ -147,6 +147,46 @@ export const skuMappings = pgTable(
   ],
 );
 
+// Matching rule a finance user sets from the unmatched charges: a provider's charges that have every given field
+// (ServiceName, SkuId, RegionId, one tag key=value, SubAccountId; at least one) count toward a contract. Read by
+// lib/ingest/matching.ts after the explicit ties (CommitmentDiscountId, ContractApplied, tag, reservation); the most
+// specific live rule wins. Sets cost_line_items.contract_id like every other contract tie.
+export const contractMappings = pgTable(
+  "contract_mappings",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    providerId: uuid()
+      .notNull()
+      .references(() => providers.id),
+    serviceName: text(),
+    skuId: text(),
+    regionId: text(),
+    tagKey: text(),
+    tagValue: text(),
+    subAccountId: text(),
+    contractId: uuid()
+      .notNull()
+      .references(() => contracts.id),
+    archivedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text(),
+    version: integer().notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("contract_mappings_rule_key").on(
+      t.providerId,
+      sql`coalesce(lower(${t.serviceName}), '')`,
+      sql`coalesce(${t.skuId}, '')`,
+      sql`coalesce(lower(${t.regionId}), '')`,
+      sql`coalesce(${t.tagKey}, '')`,
+      sql`coalesce(${t.tagValue}, '')`,
+      sql`coalesce(${t.subAccountId}, '')`,
+    ),
+    index("contract_mappings_contract_idx").on(t.contractId),
+  ],
+);
+
 const summed = () => numeric();
 
 // Monthly rollup of cost_line_items, what every billing page reads (lib/ingest/billing-monthly.ts keeps it exact,

@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { acceleratorTypes, auditLog, powerBudgets, providers, reservations, sites } from "@/lib/db/schema";
-import { diffSnapshots } from "@/lib/audit/diff";
-import type { HistoryEntry } from "@/lib/queries/lists/history";
+import { historyEntries, type HistoryEntry } from "@/lib/queries/lists/history";
 import { parseMonth, parsePlanningFilters, planningQuery } from "@/lib/queries/filters/params";
 import { isoDay } from "@/lib/metrics/calendar";
 import type { Dec } from "@/lib/metrics/decimal";
@@ -92,7 +91,7 @@ export async function powerBudgetHistory(ctx: Ctx, siteId: string, limit = 200):
     )
     .orderBy(desc(auditLog.id))
     .limit(limit);
-  return rows.map((r) => ({ id: r.id, at: new Date(r.at), actor: r.actor, action: r.action, changes: diffSnapshots(r.before, r.after) }));
+  return historyEntries(ctx.db, rows);
 }
 
 /** The site row with its provider's name, for the edit form. */

@@ -10,7 +10,7 @@ import { checkSkuMapping } from "./rules";
 import { ArchiveSkuMappingInput } from "./schemas";
 
 async function setArchived(ctx: Ctx, input: unknown, archive: boolean) {
-  requirePermission(ctx, "catalog.write");
+  requirePermission(ctx, "billing.map");
   const data = parseInput(ArchiveSkuMappingInput, input);
   return withTransaction(ctx, async (tx) => {
     const [before] = await tx.select().from(skuMappings).where(eq(skuMappings.id, data.id)).for("update");

@@ -8,7 +8,7 @@ import { CreateSkuMappingInput } from "./schemas";
 
 /** Maps a provider's SKU (in one region, or all) to an accelerator type; the provider's charges are matched again at once. */
 export async function createSkuMapping({ ctx, input }: { ctx: Ctx; input: unknown }) {
-  requirePermission(ctx, "catalog.write");
+  requirePermission(ctx, "billing.map");
   const data = parseInput(CreateSkuMappingInput, input);
   return withTransaction(ctx, async (tx) => {
     await checkSkuMapping(tx, data);

@@ -75,9 +75,9 @@ describeOnEachEngine("SKU mapping verbs", (engine) => {
     expect(await types()).toEqual([null, catalog.type.id, null]);
   });
 
-  it("refuses finance and viewers and changes nothing", async () => {
+  it("refuses infra and viewers (no billing.map) and changes nothing", async () => {
     const before = await handle.db.select().from(skuMappings);
-    for (const role of ["finance", "infra", "viewer"] as const) {
+    for (const role of ["infra", "viewer"] as const) {
       const input = { providerId: catalog.provider.id, skuId: "m7i.large", acceleratorTypeId: catalog.type.id, acceleratorsPerUnit: "1" };
       await expect(createSkuMapping({ ctx: roleCtx(handle.db, role), input })).rejects.toBeInstanceOf(ForbiddenError);
     }

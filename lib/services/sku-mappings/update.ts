@@ -10,7 +10,7 @@ import { checkSkuMapping } from "./rules";
 import { UpdateSkuMappingInput } from "./schemas";
 
 export async function updateSkuMapping({ ctx, input }: { ctx: Ctx; input: unknown }) {
-  requirePermission(ctx, "catalog.write");
+  requirePermission(ctx, "billing.map");
   const data = parseInput(UpdateSkuMappingInput, input);
   return withTransaction(ctx, async (tx) => {
     const [before] = await tx.select().from(skuMappings).where(eq(skuMappings.id, data.id)).for("update");

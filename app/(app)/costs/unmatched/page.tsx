@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ListView, type Column } from "@/components/lists/list-view";
-import { formatExactMoney } from "@/components/matching/exact-money";
+import { formatCentsMoney } from "@/components/matching/exact-money";
+import { MapPermissionHint } from "@/components/matching/map-permission-hint";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import type { RawSearchParams } from "@/lib/queries/lists/params";
@@ -10,12 +11,22 @@ import { listUnmatchedCharges, parseUnmatchedListParams, unmatchedProviders, typ
 export const metadata: Metadata = { title: "Unmatched charges" };
 export const dynamic = "force-dynamic";
 
-function mapHref(g: UnmatchedGroup): string | null {
+function skuHref(g: UnmatchedGroup): string | null {
   if (!g.providerId || !g.skuId) return null;
   const q = new URLSearchParams({ provider: g.providerId, sku: g.skuId });
   if (g.regionId) q.set("region", g.regionId);
   return `/settings/sku-mappings/new?${q.toString()}`;
 }
+
+// A contract rule prefilled with the group's provider and service (the SKU and region are left for the user to add).
+function contractHref(g: UnmatchedGroup): string {
+  const q = new URLSearchParams({ provider: g.providerId ?? "" });
+  if (g.serviceName) q.set("service", g.serviceName);
+  else if (g.skuId) q.set("sku", g.skuId);
+  return `/costs/mappings/new?${q.toString()}`;
+}
+
+const LINK = "text-brand-700 underline dark:text-brand-300";
 
 function columns(canMap: boolean): Column<UnmatchedGroup>[] {
   const all: Column<UnmatchedGroup>[] = [
@@ -29,24 +40,31 @@ function columns(canMap: boolean): Column<UnmatchedGroup>[] {
       label: "EffectiveCost",
       sort: "cost",
       align: "right",
-      render: (g) => formatExactMoney(g.effectiveCost, g.currency),
+      render: (g) => formatCentsMoney(g.effectiveCost, g.currency),
       className: "whitespace-nowrap",
     },
     {
       key: "map",
       label: "Action",
       render: (g) => {
-        const href = mapHref(g);
+        const href = skuHref(g);
         if (!g.providerId) return <span className="text-xs text-slate-600 dark:text-slate-400">Provider not in Headroom</span>;
-        if (!href) return null;
+        const what = `${g.serviceName ?? g.skuId ?? "these charges"} of ${g.provider}`;
         return (
-          <Link
-            href={href}
-            className="text-brand-700 underline dark:text-brand-300"
-            aria-label={`Map this SKU: ${g.skuId} of ${g.provider}${g.regionId ? ` in ${g.regionId}` : ""}`}
-          >
-            Map this SKU
-          </Link>
+          <span className="flex flex-col gap-1 whitespace-nowrap">
+            <Link href={contractHref(g)} className={LINK} aria-label={`Map to a contract: ${what}`}>
+              Map to a contract
+            </Link>
+            {href ? (
+              <Link
+                href={href}
+                className={LINK}
+                aria-label={`Map this SKU: ${g.skuId} of ${g.provider}${g.regionId ? ` in ${g.regionId}` : ""}`}
+              >
+                Map this SKU
+              </Link>
+            ) : null}
+          </span>
         );
       },
     },
@@ -58,19 +76,25 @@ export default async function UnmatchedChargesPage({ searchParams }: { searchPar
   const ctx = await requireCtx();
   const params = parseUnmatchedListParams(await searchParams);
   const [result, providers] = await Promise.all([listUnmatchedCharges(ctx, params), unmatchedProviders(ctx)]);
-  const canMap = can(ctx.actor.role, "catalog.write");
+  const canMap = can(ctx.actor.role, "billing.map");
   return (
     <div className="mx-auto max-w-6xl">
       <p className="text-sm">
-        <Link href="/settings/sku-mappings" className="text-brand-700 underline dark:text-brand-300">
+        <Link href="/settings/sku-mappings" className={LINK}>
           SKU mappings
+        </Link>{" "}
+        ·{" "}
+        <Link href="/costs/mappings" className={LINK}>
+          Contract mappings
         </Link>
       </p>
       <h1 className="mt-1 text-2xl font-semibold tracking-tight">Unmatched charges</h1>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-        Imported charges tied to no contract, reservation or accelerator type, grouped by provider, service, SKU and region. Map a SKU to an
-        accelerator type and its charges are matched at once.
+        Imported charges tied to no contract, reservation or accelerator type, grouped by provider, service, SKU and region. Map them to a
+        contract (by service, SKU, region, tag or sub-account) so they count in its consumed, or map a SKU to an accelerator type; matching
+        charges are tied at once.
       </p>
+      {canMap ? null : <MapPermissionHint role={ctx.actor.role} />}
       <dl
         className="mt-4 mb-6 flex flex-wrap gap-6 rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900"
         data-testid="unmatched-total"
@@ -88,7 +112,7 @@ export default async function UnmatchedChargesPage({ searchParams }: { searchPar
           result.totals.byCurrency.map((c) => (
             <div key={c.currency}>
               <dt className="text-xs text-slate-600 dark:text-slate-400">Total EffectiveCost ({c.currency})</dt>
-              <dd className="text-lg font-semibold tabular-nums">{formatExactMoney(c.effectiveCost, c.currency)}</dd>
+              <dd className="text-lg font-semibold tabular-nums">{formatCentsMoney(c.effectiveCost, c.currency)}</dd>
             </div>
           ))
         )}

@@ -52,7 +52,7 @@ export default async function SkuMappingsPage({ searchParams }: { searchParams: 
           { name: "archived", label: "Archived", options: ARCHIVED_OPTIONS },
         ]}
         actions={
-          can(ctx.actor.role, "catalog.write") ? (
+          can(ctx.actor.role, "billing.map") ? (
             <Link
               href="/settings/sku-mappings/new"
               className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700"

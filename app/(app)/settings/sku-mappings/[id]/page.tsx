@@ -5,11 +5,13 @@ import { EntityHistory } from "@/components/history/entity-history";
 import { SkuMappingForm } from "@/components/matching/sku-mapping-form";
 import { ArchiveButton } from "@/components/registers/archive-button";
 import { StatusBadge } from "@/components/registers/status-badge";
+import { SavedNotice, wasSaved } from "@/components/ui/saved-notice";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { formatDecimal } from "@/lib/format/number";
 import { entityHistory } from "@/lib/queries/lists/history";
 import { registerOptions } from "@/lib/queries/lists/options";
+import type { RawSearchParams } from "@/lib/queries/lists/params";
 import { isUuid } from "@/lib/db/uuid";
 import { getSkuMapping } from "@/lib/queries/settings/sku-mappings";
 import { setSkuMappingArchivedAction, updateSkuMappingAction } from "../actions";
@@ -17,13 +19,19 @@ import { setSkuMappingArchivedAction, updateSkuMappingAction } from "../actions"
 export const metadata: Metadata = { title: "SKU mapping" };
 export const dynamic = "force-dynamic";
 
-export default async function SkuMappingPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function SkuMappingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<RawSearchParams>;
+}) {
   const ctx = await requireCtx();
-  const { id } = await params;
+  const [{ id }, raw] = await Promise.all([params, searchParams]);
   const mapping = isUuid(id) ? await getSkuMapping(ctx, id) : null;
   if (!mapping) notFound();
   const [history, options] = await Promise.all([entityHistory(ctx, "sku_mapping", id), registerOptions(ctx)]);
-  const canEdit = can(ctx.actor.role, "catalog.write");
+  const canEdit = can(ctx.actor.role, "billing.map");
   const archived = mapping.archivedAt !== null;
   return (
     <div className="mx-auto max-w-4xl">
@@ -32,6 +40,10 @@ export default async function SkuMappingPage({ params }: { params: Promise<{ id:
           SKU mappings
         </Link>
       </p>
+      <SavedNotice show={wasSaved(raw)}>
+        Mapping saved. {mapping.charges.toLocaleString("en-US")} charges of {mapping.providerName} are now matched to{" "}
+        {mapping.acceleratorTypeName}.
+      </SavedNotice>
       <div className="mt-1 flex flex-wrap items-start justify-between gap-4">
         <h1 className="flex items-center gap-3 text-2xl font-semibold tracking-tight">
           {mapping.skuId} {archived ? <StatusBadge status="archived" /> : null}

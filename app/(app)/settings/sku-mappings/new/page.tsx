@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { MapPermissionHint } from "@/components/matching/map-permission-hint";
 import { SkuMappingForm } from "@/components/matching/sku-mapping-form";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
@@ -16,7 +16,6 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?
 /** `?provider=&sku=&region=` prefill the form (the "Map this SKU" links of the unmatched charges). */
 export default async function NewSkuMappingPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireCtx();
-  if (!can(ctx.actor.role, "catalog.write")) notFound();
   const [raw, options] = await Promise.all([searchParams, registerOptions(ctx)]);
   const provider = one(raw.provider);
   return (
@@ -27,18 +26,22 @@ export default async function NewSkuMappingPage({ searchParams }: { searchParams
         </Link>
       </p>
       <h1 className="mt-1 text-2xl font-semibold tracking-tight">New SKU mapping</h1>
-      <SkuMappingForm
-        action={createSkuMappingAction}
-        providers={options.providers}
-        types={options.types}
-        values={{
-          providerId: options.providers.some((p) => p.value === provider) ? provider : "",
-          skuId: one(raw.sku),
-          regionId: one(raw.region),
-          acceleratorTypeId: "",
-          acceleratorsPerUnit: "1",
-        }}
-      />
+      {can(ctx.actor.role, "billing.map") ? (
+        <SkuMappingForm
+          action={createSkuMappingAction}
+          providers={options.providers}
+          types={options.types}
+          values={{
+            providerId: options.providers.some((p) => p.value === provider) ? provider : "",
+            skuId: one(raw.sku),
+            regionId: one(raw.region),
+            acceleratorTypeId: "",
+            acceleratorsPerUnit: "1",
+          }}
+        />
+      ) : (
+        <MapPermissionHint role={ctx.actor.role} />
+      )}
     </div>
   );
 }
