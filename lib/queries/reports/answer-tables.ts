@@ -1,5 +1,5 @@
 import type { CsvRows } from "@/lib/csv/response";
-import { num, type CsvValue } from "@/lib/csv/write";
+import { money, num, type CsvValue } from "@/lib/csv/write";
 import { isoDay, startOfUtcMonth } from "@/lib/metrics/calendar";
 import { DIMENSIONS } from "@/lib/metrics/concentration";
 import type { ContractBurndown } from "@/lib/queries/contracts/burndown";
@@ -109,16 +109,16 @@ export function concentrationTable(page: ConcentrationPage, table: "shares" | "l
   };
 }
 
-/** The Overview's key figures, one row each, exact (money as decimals, not the rounded card text). */
+/** The Overview's key figures, one row each: money to the cent, other figures exact (not the rounded card text). */
 export function kpiTable(o: OverviewResult): CsvTable {
   const tightest = o.power.tightest;
   const runway = o.runway.overall.runway;
   const rows: CsvValue[][] = [
-    ["committed_spend", fixed(o.committed.total), "USD", `${o.committed.contracts} active, pending or exhausted contracts`],
-    ["spend_to_date", fixed(o.spend.toDate.total), "USD", `${isoDay(o.spend.toDate.period.from)} to ${isoDay(o.spend.toDate.period.to)}`],
+    ["committed_spend", money(o.committed.total), "USD", `${o.committed.contracts} active, pending or exhausted contracts`],
+    ["spend_to_date", money(o.spend.toDate.total), "USD", `${isoDay(o.spend.toDate.period.from)} to ${isoDay(o.spend.toDate.period.to)}`],
     [
       "forecast_12_months",
-      fixed(o.spend.forecast.total),
+      money(o.spend.forecast.total),
       "USD",
       `${isoDay(o.spend.forecast.period.from)} to ${isoDay(o.spend.forecast.period.to)}`,
     ],
