@@ -46,12 +46,31 @@ test.describe("reports", () => {
       await expect(page.locator("section.report-section")).toHaveCount(SECTIONS.length);
     });
 
-    const { url } = await createShareLink(page);
-    await test.step("the link is listed as valid for 30 days", async () => {
+    await test.step("a label over 80 characters is refused with a message and creates no link", async () => {
+      const links = page.getByRole("region", { name: "Share links" });
+      await links.getByLabel("Label (optional)").fill("x".repeat(81));
+      await links.getByRole("button", { name: "Create link" }).click();
+      await expect(links.getByText("A label is at most 80 characters.")).toBeVisible({ timeout: 30_000 });
+      await expect(links.getByRole("textbox", { name: "Share link" })).toHaveCount(0);
+      await expect(links.getByText("No links yet.")).toBeVisible();
+    });
+
+    const label = "Board pack, March";
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    const { url, token } = await createShareLink(page, { label });
+    await test.step("the URL shown once has a Copy button that puts it on the clipboard", async () => {
+      const panel = page.getByTestId("new-share-link");
+      await expect(panel).toContainText(`Link “${label}” created.`);
+      await panel.getByRole("button", { name: "Copy link" }).click();
+      await expect(panel.getByRole("button", { name: "Copied" })).toBeVisible();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+    });
+    await test.step("the link is listed with its label and first characters, valid for 30 days", async () => {
       await page.reload();
       const rows = page.getByRole("region", { name: "Share links" }).getByRole("row");
       await expect(rows).toHaveCount(2);
-      const expires = await rows.nth(1).getByRole("cell").nth(2).innerText();
+      await expect(rows.nth(1).getByRole("cell").first()).toHaveText(`${label}/r/${token.slice(0, 6)}…`);
+      const expires = await rows.nth(1).getByRole("cell").nth(3).innerText();
       const expected = [0, 1].map((d) => medium.format(new Date(Date.now() + (30 - d) * DAY_MS)));
       expect(
         expected.some((e) => expires.startsWith(e)),
