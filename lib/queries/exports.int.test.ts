@@ -138,8 +138,9 @@ describeOnEachEngine("procurement exports", (engine) => {
       const row = out.rows.find((r) => r.ContractCommitmentId === billedId)!;
       const b = await getContractBurndown(ctx(), billedId, asOf);
       expect(row).toMatchObject({
-        ContractCommitmentCost: "1234567.8901",
-        x_Committed: "1234567.8901",
+        // numeric(20,4) 1,234,567.8901 → to the cent.
+        ContractCommitmentCost: "1234567.89",
+        x_Committed: "1234567.89",
         ContractId: "EA-1",
         ContractCommitmentPeriodStart: "2026-01-01T00:00:00Z",
         ContractPeriodEnd: "2027-01-01T00:00:00Z",
@@ -153,7 +154,7 @@ describeOnEachEngine("procurement exports", (engine) => {
       expect(b.sources).toContain("actual");
       expect(row.x_ContractName).toBe(`'=HYPERLINK("http://evil.example","x")`);
       expect(row.ContractCommitmentDescription).toBe(`'=HYPERLINK("http://evil.example","x")`);
-      expect(out.rows.find((r) => r.x_ContractName === "Plain 3")!.x_Committed).toBe("300.0500");
+      expect(out.rows.find((r) => r.x_ContractName === "Plain 3")!.x_Committed).toBe("300.05");
     });
   });
 
