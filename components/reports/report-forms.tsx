@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { SHARE_LABEL_MAX } from "@/lib/sharing/label";
 import type { ActionResult } from "@/lib/errors";
+import { formText } from "@/lib/validation/form-data";
 
 type Option = { value: string; label: string };
 
@@ -112,7 +113,13 @@ export function CreateLinkForm({
   reportId: string;
   action: (prev: unknown, form: FormData) => Promise<ActionResult<{ token: string; label: string | null }>>;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  // A refused label is kept in its field (the form resets to its default values after each submission).
+  const [refusedLabel, setRefusedLabel] = useState("");
+  const [state, formAction, pending] = useActionState(async (prev: unknown, form: FormData) => {
+    const result = await action(prev, form);
+    setRefusedLabel(result.ok ? "" : formText(form, "label"));
+    return result;
+  }, null);
   const origin = useSyncExternalStore(noSubscription, browserOrigin, noOrigin);
   const error = state && !state.ok ? state : null;
   const created = state?.ok ? state.data : null;
@@ -125,6 +132,7 @@ export function CreateLinkForm({
           <TextField
             name="label"
             label="Label (optional)"
+            defaultValue={refusedLabel}
             hint={`To tell this link from others, e.g. “Board pack, March”; up to ${SHARE_LABEL_MAX} characters.`}
             error={fieldError(error, "label")}
           />
