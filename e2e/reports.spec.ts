@@ -8,6 +8,8 @@ import { buildReport, createShareLink, INVALID_LINK_HEADING, revokeNewestLink, u
 
 const SECTIONS = ["Key figures", "Capacity and runway", "Power headroom", "Costs"];
 const DAY_MS = 86_400_000;
+/** Printed pages of the four-section report at most (it took 14 A4 / 17 Letter pages before compact print CSS). */
+const MAX_PAGES = { A4: 12, Letter: 14 } as const;
 const medium = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
 /** The PDF's page count, from its page objects (Chromium writes them uncompressed). */
@@ -32,7 +34,7 @@ test.describe("reports", () => {
     signInPage,
     browser,
   }, testInfo) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     const project = testInfo.project.name;
     await signInPage.signInAs("finance");
     const name = uniqueName("Board pack", project);
@@ -46,12 +48,32 @@ test.describe("reports", () => {
       await expect(page.locator("section.report-section")).toHaveCount(SECTIONS.length);
     });
 
-    const { url } = await createShareLink(page);
-    await test.step("the link is listed as valid for 30 days", async () => {
+    await test.step("a label over 80 characters is refused with a message and creates no link", async () => {
+      const links = page.getByRole("region", { name: "Share links" });
+      await links.getByLabel("Label (optional)").fill("x".repeat(81));
+      await links.getByRole("button", { name: "Create link" }).click();
+      await expect(links.getByText("Label is at most 80 characters.")).toBeVisible({ timeout: 30_000 });
+      await expect(links.getByLabel("Label (optional)")).toHaveValue("x".repeat(81)); // kept, to shorten
+      await expect(links.getByRole("textbox", { name: "Share link" })).toHaveCount(0);
+      await expect(links.getByText("No links yet.")).toBeVisible();
+    });
+
+    const label = "Board pack, March";
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    const { url, token } = await createShareLink(page, { label });
+    await test.step("the URL shown once has a Copy button that puts it on the clipboard", async () => {
+      const panel = page.getByTestId("new-share-link");
+      await expect(panel).toContainText(`Link “${label}” created.`);
+      await panel.getByRole("button", { name: "Copy link" }).click();
+      await expect(panel.getByRole("button", { name: "Copied" })).toBeVisible();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+    });
+    await test.step("the link is listed with its label and first characters, valid for 30 days", async () => {
       await page.reload();
       const rows = page.getByRole("region", { name: "Share links" }).getByRole("row");
       await expect(rows).toHaveCount(2);
-      const expires = await rows.nth(1).getByRole("cell").nth(2).innerText();
+      await expect(rows.nth(1).getByRole("cell").first()).toHaveText(`${label}/r/${token.slice(0, 6)}…`);
+      const expires = await rows.nth(1).getByRole("cell").nth(3).innerText();
       const expected = [0, 1].map((d) => medium.format(new Date(Date.now() + (30 - d) * DAY_MS)));
       expect(
         expected.some((e) => expires.startsWith(e)),
@@ -87,11 +109,18 @@ test.describe("reports", () => {
       await shared.screenshot({ path: testInfo.outputPath("shared-report.png"), fullPage: true });
     });
 
-    await test.step("it prints to PDF on A4 and Letter, several pages", async () => {
+    await test.step("it prints to PDF on A4 and Letter: a contents list first, sections one after another", async () => {
+      await shared.emulateMedia({ media: "print" });
+      const contents = shared.getByRole("navigation", { name: "Contents" });
+      await expect(contents).toBeVisible();
+      await expect(contents.getByRole("link")).toHaveText(SECTIONS);
+      await shared.emulateMedia({ media: null });
       for (const format of ["A4", "Letter"] as const) {
         const pdf = await shared.pdf({ format, printBackground: true });
         expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+        // These four sections took 14 A4 (17 Letter) pages with a page break before each and charts enlarged.
         expect(pdfPages(pdf), `${format} pages`).toBeGreaterThan(1);
+        expect(pdfPages(pdf), `${format} pages`).toBeLessThanOrEqual(MAX_PAGES[format]);
         const file = testInfo.outputPath(`shared-report-${format}.pdf`);
         await writeFile(file, pdf);
         await testInfo.attach(`shared-report-${format}.pdf`, { path: file, contentType: "application/pdf" });

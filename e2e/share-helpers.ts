@@ -32,10 +32,11 @@ export async function buildReport(
   return { id, name, note };
 }
 
-/** On a report's page: creates a link with the default expiry and returns the URL shown once. */
-export async function createShareLink(page: Page): Promise<{ url: string; token: string }> {
+/** On a report's page: creates a link (optionally labelled) with the default expiry and returns the URL shown once. */
+export async function createShareLink(page: Page, { label }: { label?: string } = {}): Promise<{ url: string; token: string }> {
   const links = page.getByRole("region", { name: "Share links" });
   await expect(links.getByLabel("Expires after (days, 1–365)")).toHaveValue("30");
+  if (label !== undefined) await links.getByLabel("Label (optional)").fill(label);
   await links.getByRole("button", { name: "Create link" }).click();
   const field = links.getByRole("textbox", { name: "Share link" });
   await expect(field).toHaveValue(/\/r\/[A-Za-z0-9_-]{43}$/, { timeout: 30_000 });

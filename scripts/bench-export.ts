@@ -77,7 +77,7 @@ async function main() {
   const schedule = {
     name: "reservation schedule",
     headroom: () =>
-      drain(csvResponse("s.csv", RESERVATION_SCHEDULE_HEADER, reservationScheduleRows(ctx, parseReservationListParams({}), 90)).body!),
+      drain(csvResponse("s.csv", RESERVATION_SCHEDULE_HEADER, reservationScheduleRows(ctx, parseReservationListParams({}), 90), { bom: false }).body!),
     copy: `copy (select r.name, p.name, s.name, t.name, t.family, r.quantity, r.start_at, r.end_at, r.rate, r.currency, r.pricing_model,
              case when r.pricing_model = 'reserved' then r.quantity * 730 * r.rate end, k.name, (r.end_at - interval '90 days')::date, r.status,
              r.capacity_reservation_id, r.id
@@ -88,12 +88,12 @@ async function main() {
   const costs = {
     name: "FOCUS cost export",
     headroom: async () => {
-      if (!values.limit) return drain(csvBytesResponse("c.csv", focusCostCsv(ctx, { from: null, to: null })).body!);
+      if (!values.limit) return drain(csvBytesResponse("c.csv", focusCostCsv(ctx, { from: null, to: null }), { bom: false }).body!);
       // --limit: stop reading after N rows (the response is cancelled, as when a user aborts a download).
       const max = Number(values.limit) + 1;
       let lines = 0;
       let bytes = 0;
-      for await (const chunk of csvBytesResponse("c.csv", focusCostCsv(ctx, { from: null, to: null }))
+      for await (const chunk of csvBytesResponse("c.csv", focusCostCsv(ctx, { from: null, to: null }), { bom: false })
         .body! as unknown as AsyncIterable<Uint8Array>) {
         let end = chunk.length;
         for (let i = 0; i < chunk.length; i++)

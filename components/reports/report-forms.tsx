@@ -4,7 +4,10 @@ import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState, useSyncExternalStore, useTransition } from "react";
 import { fieldError, FormError, SelectField, TextAreaField, TextField } from "@/components/registers/form-fields";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { SHARE_LABEL_MAX } from "@/lib/sharing/label";
 import type { ActionResult } from "@/lib/errors";
+import { formText } from "@/lib/validation/form-data";
 
 type Option = { value: string; label: string };
 
@@ -108,16 +111,32 @@ export function CreateLinkForm({
   action,
 }: {
   reportId: string;
-  action: (prev: unknown, form: FormData) => Promise<ActionResult<{ token: string }>>;
+  action: (prev: unknown, form: FormData) => Promise<ActionResult<{ token: string; label: string | null }>>;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  // A refused label is kept in its field (the form resets to its default values after each submission).
+  const [refusedLabel, setRefusedLabel] = useState("");
+  const [state, formAction, pending] = useActionState(async (prev: unknown, form: FormData) => {
+    const result = await action(prev, form);
+    setRefusedLabel(result.ok ? "" : formText(form, "label"));
+    return result;
+  }, null);
   const origin = useSyncExternalStore(noSubscription, browserOrigin, noOrigin);
   const error = state && !state.ok ? state : null;
-  const url = state?.ok ? `${origin}/r/${state.data.token}` : null;
+  const created = state?.ok ? state.data : null;
+  const url = created ? `${origin}/r/${created.token}` : null;
   return (
     <div className="space-y-3">
       <form action={formAction} className="flex flex-wrap items-end gap-4" aria-label="Create link">
         <input type="hidden" name="reportId" value={reportId} />
+        <div className="w-full sm:w-72">
+          <TextField
+            name="label"
+            label="Label (optional)"
+            defaultValue={refusedLabel}
+            hint={`To tell this link from others, e.g. “Board pack, March”; up to ${SHARE_LABEL_MAX} characters.`}
+            error={fieldError(error, "label")}
+          />
+        </div>
         <TextField
           name="expiresInDays"
           label="Expires after (days, 1–365)"
@@ -135,22 +154,42 @@ export function CreateLinkForm({
       </form>
       <FormError state={error} />
       {url ? (
-        <div role="status" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950">
-          <p className="font-medium">Copy this link now — it is shown only once and cannot be recovered.</p>
-          <input
-            readOnly
-            value={url}
-            aria-label="Share link"
-            className="mt-2 w-full rounded border px-2 py-1 font-mono text-xs"
-            onFocus={(e) => e.currentTarget.select()}
-          />
+        <div
+          role="status"
+          data-testid="new-share-link"
+          className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50"
+        >
+          <p className="font-medium">
+            {created?.label ? `Link “${created.label}” created. ` : "Link created. "}
+            Copy it now — it is shown only once and cannot be recovered.
+          </p>
+          <div className="mt-2 flex flex-wrap items-center gap-2">
+            <input
+              readOnly
+              value={url}
+              aria-label="Share link"
+              className="min-w-0 flex-1 basis-64 rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
+              onFocus={(e) => e.currentTarget.select()}
+            />
+            <CopyButton text={url} label="Copy link" />
+          </div>
         </div>
       ) : null}
     </div>
   );
 }
 
-export function ActionButton({ label, confirm, run }: { label: string; confirm: string; run: () => Promise<ActionResult<unknown>> }) {
+export function ActionButton({
+  label,
+  ariaLabel,
+  confirm,
+  run,
+}: {
+  label: string;
+  ariaLabel?: string;
+  confirm: string;
+  run: () => Promise<ActionResult<unknown>>;
+}) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
@@ -160,6 +199,7 @@ export function ActionButton({ label, confirm, run }: { label: string; confirm: 
         type="button"
         variant="outline"
         size="sm"
+        aria-label={ariaLabel}
         disabled={pending}
         onClick={() => {
           if (!window.confirm(confirm)) return;

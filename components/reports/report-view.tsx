@@ -20,6 +20,30 @@ import { SECTION_LABELS, scopeFilters, type ReportScope, type ReportSection } fr
 // A report rendered from its stored scope with the section components of the app pages. The filters come
 // from the scope only (the caller's URL is never read), with each page's own defaults where the scope is silent.
 
+/** The id of a section's anchor, for the contents list. */
+const sectionId = (s: ReportSection) => `report-${s}`;
+
+/**
+ * The report's contents: its sections in order, each a link to its anchor. Printed too (the first thing on page one),
+ * as a `nav` the print stylesheet keeps (app/r/[token]/shared-report.css) while it hides the app's navigation.
+ */
+export function ReportContents({ sections }: { sections: readonly ReportSection[] }) {
+  return (
+    <nav aria-label="Contents" className="report-contents mb-8 text-sm">
+      <h2 className="text-xs font-medium uppercase tracking-wide text-slate-600 dark:text-slate-400">Contents</h2>
+      <ol className="mt-2 list-decimal space-y-0.5 pl-5">
+        {sections.map((s) => (
+          <li key={s}>
+            <a href={`#${sectionId(s)}`} className="report-contents-link text-sky-800 underline dark:text-sky-300">
+              {SECTION_LABELS[s]}
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
 /** `csvHref`, when given, adds a CSV download of each section's table (a shared link whose creator allowed CSV). */
 export async function ReportSections({
   ctx,
@@ -37,7 +61,7 @@ export async function ReportSections({
   return (
     <div className="space-y-10">
       {scope.sections.map((s, i) => (
-        <section key={s} className="report-section" aria-label={SECTION_LABELS[s]}>
+        <section key={s} id={sectionId(s)} className="report-section scroll-mt-4" aria-label={SECTION_LABELS[s]}>
           {csvHref ? (
             <p className="report-csv mb-2 flex justify-end print:hidden">
               <a href={csvHref(s)} download className="report-csv-link text-sm text-sky-700 underline dark:text-sky-400">

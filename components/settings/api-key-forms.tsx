@@ -1,11 +1,12 @@
 "use client";
 
-import { Check, Copy, KeyRound, Ban } from "lucide-react";
+import { KeyRound, Ban } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { ConflictNotice } from "@/components/history/conflict-notice";
 import { fieldError, SelectField, TextField } from "@/components/registers/form-fields";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 import type { ActionError, ActionResult } from "@/lib/errors";
 import { ROLE_OPTIONS } from "./options";
 import { formText } from "@/lib/validation/form-data";
@@ -24,11 +25,6 @@ function Problem({ state }: { state: ActionError | null }) {
 
 /** Shown once after creation: the clear key, a copy button and the warning that it cannot be shown again. */
 function NewKeyPanel({ created, onDone }: { created: Created; onDone: () => void }) {
-  const [copied, setCopied] = useState(false);
-  const copy = async () => {
-    await navigator.clipboard.writeText(created.key);
-    setCopied(true);
-  };
   return (
     <div
       role="status"
@@ -43,10 +39,7 @@ function NewKeyPanel({ created, onDone }: { created: Created; onDone: () => void
         >
           {created.key}
         </code>
-        <Button type="button" size="sm" variant="outline" onClick={() => void copy()}>
-          {copied ? <Check aria-hidden className="size-4" /> : <Copy aria-hidden className="size-4" />}
-          {copied ? "Copied" : "Copy key"}
-        </Button>
+        <CopyButton text={created.key} label="Copy key" />
         <Button type="button" size="sm" variant="ghost" onClick={onDone}>
           I have stored it
         </Button>

@@ -22,7 +22,7 @@ describe("csvResponse", () => {
         finished = true;
       }
     }
-    const reader = csvResponse("x.csv", ["n", "text", "amount"], source()).body!.getReader();
+    const reader = csvResponse("x.csv", ["n", "text", "amount"], source(), { bom: false }).body!.getReader();
     const header = await reader.read();
     expect(new TextDecoder().decode(header.value)).toBe("n,text,amount\r\n");
     const first = await reader.read();
@@ -43,8 +43,28 @@ describe("csvResponse", () => {
         [1, { number: "2.50" }],
         [2, "n/a"],
       ],
+      { bom: false },
     );
     expect(await response.text()).toBe("n,amount\r\n1,2.50\r\n2,n/a\r\n");
+  });
+
+  it("starts a browser download with the UTF-8 byte order mark, once, and a script's without", async () => {
+    const rows = [["Gävle — Nord"]];
+    const browser = new Uint8Array(await csvResponse("x.csv", ["site"], rows, { bom: true }).arrayBuffer());
+    expect([...browser.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(browser)).toBe("\uFEFFsite\r\nGävle — Nord\r\n");
+    const script = new Uint8Array(await csvResponse("x.csv", ["site"], rows, { bom: false }).arrayBuffer());
+    expect(script[0]).toBe("s".charCodeAt(0));
+    const copied = new Uint8Array(
+      await csvBytesResponse(
+        "x.csv",
+        (async function* () {
+          yield new TextEncoder().encode("a\n");
+        })(),
+        { bom: true },
+      ).arrayBuffer(),
+    );
+    expect([...copied]).toEqual([0xef, 0xbb, 0xbf, 0x61, 0x0a]);
   });
 });
 
@@ -62,7 +82,7 @@ describe("csvBytesResponse", () => {
         finished = true;
       }
     }
-    const reader = csvBytesResponse("x.csv", chunks()).body!.getReader();
+    const reader = csvBytesResponse("x.csv", chunks(), { bom: false }).body!.getReader();
     for (let i = 0; i < 5; i++) await reader.read();
     expect(produced).toBeLessThanOrEqual(7);
     await reader.cancel();

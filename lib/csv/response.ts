@@ -4,10 +4,20 @@ import { csvLine, type CsvValue } from "./write";
 export type CsvRows = AsyncIterable<readonly CsvValue[]> | Iterable<readonly CsvValue[]>;
 
 /**
+ * Who the file is for. A browser download (`bom: true`) starts with the UTF-8 byte order mark, so a spreadsheet
+ * opened by double-click reads "Gävle" and "—" as UTF-8 rather than the system code page; output for a script
+ * (an API key) has none, as most CSV readers would keep it in the first column's name.
+ */
+export type CsvAudience = { bom: boolean };
+
+/** The UTF-8 byte order mark (U+FEFF) as bytes. */
+export const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
+
+/**
  * A streamed CSV download: the header, then each row as it is produced. Rows are pulled one batch at a
  * time as the client reads, so memory stays flat whatever the row count.
  */
-export function csvResponse(fileName: string, header: readonly string[], rows: CsvRows): Response {
+export function csvResponse(fileName: string, header: readonly string[], rows: CsvRows, audience: CsvAudience): Response {
   const encoder = new TextEncoder();
   const iterator = Symbol.asyncIterator in rows ? rows[Symbol.asyncIterator]() : rows[Symbol.iterator]();
   let headerSent = false;
@@ -15,7 +25,7 @@ export function csvResponse(fileName: string, header: readonly string[], rows: C
     async pull(controller) {
       if (!headerSent) {
         headerSent = true;
-        controller.enqueue(encoder.encode(csvLine(header)));
+        controller.enqueue(withBom(encoder.encode(csvLine(header)), audience));
         return;
       }
       let chunk = "";
@@ -37,6 +47,14 @@ export function csvResponse(fileName: string, header: readonly string[], rows: C
   return new Response(stream, { headers: csvHeaders(fileName) });
 }
 
+function withBom(bytes: Uint8Array, audience: CsvAudience): Uint8Array {
+  if (!audience.bom) return bytes;
+  const out = new Uint8Array(UTF8_BOM.length + bytes.length);
+  out.set(UTF8_BOM);
+  out.set(bytes, UTF8_BOM.length);
+  return out;
+}
+
 function csvHeaders(fileName: string): HeadersInit {
   return {
     "content-type": "text/csv; charset=utf-8",
@@ -50,10 +68,16 @@ function csvHeaders(fileName: string): HeadersInit {
  * A streamed download of CSV the database wrote itself (lib/db/copy-out.ts): chunks are passed on as read,
  * pulled as the client reads; a client that goes away stops the producer (its `finally` runs).
  */
-export function csvBytesResponse(fileName: string, chunks: AsyncIterable<Uint8Array>): Response {
+export function csvBytesResponse(fileName: string, chunks: AsyncIterable<Uint8Array>, audience: CsvAudience): Response {
   const iterator = chunks[Symbol.asyncIterator]();
+  let bomPending = audience.bom;
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
+      if (bomPending) {
+        bomPending = false;
+        controller.enqueue(UTF8_BOM.slice());
+        return;
+      }
       const next = await iterator.next();
       if (next.done) controller.close();
       else controller.enqueue(next.value);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, csvLine, neutralize, num } from "./write";
+import { csvCell, csvLine, money, neutralize, num } from "./write";
+import { dec } from "@/lib/metrics/decimal";
 
 describe("csv writer", () => {
   it("quotes commas, quotes and newlines (RFC 4180)", () => {
@@ -29,5 +30,19 @@ describe("csv writer", () => {
 
   it("refuses a non-decimal passed as a number", () => {
     expect(() => csvCell(num("=1+1"))).toThrow(/Not a decimal/);
+  });
+
+  it("writes money to the cent without floating it, and rates exact", () => {
+    // The shared burn-down's 13171506.84931506849315068493150684931507 (a linear share of a commitment) → cents.
+    expect(csvCell(money(dec("13171506.84931506849315068493150684931507")))).toBe("13171506.85");
+    // numeric(20,4) from the database: 262,000,000.0000 → 262000000.00.
+    expect(csvCell(money("262000000.0000"))).toBe("262000000.00");
+    // Half-even, as every Dec rounds: 0.125 → 0.12, 0.135 → 0.14; a tiny credit is 0.00, not -0.00.
+    expect(csvCell(money("0.125"))).toBe("0.12");
+    expect(csvCell(money("0.135"))).toBe("0.14");
+    expect(csvCell(money("-0.004"))).toBe("0.00");
+    expect(csvCell(money("-1234.565"))).toBe("-1234.56");
+    expect(money(null)).toBeNull();
+    expect(csvCell(num("2.123456"))).toBe("2.123456");
   });
 });

@@ -1,6 +1,7 @@
 // RFC 4180 CSV writing with OWASP CSV-injection neutralization.
 // Cells are typed: numbers (and decimal strings passed as `{ number }`) are written as numbers;
 // text that a spreadsheet would read as a formula is prefixed with a single quote.
+import { dec, type Dec } from "@/lib/metrics/decimal";
 
 export type CsvValue = string | number | boolean | Date | null | undefined | { number: string };
 
@@ -54,7 +55,17 @@ export function csvLine(values: readonly CsvValue[]): string {
   return values.map(csvCell).join(",") + "\r\n";
 }
 
-/** A decimal string from the database, written as a number (never neutralized, never floated). */
+/** A decimal string from the database, written as a number exactly (never neutralized, never floated): rates, raw FOCUS amounts. */
 export function num(value: string | null | undefined): CsvValue {
   return value === null || value === undefined ? null : { number: value };
+}
+
+/**
+ * An amount of money as every CSV writes it: rounded to the cent (2 decimals, the app's decimal rounding),
+ * never floated. Rates and raw FOCUS amounts are written exact with `num` instead (README, "Exports").
+ */
+export function money(value: Dec | string | null | undefined): CsvValue {
+  if (value === null || value === undefined) return null;
+  const cents = dec(value).toFixed(2);
+  return { number: cents === "-0.00" ? "0.00" : cents };
 }

@@ -53,7 +53,7 @@ function parseCsv(text: string): string[][] {
 }
 
 async function downloadBytes(chunks: AsyncIterable<Uint8Array>): Promise<{ header: string[]; rows: Record<string, string>[] }> {
-  const [head, ...body] = parseCsv(await csvBytesResponse("x.csv", chunks).text());
+  const [head, ...body] = parseCsv(await csvBytesResponse("x.csv", chunks, { bom: false }).text());
   return { header: head!, rows: body.map((r) => Object.fromEntries(head!.map((h, i) => [h, r[i]!]))) };
 }
 
@@ -61,7 +61,7 @@ async function download(
   header: readonly string[],
   rows: Parameters<typeof csvResponse>[2],
 ): Promise<{ header: string[]; rows: Record<string, string>[] }> {
-  const [head, ...body] = parseCsv(await csvResponse("x.csv", header, rows).text());
+  const [head, ...body] = parseCsv(await csvResponse("x.csv", header, rows, { bom: false }).text());
   return { header: head!, rows: body.map((r) => Object.fromEntries(head!.map((h, i) => [h, r[i]!]))) };
 }
 
@@ -138,8 +138,9 @@ describeOnEachEngine("procurement exports", (engine) => {
       const row = out.rows.find((r) => r.ContractCommitmentId === billedId)!;
       const b = await getContractBurndown(ctx(), billedId, asOf);
       expect(row).toMatchObject({
-        ContractCommitmentCost: "1234567.8901",
-        x_Committed: "1234567.8901",
+        // numeric(20,4) 1,234,567.8901 → to the cent.
+        ContractCommitmentCost: "1234567.89",
+        x_Committed: "1234567.89",
         ContractId: "EA-1",
         ContractCommitmentPeriodStart: "2026-01-01T00:00:00Z",
         ContractPeriodEnd: "2027-01-01T00:00:00Z",
@@ -153,7 +154,7 @@ describeOnEachEngine("procurement exports", (engine) => {
       expect(b.sources).toContain("actual");
       expect(row.x_ContractName).toBe(`'=HYPERLINK("http://evil.example","x")`);
       expect(row.ContractCommitmentDescription).toBe(`'=HYPERLINK("http://evil.example","x")`);
-      expect(out.rows.find((r) => r.x_ContractName === "Plain 3")!.x_Committed).toBe("300.0500");
+      expect(out.rows.find((r) => r.x_ContractName === "Plain 3")!.x_Committed).toBe("300.05");
     });
   });
 
@@ -169,10 +170,12 @@ describeOnEachEngine("procurement exports", (engine) => {
       expect(reserved).toMatchObject({
         block: "'+cmd|calc",
         rate: "2.345600",
-        monthly_cost: "5136.864",
+        // 3 × 730 h × 2.3456 = 5,136.864 → to the cent; the rate stays exact.
+        monthly_cost: "5136.86",
         notice_date: "2026-07-03",
         end_at: "2026-10-01",
         contract: `'=HYPERLINK("http://evil.example","x")`,
+        contract_reference: "EA-1",
       });
       expect(onDemand).toMatchObject({ block: "On demand", rate: "4.100000", monthly_cost: "", pricing_model: "on_demand" });
       const shorter = await download(RESERVATION_SCHEDULE_HEADER, reservationScheduleRows(ctx(), params, 30));
@@ -201,7 +204,21 @@ describeOnEachEngine("procurement exports", (engine) => {
         ["contract", `'=HYPERLINK("http://evil.example","x")`, "2027-01-01", "2026-10-03"],
         ["contract", "Other provider", "2027-01-01", "2026-10-03"],
       ]);
-      expect(rows.find((r) => r.name === "Plain 3")!.amount).toBe("300.0500");
+      // Committed dollars and hourly rates in their own columns: money to the cent, rates exact.
+      expect(rows.find((r) => r.name === "Plain 3")).toMatchObject({ committed_amount: "300.05", rate_per_ah: "" });
+      expect(rows.find((r) => r.name === "'+cmd|calc")).toMatchObject({ committed_amount: "", rate_per_ah: "2.345600" });
+      expect(rows.find((r) => r.name === "'+cmd|calc")).not.toHaveProperty("amount");
+      // As of 2026-06-15, only Elsewhere's notice date (2026-04-02) has passed.
+      expect(rows.filter((r) => r.notice_overdue === "yes").map((r) => r.name)).toEqual(["Elsewhere"]);
+      expect(rows.filter((r) => r.notice_overdue === "no")).toHaveLength(6);
+    });
+
+    it("counts a notice date of today as not yet overdue, and yesterday's as overdue", async () => {
+      // Elsewhere ends 2026-07-01; 90 days' notice falls on 2026-04-02.
+      const onTheDay = await renewalPage(ctx(), d("2026-04-02"), 90, 0, 100);
+      expect(onTheDay.find((r) => r.name === "Elsewhere")!.noticeOverdue).toBe(false);
+      const dayAfter = await renewalPage(ctx(), new Date("2026-04-03T08:00:00Z"), 90, 0, 100);
+      expect(dayAfter.find((r) => r.name === "Elsewhere")!.noticeOverdue).toBe(true);
     });
 
     it("writes an RFC 5545 calendar: CRLF, folded at 75 octets, one escaped all-day event per renewal", async () => {

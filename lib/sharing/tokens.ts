@@ -5,15 +5,20 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 // hashes what the visitor sent and finds the row by that hash, so no comparison ever runs on the clear token.
 
 export const SHARE_TOKEN_BYTES = 32;
+/**
+ * Characters of the token kept in clear to tell links apart in the list ("/r/Xk3_9q…"): 6 base64url characters are
+ * 36 of the token's 256 bits, so the 220 bits left still cannot be guessed, and the prefix alone opens nothing.
+ */
+export const SHARE_TOKEN_PREFIX_LENGTH = 6;
 export const DEFAULT_EXPIRY_DAYS = 30;
 export const MAX_EXPIRY_DAYS = 365;
 export const MIN_EXPIRY_DAYS = 1;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export function generateShareToken(): { token: string; tokenHash: string } {
+export function generateShareToken(): { token: string; tokenHash: string; tokenPrefix: string } {
   const token = randomBytes(SHARE_TOKEN_BYTES).toString("base64url");
-  return { token, tokenHash: hashShareToken(token) };
+  return { token, tokenHash: hashShareToken(token), tokenPrefix: token.slice(0, SHARE_TOKEN_PREFIX_LENGTH) };
 }
 
 export function hashShareToken(token: string): string {

@@ -52,17 +52,21 @@ export async function archiveReportAction(input: { id: string; version: number }
 }
 
 /** Returns the link's token this once; it is not stored and cannot be shown again. */
-export async function createShareLinkAction(_prev: unknown, form: FormData): Promise<ActionResult<{ token: string }>> {
+export async function createShareLinkAction(
+  _prev: unknown,
+  form: FormData,
+): Promise<ActionResult<{ token: string; label: string | null }>> {
   try {
     const ctx = await requireActionCtx();
     const input = {
       reportId: formText(form, "reportId"),
+      label: formText(form, "label"),
       expiresInDays: formText(form, "expiresInDays"),
       allowCsv: form.get("allowCsv") === "on",
     };
     const { token, link } = await createShareLink({ ctx, input });
     revalidatePath(`/reports/${link.reportId}`);
-    return { ok: true, data: { token } };
+    return { ok: true, data: { token, label: link.label } };
   } catch (e) {
     return toActionError(e);
   }

@@ -3,11 +3,12 @@
 import { ActionButton } from "@/components/reports/report-forms";
 import { archiveReportAction, revokeShareLinkAction } from "./actions";
 
-export function RevokeLinkButton({ id, reportId }: { id: string; reportId: string }) {
+export function RevokeLinkButton({ id, reportId, name }: { id: string; reportId: string; name: string }) {
   return (
     <ActionButton
       label="Revoke"
-      confirm="Revoke this link? Anyone opening it will see “This link is not valid”."
+      ariaLabel={`Revoke link ${name}`}
+      confirm={`Revoke the link ${name}? Anyone opening it will see “This link is not valid”.`}
       run={() => revokeShareLinkAction({ id, reportId })}
     />
   );

@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { markSharedRender } from "@/components/links/app-link";
-import { ReportSections } from "@/components/reports/report-view";
+import { ReportContents, ReportSections } from "@/components/reports/report-view";
 import { getDb } from "@/lib/db/client";
 import type { Ctx } from "@/lib/auth/context";
 import { resolveShareToken } from "@/lib/services/shares/resolve";
@@ -48,6 +48,7 @@ export default async function SharedReportPage({ params }: { params: Promise<{ t
         </p>
         {shared.note ? <p className="mt-3 max-w-3xl whitespace-pre-line text-sm">{shared.note}</p> : null}
       </header>
+      <ReportContents sections={shared.scope.sections} />
       <ReportSections
         ctx={ctx}
         scope={shared.scope}

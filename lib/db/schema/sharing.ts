@@ -25,8 +25,12 @@ export const sharedReports = pgTable(
       .notNull()
       .references(() => reports.id),
     name: text().notNull(),
+    /** Optional words telling this link from the report's others ("Board pack, March"). */
+    label: text(),
     scope: jsonb().notNull(),
     tokenHash: text().notNull(),
+    /** The token's first characters (SHARE_TOKEN_PREFIX_LENGTH; 36 of its 256 bits), shown to tell links apart; null before 0003. */
+    tokenPrefix: text(),
     allowCsv: boolean().notNull().default(false),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     revokedAt: timestamp({ withTimezone: true }),

@@ -1,9 +1,8 @@
 import type { CsvValue } from "@/lib/csv/write";
-import { num } from "@/lib/csv/write";
+import { money } from "@/lib/csv/write";
 import { getContractBurndowns } from "@/lib/queries/contracts/burndown";
 import { contractRows, type ContractListParams } from "@/lib/queries/contracts";
 import type { Ctx } from "@/lib/auth/context";
-import type { Dec } from "@/lib/metrics/decimal";
 
 /** FOCUS 1.3 Contract Commitment columns, then Headroom's own (x_ prefix, as FOCUS asks of custom columns). */
 export const CONTRACT_REGISTER_HEADER = [
@@ -34,7 +33,6 @@ export const CONTRACT_REGISTER_HEADER = [
 
 const PAGE = 500;
 
-const money = (d: Dec | null): CsvValue => (d === null ? null : num(d.toFixed(2)));
 const focusTs = (day: string) => `${day}T00:00:00Z`;
 
 /**
@@ -52,7 +50,7 @@ export async function* contractRegisterRows(ctx: Ctx, params: ContractListParams
         c.id,
         "Minimum Spend",
         "Spend",
-        num(c.committedAmount),
+        money(c.committedAmount),
         null,
         null,
         c.name,
@@ -65,7 +63,7 @@ export async function* contractRegisterRows(ctx: Ctx, params: ContractListParams
         c.name,
         c.providerName,
         c.status,
-        num(c.committedAmount),
+        money(c.committedAmount),
         money(b.consumed),
         money(b.expected),
         money(b.projected),

@@ -1,5 +1,5 @@
 import type { CsvRows } from "@/lib/csv/response";
-import { num, type CsvValue } from "@/lib/csv/write";
+import { money, num, type CsvValue } from "@/lib/csv/write";
 import { isoDay, startOfUtcMonth } from "@/lib/metrics/calendar";
 import { DIMENSIONS } from "@/lib/metrics/concentration";
 import type { ContractBurndown } from "@/lib/queries/contracts/burndown";
@@ -111,14 +111,14 @@ export function concentrationTable(page: ConcentrationPage, table: "shares" | "l
   };
 }
 
-/** The Overview's key figures, one row each, exact (money as decimals, not the rounded card text). */
+/** The Overview's key figures, one row each: money to the cent, other figures exact (not the rounded card text). */
 export function kpiTable(o: OverviewResult): CsvTable {
   const tightest = o.power.tightest;
   const runway = o.runway.overall.runway;
   const rows: CsvValue[][] = [
     [
       "committed_spend",
-      fixed(o.committed.total),
+      money(o.committed.total),
       "USD",
       [
         `${o.committed.contracts} active, pending or exhausted contracts`,
@@ -127,10 +127,10 @@ export function kpiTable(o: OverviewResult): CsvTable {
         .filter(Boolean)
         .join("; "),
     ],
-    ["spend_to_date", fixed(o.spend.toDate.total), "USD", `${isoDay(o.spend.toDate.period.from)} to ${isoDay(o.spend.toDate.period.to)}`],
+    ["spend_to_date", money(o.spend.toDate.total), "USD", `${isoDay(o.spend.toDate.period.from)} to ${isoDay(o.spend.toDate.period.to)}`],
     [
       "forecast_12_months",
-      fixed(o.spend.forecast.total),
+      money(o.spend.forecast.total),
       "USD",
       `${isoDay(o.spend.forecast.period.from)} to ${isoDay(o.spend.forecast.period.to)}`,
     ],
@@ -168,10 +168,10 @@ export function burndownTable(
         contracts[i]!.name,
         contracts[i]!.reference,
         p.at,
-        fixed(p.committed),
-        fixed(p.expected),
-        p.consumed ? fixed(p.consumed) : null,
-        p.projected ? fixed(p.projected) : null,
+        money(p.committed),
+        money(p.expected),
+        p.consumed ? money(p.consumed) : null,
+        p.projected ? money(p.projected) : null,
       ]),
     ),
   };

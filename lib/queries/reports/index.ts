@@ -44,6 +44,9 @@ export async function getReport(ctx: Ctx, id: string): Promise<ReportRow & { arc
 
 export type ShareLinkRow = {
   id: string;
+  label: string | null;
+  /** The token's first characters; null for links made before they were kept. */
+  tokenPrefix: string | null;
   createdAt: Date;
   createdBy: string | null;
   expiresAt: Date;
@@ -59,6 +62,8 @@ export async function listShareLinks(ctx: Ctx, reportId: string): Promise<ShareL
   return ctx.db
     .select({
       id: sharedReports.id,
+      label: sharedReports.label,
+      tokenPrefix: sharedReports.tokenPrefix,
       createdAt: sharedReports.createdAt,
       createdBy: users.email,
       expiresAt: sharedReports.expiresAt,

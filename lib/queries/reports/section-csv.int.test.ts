@@ -51,11 +51,19 @@ describeOnEachEngine("a shared report's sections as CSV", (engine) => {
       for (const r of rows) expect(r, s).toHaveLength(tables[s]!.header.length);
       expect(tables[s]!.fileName, s).toMatch(/\.csv$/);
     }
-    // Key figures carry the Overview's exact decimals, not the rounded card text.
+    // Key figures carry the Overview's amounts to the cent, not the rounded card text.
     const overview = await getOverview(shareCtx, { scenario: null, asOf: AS_OF });
     const kpis = await collect((await reportSectionCsv(shareCtx, "kpis", scope, AS_OF)).rows);
-    expect(kpis.find((r) => r[0] === "committed_spend")!.map(cellText)[1]).toBe(overview.committed.total.toFixed());
-    expect(kpis.find((r) => r[0] === "spend_to_date")!.map(cellText)[1]).toBe(overview.spend.toDate.total.toFixed());
+    expect(kpis.find((r) => r[0] === "committed_spend")!.map(cellText)[1]).toBe(overview.committed.total.toFixed(2));
+    expect(kpis.find((r) => r[0] === "spend_to_date")!.map(cellText)[1]).toBe(overview.spend.toDate.total.toFixed(2));
+    // Burn-down points are money: to the cent, never a linear share's 40 digits (13171506.849315068493…).
+    const burndowns = await collect((await reportSectionCsv(shareCtx, "burndowns", scope, AS_OF)).rows);
+    const header = tables.burndowns!.header;
+    for (const r of burndowns)
+      for (const column of ["committed", "expected", "consumed", "projected"]) {
+        const v = cellText(r[header.indexOf(column)]!);
+        if (v !== null) expect(v, column).toMatch(/^-?\d+\.\d{2}$/);
+      }
     // Spend: one row per cell of /costs for the same filters.
     const { view } = await getCostsFromUrl(shareCtx, planningSearchParams(scopeFilters(scope, AS_OF)), AS_OF);
     const spend = await collect((await reportSectionCsv(shareCtx, "costs", scope, AS_OF)).rows);

@@ -93,6 +93,7 @@ async function selectReservations(ctx: Ctx, condition: SQL | undefined, orderBy:
       family: acceleratorTypes.family,
       contractId: reservations.contractId,
       contractName: linkedContract.name,
+      contractReference: linkedContract.reference,
       quantity: reservations.quantity,
       startAt: reservations.startAt,
       endAt: reservations.endAt,

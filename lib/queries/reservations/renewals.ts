@@ -1,9 +1,9 @@
 import { inBatches } from "@/lib/csv/response";
 import { sql } from "drizzle-orm";
 import type { CsvValue } from "@/lib/csv/write";
-import { num } from "@/lib/csv/write";
+import { money, num } from "@/lib/csv/write";
 import { queryRows } from "@/lib/db/rows";
-import { addUtcMonths } from "@/lib/metrics/calendar";
+import { addUtcMonths, startOfUtcDay } from "@/lib/metrics/calendar";
 import { isoTs, tsParam } from "@/lib/db/sql";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 import type { AllDayEvent } from "@/lib/csv/ical";
@@ -17,8 +17,12 @@ export type Renewal = {
   provider: string;
   endAt: Date;
   noticeDate: Date;
-  /** Contracts: committed amount; reservations: rate per accelerator-hour. */
-  amount: string;
+  /** The notice date has passed (it is before asOf's UTC day): renewing on the usual terms may no longer be possible. */
+  noticeOverdue: boolean;
+  /** Contracts: the committed amount; null for reservations. */
+  committedAmount: string | null;
+  /** Reservations: the rate per accelerator-hour; null for contracts. */
+  ratePerAh: string | null;
   currency: string;
   quantity: number | null;
 };
@@ -30,7 +34,9 @@ export const RENEWALS_HEADER = [
   "provider",
   "end_at",
   "notice_date",
-  "amount",
+  "notice_overdue",
+  "committed_amount",
+  "rate_per_ah",
   "currency",
   "quantity",
   "id",
@@ -66,8 +72,10 @@ export async function renewalPage(ctx: Ctx, asOf: Date, noticeDays: number, offs
            where r.archived_at is null and r.end_at > ${from} and r.end_at <= ${to}
         ) u order by end_at, kind, name, id limit ${limit} offset ${offset}`,
   );
+  const today = startOfUtcDay(asOf);
   return rows.map((r) => {
     const endAt = new Date(r.end_at);
+    const notice = noticeDate(endAt, noticeDays);
     return {
       kind: r.kind,
       id: r.id,
@@ -75,23 +83,40 @@ export async function renewalPage(ctx: Ctx, asOf: Date, noticeDays: number, offs
       reference: r.reference,
       provider: r.provider,
       endAt,
-      noticeDate: noticeDate(endAt, noticeDays),
-      amount: r.amount,
+      noticeDate: notice,
+      noticeOverdue: notice < today,
+      committedAmount: r.kind === "contract" ? r.amount : null,
+      ratePerAh: r.kind === "reservation" ? r.amount : null,
       currency: r.currency,
       quantity: r.quantity === null ? null : Number(r.quantity),
     };
   });
 }
 
+/** A renewal as CSV: the committed amount to the cent, the rate exact (README, "Exports"), each in its own column. */
 export function renewalCsvRow(r: Renewal): CsvValue[] {
-  return [r.kind, r.name, r.reference, r.provider, r.endAt, r.noticeDate, num(r.amount), r.currency, r.quantity, r.id];
+  return [
+    r.kind,
+    r.name,
+    r.reference,
+    r.provider,
+    r.endAt,
+    r.noticeDate,
+    r.noticeOverdue ? "yes" : "no",
+    money(r.committedAmount),
+    num(r.ratePerAh),
+    r.currency,
+    r.quantity,
+    r.id,
+  ];
 }
 
 /** The calendar event of a renewal: on its notice date, naming what ends and when. */
 export function renewalEvent(r: Renewal, stamp: Date): AllDayEvent {
   const what = r.kind === "contract" ? "Contract" : "Reservation";
   const end = r.endAt.toISOString().slice(0, 10);
-  const terms = r.kind === "contract" ? `committed ${r.amount} ${r.currency}` : `${r.quantity} accelerators at ${r.amount} ${r.currency}/h`;
+  const terms =
+    r.kind === "contract" ? `committed ${r.committedAmount} ${r.currency}` : `${r.quantity} accelerators at ${r.ratePerAh} ${r.currency}/h`;
   return {
     uid: `${r.kind}-${r.id}-renewal@headroom`,
     stamp,

@@ -1,5 +1,5 @@
 import type { CsvValue } from "@/lib/csv/write";
-import { num } from "@/lib/csv/write";
+import { money, num } from "@/lib/csv/write";
 import { plannedCost } from "@/lib/metrics/planned-cost";
 import { reservationRows, type ReservationListParams, type ReservationListRow } from "@/lib/queries/reservations";
 import type { Ctx } from "@/lib/auth/context";
@@ -22,6 +22,7 @@ export const RESERVATION_SCHEDULE_HEADER = [
   "pricing_model",
   "monthly_cost",
   "contract",
+  "contract_reference",
   "notice_date",
   "status",
   "capacity_reservation_id",
@@ -47,8 +48,9 @@ export function reservationScheduleRow(r: ReservationListRow, noticeDays: number
     num(r.rate),
     r.currency,
     r.pricingModel,
-    num(monthlyCost(r)),
+    money(monthlyCost(r)),
     r.contractName,
+    r.contractReference,
     noticeDate(r.endAt, noticeDays),
     r.status,
     r.capacityReservationId,

@@ -10,13 +10,14 @@ import { CreateShareLinkInput } from "./schemas";
 
 /**
  * Creates a share link to a report and returns its token in clear this once. Only the token's SHA-256 is
- * stored; neither the token nor its hash goes into the audit row. The link keeps a copy of the report's
+ * stored, with its first characters (a prefix that opens nothing) to tell links apart; neither the token nor its hash
+ * goes into the audit row. The link keeps a copy of the report's
  * title and scope as they are now, so editing the report later cannot widen what the link shows.
  */
 export async function createShareLink({ ctx, input }: { ctx: Ctx; input: unknown }) {
   requirePermission(ctx, "shares.manage");
   const data = parseInput(CreateShareLinkInput, input);
-  const { token, tokenHash } = generateShareToken();
+  const { token, tokenHash, tokenPrefix } = generateShareToken();
   return withTransaction(ctx, async (tx) => {
     const [report] = await tx.select().from(reports).where(eq(reports.id, data.reportId)).for("update");
     if (!report) throw new NotFoundError("This report no longer exists.");
@@ -29,8 +30,10 @@ export async function createShareLink({ ctx, input }: { ctx: Ctx; input: unknown
       .values({
         reportId: report.id,
         name: report.name,
+        label: data.label,
         scope,
         tokenHash,
+        tokenPrefix,
         allowCsv: data.allowCsv,
         expiresAt: shareExpiry(data.expiresInDays, now),
         createdAt: now,

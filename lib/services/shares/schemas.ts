@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS, MIN_EXPIRY_DAYS } from "@/lib/sharing/tokens";
-import { idField } from "@/lib/validation/fields";
+import { SHARE_LABEL_MAX } from "@/lib/sharing/label";
+import { idField, optionalTextField } from "@/lib/validation/fields";
 
 export const CreateShareLinkInput = z.object({
   reportId: idField("a report"),
+  label: optionalTextField("a label", SHARE_LABEL_MAX),
   expiresInDays: z.preprocess(
     (v) => (v === "" || v === null || v === undefined ? DEFAULT_EXPIRY_DAYS : v),
     z.coerce

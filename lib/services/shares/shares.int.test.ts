@@ -5,6 +5,7 @@ import { auditLog, sharedReports, users } from "@/lib/db/schema";
 import { queryRows } from "@/lib/db/rows";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { hashShareToken } from "@/lib/sharing/tokens";
+import { listShareLinks } from "@/lib/queries/reports";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
 import type { Ctx } from "@/lib/auth/context";
 import { archiveReport } from "../reports/archive";
@@ -144,5 +145,33 @@ describeOnEachEngine("share links", (engine) => {
     expect(audits.length).toBeGreaterThan(0);
     for (const { t } of [...shared, ...audits]) expect(t).not.toContain(token);
     for (const { t } of audits) expect(t).not.toContain(hashShareToken(token));
+  });
+
+  it("keeps an optional label and the token's first six characters, and lists them to tell two links apart", async () => {
+    const report = await newReport();
+    const board = await createShareLink({ ctx: finance, input: { reportId: report.id, label: "  Board pack, March " } });
+    const plain = await createShareLink({ ctx: finance, input: { reportId: report.id, label: "" } });
+    expect(board.link).toMatchObject({ label: "Board pack, March", tokenPrefix: board.token.slice(0, 6) });
+    expect(plain.link).toMatchObject({ label: null, tokenPrefix: plain.token.slice(0, 6) });
+    const listed = await listShareLinks(finance, report.id);
+    expect(listed.map((l) => [l.label, l.tokenPrefix])).toEqual(
+      expect.arrayContaining([
+        ["Board pack, March", board.token.slice(0, 6)],
+        [null, plain.token.slice(0, 6)],
+      ]),
+    );
+    // The prefix opens nothing: only the whole token does.
+    expect(await resolveShareToken(handle.db, board.token.slice(0, 6))).toBeNull();
+  });
+
+  it("refuses a label over 80 characters, naming the field, and creates no link", async () => {
+    const report = await newReport();
+    const error = await createShareLink({ ctx: finance, input: { reportId: report.id, label: "x".repeat(81) } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).message).toMatch(/label is at most 80 characters/i);
+    expect((error as ValidationError).fieldErrors).toHaveProperty("label");
+    expect(await listShareLinks(finance, report.id)).toHaveLength(0);
+    const longest = await createShareLink({ ctx: finance, input: { reportId: report.id, label: "x".repeat(80) } });
+    expect(longest.link.label).toHaveLength(80);
   });
 });

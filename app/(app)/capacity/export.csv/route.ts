@@ -16,5 +16,5 @@ export async function GET(request: Request) {
   const filters = parsePlanningFilters(params, { defaults: { by: "family", unit: "h100e" } });
   const view = await getCapacity(caller.ctx, filters);
   const { header, rows } = capacityCsv(view, table);
-  return csvResponse(`capacity-${table}-${isoDay(view.asOf)}.csv`, header, rows);
+  return csvResponse(`capacity-${table}-${isoDay(view.asOf)}.csv`, header, rows, caller);
 }

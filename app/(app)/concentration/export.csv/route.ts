@@ -13,5 +13,5 @@ export async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
   const page = await getConcentration(caller.ctx, parsePlanningFilters(params));
   const table = concentrationTable(page, params.get("table") === "loss" ? "loss" : "shares");
-  return csvResponse(table.fileName, table.header, table.rows);
+  return csvResponse(table.fileName, table.header, table.rows, caller);
 }

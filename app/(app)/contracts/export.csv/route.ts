@@ -1,6 +1,6 @@
 import { inBatches, csvResponse, mapRows } from "@/lib/csv/response";
 import { exportCtx } from "@/lib/csv/export-ctx";
-import { num } from "@/lib/csv/write";
+import { money, num } from "@/lib/csv/write";
 import { isoDay } from "@/lib/metrics/calendar";
 import { contractRows, parseContractListParams } from "@/lib/queries/contracts";
 
@@ -37,7 +37,7 @@ export async function GET(request: Request) {
       c.providerName,
       c.startDate,
       c.endDate,
-      num(c.committedAmount),
+      money(c.committedAmount),
       c.currency,
       num(c.discountPct),
       c.paymentTerms,
@@ -46,5 +46,6 @@ export async function GET(request: Request) {
       c.archivedAt,
       c.id,
     ]),
+    caller,
   );
 }

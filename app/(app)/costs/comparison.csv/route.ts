@@ -16,5 +16,5 @@ export async function GET(request: Request) {
   function* rows() {
     for (const r of view.comparison.rows) yield comparisonCsvRow(r, tps);
   }
-  return csvResponse(`provider-comparison-${isoDay(view.asOf)}.csv`, COMPARISON_HEADER, rows());
+  return csvResponse(`provider-comparison-${isoDay(view.asOf)}.csv`, COMPARISON_HEADER, rows(), caller);
 }

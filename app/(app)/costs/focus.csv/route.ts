@@ -11,5 +11,5 @@ export async function GET(request: Request) {
   if ("refused" in caller) return caller.refused;
   const filter = parseQuery(() => parseFocusCostFilter(new URL(request.url).searchParams));
   if ("refused" in filter) return filter.refused;
-  return csvBytesResponse(`focus-costs-${isoDay(new Date())}.csv`, focusCostCsv(caller.ctx, filter.value));
+  return csvBytesResponse(`focus-costs-${isoDay(new Date())}.csv`, focusCostCsv(caller.ctx, filter.value), caller);
 }

@@ -14,5 +14,5 @@ export async function GET(request: Request) {
   function* rows() {
     for (const c of view.cells) yield spendCsvRow(c);
   }
-  return csvResponse(`spend-${isoDay(view.asOf)}.csv`, SPEND_HEADER, rows());
+  return csvResponse(`spend-${isoDay(view.asOf)}.csv`, SPEND_HEADER, rows(), caller);
 }

@@ -44,5 +44,6 @@ export async function GET(request: Request) {
       i.currency,
       i.createdBy,
     ]),
+    caller,
   );
 }

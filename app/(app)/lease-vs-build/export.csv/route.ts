@@ -34,5 +34,6 @@ export async function GET(request: Request) {
       p.owned.lessThan(p.leased) ? "build" : p.owned.greaterThan(p.leased) ? "lease" : "same",
       ...assumptions,
     ]),
+    caller,
   );
 }

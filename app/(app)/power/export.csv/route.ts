@@ -14,5 +14,5 @@ export async function GET(request: Request) {
   const filters = parsePlanningFilters(params, { defaults: { range: "24m" } });
   const page = await getPowerPage(caller.ctx, filters, params.get("cause"));
   const table = powerTable(page, params.get("table") === "causes" ? "causes" : "sites");
-  return csvResponse(table.fileName, table.header, table.rows);
+  return csvResponse(table.fileName, table.header, table.rows, caller);
 }

@@ -15,6 +15,11 @@ import { reportFormOptions, SECTION_OPTIONS } from "../form-options";
 export const metadata: Metadata = { title: "Report" };
 export const dynamic = "force-dynamic";
 
+/** How a link is named in the revoke question: its label and first characters, or when it was made. */
+const linkName = (l: { label: string | null; tokenPrefix: string | null; createdAt: Date }) =>
+  [l.label ? `“${l.label}”` : null, l.tokenPrefix ? `/r/${l.tokenPrefix}…` : null].filter(Boolean).join(" ") ||
+  `created ${when.format(l.createdAt)}`;
+
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
@@ -54,7 +59,8 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
             <div className="overflow-x-auto">
               <table className="w-full text-sm">
                 <thead>
-                  <tr className="border-b text-left text-slate-600">
+                  <tr className="border-b text-left text-slate-600 dark:text-slate-400">
+                    <th className="py-2 pr-4 font-medium">Link</th>
                     <th className="py-2 pr-4 font-medium">Created</th>
                     <th className="py-2 pr-4 font-medium">By</th>
                     <th className="py-2 pr-4 font-medium">Expires</th>
@@ -69,6 +75,17 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
                     const status = l.revokedAt ? "Revoked" : l.expiresAt.getTime() <= now ? "Expired" : "Valid";
                     return (
                       <tr key={l.id} className="border-b">
+                        <td className="py-2 pr-4">
+                          <span className="font-medium">{l.label ?? "Unlabelled"}</span>
+                          {l.tokenPrefix ? (
+                            <span
+                              className="block font-mono text-xs text-slate-600 dark:text-slate-400"
+                              title="The link's first characters"
+                            >
+                              /r/{l.tokenPrefix}…
+                            </span>
+                          ) : null}
+                        </td>
                         <td className="py-2 pr-4">{when.format(l.createdAt)}</td>
                         <td className="py-2 pr-4">{l.createdBy ?? "—"}</td>
                         <td className="py-2 pr-4">{when.format(l.expiresAt)}</td>
@@ -78,7 +95,9 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
                           {status}
                           {l.allowCsv ? " · CSV allowed" : ""}
                         </td>
-                        <td className="py-2">{status === "Valid" ? <RevokeLinkButton id={l.id} reportId={report.id} /> : null}</td>
+                        <td className="py-2">
+                          {status === "Valid" ? <RevokeLinkButton id={l.id} reportId={report.id} name={linkName(l)} /> : null}
+                        </td>
                       </tr>
                     );
                   })}

@@ -13,6 +13,7 @@ const HEADER = [
   "accelerator_type",
   "family",
   "contract",
+  "contract_reference",
   "quantity",
   "start_at",
   "end_at",
@@ -42,6 +43,7 @@ export async function GET(request: Request) {
       r.typeName,
       r.family,
       r.contractName,
+      r.contractReference,
       r.quantity,
       r.startAt,
       r.endAt,
@@ -54,5 +56,6 @@ export async function GET(request: Request) {
       r.archivedAt,
       r.id,
     ]),
+    caller,
   );
 }

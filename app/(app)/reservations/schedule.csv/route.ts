@@ -25,5 +25,6 @@ export async function GET(request: Request) {
     `reservation-schedule-${isoDay(new Date())}.csv`,
     RESERVATION_SCHEDULE_HEADER,
     reservationScheduleRows(caller.ctx, params, notice),
+    caller,
   );
 }

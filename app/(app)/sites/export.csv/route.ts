@@ -28,5 +28,6 @@ export async function GET(request: Request) {
       s.archivedAt,
       s.id,
     ]),
+    caller,
   );
 }

@@ -14,5 +14,5 @@ export async function GET(request: Request) {
   function* rows() {
     for (const b of view.blocks) yield blockCsvRow(b);
   }
-  return csvResponse(`utilization-blocks-${isoDay(view.asOf)}.csv`, BLOCKS_HEADER, rows());
+  return csvResponse(`utilization-blocks-${isoDay(view.asOf)}.csv`, BLOCKS_HEADER, rows(), caller);
 }

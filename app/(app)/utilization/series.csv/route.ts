@@ -11,5 +11,5 @@ export async function GET(request: Request) {
   const caller = await exportCtx(request);
   if ("refused" in caller) return caller.refused;
   const { view } = await getUtilizationFromUrl(caller.ctx, new URL(request.url).searchParams);
-  return csvResponse(`utilization-${view.grain}-${isoDay(view.asOf)}.csv`, SERIES_HEADER, seriesCsvRows(view));
+  return csvResponse(`utilization-${view.grain}-${isoDay(view.asOf)}.csv`, SERIES_HEADER, seriesCsvRows(view), caller);
 }

@@ -15,5 +15,6 @@ export async function GET(request: Request) {
     `unmatched-charges-${isoDay(new Date())}.csv`,
     ["provider", "service_name", "sku_id", "region_id", "currency", "charges", "effective_cost"],
     mapRows(rows, (g) => [g.provider, g.serviceName, g.skuId, g.regionId, g.currency, g.rows, { number: g.effectiveCost }]),
+    caller,
   );
 }

@@ -1,6 +1,6 @@
 import { exportCtx } from "@/lib/csv/export-ctx";
 import { csvResponse } from "@/lib/csv/response";
-import { num } from "@/lib/csv/write";
+import { money, num } from "@/lib/csv/write";
 import { NotFoundError } from "@/lib/errors";
 import { parsePlanningFilters } from "@/lib/queries/filters/params";
 import { isoDay } from "@/lib/metrics/calendar";
@@ -27,9 +27,10 @@ export async function GET(request: Request) {
   }
   function* lines() {
     for (const r of rows) {
-      const isNumber = r.section !== "runway";
-      yield [r.section, r.item, r.month, isNumber ? num(r.a) : r.a, isNumber ? num(r.b) : r.b, num(r.delta), r.note] as const;
+      // Spend is money (to the cent); runway months are text; MW and month shifts are exact.
+      const cell = r.section === "runway" ? (v: string | null) => v : r.section === "spend_usd" ? money : num;
+      yield [r.section, r.item, r.month, cell(r.a), cell(r.b), r.section === "spend_usd" ? money(r.delta) : num(r.delta), r.note] as const;
     }
   }
-  return csvResponse(`scenario-compare-${isoDay(new Date())}.csv`, COMPARE_CSV_HEADER, lines());
+  return csvResponse(`scenario-compare-${isoDay(new Date())}.csv`, COMPARE_CSV_HEADER, lines(), caller);
 }

@@ -46,5 +46,6 @@ export async function GET(request: Request) {
       t.archivedAt,
       t.id,
     ]),
+    caller,
   );
 }

@@ -17,5 +17,6 @@ export async function GET(request: Request) {
     `api-keys-${isoDay(new Date())}.csv`,
     ["name", "prefix", "role", "created_by", "created_at", "last_used_at", "revoked_at", "id"],
     mapRows(rows, (k) => [k.name, k.prefix, k.role, k.creatorEmail, k.createdAt, k.lastUsedAt, k.revokedAt, k.id]),
+    caller,
   );
 }

@@ -30,5 +30,6 @@ export async function GET(request: Request) {
     `audit-log-${isoDay(new Date())}.csv`,
     ["at_utc", "actor", "action", "entity_type", "entity_id", "entity", "field", "before", "after"],
     rows(entries),
+    caller,
   );
 }

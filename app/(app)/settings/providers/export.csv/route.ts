@@ -15,5 +15,6 @@ export async function GET(request: Request) {
     `providers-${isoDay(new Date())}.csv`,
     ["name", "kind", "sites", "contracts", "archived_at", "id"],
     mapRows(rows, (p) => [p.name, p.kind, p.siteCount, p.contractCount, p.archivedAt, p.id]),
+    caller,
   );
 }

@@ -24,5 +24,6 @@ export async function GET(request: Request) {
       m.archivedAt ? "yes" : "no",
       m.id,
     ]),
+    caller,
   );
 }

@@ -17,5 +17,6 @@ export async function GET(request: Request) {
     `users-${isoDay(new Date())}.csv`,
     ["email", "name", "role", "disabled", "last_login_at", "created_at", "id"],
     mapRows(rows, (u) => [u.email, u.name, u.role, u.disabled, u.lastLoginAt, u.createdAt, u.id]),
+    caller,
   );
 }

@@ -27,5 +27,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
   if (!shared || !shared.allowCsv || !shared.scope.sections.includes(section as ReportSection)) return notValid();
   const ctx: Ctx = { db, actor: { id: null, email: `share-link:${shared.id}`, role: "viewer", kind: "system" } };
   const table = await reportSectionCsv(ctx, section as ReportSection, shared.scope, new Date());
-  return csvResponse(table.fileName, table.header, table.rows);
+  // Opened from the shared page in a browser: with the byte order mark, as the app's own downloads.
+  return csvResponse(table.fileName, table.header, table.rows, { bom: true });
 }

@@ -8,7 +8,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ kin
   if (!(await getCtx())) return Response.json({ error: "Your session has ended. Sign in again." }, { status: 401 });
   const { kind } = await params;
   if (!isRegisterKind(kind)) return Response.json({ error: "There is no template of that kind." }, { status: 404 });
-  return new Response(templateCsv(kind), {
+  // A browser download (session only): with the UTF-8 byte order mark, which the register import reads past.
+  return new Response(`\uFEFF${templateCsv(kind)}`, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="${templateFileName(kind)}"`,
