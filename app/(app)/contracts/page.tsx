@@ -5,6 +5,8 @@ import { ImportCsvLink } from "@/components/imports/registers/import-csv-link";
 import { ListView, type Column } from "@/components/lists/list-view";
 import { ProcurementLinks } from "@/components/exports/procurement-links";
 import { StatusBadge } from "@/components/registers/status-badge";
+import { ComputedStatusBadge, consumedShare } from "@/components/contracts/computed-status";
+import { burndownInCents } from "@/lib/metrics/burndown";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { formatDay } from "@/lib/format/date";
@@ -40,9 +42,55 @@ const COLUMNS: Column<ContractListRow>[] = [
     align: "right",
     render: (c) => formatMoneyExact(c.committedAmount, c.currency),
   },
+  {
+    key: "consumed",
+    label: "Consumed",
+    sort: "consumed",
+    align: "right",
+    render: (c) => formatMoneyExact(burndownInCents(c.burndown).consumed.toFixed(2), c.currency),
+  },
+  { key: "burned", label: "% of commitment", sort: "burned", align: "right", render: (c) => consumedShare(c.burndown) },
+  {
+    key: "projected",
+    label: "Projected at end",
+    sort: "projected",
+    align: "right",
+    render: (c) => (
+      <>
+        {formatMoneyExact(burndownInCents(c.burndown).projected.toFixed(2), c.currency)}
+        {c.burndown.ended ? <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">final (ended)</span> : null}
+      </>
+    ),
+  },
+  { key: "gap", label: "Shortfall / overrun", sort: "gap", align: "right", render: (c) => <Gap row={c} />, className: "whitespace-nowrap" },
   { key: "reservations", label: "Blocks", sort: "reservations", align: "right", render: (c) => c.reservationCount },
-  { key: "status", label: "Status", sort: "status", render: (c) => <StatusBadge status={c.archivedAt ? "archived" : c.status} /> },
+  {
+    key: "status",
+    label: "Status",
+    sort: "status",
+    render: (c) => (
+      <span className="inline-flex flex-col items-start gap-1">
+        <StatusBadge status={c.archivedAt ? "archived" : c.status} />
+        <ComputedStatusBadge
+          burndown={c.burndown}
+          currency={c.currency}
+          recorded={c.status}
+          term={{ start: c.startDate, end: c.endDate }}
+          compact
+        />
+      </span>
+    ),
+  },
 ];
+
+/** Shortfall in red with a minus sign, overrun with a plus sign, to the cent. */
+function Gap({ row }: { row: ContractListRow }) {
+  const c = burndownInCents(row.burndown);
+  if (c.shortfall.gt(0))
+    return <span className="text-red-700 dark:text-red-400">−{formatMoneyExact(c.shortfall.toFixed(2), row.currency)}</span>;
+  if (c.overrun.gt(0)) return <>+{formatMoneyExact(c.overrun.toFixed(2), row.currency)}</>;
+  return <>{formatMoneyExact("0", row.currency)}</>;
+}
 
 export default async function ContractsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireCtx();

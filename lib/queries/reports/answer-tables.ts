@@ -137,7 +137,10 @@ export function kpiTable(o: OverviewResult): CsvTable {
   return { fileName: `key-figures-${isoDay(o.asOf)}.csv`, header: ["figure", "value", "unit", "note"], rows: rows };
 }
 
-/** Contract burn-downs: one row per contract × point (committed, expected, consumed to date, projected). */
+/**
+ * Contract burn-downs: one row per contract × point (committed, expected, consumed to date, projected = consumed +
+ * scheduled + other up to the point; none for an ended contract), money to the cent.
+ */
 export function burndownTable(
   contracts: readonly { name: string; reference: string | null }[],
   burndowns: readonly ContractBurndown[],
@@ -151,10 +154,10 @@ export function burndownTable(
         contracts[i]!.name,
         contracts[i]!.reference,
         p.at,
-        fixed(p.committed),
-        fixed(p.expected),
-        p.consumed ? fixed(p.consumed) : null,
-        p.projected ? fixed(p.projected) : null,
+        fixed(p.committed, 2),
+        fixed(p.expected, 2),
+        p.consumed ? fixed(p.consumed, 2) : null,
+        p.projected ? fixed(p.projected, 2) : null,
       ]),
     ),
   };
