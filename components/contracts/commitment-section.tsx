@@ -63,39 +63,41 @@ export function CommitmentSection({ metrics, consumed }: { metrics: CommitmentMe
             />
           </dl>
           {m.commitments.length > 0 ? (
-            <table className="mt-3 w-full max-w-4xl text-left text-sm">
-              <caption className="sr-only">Utilization per commitment discount ({m.currency})</caption>
-              <thead className="text-xs text-slate-600 uppercase dark:text-slate-400">
-                <tr>
-                  <th scope="col" className="py-1">
-                    Commitment
-                  </th>
-                  <th scope="col" className="py-1">
-                    Type
-                  </th>
-                  <th scope="col" className="py-1 text-right">
-                    Used
-                  </th>
-                  <th scope="col" className="py-1 text-right">
-                    Unused
-                  </th>
-                  <th scope="col" className="py-1 text-right">
-                    Utilization
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-                {m.commitments.map((c) => (
-                  <tr key={c.commitmentDiscountId}>
-                    <td className="py-1 break-all">{c.name ?? c.commitmentDiscountId}</td>
-                    <td className="py-1">{c.type ?? "—"}</td>
-                    <td className="py-1 text-right tabular-nums">{money(c.used, m.currency)}</td>
-                    <td className="py-1 text-right tabular-nums">{money(c.unused, m.currency)}</td>
-                    <td className="py-1 text-right tabular-nums">{pct(c.utilization)}</td>
+            <div className="mt-3 max-w-4xl overflow-x-auto">
+              <table className="w-full min-w-lg text-left text-sm">
+                <caption className="sr-only">Utilization per commitment discount ({m.currency})</caption>
+                <thead className="text-xs text-slate-600 uppercase dark:text-slate-400">
+                  <tr>
+                    <th scope="col" className="py-1">
+                      Commitment
+                    </th>
+                    <th scope="col" className="py-1">
+                      Type
+                    </th>
+                    <th scope="col" className="py-1 text-right">
+                      Used
+                    </th>
+                    <th scope="col" className="py-1 text-right">
+                      Unused
+                    </th>
+                    <th scope="col" className="py-1 text-right">
+                      Utilization
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+                  {m.commitments.map((c) => (
+                    <tr key={c.commitmentDiscountId}>
+                      <td className="py-1 break-all">{c.name ?? c.commitmentDiscountId}</td>
+                      <td className="py-1">{c.type ?? "—"}</td>
+                      <td className="py-1 text-right tabular-nums">{money(c.used, m.currency)}</td>
+                      <td className="py-1 text-right tabular-nums">{money(c.unused, m.currency)}</td>
+                      <td className="py-1 text-right tabular-nums">{pct(c.utilization)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           ) : null}
         </div>
       ))}

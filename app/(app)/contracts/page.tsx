@@ -31,16 +31,28 @@ const COLUMNS: Column<ContractListRow>[] = [
         {c.reference ? <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">{c.reference}</span> : null}
       </>
     ),
+    className: "min-w-44",
   },
-  { key: "provider", label: "Provider", sort: "provider", render: (c) => c.providerName, className: "whitespace-nowrap" },
-  { key: "start", label: "Start", sort: "start", render: (c) => formatDay(c.startDate), className: "whitespace-nowrap" },
-  { key: "end", label: "End", sort: "end", render: (c) => formatDay(c.endDate), className: "whitespace-nowrap" },
+  { key: "provider", label: "Provider", sort: "provider", render: (c) => c.providerName },
+  {
+    key: "end",
+    label: "Term",
+    sort: "end",
+    render: (c) => (
+      <>
+        {formatDay(c.startDate)}
+        <span className="block">→ {formatDay(c.endDate)}</span>
+      </>
+    ),
+    className: "whitespace-nowrap",
+  },
   {
     key: "committed",
     label: "Committed",
     sort: "committed",
     align: "right",
     render: (c) => formatMoneyExact(c.committedAmount, c.currency),
+    className: "whitespace-nowrap",
   },
   {
     key: "consumed",
@@ -48,6 +60,7 @@ const COLUMNS: Column<ContractListRow>[] = [
     sort: "consumed",
     align: "right",
     render: (c) => formatMoneyExact(burndownInCents(c.burndown).consumed.toFixed(2), c.currency),
+    className: "whitespace-nowrap",
   },
   { key: "burned", label: "% of commitment", sort: "burned", align: "right", render: (c) => consumedShare(c.burndown) },
   {
@@ -61,6 +74,7 @@ const COLUMNS: Column<ContractListRow>[] = [
         {c.burndown.ended ? <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">final (ended)</span> : null}
       </>
     ),
+    className: "whitespace-nowrap",
   },
   { key: "gap", label: "Shortfall / overrun", sort: "gap", align: "right", render: (c) => <Gap row={c} />, className: "whitespace-nowrap" },
   { key: "reservations", label: "Blocks", sort: "reservations", align: "right", render: (c) => c.reservationCount },
@@ -97,7 +111,7 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
   const params = parseContractListParams(await searchParams);
   const [result, options] = await Promise.all([contractListPage(ctx, params), registerOptions(ctx)]);
   return (
-    <div className="mx-auto max-w-6xl">
+    <div className="mx-auto max-w-7xl">
       <h1 className="text-2xl font-semibold tracking-tight">Contracts</h1>
       <p className="mt-1 mb-6 text-sm text-slate-600 dark:text-slate-400">
         Committed spend by provider and term. Open a contract for its burn-down, linked reservations and history.
