@@ -89,6 +89,14 @@ describeOnEachEngine("register queries", (engine) => {
       expect(byName.rows[24]!.name).toBe("Beta 09");
     });
 
+    it("sorts by a burn-down column across every filtered contract, then pages", async () => {
+      const params = parseContractListParams({ sort: "gap", dir: "asc", size: "25", page: "2" });
+      const page = await contractListPage(ctx(), params, d("2026-04-16"));
+      // Nothing consumed or booked: each contract ends at 0, short by its whole commitment; the largest shortfall first.
+      expect(page).toMatchObject({ total: 29, page: 2 });
+      expect(page.rows.map((r) => r.burndown.shortfall.toFixed(2))).toEqual(["4000.00", "3000.00", "2000.00", "1000.00"]);
+    });
+
     it("clamps a page past the end to the last page", async () => {
       const page = await contractListPage(ctx(), parseContractListParams({ page: "99", size: "25" }));
       expect(page.page).toBe(2);
