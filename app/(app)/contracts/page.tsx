@@ -10,7 +10,7 @@ import { burndownInCents } from "@/lib/metrics/burndown";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { formatDay } from "@/lib/format/date";
-import { formatMoneyExact } from "@/lib/format/number";
+import { formatMoney, formatMoneyExact } from "@/lib/format/number";
 import { listQuery, type RawSearchParams } from "@/lib/queries/lists/params";
 import { contractListPage, parseContractListParams, type ContractListRow } from "@/lib/queries/contracts";
 import { ARCHIVED_OPTIONS } from "@/lib/queries/lists/filters";
@@ -51,7 +51,7 @@ const COLUMNS: Column<ContractListRow>[] = [
     label: "Committed",
     sort: "committed",
     align: "right",
-    render: (c) => formatMoneyExact(c.committedAmount, c.currency),
+    render: (c) => <Money value={c.committedAmount} currency={c.currency} />,
     className: "whitespace-nowrap",
   },
   {
@@ -59,10 +59,10 @@ const COLUMNS: Column<ContractListRow>[] = [
     label: "Consumed",
     sort: "consumed",
     align: "right",
-    render: (c) => formatMoneyExact(burndownInCents(c.burndown).consumed.toFixed(2), c.currency),
+    render: (c) => <Money value={burndownInCents(c.burndown).consumed.toFixed(2)} currency={c.currency} />,
     className: "whitespace-nowrap",
   },
-  { key: "burned", label: "% of commitment", sort: "burned", align: "right", render: (c) => consumedShare(c.burndown) },
+  { key: "burned", label: "% burned", sort: "burned", align: "right", render: (c) => consumedShare(c.burndown) },
   {
     key: "projected",
     label: "Projected at end",
@@ -70,7 +70,7 @@ const COLUMNS: Column<ContractListRow>[] = [
     align: "right",
     render: (c) => (
       <>
-        {formatMoneyExact(burndownInCents(c.burndown).projected.toFixed(2), c.currency)}
+        <Money value={burndownInCents(c.burndown).projected.toFixed(2)} currency={c.currency} />
         {c.burndown.ended ? <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">final (ended)</span> : null}
       </>
     ),
@@ -97,13 +97,27 @@ const COLUMNS: Column<ContractListRow>[] = [
   },
 ];
 
-/** Shortfall in red with a minus sign, overrun with a plus sign, to the cent. */
+/** Compact ($46.2M) to keep the list on one screen; the exact amount on hover and in the CSV export. */
+function Money({ value, currency, sign = "" }: { value: string; currency: string; sign?: string }) {
+  return (
+    <span title={`${sign}${formatMoneyExact(value, currency)}`}>
+      {sign}
+      {formatMoney(value, currency)}
+    </span>
+  );
+}
+
+/** Shortfall in red with a minus sign, overrun with a plus sign. */
 function Gap({ row }: { row: ContractListRow }) {
   const c = burndownInCents(row.burndown);
   if (c.shortfall.gt(0))
-    return <span className="text-red-700 dark:text-red-400">−{formatMoneyExact(c.shortfall.toFixed(2), row.currency)}</span>;
-  if (c.overrun.gt(0)) return <>+{formatMoneyExact(c.overrun.toFixed(2), row.currency)}</>;
-  return <>{formatMoneyExact("0", row.currency)}</>;
+    return (
+      <span className="text-red-700 dark:text-red-400">
+        <Money value={c.shortfall.toFixed(2)} currency={row.currency} sign="−" />
+      </span>
+    );
+  if (c.overrun.gt(0)) return <Money value={c.overrun.toFixed(2)} currency={row.currency} sign="+" />;
+  return <Money value="0" currency={row.currency} />;
 }
 
 export default async function ContractsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
