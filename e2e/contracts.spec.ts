@@ -94,7 +94,7 @@ test.describe("contracts and reservations", () => {
 
     await page.goto(`/contracts?q=END-${tag}&sort=gap&dir=asc`);
     const table = page.getByRole("table");
-    await expect(table.getByRole("columnheader", { name: "Shortfall / overrun" })).toHaveAttribute("aria-sort", "ascending");
+    await expect(table.getByRole("columnheader", { name: "Short / over" })).toHaveAttribute("aria-sort", "ascending");
     const row = table.getByRole("row", { name: new RegExp(name) });
     await expect(row).toContainText("$0");
     await expect(row).toContainText("0 %");

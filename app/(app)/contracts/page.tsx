@@ -28,12 +28,14 @@ const COLUMNS: Column<ContractListRow>[] = [
     render: (c) => (
       <>
         {c.name}
-        {c.reference ? <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">{c.reference}</span> : null}
+        <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">
+          {c.providerName}
+          {c.reference ? ` · ${c.reference}` : null}
+        </span>
       </>
     ),
     className: "min-w-44",
   },
-  { key: "provider", label: "Provider", sort: "provider", render: (c) => c.providerName },
   {
     key: "end",
     label: "Term",
@@ -65,7 +67,7 @@ const COLUMNS: Column<ContractListRow>[] = [
   { key: "burned", label: "% burned", sort: "burned", align: "right", render: (c) => consumedShare(c.burndown) },
   {
     key: "projected",
-    label: "Projected at end",
+    label: "Projected",
     sort: "projected",
     align: "right",
     render: (c) => (
@@ -76,8 +78,7 @@ const COLUMNS: Column<ContractListRow>[] = [
     ),
     className: "whitespace-nowrap",
   },
-  { key: "gap", label: "Shortfall / overrun", sort: "gap", align: "right", render: (c) => <Gap row={c} />, className: "whitespace-nowrap" },
-  { key: "reservations", label: "Blocks", sort: "reservations", align: "right", render: (c) => c.reservationCount },
+  { key: "gap", label: "Short / over", sort: "gap", align: "right", render: (c) => <Gap row={c} />, className: "whitespace-nowrap" },
   {
     key: "status",
     label: "Status",
@@ -128,7 +129,9 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
     <div className="mx-auto max-w-7xl">
       <h1 className="text-2xl font-semibold tracking-tight">Contracts</h1>
       <p className="mt-1 mb-6 text-sm text-slate-600 dark:text-slate-400">
-        Committed spend by provider and term. Open a contract for its burn-down, linked reservations and history.
+        Committed spend by provider and term, with each contract&apos;s burn-down: consumed so far, the share of the commitment burned,
+        projected at end (consumed + scheduled blocks + other charges&apos; run-rate; the final position once ended) and the projected
+        shortfall (−) or overrun (+). Open a contract for its burn-down, linked reservations and history.
       </p>
       <ListView
         title="Contracts"
