@@ -1,6 +1,6 @@
 import { TriangleAlert } from "lucide-react";
 import { formatDay } from "@/lib/format/date";
-import { formatMoneyExact, formatPercent } from "@/lib/format/number";
+import { formatMoney, formatMoneyExact, formatPercent } from "@/lib/format/number";
 import type { Burndown } from "@/lib/metrics/burndown";
 import { computedStatus, statusContradiction, type ComputedStatus, type StatusContradiction } from "@/lib/metrics/burndown-status";
 import type { ContractStatus } from "@/lib/metrics/spend";
@@ -9,8 +9,8 @@ import { cn } from "@/lib/utils";
 type Position = Pick<Burndown, "committed" | "consumed" | "shortfall" | "overrun" | "started" | "ended">;
 
 /** "on track", "true-up risk $X", "overrun $X" or "exhausted". */
-export function computedStatusText(s: ComputedStatus, currency: string): string {
-  const money = s.amount ? formatMoneyExact(s.amount.toFixed(2), currency) : "";
+export function computedStatusText(s: ComputedStatus, currency: string, compact = false): string {
+  const money = s.amount ? (compact ? formatMoney : formatMoneyExact)(s.amount.toFixed(2), currency) : "";
   if (s.kind === "true_up_risk") return `true-up risk ${money}`;
   if (s.kind === "overrun") return `overrun ${money}`;
   return s.kind === "on_track" ? "on track" : "exhausted";
@@ -51,7 +51,8 @@ const TONE: Record<ComputedStatus["kind"], string> = {
 
 /**
  * The burn-down's status beside the recorded one; when the two contradict each other (e.g. recorded "exhausted" at
- * 93 % consumed) the contradiction is spelled out (`compact`: an icon with the text for screen readers and on hover).
+ * 93 % consumed) the contradiction is spelled out (`compact`, for the list: amounts compact, the contradiction an icon
+ * with its text for screen readers and on hover).
  */
 export function ComputedStatusBadge(props: {
   burndown: Position;
@@ -61,6 +62,13 @@ export function ComputedStatusBadge(props: {
   compact?: boolean;
 }) {
   const { burndown: b, recorded, term } = props;
+  // A proposed or cancelled contract binds nothing: no true-up to risk.
+  if (recorded === "proposed" || recorded === "cancelled")
+    return (
+      <span className="text-xs text-slate-600 dark:text-slate-400" data-testid="computed-status">
+        not binding
+      </span>
+    );
   const status = computedStatus(b);
   const clash = statusContradiction(recorded, b);
   const why = clash ? contradictionText(clash, recorded, b, term) : null;
@@ -69,7 +77,7 @@ export function ComputedStatusBadge(props: {
       <span
         className={cn("inline-flex rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset", TONE[status.kind])}
       >
-        {computedStatusText(status, props.currency)}
+        {computedStatusText(status, props.currency, props.compact)}
       </span>
       {why ? (
         props.compact ? (
