@@ -67,10 +67,39 @@ test.describe("contracts and reservations", () => {
     await expect(kpis.getByText("Consumed so far")).toBeVisible();
     await expect(kpis.locator("dd").nth(1)).not.toHaveText("$0.00");
     await expect(finance.page.getByText(/planned cost of the linked reservations/)).toBeVisible();
+    // The block booked to the end of the term is scheduled: the projection's three parts and their sum.
+    await expect(kpis.getByText("Scheduled (linked blocks)")).toBeVisible();
+    await expect(kpis.locator("dd").nth(2)).not.toHaveText("$0.00");
+    await expect(finance.page.getByTestId("burndown-projection")).toContainText("Projected at end = consumed");
+    await expect(finance.page.getByTestId("computed-status")).toBeVisible();
     await finance.page.getByText("View consumption by month as a table").click();
     await expect(finance.page.getByRole("cell", { name: "Planned (reservations)" }).first()).toBeVisible();
     await finance.context.close();
     await infra.context.close();
+  });
+
+  test("an ended contract shows its final position, the list its burn-down columns, and a contradicting status is flagged", async ({
+    page,
+    signInPage,
+  }) => {
+    const tag = Date.now();
+    await signInPage.signInAs("finance");
+    const name = `E2E ended ${tag}`;
+    await createContract(page, { name, reference: `END-${tag}`, committed: "5000", start: isoMonth(-14), end: isoMonth(-2) });
+    await expect(page.getByText("The term has ended")).toBeVisible();
+    await expect(page.getByText(/run-rate/)).toHaveCount(0);
+    await expect(page.getByTestId("burndown-kpis")).toContainText("Shortfall (true-up)");
+    await expect(page.getByTestId("computed-status")).toContainText("true-up risk $5,000.00");
+    await expect(page.getByTestId("status-contradiction")).toContainText("Recorded “active”, but the term ended on");
+
+    await page.goto(`/contracts?q=END-${tag}&sort=gap&dir=asc`);
+    const table = page.getByRole("table");
+    await expect(table.getByRole("columnheader", { name: "Short / over" })).toHaveAttribute("aria-sort", "ascending");
+    const row = table.getByRole("row", { name: new RegExp(name) });
+    await expect(row).toContainText("$0");
+    await expect(row).toContainText("0 %");
+    await expect(row).toContainText("final (ended)");
+    await expect(row.getByTitle("−$5,000.00")).toHaveText("−$5K");
   });
 
   test("two people edit the same contract: the second save is refused with the change shown", async ({ browser, baseURL }) => {

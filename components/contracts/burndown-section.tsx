@@ -1,6 +1,7 @@
 import { LineChart } from "@/components/charts/line-chart";
 import { formatDay, formatMonth } from "@/lib/format/date";
 import { formatMoneyExact, formatPercent } from "@/lib/format/number";
+import { burndownInCents, type BurndownCents } from "@/lib/metrics/burndown";
 import { BURNDOWN_SERIES, burndownPoints } from "@/lib/queries/contracts/points";
 import type { ContractBurndown } from "@/lib/queries/contracts/burndown";
 
@@ -8,7 +9,9 @@ function Kpi({ label, value, tone }: { label: string; value: string; tone?: "bad
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
       <dt className="text-xs text-slate-600 dark:text-slate-400">{label}</dt>
-      <dd className={`mt-1 text-lg font-semibold tabular-nums ${tone === "bad" ? "text-red-700 dark:text-red-400" : ""}`}>{value}</dd>
+      <dd className={`mt-1 text-base font-semibold tabular-nums sm:text-lg ${tone === "bad" ? "text-red-700 dark:text-red-400" : ""}`}>
+        {value}
+      </dd>
     </div>
   );
 }
@@ -21,34 +24,75 @@ function sourceNote(b: ContractBurndown): string {
   return "Consumed is actual billed cost (EffectiveCost) for months with billing data and planned reservation cost for the others.";
 }
 
-/** PRODUCT.md §3 contract burn-down: committed, expected linear burn, consumed, run-rate projection. */
+type Money = (v: { toFixed: (n: number) => string } | null) => string;
+
+/** The projection's three parts and their sum against the commitment (PRODUCT.md §3). */
+function Projection({ b, c, money }: { b: ContractBurndown; c: BurndownCents; money: Money }) {
+  const days = b.daysLeft.toFixed(0);
+  return (
+    <div className="mt-3 space-y-1 text-sm" data-testid="burndown-projection">
+      <p>
+        <span className="font-medium">Projected at end</span> = consumed {money(c.consumed)} + scheduled {money(c.scheduled)} + other{" "}
+        {money(c.other)} = <span className="font-semibold">{money(c.projected)}</span>, against the {money(b.committed)} commitment.
+      </p>
+      <ul className="list-disc space-y-0.5 pl-5 text-xs text-slate-600 dark:text-slate-400">
+        <li>
+          Scheduled: planned cost of the linked reservations over the rest of the term ({days} days): reserved blocks capacity × rate,
+          on-demand and spot blocks every hour they hold × rate.
+        </li>
+        <li>
+          {b.otherRatePerDay === null
+            ? "Other: no billed charges in the last three months, so no charges beyond the linked reservations are projected."
+            : `Other: charges mapped to this contract but tied to none of its linked reservations, ${money(b.otherRatePerDay)} a day over the billed part of the last three months, × ${days} days left.`}
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+/** PRODUCT.md §3 contract burn-down: consumed so far + scheduled blocks + other charges' run-rate, against the commitment. */
 export function BurndownSection({ burndown: b, asOf }: { burndown: ContractBurndown; asOf: Date }) {
-  const money = (v: { toFixed: (n: number) => string } | null) => (v === null ? "—" : formatMoneyExact(v.toFixed(2), b.currency));
-  const gap =
-    b.projected === null
-      ? { label: "Shortfall / overrun", value: "Not started", tone: undefined }
-      : b.shortfall && !b.shortfall.isZero()
-        ? { label: "Projected shortfall", value: money(b.shortfall), tone: "bad" as const }
-        : { label: "Projected overrun", value: money(b.overrun), tone: b.overrun && !b.overrun.isZero() ? ("bad" as const) : undefined };
+  const money: Money = (v) => (v === null ? "—" : formatMoneyExact(v.toFixed(2), b.currency));
+  // The parts and their sum to the cent, rounded so they add up as shown (and as the exports write them).
+  const c = burndownInCents(b);
+  const gap = !c.shortfall.isZero()
+    ? { label: b.ended ? "Shortfall (true-up)" : "Projected shortfall", value: money(c.shortfall), tone: "bad" as const }
+    : {
+        label: b.ended ? "Overrun" : "Projected overrun",
+        value: money(c.overrun),
+        tone: c.overrun.isZero() ? undefined : ("bad" as const),
+      };
   return (
     <section aria-labelledby="burndown-heading" className="mt-8">
       <h2 id="burndown-heading" className="text-lg font-semibold">
         Burn-down
       </h2>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-        As of {formatDay(asOf)}, {formatPercent(b.elapsed.toNumber())} of the term elapsed. {sourceNote(b)}
+        {b.ended
+          ? `The term has ended: its final position, consumed against committed, with no projection. `
+          : `As of ${formatDay(asOf)}, ${formatPercent(b.elapsed.toNumber())} of the term elapsed. `}
+        {sourceNote(b)}
       </p>
-      <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-5" data-testid="burndown-kpis">
-        <Kpi label="Committed" value={money(b.committed)} />
-        <Kpi label="Consumed so far" value={money(b.consumed)} />
-        <Kpi label="Expected by now" value={money(b.expected)} />
-        <Kpi label="Projected at end" value={money(b.projected)} />
-        <Kpi label={gap.label} value={gap.value} tone={gap.tone} />
-      </dl>
-      <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
-        Projection: consumed + run-rate of the last three months ({b.runRatePerDay === null ? "—" : `${money(b.runRatePerDay)} a day`}) ×
-        time left. Reserved blocks already scheduled for the rest of the term add {money(b.scheduledRemaining)}.
-      </p>
+      {b.ended ? (
+        <dl className="mt-3 grid grid-cols-1 gap-3 min-[480px]:grid-cols-2 md:grid-cols-3" data-testid="burndown-kpis">
+          <Kpi label="Committed" value={money(b.committed)} />
+          <Kpi label="Final consumed" value={money(c.consumed)} />
+          <Kpi label={gap.label} value={gap.value} tone={gap.tone} />
+        </dl>
+      ) : (
+        <>
+          <dl className="mt-3 grid grid-cols-1 gap-3 min-[480px]:grid-cols-2 md:grid-cols-3" data-testid="burndown-kpis">
+            <Kpi label="Committed" value={money(b.committed)} />
+            <Kpi label="Consumed so far" value={money(c.consumed)} />
+            <Kpi label="Scheduled (linked blocks)" value={money(c.scheduled)} />
+            <Kpi label="Other charges ahead" value={money(c.other)} />
+            <Kpi label="Projected at end" value={money(c.projected)} />
+            <Kpi label={gap.label} value={gap.value} tone={gap.tone} />
+          </dl>
+          <Projection b={b} c={c} money={money} />
+          <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">Expected by now at an even pace: {money(b.expected)}.</p>
+        </>
+      )}
       <div className="mt-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
         <LineChart
           data={burndownPoints(b)}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { plannedCost } from "./planned-cost";
+import { plannedCost, plannedCostAhead } from "./planned-cost";
 
 describe("plannedCost", () => {
   it("charges a reserved block for every hour held", () => {
@@ -16,5 +16,13 @@ describe("plannedCost", () => {
   it("keeps cents exact where floats would drift", () => {
     // 0.1 × 0.2 = 0.02 exactly (as floats: 0.020000000000000004)
     expect(plannedCost({ pricingModel: "reserved", rate: "0.2", capacityAh: "0.1", usedAh: "0" }).toString()).toBe("0.02");
+  });
+});
+
+describe("plannedCostAhead", () => {
+  it("plans an on-demand or spot block's unknown future use as every hour it holds", () => {
+    // 720 AH × $3.10 = $2,232.00 for on-demand, as for a reserved block of the same capacity
+    expect(plannedCostAhead({ pricingModel: "on_demand", rate: "3.10", capacityAh: "720" }).toFixed(2)).toBe("2232.00");
+    expect(plannedCostAhead({ pricingModel: "reserved", rate: "3.10", capacityAh: "720" }).toFixed(2)).toBe("2232.00");
   });
 });

@@ -14,3 +14,12 @@ export function plannedCost(input: PlannedCostInput): Dec {
   const hours = paidHours(input.pricingModel, input.capacityAh, input.usedAh);
   return dec(hours).times(input.rate);
 }
+
+/**
+ * Planned cost of a period whose use is not known yet (after asOf): reserved capacity_AH × rate; on-demand and spot
+ * forecast to use every hour they hold (capacity_AH × rate, the upper bound lib/metrics/monthly-spend.ts plans with
+ * from the month of asOf on).
+ */
+export function plannedCostAhead(input: Omit<PlannedCostInput, "usedAh">): Dec {
+  return plannedCost({ ...input, usedAh: input.capacityAh });
+}

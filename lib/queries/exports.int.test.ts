@@ -15,6 +15,7 @@ import { parseReservationListParams, reservationListPage } from "@/lib/queries/r
 import { insertCatalog, insertContractRow, insertReservationRow, roleCtx, type Catalog } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
 import { CONTRACT_REGISTER_HEADER, contractRegisterRows } from "./contracts/register-csv";
+import { procurementIdentityErrors } from "@/lib/testing/procurement-identities";
 import { focusCostCsv, parseFocusCostFilter } from "./costs/focus-csv";
 import { icsResponse } from "@/lib/csv/ical";
 import { RENEWALS_HEADER, renewalCsvRow, renewalEvent, renewalPage } from "./reservations/renewals";
@@ -140,21 +141,25 @@ describeOnEachEngine("procurement exports", (engine) => {
       expect(row).toMatchObject({
         // numeric(20,4) 1,234,567.8901 → to the cent.
         ContractCommitmentCost: "1234567.89",
-        x_Committed: "1234567.89",
+        x_committed: "1234567.89",
         ContractId: "EA-1",
         ContractCommitmentPeriodStart: "2026-01-01T00:00:00Z",
         ContractPeriodEnd: "2027-01-01T00:00:00Z",
         BillingCurrency: "USD",
-        x_Consumed: b.consumed.toFixed(2),
-        x_ProjectedAtEnd: b.projected!.toFixed(2),
-        x_Shortfall: b.shortfall!.toFixed(2),
-        x_Overrun: b.overrun!.toFixed(2),
-        x_AsOf: "2026-06-15",
+        x_consumed: b.consumed.toFixed(2),
+        x_scheduled_remaining: b.scheduled.toFixed(2),
+        x_other_remaining: b.other.toFixed(2),
+        x_projected_at_end: b.projected!.toFixed(2),
+        x_shortfall: b.shortfall.toFixed(2),
+        x_overrun: b.overrun.toFixed(2),
+        x_term_ended: "no",
+        x_as_of: "2026-06-15",
       });
+      expect(procurementIdentityErrors(out.rows)).toEqual([]);
       expect(b.sources).toContain("actual");
-      expect(row.x_ContractName).toBe(`'=HYPERLINK("http://evil.example","x")`);
+      expect(row.x_contract_name).toBe(`'=HYPERLINK("http://evil.example","x")`);
       expect(row.ContractCommitmentDescription).toBe(`'=HYPERLINK("http://evil.example","x")`);
-      expect(out.rows.find((r) => r.x_ContractName === "Plain 3")!.x_Committed).toBe("300.05");
+      expect(out.rows.find((r) => r.x_contract_name === "Plain 3")!.x_committed).toBe("300.05");
     });
   });
 

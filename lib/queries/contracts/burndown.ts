@@ -5,7 +5,7 @@ import { NotFoundError } from "@/lib/errors";
 import { burndown, type Burndown, type ConsumedMonth } from "@/lib/metrics/burndown";
 import { addUtcMonths, isoDay, parseUtc, startOfUtcMonth } from "@/lib/metrics/calendar";
 import { capacityAh } from "@/lib/metrics/capacity";
-import { dec, type Dec } from "@/lib/metrics/decimal";
+import { dec } from "@/lib/metrics/decimal";
 import { paidHours, type PlannedCostInput } from "@/lib/metrics/planned-cost";
 import { plannedSpend } from "@/lib/metrics/spend";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
@@ -13,8 +13,6 @@ import { tsParam } from "@/lib/db/sql";
 
 export type ContractBurndown = Burndown & {
   currency: string;
-  /** Planned cost of the linked reserved blocks from asOf to the end of the term. */
-  scheduledRemaining: Dec;
   months: ConsumedMonth[];
 };
 
@@ -32,31 +30,43 @@ const BLOCK_COLUMNS = {
 };
 type BlockRow = { [K in keyof typeof BLOCK_COLUMNS]: (typeof reservations.$inferSelect)[K] };
 
+/** Σ EffectiveCost of a contract-month, and of the part of it tied to none of the contract's linked reservations. */
+type Billed = { amount: string; other: string };
+
+// A charge is "other" when it is tied to no reservation, or to one that is not linked to its contract (archived
+// blocks are not linked: the burn-down schedules none of their cost).
+const untied = (alias: "b" | "c") =>
+  sql.raw(`(${alias}.reservation_id is null or not exists (select 1 from reservations l
+    where l.id = ${alias}.reservation_id and l.contract_id = k.id and l.archived_at is null))`);
+
 /**
  * Σ EffectiveCost per contract and month (key `contract/YYYY-MM-DD`) of its charges in its currency from its
- * start to min(asOf, end), from billing_monthly. A rollup row whose charges straddle either bound (known from
+ * start to min(asOf, end), with the part of it tied to no linked reservation, from billing_monthly. A rollup row whose charges straddle either bound (known from
  * its first and last ChargePeriodStart) cannot be cut: that contract-month alone is summed from cost_line_items.
  */
-async function loadBilledByMonth(ctx: Ctx, idList: SQL, asOfTs: SQL): Promise<Map<string, string>> {
+async function loadBilledByMonth(ctx: Ctx, idList: SQL, asOfTs: SQL): Promise<Map<string, Billed>> {
   const window = sql`cross join lateral (select (k.start_date::timestamp at time zone 'UTC') as lo,
     least(${asOfTs}, k.end_date::timestamp at time zone 'UTC') as hi) w`;
-  const rolled = await queryRows<{ contract_id: string; month: string; amount: string | null; cut: boolean }>(
+  const rolled = await queryRows<{ contract_id: string; month: string; amount: string | null; other: string | null; cut: boolean }>(
     ctx.db,
     sql`select b.contract_id, to_char(b.month, 'YYYY-MM-DD') as month,
           sum(b.effective_cost) filter (where b.first_charge_start >= w.lo and b.last_charge_start < w.hi)::text as amount,
+          sum(b.effective_cost) filter (where b.first_charge_start >= w.lo and b.last_charge_start < w.hi and ${untied("b")})::text as other,
           bool_or(b.first_charge_start < w.lo or b.last_charge_start >= w.hi) as cut
         from billing_monthly b join imports i on i.id = b.import_id join contracts k on k.id = b.contract_id ${window}
         where b.contract_id in (${idList}) and i.status = 'succeeded' and b.billing_currency = k.currency
           and b.last_charge_start >= w.lo and b.first_charge_start < w.hi
         group by 1, 2`,
   );
-  const billed = new Map<string, string>();
-  for (const r of rolled) if (!r.cut && r.amount !== null) billed.set(`${r.contract_id}/${r.month}`, r.amount);
+  const billed = new Map<string, Billed>();
+  for (const r of rolled)
+    if (!r.cut && r.amount !== null) billed.set(`${r.contract_id}/${r.month}`, { amount: r.amount, other: r.other ?? "0" });
   const cut = rolled.filter((r) => r.cut).map((r) => ({ c: r.contract_id, m: r.month }));
   if (cut.length === 0) return billed;
-  const raw = await queryRows<{ contract_id: string; month: string; amount: string }>(
+  const raw = await queryRows<{ contract_id: string; month: string; amount: string; other: string | null }>(
     ctx.db,
-    sql`select c.contract_id, to_char(x.m, 'YYYY-MM-DD') as month, sum(c.effective_cost)::text as amount
+    sql`select c.contract_id, to_char(x.m, 'YYYY-MM-DD') as month, sum(c.effective_cost)::text as amount,
+          sum(c.effective_cost) filter (where ${untied("c")})::text as other
         from (select (e ->> 'c')::uuid as c, (e ->> 'm')::date as m from jsonb_array_elements(${JSON.stringify(cut)}::jsonb) e) x
         join cost_line_items c on c.contract_id = x.c
           and c.charge_period_start >= (x.m::timestamp at time zone 'UTC') and c.charge_period_start < ((x.m + interval '1 month')::timestamp at time zone 'UTC')
@@ -65,7 +75,7 @@ async function loadBilledByMonth(ctx: Ctx, idList: SQL, asOfTs: SQL): Promise<Ma
           and c.charge_period_start >= w.lo and c.charge_period_start < w.hi
         group by 1, 2`,
   );
-  for (const r of raw) billed.set(`${r.contract_id}/${r.month}`, r.amount);
+  for (const r of raw) billed.set(`${r.contract_id}/${r.month}`, { amount: r.amount, other: r.other ?? "0" });
   return billed;
 }
 
@@ -127,7 +137,7 @@ export async function getContractBurndowns(ctx: Ctx, terms: readonly ContractTer
 function burndownOf(
   contract: ContractTerm,
   blocks: BlockRow[],
-  billedIn: (month: string) => string | undefined,
+  billedIn: (month: string) => Billed | undefined,
   used: Map<string, string>,
   asOf: Date,
 ): ContractBurndown {
@@ -142,7 +152,7 @@ function burndownOf(
     const key = isoDay(m);
     const billed = billedIn(key);
     if (billed !== undefined) {
-      months.push({ month: m, amount: dec(billed), source: "actual" });
+      months.push({ month: m, amount: dec(billed.amount), source: "actual", other: dec(billed.other) });
       continue;
     }
     const period = {
@@ -162,12 +172,7 @@ function burndownOf(
     });
     months.push({ month: m, amount: plannedSpend(paid), source: "planned" });
   }
-  const rest = { from: until, to: end };
-  const scheduledRemaining = plannedSpend(
-    blocks
-      .filter((b) => b.pricingModel === "reserved")
-      .map((b) => ({ pricingModel: "reserved", rate: b.rate, capacityAh: capacityAh(b, rest), usedAh: 0 })),
-  );
-  const result = burndown({ committed: contract.committedAmount, start, end, asOf, months });
-  return { ...result, currency: contract.currency, scheduledRemaining, months };
+  const scheduled = blocks.map((b, i) => ({ ...b, rate: rates[i]! }));
+  const result = burndown({ committed: contract.committedAmount, start, end, asOf, months, blocks: scheduled });
+  return { ...result, currency: contract.currency, months };
 }

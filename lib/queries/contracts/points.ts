@@ -6,7 +6,7 @@ export const BURNDOWN_SERIES: LineSeries[] = [
   { key: "committed", name: "Committed", color: "#64748b", dashed: true },
   { key: "expected", name: "Expected (linear)", color: "#8b5cf6", dashed: true },
   { key: "consumed", name: "Consumed", color: "#3b82f6", area: true },
-  { key: "projected", name: "Projected (run-rate)", color: "#d97706", dashed: true },
+  { key: "projected", name: "Projected (scheduled + other)", color: "#d97706", dashed: true },
 ];
 
 const cents = (d: { toFixed: (n: number) => string } | null) => (d === null ? null : Number(d.toFixed(2)));

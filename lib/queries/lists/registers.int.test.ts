@@ -89,6 +89,14 @@ describeOnEachEngine("register queries", (engine) => {
       expect(byName.rows[24]!.name).toBe("Beta 09");
     });
 
+    it("sorts by a burn-down column across every filtered contract, then pages", async () => {
+      const params = parseContractListParams({ sort: "gap", dir: "asc", size: "25", page: "2" });
+      const page = await contractListPage(ctx(), params, d("2026-04-16"));
+      // Nothing consumed or booked: each contract ends at 0, short by its whole commitment; the largest shortfall first.
+      expect(page).toMatchObject({ total: 29, page: 2 });
+      expect(page.rows.map((r) => r.burndown.shortfall.toFixed(2))).toEqual(["4000.00", "3000.00", "2000.00", "1000.00"]);
+    });
+
     it("clamps a page past the end to the last page", async () => {
       const page = await contractListPage(ctx(), parseContractListParams({ page: "99", size: "25" }));
       expect(page.page).toBe(2);
@@ -164,10 +172,11 @@ describeOnEachEngine("register queries", (engine) => {
         .insert(imports)
         .values({ kind: "focus", fileName: "b.csv", sha256: "b".repeat(64), status: "failed" })
         .returning();
-      const line = (importId: number, n: number, start: string, cost: string, currency = "USD") => ({
+      const line = (importId: number, n: number, start: string, cost: string, currency = "USD", reservationId?: string) => ({
         importId,
         lineNumber: n,
         contractId,
+        reservationId,
         billingCurrency: currency,
         chargePeriodStart: d(start),
         chargePeriodEnd: d(start),
@@ -178,7 +187,7 @@ describeOnEachEngine("register queries", (engine) => {
       await handle.db
         .insert(costLineItems)
         .values([
-          line(ok!.id, 1, "2026-03-01", "5000"),
+          line(ok!.id, 1, "2026-03-01", "5000", "USD", reservedId),
           line(ok!.id, 2, "2026-03-20", "1234.5"),
           line(ok!.id, 3, "2026-03-21", "777", "EUR"),
           line(failed!.id, 1, "2026-02-01", "88888"),
@@ -196,8 +205,15 @@ describeOnEachEngine("register queries", (engine) => {
         ["2026-04", "1080", "planned"],
       ]);
       expect(b.consumed.toString()).toBe("11762.5");
-      // The reserved block from 16 Apr to 1 Jul: 76 days × 24 h × 2 × 1.5 = 5,472.
-      expect(b.scheduledRemaining.toString()).toBe("5472");
+      // Scheduled from 16 Apr: the reserved block to 1 Jul, 76 days × 24 h × 2 × 1.5 = 5,472; the on-demand block to
+      // 1 Dec, 229 days × 24 h × 4 × 2 (forecast to use every hour) = 43,968.
+      expect(b.scheduled.toString()).toBe("49440");
+      // Other: of March's billed 6,234.5, 5,000 is tied to the reserved block; 1,234.5 is tied to none. March is the
+      // window's only billed month (31 days): 1,234.5 ÷ 31 a day × 260 days left = 10,353.87.
+      expect(b.months[2]!.other?.toString()).toBe("1234.5");
+      expect(b.other.toFixed(2)).toBe("10353.87");
+      expect(b.projected!.toFixed(2)).toBe("71556.37"); // 11,762.5 + 49,440 + 10,353.87
+      expect(b.shortfall.toFixed(2)).toBe("293443.63");
       expect(b.sources.sort()).toEqual(["actual", "planned"]);
     });
 

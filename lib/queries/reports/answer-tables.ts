@@ -154,7 +154,10 @@ export function kpiTable(o: OverviewResult): CsvTable {
   return { fileName: `key-figures-${isoDay(o.asOf)}.csv`, header: ["figure", "value", "unit", "note"], rows: rows };
 }
 
-/** Contract burn-downs: one row per contract × point (committed, expected, consumed to date, projected). */
+/**
+ * Contract burn-downs: one row per contract × point (committed, expected, consumed to date, projected = consumed +
+ * scheduled + other up to the point; none for an ended contract), money to the cent.
+ */
 export function burndownTable(
   contracts: readonly { name: string; reference: string | null }[],
   burndowns: readonly ContractBurndown[],

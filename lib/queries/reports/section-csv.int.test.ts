@@ -15,6 +15,8 @@ import { createShareLink } from "@/lib/services/shares/create";
 import { resolveShareToken } from "@/lib/services/shares/resolve";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
 import { reportSectionCsv } from "./section-csv";
+import { loadReportBurndowns } from "./sections";
+import { getContractBurndown } from "@/lib/queries/contracts/burndown";
 
 const AS_OF = new Date("2026-11-17T09:30:00Z");
 
@@ -68,6 +70,13 @@ describeOnEachEngine("a shared report's sections as CSV", (engine) => {
     const { view } = await getCostsFromUrl(shareCtx, planningSearchParams(scopeFilters(scope, AS_OF)), AS_OF);
     const spend = await collect((await reportSectionCsv(shareCtx, "costs", scope, AS_OF)).rows);
     expect(spend).toHaveLength(view.cells.length);
+    // Burn-downs: the contract page's own function (projected = consumed + scheduled + other), money to the cent,
+    // never a 40-digit decimal.
+    const { terms } = await loadReportBurndowns(shareCtx, scopeFilters(scope, AS_OF), AS_OF);
+    const points = (await collect((await reportSectionCsv(shareCtx, "burndowns", scope, AS_OF)).rows)).map((r) => r.map(cellText));
+    for (const r of points) for (const v of r.slice(3)) if (v !== null) expect(String(v)).toMatch(/^-?\d+\.\d{2}$/);
+    const page = await getContractBurndown(shareCtx, terms[0]!.id, AS_OF);
+    expect(points.filter((r) => r[0] === terms[0]!.name).at(-1)![6]).toBe(page.projected!.toFixed(2));
   }, 120_000);
 
   it("serves CSV only for links that allow it and sections the report shows; a download is audited, not counted as a view", async () => {

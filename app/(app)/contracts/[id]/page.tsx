@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Pencil } from "lucide-react";
 import { BurndownSection } from "@/components/contracts/burndown-section";
 import { CommitmentSection } from "@/components/contracts/commitment-section";
+import { ComputedStatusBadge } from "@/components/contracts/computed-status";
 import { LinkedReservations } from "@/components/contracts/linked-reservations";
 import { EntityHistory } from "@/components/history/entity-history";
 import { ArchiveButton } from "@/components/registers/archive-button";
@@ -54,6 +55,15 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
             {contract.providerName} {contract.reference ? `· ${contract.reference}` : null}
             <StatusBadge status={contract.archivedAt ? "archived" : contract.status} />
           </p>
+          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
+            Burn-down says
+            <ComputedStatusBadge
+              burndown={burndown}
+              currency={contract.currency}
+              recorded={contract.status}
+              term={{ start: contract.startDate, end: contract.endDate }}
+            />
+          </p>
         </div>
         {canWrite ? (
           <div className="flex items-start gap-2">
@@ -90,7 +100,7 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
         ]}
       />
       <BurndownSection burndown={burndown} asOf={asOf} />
-      <CommitmentSection metrics={commitments} />
+      <CommitmentSection metrics={commitments} consumed={{ amount: burndown.consumed, currency: burndown.currency }} />
       <LinkedReservations
         rows={contract.reservations}
         addHref={can(ctx.actor.role, "reservations.write") && !contract.archivedAt ? `/reservations/new?contract=${id}` : undefined}
