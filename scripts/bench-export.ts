@@ -77,7 +77,10 @@ async function main() {
   const schedule = {
     name: "reservation schedule",
     headroom: () =>
-      drain(csvResponse("s.csv", RESERVATION_SCHEDULE_HEADER, reservationScheduleRows(ctx, parseReservationListParams({}), 90), { bom: false }).body!),
+      drain(
+        csvResponse("s.csv", RESERVATION_SCHEDULE_HEADER, reservationScheduleRows(ctx, parseReservationListParams({}), 90), { bom: false })
+          .body!,
+      ),
     copy: `copy (select r.name, p.name, s.name, t.name, t.family, r.quantity, r.start_at, r.end_at, r.rate, r.currency, r.pricing_model,
              case when r.pricing_model = 'reserved' then r.quantity * 730 * r.rate end, k.name, (r.end_at - interval '90 days')::date, r.status,
              r.capacity_reservation_id, r.id

@@ -12,5 +12,10 @@ export async function GET(request: Request) {
   if ("refused" in caller) return caller.refused;
   const params = parseContractListParams(new URL(request.url).searchParams);
   const asOf = new Date();
-  return csvResponse(`contract-register-${isoDay(asOf)}.csv`, CONTRACT_REGISTER_HEADER, contractRegisterRows(caller.ctx, params, asOf), caller);
+  return csvResponse(
+    `contract-register-${isoDay(asOf)}.csv`,
+    CONTRACT_REGISTER_HEADER,
+    contractRegisterRows(caller.ctx, params, asOf),
+    caller,
+  );
 }

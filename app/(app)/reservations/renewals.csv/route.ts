@@ -13,5 +13,10 @@ export async function GET(request: Request) {
   const notice = parseQuery(() => parseNoticeDays(new URL(request.url).searchParams));
   if ("refused" in notice) return notice.refused;
   const asOf = new Date();
-  return csvResponse(`renewals-${isoDay(asOf)}.csv`, RENEWALS_HEADER, mapRows(renewalRows(caller.ctx, asOf, notice.value), renewalCsvRow), caller);
+  return csvResponse(
+    `renewals-${isoDay(asOf)}.csv`,
+    RENEWALS_HEADER,
+    mapRows(renewalRows(caller.ctx, asOf, notice.value), renewalCsvRow),
+    caller,
+  );
 }
