@@ -93,7 +93,7 @@ describe("readCsv", () => {
     const read = async () => {
       for await (const r of readCsv(endless())) void r;
     };
-    await expect(read()).rejects.toMatchObject({ code: "CSV_RECORD_TOO_LONG", line: 3 });
+    await expect(read()).rejects.toMatchObject({ code: "CSV_MAX_RECORD_SIZE", line: 3 });
     expect(pulled).toBeLessThanOrEqual(17); // 1 MiB, read 64 kB at a time
   });
 

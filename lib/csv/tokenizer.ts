@@ -10,7 +10,7 @@ export type CsvRecord = { fields: string[]; line: number };
 export class CsvSyntaxError extends CsvError {
   override name = "CsvSyntaxError";
   readonly line: number;
-  constructor(code: "CSV_QUOTE_NOT_CLOSED" | "CSV_INVALID_CLOSING_QUOTE" | "CSV_RECORD_TOO_LONG", message: string, line: number) {
+  constructor(code: "CSV_QUOTE_NOT_CLOSED" | "CSV_INVALID_CLOSING_QUOTE" | "CSV_MAX_RECORD_SIZE", message: string, line: number) {
     super(code, message, undefined, { lines: line });
     this.line = line;
   }
@@ -46,7 +46,7 @@ export class CsvTokenizer {
 
   private tooLong(line: number): never {
     throw new CsvSyntaxError(
-      "CSV_RECORD_TOO_LONG",
+      "CSV_MAX_RECORD_SIZE",
       `a record is longer than ${this.maxRecord.toLocaleString("en-US")} characters (a missing line break or quote?)`,
       line,
     );
