@@ -143,7 +143,7 @@ async function main() {
           method: "POST",
           headers: { authorization: `Bearer ${key}`, "content-type": file.type },
           body: new Uint8Array(file.body),
-          signal: AbortSignal.timeout(limit * 1000),
+          signal: AbortSignal.timeout(Math.round(limit * 1000)),
         });
         status = res.status;
         answer = (await res.json().catch(() => ({}))) as Record<string, unknown>;

@@ -93,4 +93,32 @@ describe("FOCUS uploads from a hostile client [postgres]", () => {
     expect(busy).toEqual([]);
     expect(await lineItemCount(handle.db)).toBe(0);
   });
+
+  it("stops and rolls back when the client aborts after its whole gzip arrived, while it is still being unpacked", async () => {
+    const rows = 200_000;
+    const file = gzipSync(Buffer.from(`${HEADER}\n${Array.from({ length: rows }, (_, i) => row(i)).join("")}`));
+    const controller = new AbortController();
+    let progress = 0;
+    const result = await answered(
+      runFocusImport(
+        {
+          ctx: systemCtx(handle.db, "hostile"),
+          source: chunked(file, file.length), // all of it at once: only the unpacking is left to stop
+          fileName: "gave-up.csv.gz",
+          signal: controller.signal,
+          onProgress: (p) => {
+            progress = p.rows;
+            if (p.rows > 0) controller.abort(); // the client gives up once its upload is under way
+          },
+        },
+        { fxRates: {} },
+      ),
+      "the aborted import",
+    );
+    expect(result.status).toBe("failed");
+    expect(result.errors[0]!.message).toMatch(/aborted/);
+    expect(progress).toBeLessThan(rows);
+    expect(await lineItemCount(handle.db)).toBe(0);
+    await expect.poll(async () => (await others()).filter((a) => a.state !== "idle"), { timeout: 10_000 }).toEqual([]);
+  });
 });
