@@ -138,13 +138,17 @@ async function main() {
       const t0 = performance.now();
       let status: number;
       let answer: Record<string, unknown>;
-      try {
-        const res = await fetch(url, {
+      const send = () =>
+        fetch(url, {
           method: "POST",
           headers: { authorization: `Bearer ${key}`, "content-type": file.type },
           body: new Uint8Array(file.body),
           signal: AbortSignal.timeout(Math.round(limit * 1000)),
         });
+      try {
+        // A keep-alive socket the server closed after refusing the previous body early fails at once
+        // ("fetch failed", before any answer): that one is sent again, on a new socket.
+        const res = await send().catch((error: Error) => (error.message === "fetch failed" ? send() : Promise.reject(error)));
         status = res.status;
         answer = (await res.json().catch(() => ({}))) as Record<string, unknown>;
       } catch (error) {

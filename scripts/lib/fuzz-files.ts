@@ -71,7 +71,9 @@ function encode(header: string[], rows: string[][], l: Layout): Buffer {
   const line = (cells: string[]) => cells.map((c) => csvCell(c, l.quoteAll)).join(",");
   const body = rows.map(line).join(l.newline);
   const once = `${line(header)}${l.newline}`;
-  const repeated = Array.from({ length: l.repeat }, () => body).join(l.newline);
+  // At most about 40 MB of text: a wide record repeated 20,000 times would not fit in a string.
+  const times = Math.min(l.repeat, Math.max(1, Math.floor(40e6 / Math.max(1, body.length))));
+  const repeated = Array.from({ length: times }, () => body).join(l.newline);
   let bytes = Buffer.from(`${l.bom ? "\uFEFF" : ""}${once}${repeated}${l.finalNewline ? l.newline : ""}`, l.encoding);
   if (l.gzip !== "none") {
     const zipped = gzipSync(bytes);
