@@ -49,6 +49,12 @@ if [ "$(cat .test-reports/build.rc 2>/dev/null)" = "0" ]; then
   wait "$postgres_pid" || status=1
   cat .test-reports/e2e-embedded.log .test-reports/e2e-postgres.log
   took "e2e" "$t"
+
+  # Random import files through the HTTP doors of a server of its own (a smaller budget than npm run fuzz's).
+  t=$(date +%s)
+  FUZZ_BUDGET_SECONDS="${FUZZ_BUDGET_SECONDS:-60}" npm run -s fuzz \
+    || { echo "✖ Fuzzing the import doors failed (see above; rerun with npm run fuzz and the same FUZZ_SEED)." >&2; status=1; }
+  took "fuzz" "$t"
 else
   echo "✖ The production build failed, so the browser suite could not run." >&2
   status=1

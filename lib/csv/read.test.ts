@@ -83,4 +83,28 @@ describe("readCsv", () => {
     };
     await expect(read()).rejects.toThrow(/quote/i);
   });
+
+  it("refuses a record longer than the limit at its line, before the rest of the file is read", async () => {
+    let pulled = 0;
+    function* endless() {
+      yield Buffer.from("a,b\n1,2\n3,");
+      for (; pulled < 1_000; pulled++) yield Buffer.alloc(64 * 1024, "x"); // 64 MB with no line break
+    }
+    const read = async () => {
+      for await (const r of readCsv(endless())) void r;
+    };
+    await expect(read()).rejects.toMatchObject({ code: "CSV_MAX_RECORD_SIZE", line: 3 });
+    expect(pulled).toBeLessThanOrEqual(17); // 1 MiB, read 64 kB at a time
+  });
+
+  it("reads a record just under the limit whole, and one just over it not at all", async () => {
+    const long = "y".repeat(1_000);
+    const fields = async (limit: number) => {
+      const got: string[][] = [];
+      for await (const r of readCsv([`h\n${long}\nz\n`], { maxRecord: limit })) got.push(r.fields);
+      return got;
+    };
+    expect(await fields(1_001)).toEqual([["h"], [long], ["z"]]);
+    await expect(fields(999)).rejects.toThrow(/longer than 999 characters/);
+  });
 });

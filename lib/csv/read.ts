@@ -6,21 +6,37 @@ import { CsvSyntaxError, CsvTokenizer, type CsvRecord } from "./tokenizer";
 
 export { CsvSyntaxError, type CsvRecord };
 
-/** Reads CSV records from bytes or text, streaming; UTF-8 is decoded across chunk boundaries. */
+/** The longest record `readCsv` accepts by default: 1 MiB of text (line breaks inside quotes included). */
+export const MAX_RECORD_CHARS = 1 << 20;
+
+/**
+ * Reads CSV records from bytes or text, streaming; UTF-8 is decoded across chunk boundaries. A record longer
+ * than `maxRecord` characters fails (CsvSyntaxError) as soon as that much has arrived. Text is handed to the
+ * tokenizer in pieces at least as long as the unfinished record it carries, so a long record is scanned
+ * again only each time it doubles: time stays linear in the file's length.
+ */
 export async function* readCsv(
   source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string> | NodeJS.ReadableStream,
+  options: { maxRecord?: number } = {},
 ): AsyncGenerator<CsvRecord> {
-  const tokenizer = new CsvTokenizer();
+  const maxRecord = options.maxRecord ?? MAX_RECORD_CHARS;
+  const tokenizer = new CsvTokenizer(maxRecord);
   const decoder = new TextDecoder("utf-8");
   const out: CsvRecord[] = [];
+  let text = "";
   for await (const chunk of source as AsyncIterable<Uint8Array | string>) {
-    tokenizer.push(typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }), out);
+    text += typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+    if (text.length < Math.max(MIN_PIECE, tokenizer.pending) && tokenizer.pending + text.length <= maxRecord) continue;
+    tokenizer.push(text, out);
+    text = "";
     yield* out.splice(0);
   }
-  tokenizer.push(decoder.decode(), out);
+  tokenizer.push(text + decoder.decode(), out);
   tokenizer.end(out);
   yield* out;
 }
+
+const MIN_PIECE = 1 << 16;
 
 /** Line of a CSV syntax error, if it says. */
 export function csvErrorLine(error: unknown): number | undefined {

@@ -10,7 +10,7 @@ export type CsvRecord = { fields: string[]; line: number };
 export class CsvSyntaxError extends CsvError {
   override name = "CsvSyntaxError";
   readonly line: number;
-  constructor(code: "CSV_QUOTE_NOT_CLOSED" | "CSV_INVALID_CLOSING_QUOTE", message: string, line: number) {
+  constructor(code: "CSV_QUOTE_NOT_CLOSED" | "CSV_INVALID_CLOSING_QUOTE" | "CSV_MAX_RECORD_SIZE", message: string, line: number) {
     super(code, message, undefined, { lines: line });
     this.line = line;
   }
@@ -26,6 +26,14 @@ export class CsvTokenizer {
   private line = 1;
   private started = false;
 
+  /** `maxRecord`: the longest record accepted, in characters; a longer one fails as soon as that much of it has arrived. */
+  constructor(private readonly maxRecord = Infinity) {}
+
+  /** Characters of the unfinished record carried over to the next push. */
+  get pending(): number {
+    return this.rest.length;
+  }
+
   /** Adds text; complete records are appended to `out`. */
   push(text: string, out: CsvRecord[]): void {
     if (!this.started && text.length > 0) {
@@ -33,6 +41,15 @@ export class CsvTokenizer {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
     this.rest = this.parse(this.rest.length ? this.rest + text : text, false, out);
+    if (this.rest.length > this.maxRecord) this.tooLong(this.line);
+  }
+
+  private tooLong(line: number): never {
+    throw new CsvSyntaxError(
+      "CSV_MAX_RECORD_SIZE",
+      `a record is longer than ${this.maxRecord.toLocaleString("en-US")} characters (a missing line break or quote?)`,
+      line,
+    );
   }
 
   /** No more text: the last record may lack its newline; an open quote is an error. */
@@ -115,6 +132,7 @@ export class CsvTokenizer {
         break;
       }
       if (!complete) return text.slice(start);
+      if (p - start > this.maxRecord) this.tooLong(startLine);
       this.line = startLine + breaks + 1;
       if (fields.length === 1 && fields[0] === "" && !sawQuote) continue;
       out.push({ fields, line: startLine });

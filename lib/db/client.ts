@@ -23,11 +23,22 @@ export function serverUrlOf(db: Db): string | null {
   return serverUrls.get(db) ?? null;
 }
 
-export async function openDatabase(options: { url?: string; dataDir?: string }): Promise<DbHandle> {
+/**
+ * The server pool: 10 connections; a query finding them all busy waits in postgres.js' queue (no limit, no
+ * timeout) rather than failing. A new connection gets 30 s for its handshake: under heavy load the event loop
+ * itself can be busy for seconds, and a tighter bound turned a slow page into a 500 (CONNECT_TIMEOUT).
+ */
+export const POOL = { max: 10, connectTimeoutSeconds: 30 };
+
+export async function openDatabase(options: { url?: string; dataDir?: string; max?: number }): Promise<DbHandle> {
   if (options.url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
-    const client = postgres(options.url, { max: 10, onnotice: () => {}, connect_timeout: 10 });
+    const client = postgres(options.url, {
+      max: options.max ?? POOL.max,
+      onnotice: () => {},
+      connect_timeout: POOL.connectTimeoutSeconds,
+    });
     try {
       await client`select 1`;
     } catch (error) {

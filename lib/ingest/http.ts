@@ -22,17 +22,36 @@ export function tooLargeMessage(max: number): string {
   return `The file is larger than the upload limit of ${sizeLabel(max)} (HEADROOM_MAX_UPLOAD_BYTES).`;
 }
 
+/** The largest JSON push (`/api/v1/utilization`, read whole in memory): 20 MB. */
+const JSON_BODY_MAX = 20 * 1024 * 1024;
+
+/**
+ * The limit of a JSON body read whole: 20 MB, or HEADROOM_MAX_UPLOAD_BYTES when that is lower; the message
+ * names the limit that applies.
+ */
+export function jsonBodyLimit(maxUploadBytes: number): { max: number; message: string } {
+  if (maxUploadBytes < JSON_BODY_MAX) return { max: maxUploadBytes, message: tooLargeMessage(maxUploadBytes) };
+  return {
+    max: JSON_BODY_MAX,
+    message: `The JSON body is larger than ${sizeLabel(JSON_BODY_MAX)}, the limit of one JSON push: split it, or send the rows as text/csv.`,
+  };
+}
+
 /** Refuses at once a body whose declared length is over the limit. */
-export function checkDeclaredLength(request: Request, max: number): void {
+export function checkDeclaredLength(request: Request, max: number, message = tooLargeMessage(max)): void {
   const declared = Number(request.headers.get("content-length") ?? "");
-  if (Number.isFinite(declared) && declared > max) throw new PayloadTooLargeError(tooLargeMessage(max));
+  if (Number.isFinite(declared) && declared > max) throw new PayloadTooLargeError(message);
 }
 
 /**
  * The request body as a byte stream that fails once more than `max` bytes arrive, so a body without
  * (or lying about) its length cannot exceed the limit either. Never buffers the body.
  */
-export async function* limitedBody(body: ReadableStream<Uint8Array> | null, max: number): AsyncGenerator<Uint8Array> {
+export async function* limitedBody(
+  body: ReadableStream<Uint8Array> | null,
+  max: number,
+  message = tooLargeMessage(max),
+): AsyncGenerator<Uint8Array> {
   if (!body) throw new PayloadTooLargeError("The upload is empty: send the file as the request body.");
   let seen = 0;
   const reader = body.getReader();
@@ -41,7 +60,7 @@ export async function* limitedBody(body: ReadableStream<Uint8Array> | null, max:
       const { done, value } = await reader.read();
       if (done) return;
       seen += value.byteLength;
-      if (seen > max) throw new PayloadTooLargeError(tooLargeMessage(max));
+      if (seen > max) throw new PayloadTooLargeError(message);
       yield value;
     }
   } finally {
@@ -50,10 +69,10 @@ export async function* limitedBody(body: ReadableStream<Uint8Array> | null, max:
 }
 
 /** A whole (small) body in memory, refusing more than `max` bytes: for JSON requests and register files only. */
-export async function readBody(body: ReadableStream<Uint8Array> | null, max: number): Promise<Uint8Array> {
+export async function readBody(body: ReadableStream<Uint8Array> | null, max: number, message?: string): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of limitedBody(body, max)) {
+  for await (const chunk of limitedBody(body, max, message)) {
     chunks.push(chunk);
     size += chunk.byteLength;
   }
@@ -82,21 +101,42 @@ export type StreamEvent =
 
 /**
  * A response of newline-delimited JSON events: progress while `work` runs, then one result or error
- * event. Lets a browser show real progress of a long import over a plain POST.
+ * event. Lets a browser show real progress of a long import over a plain POST. `work`'s signal aborts when
+ * the client goes away (the request's signal, or the response stream cancelled), so the work stops and
+ * rolls back instead of running on for nobody.
  */
-export function ndjsonResponse(work: (progress: (p: { bytes: number; rows: number }) => void) => Promise<unknown>): Response {
+export function ndjsonResponse(
+  work: (progress: (p: { bytes: number; rows: number }) => void, signal: AbortSignal) => Promise<unknown>,
+  requestSignal?: AbortSignal,
+): Response {
   const encoder = new TextEncoder();
+  const cancelled = new AbortController();
+  const signal = requestSignal ? AbortSignal.any([requestSignal, cancelled.signal]) : cancelled.signal;
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (event: StreamEvent) => controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+      const send = (event: StreamEvent) => {
+        if (signal.aborted) return;
+        try {
+          controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+        } catch {
+          cancelled.abort(); // the reader is gone
+        }
+      };
       try {
-        const result = await work((p) => send({ type: "progress", bytes: p.bytes, rows: p.rows }));
+        const result = await work((p) => send({ type: "progress", bytes: p.bytes, rows: p.rows }), signal);
         send({ type: "result", result });
       } catch (error) {
         send(errorEvent(error));
       } finally {
-        controller.close();
+        try {
+          controller.close();
+        } catch {
+          // already cancelled by the client
+        }
       }
+    },
+    cancel() {
+      cancelled.abort();
     },
   });
   return new Response(stream, {
@@ -145,7 +185,8 @@ export async function streamedUpload(
     return jsonError(error);
   }
   const fileName = uploadFileName(request, opts.fallbackName);
-  return ndjsonResponse((onProgress) =>
-    opts.run({ ctx, source: limitedBody(request.body, opts.max), fileName, onProgress, signal: request.signal }),
+  return ndjsonResponse(
+    (onProgress, signal) => opts.run({ ctx, source: limitedBody(request.body, opts.max), fileName, onProgress, signal }),
+    request.signal,
   );
 }

@@ -13,6 +13,8 @@ export class GzipError extends Error {
   override name = "GzipError";
 }
 
+const abortError = () => new SourceAbortedError("The upload was aborted before the file was complete; nothing was loaded.");
+
 export type Tap = { bytes: number; sha256: () => string; gzip: boolean };
 
 /**
@@ -30,36 +32,9 @@ export async function pumpBytes(
   const hash = createHash("sha256");
   let digest = "";
   const tap: Tap = { bytes: 0, gzip: false, sha256: () => digest };
-  const iterator = (source as AsyncIterable<Uint8Array | string>)[Symbol.asyncIterator]();
-  const abortError = () => new SourceAbortedError("The upload was aborted before the file was complete; nothing was loaded.");
-  // Not Promise.race against one long-lived promise: every race would stay attached to it, and with
-  // it every chunk read.
-  const next = (): Promise<IteratorResult<Uint8Array | string>> => {
-    if (!signal) return iterator.next();
-    if (signal.aborted) return Promise.reject(abortError());
-    return new Promise((resolve, reject) => {
-      const onAbort = () => reject(abortError());
-      signal.addEventListener("abort", onAbort, { once: true });
-      iterator.next().then(
-        (step) => {
-          signal.removeEventListener("abort", onAbort);
-          resolve(step);
-        },
-        (error: unknown) => {
-          signal.removeEventListener("abort", onAbort);
-          reject(error instanceof Error ? error : new Error(String(error)));
-        },
-      );
-    });
-  };
-
   async function* raw(): AsyncGenerator<Buffer> {
-    let finished = false;
     try {
-      for (;;) {
-        const step = await next();
-        if (step.done) break;
-        const v = step.value;
+      for await (const v of abortable(source, signal)) {
         const chunk = typeof v === "string" ? Buffer.from(v, "utf8") : Buffer.from(v.buffer, v.byteOffset, v.byteLength);
         if (chunk.length === 0) continue;
         tap.bytes += chunk.length;
@@ -67,9 +42,7 @@ export async function pumpBytes(
         onBytes?.(tap.bytes);
         yield chunk;
       }
-      finished = true;
     } finally {
-      if (!finished) void iterator.return?.()?.catch?.(() => {});
       digest = hash.digest("hex");
     }
   }
@@ -101,6 +74,9 @@ export async function pumpBytes(
   let reading = true;
   try {
     for await (const chunk of decompressed) {
+      // The whole body may have arrived long before it is decompressed and scanned: a client that gives up
+      // stops the work here too, not only while its bytes are awaited.
+      if (signal?.aborted) throw abortError();
       if (!reading) continue;
       if (!(await onChunk(chunk))) reading = false;
     }
@@ -118,4 +94,55 @@ export async function pumpBytes(
 function isZlibError(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
   return typeof code === "string" && code.startsWith("Z_");
+}
+
+/**
+ * The source's chunks until `signal` aborts: a pending read is abandoned at once (SourceAbortedError) and the
+ * source is told to stop. Not Promise.race against one long-lived promise: every race would stay attached
+ * to it, and with it every chunk read.
+ */
+export async function* abortable<T>(
+  source: AsyncIterable<T> | Iterable<T> | NodeJS.ReadableStream,
+  signal?: AbortSignal,
+): AsyncGenerator<T> {
+  const iterator = Symbol.asyncIterator in source ? (source as AsyncIterable<T>)[Symbol.asyncIterator]() : syncAsAsync(source);
+  const next = (): Promise<IteratorResult<T>> => {
+    if (!signal) return iterator.next();
+    if (signal.aborted) return Promise.reject(abortError());
+    return new Promise((resolve, reject) => {
+      const onAbort = () => reject(abortError());
+      signal.addEventListener("abort", onAbort, { once: true });
+      iterator.next().then(
+        (step) => {
+          signal.removeEventListener("abort", onAbort);
+          resolve(step);
+        },
+        (error: unknown) => {
+          signal.removeEventListener("abort", onAbort);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    });
+  };
+  let finished = false;
+  try {
+    for (;;) {
+      const step = await next();
+      if (step.done) {
+        finished = true;
+        return;
+      }
+      yield step.value;
+    }
+  } finally {
+    if (!finished) void iterator.return?.()?.catch?.(() => {});
+  }
+}
+
+function syncAsAsync<T>(source: Iterable<T>): AsyncIterator<T> {
+  const iterator = source[Symbol.iterator]();
+  return {
+    next: () => Promise.resolve(iterator.next()),
+    return: () => Promise.resolve(iterator.return?.() ?? { done: true, value: undefined }),
+  };
 }

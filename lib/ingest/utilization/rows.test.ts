@@ -36,6 +36,14 @@ describe("validateRecord", () => {
     expect(validateRecord(3, { reservation: "b", hour: "2026-03-01T14:00:00Z", used_ah: 8 }, NOW)).toMatchObject({ row: { usedAh: "8" } });
   });
 
+  it("reads -0 as 0 alike from CSV text and JSON numbers or strings, and still refuses other negatives", () => {
+    const hour = "2026-03-01T14:00:00Z";
+    for (const used_ah of ["-0", "-0.00", " -0 ", -0, "0"]) {
+      expect(validateRecord(2, { reservation: "b", hour, used_ah }, NOW)).toMatchObject({ row: { usedAh: "0" } });
+    }
+    expect(validateRecord(2, { reservation: "b", hour, used_ah: "-0.5" }, NOW)).toMatchObject({ errors: [{ column: "used_ah" }] });
+  });
+
   it("reports every bad cell of a row by column", () => {
     const result = validateRecord(7, { reservation: "", hour: "2026-03-01T14:15:00Z", used_ah: "-1" }, NOW);
     expect(result).toEqual({

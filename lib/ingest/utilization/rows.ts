@@ -7,6 +7,7 @@ export type UtilizationRow = { line: number; reservation: string; hour: Date; us
 // ISO 8601 date and time, `T` or space, optional seconds and fraction, `Z` or ±hh:mm; no zone means UTC.
 const ISO_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2})(?::(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 const DECIMAL = /^\d+(\.\d+)?([eE][+-]?\d+)?$/;
+const NEGATIVE_ZERO = /^-0+(\.0+)?([eE][+-]?\d+)?$/;
 /** The first hour accepted: no accelerator usage predates it, and the timestamp column and the rollups need a sane year. */
 const FIRST_HOUR = new Date("2000-01-01T00:00:00Z");
 
@@ -61,12 +62,14 @@ export function validateRecord(
   else hour = parsed;
 
   let usedAh: string | null = null;
-  const usedText =
+  let usedText =
     typeof cells.used_ah === "number" && Number.isFinite(cells.used_ah)
       ? String(cells.used_ah)
       : typeof cells.used_ah === "string"
         ? cells.used_ah.trim()
         : "";
+  // JSON's -0 is the number 0; the text "-0" (or -0.00) reads the same, in CSV and JSON alike.
+  if (NEGATIVE_ZERO.test(usedText)) usedText = usedText.slice(1);
   if (!DECIMAL.test(usedText))
     errors.push({
       line,

@@ -1,15 +1,13 @@
 import { apiKeyCtx } from "@/lib/auth/api-keys";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { checkDeclaredLength, jsonError, limitedBody, readBody, uploadFileName } from "@/lib/ingest/http";
+import { checkDeclaredLength, jsonBodyLimit, jsonError, limitedBody, readBody, uploadFileName } from "@/lib/ingest/http";
 import { importUtilizationCsv } from "@/lib/services/imports/utilization/import";
 import { ingestUtilization } from "@/lib/services/imports/utilization/ingest";
 import { ValidationError } from "@/lib/errors";
 import { requirePermission } from "@/lib/auth/context";
 
 export const dynamic = "force-dynamic";
-
-const JSON_LIMIT = 20 * 1024 * 1024;
 
 /**
  * Hourly accelerator-hours pushed by clusters, with an API key whose role may import utilization:
@@ -28,13 +26,15 @@ export async function POST(request: Request) {
         ctx,
         source: limitedBody(request.body, max),
         fileName: uploadFileName(request, "utilization.csv"),
+        signal: request.signal,
       });
       return Response.json(result, { status: result.status === "failed" ? 422 : 200 });
     }
-    checkDeclaredLength(request, JSON_LIMIT);
+    const limit = jsonBodyLimit(env().maxUploadBytes);
+    checkDeclaredLength(request, limit.max, limit.message);
     let body: unknown;
     try {
-      body = JSON.parse(new TextDecoder().decode(await readBody(request.body, JSON_LIMIT)));
+      body = JSON.parse(new TextDecoder().decode(await readBody(request.body, limit.max, limit.message)));
     } catch (error) {
       if (error instanceof SyntaxError)
         throw new ValidationError('The body is not valid JSON; send { "rows": [{ "reservation", "hour", "used_ah" }] }.');

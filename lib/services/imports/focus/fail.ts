@@ -1,13 +1,8 @@
-import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { CsvSyntaxError } from "@/lib/csv/read";
 import type { Db } from "@/lib/db/client";
 import { imports } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
-import type { FocusError } from "@/lib/ingest/focus/rows";
-import { RecordError } from "@/lib/ingest/focus/scan";
-import { GzipError, SourceAbortedError } from "@/lib/ingest/focus/stream";
-import { databaseReason, isDatabaseError, isDuplicateKey } from "../database-error";
+import { isDuplicateKey } from "../database-error";
+import { describeFailure } from "../failure";
 import { findSucceeded, PLACEHOLDER_SHA } from "./claim";
 import { Duplicate, Rejected, type FileRead, type FocusImportResult } from "./types";
 
@@ -36,29 +31,11 @@ export async function finishFailed(db: Db, importId: number, error: unknown, rea
       };
     }
   }
-  const errors = error instanceof Rejected ? error.errors : [describeFailure(error, importId)];
+  const errors = error instanceof Rejected ? error.errors : [describeFailure(error, `FOCUS import #${importId}`)];
   await db
     .update(imports)
     .set({ status: "failed", errors, rows: 0, bytes, sha256: sha256 || PLACEHOLDER_SHA, finishedAt: new Date() })
     .where(eq(imports.id, importId))
     .catch(() => {});
   return { importId, status: "failed", rows, bytes, sha256, errors, summary: null };
-}
-
-/** The error as the user sees it: known errors in their own words; the database's and unknown ones logged, behind a reference. */
-export function describeFailure(error: unknown, importId: number): FocusError {
-  if (error instanceof SourceAbortedError || error instanceof GzipError || error instanceof AppError)
-    return { line: 0, message: error.message };
-  if (error instanceof RecordError) return { line: error.line, message: error.message };
-  if (error instanceof CsvSyntaxError) return { line: error.line, message: `The file is not valid CSV: ${error.message}` };
-  const ref = randomBytes(4).toString("hex");
-  console.error(`FOCUS import #${importId} failed (ref ${ref}):`, error);
-  if (!isDatabaseError(error)) return { line: 0, message: `The import failed and nothing was loaded. (ref ${ref})` };
-  const reason = databaseReason(error);
-  return {
-    line: 0,
-    message: reason
-      ? `The file could not be loaded: ${reason}. Nothing was loaded. (ref ${ref})`
-      : `The database refused the file; nothing was loaded. (ref ${ref})`,
-  };
 }

@@ -6,7 +6,7 @@ import { holdImportLock, markLive } from "@/lib/ingest/focus/interrupted";
 import { matchCharges } from "@/lib/ingest/matching";
 import { replaceEarlierPeriods, type Replaced } from "@/lib/ingest/focus/replace";
 import { dropStaging, engineClient } from "@/lib/ingest/focus/staging";
-import type { ByteSource } from "@/lib/ingest/focus/stream";
+import { SourceAbortedError, type ByteSource } from "@/lib/ingest/focus/stream";
 import { summarizeImport, type FocusSummary } from "@/lib/ingest/focus/summary";
 import { rejectBadRows } from "./check";
 import { claimFile } from "./claim";
@@ -47,7 +47,7 @@ export async function runFocusImport(args: FocusImportArgs, options: FocusImport
   const importId = await claimFile(ctx, fileName);
   const unmarkLive = markLive(ctx.db, importId);
   const read: FileRead = { rows: 0, bytes: 0, sha256: "" };
-  const job: Job = { ctx, importId, fileName, clock };
+  const job: Job = { ctx, importId, fileName, clock, signal: args.signal };
   const stage = { source: args.source as ByteSource, signal: args.signal, onProgress: args.onProgress, fxRates: options.fxRates };
   try {
     const { bytes, sha256, replaced, summary } = await stageAndLoad(job, stage, read);
@@ -60,7 +60,7 @@ export async function runFocusImport(args: FocusImportArgs, options: FocusImport
   }
 }
 
-type Job = { ctx: Ctx; importId: number; fileName: string; clock: PhaseClock };
+type Job = { ctx: Ctx; importId: number; fileName: string; clock: PhaseClock; signal?: AbortSignal };
 type Loaded = { bytes: number; sha256: string; summary: FocusSummary; replaced: Replaced[] };
 
 /**
@@ -73,14 +73,12 @@ async function stageAndLoad(job: Job, stage: Omit<StageArgs, "table" | "onCommit
     return db.transaction(async (tx) => {
       await holdImportLock(tx, job.importId);
       const staged = await scanAndStage(tx, { ...stage, table: "focus_raw", onCommit: "on commit drop" }, read);
-      job.clock.mark("read, check and COPY to staging");
       return loadAndFinish(tx, job, staged);
     });
   }
   const table = `focus_raw_${job.importId}`;
   try {
     const staged = await scanAndStage(db, { ...stage, table, onCommit: "" }, read);
-    job.clock.mark("read, check and COPY to staging");
     return await db.transaction((tx) => loadAndFinish(tx, job, staged));
   } finally {
     await dropStaging(db, table).catch(() => {});
@@ -89,17 +87,23 @@ async function stageAndLoad(job: Job, stage: Omit<StageArgs, "table" | "onCommit
 
 async function loadAndFinish(tx: Tx, job: Job, staged: Staged): Promise<Loaded> {
   const { ctx, importId, fileName, clock } = job;
+  // A client that gives up after its whole file arrived rolls the load back at the next step.
+  const mark = (phase: string) => {
+    clock.mark(phase);
+    if (job.signal?.aborted) throw new SourceAbortedError("The upload was aborted before the import finished; nothing was loaded.");
+  };
+  mark("read, check and COPY to staging");
   await rejectBadRows(tx, staged);
   await loadStaged(tx, staged, importId);
-  clock.mark("INSERT … SELECT into cost_line_items");
+  mark("INSERT … SELECT into cost_line_items");
   await matchCharges(tx, importId, { tiedOnInsert: true });
-  clock.mark("matchCharges");
+  mark("matchCharges");
   const { summary, periods } = await summarizeImport(tx, importId);
-  clock.mark("summary");
+  mark("summary");
   const { replaced, touched } = await replaceEarlierPeriods(tx, importId, periods);
-  clock.mark("replace");
+  mark("replace");
   await rollUpBilling(tx, importId, touched);
-  clock.mark("billing_monthly");
+  mark("billing_monthly");
   await markSucceeded(tx, ctx, { importId, fileName, staged, summary, periods, replaced });
   return { bytes: staged.tap.bytes, sha256: staged.tap.sha256(), summary, replaced };
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { CsvError } from "csv-parse";
 import { csvErrorLine, readCsv } from "@/lib/csv/read";
+import { abortable } from "@/lib/ingest/focus/stream";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 import type { UtilizationLoader } from "@/lib/ingest/utilization/load";
 import { validateRecord, type UtilizationRow } from "@/lib/ingest/utilization/rows";
@@ -11,18 +12,20 @@ const COLUMNS = ["reservation", "hour", "used_ah"] as const;
 
 /**
  * Imports a utilization CSV (`reservation,hour,used_ah`, header names case-insensitive, other columns ignored)
- * streamed through csv-parse and loaded in batches of 5,000 rows inside one transaction: every row or none.
- * Permission utilization.import.
+ * streamed through the CSV reader (records at most 1 MiB, each as wide as the header) and loaded in batches of
+ * 5,000 rows inside one transaction: every row or none. `signal` aborting (the client went away) stops the read
+ * and rolls back. Permission utilization.import.
  */
 export async function importUtilizationCsv(args: {
   ctx: Ctx;
   source: AsyncIterable<Uint8Array | string> | NodeJS.ReadableStream;
   fileName: string;
   onProgress?: (p: { bytes: number; rows: number }) => void;
+  signal?: AbortSignal;
   now?: Date;
 }): Promise<UtilizationImportResult> {
   requirePermission(args.ctx, "utilization.import");
-  return runUtilizationLoad(args.ctx, args.fileName, (loader) => readInto(loader, args));
+  return runUtilizationLoad(args.ctx, args.fileName, (loader) => readInto(loader, args), args.signal);
 }
 
 async function readInto(
@@ -30,6 +33,7 @@ async function readInto(
   args: {
     source: AsyncIterable<Uint8Array | string> | NodeJS.ReadableStream;
     onProgress?: (p: { bytes: number; rows: number }) => void;
+    signal?: AbortSignal;
     now?: Date;
   },
 ): Promise<ReadOutcome> {
@@ -42,7 +46,7 @@ async function readInto(
     args.onProgress({ bytes: progress.bytes, rows: progress.rows });
   };
   async function* hashed() {
-    for await (const chunk of args.source as AsyncIterable<Uint8Array | string>) {
+    for await (const chunk of abortable<Uint8Array | string>(args.source, args.signal)) {
       const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
       hash.update(bytes);
       progress.bytes += bytes.length;
@@ -53,16 +57,22 @@ async function readInto(
   let index: Record<(typeof COLUMNS)[number], number> | null = null;
   let batch: UtilizationRow[] = [];
   let lastLine = 1;
+  let width = 0;
   try {
     for await (const record of readCsv(hashed())) {
       lastLine = record.line;
       if (index === null) {
         index = headerIndex(record.fields, loader);
+        width = record.fields.length;
         continue;
       }
       progress.rows++;
       report();
       if (loader.full || index.reservation < 0) continue;
+      if (record.fields.length !== width) {
+        loader.addErrors([{ line: record.line, message: `The row has ${record.fields.length} fields; the header has ${width}.` }]);
+        continue;
+      }
       const cell = (i: number) => record.fields[i] ?? "";
       const checked = validateRecord(
         record.line,

@@ -4,6 +4,9 @@ import { audit } from "@/lib/services/audit";
 import type { Ctx } from "@/lib/auth/context";
 import { UtilizationLoader } from "@/lib/ingest/utilization/load";
 import type { UtilizationError, UtilizationImportResult } from "@/lib/ingest/utilization/types";
+import { SourceAbortedError } from "@/lib/ingest/focus/stream";
+import { describeFailure } from "../failure";
+import { PLACEHOLDER_SHA } from "../focus/claim";
 
 export type ReadOutcome = { rows: number; sha256: string; bytes?: number };
 
@@ -16,18 +19,22 @@ class Rollback extends Error {
 /**
  * One utilization load, all or nothing: `read` feeds the loader inside one transaction and reports the
  * content's SHA-256; content already imported successfully is a duplicate and changes nothing. A failed load
- * leaves only its imports row (status failed, first errors).
+ * leaves only its imports row (status failed, first errors). Anything else that stops it (`signal` aborted, a lost
+ * connection, the database refusing) rolls back and fails the import with a message to act on and a reference,
+ * never the driver's words (those go to the server log).
  */
 export async function runUtilizationLoad(
   ctx: Ctx,
   fileName: string,
   read: (loader: UtilizationLoader) => Promise<ReadOutcome>,
+  signal?: AbortSignal,
 ): Promise<UtilizationImportResult> {
   const createdBy = ctx.actor.kind === "user" ? ctx.actor.id : null;
   try {
     return await ctx.db.transaction(async (tx) => {
       const loader = await UtilizationLoader.open(tx);
       const { rows, sha256, bytes } = await read(loader);
+      if (signal?.aborted) throw new SourceAbortedError("The upload was aborted before the import finished; nothing was loaded.");
       const [earlier] = await tx
         .select({ id: imports.id })
         .from(imports)
@@ -49,7 +56,12 @@ export async function runUtilizationLoad(
       return { importId: row!.id, status: "succeeded" as const, rows, sha256, errors: [], summary };
     });
   } catch (error) {
-    if (!(error instanceof Rollback)) throw error;
+    if (!(error instanceof Rollback)) {
+      const errors = [describeFailure(error, "Utilization import")];
+      const failed = { fileName, sha256: PLACEHOLDER_SHA, rows: 0, errors, createdBy };
+      const importId = await recordFailure(ctx, failed).catch(() => null);
+      return { importId, status: "failed", rows: 0, sha256: "", errors, summary: null };
+    }
     const { bytes, ...result } = error.result;
     if (result.status !== "failed") return result;
     return {

@@ -12,6 +12,6 @@ export async function POST(request: Request) {
     permission: "utilization.import",
     max: env().maxUploadBytes,
     fallbackName: "utilization.csv",
-    run: ({ ctx, source, fileName, onProgress }) => importUtilizationCsv({ ctx, source, fileName, onProgress }),
+    run: importUtilizationCsv,
   });
 }
