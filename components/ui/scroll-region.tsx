@@ -1,0 +1,21 @@
+import type { ReactNode } from "react";
+import { cn } from "@/lib/utils";
+
+/**
+ * A container that scrolls sideways when its content (a wide table) is wider than the screen, so the page itself
+ * never does. Focusable and named, so a keyboard user can reach and scroll it (axe: scrollable-region-focusable).
+ */
+export function ScrollRegion({ label, className, children }: { label: string; className?: string; children: ReactNode }) {
+  return (
+    <div
+      role="region"
+      aria-label={label}
+      // A scrolling region must be focusable to be scrolled by keyboard (WCAG 2.1.1); it is named and has a role.
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+      tabIndex={0}
+      className={cn("overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500", className)}
+    >
+      {children}
+    </div>
+  );
+}
