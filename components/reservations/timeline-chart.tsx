@@ -40,7 +40,7 @@ const BAR_CLASS = Object.fromEntries(
 ) as Record<string, string>;
 
 /** A bar's name for screen readers and its tooltip: "Abilene A: 2,000 × GB200, 1 Mar 2027 → 28 Feb 2029 (Planned)". */
-export function barLabel(name: string, quantity: number, family: string, start: string, end: string, kind: BlockKind, late: boolean) {
+function barLabel(name: string, quantity: number, family: string, start: string, end: string, kind: BlockKind, late: boolean) {
   return `${name}: ${quantity.toLocaleString("en-US")} × ${family}, ${start} → ${end} (${KIND_LABEL[kind]}${late ? ", late delivery" : ""})`;
 }
 
@@ -80,7 +80,7 @@ export function TimelineChart({
               </span>
             ))}
           </div>
-          {lanes.length === 0 ? <p className="py-6 text-center text-sm text-slate-600">No blocks in this window.</p> : null}
+          {lanes.length === 0 ? <p className="py-6 text-center text-sm text-slate-600 dark:text-slate-400">No blocks in this window.</p> : null}
           {lanes.map((lane) => (
             <div key={lane.key} className="flex border-t border-slate-100 py-1.5 dark:border-slate-800">
               <div className="w-40 shrink-0 truncate pr-2 text-sm font-medium" title={lane.label}>

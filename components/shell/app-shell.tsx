@@ -34,14 +34,17 @@ export function AppShell({ user, children }: { user: { email: string; role: Role
     items: items.filter((i) => i.group === name).map(({ href, label, icon }) => ({ href, label, icon })),
   })).filter((g) => g.items.length > 0);
   return (
-    <div className="min-h-screen lg:grid lg:grid-cols-[14rem_minmax(0,1fr)]">
+    <div className="min-h-screen lg:grid lg:grid-cols-[14rem_minmax(0,1fr)] print:block!">
       <a
         href="#main"
         className="sr-only z-50 rounded-md bg-white px-3 py-2 text-sm font-medium text-brand-700 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2 dark:bg-slate-900 dark:text-brand-300"
       >
         Skip to content
       </a>
-      <header className="sticky top-0 z-20 flex items-center justify-between gap-4 border-b border-slate-200 bg-white/95 px-4 py-2 backdrop-blur lg:hidden dark:border-slate-800 dark:bg-slate-900/95">
+      <header
+        data-print-hidden
+        className="sticky top-0 z-20 flex items-center justify-between gap-4 border-b border-slate-200 bg-white/95 px-4 py-2 backdrop-blur lg:hidden dark:border-slate-800 dark:bg-slate-900/95"
+      >
         <Link href="/" className="text-lg font-semibold tracking-tight">
           Headroom
         </Link>
@@ -52,7 +55,10 @@ export function AppShell({ user, children }: { user: { email: string; role: Role
           <Account user={user} />
         </MobileMenu>
       </header>
-      <aside className="sticky top-0 hidden h-screen flex-col gap-3 border-r border-slate-200 bg-white/95 px-2 py-4 lg:flex dark:border-slate-800 dark:bg-slate-900/95">
+      <aside
+        data-print-hidden
+        className="sticky top-0 hidden h-screen flex-col gap-3 border-r border-slate-200 bg-white/95 px-2 py-4 lg:flex dark:border-slate-800 dark:bg-slate-900/95"
+      >
         <Link href="/" className="px-3 text-lg font-semibold tracking-tight">
           Headroom
         </Link>

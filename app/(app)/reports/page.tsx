@@ -27,7 +27,7 @@ export default async function ReportsPage() {
       </div>
       <table className="w-full text-sm">
         <thead>
-          <tr className="border-b text-left text-slate-600">
+          <tr className="border-b text-left text-slate-600 dark:text-slate-400">
             <th className="py-2 pr-4 font-medium">Title</th>
             <th className="py-2 pr-4 font-medium">Sections</th>
             <th className="py-2 pr-4 font-medium">Valid links</th>
@@ -37,7 +37,7 @@ export default async function ReportsPage() {
         <tbody>
           {rows.length === 0 ? (
             <tr>
-              <td colSpan={4} className="py-4 text-slate-600">
+              <td colSpan={4} className="py-4 text-slate-600 dark:text-slate-400">
                 No reports yet.
               </td>
             </tr>

@@ -29,7 +29,7 @@ export function SampleTable({ columns, rows, total }: { columns: string[]; rows:
               <td className="px-3 py-1.5 text-right tabular-nums">{r.line}</td>
               {columns.map((c) => (
                 <td key={c} className="px-3 py-1.5 whitespace-nowrap">
-                  {r.values[c] || <span className="text-slate-400">—</span>}
+                  {r.values[c] || <span className="text-slate-500 dark:text-slate-400">—</span>}
                 </td>
               ))}
             </tr>

@@ -42,7 +42,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           <p className="mt-2 max-w-3xl whitespace-pre-line text-sm text-slate-700 dark:text-slate-300">{report.note}</p>
         ) : null}
         {report.archivedAt ? (
-          <p className="mt-2 text-sm font-medium text-amber-700">This report is archived; its links do not work.</p>
+          <p className="mt-2 text-sm font-medium text-amber-700 dark:text-amber-300">This report is archived; its links do not work.</p>
         ) : null}
       </div>
 
@@ -54,7 +54,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
             <div className="overflow-x-auto">
               <table className="w-full text-sm">
                 <thead>
-                  <tr className="border-b text-left text-slate-600">
+                  <tr className="border-b text-left text-slate-600 dark:text-slate-400">
                     <th className="py-2 pr-4 font-medium">Created</th>
                     <th className="py-2 pr-4 font-medium">By</th>
                     <th className="py-2 pr-4 font-medium">Expires</th>
@@ -86,7 +86,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
               </table>
             </div>
           ) : (
-            <p className="text-sm text-slate-600">No links yet.</p>
+            <p className="text-sm text-slate-600 dark:text-slate-400">No links yet.</p>
           )}
         </section>
       ) : null}
@@ -109,7 +109,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
                 scenarioId: report.scope.scenarioId ?? "",
               }}
             />
-            <p className="mt-2 text-xs text-slate-600">Links already created keep the sections and filters they were created with.</p>
+            <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">Links already created keep the sections and filters they were created with.</p>
             <div className="mt-4">
               <ArchiveReportButton id={report.id} version={report.version} />
             </div>
@@ -118,7 +118,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
       ) : null}
 
       <div>
-        <h2 className="mb-4 text-sm font-medium uppercase tracking-wide text-slate-500">Preview</h2>
+        <h2 className="mb-4 text-sm font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">Preview</h2>
         <ReportSections ctx={ctx} scope={report.scope} asOf={asOf} />
       </div>
     </div>
