@@ -2,11 +2,11 @@
 
 import { Menu, X } from "lucide-react";
 import { usePathname } from "next/navigation";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 
 // Below the lg breakpoint the navigation opens as a modal dialog: a native <dialog> shown with showModal() makes
-// the rest of the page inert (focus stays inside) and closes on Escape. Focus returns to the menu button on close;
+// the rest of the page inert and closes on Escape; Tab wraps around inside it. Focus returns to the menu button on close;
 // following a link closes the menu (also when the link is the current page, where the path does not change).
 
 export function MobileMenu({ children }: { children: ReactNode }) {
@@ -15,6 +15,25 @@ export function MobileMenu({ children }: { children: ReactNode }) {
   const pathname = usePathname();
 
   const close = () => dialogRef.current?.close();
+
+  // Tab from the last control goes back to the first and Shift+Tab from the first to the last: the modal
+  // dialog alone would let focus leave for the browser's own controls.
+  const trapTab = (e: KeyboardEvent<HTMLDialogElement>) => {
+    if (e.key !== "Tab") return;
+    const focusable = [...e.currentTarget.querySelectorAll<HTMLElement>("a[href], button, select, input")].filter(
+      (el) => !el.hasAttribute("disabled"),
+    );
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (!first || !last) return;
+    if (!e.shiftKey && document.activeElement === last) {
+      e.preventDefault();
+      first.focus();
+    } else if (e.shiftKey && (document.activeElement === first || document.activeElement === e.currentTarget)) {
+      e.preventDefault();
+      last.focus();
+    }
+  };
 
   useEffect(() => {
     close();
@@ -33,14 +52,15 @@ export function MobileMenu({ children }: { children: ReactNode }) {
         <Menu aria-hidden className="size-4" />
         Menu
       </Button>
-      {/* The click handler is a mouse convenience: the keyboard closes the menu with Escape or the Close button, and
+      {/* The click and key handlers are conveniences: the keyboard also closes the menu with Escape or the Close button, and
           Enter on a link fires the same click. */}
-      {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
       <dialog
         ref={dialogRef}
         id="mobile-menu"
         aria-label="Menu"
         onClose={() => buttonRef.current?.focus()}
+        onKeyDown={trapTab}
         onClick={(e) => {
           // A link followed, or a click on the backdrop (the dialog element itself, outside its panel).
           if (e.target === e.currentTarget || (e.target as Element).closest("a")) close();

@@ -3,7 +3,7 @@ import { cn } from "@/lib/utils";
 
 /**
  * A container that scrolls sideways when its content (a wide table) is wider than the screen, so the page itself
- * never does. Focusable and named, so a keyboard user can reach and scroll it (axe: scrollable-region-focusable).
+ * never does (relative: an sr-only label inside is clipped too, not placed past the page's edge). Focusable and named, so a keyboard user can reach and scroll it (axe: scrollable-region-focusable).
  */
 export function ScrollRegion({ label, className, children }: { label: string; className?: string; children: ReactNode }) {
   return (
@@ -13,7 +13,10 @@ export function ScrollRegion({ label, className, children }: { label: string; cl
       // A scrolling region must be focusable to be scrolled by keyboard (WCAG 2.1.1); it is named and has a role.
       // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
       tabIndex={0}
-      className={cn("overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500", className)}
+      className={cn(
+        "relative overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500",
+        className,
+      )}
     >
       {children}
     </div>
