@@ -2,7 +2,7 @@ import type { Permission } from "@/lib/auth/permissions";
 
 /** The sidebar's groups, in order: planning views, money views, the registers, data upkeep, administration. */
 export const NAV_GROUPS = ["Plan", "Money", "Registers", "Data", "Settings"] as const;
-export type NavGroup = (typeof NAV_GROUPS)[number];
+type NavGroup = (typeof NAV_GROUPS)[number];
 
 export type NavItem = {
   group: NavGroup;
