@@ -61,7 +61,8 @@ test.describe("layout", () => {
           if (over > 0) overflowing.push(`${path} at ${width} px: ${over} px too wide`);
         }
       }
-      expect(overflowing).toEqual([]);
+      // Soft: the menu journey below still runs when a page overflows.
+      expect.soft(overflowing).toEqual([]);
     });
 
     await test.step("at 390 px the menu opens by keyboard, traps focus, closes on Escape and on following a link", async () => {
