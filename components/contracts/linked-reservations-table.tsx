@@ -49,7 +49,7 @@ export function LinkedReservationsTable({ rows }: { rows: LinkedReservationRow[]
             <td className="whitespace-nowrap">{start}</td>
             <td className="whitespace-nowrap">{end}</td>
             <td className="text-right tabular-nums">
-              {rate} <span className="text-xs text-slate-500">{pricing}</span>
+              {rate} <span className="text-xs text-slate-500 dark:text-slate-400">{pricing}</span>
             </td>
             <td>
               <StatusBadge status={status} />

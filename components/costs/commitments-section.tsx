@@ -32,7 +32,7 @@ export function CommitmentsSection({
         <p className="text-sm text-slate-600 dark:text-slate-400">No imported billing in the past months of this range.</p>
       ) : (
         <>
-          <dl className="grid grid-cols-2 gap-3 xl:grid-cols-4" data-testid="commitment-kpis">
+          <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4" data-testid="commitment-kpis">
             {[
               ["Commitment utilization", pct(overall.utilization.rate)],
               ["Commitment coverage", pct(overall.coverage.rate)],

@@ -21,7 +21,8 @@ import { cn } from "@/lib/utils";
 
 export type FilterField = "range" | "provider" | "family" | "site" | "scenario" | "by" | "unit";
 
-const SELECT = "h-9 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
+const SELECT =
+  "h-9 max-w-full rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
 
 function Select({
   name,
@@ -37,7 +38,7 @@ function Select({
   allLabel?: string;
 }) {
   return (
-    <div className="flex flex-col gap-1">
+    <div className="flex max-w-full min-w-0 flex-col gap-1">
       <Label htmlFor={`filter-${name}`}>{label}</Label>
       <select id={`filter-${name}`} name={name} defaultValue={value ?? ""} className={SELECT}>
         {allLabel !== undefined ? <option value="">{allLabel}</option> : null}

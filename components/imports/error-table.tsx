@@ -1,10 +1,12 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
+
 export type ImportErrorRow = { line: number; column?: string; message: string };
 
 /** Errors of a rejected file by line and column, as a spreadsheet user counts lines (header = line 1). */
 export function ErrorTable({ errors, total }: { errors: ImportErrorRow[]; total?: number }) {
   if (errors.length === 0) return null;
   return (
-    <div className="mt-3 overflow-x-auto rounded-md border border-slate-200 dark:border-slate-800">
+    <ScrollRegion label="Errors" className="mt-3 rounded-md border border-slate-200 dark:border-slate-800">
       <table className="w-full text-sm">
         <caption className="px-3 py-2 text-left text-xs text-slate-600 dark:text-slate-400">
           {total && total > errors.length
@@ -34,6 +36,6 @@ export function ErrorTable({ errors, total }: { errors: ImportErrorRow[]; total?
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

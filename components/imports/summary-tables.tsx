@@ -50,7 +50,7 @@ export function SummaryTables({ summary }: { summary: ImportSummaryLike }) {
   const totals = (t: Totals) => [count(t.rows), money(t.billedCost), money(t.effectiveCost)];
   const m = summary.matching;
   return (
-    <div className="mt-3 grid gap-4 lg:grid-cols-2">
+    <div className="mt-3 grid grid-cols-1 gap-4 lg:grid-cols-2">
       <section aria-label="Totals by provider">
         <h3 className="text-sm font-medium">By provider ({summary.currency})</h3>
         <DataTable

@@ -126,17 +126,24 @@ export function UploadCard({
   );
 }
 
-function UploadProgress({ sent, total, rows, received }: Progress) {
+export function UploadProgress({ sent, total, rows, received }: Progress) {
   // Two phases: the browser sending the file, then the server reading and checking it (which trails the upload).
   const checking = sent >= total && total > 0;
   const done = checking ? received : sent;
   const pct = total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
   return (
-    <div className="mt-4" role="status" aria-live="polite">
-      <div className="h-2 w-full overflow-hidden rounded bg-slate-200 dark:bg-slate-800">
+    <div className="mt-4">
+      <div
+        role="progressbar"
+        aria-label={checking ? "Checking the file" : "Sending the file"}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct}
+        className="h-2 w-full overflow-hidden rounded bg-slate-200 dark:bg-slate-800"
+      >
         <div className="h-full bg-brand-600 transition-[width]" style={{ width: `${pct}%` }} />
       </div>
-      <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+      <p role="status" aria-live="polite" className="mt-1 text-xs text-slate-600 dark:text-slate-400">
         {checking && received >= total
           ? `All ${rows.toLocaleString("en-US")} rows checked · loading them into the database (all or nothing)…`
           : checking

@@ -7,6 +7,7 @@ import { Label } from "@/components/ui/label";
 import { listQuery, PAGE_SIZES, type ListResult } from "@/lib/queries/lists/params";
 import { cn } from "@/lib/utils";
 import { ListRows } from "./list-rows";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 // A server-rendered register list: search and filters (a GET form), sortable headers, pagination and a
 // CSV export of exactly the filtered rows — all state in the URL.
@@ -32,6 +33,52 @@ type Params = {
   filters: Record<string, string | number | undefined>;
 };
 
+/** The search and filter form of a list (a GET form keeping the sort and page size). */
+export function ListFilters({
+  title,
+  params,
+  searchLabel,
+  filterSelects = [],
+}: {
+  title: string;
+  params: Params;
+  searchLabel: string;
+  filterSelects?: FilterSelect[];
+}) {
+  return (
+    <form method="get" role="search" aria-label={`Search and filter ${title.toLowerCase()}`} className="flex flex-wrap items-end gap-3">
+      <div className="flex flex-col gap-1">
+        <Label htmlFor="list-q">Search</Label>
+        <Input id="list-q" name="q" type="search" defaultValue={params.q ?? ""} placeholder={searchLabel} className="w-60" />
+      </div>
+      {filterSelects.map((f) => (
+        <div key={f.name} className="flex max-w-full min-w-0 flex-col gap-1">
+          <Label htmlFor={`list-${f.name}`}>{f.label}</Label>
+          <select
+            id={`list-${f.name}`}
+            name={f.name}
+            defaultValue={String(params.filters[f.name] ?? "")}
+            className="h-9 max-w-full rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-900"
+          >
+            <option value="">All</option>
+            {f.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      ))}
+      <input type="hidden" name="sort" value={params.sort} />
+      <input type="hidden" name="dir" value={params.dir} />
+      {params.pageSize !== PAGE_SIZES[1] ? <input type="hidden" name="size" value={params.pageSize} /> : null}
+      <Button type="submit" variant="outline">
+        Apply
+      </Button>
+    </form>
+  );
+}
+
 export function ListView<T extends { id: string }>({
   title,
   params,
@@ -43,6 +90,7 @@ export function ListView<T extends { id: string }>({
   exportHref,
   actions,
   caption,
+  separateFilters = false,
 }: {
   title: string;
   params: Params;
@@ -55,6 +103,8 @@ export function ListView<T extends { id: string }>({
   exportHref?: string;
   actions?: ReactNode;
   caption?: string;
+  /** The page draws <ListFilters> itself (e.g. above a chart the filters also drive), not above the table. */
+  separateFilters?: boolean;
 }) {
   const exportQuery = listQuery(params, { page: 1 });
   const first = (result.page - 1) * result.pageSize + 1;
@@ -64,37 +114,8 @@ export function ListView<T extends { id: string }>({
   const cellClass = columns.map((c) => cn(c.align === "right" && "text-right tabular-nums", c.className) || undefined);
   return (
     <section aria-label={title}>
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <form method="get" role="search" aria-label={`Search and filter ${title.toLowerCase()}`} className="flex flex-wrap items-end gap-3">
-          <div className="flex flex-col gap-1">
-            <Label htmlFor="list-q">Search</Label>
-            <Input id="list-q" name="q" type="search" defaultValue={params.q ?? ""} placeholder={searchLabel} className="w-60" />
-          </div>
-          {filterSelects.map((f) => (
-            <div key={f.name} className="flex flex-col gap-1">
-              <Label htmlFor={`list-${f.name}`}>{f.label}</Label>
-              <select
-                id={`list-${f.name}`}
-                name={f.name}
-                defaultValue={String(params.filters[f.name] ?? "")}
-                className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-900"
-              >
-                <option value="">All</option>
-                {f.options.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ))}
-          <input type="hidden" name="sort" value={params.sort} />
-          <input type="hidden" name="dir" value={params.dir} />
-          {params.pageSize !== PAGE_SIZES[1] ? <input type="hidden" name="size" value={params.pageSize} /> : null}
-          <Button type="submit" variant="outline">
-            Apply
-          </Button>
-        </form>
+      <div className={cn("flex flex-wrap items-end gap-3", separateFilters ? "justify-end" : "justify-between")}>
+        {separateFilters ? null : <ListFilters title={title} params={params} searchLabel={searchLabel} filterSelects={filterSelects} />}
         <div className="flex flex-wrap items-center gap-2">
           {exportHref ? (
             <a
@@ -108,7 +129,10 @@ export function ListView<T extends { id: string }>({
           {actions}
         </div>
       </div>
-      <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <ScrollRegion
+        label={caption ?? title}
+        className="mt-4 rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+      >
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{caption ?? title}</caption>
           <thead className="border-b border-slate-200 text-xs text-slate-600 uppercase dark:border-slate-800 dark:text-slate-400">
@@ -156,7 +180,7 @@ export function ListView<T extends { id: string }>({
             />
           )}
         </table>
-      </div>
+      </ScrollRegion>
       <nav aria-label="Pagination" className="mt-3 flex flex-wrap items-center justify-between gap-2 text-sm">
         <span className="text-slate-600 dark:text-slate-400" data-testid="list-count">
           {result.total === 0

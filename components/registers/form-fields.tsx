@@ -71,7 +71,7 @@ export function SelectField(props: Common & { options: { value: string; label: s
         required={required}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(name, error, hint)}
-        className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-900"
+        className="h-9 w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-900"
       >
         {empty !== undefined ? <option value="">{empty}</option> : null}
         {options.map((o) => (

@@ -74,7 +74,7 @@ export function ReportForm({
           ))}
         </div>
         {fieldError(error, "scope.sections") ? (
-          <p className="text-xs font-medium text-red-700">{fieldError(error, "scope.sections")}</p>
+          <p className="text-xs font-medium text-red-700 dark:text-red-300">{fieldError(error, "scope.sections")}</p>
         ) : null}
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
@@ -212,7 +212,7 @@ export function ActionButton({
       >
         {label}
       </Button>
-      {message ? <span className="text-xs text-red-700">{message}</span> : null}
+      {message ? <span className="text-xs text-red-700 dark:text-red-300">{message}</span> : null}
     </span>
   );
 }

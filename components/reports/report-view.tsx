@@ -120,7 +120,7 @@ async function renderSection(ctx: Ctx, section: ReportSection, scope: ReportScop
       return (
         <div className="space-y-6">
           <h2 className="text-xl font-semibold">{SECTION_LABELS.burndowns}</h2>
-          {burndowns.length === 0 ? <p className="text-sm text-slate-600">No active contracts in this scope.</p> : null}
+          {burndowns.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">No active contracts in this scope.</p> : null}
           {burndowns.map((b, i) => (
             <div key={terms[i]!.id} className="space-y-2">
               <h3 className="font-medium">{terms[i]!.name}</h3>

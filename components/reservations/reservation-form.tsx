@@ -57,7 +57,7 @@ export function ReservationForm({
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-5" aria-label={edit ? "Edit reservation" : "New reservation"}>
       <EditFormHeader state={state} edit={edit} toDetail={toDetail} />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <TextField label="Name" required {...common("name")} />
         <SelectField label="Provider" options={options.providers} empty="Choose a provider" required {...common("providerId")} />
         <SelectField label="Site" options={options.sites} empty="Choose a site" required {...common("siteId")} />

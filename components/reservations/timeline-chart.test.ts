@@ -24,7 +24,9 @@ describe("TimelineChart", () => {
   it("draws each bar with its title, kind and position from the compact rows", () => {
     const html = render();
     expect(html).toContain('aria-label="Timeline of 2 capacity blocks grouped by provider; the table below lists them."');
-    expect(html).toContain('title="block-1: 1024 × H100, 1 Jan 2026 → 1 Jan 2027 (Active)"');
+    // Each bar is named for screen readers (not only by its hover title), quantities with thousands separators.
+    expect(html).toContain('role="img" aria-label="block-1: 1,024 × H100, 1 Jan 2026 → 1 Jan 2027 (Active)"');
+    expect(html).toContain('title="block-1: 1,024 × H100, 1 Jan 2026 → 1 Jan 2027 (Active)"');
     expect(html).toContain('title="block-2: 8 × H100, 1 Mar 2026 → 1 Dec 2026 (Expiring within 90 days, late delivery)"');
     expect(html).toContain('class="absolute h-3.5 rounded-sm bg-amber-500 ring-2 ring-red-600"');
     expect(html).toContain("left:20.125%;width:max(calc(30.5% - 2px), 2px);top:18px");

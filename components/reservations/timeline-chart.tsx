@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useOpenedDetails } from "@/components/ui/use-opened-details";
 import type { BlockKind, TimelineGroup } from "@/lib/queries/reservations/timeline";
 import { KIND_LABEL, KIND_STYLE } from "./timeline-kinds";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 // The timeline's bars and its table view, drawn from compact rows, sent once: a server-rendered element tree of 200
 // bars and a 200-row table would be sent twice (as HTML and again as the React flight payload, ~400 kB).
@@ -38,6 +39,11 @@ const BAR_CLASS = Object.fromEntries(
   ]),
 ) as Record<string, string>;
 
+/** A bar's name for screen readers and its tooltip: "Abilene A: 2,000 × GB200, 1 Mar 2027 → 28 Feb 2029 (Planned)". */
+function barLabel(name: string, quantity: number, family: string, start: string, end: string, kind: BlockKind, late: boolean) {
+  return `${name}: ${quantity.toLocaleString("en-US")} × ${family}, ${start} → ${end} (${KIND_LABEL[kind]}${late ? ", late delivery" : ""})`;
+}
+
 const LANE_PX = 14;
 const GAP_PX = 4;
 
@@ -60,9 +66,11 @@ export function TimelineChart({
   return (
     <>
       <figure
-        role="img"
+        // Scrolls sideways on a narrow screen: focusable so the keyboard can scroll it (WCAG 2.1.1).
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+        tabIndex={0}
         aria-label={`Timeline of ${count} capacity blocks grouped by ${group}; the table below lists them.`}
-        className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
+        className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white p-3 focus-visible:outline-2 focus-visible:outline-brand-500 dark:border-slate-800 dark:bg-slate-900"
       >
         <div className="min-w-[720px]">
           <div className="relative ml-40 h-5 text-xs text-slate-500 dark:text-slate-400">
@@ -72,7 +80,7 @@ export function TimelineChart({
               </span>
             ))}
           </div>
-          {lanes.length === 0 ? <p className="py-6 text-center text-sm text-slate-600">No blocks in this window.</p> : null}
+          {lanes.length === 0 ? <p className="py-6 text-center text-sm text-slate-600 dark:text-slate-400">No blocks in this window.</p> : null}
           {lanes.map((lane) => (
             <div key={lane.key} className="flex border-t border-slate-100 py-1.5 dark:border-slate-800">
               <div className="w-40 shrink-0 truncate pr-2 text-sm font-medium" title={lane.label}>
@@ -90,16 +98,21 @@ export function TimelineChart({
                 {now !== null ? (
                   <span aria-hidden className="absolute inset-y-0 z-10 w-0.5 bg-red-600" style={{ left: `${now}%` }} />
                 ) : null}
-                {lane.bars.map(([id, name, quantity, family, start, end, kind, late, , row, left, width]) => (
-                  <span
-                    key={id}
-                    data-kind={kind}
-                    data-late={late || undefined}
-                    title={`${name}: ${quantity} × ${family}, ${start} → ${end} (${KIND_LABEL[kind]}${late ? ", late delivery" : ""})`}
-                    className={BAR_CLASS[late ? `${kind} late` : kind]}
-                    style={{ left: `${left}%`, width: `max(calc(${width}% - 2px), 2px)`, top: row * (LANE_PX + GAP_PX) }}
-                  />
-                ))}
+                {lane.bars.map(([id, name, quantity, family, start, end, kind, late, , row, left, width]) => {
+                  const label = barLabel(name, quantity, family, start, end, kind, late);
+                  return (
+                    <span
+                      key={id}
+                      role="img"
+                      aria-label={label}
+                      data-kind={kind}
+                      data-late={late || undefined}
+                      title={label}
+                      className={BAR_CLASS[late ? `${kind} late` : kind]}
+                      style={{ left: `${left}%`, width: `max(calc(${width}% - 2px), 2px)`, top: row * (LANE_PX + GAP_PX) }}
+                    />
+                  );
+                })}
               </div>
             </div>
           ))}
@@ -107,7 +120,7 @@ export function TimelineChart({
       </figure>
       <details ref={detailsRef} className="mt-3 text-sm" onToggle={onToggle}>
         <summary className="cursor-pointer font-medium">View the timeline as a table</summary>
-        <div className="mt-2 overflow-x-auto">
+        <ScrollRegion label="Timeline as a table" className="mt-2">
           <table className="w-full text-left [&_td]:py-1 [&_td:not(:last-child)]:pr-3">
             <caption className="sr-only">Capacity blocks in the timeline, grouped by {group}</caption>
             <thead className="text-xs text-slate-600 uppercase dark:text-slate-400">
@@ -157,7 +170,7 @@ export function TimelineChart({
                   )}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </details>
     </>
   );

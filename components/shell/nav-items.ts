@@ -1,6 +1,11 @@
 import type { Permission } from "@/lib/auth/permissions";
 
+/** The sidebar's groups, in order: planning views, money views, the registers, data upkeep, administration. */
+export const NAV_GROUPS = ["Plan", "Money", "Registers", "Data", "Settings"] as const;
+type NavGroup = (typeof NAV_GROUPS)[number];
+
 export type NavItem = {
+  group: NavGroup;
   href: string;
   label: string;
   permission: Permission;
@@ -23,28 +28,29 @@ export type NavItem = {
     | "scenarios"
     | "costs"
     | "utilization"
-    | "demandPlans";
+    | "demandPlans"
+    | "reports";
 };
 
 export const NAV_ITEMS: NavItem[] = [
-  { href: "/", label: "Overview", permission: "app.read", icon: "overview" },
-  { href: "/contracts", label: "Contracts", permission: "app.read", icon: "contracts" },
-  { href: "/reservations", label: "Reservations", permission: "app.read", icon: "reservations" },
-  { href: "/sites", label: "Sites", permission: "app.read", icon: "sites" },
-  { href: "/capacity", label: "Capacity", permission: "app.read", icon: "capacity" },
-  { href: "/costs", label: "Costs", permission: "app.read", icon: "costs" },
-  { href: "/utilization", label: "Utilization", permission: "app.read", icon: "utilization" },
-  { href: "/power", label: "Power", permission: "app.read", icon: "power" },
-  { href: "/concentration", label: "Concentration", permission: "app.read", icon: "concentration" },
-  { href: "/lease-vs-build", label: "Lease vs build", permission: "app.read", icon: "leaseVsBuild" },
-  { href: "/scenarios", label: "Scenarios", permission: "app.read", icon: "scenarios" },
-  { href: "/demand-plans", label: "Demand plans", permission: "app.read", icon: "demandPlans" },
-  { href: "/reports", label: "Reports", permission: "shares.manage", icon: "overview" },
-  { href: "/imports", label: "Imports", permission: "app.read", icon: "imports" },
-  { href: "/settings/providers", label: "Providers", permission: "app.read", icon: "providers" },
-  { href: "/settings/accelerators", label: "Accelerator catalog", permission: "app.read", icon: "accelerators" },
-  { href: "/settings/sku-mappings", label: "SKU mappings", permission: "app.read", icon: "skuMappings" },
-  { href: "/settings/users", label: "Users", permission: "users.manage", icon: "users" },
-  { href: "/settings/api-keys", label: "API keys", permission: "api_keys.manage", icon: "apiKeys" },
-  { href: "/settings/audit", label: "Audit log", permission: "audit.read", icon: "audit" },
+  { group: "Plan", href: "/", label: "Overview", permission: "app.read", icon: "overview" },
+  { group: "Plan", href: "/capacity", label: "Capacity", permission: "app.read", icon: "capacity" },
+  { group: "Plan", href: "/power", label: "Power", permission: "app.read", icon: "power" },
+  { group: "Plan", href: "/utilization", label: "Utilization", permission: "app.read", icon: "utilization" },
+  { group: "Plan", href: "/scenarios", label: "Scenarios", permission: "app.read", icon: "scenarios" },
+  { group: "Plan", href: "/demand-plans", label: "Demand plans", permission: "app.read", icon: "demandPlans" },
+  { group: "Money", href: "/costs", label: "Costs", permission: "app.read", icon: "costs" },
+  { group: "Money", href: "/concentration", label: "Concentration", permission: "app.read", icon: "concentration" },
+  { group: "Money", href: "/lease-vs-build", label: "Lease vs build", permission: "app.read", icon: "leaseVsBuild" },
+  { group: "Money", href: "/reports", label: "Reports", permission: "shares.manage", icon: "reports" },
+  { group: "Registers", href: "/contracts", label: "Contracts", permission: "app.read", icon: "contracts" },
+  { group: "Registers", href: "/reservations", label: "Reservations", permission: "app.read", icon: "reservations" },
+  { group: "Registers", href: "/sites", label: "Sites", permission: "app.read", icon: "sites" },
+  { group: "Data", href: "/imports", label: "Imports", permission: "app.read", icon: "imports" },
+  { group: "Data", href: "/settings/providers", label: "Providers", permission: "app.read", icon: "providers" },
+  { group: "Data", href: "/settings/accelerators", label: "Accelerator catalog", permission: "app.read", icon: "accelerators" },
+  { group: "Data", href: "/settings/sku-mappings", label: "SKU mappings", permission: "app.read", icon: "skuMappings" },
+  { group: "Settings", href: "/settings/users", label: "Users", permission: "users.manage", icon: "users" },
+  { group: "Settings", href: "/settings/api-keys", label: "API keys", permission: "api_keys.manage", icon: "apiKeys" },
+  { group: "Settings", href: "/settings/audit", label: "Audit log", permission: "audit.read", icon: "audit" },
 ];

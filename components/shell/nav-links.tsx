@@ -9,6 +9,7 @@ import {
   Cloud,
   Cpu,
   FileSignature,
+  FileText,
   FlaskConical,
   Gauge,
   KeyRound,
@@ -45,33 +46,49 @@ const ICONS = {
   costs: CircleDollarSign,
   utilization: Gauge,
   demandPlans: ClipboardList,
+  reports: FileText,
 } as const;
 
-export function NavLinks({ items }: { items: { href: string; label: string; icon: keyof typeof ICONS }[] }) {
+export type NavLinkGroup = { name: string; items: { href: string; label: string; icon: keyof typeof ICONS }[] };
+
+/** The main navigation's links under their group names; `idPrefix` keeps ids unique when drawn twice (sidebar, menu). */
+export function NavLinks({ groups, idPrefix }: { groups: NavLinkGroup[]; idPrefix: string }) {
   const pathname = usePathname();
   return (
-    <ul className="flex gap-1 lg:flex-col">
-      {items.map((item) => {
-        const Icon = ICONS[item.icon];
-        const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
+    <div className="flex flex-col gap-2">
+      {groups.map((group) => {
+        const headingId = `${idPrefix}-${group.name.toLowerCase()}`;
         return (
-          <li key={item.href}>
-            <Link
-              href={item.href}
-              aria-current={active ? "page" : undefined}
-              className={cn(
-                "flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap",
-                active
-                  ? "bg-brand-50 text-brand-700 dark:bg-slate-800 dark:text-white"
-                  : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800",
-              )}
-            >
-              <Icon aria-hidden className="h-4 w-4" />
-              {item.label}
-            </Link>
-          </li>
+          <div key={group.name}>
+            <p id={headingId} className="px-3 pb-0.5 text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400">
+              {group.name}
+            </p>
+            <ul aria-labelledby={headingId} className="flex flex-col">
+              {group.items.map((item) => {
+                const Icon = ICONS[item.icon];
+                const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
+                return (
+                  <li key={item.href}>
+                    <Link
+                      href={item.href}
+                      aria-current={active ? "page" : undefined}
+                      className={cn(
+                        "flex items-center gap-2 rounded-md px-3 py-1 text-sm font-medium whitespace-nowrap",
+                        active
+                          ? "bg-brand-50 text-brand-700 dark:bg-slate-800 dark:text-white"
+                          : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800",
+                      )}
+                    >
+                      <Icon aria-hidden className="h-4 w-4" />
+                      {item.label}
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
         );
       })}
-    </ul>
+    </div>
   );
 }

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
   return (
-    <Button variant="ghost" size="sm" onClick={() => void signOut({ callbackUrl: "/signin" })}>
+    <Button variant="ghost" size="sm" className="px-2" onClick={() => void signOut({ callbackUrl: "/signin" })}>
       <LogOut aria-hidden className="h-4 w-4" />
       Sign out
     </Button>

@@ -9,6 +9,7 @@ import type { SitePowerView } from "@/lib/queries/sites/detail";
 import { sitePowerPoints } from "@/lib/queries/sites/power-points";
 import { cn } from "@/lib/utils";
 import { SitePowerChart } from "./site-power-chart";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const RED = "font-medium text-red-700 dark:text-red-300";
 
@@ -79,7 +80,10 @@ export function SitePowerSection({
             </div>
             <details className="mt-3 text-sm">
               <summary className="cursor-pointer font-medium">Month by month</summary>
-              <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+              <ScrollRegion
+                label="Power by month"
+                className="mt-2 rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+              >
                 <table className="w-full text-left text-sm" data-testid="power-table">
                   <caption className="sr-only">Budget, IT and facility load and headroom by month at {siteName}</caption>
                   <thead className="border-b border-slate-200 text-xs text-slate-600 uppercase dark:border-slate-800 dark:text-slate-400">
@@ -136,7 +140,7 @@ export function SitePowerSection({
                     })}
                   </tbody>
                 </table>
-              </div>
+              </ScrollRegion>
             </details>
           </>
         ) : null}

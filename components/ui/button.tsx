@@ -10,7 +10,7 @@ const variants = {
 
 const sizes = { default: "h-9 px-4 text-sm", sm: "h-8 px-3 text-sm", icon: "h-9 w-9" } as const;
 
-export type ButtonProps = React.ButtonHTMLAttributes<HTMLButtonElement> & {
+export type ButtonProps = React.ComponentProps<"button"> & {
   variant?: keyof typeof variants;
   size?: keyof typeof sizes;
 };

@@ -58,7 +58,7 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
               href="/imports/registers"
               className="flex items-center gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm hover:border-brand-400 dark:border-slate-800 dark:bg-slate-900"
             >
-              <FileSpreadsheet aria-hidden className="size-5 text-brand-600" />
+              <FileSpreadsheet aria-hidden className="size-5 text-brand-600 dark:text-brand-300" />
               <span>
                 <span className="font-medium">Register CSVs</span> — onboard contracts, reservations, sites and power budgets in bulk from a
                 template, checked line by line before anything loads.

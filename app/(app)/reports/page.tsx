@@ -7,6 +7,7 @@ import { listReports } from "@/lib/queries/reports";
 import { SECTION_LABELS } from "@/lib/queries/reports/scope";
 import { saveReportAction } from "./actions";
 import { reportFormOptions, SECTION_OPTIONS } from "./form-options";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "Reports" };
 export const dynamic = "force-dynamic";
@@ -25,40 +26,42 @@ export default async function ReportsPage() {
           Chosen sections of Headroom with fixed filters, to share by link with people who do not log in.
         </p>
       </div>
-      <table className="w-full text-sm">
-        <thead>
-          <tr className="border-b text-left text-slate-600">
-            <th className="py-2 pr-4 font-medium">Title</th>
-            <th className="py-2 pr-4 font-medium">Sections</th>
-            <th className="py-2 pr-4 font-medium">Valid links</th>
-            <th className="py-2 font-medium">Changed</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={4} className="py-4 text-slate-600">
-                No reports yet.
-              </td>
+      <ScrollRegion label="Reports">
+        <table className="w-full text-sm">
+          <thead>
+            <tr className="border-b text-left text-slate-600 dark:text-slate-400">
+              <th className="py-2 pr-4 font-medium">Title</th>
+              <th className="py-2 pr-4 font-medium">Sections</th>
+              <th className="py-2 pr-4 font-medium">Valid links</th>
+              <th className="py-2 font-medium">Changed</th>
             </tr>
-          ) : null}
-          {rows.map((r) => (
-            <tr key={r.id} className="border-b align-top">
-              <td className="py-2 pr-4">
-                <Link href={`/reports/${r.id}`} className="font-medium text-brand-700 underline dark:text-brand-300">
-                  {r.name}
-                </Link>
-              </td>
-              <td className="py-2 pr-4">{r.scope.sections.map((s) => SECTION_LABELS[s]).join(", ")}</td>
-              <td className="py-2 pr-4 tabular-nums">{r.liveLinks}</td>
-              <td className="py-2">
-                {dateFormat.format(r.updatedAt)}
-                {r.updatedBy ? ` · ${r.updatedBy}` : ""}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={4} className="py-4 text-slate-600 dark:text-slate-400">
+                  No reports yet.
+                </td>
+              </tr>
+            ) : null}
+            {rows.map((r) => (
+              <tr key={r.id} className="border-b align-top">
+                <td className="py-2 pr-4">
+                  <Link href={`/reports/${r.id}`} className="font-medium text-brand-700 underline dark:text-brand-300">
+                    {r.name}
+                  </Link>
+                </td>
+                <td className="py-2 pr-4">{r.scope.sections.map((s) => SECTION_LABELS[s]).join(", ")}</td>
+                <td className="py-2 pr-4 tabular-nums">{r.liveLinks}</td>
+                <td className="py-2">
+                  {dateFormat.format(r.updatedAt)}
+                  {r.updatedBy ? ` · ${r.updatedBy}` : ""}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
       {options ? (
         <section className="max-w-2xl space-y-3">
           <h2 className="text-lg font-semibold">New report</h2>

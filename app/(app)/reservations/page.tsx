@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Plus } from "lucide-react";
 import { ImportCsvLink } from "@/components/imports/registers/import-csv-link";
-import { ListView, type Column } from "@/components/lists/list-view";
+import { ListFilters, ListView, type Column, type FilterSelect } from "@/components/lists/list-view";
 import { ProcurementLinks } from "@/components/exports/procurement-links";
 import { StatusBadge } from "@/components/registers/status-badge";
 import { ExpiringList } from "@/components/reservations/expiring-list";
@@ -68,13 +68,25 @@ export default async function ReservationsPage({ searchParams }: { searchParams:
   const expiringAllHref = `${listQuery(params)}&expiring=all`;
   const timelineHref = (page: number) =>
     `${listQuery({ ...params, filters: { ...params.filters, timeline: page > 1 ? page : undefined } })}#timeline-heading`;
+  const filterSelects: FilterSelect[] = [
+    { name: "provider", label: "Provider", options: options.providers },
+    { name: "site", label: "Site", options: options.sites },
+    { name: "family", label: "Family", options: options.families },
+    { name: "contract", label: "Contract", options: options.contracts },
+    { name: "status", label: "Status", options: RESERVATION_STATUSES.map((s) => ({ value: s, label: s })) },
+    { name: "archived", label: "Archived", options: ARCHIVED_OPTIONS },
+    { name: "group", label: "Timeline by", options: TIMELINE_GROUPS.map((g) => ({ value: g, label: g })) },
+  ];
   return (
     <div className="mx-auto max-w-6xl">
       <h1 className="text-2xl font-semibold tracking-tight">Reservations</h1>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-        Capacity blocks: what is reserved where, from when to when, at what rate. The filters below apply to the timeline, the expiry list
-        and the table.
+        Capacity blocks: what is reserved where, from when to when, at what rate. These filters apply to the timeline, the expiry list and
+        the table.
       </p>
+      <div className="mt-4">
+        <ListFilters title="Reservations" params={params} searchLabel="Name or capacity reservation id" filterSelects={filterSelects} />
+      </div>
       <ReservationTimeline
         lanes={timelineLayout(timeline.rows, group, window, asOf)}
         window={window}
@@ -100,15 +112,7 @@ export default async function ReservationsPage({ searchParams }: { searchParams:
         rowHref={(r) => `/reservations/${r.id}`}
         searchLabel="Name or capacity reservation id"
         exportHref={can(ctx.actor.role, "export.csv") ? "/reservations/export.csv" : undefined}
-        filterSelects={[
-          { name: "provider", label: "Provider", options: options.providers },
-          { name: "site", label: "Site", options: options.sites },
-          { name: "family", label: "Family", options: options.families },
-          { name: "contract", label: "Contract", options: options.contracts },
-          { name: "status", label: "Status", options: RESERVATION_STATUSES.map((s) => ({ value: s, label: s })) },
-          { name: "archived", label: "Archived", options: ARCHIVED_OPTIONS },
-          { name: "group", label: "Timeline by", options: TIMELINE_GROUPS.map((g) => ({ value: g, label: g })) },
-        ]}
+        separateFilters
         actions={
           <>
             {can(ctx.actor.role, "export.csv") ? (

@@ -41,7 +41,7 @@ export default async function SharedReportPage({ params }: { params: Promise<{ t
   return (
     <main className="shared-report mx-auto max-w-6xl px-4 py-6 sm:px-6">
       <header className="report-header mb-8 border-b border-slate-200 pb-4 dark:border-slate-800">
-        <p className="text-xs uppercase tracking-wide text-slate-500">Headroom report</p>
+        <p className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">Headroom report</p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">{shared.name}</h1>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           Data as of {dateFormat.format(asOf)} · read-only link, valid until {dateFormat.format(shared.expiresAt)}

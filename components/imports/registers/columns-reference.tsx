@@ -1,5 +1,6 @@
 import { ChevronRight, Download } from "lucide-react";
 import { REGISTER_TEMPLATES, type RegisterKind } from "@/lib/csv/register-templates";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /** The columns a kind's file takes, with the template download. */
 export function ColumnsReference({ kind }: { kind: RegisterKind }) {
@@ -24,7 +25,7 @@ export function ColumnsReference({ kind }: { kind: RegisterKind }) {
           {template.note}
         </p>
       ) : null}
-      <div className="overflow-x-auto border-t border-slate-200 dark:border-slate-800">
+      <ScrollRegion label={`Columns of a ${template.label.toLowerCase()} file`} className="border-t border-slate-200 dark:border-slate-800">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Columns of a {template.label.toLowerCase()} file</caption>
           <thead className="bg-slate-50 text-xs text-slate-600 dark:bg-slate-800/60 dark:text-slate-300">
@@ -50,7 +51,7 @@ export function ColumnsReference({ kind }: { kind: RegisterKind }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </details>
   );
 }

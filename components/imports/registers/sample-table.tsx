@@ -1,9 +1,10 @@
 import type { SampleRow } from "@/lib/csv/register-templates";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /** The first rows of a checked file as they will be created (references by their resolved names). */
 export function SampleTable({ columns, rows, total }: { columns: string[]; rows: SampleRow[]; total: number }) {
   return (
-    <div className="mt-3 overflow-x-auto rounded-md border border-slate-200 dark:border-slate-800">
+    <ScrollRegion label="Sample rows" className="mt-3 rounded-md border border-slate-200 dark:border-slate-800">
       <table className="w-full text-left text-sm">
         <caption className="px-3 py-2 text-left text-xs text-slate-600 dark:text-slate-400">
           {total > rows.length
@@ -28,13 +29,13 @@ export function SampleTable({ columns, rows, total }: { columns: string[]; rows:
               <td className="px-3 py-1.5 text-right tabular-nums">{r.line}</td>
               {columns.map((c) => (
                 <td key={c} className="px-3 py-1.5 whitespace-nowrap">
-                  {r.values[c] || <span className="text-slate-400">—</span>}
+                  {r.values[c] || <span className="text-slate-500 dark:text-slate-400">—</span>}
                 </td>
               ))}
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

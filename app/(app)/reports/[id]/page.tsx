@@ -1,3 +1,4 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -47,7 +48,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           <p className="mt-2 max-w-3xl whitespace-pre-line text-sm text-slate-700 dark:text-slate-300">{report.note}</p>
         ) : null}
         {report.archivedAt ? (
-          <p className="mt-2 text-sm font-medium text-amber-700">This report is archived; its links do not work.</p>
+          <p className="mt-2 text-sm font-medium text-amber-700 dark:text-amber-300">This report is archived; its links do not work.</p>
         ) : null}
       </div>
 
@@ -56,7 +57,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           <h2 className="text-lg font-semibold">Share links</h2>
           <CreateLinkForm reportId={report.id} action={createShareLinkAction} />
           {links.length ? (
-            <div className="overflow-x-auto">
+            <ScrollRegion label="Share links">
               <table className="w-full text-sm">
                 <thead>
                   <tr className="border-b text-left text-slate-600 dark:text-slate-400">
@@ -103,9 +104,9 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
                   })}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           ) : (
-            <p className="text-sm text-slate-600">No links yet.</p>
+            <p className="text-sm text-slate-600 dark:text-slate-400">No links yet.</p>
           )}
         </section>
       ) : null}
@@ -128,7 +129,9 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
                 scenarioId: report.scope.scenarioId ?? "",
               }}
             />
-            <p className="mt-2 text-xs text-slate-600">Links already created keep the sections and filters they were created with.</p>
+            <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
+              Links already created keep the sections and filters they were created with.
+            </p>
             <div className="mt-4">
               <ArchiveReportButton id={report.id} version={report.version} />
             </div>
@@ -137,7 +140,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
       ) : null}
 
       <div>
-        <h2 className="mb-4 text-sm font-medium uppercase tracking-wide text-slate-500">Preview</h2>
+        <h2 className="mb-4 text-sm font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">Preview</h2>
         <ReportSections ctx={ctx} scope={report.scope} asOf={asOf} />
       </div>
     </div>
