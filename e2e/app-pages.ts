@@ -10,6 +10,8 @@ export const FIXED_PAGES = [
   "/power",
   "/costs",
   "/costs/unmatched",
+  "/costs/mappings",
+  "/costs/mappings/new",
   "/utilization",
   "/concentration",
   "/lease-vs-build",
