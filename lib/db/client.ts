@@ -3,6 +3,7 @@ import path from "node:path";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { env } from "@/lib/env";
+import { RecoveringPool } from "./pool-recovery";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -69,9 +70,9 @@ function safeHost(url: string): string {
   }
 }
 
-const globalForDb = globalThis as unknown as { headroomDb?: Promise<DbHandle> };
+const globalForDb = globalThis as unknown as { headroomDb?: RecoveringPool<DbHandle> };
 
 export function getDb(): Promise<Db> {
-  globalForDb.headroomDb ??= openDatabase({ url: env().databaseUrl, dataDir: env().dataDir });
-  return globalForDb.headroomDb.then((h) => h.db);
+  globalForDb.headroomDb ??= new RecoveringPool(() => openDatabase({ url: env().databaseUrl, dataDir: env().dataDir }));
+  return globalForDb.headroomDb.get().then((h) => h.db);
 }
