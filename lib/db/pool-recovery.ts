@@ -8,7 +8,7 @@
  */
 
 /** The driver's lost-socket write, recognised by its message and the file that threw it. */
-export function isLostSocketWrite(error: unknown): boolean {
+function isLostSocketWrite(error: unknown): boolean {
   return (
     error instanceof TypeError && error.message.includes("reading 'write'") && /postgres[\\/]src[\\/]connection\.js/.test(error.stack ?? "")
   );
