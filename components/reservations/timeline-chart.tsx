@@ -80,7 +80,9 @@ export function TimelineChart({
               </span>
             ))}
           </div>
-          {lanes.length === 0 ? <p className="py-6 text-center text-sm text-slate-600 dark:text-slate-400">No blocks in this window.</p> : null}
+          {lanes.length === 0 ? (
+            <p className="py-6 text-center text-sm text-slate-600 dark:text-slate-400">No blocks in this window.</p>
+          ) : null}
           {lanes.map((lane) => (
             <div key={lane.key} className="flex border-t border-slate-100 py-1.5 dark:border-slate-800">
               <div className="w-40 shrink-0 truncate pr-2 text-sm font-medium" title={lane.label}>

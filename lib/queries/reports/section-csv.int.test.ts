@@ -63,7 +63,7 @@ describeOnEachEngine("a shared report's sections as CSV", (engine) => {
     const header = tables.burndowns!.header;
     for (const r of burndowns)
       for (const column of ["committed", "expected", "consumed", "projected"]) {
-        const v = cellText(r[header.indexOf(column)]!);
+        const v = cellText(r[header.indexOf(column)]);
         if (v !== null) expect(v, column).toMatch(/^-?\d+\.\d{2}$/);
       }
     // Spend: one row per cell of /costs for the same filters.
