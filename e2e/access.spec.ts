@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { browserCsv, expect, test } from "./fixtures";
 
 test.describe("access", () => {
   for (const path of ["/", "/settings/audit", "/settings/audit?page=2"]) {
@@ -61,7 +61,7 @@ test.describe("access", () => {
     const csv = await page.request.get(`/settings/audit/export.csv?entity=user&from=${today}&to=${today}`);
     expect(csv.status()).toBe(200);
     const text = await csv.text();
-    expect(text.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("at_utc,actor,action,entity_type,entity_id,entity,field,before,after");
+    expect(browserCsv(text).split("\r\n")[0]).toBe("at_utc,actor,action,entity_type,entity_id,entity,field,before,after");
     expect(text).toContain(`user.create`);
     expect(text).toContain(`E2E Audited (${email}),Role,,finance`);
     const bad = await page.request.get("/settings/audit/export.csv?from=2026-02-30");

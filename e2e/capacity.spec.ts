@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "./fixtures";
+import { browserCsv, expect, test } from "./fixtures";
 
 const MONTH = /^[A-Z][a-z]{2} \d{4}$/;
 
@@ -39,7 +39,7 @@ test.describe("capacity", () => {
     // The gap table exports as CSV: one row per month for the family.
     const download = page.waitForEvent("download");
     await page.getByRole("link", { name: "Export gap table CSV" }).click();
-    const csv = await readFile(await (await download).path(), "utf8");
+    const csv = browserCsv(await readFile(await (await download).path(), "utf8"));
     const lines = csv.trim().split(/\r\n/);
     expect(lines[0]).toBe(
       "family,month,capacity,forecast_use,planned,demand_median,demand_lower80,demand_upper80,demand_lower95,demand_upper95,gap,unit,scenario",
@@ -65,6 +65,6 @@ test.describe("capacity", () => {
     await expect(main.getByRole("button")).toHaveText(["Apply"]);
     const response = await page.request.get("/capacity/export.csv?family=GB200&table=runway");
     expect(response.status()).toBe(200);
-    expect(await response.text()).toMatch(/^family,runway_month,forecast_method,history_months,scenario\r\nGB200,\d{4}-\d{2},/);
+    expect(browserCsv(await response.text())).toMatch(/^family,runway_month,forecast_method,history_months,scenario\r\nGB200,\d{4}-\d{2},/);
   });
 });

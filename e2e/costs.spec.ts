@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "./fixtures";
+import { browserCsv, expect, test } from "./fixtures";
 
 const COMPARISON_HEADER =
   "provider,family,actual_months,planned_months,capacity_ah,used_ah,utilization,cost_usd,usd_per_ah_held,usd_per_useful_ah," +
@@ -36,7 +36,7 @@ test.describe("costs and utilization", () => {
     expect(rows).toBeGreaterThan(0);
     const download = page.waitForEvent("download");
     await page.getByRole("link", { name: "Export comparison CSV" }).click();
-    const text = await readFile(await (await download).path(), "utf8");
+    const text = browserCsv(await readFile(await (await download).path(), "utf8"));
     const lines = text.split("\r\n").filter(Boolean);
     expect(lines[0]).toBe(COMPARISON_HEADER);
     expect(lines).toHaveLength(rows + 1);
@@ -76,7 +76,7 @@ test.describe("costs and utilization", () => {
     }
     const response = await page.request.get("/utilization/blocks.csv");
     expect(response.status()).toBe(200);
-    expect((await response.text()).split("\r\n")[0]).toBe(
+    expect(browserCsv(await response.text()).split("\r\n")[0]).toBe(
       "block,provider,site,family,pricing_model,rate,currency,capacity_ah,used_ah,utilization,idle_ah,idle_cost_usd",
     );
   });

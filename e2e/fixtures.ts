@@ -31,3 +31,11 @@ export const test = base.extend<{ signInPage: SignInPage }>({
 });
 
 export { expect };
+
+const BOM = "\uFEFF";
+
+/** A CSV the browser downloaded (or a request made with the signed-in session): it starts with the UTF-8 byte order mark, so a double-click into Excel reads it as UTF-8; the text after it. */
+export function browserCsv(text: string): string {
+  expect(text.startsWith(BOM), "a browser download starts with the UTF-8 byte order mark").toBe(true);
+  return text.slice(BOM.length);
+}

@@ -102,7 +102,7 @@ test.describe("FOCUS billing import", () => {
     await signInPage.signInAs("finance");
     const reference = `E2E-FOCUS-${tag}`;
     const contractId = await createContract(page, `E2E billed ${tag}`, reference);
-    await expect(page.getByText(/planned cost of the linked reservations|no billing data/)).toBeVisible();
+    await expect(page.getByText(/planned cost of the linked reservations|no billing data/).first()).toBeVisible();
 
     const { csv, total } = focusFile(reference, 10_000);
     await page.goto("/imports");

@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { browserCsv, expect, test } from "./fixtures";
 
 const WRITE_CONTROL = /^(new|edit|create|save|archive|unarchive|delete|remove|import|upload)\b/i;
 
@@ -44,7 +44,7 @@ test.describe("power, concentration and lease vs build", () => {
     expect(href).toMatch(/^\/power\/export\.csv/);
     const csv = await page.request.get(href!);
     expect(csv.status()).toBe(200);
-    const text = await csv.text();
+    const text = browserCsv(await csv.text());
     expect(text.split("\r\n")[0]).toBe("site,provider,month,tightest_at,pue,budget_mw,it_mw,facility_mw,headroom_mw,over_budget");
     expect(text).toContain(`${site},`);
   });
@@ -73,7 +73,7 @@ test.describe("power, concentration and lease vs build", () => {
     await expect(page.getByRole("link", { name: WRITE_CONTROL })).toHaveCount(0);
     const lossCsv = await page.request.get("/concentration/export.csv?table=loss");
     expect(lossCsv.status()).toBe(200);
-    expect((await lossCsv.text()).split("\r\n")[0]).toBe(
+    expect(browserCsv(await lossCsv.text()).split("\r\n")[0]).toBe(
       "dimension,member,h100e_lost,h100e_left,share_left,runway_with_all,runway_left,horizon_end",
     );
 

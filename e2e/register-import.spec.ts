@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "./fixtures";
+import { browserCsv, expect, test } from "./fixtures";
 
 function isoMonth(offset: number): string {
   const now = new Date();
@@ -28,7 +28,7 @@ test.describe("register CSV import", () => {
 
     const download = page.waitForEvent("download");
     await page.getByRole("link", { name: "Download template" }).click();
-    const template = await readFile(await (await download).path(), "utf8");
+    const template = browserCsv(await readFile(await (await download).path(), "utf8"));
     const [header, example] = template.split("\r\n");
     expect(header).toBe(`${HEADER},delivery_date,capacity_reservation_id`);
     expect(example).toContain(",Oracle OCI,Abilene,NVIDIA GB200,");

@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, SignInPage, test } from "./fixtures";
+import { browserCsv, expect, SignInPage, test } from "./fixtures";
 
 const SHOTS = process.env.E2E_SCREENSHOT_DIR ?? "/tmp/headroom-shots";
 
@@ -93,7 +93,9 @@ test.describe("scenarios", () => {
     await page.screenshot({ path: `${SHOTS}/scenarios-compare.png`, fullPage: true });
     const csv = await page.request.get(page.url().replace("/scenarios/compare", "/scenarios/compare/export.csv"));
     expect(csv.status()).toBe(200);
-    const lines = (await csv.text()).trim().split(/\r?\n/);
+    const lines = browserCsv(await csv.text())
+      .trim()
+      .split(/\r?\n/);
     expect(lines[0]).toBe("section,item,month,a,b,b_minus_a,note");
     expect(lines.some((l) => l.startsWith("tightest_headroom_mw,Abilene,"))).toBe(true);
 

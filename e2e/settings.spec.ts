@@ -1,4 +1,4 @@
-import { expect, SignInPage, test } from "./fixtures";
+import { browserCsv, expect, SignInPage, test } from "./fixtures";
 
 const SHOTS = process.env.SCREENSHOT_DIR;
 
@@ -188,7 +188,9 @@ test.describe("settings and sites", () => {
     await expect(page.getByRole("link", { name: "New type" })).toHaveCount(0);
     const csv = await page.request.get("/sites/export.csv?country=SE&sort=name&dir=asc");
     expect(csv.status()).toBe(200);
-    const lines = (await csv.text()).trim().split("\r\n");
+    const lines = browserCsv(await csv.text())
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toBe("name,provider,region_code,country,pue,budget_mw_today,accelerators_now,archived_at,id");
     expect(lines.slice(1).map((l) => l.split(",")[3])).toEqual(["SE"]);
     expect((await page.request.get("/settings/users/export.csv")).status()).toBe(403);

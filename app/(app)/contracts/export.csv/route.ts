@@ -34,11 +34,11 @@ const HEADER = [
 function burndownColumns(b: Burndown) {
   const c = burndownInCents(b);
   return [
-    num(c.consumed.toFixed(2)),
+    money(c.consumed),
     b.committed.isZero() ? null : num(b.consumed.div(b.committed).toFixed(6)),
-    num(c.projected.toFixed(2)),
-    num(c.shortfall.toFixed(2)),
-    num(c.overrun.toFixed(2)),
+    money(c.projected),
+    money(c.shortfall),
+    money(c.overrun),
   ];
 }
 
