@@ -67,8 +67,8 @@ async function firstRecord(page: Page, list: string): Promise<string> {
   return record!;
 }
 
-/** Every page to walk: fixed routes, one record (and its edit form) per register, a report and its shared link. */
-export async function allPages(page: Page, project: string): Promise<string[]> {
+/** The pages found by walking: one record (and its edit form) per register, a report and its shared link. */
+export async function recordPages(page: Page, project: string): Promise<string[]> {
   const records: string[] = [];
   for (const { list, edit } of RECORD_LISTS) {
     const record = await firstRecord(page, list);
@@ -80,5 +80,10 @@ export async function allPages(page: Page, project: string): Promise<string[]> {
     sections: ["Key figures"],
   });
   const { url } = await createShareLink(page);
-  return [...FIXED_PAGES, ...records, `/reports/${report.id}`, new URL(url).pathname];
+  return [...records, `/reports/${report.id}`, new URL(url).pathname];
+}
+
+/** Every page to walk: fixed routes, then the record pages. */
+export async function allPages(page: Page, project: string): Promise<string[]> {
+  return [...FIXED_PAGES, ...(await recordPages(page, project))];
 }
