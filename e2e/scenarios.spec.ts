@@ -83,7 +83,7 @@ test.describe("scenarios", () => {
 
     await page.getByRole("link", { name: "Compare with baseline" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Compare scenarios" })).toBeVisible();
-    await expect(page.getByLabel("Side B")).toHaveValue(/[0-9a-f-]{36}/);
+    await expect(page.getByLabel("Side B", { exact: true })).toHaveValue(/[0-9a-f-]{36}/);
     const gb200 = rowCells(page, "Runway per family, side A and side B", "GB200");
     const baselineRunway = await gb200.nth(0).textContent();
     await expect(gb200.nth(1)).not.toHaveText(baselineRunway ?? "");

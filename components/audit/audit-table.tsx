@@ -6,6 +6,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { entityTypeLabel } from "@/lib/audit/readable";
 import type { AuditResult } from "@/lib/queries/settings/audit";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type Filters = { action?: string; entity?: string; actor?: string; from?: string; to?: string; page: number };
 
@@ -82,7 +83,10 @@ export function AuditTable({ result, filters, canExport }: { result: AuditResult
           &ldquo;From&rdquo; ({filters.from}) is after &ldquo;To&rdquo; ({filters.to}); no entry can match.
         </p>
       ) : null}
-      <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <ScrollRegion
+        label="Audit log entries"
+        className="mt-4 rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+      >
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Audit log entries, newest first</caption>
           <thead className="border-b border-slate-200 text-xs text-slate-600 uppercase dark:border-slate-800 dark:text-slate-400">
@@ -140,7 +144,7 @@ export function AuditTable({ result, filters, canExport }: { result: AuditResult
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <nav aria-label="Pagination" className="mt-3 flex items-center justify-between text-sm">
         <span className="text-slate-600 dark:text-slate-400">
           {result.total.toLocaleString("en-US")} entries · page {result.page} of {result.pageCount}

@@ -5,6 +5,7 @@ import { MapPermissionHint } from "@/components/matching/map-permission-hint";
 import { StatusBadge } from "@/components/registers/status-badge";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { describeContractMapping, listContractMappings } from "@/lib/queries/costs/contract-mappings";
 
 export const metadata: Metadata = { title: "Contract mappings" };
@@ -40,7 +41,10 @@ export default async function ContractMappingsPage() {
         consumed.
       </p>
       {canMap ? null : <MapPermissionHint role={ctx.actor.role} />}
-      <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <ScrollRegion
+        label="Contract mappings"
+        className="mt-4 rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+      >
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Contract mappings</caption>
           <thead className="border-b border-slate-200 text-xs text-slate-600 uppercase dark:border-slate-800 dark:text-slate-400">
@@ -91,7 +95,7 @@ export default async function ContractMappingsPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }
