@@ -88,10 +88,11 @@ test.describe("layout", () => {
 
       for (const name of names) {
         const link = dialog.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true });
-        const href = (await link.getAttribute("href"))!;
         await menuButton.focus();
         await page.keyboard.press("Enter");
         await expect(dialog).toBeVisible();
+        // Read once the dialog is open: a closed dialog's links are not in the accessibility tree.
+        const href = (await link.getAttribute("href", { timeout: 10_000 }))!;
         for (let i = 0; i < names.length + 8 && !(await link.evaluate((el) => el === document.activeElement)); i++) {
           await page.keyboard.press("Tab");
         }
