@@ -28,8 +28,8 @@ test.describe("layout", () => {
     signInPage,
   }, testInfo) => {
     test.skip(testInfo.project.name !== "embedded", "the pages are the same on both databases");
-    // Eight times the configured test timeout (60 s), for a busy machine: ~47 pages at three widths, then ~20 menu journeys.
-    test.setTimeout(testInfo.timeout * 8);
+    // Fifteen times the configured test timeout (60 s), for a busy machine: ~47 pages at three widths, then ~20 menu journeys.
+    test.setTimeout(testInfo.timeout * 15);
     await page.setViewportSize({ width: 1280, height: HEIGHT });
     await signInPage.signInAs("admin");
 
