@@ -23,6 +23,14 @@ const server = (port: number, extra: Record<string, string>) => ({
   },
 });
 
+// Each spec runs on one of the two servers, so the two browser processes (npm test runs them side by side) share
+// the work about evenly; the sign-in smoke test runs on both. The integration suite proves every query on both
+// databases; here the split is by time: the axe walk, reports, share links and the contract registers on the
+// Postgres server, the layout walk and the rest on the embedded one (its default store).
+const POSTGRES_ONLY = ["a11y", "reports", "share-isolation", "share-headers", "contracts"];
+const BOTH = ["sign-in"];
+const specs = (names: string[]) => names.map((n) => `**/${n}.spec.ts`);
+
 export default defineConfig({
   testDir: "e2e",
   outputDir: `test-results${only ? `-${only}` : ""}`,
@@ -49,10 +57,12 @@ export default defineConfig({
   projects: [
     {
       name: "embedded",
+      testIgnore: specs(POSTGRES_ONLY),
       use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${base}`, viewport: { width: 1280, height: 900 } },
     },
     {
       name: "postgres",
+      testMatch: specs([...POSTGRES_ONLY, ...BOTH]),
       use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${base + 1}`, viewport: { width: 1280, height: 900 } },
     },
   ],
