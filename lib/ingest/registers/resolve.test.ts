@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fieldOf, resolveContract, resolveName, rowInput, type Lookups } from "./resolve";
+import { CONTRACTS_TEMPLATE } from "@/lib/csv/register-templates";
 
 const providers = [
   { id: "p-az", name: "Microsoft Azure", archived: false },
@@ -43,7 +44,7 @@ describe("name resolution", () => {
   });
 
   it("builds a row's input with ids, undefined blanks and normalized enum spellings", () => {
-    const lookups: Lookups = { providers, sites: [], types: [], contracts: [] };
+    const lookups: Lookups = { providers, sites: [], types: [], contracts: [], scenarios: [] };
     const values = {
       provider: "Azure",
       name: "EA",
@@ -57,7 +58,7 @@ describe("name resolution", () => {
       status: " Active ",
       notes: "",
     };
-    expect(rowInput("contracts", values, lookups)).toEqual({
+    expect(rowInput(CONTRACTS_TEMPLATE, values, lookups)).toEqual({
       input: {
         providerId: "p-az",
         name: "EA",
@@ -73,7 +74,7 @@ describe("name resolution", () => {
       },
       errors: [],
     });
-    expect(rowInput("contracts", { ...values, provider: " " }, lookups).errors).toEqual([
+    expect(rowInput(CONTRACTS_TEMPLATE, { ...values, provider: " " }, lookups).errors).toEqual([
       { column: "provider", message: "Enter the provider name." },
     ]);
   });

@@ -7,6 +7,7 @@ import { roleCtx, uniq } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
 import { commitRegisterImport, previewRegisterImport } from "./import";
 import { templateCsv } from "@/lib/csv/register-templates";
+import { REGISTER_KINDS } from "./kinds";
 
 const CONTRACT_HEADER = "provider,name,reference,start_date,end_date,committed_amount,currency,discount_pct,payment_terms,status,notes";
 const RESERVATION_HEADER =
@@ -336,7 +337,7 @@ describeOnEachEngine("register CSV import", (engine) => {
     for (const kind of ["contracts", "reservations", "sites", "power_budgets"] as const) {
       const result = await commitRegisterImport({
         ctx: admin(),
-        input: { kind, fileName: `${kind}.csv`, content: templateCsv(kind, today) },
+        input: { kind, fileName: `${kind}.csv`, content: templateCsv(REGISTER_KINDS[kind].template, today) },
       });
       expect({ kind, status: result.status, errors: result.errors }).toEqual({ kind, status: "succeeded", errors: [] });
     }
