@@ -71,7 +71,7 @@ export function resolveContract(list: readonly ContractRef[], value: string, pro
 /** Loads, once per file, the names a kind refers to (catalogs are small; contracts are thousands at most). */
 export async function loadLookups(tx: Executor, template: RegisterTemplate): Promise<Lookups> {
   const names = new Set(template.columns.map((c) => c.name));
-  const needs = new Set<keyof Lookups>([...names].flatMap((n) => (n === "contract" ? ["contracts" as const] : LOOKUP_OF[n] ?? [])));
+  const needs = new Set<keyof Lookups>([...names].flatMap((n) => (n === "contract" ? ["contracts" as const] : (LOOKUP_OF[n] ?? []))));
   const named = <T extends { id: string; name: string; archivedAt: Date | null }>(rows: T[]) =>
     rows.map(({ archivedAt, ...rest }) => ({ ...rest, archived: archivedAt !== null }));
   const [p, s, t, c, sc] = await Promise.all([

@@ -19,12 +19,7 @@ type State =
   | { phase: "done"; result: RegisterImportResult }
   | { phase: "error"; message: string };
 
-async function send(
-  kind: string,
-  mode: "preview" | "commit",
-  file: File,
-  onRows: (rows: number) => void,
-): Promise<RegisterImportResult> {
+async function send(kind: string, mode: "preview" | "commit", file: File, onRows: (rows: number) => void): Promise<RegisterImportResult> {
   const url = `/imports/registers/upload?kind=${kind}&mode=${mode}&name=${encodeURIComponent(file.name)}`;
   let response: Response;
   try {

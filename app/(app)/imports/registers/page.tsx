@@ -41,8 +41,8 @@ export default async function RegisterImportPage({ searchParams }: { searchParam
       <h1 className="text-2xl font-semibold tracking-tight">Import registers</h1>
       <p className="mt-1 mb-6 max-w-3xl text-sm text-slate-600 dark:text-slate-400">
         Load your providers, accelerator types, sites, power budgets, contracts, reservations and demand plans from CSV files. Providers,
-        sites, accelerator types, contracts and scenarios are named as they appear in Headroom, so load the catalogs first. Every row passes the same rules as the forms; a file with any bad row loads nothing and lists
-        its errors by line (line 1 is the header) and column.
+        sites, accelerator types, contracts and scenarios are named as they appear in Headroom, so load the catalogs first. Every row passes
+        the same rules as the forms; a file with any bad row loads nothing and lists its errors by line (line 1 is the header) and column.
       </p>
       {initial ? (
         <RegisterImport options={options} initialKind={initial.kind} />
