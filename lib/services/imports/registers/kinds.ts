@@ -30,7 +30,7 @@ import { ACCELERATOR_TYPES_TEMPLATE, DEMAND_PLANS_TEMPLATE, PROVIDERS_TEMPLATE }
 // IMPORT_KINDS (lib/enums.ts, with its migration); the page, the upload route, the CLI and the template download follow.
 
 type Insert<T> = (tx: Executor, ctx: Ctx, data: T) => Promise<Record<string, unknown>>;
-export type RegisterKindSpec = { template: RegisterTemplate; schema: z.ZodType; insert: Insert<unknown> };
+type RegisterKindSpec = { template: RegisterTemplate; schema: z.ZodType; insert: Insert<unknown> };
 
 /** The insert is called only with what `schema` parsed. */
 function kind<S extends z.ZodType>(template: RegisterTemplate, schema: S, insert: Insert<z.infer<S>>): RegisterKindSpec {
