@@ -5,7 +5,7 @@ import type { KindOption } from "@/components/imports/registers/kind-picker";
 import { ColumnsReference } from "@/components/imports/registers/columns-reference";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
-import { isRegisterKind, REGISTER_KIND_NAMES, REGISTER_KINDS } from "@/lib/services/imports/registers/kinds";
+import { isRegisterKind, REGISTER_KIND_NAMES, REGISTER_KINDS, registerKindList } from "@/lib/services/imports/registers/kinds";
 
 export const metadata: Metadata = { title: "Import registers" };
 export const dynamic = "force-dynamic";
@@ -40,9 +40,9 @@ export default async function RegisterImportPage({ searchParams }: { searchParam
       </p>
       <h1 className="text-2xl font-semibold tracking-tight">Import registers</h1>
       <p className="mt-1 mb-6 max-w-3xl text-sm text-slate-600 dark:text-slate-400">
-        Load your providers, accelerator types, sites, power budgets, contracts, reservations and demand plans from CSV files. Providers,
-        sites, accelerator types, contracts and scenarios are named as they appear in Headroom, so load the catalogs first. Every row passes
-        the same rules as the forms; a file with any bad row loads nothing and lists its errors by line (line 1 is the header) and column.
+        Load your {registerKindList()} from CSV files, in that order: a file names providers, sites, accelerator types, contracts and
+        scenarios as they appear in Headroom. Every row passes the same rules as the forms; a file with any bad row loads nothing and lists
+        its errors by line (line 1 is the header) and column.
       </p>
       {initial ? (
         <RegisterImport options={options} initialKind={initial.kind} />
@@ -52,7 +52,7 @@ export default async function RegisterImportPage({ searchParams }: { searchParam
             Your role ({role}) can read the registers but not import them. Ask a finance lead (contracts), an infrastructure lead
             (reservations, sites, power budgets, demand plans) or an admin (providers, accelerator types) to load a file.
           </p>
-          <ColumnsReference option={options.find((o) => o.kind === (wanted ?? "contracts"))!} />
+          <ColumnsReference option={options.find((o) => o.kind === wanted) ?? options[0]!} />
         </div>
       )}
     </div>

@@ -24,7 +24,7 @@ import {
 } from "@/lib/csv/register-templates";
 import { ACCELERATOR_TYPES_TEMPLATE, DEMAND_PLANS_TEMPLATE, PROVIDERS_TEMPLATE } from "@/lib/csv/register-templates-catalog";
 
-// Every register a CSV file can load, in the order the page lists them.
+// Every register a CSV file can load, in the order to load them (a file names records of the kinds above it).
 // A kind is its template (columns, example, permission), the create verb's zod schema and the insert helper the
 // create verb runs in its transaction, so a file row passes exactly the rules a form does. Add a kind here and to
 // IMPORT_KINDS (lib/enums.ts, with its migration); the page, the upload route, the CLI and the template download follow.
@@ -38,12 +38,12 @@ function kind<S extends z.ZodType>(template: RegisterTemplate, schema: S, insert
 }
 
 export const REGISTER_KINDS = {
-  contracts: kind(CONTRACTS_TEMPLATE, CreateContractInput, insertContract),
-  reservations: kind(RESERVATIONS_TEMPLATE, CreateReservationInput, insertReservation),
-  sites: kind(SITES_TEMPLATE, CreateSiteInput, insertSite),
-  power_budgets: kind(POWER_BUDGETS_TEMPLATE, CreatePowerBudgetInput, insertPowerBudget),
   providers: kind(PROVIDERS_TEMPLATE, CreateProviderInput, insertProvider),
   accelerator_types: kind(ACCELERATOR_TYPES_TEMPLATE, CreateAcceleratorTypeInput, insertAcceleratorType),
+  sites: kind(SITES_TEMPLATE, CreateSiteInput, insertSite),
+  power_budgets: kind(POWER_BUDGETS_TEMPLATE, CreatePowerBudgetInput, insertPowerBudget),
+  contracts: kind(CONTRACTS_TEMPLATE, CreateContractInput, insertContract),
+  reservations: kind(RESERVATIONS_TEMPLATE, CreateReservationInput, insertReservation),
   demand_plans: kind(DEMAND_PLANS_TEMPLATE, CreateDemandPlanInput, insertDemandPlan),
 } satisfies Record<string, RegisterKindSpec>;
 
