@@ -3,12 +3,17 @@ import Link from "next/link";
 import { RegisterImport } from "./client";
 import type { KindOption } from "@/components/imports/registers/kind-picker";
 import { ColumnsReference } from "@/components/imports/registers/columns-reference";
-import { can } from "@/lib/auth/permissions";
+import { can, type Role } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { isRegisterKind, REGISTER_KIND_NAMES, REGISTER_KINDS, registerKindList } from "@/lib/services/imports/registers/kinds";
 
 export const metadata: Metadata = { title: "Import registers" };
 export const dynamic = "force-dynamic";
+
+const importable = (role: Role) =>
+  REGISTER_KIND_NAMES.filter((kind) => can(role, REGISTER_KINDS[kind].template.permission))
+    .map((kind) => REGISTER_KINDS[kind].template.label.toLowerCase())
+    .join(", ");
 
 export default async function RegisterImportPage({ searchParams }: { searchParams: Promise<{ kind?: string | string[] }> }) {
   const ctx = await requireCtx();
@@ -49,8 +54,8 @@ export default async function RegisterImportPage({ searchParams }: { searchParam
       ) : (
         <div className="flex flex-col gap-4">
           <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300">
-            Your role ({role}) can read the registers but not import them. Ask a finance lead (contracts), an infrastructure lead
-            (reservations, sites, power budgets, demand plans) or an admin (providers, accelerator types) to load a file.
+            Your role ({role}) can read the registers but not import them. Ask a finance lead ({importable("finance")}), an infrastructure
+            lead ({importable("infra")}) or an admin (any of them) to load a file.
           </p>
           <ColumnsReference option={options.find((o) => o.kind === wanted) ?? options[0]!} />
         </div>
