@@ -6,7 +6,17 @@ export const CONTRACT_STATUSES = ["proposed", "pending", "active", "exhausted", 
 export const PAYMENT_TERMS = ["upfront", "monthly", "usage_based"] as const;
 export const PRICING_MODELS = ["reserved", "on_demand", "spot"] as const;
 export const RESERVATION_STATUSES = ["planned", "active", "expired"] as const;
-export const IMPORT_KINDS = ["focus", "utilization", "contracts", "reservations", "sites", "power_budgets"] as const;
+export const IMPORT_KINDS = [
+  "focus",
+  "utilization",
+  "contracts",
+  "reservations",
+  "sites",
+  "power_budgets",
+  "providers",
+  "accelerator_types",
+  "demand_plans",
+] as const;
 export const IMPORT_STATUSES = ["running", "succeeded", "failed"] as const;
 export const WORKLOAD_KINDS = ["training", "inference", "research"] as const;
 

@@ -5,4 +5,7 @@ export const IMPORT_KIND_LABEL: Record<string, string> = {
   reservations: "Reservations",
   sites: "Sites",
   power_budgets: "Power budgets",
+  providers: "Providers",
+  accelerator_types: "Accelerator types",
+  demand_plans: "Demand plans",
 };

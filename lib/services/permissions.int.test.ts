@@ -21,7 +21,7 @@ import {
 } from "@/lib/db/schema";
 import { generateShareToken } from "@/lib/sharing/tokens";
 import { generateApiKey } from "@/lib/auth/api-keys";
-import { insertCatalog, insertContractRow, insertReservationRow, type Catalog } from "@/lib/testing/commercial-fixtures";
+import { insertCatalog, insertContractRow, insertReservationRow, uniq, type Catalog } from "@/lib/testing/commercial-fixtures";
 import { queryRows } from "@/lib/db/rows";
 import { ForbiddenError } from "@/lib/errors";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
@@ -169,7 +169,27 @@ const SAMPLE_INPUTS: Record<WriteVerbName, (db: Db) => object | Promise<object>>
     fileName: "budgets.csv",
     content: "site,effective_from,effective_to,contracted_mw\nPM-SITE-EDIT,2032-01-01,2033-01-01,5\n",
   }),
+  importProviders: () => ({ fileName: "providers.csv", content: `name,kind\n${uniq("Matrix provider")},neocloud\n` }),
+  previewProvidersImport: () => ({ fileName: "providers.csv", content: `name,kind\n${uniq("Matrix provider")},colo\n` }),
+  importAcceleratorTypes: () => acceleratorTypesCsv(),
+  previewAcceleratorTypesImport: () => acceleratorTypesCsv(),
+  importDemandPlans: () => demandPlansCsv(),
+  previewDemandPlansImport: () => demandPlansCsv(),
 };
+
+function acceleratorTypesCsv() {
+  return {
+    fileName: "types.csv",
+    content: `name,vendor,family,memory_gb,bf16_tflops,system_w\n${uniq("Matrix type")},NVIDIA,H100,80,989.5,1400\n`,
+  };
+}
+
+function demandPlansCsv() {
+  return {
+    fileName: "plans.csv",
+    content: `name,kind,accelerator_family,accelerators,start_date,end_date\n${uniq("Matrix plan")},training,H100,64,2027-01-01,2027-07-01\n`,
+  };
+}
 
 let matrixCatalog: Catalog;
 

@@ -1,6 +1,6 @@
 import type { Permission } from "@/lib/auth/permissions";
 import { commitRegisterImport, previewRegisterImport } from "@/lib/services/imports/registers/import";
-import type { RegisterKind } from "@/lib/csv/register-templates";
+import type { RegisterKind } from "@/lib/services/imports/registers/kinds";
 import type { Ctx } from "@/lib/auth/context";
 import { archiveContract, unarchiveContract } from "@/lib/services/contracts/archive";
 import { createContract } from "@/lib/services/contracts/create";
@@ -108,6 +108,12 @@ export const WRITE_VERBS = {
   previewSitesImport: { permission: "sites.write", run: registerImportVerb("sites", "preview") },
   importPowerBudgets: { permission: "power_budgets.write", run: registerImportVerb("power_budgets", "commit") },
   previewPowerBudgetsImport: { permission: "power_budgets.write", run: registerImportVerb("power_budgets", "preview") },
+  importProviders: { permission: "catalog.write", run: registerImportVerb("providers", "commit") },
+  previewProvidersImport: { permission: "catalog.write", run: registerImportVerb("providers", "preview") },
+  importAcceleratorTypes: { permission: "catalog.write", run: registerImportVerb("accelerator_types", "commit") },
+  previewAcceleratorTypesImport: { permission: "catalog.write", run: registerImportVerb("accelerator_types", "preview") },
+  importDemandPlans: { permission: "demand_plans.write", run: registerImportVerb("demand_plans", "commit") },
+  previewDemandPlansImport: { permission: "demand_plans.write", run: registerImportVerb("demand_plans", "preview") },
 } satisfies Record<string, { permission: Permission; run: WriteVerb }>;
 
 export type WriteVerbName = keyof typeof WRITE_VERBS;

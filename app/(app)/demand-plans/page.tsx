@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ImportCsvLink } from "@/components/imports/registers/import-csv-link";
 import { Plus } from "lucide-react";
 import { StatusBadge } from "@/components/registers/status-badge";
 import { Button } from "@/components/ui/button";
@@ -33,12 +34,15 @@ export default async function DemandPlansPage({ searchParams }: { searchParams: 
           </p>
         </div>
         {can(ctx.actor.role, "demand_plans.write") ? (
-          <Link
-            href="/demand-plans/new"
-            className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700"
-          >
-            <Plus aria-hidden className="size-4" /> New demand plan
-          </Link>
+          <div className="flex flex-wrap gap-2">
+            <ImportCsvLink kind="demand_plans" />
+            <Link
+              href="/demand-plans/new"
+              className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700"
+            >
+              <Plus aria-hidden className="size-4" /> New demand plan
+            </Link>
+          </div>
         ) : null}
       </div>
       <form method="get" role="search" aria-label="Filter demand plans" className="mt-6 flex flex-wrap items-end gap-3">

@@ -11,11 +11,12 @@ import { failInterruptedImports } from "@/lib/ingest/focus/interrupted";
 import { IMPORT_KINDS, IMPORT_STATUSES } from "@/lib/enums";
 import { parseImportListParams } from "@/lib/queries/imports";
 import { getImportHistory } from "@/lib/queries/imports/history";
+import { REGISTER_KIND_NAMES, REGISTER_KINDS, registerKindList } from "@/lib/services/imports/registers/kinds";
 
 export const metadata: Metadata = { title: "Imports" };
 export const dynamic = "force-dynamic";
 
-const REGISTER_PERMISSIONS: Permission[] = ["contracts.write", "reservations.write", "sites.write", "power_budgets.write"];
+const REGISTER_PERMISSIONS: Permission[] = REGISTER_KIND_NAMES.map((kind) => REGISTER_KINDS[kind].template.permission);
 
 export default async function ImportsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireCtx();
@@ -60,8 +61,8 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
             >
               <FileSpreadsheet aria-hidden className="size-5 text-brand-600 dark:text-brand-300" />
               <span>
-                <span className="font-medium">Register CSVs</span> — onboard contracts, reservations, sites and power budgets in bulk from a
-                template, checked line by line before anything loads.
+                <span className="font-medium">Register CSVs</span> — onboard {registerKindList()} in bulk from a template, checked line by
+                line before anything loads.
               </span>
             </Link>
           ) : null}

@@ -1,10 +1,10 @@
 import { ChevronRight, Download } from "lucide-react";
-import { REGISTER_TEMPLATES, type RegisterKind } from "@/lib/csv/register-templates";
+import type { KindOption } from "./kind-picker";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /** The columns a kind's file takes, with the template download. */
-export function ColumnsReference({ kind }: { kind: RegisterKind }) {
-  const template = REGISTER_TEMPLATES[kind];
+export function ColumnsReference({ option }: { option: Pick<KindOption, "kind" | "label" | "note" | "columns"> }) {
+  const { kind, ...template } = option;
   return (
     <div className="space-y-2">
       {/* The download sits outside the summary: a link inside a summary is a control inside a control (axe nested-interactive). */}

@@ -1,7 +1,12 @@
-import type { RegisterKind } from "@/lib/csv/register-templates";
+import type { RegisterTemplate } from "@/lib/csv/register-templates";
 import { cn } from "@/lib/utils";
 
-export type KindOption = { kind: RegisterKind; label: string; description: string; allowed: boolean; reason?: string };
+/** A register kind as the page offers it: its template's texts and columns, and whether the user may import it. */
+export type KindOption = Pick<RegisterTemplate, "label" | "singular" | "description" | "columns" | "note" | "list"> & {
+  kind: string;
+  allowed: boolean;
+  reason?: string;
+};
 
 /** What the file holds; kinds the user may not write are shown disabled with the reason. */
 export function KindPicker({
@@ -11,8 +16,8 @@ export function KindPicker({
   disabled,
 }: {
   options: KindOption[];
-  value: RegisterKind;
-  onChange: (kind: RegisterKind) => void;
+  value: string;
+  onChange: (kind: string) => void;
   disabled?: boolean;
 }) {
   return (

@@ -1,13 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { normalizeColumnName, readRegisterRows, RegisterFileError, type RegisterRow } from "./parse";
+import { CONTRACTS_TEMPLATE, POWER_BUDGETS_TEMPLATE, RESERVATIONS_TEMPLATE, SITES_TEMPLATE } from "@/lib/csv/register-templates";
 
-async function rows(text: string, kind: Parameters<typeof readRegisterRows>[0] = "sites"): Promise<RegisterRow[]> {
+const TEMPLATES = {
+  contracts: CONTRACTS_TEMPLATE,
+  reservations: RESERVATIONS_TEMPLATE,
+  sites: SITES_TEMPLATE,
+  power_budgets: POWER_BUDGETS_TEMPLATE,
+};
+type Kind = keyof typeof TEMPLATES;
+
+async function rows(text: string, kind: Kind = "sites"): Promise<RegisterRow[]> {
   const out: RegisterRow[] = [];
-  for await (const row of readRegisterRows(kind, text)) out.push(row);
+  for await (const row of readRegisterRows(TEMPLATES[kind], text)) out.push(row);
   return out;
 }
 
-async function fileErrors(text: string, kind: Parameters<typeof readRegisterRows>[0] = "sites") {
+async function fileErrors(text: string, kind: Kind = "sites") {
   const error = await rows(text, kind).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(RegisterFileError);
   return (error as RegisterFileError).errors;

@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
-import { REGISTER_TEMPLATES, type RegisterKind } from "@/lib/csv/register-templates";
+import type { RegisterTemplate } from "@/lib/csv/register-templates";
 
 export type RowError = { line: number; column?: string; message: string };
 
@@ -24,8 +24,8 @@ export function normalizeColumnName(name: string): string {
 }
 
 /** Maps each header cell to a template column, or reports unknown, duplicate and missing required columns. */
-export function matchHeader(kind: RegisterKind, header: readonly string[]): (string | null)[] {
-  const columns = REGISTER_TEMPLATES[kind].columns;
+export function matchHeader(template: RegisterTemplate, header: readonly string[]): (string | null)[] {
+  const columns = template.columns;
   const known = new Map(columns.map((c) => [c.name, c.name]));
   const errors: RowError[] = [];
   const seen = new Set<string>();
@@ -46,7 +46,7 @@ export function matchHeader(kind: RegisterKind, header: readonly string[]): (str
     errors.push({
       line: 1,
       column: list,
-      message: `Unknown column${unknown.length > 1 ? "s" : ""} ${list}. A ${REGISTER_TEMPLATES[kind].label.toLowerCase()} file has the columns ${allNames}.`,
+      message: `Unknown column${unknown.length > 1 ? "s" : ""} ${list}. A ${template.label.toLowerCase()} file has the columns ${allNames}.`,
     });
   }
   const missing = columns.filter((c) => c.required && !seen.has(c.name)).map((c) => c.name);
@@ -77,18 +77,18 @@ function csvProblem(error: CsvError, line: number): RegisterFileError {
  * breaks). Blank rows are skipped but still counted, so line numbers match the spreadsheet's rows.
  * Throws RegisterFileError for a bad header or broken CSV.
  */
-export async function* readRegisterRows(kind: RegisterKind, text: string): AsyncGenerator<RegisterRow> {
+export async function* readRegisterRows(template: RegisterTemplate, text: string): AsyncGenerator<RegisterRow> {
   const parser = Readable.from([text]).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false }));
   let line = 0;
   let header: (string | null)[] | null = null;
-  const names = REGISTER_TEMPLATES[kind].columns.map((c) => c.name);
+  const names = template.columns.map((c) => c.name);
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       line++;
       if (header === null) {
         if (record.every((c) => c.trim() === ""))
           throw new RegisterFileError([{ line: 1, message: "The first line must be the header (the column names of the template)." }]);
-        header = matchHeader(kind, record);
+        header = matchHeader(template, record);
         continue;
       }
       if (record.every((c) => c.trim() === "")) continue;

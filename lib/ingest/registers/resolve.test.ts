@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fieldOf, resolveContract, resolveName, rowInput, type Lookups } from "./resolve";
+import { CONTRACTS_TEMPLATE } from "@/lib/csv/register-templates";
+import { DEMAND_PLANS_TEMPLATE } from "@/lib/csv/register-templates-catalog";
 
 const providers = [
   { id: "p-az", name: "Microsoft Azure", archived: false },
@@ -43,7 +45,7 @@ describe("name resolution", () => {
   });
 
   it("builds a row's input with ids, undefined blanks and normalized enum spellings", () => {
-    const lookups: Lookups = { providers, sites: [], types: [], contracts: [] };
+    const lookups: Lookups = { providers, sites: [], types: [], contracts: [], scenarios: [] };
     const values = {
       provider: "Azure",
       name: "EA",
@@ -57,7 +59,7 @@ describe("name resolution", () => {
       status: " Active ",
       notes: "",
     };
-    expect(rowInput("contracts", values, lookups)).toEqual({
+    expect(rowInput(CONTRACTS_TEMPLATE, values, lookups)).toEqual({
       input: {
         providerId: "p-az",
         name: "EA",
@@ -73,9 +75,41 @@ describe("name resolution", () => {
       },
       errors: [],
     });
-    expect(rowInput("contracts", { ...values, provider: " " }, lookups).errors).toEqual([
+    expect(rowInput(CONTRACTS_TEMPLATE, { ...values, provider: " " }, lookups).errors).toEqual([
       { column: "provider", message: "Enter the provider name." },
     ]);
+  });
+
+  it("leaves blank optional references unset, fills a column's blank value and reports a named but unknown scenario", () => {
+    const lookups: Lookups = {
+      providers: [],
+      sites: [],
+      contracts: [],
+      types: [{ id: "t-gb", name: "NVIDIA GB200", archived: false }],
+      scenarios: [],
+    };
+    const values = {
+      name: "Run",
+      kind: "Training",
+      scenario: "",
+      accelerator_family: "GB200",
+      accelerator_type: "",
+      accelerators: "64",
+      h100_equivalents: "",
+      start_date: "2027-01-01",
+      end_date: "2027-02-01",
+      priority: " ",
+      notes: "",
+    };
+    const { input, errors } = rowInput(DEMAND_PLANS_TEMPLATE, values, lookups);
+    expect(errors).toEqual([]);
+    expect(input).toMatchObject({ kind: "training", priority: "3", accelerators: "64" });
+    expect(input).not.toHaveProperty("scenarioId");
+    expect(input).not.toHaveProperty("acceleratorTypeId");
+    expect(rowInput(DEMAND_PLANS_TEMPLATE, { ...values, accelerator_type: "GB200", scenario: "Upside" }, lookups)).toMatchObject({
+      input: { acceleratorTypeId: "t-gb" },
+      errors: [{ column: "scenario", message: 'No scenario is named "Upside".' }],
+    });
   });
 
   it("maps template columns to service fields", () => {

@@ -1,6 +1,6 @@
 import type { Executor } from "@/lib/db/client";
-import { acceleratorTypes, contracts, providers, sites } from "@/lib/db/schema";
-import type { RegisterKind } from "@/lib/csv/register-templates";
+import { acceleratorTypes, contracts, providers, scenarios, sites } from "@/lib/db/schema";
+import type { RegisterTemplate } from "@/lib/csv/register-templates";
 
 // Names in a register file → ids. Exact names win (case and spacing ignored); otherwise a name that
 // appears as whole words in exactly one active record (provider "Azure" → "Microsoft Azure"). Archived
@@ -8,7 +8,7 @@ import type { RegisterKind } from "@/lib/csv/register-templates";
 
 export type Named = { id: string; name: string; archived: boolean };
 export type ContractRef = Named & { reference: string | null; providerId: string };
-export type Lookups = { providers: Named[]; sites: Named[]; types: Named[]; contracts: ContractRef[] };
+export type Lookups = { providers: Named[]; sites: Named[]; types: Named[]; contracts: ContractRef[]; scenarios: Named[] };
 
 export type Resolution = { id: string } | { error: string } | { blank: true };
 
@@ -17,7 +17,17 @@ const REFERENCE_COLUMNS: Record<string, string> = {
   site: "siteId",
   accelerator_type: "acceleratorTypeId",
   contract: "contractId",
+  scenario: "scenarioId",
 };
+
+const LOOKUP_OF: Record<string, Exclude<keyof Lookups, "contracts">> = {
+  provider: "providers",
+  site: "sites",
+  accelerator_type: "types",
+  scenario: "scenarios",
+};
+
+const spoken = (column: string) => column.replace(/_/g, " ");
 
 /** The service field a template column feeds: `start_date` → `startDate`, `provider` → `providerId`. */
 export function fieldOf(column: string): string {
@@ -58,19 +68,13 @@ export function resolveContract(list: readonly ContractRef[], value: string, pro
   return { error: `"${value.trim()}" names several contracts; use the contract's reference.` };
 }
 
-const NEEDS: Record<RegisterKind, (keyof Lookups)[]> = {
-  contracts: ["providers"],
-  reservations: ["providers", "sites", "types", "contracts"],
-  sites: ["providers"],
-  power_budgets: ["sites"],
-};
-
 /** Loads, once per file, the names a kind refers to (catalogs are small; contracts are thousands at most). */
-export async function loadLookups(tx: Executor, kind: RegisterKind): Promise<Lookups> {
-  const needs = new Set(NEEDS[kind]);
+export async function loadLookups(tx: Executor, template: RegisterTemplate): Promise<Lookups> {
+  const names = new Set(template.columns.map((c) => c.name));
+  const needs = new Set<keyof Lookups>([...names].flatMap((n) => (n === "contract" ? ["contracts" as const] : (LOOKUP_OF[n] ?? []))));
   const named = <T extends { id: string; name: string; archivedAt: Date | null }>(rows: T[]) =>
     rows.map(({ archivedAt, ...rest }) => ({ ...rest, archived: archivedAt !== null }));
-  const [p, s, t, c] = await Promise.all([
+  const [p, s, t, c, sc] = await Promise.all([
     needs.has("providers") ? tx.select({ id: providers.id, name: providers.name, archivedAt: providers.archivedAt }).from(providers) : [],
     needs.has("sites") ? tx.select({ id: sites.id, name: sites.name, archivedAt: sites.archivedAt }).from(sites) : [],
     needs.has("types")
@@ -87,38 +91,39 @@ export async function loadLookups(tx: Executor, kind: RegisterKind): Promise<Loo
           })
           .from(contracts)
       : [],
+    needs.has("scenarios") ? tx.select({ id: scenarios.id, name: scenarios.name, archivedAt: scenarios.archivedAt }).from(scenarios) : [],
   ]);
-  return { providers: named(p), sites: named(s), types: named(t), contracts: named(c) };
+  return { providers: named(p), sites: named(s), types: named(t), contracts: named(c), scenarios: named(sc) };
 }
 
 export type RowInput = { input: Record<string, unknown>; errors: { column: string; message: string }[] };
 
-const ENUM_COLUMNS = new Set(["payment_terms", "pricing_model", "status"]);
-
-/** Turns a row's cells into the service's input: names resolved to ids, blanks to undefined, enum spellings normalized. */
-export function rowInput(kind: RegisterKind, values: Record<string, string>, lookups: Lookups): RowInput {
+/** Turns a row's cells into the service's input: names resolved to ids, blanks to undefined (or the column's blank value), choices normalized. */
+export function rowInput(template: RegisterTemplate, values: Record<string, string>, lookups: Lookups): RowInput {
   const input: Record<string, unknown> = {};
   const errors: RowInput["errors"] = [];
   const refs: Record<string, Resolution> = {};
-  for (const [column, raw] of Object.entries(values)) {
-    if (column === "contract") continue;
-    if (column in REFERENCE_COLUMNS) {
-      const list = column === "provider" ? lookups.providers : column === "site" ? lookups.sites : lookups.types;
-      refs[column] = resolveName(list, raw, column === "accelerator_type" ? "accelerator type" : column);
+  for (const column of template.columns) {
+    const raw = values[column.name] ?? "";
+    if (column.name === "contract") continue;
+    const lookup = LOOKUP_OF[column.name];
+    if (lookup) {
+      refs[column.name] = resolveName(lookups[lookup], raw, spoken(column.name));
       continue;
     }
-    const value = raw.trim();
-    input[fieldOf(column)] = value === "" ? undefined : ENUM_COLUMNS.has(column) ? value.toLowerCase().replace(/[\s-]+/g, "_") : value;
+    const value = raw.trim() === "" ? column.blank : raw.trim();
+    input[fieldOf(column.name)] = value === undefined ? undefined : column.choice ? value.toLowerCase().replace(/[\s-]+/g, "_") : value;
   }
-  if (kind === "reservations") {
+  if (template.columns.some((c) => c.name === "contract")) {
     const provider = refs.provider;
     refs.contract = resolveContract(lookups.contracts, values.contract ?? "", provider && "id" in provider ? provider.id : undefined);
   }
-  for (const [column, r] of Object.entries(refs)) {
-    if ("id" in r) input[fieldOf(column)] = r.id;
-    else if ("error" in r) errors.push({ column, message: r.error });
-    else if (column !== "contract")
-      errors.push({ column, message: `Enter the ${column === "accelerator_type" ? "accelerator type" : column} name.` });
+  for (const column of template.columns) {
+    const r = refs[column.name];
+    if (!r) continue;
+    if ("id" in r) input[fieldOf(column.name)] = r.id;
+    else if ("error" in r) errors.push({ column: column.name, message: r.error });
+    else if (column.required) errors.push({ column: column.name, message: `Enter the ${spoken(column.name)} name.` });
   }
   return { input, errors };
 }

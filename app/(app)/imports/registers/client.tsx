@@ -11,7 +11,6 @@ import { KindPicker, type KindOption } from "@/components/imports/registers/kind
 import { SampleTable } from "@/components/imports/registers/sample-table";
 import { Button } from "@/components/ui/button";
 import type { RegisterImportResult } from "@/lib/services/imports/registers/import";
-import { REGISTER_TEMPLATES, type RegisterKind } from "@/lib/csv/register-templates";
 
 type State =
   | { phase: "idle" }
@@ -20,19 +19,7 @@ type State =
   | { phase: "done"; result: RegisterImportResult }
   | { phase: "error"; message: string };
 
-const LIST_PAGE: Record<RegisterKind, string> = {
-  contracts: "/contracts",
-  reservations: "/reservations",
-  sites: "/sites",
-  power_budgets: "/sites",
-};
-
-async function send(
-  kind: RegisterKind,
-  mode: "preview" | "commit",
-  file: File,
-  onRows: (rows: number) => void,
-): Promise<RegisterImportResult> {
+async function send(kind: string, mode: "preview" | "commit", file: File, onRows: (rows: number) => void): Promise<RegisterImportResult> {
   const url = `/imports/registers/upload?kind=${kind}&mode=${mode}&name=${encodeURIComponent(file.name)}`;
   let response: Response;
   try {
@@ -64,15 +51,15 @@ async function send(
 const plural = (n: number, one: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : `${one}s`}`;
 
 /** Pick the kind, check a file (every row validated, nothing saved), then import it all-or-nothing. */
-export function RegisterImport({ options, initialKind }: { options: KindOption[]; initialKind: RegisterKind }) {
+export function RegisterImport({ options, initialKind }: { options: KindOption[]; initialKind: string }) {
   const router = useRouter();
-  const [kind, setKind] = useState<RegisterKind>(initialKind);
+  const [kind, setKind] = useState(initialKind);
   const [state, setState] = useState<State>({ phase: "idle" });
   const input = useRef<HTMLInputElement>(null);
-  const template = REGISTER_TEMPLATES[kind];
+  const template = options.find((o) => o.kind === kind) ?? options[0]!;
   const busy = state.phase === "busy";
 
-  function chooseKind(next: RegisterKind) {
+  function chooseKind(next: string) {
     setKind(next);
     setState({ phase: "idle" });
     router.replace(`/imports/registers?kind=${next}`, { scroll: false });
@@ -95,7 +82,7 @@ export function RegisterImport({ options, initialKind }: { options: KindOption[]
   return (
     <div className="flex flex-col gap-5">
       <KindPicker options={options} value={kind} onChange={chooseKind} disabled={busy} />
-      <ColumnsReference kind={kind} />
+      <ColumnsReference option={template} />
       <div className="flex flex-wrap items-end gap-3">
         <div className="flex flex-col gap-1">
           <label htmlFor="register-file" className="text-sm font-medium text-slate-800 dark:text-slate-200">
@@ -115,13 +102,12 @@ export function RegisterImport({ options, initialKind }: { options: KindOption[]
           <FileSearch aria-hidden className="size-4" /> {busy && state.mode === "preview" ? "Checking…" : "Check file"}
         </Button>
       </div>
-      <Outcome state={state} kind={kind} onCommit={(file) => void run("commit", file)} />
+      <Outcome state={state} template={template} onCommit={(file) => void run("commit", file)} />
     </div>
   );
 }
 
-function Outcome({ state, kind, onCommit }: { state: State; kind: RegisterKind; onCommit: (file: File) => void }) {
-  const template = REGISTER_TEMPLATES[kind];
+function Outcome({ state, template, onCommit }: { state: State; template: KindOption; onCommit: (file: File) => void }) {
   if (state.phase === "idle") return null;
   if (state.phase === "busy") {
     return (
@@ -179,8 +165,8 @@ function Outcome({ state, kind, onCommit }: { state: State; kind: RegisterKind; 
         </Link>
         ).
       </span>
-      <Link href={LIST_PAGE[kind]} className="font-medium underline">
-        Open {kind === "power_budgets" ? "sites" : template.label.toLowerCase()}
+      <Link href={template.list.href} className="font-medium underline">
+        Open {template.list.label}
       </Link>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ImportCsvLink } from "@/components/imports/registers/import-csv-link";
 import { Plus } from "lucide-react";
 import { ListView, type Column } from "@/components/lists/list-view";
 import { can } from "@/lib/auth/permissions";
@@ -72,12 +73,15 @@ export default async function AcceleratorsPage({ searchParams }: { searchParams:
         ]}
         actions={
           can(ctx.actor.role, "catalog.write") ? (
-            <Link
-              href="/settings/accelerators/new"
-              className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700"
-            >
-              <Plus aria-hidden className="size-4" /> New type
-            </Link>
+            <>
+              <ImportCsvLink kind="accelerator_types" />
+              <Link
+                href="/settings/accelerators/new"
+                className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700"
+              >
+                <Plus aria-hidden className="size-4" /> New type
+              </Link>
+            </>
           ) : null
         }
       />

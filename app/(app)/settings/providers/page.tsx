@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ImportCsvLink } from "@/components/imports/registers/import-csv-link";
 import { Plus } from "lucide-react";
 import { ListView, type Column } from "@/components/lists/list-view";
 import { StatusBadge } from "@/components/registers/status-badge";
@@ -47,12 +48,15 @@ export default async function ProvidersPage({ searchParams }: { searchParams: Pr
         ]}
         actions={
           can(ctx.actor.role, "catalog.write") ? (
-            <Link
-              href="/settings/providers/new"
-              className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700"
-            >
-              <Plus aria-hidden className="size-4" /> New provider
-            </Link>
+            <>
+              <ImportCsvLink kind="providers" />
+              <Link
+                href="/settings/providers/new"
+                className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-4 text-sm font-medium text-white hover:bg-brand-700"
+              >
+                <Plus aria-hidden className="size-4" /> New provider
+              </Link>
+            </>
           ) : null
         }
       />

@@ -7,6 +7,7 @@ import { roleCtx, uniq } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
 import { commitRegisterImport, previewRegisterImport } from "./import";
 import { templateCsv } from "@/lib/csv/register-templates";
+import { REGISTER_KIND_NAMES, REGISTER_KINDS } from "./kinds";
 
 const CONTRACT_HEADER = "provider,name,reference,start_date,end_date,committed_amount,currency,discount_pct,payment_terms,status,notes";
 const RESERVATION_HEADER =
@@ -328,15 +329,15 @@ describeOnEachEngine("register CSV import", (engine) => {
     expect(result.errors[99]!.line).toBe(101);
   });
 
-  it("imports each template's example row (sites before power budgets) on a catalog like the demo's", async () => {
+  it("imports each kind's template example row (sites before power budgets) on a catalog like the demo's", async () => {
     const today = new Date("2026-11-27T00:00:00Z");
     const [owned] = await handle.db.insert(providers).values({ name: "Headroom Owned", kind: "owned" }).returning();
     expect(owned).toBeDefined();
     await handle.db.update(contracts).set({ reference: "OCI-UC-2025-001", endDate: "2028-05-01" }).where(eq(contracts.id, contractId));
-    for (const kind of ["contracts", "reservations", "sites", "power_budgets"] as const) {
+    for (const kind of REGISTER_KIND_NAMES) {
       const result = await commitRegisterImport({
         ctx: admin(),
-        input: { kind, fileName: `${kind}.csv`, content: templateCsv(kind, today) },
+        input: { kind, fileName: `${kind}.csv`, content: templateCsv(REGISTER_KINDS[kind].template, today) },
       });
       expect({ kind, status: result.status, errors: result.errors }).toEqual({ kind, status: "succeeded", errors: [] });
     }

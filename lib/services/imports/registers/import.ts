@@ -7,7 +7,8 @@ import { audit } from "@/lib/services/audit";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { loadRegisterRows, MAX_LISTED_ERRORS, type LoadOutcome, type Progress } from "./load";
 import { RegisterFileError, type RowError } from "@/lib/ingest/registers/parse";
-import { REGISTER_KINDS, REGISTER_TEMPLATES, type RegisterKind, type SampleRow } from "@/lib/csv/register-templates";
+import type { SampleRow } from "@/lib/csv/register-templates";
+import { REGISTER_KIND_NAMES, REGISTER_KINDS, registerKindList, type RegisterKind } from "./kinds";
 
 /** Register files are read whole; onboarding files of tens of thousands of rows are a few MB. */
 export const MAX_REGISTER_FILE_BYTES = 10 * 1024 * 1024;
@@ -31,7 +32,7 @@ export type RegisterImportResult = {
 };
 
 const KindInput = z.object({
-  kind: z.enum(REGISTER_KINDS, { message: "Choose what the file holds: contracts, reservations, sites or power budgets." }),
+  kind: z.enum(REGISTER_KIND_NAMES, { message: `Choose what the file holds: ${registerKindList()}.` }),
 });
 
 const FileInput = z.object({
@@ -61,11 +62,11 @@ function sizeError(bytes: number): ValidationError {
 
 async function run(ctx: Ctx, input: unknown, mode: "preview" | "commit", onProgress?: Progress): Promise<RegisterImportResult> {
   const { kind } = parseOrRefuse(KindInput, input);
-  requirePermission(ctx, REGISTER_TEMPLATES[kind].permission);
+  requirePermission(ctx, REGISTER_KINDS[kind].template.permission);
   const { fileName, content } = parseOrRefuse(FileInput, input);
   const size = typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
   if (size > MAX_REGISTER_FILE_BYTES) throw sizeError(size);
-  const base = { kind, mode, fileName, columns: REGISTER_TEMPLATES[kind].columns.map((c) => c.name) };
+  const base = { kind, mode, fileName, columns: REGISTER_KINDS[kind].template.columns.map((c) => c.name) };
   const bytes = typeof content === "string" ? new TextEncoder().encode(content) : content;
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   let outcome: LoadOutcome;

@@ -1,36 +1,14 @@
-import type { z } from "zod";
-import type { Executor, Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
 import type { Ctx } from "@/lib/auth/context";
-import { insertContract } from "@/lib/services/contracts/create";
-import { CreateContractInput } from "@/lib/services/contracts/schemas";
-import { insertPowerBudget } from "@/lib/services/power-budgets/create";
-import { CreatePowerBudgetInput } from "@/lib/services/power-budgets/schemas";
-import { insertReservation } from "@/lib/services/reservations/create";
-import { CreateReservationInput } from "@/lib/services/reservations/schemas";
-import { insertSite } from "@/lib/services/sites/create";
-import { CreateSiteInput } from "@/lib/services/sites/schemas";
 import { readRegisterRows, type RowError } from "@/lib/ingest/registers/parse";
 import { fieldOf, loadLookups, rowInput, type Lookups } from "@/lib/ingest/registers/resolve";
-import { REGISTER_TEMPLATES, type RegisterKind, type SampleRow } from "@/lib/csv/register-templates";
+import type { RegisterTemplate, SampleRow } from "@/lib/csv/register-templates";
+import { REGISTER_KINDS, type RegisterKind } from "./kinds";
 
 // Loads every row of a register file inside the caller's transaction through the same zod schema and
 // insert helper (database rules + audit row) as the form, collecting errors instead of stopping at the
 // first. Rows of the file see the rows before them, so duplicates and overlaps within a file are caught.
-
-type Insert<T> = (tx: Executor, ctx: Ctx, data: T) => Promise<Record<string, unknown>>;
-type KindSpec<S extends z.ZodType> = { schema: S; insert: Insert<z.infer<S>> };
-
-function spec<S extends z.ZodType>(schema: S, insert: Insert<z.infer<S>>): KindSpec<S> {
-  return { schema, insert };
-}
-
-const SPECS: Record<RegisterKind, KindSpec<z.ZodType>> = {
-  contracts: spec(CreateContractInput, insertContract),
-  reservations: spec(CreateReservationInput, insertReservation),
-  sites: spec(CreateSiteInput, insertSite),
-  power_budgets: spec(CreatePowerBudgetInput, insertPowerBudget),
-};
 
 export const MAX_LISTED_ERRORS = 100;
 export const SAMPLE_ROWS = 20;
@@ -38,8 +16,8 @@ export const SAMPLE_ROWS = 20;
 export type LoadOutcome = { rows: number; created: number; errors: RowError[]; errorCount: number; sample: SampleRow[] };
 
 /** Service field errors → the template columns they belong to; one entry per message. */
-function columnErrors(kind: RegisterKind, fieldErrors: Record<string, string[]>): { column?: string; message: string }[] {
-  const columns = REGISTER_TEMPLATES[kind].columns.map((c) => c.name);
+function columnErrors(template: RegisterTemplate, fieldErrors: Record<string, string[]>): { column?: string; message: string }[] {
+  const columns = template.columns.map((c) => c.name);
   const byMessage = new Map<string, string[]>();
   for (const [field, messages] of Object.entries(fieldErrors)) {
     const column = columns.find((c) => fieldOf(c) === field);
@@ -64,10 +42,12 @@ function display(value: unknown): string {
 }
 
 /** The created row as the template's columns, references shown by the name they resolved to. */
-function sampleValues(kind: RegisterKind, row: Record<string, unknown>, lookups: Lookups): Record<string, string> {
-  const names = new Map([...lookups.providers, ...lookups.sites, ...lookups.types, ...lookups.contracts].map((n) => [n.id, n.name]));
+function sampleValues(template: RegisterTemplate, row: Record<string, unknown>, lookups: Lookups): Record<string, string> {
+  const names = new Map(
+    [...lookups.providers, ...lookups.sites, ...lookups.types, ...lookups.contracts, ...lookups.scenarios].map((n) => [n.id, n.name]),
+  );
   return Object.fromEntries(
-    REGISTER_TEMPLATES[kind].columns.map((c) => {
+    template.columns.map((c) => {
       const value = row[fieldOf(c.name)];
       return [c.name, typeof value === "string" && names.has(value) ? names.get(value)! : display(value)];
     }),
@@ -77,8 +57,8 @@ function sampleValues(kind: RegisterKind, row: Record<string, unknown>, lookups:
 export type Progress = (p: { rows: number }) => void;
 
 export async function loadRegisterRows(tx: Tx, ctx: Ctx, kind: RegisterKind, text: string, onProgress?: Progress): Promise<LoadOutcome> {
-  const { schema, insert } = SPECS[kind];
-  const lookups = await loadLookups(tx, kind);
+  const { template, schema, insert } = REGISTER_KINDS[kind];
+  const lookups = await loadLookups(tx, template);
   const outcome: LoadOutcome = { rows: 0, created: 0, errors: [], errorCount: 0, sample: [] };
   const report = (line: number, list: { column?: string; message: string }[]) => {
     for (const e of list) {
@@ -88,7 +68,7 @@ export async function loadRegisterRows(tx: Tx, ctx: Ctx, kind: RegisterKind, tex
     }
   };
   let reported = Date.now();
-  for await (const row of readRegisterRows(kind, text)) {
+  for await (const row of readRegisterRows(template, text)) {
     outcome.rows++;
     if (onProgress && Date.now() - reported >= 250) {
       reported = Date.now();
@@ -98,7 +78,7 @@ export async function loadRegisterRows(tx: Tx, ctx: Ctx, kind: RegisterKind, tex
       report(row.line, [{ message: row.problem }]);
       continue;
     }
-    const { input, errors } = rowInput(kind, row.values, lookups);
+    const { input, errors } = rowInput(template, row.values, lookups);
     const parsed = schema.safeParse(input);
     const unresolved = new Set(errors.map((e) => fieldOf(e.column)));
     const fieldErrors: Record<string, string[]> = {};
@@ -108,7 +88,7 @@ export async function loadRegisterRows(tx: Tx, ctx: Ctx, kind: RegisterKind, tex
         if (!unresolved.has(field) && !fieldErrors[field]) fieldErrors[field] = [issue.message];
       }
     }
-    const problems = [...errors, ...columnErrors(kind, fieldErrors)];
+    const problems = [...errors, ...columnErrors(template, fieldErrors)];
     if (problems.length > 0 || !parsed.success) {
       report(row.line, problems);
       continue;
@@ -118,7 +98,7 @@ export async function loadRegisterRows(tx: Tx, ctx: Ctx, kind: RegisterKind, tex
       // before any SQL fails, so the transaction stays usable and the rest of the file is still checked.
       const created = await insert(tx, ctx, parsed.data);
       outcome.created++;
-      if (outcome.sample.length < SAMPLE_ROWS) outcome.sample.push({ line: row.line, values: sampleValues(kind, created, lookups) });
+      if (outcome.sample.length < SAMPLE_ROWS) outcome.sample.push({ line: row.line, values: sampleValues(template, created, lookups) });
     } catch (error) {
       if (!(error instanceof ValidationError)) {
         // The database refused a statement, so the transaction is aborted: report the line and stop checking.
@@ -126,7 +106,7 @@ export async function loadRegisterRows(tx: Tx, ctx: Ctx, kind: RegisterKind, tex
         report(row.line, [{ message: "The database refused this row; the rows after it were not checked." }]);
         break;
       }
-      const listed = columnErrors(kind, error.fieldErrors);
+      const listed = columnErrors(template, error.fieldErrors);
       report(row.line, listed.length > 0 ? listed : [{ message: error.message }]);
     }
   }

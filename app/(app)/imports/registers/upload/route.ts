@@ -1,7 +1,7 @@
 import { requireActionCtx } from "@/lib/auth/session";
 import { checkDeclaredLength, jsonError, ndjsonResponse, readBody, PayloadTooLargeError, uploadFileName } from "@/lib/ingest/http";
 import { commitRegisterImport, MAX_REGISTER_FILE_BYTES, previewRegisterImport } from "@/lib/services/imports/registers/import";
-import { isRegisterKind, REGISTER_TEMPLATES } from "@/lib/csv/register-templates";
+import { isRegisterKind, REGISTER_KINDS, registerKindList } from "@/lib/services/imports/registers/kinds";
 import { ValidationError } from "@/lib/errors";
 import { requirePermission } from "@/lib/auth/context";
 
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 /**
  * Checks (`mode=preview`) or imports (`mode=commit`) a register CSV sent as the raw request body
- * (`?kind=contracts|reservations|sites|power_budgets&name=<file name>`). A refused request gets a JSON
+ * (`?kind=<a kind of lib/services/imports/registers/kinds.ts>&name=<file name>`). A refused request gets a JSON
  * error (401, 403, 400, 413); an accepted one streams NDJSON: progress events, then the result.
  */
 export async function POST(request: Request) {
@@ -18,10 +18,10 @@ export async function POST(request: Request) {
     const url = new URL(request.url);
     const kind = url.searchParams.get("kind");
     const mode = url.searchParams.get("mode");
-    if (!isRegisterKind(kind)) throw new ValidationError("Choose what the file holds: contracts, reservations, sites or power budgets.");
+    if (!isRegisterKind(kind)) throw new ValidationError(`Choose what the file holds: ${registerKindList()}.`);
     if (mode !== "preview" && mode !== "commit")
       throw new ValidationError("Say whether to check (mode=preview) or import (mode=commit) the file.");
-    requirePermission(ctx, REGISTER_TEMPLATES[kind].permission);
+    requirePermission(ctx, REGISTER_KINDS[kind].template.permission);
     checkDeclaredLength(request, MAX_REGISTER_FILE_BYTES);
     const content = await readBody(request.body, MAX_REGISTER_FILE_BYTES);
     if (content.byteLength === 0) throw new ValidationError("The file is empty.");

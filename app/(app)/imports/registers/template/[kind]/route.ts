@@ -1,5 +1,6 @@
 import { getCtx } from "@/lib/auth/session";
-import { isRegisterKind, templateCsv, templateFileName } from "@/lib/csv/register-templates";
+import { templateCsv, templateFileName } from "@/lib/csv/register-templates";
+import { isRegisterKind, REGISTER_KINDS } from "@/lib/services/imports/registers/kinds";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +10,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ kin
   const { kind } = await params;
   if (!isRegisterKind(kind)) return Response.json({ error: "There is no template of that kind." }, { status: 404 });
   // A browser download (session only): with the UTF-8 byte order mark, which the register import reads past.
-  return new Response(`\uFEFF${templateCsv(kind)}`, {
+  return new Response(`\uFEFF${templateCsv(REGISTER_KINDS[kind].template)}`, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="${templateFileName(kind)}"`,

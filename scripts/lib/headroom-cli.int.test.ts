@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { count, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { DbHandle } from "@/lib/db/client";
+import { auditLog, demandPlans, imports, providers, sites, users } from "@/lib/db/schema";
+import { ForbiddenError } from "@/lib/errors";
+import { insertCatalog, uniq, type Catalog } from "@/lib/testing/commercial-fixtures";
+import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
+import { runHeadroom } from "./headroom-cli";
+
+// The CLI's main function against a test database: the same register import verbs as the page, exit code and output.
+describeOnEachEngine("npm run headroom -- import <kind>", (engine) => {
+  let handle: DbHandle;
+  let catalog: Catalog;
+  let dir: string;
+  let closed = 0;
+  beforeAll(async () => {
+    handle = await createTestDatabase(engine);
+    catalog = await insertCatalog(handle.db);
+    await handle.db.insert(users).values({ email: "viewer-cli@example.com", name: "Vi", role: "viewer" });
+    await handle.db.insert(users).values({ email: "infra-cli@example.com", name: "In", role: "infra" });
+    dir = mkdtempSync(path.join(tmpdir(), "headroom-doors-cli-"));
+  });
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await handle.close();
+  });
+
+  async function cli(...argv: string[]) {
+    const out: string[] = [];
+    const code = await runHeadroom(argv, {
+      open: async () => ({ ...handle, close: async () => void closed++ }),
+      out: (line) => out.push(line),
+      progress: () => {},
+    });
+    return { code, out: out.join("\n") };
+  }
+
+  function file(name: string, content: string): string {
+    const p = path.join(dir, name);
+    writeFileSync(p, content);
+    return p;
+  }
+
+  const auditRows = async () => (await handle.db.select({ n: count() }).from(auditLog))[0]!.n;
+
+  it("imports a providers file with --json, printing the result, and exits 0", async () => {
+    const [a, b] = [uniq("CLI neocloud"), uniq("CLI colo")];
+    const before = closed;
+    const { code, out } = await cli("import", "providers", file("providers.csv", `name,kind\n${a},neocloud\n${b},colo\n`), "--json");
+    expect(code).toBe(0);
+    const result = JSON.parse(out) as { status: string; created: number; kind: string; importId: number };
+    expect(result).toMatchObject({ kind: "providers", status: "succeeded", created: 2, fileName: "providers.csv" });
+    const rows = await handle.db
+      .select()
+      .from(providers)
+      .where(sql`${providers.name} in (${a}, ${b})`);
+    expect(rows).toHaveLength(2);
+    const [imp] = await handle.db.select().from(imports).where(eq(imports.id, result.importId));
+    expect(imp).toMatchObject({ kind: "providers", status: "succeeded", rows: 2 });
+    expect(closed).toBe(before + 1);
+  });
+
+  it("refuses a demand plans file with a bad row, printing its line and column, loads nothing and exits 1", async () => {
+    const name = uniq("CLI plan");
+    const csv = [
+      "name,kind,scenario,accelerator_family,accelerators,start_date,end_date",
+      `${name} a,training,,H100,64,2027-01-01,2027-02-01`,
+      `${name} b,training,Nowhere,H100,64,2027-01-01,2027-02-01`,
+    ].join("\n");
+    const audits = await auditRows();
+    const { code, out } = await cli("import", "demand_plans", file("plans.csv", csv), "--as", "infra-cli@example.com");
+    expect(code).toBe(1);
+    expect(out).toMatch(/^plans\.csv was rejected; nothing was loaded \(import #\d+\)\. 1 error in 2 rows:$/m);
+    expect(out).toContain('  line 3, scenario: No scenario is named "Nowhere".');
+    expect(
+      await handle.db
+        .select()
+        .from(demandPlans)
+        .where(sql`${demandPlans.name} like ${`${name}%`}`),
+    ).toEqual([]);
+    expect(await auditRows()).toBe(audits);
+  });
+
+  it("checks a file with --check without loading it, and imports it as a named user", async () => {
+    const site = uniq("CLI site");
+    const csv = file("sites.csv", `name,provider,region_code,country,pue\n${site},${catalog.provider.name},eu-9,NL,1.15\n`);
+    const checked = await cli("import", "sites", csv, "--check", "--as", "infra-cli@example.com");
+    expect(checked).toEqual({ code: 0, out: "All 1 row of sites.csv are valid; nothing was loaded (--check)." });
+    expect(await handle.db.select().from(sites).where(eq(sites.name, site))).toEqual([]);
+    const loaded = await cli("import", "sites", csv, "--as", "infra-cli@example.com");
+    expect(loaded.code).toBe(0);
+    expect(loaded.out).toMatch(/^Imported 1 site from sites\.csv as import #\d+\.$/);
+    const [row] = await handle.db.select().from(sites).where(eq(sites.name, site));
+    expect(row).toMatchObject({ updatedBy: "infra-cli@example.com", country: "NL" });
+  });
+
+  it("refuses a viewer with the permission error and changes nothing", async () => {
+    const audits = await auditRows();
+    const csv = file("viewer.csv", `name,kind\n${uniq("Viewer cloud")},colo\n`);
+    await expect(cli("import", "providers", csv, "--as", "viewer-cli@example.com")).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(cli("import", "providers", csv, "--as", "nobody@example.com")).rejects.toThrow(/No active user/);
+    expect(await auditRows()).toBe(audits);
+  });
+
+  it("prints the usage with every register kind for an unknown kind or a missing file, exiting 2", async () => {
+    const unknown = await cli("import", "widgets", "x.csv");
+    expect(unknown.code).toBe(2);
+    expect(unknown.out).toContain(
+      "import <providers|accelerator_types|sites|power_budgets|contracts|reservations|demand_plans> FILE [--check] [--json] [--as EMAIL]",
+    );
+    expect((await cli("import", "providers")).code).toBe(2);
+    expect((await cli()).code).toBe(0);
+    await expect(cli("import", "providers", path.join(dir, "missing.csv"))).rejects.toThrow(/No such file/);
+  });
+});
