@@ -104,18 +104,22 @@ export type ListPrice = {
   note: string;
 };
 
-const L = (
-  provider: ListPriceProvider,
-  family: Family,
-  region: string,
-  model: ListPrice["model"],
-  termMonths: number | null,
-  rate: string,
-  step: number,
-  note: string,
-): ListPrice => ({ provider, family, region, model, termMonths, rate, step, note });
-
-export const LIST_PRICES: readonly ListPrice[] = [""")
+// provider | family | region | pricing model | term months | USD per accelerator-hour | step | source file and row
+const ROWS = `""")
 for p, fam, region, model, term, rate, step, note in rows:
-    print(f"  L({json.dumps(p)}, {json.dumps(fam)}, {json.dumps(region)}, {json.dumps(model)}, {'null' if term is None else term}, {json.dumps(rate)}, {step}, {json.dumps(note)}),")
-print("];")
+    print("|".join([p, fam, region, model, "" if term is None else str(term), rate, str(step), note]))
+print("""`;
+
+export const LIST_PRICES: readonly ListPrice[] = ROWS.trim().split("\\n").map((line) => {
+  const [provider, family, region, model, term, rate, step, note] = line.split("|") as [string, string, string, string, string, string, string, string];
+  return {
+    provider: provider as ListPriceProvider,
+    family: family as Family,
+    region,
+    model: model as ListPrice["model"],
+    termMonths: term ? Number(term) : null,
+    rate,
+    step: Number(step),
+    note,
+  };
+});""")
