@@ -145,5 +145,3 @@ export async function getOfferDetail(ctx: Ctx, id: string) {
   const { offer, ...names } = row;
   return { ...offer, ...names };
 }
-
-export type OfferDetail = NonNullable<Awaited<ReturnType<typeof getOfferDetail>>>;
