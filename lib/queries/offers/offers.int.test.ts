@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { offers } from "@/lib/db/schema";
-import { insertCatalog, roleCtx, type Catalog } from "@/lib/testing/commercial-fixtures";
+import { insertCatalog, insertReservationRow, roleCtx, type Catalog } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
 import { getOfferDetail, offerListPage, parseOfferListParams } from "./";
+import { getMarketRates } from "./market";
 
 describeOnEachEngine("offer list", (engine) => {
   let handle: DbHandle;
@@ -57,5 +58,22 @@ describeOnEachEngine("offer list", (engine) => {
     const detail = await getOfferDetail(ctx(), first!.id);
     expect(detail).toMatchObject({ providerName: catalog.other.name, siteName: catalog.site.name, sitePue: "1.20", systemW: 1400 });
     expect(await getOfferDetail(ctx(), "00000000-0000-4000-8000-000000000000")).toBeNull();
+  });
+
+  it("sets each block held today against the list prices, furthest above the median first", async () => {
+    const d = (s: string) => new Date(`${s}T00:00:00Z`);
+    const held = { startAt: d("2026-01-01"), endAt: d("2027-01-01"), status: "active" as const };
+    await insertReservationRow(handle.db, catalog, { ...held, name: "Cheap", rate: "2", quantity: 8 });
+    await insertReservationRow(handle.db, catalog, { ...held, name: "Dear", rate: "9", quantity: 8 });
+    await insertReservationRow(handle.db, catalog, { ...held, name: "Spot", rate: "1", quantity: 8, pricingModel: "spot" });
+    await insertReservationRow(handle.db, catalog, { ...held, name: "Over", endAt: d("2026-03-01"), status: "expired" });
+    const rows = await getMarketRates(ctx(), { provider: null, family: null, site: null }, d("2026-06-01"));
+    // Reserved and on-demand blocks against the list's on-demand 6.88 only (spot and the quote left out): Dear 9 → 100th,
+    // (9 − 6.88) × 8 × 8,760 = 148,569.6; Cheap 2 → 0th, −341,990.4. Spot 1 against spot 1.279963 (archived 0.5 left out): −0.279963 × 70,080 = −19,619.80704.
+    expect(rows.map((r) => [r.name, r.market?.percentile.toString(), r.market?.abovePerYear.toString()])).toEqual([
+      ["Dear", "100", "148569.6"],
+      ["Spot", "0", "-19619.80704"],
+      ["Cheap", "0", "-341990.4"],
+    ]);
   });
 });
