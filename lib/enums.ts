@@ -5,6 +5,15 @@ export const PROVIDER_KINDS = ["hyperscaler", "neocloud", "colo", "owned"] as co
 export const CONTRACT_STATUSES = ["proposed", "pending", "active", "exhausted", "expired", "cancelled"] as const;
 export const PAYMENT_TERMS = ["upfront", "monthly", "usage_based"] as const;
 export const PRICING_MODELS = ["reserved", "on_demand", "spot"] as const;
+/** An offer may also be a build at a site of our own (`owned`). */
+export const OFFER_PRICING_MODELS = ["reserved", "on_demand", "spot", "owned"] as const;
+export const OFFER_SOURCES = ["quote", "list", "renewal"] as const;
+export const OFFER_PRICING_LABELS: Record<(typeof OFFER_PRICING_MODELS)[number], string> = {
+  reserved: "Reserved",
+  on_demand: "On-demand",
+  spot: "Spot",
+  owned: "Owned (build)",
+};
 export const RESERVATION_STATUSES = ["planned", "active", "expired"] as const;
 export const IMPORT_KINDS = [
   "focus",

@@ -3,13 +3,14 @@ import type { DbHandle } from "@/lib/db/client";
 import type { Ctx } from "@/lib/auth/context";
 import { getCtx } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { users } from "@/lib/db/schema";
+import { offers, users } from "@/lib/db/schema";
 import { addUtcDays, isoDay, startOfUtcDay } from "@/lib/metrics/calendar";
 import { createApiKey } from "@/lib/services/api-keys/create";
 import { insertCatalog, insertContractRow, insertReservationRow, type Catalog } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
 import { GET as contractsCsv } from "./contracts/export.csv/route";
 import { GET as focusCsv } from "./costs/focus.csv/route";
+import { GET as offersCsv } from "./offers/export.csv/route";
 import { GET as renewalsCsv } from "./reservations/renewals.csv/route";
 import { GET as scheduleCsv } from "./reservations/schedule.csv/route";
 import { GET as sitesCsv } from "./sites/export.csv/route";
@@ -60,6 +61,11 @@ describeOnEachEngine("CSV download routes", (engine) => {
       endAt: day(30),
       status: "active",
     });
+    const offer = { providerId: catalog.provider.id, acceleratorTypeId: catalog.type.id, validFrom: "2026-01-01", step: 8, minQuantity: 8 };
+    await handle.db.insert(offers).values([
+      { ...offer, region: "us-central1", pricingModel: "on_demand", rate: "11.06125", source: "list", note: "=cmd from a catalog" },
+      { ...offer, siteId: catalog.site.id, pricingModel: "reserved", termMonths: 36, rate: "2.1", source: "quote" },
+    ]);
   });
   afterAll(() => handle.close());
   beforeEach(() => {
@@ -85,6 +91,7 @@ describeOnEachEngine("CSV download routes", (engine) => {
     ["/reservations/renewals.csv", renewalsCsv],
     ["/reservations/schedule.csv", scheduleCsv],
     ["/costs/focus.csv", focusCsv],
+    ["/offers/export.csv", offersCsv],
   ] as const;
 
   it.each(routes)("%s starts with the UTF-8 byte order mark for a browser (session) and not for an API key", async (path, GET) => {
@@ -112,6 +119,14 @@ describeOnEachEngine("CSV download routes", (engine) => {
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await bytes(await contractsCsv(browser("/contracts/export.csv"))));
     expect(text.startsWith("\uFEFFname,reference,")).toBe(true);
     expect(text).toContain("Gävle — late notice,MSA-7,");
+  });
+
+  it("exports the filtered offers with their rates exact and formulas neutralized", async () => {
+    const list = await rows(await offersCsv(script("/offers/export.csv?source=list")));
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ region: "us-central1", site: "", pricing_model: "on_demand", rate: "11.061250", term_months: "" });
+    expect(list[0]!.note).toBe("'=cmd from a catalog");
+    expect((await rows(await offersCsv(script("/offers/export.csv")))).map((r) => r.source)).toEqual(["quote", "list"]);
   });
 
   it("writes committed amounts to the cent and rates exact", async () => {

@@ -5,6 +5,7 @@ import {
   CalendarRange,
   ChartArea,
   ClipboardList,
+  ShoppingCart,
   CircleDollarSign,
   Cloud,
   Cpu,
@@ -46,6 +47,7 @@ const ICONS = {
   costs: CircleDollarSign,
   utilization: Gauge,
   demandPlans: ClipboardList,
+  offers: ShoppingCart,
   reports: FileText,
 } as const;
 

@@ -119,6 +119,7 @@ const PAGES: Record<string, (id: string) => string> = {
   sku_mapping: (id) => `/settings/sku-mappings/${id}`,
   contract_mapping: (id) => `/costs/mappings/${id}`,
   demand_plan: (id) => `/demand-plans/${id}`,
+  offer: (id) => `/offers/${id}`,
   scenario: (id) => `/scenarios/${id}`,
   report: (id) => `/reports/${id}`,
   user: (id) => `/settings/users/${id}`,

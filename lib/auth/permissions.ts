@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   "demand_plans.write",
   "scenarios.write",
   "shares.manage",
+  "offers.write",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -25,7 +26,7 @@ const READ: Permission[] = ["app.read", "export.csv"];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  finance: [...READ, "contracts.write", "billing.import", "billing.map", "shares.manage"],
+  finance: [...READ, "contracts.write", "billing.import", "billing.map", "shares.manage", "offers.write"],
   infra: [
     ...READ,
     "sites.write",
@@ -35,6 +36,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "demand_plans.write",
     "scenarios.write",
     "shares.manage",
+    "offers.write",
   ],
   viewer: READ,
 };

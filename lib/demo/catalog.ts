@@ -3,7 +3,7 @@ import { acceleratorTypes, providers } from "@/lib/db/schema";
 import { nameplateH100e } from "@/lib/metrics/h100e";
 import { SEED_ACTOR } from "./constants";
 
-export type ProviderKey = "azure" | "oci" | "aws" | "gcp" | "coreweave" | "owned" | "switch";
+export type ProviderKey = "azure" | "oci" | "aws" | "gcp" | "coreweave" | "owned" | "switch" | "nebius";
 export type Family = "H100" | "H200" | "B200" | "GB200" | "MI300X" | "MI325X" | "Trainium2" | "TPU v5p" | "TPU v6e" | "CS-3";
 
 type ProviderSeed = { key: ProviderKey; name: string; kind: "hyperscaler" | "neocloud" | "colo" | "owned"; code: string };
@@ -16,6 +16,8 @@ export const PROVIDERS: readonly ProviderSeed[] = [
   { key: "coreweave", name: "CoreWeave", kind: "neocloud", code: "CW" },
   { key: "owned", name: "Headroom Owned", kind: "owned", code: "HR" },
   { key: "switch", name: "Switch", kind: "colo", code: "SW" },
+  // No capacity of ours yet: its list prices are in the offers register.
+  { key: "nebius", name: "Nebius", kind: "neocloud", code: "NB" },
 ];
 
 type AcceleratorSeed = {

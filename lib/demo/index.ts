@@ -9,6 +9,7 @@ import { insertContracts, planContracts, type ContractPlan } from "./contracts";
 import { startOfUtcMonth } from "@/lib/metrics/calendar";
 import { startOfUtcHour } from "./dates";
 import { insertScenariosAndDemand } from "./demand";
+import { insertOffers, planOffers, type OfferPlan } from "./offers";
 import { insertPowerBudgets, planPowerBudgets, type PowerBudgetPlan } from "./power";
 import type { ReservationPlan } from "./reservation-plan";
 import { insertReservations, planReservations } from "./reservations";
@@ -26,6 +27,7 @@ export type SeedSummary = {
   reservations: number;
   utilizationHours: number;
   demandPlans: number;
+  offers: number;
   users: number;
   billingRows?: number;
 };
@@ -37,6 +39,7 @@ export type DemoPlan = {
   contracts: ContractPlan[];
   powerBudgets: PowerBudgetPlan[];
   utilization: UtilizationProfile[];
+  offers: OfferPlan[];
 };
 
 export class DatabaseNotEmptyError extends Error {
@@ -55,6 +58,7 @@ export function planDemo(asOf: Date = new Date()): DemoPlan {
     contracts: planContracts(reservations, m0),
     powerBudgets: planPowerBudgets(reservations, m0),
     utilization: planUtilization(reservations, at),
+    offers: planOffers(reservations, at, m0),
   };
 }
 
@@ -83,6 +87,7 @@ export async function seedDemo(db: Db, opts: { demoPassword: string; asOf?: Date
     const utilizationHours = await insertUtilization(tx, plan.utilization, reservationIds);
     await rollUpUtilization(tx);
     const demandPlans = await insertScenariosAndDemand(tx, catalog, plan.monthOfAsOf);
+    const offers = await insertOffers(tx, plan.offers, { catalog, sites: siteIds });
     const users = await insertDemoUsers(tx, passwordHash);
     const summary: SeedSummary = {
       providers: PROVIDERS.length,
@@ -93,6 +98,7 @@ export async function seedDemo(db: Db, opts: { demoPassword: string; asOf?: Date
       reservations: plan.reservations.length,
       utilizationHours,
       demandPlans,
+      offers,
       users,
     };
     await tx.insert(auditLog).values({

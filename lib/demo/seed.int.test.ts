@@ -62,6 +62,7 @@ describeOnEachEngine("demo seed", (engine) => {
         (select count(*)::int from reservations) as reservations,
         (select count(*)::int from utilization_hourly) as "utilizationHours",
         (select count(*)::int from demand_plans) as "demandPlans",
+        (select count(*)::int from offers) as offers,
         (select count(*)::int from users) as users,
         (select count(*)::int from cost_line_items) as "billingRows"`,
     );
@@ -75,6 +76,7 @@ describeOnEachEngine("demo seed", (engine) => {
     expect(summary.utilizationHours).toBeGreaterThan(500_000);
     expect(summary.utilizationHours).toBeLessThan(1_500_000);
     expect(summary.demandPlans).toBeGreaterThanOrEqual(5);
+    expect(summary.offers).toBeGreaterThanOrEqual(250);
     expect(summary.users).toBe(4);
     expect(summary.billingRows).toBeGreaterThan(1_000);
     const audit = await queryRows<{ actor: string; after: unknown }>(

@@ -17,6 +17,11 @@ export type LeaseVsBuildInput = {
   leaseBilling: LeaseBilling;
 };
 
+/** The facility capex share of one accelerator: build cost per W of IT load × the accelerator's system W. */
+export function facilityCapexShare(perW: DecimalValue, systemW: DecimalValue): Dec {
+  return dec(perW).times(systemW);
+}
+
 /** Capex per hour of the depreciation term: (capex + facility share) ÷ (years × 8,760). */
 export function capexPerHour(i: LeaseVsBuildInput): Dec {
   return dec(i.capexPerAccelerator).plus(i.facilityCapexPerAccelerator).div(dec(i.depreciationYears).times(HOURS_PER_YEAR));

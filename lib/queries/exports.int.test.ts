@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/lib/db/rows";
-import { costLineItems, imports } from "@/lib/db/schema";
+import { costLineItems, imports, offers } from "@/lib/db/schema";
 import { FORMULA_START_CHARS, neutralize, neutralizeSql } from "@/lib/csv/write";
 import { copyCsv } from "@/lib/db/copy-out";
 import { refreshBillingMonthly } from "@/lib/ingest/billing-monthly";
@@ -107,6 +107,20 @@ describeOnEachEngine("procurement exports", (engine) => {
       endAt: d("2027-09-01"),
     });
     await insertReservationRow(handle.db, catalog, { name: "Elsewhere", providerId: catalog.other.id, endAt: d("2026-07-01") });
+    const listed = {
+      providerId: catalog.other.id,
+      region: "r",
+      acceleratorTypeId: catalog.type.id,
+      validFrom: "2020-01-01",
+      source: "list" as const,
+    };
+    await handle.db.insert(offers).values([
+      { ...listed, pricingModel: "on_demand", rate: "3" },
+      { ...listed, pricingModel: "reserved", termMonths: 12, rate: "2" },
+      { ...listed, pricingModel: "spot", rate: "1" },
+      { ...listed, pricingModel: "on_demand", rate: "0.5", source: "quote" },
+      { ...listed, pricingModel: "on_demand", rate: "0.25", archivedAt: new Date() },
+    ]);
     const [ok] = await handle.db
       .insert(imports)
       .values({ kind: "focus", fileName: "a.csv", sha256: "c".repeat(64), status: "succeeded" })
@@ -183,6 +197,16 @@ describeOnEachEngine("procurement exports", (engine) => {
         contract_reference: "EA-1",
       });
       expect(onDemand).toMatchObject({ block: "On demand", rate: "4.100000", monthly_cost: "", pricing_model: "on_demand" });
+      // Against the list prices 2 and 3 (not spot, not a quote, not archived): lowest 2, median 2.5; 2.3456 is above one of
+      // two → 50th percentile, (2.3456 − 2.5) × 3 × 8,760 = −4,057.632 a year; 4.1 above both → 100th, 1.6 × 5 × 8,760 = 70,080.
+      expect(reserved).toMatchObject({
+        market_lowest_rate: "2",
+        market_median_rate: "2.5",
+        market_percentile: "50.0",
+        above_market_per_year: "-4057.63",
+        market_list_prices: "2",
+      });
+      expect(onDemand).toMatchObject({ market_percentile: "100.0", above_market_per_year: "70080.00" });
       const shorter = await download(RESERVATION_SCHEDULE_HEADER, reservationScheduleRows(ctx(), params, 30));
       expect(shorter.rows[0]!.notice_date).toBe("2026-09-01");
     });

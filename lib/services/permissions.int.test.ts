@@ -9,6 +9,7 @@ import {
   contractMappings,
   contracts,
   demandPlans,
+  offers,
   powerBudgets,
   providers,
   reports,
@@ -138,6 +139,22 @@ const SAMPLE_INPUTS: Record<WriteVerbName, (db: Db) => object | Promise<object>>
   updateDemandPlan: async (db) => ({ ...(await demandPlanVersion(db, "PM-DP-EDIT")), changes: { priority: "1" } }),
   archiveDemandPlan: async (db) => demandPlanVersion(db, "PM-DP-ARCHIVE"),
   unarchiveDemandPlan: async (db) => demandPlanVersion(db, "PM-DP-ARCHIVED", new Date()),
+  createOffer: () => ({
+    providerId: matrixCatalog.provider.id,
+    region: "us-central1",
+    acceleratorTypeId: matrixCatalog.type.id,
+    pricingModel: "on_demand",
+    rate: "2.5",
+    currency: "USD",
+    minQuantity: "8",
+    step: "8",
+    leadTimeDays: "0",
+    validFrom: "2026-01-01",
+    source: "list",
+  }),
+  updateOffer: async (db) => ({ ...(await offerVersion(db, "PM-OFFER-EDIT")), changes: { leadTimeDays: "30" } }),
+  archiveOffer: async (db) => offerVersion(db, "PM-OFFER-ARCHIVE"),
+  unarchiveOffer: async (db) => offerVersion(db, "PM-OFFER-ARCHIVED", new Date()),
   createApiKey: () => ({ name: "Matrix key", role: "viewer" }),
   revokeApiKey: async (db) => catalogVersion(db, apiKeys, "PM-KEY"),
   createReport: () => ({
@@ -328,6 +345,30 @@ async function demandPlanVersion(db: Db, name: string, archivedAt: Date | null =
   return row!;
 }
 
+// Offers are found by their note, created on first use.
+async function offerVersion(db: Db, note: string, archivedAt: Date | null = null) {
+  const [found] = await db
+    .select({ id: offers.id, version: offers.version })
+    .from(offers)
+    .where(sql`${offers.note} = ${note}`);
+  if (found) return found;
+  const [row] = await db
+    .insert(offers)
+    .values({
+      providerId: matrixCatalog.provider.id,
+      region: "us-central1",
+      acceleratorTypeId: matrixCatalog.type.id,
+      pricingModel: "spot",
+      rate: "1",
+      validFrom: "2026-01-01",
+      source: "list",
+      note,
+      archivedAt,
+    })
+    .returning({ id: offers.id, version: offers.version });
+  return row!;
+}
+
 async function budgetVersion(db: Db, effectiveFrom: string) {
   const [row] = await db
     .select({ id: powerBudgets.id, version: powerBudgets.version })
@@ -379,7 +420,7 @@ async function seedCatalogRegisters(db: Db) {
 async function fingerprint(db: Db): Promise<string> {
   const rows = await queryRows<{ t: string }>(
     db,
-    sql`select (select count(*) from users)::text || '/' || (select coalesce(sum(version), 0) from users)::text || '/' || (select count(*) from audit_log)::text || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from contracts) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from reservations) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || count(archived_at) from sites) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(sum(contracted_mw), 0) from power_budgets) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from providers) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from accelerator_types) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || count(revoked_at) from api_keys) || '/' || (select (coalesce(sum(version), 0) - count(*)) || ':' || count(archived_at) from reports) || '/' || (select count(revoked_at) from shared_reports) as t`,
+    sql`select (select count(*) from users)::text || '/' || (select coalesce(sum(version), 0) from users)::text || '/' || (select count(*) from audit_log)::text || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from contracts) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from reservations) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || count(archived_at) from sites) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(sum(contracted_mw), 0) from power_budgets) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from providers) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from accelerator_types) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || count(revoked_at) from api_keys) || '/' || (select (coalesce(sum(version), 0) - count(*)) || ':' || count(archived_at) from reports) || '/' || (select count(revoked_at) from shared_reports) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || count(archived_at) from offers) as t`,
   );
   return rows[0]!.t;
 }
@@ -400,6 +441,8 @@ describeOnEachEngine("permission matrix", (engine) => {
       await insertReservationRow(handle.db, matrixCatalog, { name, archivedAt: name === "PM-ARCHIVED" ? new Date() : null });
     }
     await seedCatalogRegisters(handle.db);
+    for (const note of ["PM-OFFER-EDIT", "PM-OFFER-ARCHIVE"]) await offerVersion(handle.db, note);
+    await offerVersion(handle.db, "PM-OFFER-ARCHIVED", new Date());
   });
   afterAll(() => handle.close());
 

@@ -33,6 +33,9 @@ import { createContractMapping } from "@/lib/services/contract-mappings/create";
 import { archiveSkuMapping, unarchiveSkuMapping } from "@/lib/services/sku-mappings/archive";
 import { createSkuMapping } from "@/lib/services/sku-mappings/create";
 import { updateSkuMapping } from "@/lib/services/sku-mappings/update";
+import { archiveOffer, unarchiveOffer } from "@/lib/services/offers/archive";
+import { createOffer } from "@/lib/services/offers/create";
+import { updateOffer } from "@/lib/services/offers/update";
 import { createUser } from "@/lib/services/users/create";
 import { archiveReport } from "@/lib/services/reports/archive";
 import { createReport } from "@/lib/services/reports/create";
@@ -93,6 +96,10 @@ export const WRITE_VERBS = {
   updateDemandPlan: { permission: "demand_plans.write", run: updateDemandPlan },
   archiveDemandPlan: { permission: "demand_plans.write", run: archiveDemandPlan },
   unarchiveDemandPlan: { permission: "demand_plans.write", run: unarchiveDemandPlan },
+  createOffer: { permission: "offers.write", run: createOffer },
+  updateOffer: { permission: "offers.write", run: updateOffer },
+  archiveOffer: { permission: "offers.write", run: archiveOffer },
+  unarchiveOffer: { permission: "offers.write", run: unarchiveOffer },
   createApiKey: { permission: "api_keys.manage", run: createApiKey },
   revokeApiKey: { permission: "api_keys.manage", run: revokeApiKey },
   createReport: { permission: "shares.manage", run: createReport },

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CheapestAnswer } from "@/components/costs/answer";
 import { CommitmentsSection } from "@/components/costs/commitments-section";
+import { MarketSection } from "@/components/costs/market-section";
 import { ComparisonSection } from "@/components/costs/comparison-section";
 import { SpendSection } from "@/components/costs/spend-section";
 import { SpendDelta } from "@/components/costs/scenario-delta";
@@ -13,6 +14,7 @@ import { profileParams } from "@/lib/queries/costs/workload-profile";
 import { getFilterOptions } from "@/lib/queries/filters/options";
 import { planningQuery, planningSearchParams, type RawSearchParams } from "@/lib/queries/filters/params";
 import { COSTS_DEFAULTS, getCostsFromUrl } from "@/lib/queries/costs/from-url";
+import { getMarketRates } from "@/lib/queries/offers/market";
 
 export const metadata: Metadata = { title: "Costs" };
 export const dynamic = "force-dynamic";
@@ -27,6 +29,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
   const query = (changes = {}) => planningQuery(filters, changes, profile, COSTS_DEFAULTS);
   const mayExport = can(ctx.actor.role, "export.csv");
   const unconverted = unconvertedNote(view.unconverted, "block");
+  const market = await getMarketRates(ctx, filters, view.asOf);
   return (
     <div className="mx-auto max-w-7xl space-y-8 pb-10">
       <div>
@@ -59,6 +62,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
         keep={[...planningSearchParams(filters, {}, {}, COSTS_DEFAULTS).entries()]}
         exportHref={mayExport ? `/costs/comparison.csv${query()}` : null}
       />
+      <MarketSection rows={market} />
       <SpendSection
         view={view}
         byHref={{ provider: query({ by: "provider" }) || "?", family: query({ by: "family" }) || "?" }}

@@ -3,6 +3,8 @@ import {
   CONTRACT_STATUSES,
   IMPORT_KINDS,
   IMPORT_STATUSES,
+  OFFER_PRICING_MODELS,
+  OFFER_SOURCES,
   PAYMENT_TERMS,
   PRICING_MODELS,
   PROVIDER_KINDS,
@@ -20,3 +22,5 @@ export const reservationStatusEnum = pgEnum("reservation_status", RESERVATION_ST
 export const importKindEnum = pgEnum("import_kind", IMPORT_KINDS);
 export const importStatusEnum = pgEnum("import_status", IMPORT_STATUSES);
 export const workloadKindEnum = pgEnum("workload_kind", WORKLOAD_KINDS);
+export const offerPricingModelEnum = pgEnum("offer_pricing_model", OFFER_PRICING_MODELS);
+export const offerSourceEnum = pgEnum("offer_source", OFFER_SOURCES);

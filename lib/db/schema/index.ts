@@ -2,6 +2,7 @@ export * from "./enums";
 export * from "./auth";
 export * from "./catalog";
 export * from "./commercial";
+export * from "./offers";
 export * from "./usage";
 export * from "./billing";
 export * from "./planning";

@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import type { LeaseBilling, LeaseVsBuildInput } from "@/lib/metrics/lease-vs-build";
+import { facilityCapexShare, type LeaseBilling, type LeaseVsBuildInput } from "@/lib/metrics/lease-vs-build";
 
 // The calculator's inputs live in the URL so a result can be shared. Only what the user changed is stored; the rest
 // comes from the catalog (system W of the type, PUE of the site, median leased rate) and the documented defaults.
@@ -148,7 +148,7 @@ export function resolveLease(params: LeaseParams, catalog: LeaseCatalog): Resolv
   const defaults: Record<NumericField, string> = {
     qty: DEFAULTS.qty,
     capex: defaultCapex(type?.family ?? null),
-    facility: new Decimal(systemW).times(DEFAULTS.facilityPerW).toString(),
+    facility: facilityCapexShare(DEFAULTS.facilityPerW, systemW).toString(),
     years: DEFAULTS.years,
     util: DEFAULTS.util,
     power: DEFAULTS.power,

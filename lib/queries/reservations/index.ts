@@ -89,6 +89,7 @@ async function selectReservations(ctx: Ctx, condition: SQL | undefined, orderBy:
       providerName: providers.name,
       siteId: reservations.siteId,
       siteName: sites.name,
+      acceleratorTypeId: reservations.acceleratorTypeId,
       typeName: acceleratorTypes.name,
       family: acceleratorTypes.family,
       contractId: reservations.contractId,

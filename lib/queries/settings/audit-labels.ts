@@ -16,6 +16,10 @@ const SOURCES: Readonly<Record<string, { from: string; label: string }>> = {
     label: "p.name || ' · SKU ' || t.sku_id || coalesce(' in ' || t.region_id, '')",
   },
   contract_mapping: { from: "contract_mappings t join contracts k on k.id = t.contract_id", label: "'Mapping to ' || k.name" },
+  offer: {
+    from: "offers t join providers p on p.id = t.provider_id join accelerator_types a on a.id = t.accelerator_type_id",
+    label: "p.name || ' · ' || a.name || ' · ' || replace(t.pricing_model::text, '_', '-')",
+  },
   demand_plan: { from: "demand_plans t", label: "t.name" },
   scenario: { from: "scenarios t", label: "t.name" },
   report: { from: "reports t", label: "t.name" },
