@@ -15,7 +15,7 @@ export function MarketSection({ rows }: { rows: MarketRow[] }) {
         Rate against the market
       </h2>
       <p className="max-w-4xl text-sm text-slate-600 dark:text-slate-400">
-        Each block held today beside the list prices of its accelerator type in the{" "}
+        Each reservation held today (the baseline's, whatever the scenario) beside the list prices of its accelerator type in the{" "}
         <Link href="/offers?source=list" className="text-brand-700 underline dark:text-brand-300">
           offers register
         </Link>{" "}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { comparableListModel, marketComparison } from "./market-rate";
+import { comparableListModel, compareToMarket, marketComparison, marketOf } from "./market-rate";
 
 const s = (v: { toString(): string }) => v.toString();
 
@@ -22,6 +22,13 @@ describe("marketComparison", () => {
     // 8 × (11.061250 − 10) × 8,760 = 8 × 1.06125 × 8,760 = 74,372.4
     const m = marketComparison("11.06125", 8, ["10"])!;
     expect([s(m.percentile), s(m.abovePerYear)]).toEqual(["100", "74372.4"]);
+  });
+
+  it("sets many rates against one sorted market, ties and ends included", () => {
+    // Sorted 1, 2, 2, 3: median (2 + 2) ÷ 2 = 2. Rate 2: one below, two equal → (1 + 1) ÷ 4 = 50; rate 0.5 → 0; rate 3 → (3 + ½) ÷ 4 = 87.5.
+    const market = marketOf(["3", "2", "1", "2"])!;
+    expect(["2", "0.5", "3"].map((r) => s(compareToMarket(market, r, 1).percentile))).toEqual(["50", "0", "87.5"]);
+    expect(s(compareToMarket(market, "0.5", 1).lowest)).toBe("1");
   });
 
   it("has no market without list prices", () => {

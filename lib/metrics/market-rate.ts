@@ -24,19 +24,46 @@ export type MarketComparison = {
   abovePerYear: Dec;
 };
 
-/** A block's rate against the list prices of the same accelerator type and currency; null when there are none. */
-export function marketComparison(rate: DecimalValue, quantity: DecimalValue, listRates: readonly DecimalValue[]): MarketComparison | null {
+/** A set of list prices, sorted once so that many blocks can be set against it. */
+export type Market = { sorted: readonly Dec[]; median: Dec };
+
+/** The market of these list prices; null when there are none. */
+export function marketOf(listRates: readonly DecimalValue[]): Market | null {
   const median = medianRate(listRates);
   if (median === null) return null;
+  return { sorted: listRates.map((v) => dec(v)).sort((a, b) => a.comparedTo(b)), median };
+}
+
+// The number of sorted prices p with p < rate (strict) or p ≤ rate.
+function countBelow(sorted: readonly Dec[], rate: Dec, orEqual: boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const c = sorted[mid]!.comparedTo(rate);
+    if (c < 0 || (orEqual && c === 0)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A block's rate against a market (see marketComparison). */
+export function compareToMarket(market: Market, rate: DecimalValue, quantity: DecimalValue): MarketComparison {
   const r = dec(rate);
-  const prices = listRates.map((v) => dec(v));
-  const below = prices.filter((p) => p.lessThan(r)).length;
-  const equal = prices.filter((p) => p.equals(r)).length;
+  const below = countBelow(market.sorted, r, false);
+  const equal = countBelow(market.sorted, r, true) - below;
+  const count = market.sorted.length;
   return {
-    count: prices.length,
-    lowest: prices.reduce((a, b) => (b.lessThan(a) ? b : a)),
-    median,
-    percentile: dec(below).plus(dec(equal).div(2)).div(prices.length).times(100),
-    abovePerYear: r.minus(median).times(quantity).times(HOURS_PER_YEAR),
+    count,
+    lowest: market.sorted[0]!,
+    median: market.median,
+    percentile: dec(below).plus(dec(equal).div(2)).div(count).times(100),
+    abovePerYear: r.minus(market.median).times(quantity).times(HOURS_PER_YEAR),
   };
+}
+
+/** A block's rate against the list prices of the same accelerator type and currency; null when there are none. */
+export function marketComparison(rate: DecimalValue, quantity: DecimalValue, listRates: readonly DecimalValue[]): MarketComparison | null {
+  const market = marketOf(listRates);
+  return market ? compareToMarket(market, rate, quantity) : null;
 }

@@ -94,6 +94,17 @@ const REGISTER_OPTIONS = [
    inner join providers p on p.id = c.provider_id where c.archived_at is null order by p.name, c.name`,
 ];
 
+// lib/queries/offers/market.ts: the list prices valid today and the blocks held today (the Costs page's market table).
+const MARKET_RATES = [
+  `select accelerator_type_id, currency, pricing_model::text as model, rate::text as rate from offers
+   where source = 'list' and archived_at is null and valid_from <= current_date and (valid_until is null or valid_until > current_date)`,
+  `select r.id, r.name, p.name as provider_name, s.name as site_name, r.accelerator_type_id, t.name as type_name, t.family,
+     r.quantity, r.pricing_model::text as pricing_model, r.rate::text as rate, r.currency
+   from reservations r join providers p on p.id = r.provider_id join sites s on s.id = r.site_id
+   join accelerator_types t on t.id = r.accelerator_type_id
+   where r.archived_at is null and r.status <> 'expired' and r.start_at <= now() and r.end_at > now() order by r.name`,
+];
+
 // lib/queries/capacity/history.ts: used H100e·h per family and month from utilization_monthly (36 months back).
 const usageHistory = (ids: BenchIds) => `select to_char(m.month, 'YYYY-MM-DD') as month, t.family as key, t.family as label,
     sum(m.used_ah * t.h100_equivalent)::text as used, max(m.hours_reported)::int as reported
@@ -315,6 +326,7 @@ export const BENCH_PAGES: BenchPage[] = [
       billedMonths(ids.m12back, ids.m12ahead),
       billingGroups(ids.m12back, ids.m12ahead),
       periodCommitments(ids.m12back, ids.m0),
+      ...MARKET_RATES,
     ],
   },
   {
@@ -350,6 +362,17 @@ export const BENCH_PAGES: BenchPage[] = [
          ${iso("p.archived_at")}, ${iso("p.updated_at")}, p.updated_by, p.version
        from demand_plans p left join scenarios s on s.id = p.scenario_id left join accelerator_types t on t.id = p.accelerator_type_id
        where p.scenario_id is null and p.archived_at is null order by p.start_date, p.name`,
+    ],
+  },
+  {
+    name: "/offers",
+    path: () => "/offers",
+    queries: () => [
+      ...REGISTER_OPTIONS,
+      `select count(*) from offers o inner join accelerator_types t on t.id = o.accelerator_type_id where o.archived_at is null`,
+      `select o.*, p.name, s.name, t.name, t.family from offers o inner join providers p on p.id = o.provider_id
+       left join sites s on s.id = o.site_id inner join accelerator_types t on t.id = o.accelerator_type_id
+       where o.archived_at is null order by o.rate asc, p.name asc, t.name asc, o.id asc limit 50`,
     ],
   },
   {

@@ -12,7 +12,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { profileParams } from "@/lib/queries/costs/workload-profile";
 import { getFilterOptions } from "@/lib/queries/filters/options";
-import { planningQuery, planningSearchParams, type RawSearchParams } from "@/lib/queries/filters/params";
+import { parsePlanningFilters, planningQuery, planningSearchParams, type RawSearchParams } from "@/lib/queries/filters/params";
 import { COSTS_DEFAULTS, getCostsFromUrl } from "@/lib/queries/costs/from-url";
 import { getMarketRates } from "@/lib/queries/offers/market";
 
@@ -24,12 +24,18 @@ const asOfFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZ
 export default async function CostsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireCtx();
   const raw = await searchParams;
-  const [{ filters, view }, options] = await Promise.all([getCostsFromUrl(ctx, raw), getFilterOptions(ctx)]);
+  const asOf = new Date();
+  // The market table reads the baseline's blocks held today under the same filters, beside the cost view's reads.
+  const marketFilters = parsePlanningFilters(raw, { now: asOf, defaults: COSTS_DEFAULTS });
+  const [{ filters, view }, options, market] = await Promise.all([
+    getCostsFromUrl(ctx, raw, asOf),
+    getFilterOptions(ctx),
+    getMarketRates(ctx, marketFilters, asOf),
+  ]);
   const profile = Object.fromEntries(profileParams(view.comparison.profile));
   const query = (changes = {}) => planningQuery(filters, changes, profile, COSTS_DEFAULTS);
   const mayExport = can(ctx.actor.role, "export.csv");
   const unconverted = unconvertedNote(view.unconverted, "block");
-  const market = await getMarketRates(ctx, filters, view.asOf);
   return (
     <div className="mx-auto max-w-7xl space-y-8 pb-10">
       <div>

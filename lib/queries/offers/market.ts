@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { queryRows } from "@/lib/db/rows";
 import { tsParam } from "@/lib/db/sql";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
-import { comparableListModel, marketComparison, type MarketComparison } from "@/lib/metrics/market-rate";
+import { compareToMarket, comparableListModel, marketOf, type Market, type MarketComparison } from "@/lib/metrics/market-rate";
 import type { PricingModel } from "@/lib/metrics/planned-cost";
 import { blockFilterSql, type CostFilters } from "@/lib/queries/costs/blocks";
 import type { OFFER_PRICING_MODELS } from "@/lib/enums";
@@ -10,7 +10,11 @@ import type { OFFER_PRICING_MODELS } from "@/lib/enums";
 type OfferModel = (typeof OFFER_PRICING_MODELS)[number];
 
 /** List prices (offers of source `list`, not archived, valid on the day) by accelerator type and currency. */
-export type ListRates = ReadonlyMap<string, readonly { model: OfferModel; rate: string }[]>;
+export type ListRates = {
+  byType: ReadonlyMap<string, readonly { model: OfferModel; rate: string }[]>;
+  /** Markets already sorted, by type, currency and the block's pricing model. */
+  markets: Map<string, Market | null>;
+};
 
 const key = (typeId: string, currency: string) => `${typeId}|${currency}`;
 
@@ -27,7 +31,7 @@ export async function loadListRates(ctx: Ctx, asOf: Date): Promise<ListRates> {
     const k = key(r.accelerator_type_id, r.currency);
     byType.set(k, [...(byType.get(k) ?? []), { model: r.model, rate: r.rate }]);
   }
-  return byType;
+  return { byType, markets: new Map() };
 }
 
 /** A block's rate against the comparable list prices of its type and currency (lib/metrics/market-rate.ts). */
@@ -35,12 +39,13 @@ export function blockMarket(
   list: ListRates,
   b: { acceleratorTypeId: string; currency: string; pricingModel: PricingModel; rate: string; quantity: number },
 ): MarketComparison | null {
-  const rates = (list.get(key(b.acceleratorTypeId, b.currency)) ?? []).filter((l) => comparableListModel(b.pricingModel, l.model));
-  return marketComparison(
-    b.rate,
-    b.quantity,
-    rates.map((l) => l.rate),
-  );
+  const k = `${key(b.acceleratorTypeId, b.currency)}|${b.pricingModel}`;
+  if (!list.markets.has(k)) {
+    const rates = (list.byType.get(key(b.acceleratorTypeId, b.currency)) ?? []).filter((l) => comparableListModel(b.pricingModel, l.model));
+    list.markets.set(k, marketOf(rates.map((l) => l.rate)));
+  }
+  const market = list.markets.get(k)!;
+  return market ? compareToMarket(market, b.rate, b.quantity) : null;
 }
 
 export type MarketRow = {

@@ -4,6 +4,7 @@ import { NotFoundError } from "@/lib/errors";
 import { audit } from "../audit";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { parseInput, withTransaction } from "@/lib/services/context";
+import { repriceBuildOffers } from "../offers/reprice";
 import { staleEditConflict } from "../stale-edit";
 import { checkAcceleratorTypeName } from "./rules";
 import { UpdateAcceleratorTypeInput } from "./schemas";
@@ -25,6 +26,7 @@ export async function updateAcceleratorType({ ctx, input }: { ctx: Ctx; input: u
       .where(and(eq(acceleratorTypes.id, data.id), eq(acceleratorTypes.version, data.version)))
       .returning();
     await audit(tx, ctx, { action: "accelerator_type.update", entityType: "accelerator_type", entityId: before.id, before, after });
+    if (after!.systemW !== before.systemW) await repriceBuildOffers(tx, ctx, { acceleratorTypeId: before.id });
     return after!;
   });
 }

@@ -1,13 +1,15 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { auditLog, offers, sites } from "@/lib/db/schema";
+import { acceleratorTypes, auditLog, offers, sites } from "@/lib/db/schema";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { insertCatalog, roleCtx, type Catalog } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
 import { archiveOffer, unarchiveOffer } from "./archive";
 import { createOffer } from "./create";
 import { updateOffer } from "./update";
+import { updateAcceleratorType } from "../accelerator-types/update";
+import { updateSite } from "../sites/update";
 
 function leased(catalog: Catalog, overrides: Record<string, unknown> = {}) {
   return {
@@ -204,5 +206,33 @@ describeOnEachEngine("offer verbs", (engine) => {
       .from(auditLog)
       .where(and(eq(auditLog.entityType, "offer"), eq(auditLog.entityId, row.id)));
     expect(entries.map((e) => e.action)).toEqual(["offer.create", "offer.archive", "offer.unarchive"]);
+  });
+
+  it("reprices a build when its site's PUE or its type's system W changes, audited", async () => {
+    const row = await createOffer({ ctx: finance(), input: build(catalog) });
+    const archived = await createOffer({ ctx: finance(), input: build(catalog) });
+    await archiveOffer({ ctx: finance(), input: { id: archived.id, version: 1 } });
+    const [site] = await handle.db.select().from(sites).where(eq(sites.id, catalog.site.id));
+    await updateSite({ ctx: roleCtx(handle.db, "infra"), input: { id: site!.id, version: site!.version, changes: { pue: "1.5" } } });
+    // Power 1,400 W × 1.5 × 80 ÷ 10⁶ = 0.168: 1.118721 + 0.168 + 0.25 = 1.536721.
+    const rate = async (id: string) => (await handle.db.select().from(offers).where(eq(offers.id, id)))[0]!;
+    expect(await rate(row.id)).toMatchObject({ rate: "1.536721", version: 2 });
+    expect(await rate(archived.id)).toMatchObject({ rate: "1.503121" });
+    const [type] = await handle.db.select().from(acceleratorTypes).where(eq(acceleratorTypes.id, catalog.type.id));
+    await updateAcceleratorType({
+      ctx: roleCtx(handle.db, "admin"),
+      input: { id: type!.id, version: type!.version, changes: { systemW: "1000" } },
+    });
+    // (35,000 + 10 × 1,000) ÷ 43,800 = 1.027397…; power 1,000 × 1.5 × 80 ÷ 10⁶ = 0.12; + 0.25 → 1.397397.
+    expect(await rate(row.id)).toMatchObject({ rate: "1.397397", version: 3 });
+    const entries = await handle.db
+      .select({ action: auditLog.action, actor: auditLog.actor })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, "offer"), eq(auditLog.entityId, row.id)));
+    expect(entries.map((e) => `${e.action} by ${e.actor}`)).toEqual([
+      "offer.create by finance@example.com",
+      "offer.reprice by infra@example.com",
+      "offer.reprice by admin@example.com",
+    ]);
   });
 });

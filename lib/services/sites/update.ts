@@ -4,6 +4,7 @@ import { NotFoundError } from "@/lib/errors";
 import { audit } from "../audit";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { parseInput, withTransaction } from "@/lib/services/context";
+import { repriceBuildOffers } from "../offers/reprice";
 import { staleEditConflict } from "../stale-edit";
 import { checkSiteRules } from "./rules";
 import { UpdateSiteInput } from "./schemas";
@@ -24,6 +25,7 @@ export async function updateSite({ ctx, input }: { ctx: Ctx; input: unknown }) {
       .where(and(eq(sites.id, data.id), eq(sites.version, data.version)))
       .returning();
     await audit(tx, ctx, { action: "site.update", entityType: "site", entityId: before.id, before, after });
+    if (after!.pue !== before.pue) await repriceBuildOffers(tx, ctx, { siteId: before.id });
     return after!;
   });
 }

@@ -88,7 +88,7 @@ export default async function OfferPage({ params }: { params: Promise<{ id: stri
           </h2>
           <p className="mt-1 max-w-3xl text-sm text-slate-600 dark:text-slate-400">
             Rate = (capex + facility $/W × system W) ÷ (years × 8,760) + system W × PUE × $/MWh ÷ 10⁶ + opex: the lease-vs-build cost of an
-            owned accelerator-hour at full use, with the type&apos;s system W and the site&apos;s PUE when the offer was last saved.
+            owned accelerator-hour at full use, with the type&apos;s system W and the site&apos;s PUE (recomputed when either changes).
           </p>
           <DetailList
             items={[

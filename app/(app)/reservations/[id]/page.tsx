@@ -11,8 +11,9 @@ import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { formatDay } from "@/lib/format/date";
-import { formatRate } from "@/lib/format/number";
+import { formatMoneyExact, formatRate } from "@/lib/format/number";
 import { entityHistory } from "@/lib/queries/lists/history";
+import { blockMarket, loadListRates } from "@/lib/queries/offers/market";
 import { getReservationDetail } from "@/lib/queries/reservations/detail";
 import { blockKind, isLate } from "@/lib/queries/reservations/timeline";
 import { setReservationArchivedAction } from "../actions";
@@ -26,11 +27,16 @@ export default async function ReservationPage({ params }: { params: Promise<{ id
   const ctx = await requireCtx();
   const { id } = await params;
   if (!UUID.test(id)) notFound();
-  const [r, history] = await Promise.all([getReservationDetail(ctx, id), entityHistory(ctx, "reservation", id)]).catch((e: unknown) => {
+  const asOf = new Date();
+  const [r, history, list] = await Promise.all([
+    getReservationDetail(ctx, id),
+    entityHistory(ctx, "reservation", id),
+    loadListRates(ctx, asOf),
+  ]).catch((e: unknown) => {
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
-  const asOf = new Date();
+  const market = blockMarket(list, r);
   const kind = blockKind(r, asOf);
   const late = isLate(r, asOf);
   const canWrite = can(ctx.actor.role, "reservations.write");
@@ -79,6 +85,19 @@ export default async function ReservationPage({ params }: { params: Promise<{ id
             r.deliveryDate ? `${formatDay(r.deliveryDate)}${late ? " (late)" : ""}` : late ? "Not delivered (late)" : "On start",
           ],
           ["Rate per accelerator-hour", `${formatRate(r.rate, r.currency)} · ${r.pricingModel.replace("_", "-")}`],
+          [
+            "Against the market",
+            market ? (
+              <Link
+                href={`/offers?source=list&family=${encodeURIComponent(r.family)}`}
+                className="text-brand-700 underline dark:text-brand-300"
+              >
+                {`lowest ${formatRate(market.lowest.toFixed(), r.currency)}, median ${formatRate(market.median.toFixed(), r.currency)} · percentile ${market.percentile.toFixed(0)} of ${market.count} list prices · ${formatMoneyExact(market.abovePerYear.abs().toFixed(2), r.currency)} a year ${market.abovePerYear.isNegative() ? "below" : "above"} the median`}
+              </Link>
+            ) : (
+              "No list price of this type"
+            ),
+          ],
           ["Family", r.family],
           [
             "Contract",
