@@ -9,9 +9,10 @@ const DUAL_EPS = 1e-6;
 
 export type Duals = { rowDual: Float64Array | null; activity: Float64Array };
 
-function tight(model: PlanModel, activity: Float64Array, r: number): boolean {
+/** A row binds when the plan meets its bound, or when its dual on the plan's support is not 0 (a whole step more would not fit). */
+function binds(model: PlanModel, { rowDual, activity }: Duals, r: number): boolean {
   const rhs = model.rowRhs[r] ?? 0;
-  return (activity[r] ?? 0) >= rhs - Math.max(1e-6, Math.abs(rhs) * 1e-7);
+  return (activity[r] ?? 0) >= rhs - Math.max(1e-6, Math.abs(rhs) * 1e-7) || Math.abs(rowDual?.[r] ?? 0) > DUAL_EPS;
 }
 
 /** Runs of consecutive months, each with its rows. */
@@ -102,9 +103,9 @@ export function capBindings(world: PlanWorld, model: PlanModel, { rowDual }: Dua
   return out;
 }
 
-export function budgetBinding(world: PlanWorld, model: PlanModel, { activity }: Duals, families: FamilyMonth[]): Binding[] {
+export function budgetBinding(world: PlanWorld, model: PlanModel, duals: Duals, families: FamilyMonth[]): Binding[] {
   const r = model.rows.findIndex((row) => row.kind === "budget");
-  if (r < 0 || !tight(model, activity, r) || !world.budgetUsd) return [];
+  if (r < 0 || !binds(model, duals, r) || !world.budgetUsd) return [];
   const unmet = families.reduce((a, x) => a + x.unmet, 0);
   const tail = unmet > 1e-6 ? `leaves ${formatDecimal(unmet, 0)} H100e-months unmet` : "is spent";
   return [{ kind: "budget", budgetUsd: world.budgetUsd, unmetH100eMonths: unmet, sentence: `The ${formatMoney(world.budgetUsd)} budget ${tail}` }];
@@ -131,7 +132,7 @@ export function offerBindings(world: PlanWorld, model: PlanModel, { rowDual }: D
 
 type CauseOf = { cause: UnmetCause; offer?: PlanOffer };
 
-function causeOf(world: PlanWorld, model: PlanModel, activity: Float64Array, family: string, m: number): CauseOf {
+function causeOf(world: PlanWorld, tightRows: { row: RowInfo }[], family: string, m: number): CauseOf {
   const offers = world.offers.filter((o) => o.family === family);
   if (offers.length === 0) return { cause: "no_offer" };
   const ready = offers.filter((o) => o.earliestStartMonth <= m);
@@ -139,7 +140,6 @@ function causeOf(world: PlanWorld, model: PlanModel, activity: Float64Array, fam
     const soonest = [...offers].sort((a, b) => a.earliestStartMonth - b.earliestStartMonth || Number(a.ratePerHour) - Number(b.ratePerHour))[0];
     return { cause: "lead_time", offer: soonest };
   }
-  const tightRows = model.rows.map((row, r) => ({ row, tight: tight(model, activity, r) })).filter((x) => x.tight);
   if (tightRows.some((x) => x.row.kind === "budget")) return { cause: "budget" };
   for (const o of ready) {
     const siteIndex = world.sites.findIndex((s) => s.id === o.siteId);
@@ -160,12 +160,13 @@ const CAUSE_TEXT: Record<Exclude<UnmetCause, "lead_time">, string> = {
   other: "no offer is worth its cost",
 };
 
-export function unmetBindings(world: PlanWorld, model: PlanModel, { activity }: Duals, families: FamilyMonth[]): Binding[] {
+export function unmetBindings(world: PlanWorld, model: PlanModel, duals: Duals, families: FamilyMonth[]): Binding[] {
   const out: Binding[] = [];
+  const tightRows = model.rows.filter((_, r) => binds(model, duals, r)).map((row) => ({ row }));
   world.families.forEach((family) => {
     const short = families
       .filter((x) => x.family === family && x.unmet > 1e-6)
-      .map((x) => ({ month: world.months.indexOf(x.month), unmet: x.unmet, ...causeOf(world, model, activity, family, world.months.indexOf(x.month)) }));
+      .map((x) => ({ month: world.months.indexOf(x.month), unmet: x.unmet, ...causeOf(world, tightRows, family, world.months.indexOf(x.month)) }));
     const groups: (typeof short)[] = [];
     for (const s of short) {
       const last = groups.at(-1)?.at(-1);
