@@ -11,8 +11,12 @@ export type Duals = { rowDual: Float64Array | null; activity: Float64Array };
 
 /** A row binds when the plan meets its bound, or when its dual on the plan's support is not 0 (a whole step more would not fit). */
 function binds(model: PlanModel, { rowDual, activity }: Duals, r: number): boolean {
+  const dual = Math.abs(rowDual?.[r] ?? 0) > DUAL_EPS;
+  // An offer's maximum row reads 0 ≤ 0 both when unused and when bought to the maximum (its used binary):
+  // only its dual tells.
+  if (model.rows[r]?.kind === "offer_max") return dual;
   const rhs = model.rowRhs[r] ?? 0;
-  return (activity[r] ?? 0) >= rhs - Math.max(1e-6, Math.abs(rhs) * 1e-7) || Math.abs(rowDual?.[r] ?? 0) > DUAL_EPS;
+  return (activity[r] ?? 0) >= rhs - Math.max(1e-6, Math.abs(rhs) * 1e-7) || dual;
 }
 
 /** Runs of consecutive months, each with its rows. */
@@ -76,7 +80,13 @@ export function bindingCapGroups(model: PlanModel, rowDual: Float64Array): Map<s
   return new Map([...groups].filter(([k]) => binding.has(k)));
 }
 
-export function capBindings(world: PlanWorld, model: PlanModel, { rowDual }: Duals, supportObjective: number | null, relaxed: Map<string, number>): Binding[] {
+export function capBindings(
+  world: PlanWorld,
+  model: PlanModel,
+  { rowDual }: Duals,
+  supportObjective: number | null,
+  relaxed: Map<string, number>,
+): Binding[] {
   if (!rowDual) return [];
   const out: Binding[] = [];
   for (const [key, rows] of bindingCapGroups(model, rowDual)) {
@@ -108,7 +118,9 @@ export function budgetBinding(world: PlanWorld, model: PlanModel, duals: Duals, 
   if (r < 0 || !binds(model, duals, r) || !world.budgetUsd) return [];
   const unmet = families.reduce((a, x) => a + x.unmet, 0);
   const tail = unmet > 1e-6 ? `leaves ${formatDecimal(unmet, 0)} H100e-months unmet` : "is spent";
-  return [{ kind: "budget", budgetUsd: world.budgetUsd, unmetH100eMonths: unmet, sentence: `The ${formatMoney(world.budgetUsd)} budget ${tail}` }];
+  return [
+    { kind: "budget", budgetUsd: world.budgetUsd, unmetH100eMonths: unmet, sentence: `The ${formatMoney(world.budgetUsd)} budget ${tail}` },
+  ];
 }
 
 export function offerBindings(world: PlanWorld, model: PlanModel, { rowDual }: Duals): Binding[] {
@@ -137,7 +149,9 @@ function causeOf(world: PlanWorld, tightRows: { row: RowInfo }[], family: string
   if (offers.length === 0) return { cause: "no_offer" };
   const ready = offers.filter((o) => o.earliestStartMonth <= m);
   if (ready.length === 0) {
-    const soonest = [...offers].sort((a, b) => a.earliestStartMonth - b.earliestStartMonth || Number(a.ratePerHour) - Number(b.ratePerHour))[0];
+    const soonest = [...offers].sort(
+      (a, b) => a.earliestStartMonth - b.earliestStartMonth || Number(a.ratePerHour) - Number(b.ratePerHour),
+    )[0];
     return { cause: "lead_time", offer: soonest };
   }
   if (tightRows.some((x) => x.row.kind === "budget")) return { cause: "budget" };
@@ -147,7 +161,8 @@ function causeOf(world: PlanWorld, tightRows: { row: RowInfo }[], family: string
   }
   const holders = new Set(ready.flatMap((o) => [o.providerId, o.vendor, o.siteId ?? ""]));
   if (tightRows.some(({ row }) => row.kind === "cap" && row.month === m && holders.has(row.holder))) return { cause: "cap" };
-  if (tightRows.some(({ row }) => row.kind === "offer_max" && ready.includes(world.offers[row.offer] as PlanOffer))) return { cause: "max_quantity" };
+  if (tightRows.some(({ row }) => row.kind === "offer_max" && ready.includes(world.offers[row.offer] as PlanOffer)))
+    return { cause: "max_quantity" };
   return { cause: "other" };
 }
 
@@ -166,7 +181,11 @@ export function unmetBindings(world: PlanWorld, model: PlanModel, duals: Duals, 
   world.families.forEach((family) => {
     const short = families
       .filter((x) => x.family === family && x.unmet > 1e-6)
-      .map((x) => ({ month: world.months.indexOf(x.month), unmet: x.unmet, ...causeOf(world, tightRows, family, world.months.indexOf(x.month)) }));
+      .map((x) => ({
+        month: world.months.indexOf(x.month),
+        unmet: x.unmet,
+        ...causeOf(world, tightRows, family, world.months.indexOf(x.month)),
+      }));
     const groups: (typeof short)[] = [];
     for (const s of short) {
       const last = groups.at(-1)?.at(-1);
@@ -184,7 +203,16 @@ export function unmetBindings(world: PlanWorld, model: PlanModel, duals: Duals, 
         head.cause === "lead_time" && head.offer
           ? `${head.offer.providerName}'s ${head.offer.leadTimeDays}-day lead time leaves ${amount} of ${family} unmet ${span(world, from, to)}`
           : `${amount} of ${family} left unmet ${span(world, from, to)}: ${CAUSE_TEXT[head.cause as Exclude<UnmetCause, "lead_time">]}`;
-      out.push({ kind: "unmet", family, fromMonth: world.months[from] ?? "", toMonth: world.months[to] ?? "", maxUnmet: max, cause: head.cause, offerId: head.offer?.id, sentence });
+      out.push({
+        kind: "unmet",
+        family,
+        fromMonth: world.months[from] ?? "",
+        toMonth: world.months[to] ?? "",
+        maxUnmet: max,
+        cause: head.cause,
+        offerId: head.offer?.id,
+        sentence,
+      });
     }
   });
   return out;

@@ -1,5 +1,5 @@
 import { hoursBetween } from "./hours";
-import { LpWriter, type Terms } from "./lp-writer";
+import { LpWriter, type ArrayModel, type Terms } from "./lp-writer";
 import type { PlanOffer, PlanWorld } from "./types";
 
 // The procurement plan of PRODUCT.md §3 as a CPLEX LP-format mixed-integer program.
@@ -26,11 +26,16 @@ export type RowInfo =
   | { kind: "power"; site: number; month: number }
   | { kind: "cap"; dimension: "provider" | "vendor" | "site"; holder: string; month: number }
   | { kind: "offer_max"; offer: number }
+  | { kind: "offer_min"; offer: number }
   | { kind: "budget" }
   | { kind: "definition" };
 
 export type PlanModel = {
-  lp: string;
+  /** The model as CPLEX LP text. */
+  lp: () => string;
+  /** The same model as arrays (what HiGHS is given) and a column's index by name. */
+  arrays: ArrayModel;
+  column: (name: string) => number | undefined;
   penalty: number;
   blocks: BlockColumn[];
   /** offer index → name of its "used" binary. */
@@ -42,7 +47,6 @@ export type PlanModel = {
   nonzeros: number;
 };
 
-const POWER_EPS = 1e-7;
 const CAP_EPS = 1e-6;
 
 /** Months [start, end) a block of `offer` starting at `start` is held inside a horizon of `horizon` months. */
@@ -71,15 +75,26 @@ function shortfalls(world: PlanWorld): number[][] {
 }
 
 function capDimensions(world: PlanWorld) {
-  const dims: { dimension: "provider" | "vendor" | "site"; cap: number; holder: (o: PlanOffer) => string | null; existing: Record<string, number[]> }[] = [];
+  const dims: {
+    dimension: "provider" | "vendor" | "site";
+    cap: number;
+    holder: (o: PlanOffer) => string | null;
+    existing: Record<string, number[]>;
+  }[] = [];
   const { provider, vendor, site } = world.caps;
-  if (provider !== undefined) dims.push({ dimension: "provider", cap: provider, holder: (o) => o.providerId, existing: world.existingByProvider });
+  if (provider !== undefined)
+    dims.push({ dimension: "provider", cap: provider, holder: (o) => o.providerId, existing: world.existingByProvider });
   if (vendor !== undefined) dims.push({ dimension: "vendor", cap: vendor, holder: (o) => o.vendor, existing: world.existingByVendor });
   if (site !== undefined) dims.push({ dimension: "site", cap: site, holder: (o) => o.siteId, existing: world.existingBySite });
   return dims;
 }
 
-export function buildModel(world: PlanWorld, formulation: Formulation = "direct"): PlanModel {
+/** `keep(offer, start)` restricts the block columns (the MIP pass after the LP relaxation); all by default. */
+export function buildModel(
+  world: PlanWorld,
+  formulation: Formulation = "direct",
+  keep?: (offer: number, start: number) => boolean,
+): PlanModel {
   const M = world.months.length;
   const penalty = world.penaltyPerH100eMonth ?? defaultPenalty(world);
   const short = shortfalls(world);
@@ -97,7 +112,7 @@ export function buildModel(world: PlanWorld, formulation: Formulation = "direct"
       const end = heldUntil(o, s, M);
       const need = Math.max(...(short[f] ?? []).slice(s, end));
       const ub = Math.min(maxSteps, Math.ceil(need / (o.h100ePerUnit * o.step) - 1e-9));
-      if (!(ub > 0)) continue;
+      if (!(ub > 0) || (keep && !keep(oi, s))) continue;
       const col: BlockColumn = { name: `n${oi}_${s}`, offer: oi, start: s, end, ub, hours: paidHours(world, o, s) };
       blocks.push(col);
       byOffer[oi]?.push(col);
@@ -137,7 +152,7 @@ export function buildModel(world: PlanWorld, formulation: Formulation = "direct"
         if (o.siteId === site.id) for (const [c, k] of held(oi, m)) terms.push([c, (k * o.facilityWattsPerUnit) / 1e6]);
       });
       if (terms.length === 0) continue;
-      w.row(`pw${si}_${m}`, terms, "<=", Math.max(0, budget - (site.existingMw[m] ?? 0) - POWER_EPS));
+      w.row(`pw${si}_${m}`, terms, "<=", Math.max(0, budget - (site.existingMw[m] ?? 0)));
       rows.push({ kind: "power", site: si, month: m });
     }
   });
@@ -152,9 +167,9 @@ export function buildModel(world: PlanWorld, formulation: Formulation = "direct"
       const y = `y${oi}`;
       used.set(oi, y);
       w.bound(y, 0, 1, true);
-      const big = o.maxQuantity ?? cols.reduce((a, c) => a + c.ub * o.step, 0);
+      const big = o.maxQuantity ?? bigQuantity(o, cols, M);
       w.row(`om${oi}`, [...qty, [y, -o.minQuantity]], ">=", 0);
-      rows.push({ kind: "definition" });
+      rows.push({ kind: "offer_min", offer: oi });
       w.row(`ox${oi}`, [...qty, [y, -big]], "<=", 0);
       rows.push({ kind: "offer_max", offer: oi });
     } else if (o.maxQuantity !== null) {
@@ -177,7 +192,29 @@ export function buildModel(world: PlanWorld, formulation: Formulation = "direct"
     rows.push({ kind: "budget" });
   }
 
-  return { lp: w.text(), penalty, blocks, used, unmet, rows, rowRhs: w.rhs, integers: w.integerCount, nonzeros: w.nonzeros };
+  return {
+    lp: () => w.text(),
+    arrays: w.arrays(),
+    column: (name) => w.columnIndex(name),
+    penalty,
+    blocks,
+    used,
+    unmet,
+    rows,
+    rowRhs: w.rhs,
+    integers: w.integerCount,
+    nonzeros: w.nonzeros,
+  };
+}
+
+/**
+ * A bound on an offer's total quantity when it has no maximum: the largest useful block, times the number of
+ * terms that fit in the horizon (on-demand and spot blocks all run to its end, so one block's worth).
+ */
+function bigQuantity(o: PlanOffer, cols: BlockColumn[], horizon: number): number {
+  const largest = Math.max(...cols.map((c) => c.ub)) * o.step;
+  const fits = o.pricingModel === "reserved" || o.pricingModel === "owned" ? Math.ceil(horizon / Math.max(1, o.termMonths)) : 1;
+  return largest * fits;
 }
 
 type Held = (offer: number, month: number) => Terms;
@@ -189,7 +226,9 @@ function heldTerms(world: PlanWorld, byOffer: BlockColumn[][], formulation: Form
   if (formulation === "direct") {
     return (oi, m) => (byOffer[oi] ?? []).filter((c) => c.start <= m && m < c.end).map((c) => [c.name, step(oi)]);
   }
-  const span = byOffer.map((cols) => (cols.length === 0 ? [0, 0] : [Math.min(...cols.map((c) => c.start)), Math.max(...cols.map((c) => c.end))]));
+  const span = byOffer.map((cols) =>
+    cols.length === 0 ? [0, 0] : [Math.min(...cols.map((c) => c.start)), Math.max(...cols.map((c) => c.end))],
+  );
   byOffer.forEach((cols, oi) => {
     const [from = 0, to = 0] = span[oi] ?? [];
     for (let m = from; m < to; m++) {

@@ -37,7 +37,10 @@ export function chosenBlocks(world: PlanWorld, model: PlanModel, values: Map<str
       termMonths: term ? o.termMonths : M - c.start,
       ratePerHour: o.ratePerHour,
       committedCost: dec(quantity).times(c.hours).times(rate).toFixed(),
-      costInHorizon: dec(quantity).times(hoursBetween(first, c.start, c.end)).times(rate).toFixed(),
+      costInHorizon: dec(quantity)
+        .times(hoursBetween(first, c.start, c.end))
+        .times(rate)
+        .toFixed(),
       leadTimeDays: o.leadTimeDays,
     });
   }
@@ -60,7 +63,15 @@ export function familyMonths(world: PlanWorld, blocks: ChosenBlock[], coverDual:
       const demand = world.demand[family]?.[m] ?? 0;
       const before = world.existingCapacity[family]?.[m] ?? 0;
       const after = before + blocks.reduce((a, b) => a + (b.family === family && heldIn(b, m) ? b.h100e : 0), 0);
-      return { family, month, demand, capacityBefore: before, capacityAfter: round6(after), unmet: round6(Math.max(0, demand - after)), marginalUsdPerH100e: coverDual(f, m) };
+      return {
+        family,
+        month,
+        demand,
+        capacityBefore: before,
+        capacityAfter: round6(after),
+        unmet: round6(Math.max(0, demand - after)),
+        marginalUsdPerH100e: coverDual(f, m),
+      };
     }),
   );
 }
@@ -69,7 +80,11 @@ export function siteMonths(world: PlanWorld, blocks: ChosenBlock[]): SiteMonth[]
   return world.sites.flatMap((site) =>
     world.months.map((month, m) => {
       const before = site.existingMw[m] ?? 0;
-      const added = blocks.reduce((a, b) => a + (b.siteId === site.id && heldIn(b, m) ? (b.quantity * (world.offers[b.offerIndex]?.facilityWattsPerUnit ?? 0)) / 1e6 : 0), 0);
+      const added = blocks.reduce(
+        (a, b) =>
+          a + (b.siteId === site.id && heldIn(b, m) ? (b.quantity * (world.offers[b.offerIndex]?.facilityWattsPerUnit ?? 0)) / 1e6 : 0),
+        0,
+      );
       return { siteId: site.id, month, budgetMw: site.budgetMw?.[m] ?? null, mwBefore: before, mwAfter: before + added };
     }),
   );

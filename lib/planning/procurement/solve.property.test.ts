@@ -17,30 +17,30 @@ function daysIn(key: string): number {
 }
 
 const offerArb = (i: number) =>
-  fc.record({
-    family: fc.constantFrom(...FAMILIES),
-    providerId: fc.constantFrom(...PROVIDERS),
-    vendor: fc.constantFrom("nvidia", "amd"),
-    siteId: fc.constantFrom<string | null>(null, ...SITES),
-    pricingModel: fc.constantFrom("reserved", "on_demand", "spot", "owned" as const),
-    termMonths: fc.integer({ min: 1, max: 6 }),
-    cents: fc.integer({ min: 50, max: 900 }),
-    h100ePerUnit: fc.constantFrom(0.5, 1, 2.5),
-    facilityWattsPerUnit: fc.constantFrom(700, 1400, 2000),
-    minQuantity: fc.constantFrom(0, 0, 64, 256),
-    maxQuantity: fc.constantFrom<number | null>(null, 512, 2048),
-    step: fc.constantFrom(8, 64, 128),
-    earliestStartMonth: fc.integer({ min: 0, max: 4 }),
-  }).map(
-    (o): PlanOffer => ({
+  fc
+    .record({
+      family: fc.constantFrom(...FAMILIES),
+      providerId: fc.constantFrom(...PROVIDERS),
+      vendor: fc.constantFrom("nvidia", "amd"),
+      siteId: fc.constantFrom<string | null>(null, ...SITES),
+      pricingModel: fc.constantFrom("reserved", "on_demand", "spot", "owned" as const),
+      termMonths: fc.integer({ min: 1, max: 6 }),
+      cents: fc.integer({ min: 50, max: 900 }),
+      h100ePerUnit: fc.constantFrom(0.5, 1, 2.5),
+      facilityWattsPerUnit: fc.constantFrom(700, 1400, 2000),
+      minQuantity: fc.constantFrom(0, 0, 64, 256),
+      maxQuantity: fc.constantFrom<number | null>(null, 512, 2048),
+      step: fc.constantFrom(8, 64, 128),
+      earliestStartMonth: fc.integer({ min: 0, max: 4 }),
+    })
+    .map((o): PlanOffer => ({
       ...o,
       id: `o${i}`,
       label: `Offer ${i}`,
       providerName: o.providerId,
       ratePerHour: (o.cents / 100).toFixed(2),
       leadTimeDays: o.earliestStartMonth * 30,
-    }),
-  );
+    }));
 
 const series = (max: number) => fc.array(fc.integer({ min: 0, max }), { minLength: MONTHS.length, maxLength: MONTHS.length });
 
@@ -51,7 +51,11 @@ const worldArb = fc
     existing: fc.tuple(series(1000), series(1000)),
     budgets: fc.tuple(fc.option(series(3), { nil: undefined }), fc.option(series(3), { nil: undefined })),
     existingMw: fc.tuple(series(1), series(1)),
-    caps: fc.record({ provider: fc.option(fc.constantFrom(0.35, 0.5, 0.7), { nil: undefined }), vendor: fc.option(fc.constantFrom(0.6, 0.8), { nil: undefined }), site: fc.option(fc.constantFrom(0.5), { nil: undefined }) }),
+    caps: fc.record({
+      provider: fc.option(fc.constantFrom(0.35, 0.5, 0.7), { nil: undefined }),
+      vendor: fc.option(fc.constantFrom(0.6, 0.8), { nil: undefined }),
+      site: fc.option(fc.constantFrom(0.5), { nil: undefined }),
+    }),
     budgetUsd: fc.option(fc.integer({ min: 100_000, max: 20_000_000 }).map(String), { nil: undefined }),
   })
   .map(({ offers, demand, existing, budgets, existingMw, caps, budgetUsd }): PlanWorld => {
@@ -111,9 +115,12 @@ function checkPlan(world: PlanWorld, plan: ProcurementPlan): void {
   // Power: no site over its budget because of the plan.
   for (const site of world.sites) {
     for (let m = 0; m < M; m++) {
-      const added = plan.blocks.filter((b) => b.siteId === site.id && held(b, m)).reduce((a, b) => a + (b.quantity * (offers.get(b.offerId)?.facilityWattsPerUnit ?? 0)) / 1e6, 0);
+      const added = plan.blocks
+        .filter((b) => b.siteId === site.id && held(b, m))
+        .reduce((a, b) => a + (b.quantity * (offers.get(b.offerId)?.facilityWattsPerUnit ?? 0)) / 1e6, 0);
       const budget = site.budgetMw?.[m];
-      if (budget !== undefined && budget !== null && added > 0) expect((site.existingMw[m] ?? 0) + added).toBeLessThanOrEqual(budget + 1e-6);
+      if (budget !== undefined && budget !== null && added > 0)
+        expect((site.existingMw[m] ?? 0) + added).toBeLessThanOrEqual(budget + 1e-6);
     }
   }
   // Caps, each month: existing + added ≤ cap × (existing total + added total) + what the holder already held above it.
@@ -124,7 +131,8 @@ function checkPlan(world: PlanWorld, plan: ProcurementPlan): void {
   ] as const;
   for (let m = 0; m < M; m++) {
     const existingTotal = world.families.reduce((a, f) => a + (world.existingCapacity[f]?.[m] ?? 0), 0);
-    const addedBy = (keep: (o: PlanOffer) => boolean) => plan.blocks.filter((b) => held(b, m) && keep(offers.get(b.offerId) as PlanOffer)).reduce((a, b) => a + b.h100e, 0);
+    const addedBy = (keep: (o: PlanOffer) => boolean) =>
+      plan.blocks.filter((b) => held(b, m) && keep(offers.get(b.offerId) as PlanOffer)).reduce((a, b) => a + b.h100e, 0);
     const addedTotal = addedBy(() => true);
     for (const [dim, holder, existing] of dims) {
       const cap = world.caps[dim];

@@ -40,7 +40,9 @@ describe("solveProcurementPlan", () => {
       offers: [testOffer({ id: "C", ratePerHour: "2", providerName: "CoreWeave", termMonths: 2, earliestStartMonth: 1, leadTimeDays: 45 })],
     });
     const plan = await solveProcurementPlan(world);
-    expect(plan.blocks.map((b) => [b.startMonth, b.endMonth, b.quantity, b.committedCost])).toEqual([["2027-02", "2027-03", 1000, "2832000"]]);
+    expect(plan.blocks.map((b) => [b.startMonth, b.endMonth, b.quantity, b.committedCost])).toEqual([
+      ["2027-02", "2027-03", 1000, "2832000"],
+    ]);
     expect(plan.families.map((f) => f.unmet)).toEqual([1000, 0, 0]);
     const unmet = plan.bindings.filter((b) => b.kind === "unmet");
     expect(unmet).toHaveLength(1);
@@ -55,7 +57,8 @@ describe("solveProcurementPlan", () => {
     // Without Oracle's cap: 1,000 × 744 × 2 = 1,488,000, so the cap costs 2,083,200 − 1,488,000 = 595,200.
     // Its shadow price: one more H100e of Oracle replaces one of Lambda, (3.5 − 2) × 744 = $1,116.
     // CoreWeave's cap binds too: 300 more of CoreWeave instead of Lambda would save 300 × 744 × 0.5 = 111,600.
-    const offer = (id: string, providerName: string, ratePerHour: string) => testOffer({ id, providerId: providerName, providerName, ratePerHour, step: 50 });
+    const offer = (id: string, providerName: string, ratePerHour: string) =>
+      testOffer({ id, providerId: providerName, providerName, ratePerHour, step: 50 });
     const world = testWorld({
       months: ["2027-01"],
       demand: { H100: [1000] },
@@ -81,7 +84,12 @@ describe("solveProcurementPlan", () => {
   it("stops at the budget and leaves the rest unmet", async () => {
     // Jan 2027 (744 h), 1,000 H100e needed, one offer at $2/h in steps of 100, budget $1,000,000.
     // 600 units cost 600 × 744 × 2 = 892,800; 700 would cost 1,041,600 > 1,000,000. So 600, and 400 unmet.
-    const world = testWorld({ months: ["2027-01"], demand: { H100: [1000] }, budgetUsd: "1000000", offers: [testOffer({ id: "A", ratePerHour: "2" })] });
+    const world = testWorld({
+      months: ["2027-01"],
+      demand: { H100: [1000] },
+      budgetUsd: "1000000",
+      offers: [testOffer({ id: "A", ratePerHour: "2" })],
+    });
     const plan = await solveProcurementPlan(world);
     expect(plan.blocks.map((b) => b.quantity)).toEqual([600]);
     expect(plan.committedCost).toBe("892800");
@@ -106,6 +114,8 @@ describe("solveProcurementPlan", () => {
     expect(new Set(six.blocks.map((b) => b.offerId))).toEqual(new Set(["lease"]));
     expect(six.committedCost).toBe("10860000");
     const eight = await solveProcurementPlan(testWorld({ months, demand: shape(8), offers }));
-    expect(eight.blocks.map((b) => [b.offerId, b.startMonth, b.endMonth, b.committedCost])).toEqual([["build", "2027-01", "2027-12", "13140000"]]);
+    expect(eight.blocks.map((b) => [b.offerId, b.startMonth, b.endMonth, b.committedCost])).toEqual([
+      ["build", "2027-01", "2027-12", "13140000"],
+    ]);
   });
 });

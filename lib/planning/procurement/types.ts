@@ -168,6 +168,15 @@ export type ProcurementPlan = {
   solveMs: number;
   /** Relative MIP gap (0 when proved optimal). */
   mipGap: number;
-  model: { rows: number; columns: number; integers: number; nonzeros: number };
+  model: {
+    rows: number;
+    columns: number;
+    integers: number;
+    nonzeros: number;
+    /** Block columns the MIP left open after reduced-cost fixing against the LP relaxation. */
+    openColumns: number;
+  };
+  /** Wall ms: building the model, its LP relaxation, the MIP passes, the support LPs for what binds. */
+  timing: { buildMs: number; lpMs: number; mipMs: number; dualsMs: number };
   message: string;
 };
