@@ -162,4 +162,20 @@ describe("solveProcurementPlan on random small worlds", () => {
       { numRuns: 60 },
     );
   }, 120_000);
+
+  it("keeps every constraint in the two-pass solve too, and its gap is honest against the exact optimum", async () => {
+    await fc.assert(
+      fc.asyncProperty(worldArb, async (world) => {
+        const exact = await solveProcurementPlan(world);
+        const twoPass = await solveProcurementPlan(world, { twoPass: true });
+        expect(["optimal", "time_limit_feasible"]).toContain(twoPass.status);
+        checkPlan(world, twoPass);
+        // The reported gap is against a proved lower bound: the exact optimum is no lower than it.
+        const bound = twoPass.objective * (1 - twoPass.mipGap);
+        expect(exact.objective).toBeGreaterThanOrEqual(bound - 1e-6 * Math.max(1, exact.objective));
+        expect(exact.objective).toBeLessThanOrEqual(twoPass.objective + 1e-6 * Math.max(1, exact.objective));
+      }),
+      { numRuns: 30 },
+    );
+  }, 120_000);
 });
