@@ -1,0 +1,180 @@
+import loadHighs, { type Highs } from "highs";
+
+import type { PlanModel } from "./model";
+
+let highsPromise: Promise<Highs> | null = null;
+
+function highs(): Promise<Highs> {
+  highsPromise ??= loadHighs();
+  return highsPromise;
+}
+
+export type SolveOptions = {
+  /** Wall-clock limit of the whole solve; past it the best plan found is returned (default 20). */
+  timeLimitSeconds?: number;
+  /** Relative gap at which a plan counts as optimal (default 0.0001). */
+  mipRelGap?: number;
+  /** HiGHS log to the console. */
+  log?: boolean;
+};
+
+export type RawSolution = {
+  status: "optimal" | "time_limit_feasible" | "time_limit_no_solution" | "infeasible" | "error";
+  objective: number;
+  /** (objective − proved lower bound) ÷ objective. */
+  mipGap: number;
+  /** Column values by name (integers rounded). */
+  values: Map<string, number>;
+  rowActivity: Float64Array;
+  /** Duals of the LP on the plan's support (null when it could not be solved). */
+  rowDual: Float64Array | null;
+  supportObjective: number | null;
+  /** Objective of the support LP with the given groups of rows relaxed (cap costs), by group key. */
+  relaxedObjective: Map<string, number>;
+  /** Wall ms of the MIP and of the support LPs. */
+  mipMs: number;
+  dualsMs: number;
+};
+
+export type Relaxation = { objective: number; value: (name: string) => number; reducedCost: (name: string) => number };
+
+/** The LP relaxation (presolve off: on this model HiGHS' presolve costs more than it saves); null if not solved. */
+export async function solveRelaxation(model: PlanModel, timeLimitSeconds: number): Promise<Relaxation | null> {
+  const h = await highs();
+  const m = load(h, model);
+  try {
+    m.clearIntegrality();
+    m.options.set({ output_flag: false, presolve: "off", time_limit: timeLimitSeconds });
+    m.run();
+    if (m.getModelStatus() !== h.constants.modelStatus.optimal) return null;
+    const { colValue, colDual } = m.getSolution();
+    const at = (xs: Float64Array, scale: number) => (name: string) => {
+      const i = model.column(name);
+      return i === undefined ? 0 : (xs[i] ?? 0) / scale;
+    };
+    return { objective: m.getObjectiveValue() / SCALE, value: at(colValue, 1), reducedCost: at(colDual, SCALE) };
+  } finally {
+    m.dispose();
+  }
+}
+
+/** A proved lower bound on the full problem from the MIP's own bound on its (possibly restricted) columns. */
+export type LowerBound = (mipBound: number) => number;
+
+type Model = ReturnType<Highs["createModel"]>;
+
+function load(h: Highs, model: PlanModel): Model {
+  // Costs run to 1e8–1e9 USD per column: HiGHS sees them in units of $1,024 (a power of 2: scaling back is exact).
+  const a = model.arrays;
+  return h.createModel({
+    numCols: a.numCols,
+    numRows: a.numRows,
+    colCost: a.colCost.map((c) => c * SCALE),
+    colLower: a.colLower,
+    colUpper: a.colUpper,
+    rowLower: a.rowLower,
+    rowUpper: a.rowUpper,
+    matrix: { format: "csr", numRows: a.numRows, numCols: a.numCols, starts: a.starts, indices: a.indices, values: a.values },
+    integrality: Int32Array.from(a.integer),
+  });
+}
+
+const FEASIBLE = 2;
+const SCALE = 1 / 1024;
+
+/**
+ * Solves the MIP within the time limit, then the LP on its support (block
+ * columns at 0 fixed there, the used binaries fixed, the chosen step counts continuous) for meaningful duals,
+ * then that LP once per row group to relax, for the cost of each group.
+ */
+export async function runHighs(
+  model: PlanModel,
+  options: SolveOptions & { lowerBound?: LowerBound },
+  relaxGroups: (rowDual: Float64Array) => Map<string, number[]>,
+): Promise<RawSolution> {
+  const h = await highs();
+  const started = performance.now();
+  const target = options.mipRelGap ?? 1e-4;
+  const a = model.arrays;
+  const m = load(h, model);
+  try {
+    m.options.set({ output_flag: options.log ?? false, mip_rel_gap: target, time_limit: options.timeLimitSeconds ?? 20 });
+    const objectiveValue = () => m.getObjectiveValue() / SCALE;
+    // HiGHS' own time_limit is checked between phases (a root node can overrun it several times over): the
+    // MIP callback also stops the search at the deadline, keeping the best plan found.
+    const deadline = started + (options.timeLimitSeconds ?? 20) * 1000;
+    const stop = (event: { interrupt: () => void }): undefined => {
+      if (performance.now() > deadline) event.interrupt();
+    };
+    m.run({ [h.constants.callbackType.mipInterrupt]: stop, [h.constants.callbackType.simplexInterrupt]: stop });
+    const code = m.getModelStatus();
+    const hasSolution = code === h.constants.modelStatus.optimal || Number(m.info.get("primal_solution_status")) === FEASIBLE;
+    const objective = hasSolution ? objectiveValue() : 0;
+    const integers = a.integer.some((x) => x === 1);
+    const ownBound = integers ? Number(m.info.get("mip_dual_bound")) / SCALE : objective;
+    const bound = options.lowerBound ? options.lowerBound(Number.isFinite(ownBound) ? ownBound : -Infinity) : ownBound;
+    const mipGap = objective === 0 ? 0 : Math.max(0, (objective - bound) / Math.abs(objective));
+    const timedOut = code === h.constants.modelStatus.timeLimit || code === h.constants.modelStatus.interrupted;
+    const status: RawSolution["status"] = !hasSolution
+      ? timedOut
+        ? "time_limit_no_solution"
+        : code === h.constants.modelStatus.infeasible
+          ? "infeasible"
+          : "error"
+      : mipGap <= target + 1e-9
+        ? "optimal"
+        : "time_limit_feasible";
+    const mipMs = Math.round(performance.now() - started);
+    const result: RawSolution = {
+      status,
+      objective,
+      mipGap: hasSolution ? mipGap : 0,
+      values: new Map(),
+      rowActivity: new Float64Array(0),
+      rowDual: null,
+      supportObjective: null,
+      relaxedObjective: new Map(),
+      mipMs,
+      dualsMs: 0,
+    };
+    if (!hasSolution) return result;
+
+    const sol = m.getSolution();
+    result.rowActivity = sol.rowValue;
+    for (const name of [...model.blocks.map((b) => b.name), ...model.used.values(), ...model.unmet.map((u) => u.name)]) {
+      const i = model.column(name);
+      if (i === undefined) continue;
+      const v = sol.colValue[i] ?? 0;
+      result.values.set(name, a.integer[i] ? Math.round(v) : v);
+    }
+
+    for (const b of model.blocks) {
+      const i = model.column(b.name);
+      if (i !== undefined && Math.round(sol.colValue[i] ?? 0) === 0) m.changeColBounds(i, 0, 0);
+    }
+    for (const y of model.used.values()) {
+      const i = model.column(y);
+      if (i !== undefined) m.changeColBounds(i, Math.round(sol.colValue[i] ?? 0), Math.round(sol.colValue[i] ?? 0));
+    }
+    m.clearIntegrality();
+    m.options.set({ presolve: "off", time_limit: 30 });
+    m.zeroAllClocks();
+    m.run();
+    if (m.getModelStatus() === h.constants.modelStatus.optimal) {
+      const lp = m.getSolution();
+      result.rowDual = lp.rowDual.map((d) => d / SCALE);
+      result.supportObjective = objectiveValue();
+      for (const [key, rows] of relaxGroups(result.rowDual)) {
+        for (const r of rows) m.changeRowBounds(r, -Infinity, Infinity);
+        m.zeroAllClocks();
+        m.run();
+        if (m.getModelStatus() === h.constants.modelStatus.optimal) result.relaxedObjective.set(key, objectiveValue());
+        for (const r of rows) m.changeRowBounds(r, a.rowLower[r] ?? -Infinity, a.rowUpper[r] ?? Infinity);
+      }
+    }
+    result.dualsMs = Math.round(performance.now() - started) - mipMs;
+    return result;
+  } finally {
+    m.dispose();
+  }
+}
