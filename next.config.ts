@@ -1,7 +1,7 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "highs"],
   poweredByHeader: false,
   typedRoutes: false,
   // The dev server is often opened as 127.0.0.1 (scripts, Playwright); let it load its dev assets.
