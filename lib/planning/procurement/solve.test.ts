@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+
+import { solveProcurementPlan } from "./solve";
+import { testOffer, testWorld } from "./test-world";
+
+describe("solveProcurementPlan", () => {
+  it("buys the cheaper offer up to its site's power headroom and the rest elsewhere, naming the power row", async () => {
+    // Jan 2027 = 31 days = 744 h. Need 1,000 H100e. Offer A at Abilene, $2/h, 1,000 W facility per unit;
+    // Abilene: budget 0.5 MW, 0.2 MW already used → 0.3 MW headroom → 0.3e6 W ÷ 1,000 W = 300 units of A.
+    // Offer B in a cloud region, $3/h: the other 700.
+    // Cost: A 300 × 744 × 2 = 446,400; B 700 × 744 × 3 = 1,562,400; total 2,008,800.
+    // Shadow price: 1 MW more = 1,000 more units of A replacing B, (3 − 2) × 744 × 1,000 = $744,000 per MW-month.
+    const world = testWorld({
+      months: ["2027-01"],
+      demand: { H100: [1000] },
+      sites: [{ id: "abilene", name: "Abilene", budgetMw: [0.5], existingMw: [0.2] }],
+      offers: [testOffer({ id: "A", ratePerHour: "2.00", siteId: "abilene" }), testOffer({ id: "B", ratePerHour: "3.00" })],
+    });
+    const plan = await solveProcurementPlan(world);
+    expect(plan.status).toBe("optimal");
+    expect(plan.blocks.map((b) => [b.offerId, b.quantity, b.committedCost])).toEqual([
+      ["A", 300, "446400"],
+      ["B", 700, "1562400"],
+    ]);
+    expect(plan.committedCost).toBe("2008800");
+    expect(plan.families[0]?.unmet).toBe(0);
+    expect(plan.sites[0]?.mwAfter).toBeCloseTo(0.5, 9);
+    const power = plan.bindings.find((b) => b.kind === "power");
+    expect(power).toMatchObject({ siteName: "Abilene", fromMonth: "2027-01", toMonth: "2027-01" });
+    expect(power?.kind === "power" && power.usdPerMwMonth).toBeCloseTo(744_000, 3);
+    expect(power?.sentence).toBe("1 MW more at Abilene from Jan 2027 would save $744K");
+  });
+
+  it("leaves exactly the month before an offer's lead time unmet and blames the lead time", async () => {
+    // Jan–Mar 2027, 1,000 H100e needed each month. The only offer (CoreWeave, 45-day lead time) can start in Feb:
+    // a 2-month block Feb–Mar of 1,000 units, 1,000 × (672 + 744) h × $2 = 2,832,000. Jan: 1,000 H100e unmet.
+    const world = testWorld({
+      months: ["2027-01", "2027-02", "2027-03"],
+      demand: { H100: [1000, 1000, 1000] },
+      offers: [testOffer({ id: "C", ratePerHour: "2", providerName: "CoreWeave", termMonths: 2, earliestStartMonth: 1, leadTimeDays: 45 })],
+    });
+    const plan = await solveProcurementPlan(world);
+    expect(plan.blocks.map((b) => [b.startMonth, b.endMonth, b.quantity, b.committedCost])).toEqual([["2027-02", "2027-03", 1000, "2832000"]]);
+    expect(plan.families.map((f) => f.unmet)).toEqual([1000, 0, 0]);
+    const unmet = plan.bindings.filter((b) => b.kind === "unmet");
+    expect(unmet).toHaveLength(1);
+    expect(unmet[0]).toMatchObject({ cause: "lead_time", offerId: "C", maxUnmet: 1000 });
+    expect(unmet[0]?.sentence).toBe("CoreWeave's 45-day lead time leaves 1,000 H100e of H100 unmet in Jan 2027");
+  });
+
+  it("holds a provider to its 35 % cap and prices the cap", async () => {
+    // Jan 2027 (744 h), 1,000 H100e needed, steps of 50. Oracle $2/h, CoreWeave $3/h, Lambda $3.50/h; each provider
+    // at most 35 % of the H100e: Oracle 350, CoreWeave 350, Lambda the other 300.
+    // Cost: 350 × 744 × 2 = 520,800; 350 × 744 × 3 = 781,200; 300 × 744 × 3.5 = 781,200; total 2,083,200.
+    // Without Oracle's cap: 1,000 × 744 × 2 = 1,488,000, so the cap costs 2,083,200 − 1,488,000 = 595,200.
+    // Its shadow price: one more H100e of Oracle replaces one of Lambda, (3.5 − 2) × 744 = $1,116.
+    // CoreWeave's cap binds too: 300 more of CoreWeave instead of Lambda would save 300 × 744 × 0.5 = 111,600.
+    const offer = (id: string, providerName: string, ratePerHour: string) => testOffer({ id, providerId: providerName, providerName, ratePerHour, step: 50 });
+    const world = testWorld({
+      months: ["2027-01"],
+      demand: { H100: [1000] },
+      caps: { provider: 0.35 },
+      offers: [offer("A", "Oracle OCI", "2"), offer("B", "CoreWeave", "3"), offer("C", "Lambda", "3.5")],
+    });
+    const plan = await solveProcurementPlan(world);
+    expect(plan.blocks.map((b) => [b.offerId, b.quantity])).toEqual([
+      ["A", 350],
+      ["B", 350],
+      ["C", 300],
+    ]);
+    expect(plan.committedCost).toBe("2083200");
+    expect(plan.shares[0]?.provider).toMatchObject({ largestShare: 0.35 });
+    const caps = plan.bindings.filter((b) => b.kind === "cap");
+    expect(caps.map((b) => b.name)).toEqual(["Oracle OCI", "CoreWeave"]);
+    expect(caps[0]?.kind === "cap" && caps[0].costUsd).toBeCloseTo(595_200, 2);
+    expect(caps[0]?.kind === "cap" && caps[0].usdPerH100e).toBeCloseTo(1116, 4);
+    expect(caps[0]?.sentence).toBe("The 35 % cap on Oracle OCI costs $595K");
+    expect(caps[1]?.kind === "cap" && caps[1].costUsd).toBeCloseTo(111_600, 2);
+  });
+
+  it("stops at the budget and leaves the rest unmet", async () => {
+    // Jan 2027 (744 h), 1,000 H100e needed, one offer at $2/h in steps of 100, budget $1,000,000.
+    // 600 units cost 600 × 744 × 2 = 892,800; 700 would cost 1,041,600 > 1,000,000. So 600, and 400 unmet.
+    const world = testWorld({ months: ["2027-01"], demand: { H100: [1000] }, budgetUsd: "1000000", offers: [testOffer({ id: "A", ratePerHour: "2" })] });
+    const plan = await solveProcurementPlan(world);
+    expect(plan.blocks.map((b) => b.quantity)).toEqual([600]);
+    expect(plan.committedCost).toBe("892800");
+    expect(plan.families[0]?.unmet).toBe(400);
+    expect(plan.bindings.find((b) => b.kind === "budget")?.sentence).toBe("The $1M budget leaves 400 H100e-months unmet");
+    expect(plan.bindings.find((b) => b.kind === "unmet")).toMatchObject({ cause: "budget", maxUnmet: 400 });
+  });
+
+  it("builds only when the demand keeps the build above its break-even utilization", async () => {
+    // 2027 has 8,760 h. Build (owned, 12-month term) at $1.50/h, the caller's lease-vs-build rate; a 1-month lease at
+    // $2.50/h. Break-even utilization: 1.5 ÷ 2.5 = 60 % of the year's hours.
+    //   Build for the year: 1,000 × 8,760 × 1.5 = 13,140,000.
+    //   Demand Jan–Jun (181 days = 4,344 h, 49.6 %): leasing costs 1,000 × 4,344 × 2.5 = 10,860,000 < 13,140,000 → lease.
+    //   Demand Jan–Aug (243 days = 5,832 h, 66.6 %): leasing would cost 1,000 × 5,832 × 2.5 = 14,580,000 → build.
+    const months = Array.from({ length: 12 }, (_, i) => `2027-${String(i + 1).padStart(2, "0")}`);
+    const offers = [
+      testOffer({ id: "build", ratePerHour: "1.50", pricingModel: "owned", termMonths: 12, step: 1000 }),
+      testOffer({ id: "lease", ratePerHour: "2.50", termMonths: 1, step: 1000 }),
+    ];
+    const shape = (busy: number) => ({ H100: months.map((_, i) => (i < busy ? 1000 : 0)) });
+    const six = await solveProcurementPlan(testWorld({ months, demand: shape(6), offers }));
+    expect(new Set(six.blocks.map((b) => b.offerId))).toEqual(new Set(["lease"]));
+    expect(six.committedCost).toBe("10860000");
+    const eight = await solveProcurementPlan(testWorld({ months, demand: shape(8), offers }));
+    expect(eight.blocks.map((b) => [b.offerId, b.startMonth, b.endMonth, b.committedCost])).toEqual([["build", "2027-01", "2027-12", "13140000"]]);
+  });
+});
