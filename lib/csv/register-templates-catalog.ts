@@ -108,9 +108,9 @@ export const OFFERS_TEMPLATE: RegisterTemplate = {
   ],
   note: "A site's offers draw on its power budget; a region's do not. An owned offer's rate follows from its build inputs and the site's PUE.",
   example: (today) => ({
-    provider: "CoreWeave",
+    provider: "Oracle OCI",
     site: "",
-    region: "us-east-04",
+    region: "us-chicago-1",
     accelerator_type: "NVIDIA GB200",
     pricing_model: "reserved",
     term_months: "36",
@@ -128,6 +128,6 @@ export const OFFERS_TEMPLATE: RegisterTemplate = {
     valid_from: monthStart(today, 0),
     valid_until: monthStart(today, 3),
     source: "quote",
-    note: "Example row: replace with your own quotes.",
+    note: "A quote (example): replace with your own.",
   }),
 };

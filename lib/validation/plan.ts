@@ -3,11 +3,11 @@ import { decimalField } from "./fields";
 
 // The planner's inputs (issue 17 §3), shared by the page, the CLI and POST /api/v1/plan.
 
-export const PLAN_DEMAND_BANDS = ["median", "p80", "p95"] as const;
+const PLAN_DEMAND_BANDS = ["median", "p80", "p95"] as const;
 export type PlanDemandBand = (typeof PLAN_DEMAND_BANDS)[number];
 
-export const DEFAULT_PLAN_HORIZON = 24;
-export const MAX_PLAN_HORIZON = 60;
+const DEFAULT_PLAN_HORIZON = 24;
+const MAX_PLAN_HORIZON = 60;
 
 const share = (label: string) =>
   z.coerce
@@ -38,6 +38,7 @@ export const PlanInputs = z
       .array(z.string({ message: "Each family must be a name, like GB200." }).trim().min(1, "A family name is empty."), {
         message: 'Families must be a list of family names, like ["GB200", "H100"].',
       })
+      .min(1, "Choose at least one family, or leave families out to plan for all.")
       .max(100, "At most 100 families.")
       .nullable()
       .default(null),

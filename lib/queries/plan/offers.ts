@@ -12,7 +12,7 @@ import type { PlanningModel } from "@/lib/planning/model";
 import type { PlanOffer, PlanPricingModel } from "@/lib/planning/procurement/types";
 import type { PlanInputs } from "@/lib/validation/plan";
 
-export type OfferRow = {
+type OfferRow = {
   id: string;
   provider_id: string;
   provider_name: string;
@@ -80,7 +80,7 @@ export async function readDeliverySlips(db: Executor, asOf: Date): Promise<Map<s
 
 const MODEL_WORDS: Record<PlanPricingModel, string> = { reserved: "reserved", on_demand: "on-demand", spot: "spot", owned: "build" };
 
-export function offerLabel(r: OfferRow): string {
+function offerLabel(r: OfferRow): string {
   const term = r.term_months ? ` ${r.term_months} mo` : "";
   return `${r.provider_name} ${r.type_name} ${MODEL_WORDS[r.pricing_model]}${term} · ${r.site_name ?? r.region ?? ""}`;
 }
