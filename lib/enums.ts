@@ -25,6 +25,7 @@ export const IMPORT_KINDS = [
   "providers",
   "accelerator_types",
   "demand_plans",
+  "offers",
 ] as const;
 export const IMPORT_STATUSES = ["running", "succeeded", "failed"] as const;
 export const WORKLOAD_KINDS = ["training", "inference", "research"] as const;

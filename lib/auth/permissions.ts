@@ -19,10 +19,11 @@ export const PERMISSIONS = [
   "scenarios.write",
   "shares.manage",
   "offers.write",
+  "plan.run",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ: Permission[] = ["app.read", "export.csv"];
+const READ: Permission[] = ["app.read", "export.csv", "plan.run"];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,

@@ -137,9 +137,10 @@ describe("forecastSeries", () => {
     expect(f.points[23]!.median).toBe(0);
   });
 
-  it("refuses a horizon outside 1 … 24 months", () => {
+  it("refuses a horizon outside 1 … 61 months", () => {
     expect(() => forecastSeries([1, 2, 3, 4], 0)).toThrow(RangeError);
-    expect(() => forecastSeries([1, 2, 3, 4], 25)).toThrow(RangeError);
+    expect(() => forecastSeries([1, 2, 3, 4], 62)).toThrow(RangeError);
+    expect(forecastSeries([1, 2, 3, 4], 61).points).toHaveLength(61);
   });
 });
 

@@ -4,7 +4,10 @@
 
 export const SEASON_PERIOD = 12;
 export const MIN_SEASONAL_HISTORY = 2 * SEASON_PERIOD;
+/** The Capacity page's forecast months. */
 export const MAX_HORIZON = 24;
+/** The longest forecast asked for: the running month and the procurement planner's 60 months after it. */
+const LONGEST_HORIZON = 61;
 export const Z80 = 1.2815515655446004;
 export const Z95 = 1.959963984540054;
 
@@ -146,14 +149,14 @@ function point(h: number, median: number, sigma: number, multiplier: number): Fo
 }
 
 /**
- * Forecast `horizon` (1 … 24) months after the last of `history` (oldest first). ≥ minSeasonalHistory (24) points:
+ * Forecast `horizon` (1 … 61) months after the last of `history` (oldest first). ≥ minSeasonalHistory (24) points:
  * Holt-Winters additive, damped; ≥ 4: damped Holt; 1 … 3: the last value held, bands of a random walk from the
  * month-to-month changes; none: zeros. Parameters minimise the one-step squared error over the grids above.
  * Bands: median ± z × σ × √v_h with z = 1.2816 (80 %) and 1.9600 (95 %). Medians and bands are clamped at 0.
  */
 export function forecastSeries(history: readonly number[], horizon: number, options: ForecastOptions = {}): Forecast {
-  if (!Number.isInteger(horizon) || horizon < 1 || horizon > MAX_HORIZON)
-    throw new RangeError(`Horizon must be 1 to ${MAX_HORIZON} months.`);
+  if (!Number.isInteger(horizon) || horizon < 1 || horizon > LONGEST_HORIZON)
+    throw new RangeError(`Horizon must be 1 to ${LONGEST_HORIZON} months.`);
   if (history.some((y) => !Number.isFinite(y))) throw new RangeError("History must be finite numbers.");
   const m = options.seasonPeriod ?? SEASON_PERIOD;
   const steps = Array.from({ length: horizon }, (_, i) => i + 1);

@@ -192,7 +192,17 @@ const SAMPLE_INPUTS: Record<WriteVerbName, (db: Db) => object | Promise<object>>
   previewAcceleratorTypesImport: () => acceleratorTypesCsv(),
   importDemandPlans: () => demandPlansCsv(),
   previewDemandPlansImport: () => demandPlansCsv(),
+  importOffers: () => offersCsv(),
+  previewOffersImport: () => offersCsv(),
 };
+
+function offersCsv() {
+  const header = "provider,region,accelerator_type,pricing_model,rate,currency,min_quantity,step,valid_from,source,note";
+  return {
+    fileName: "offers.csv",
+    content: `${header}\n${matrixCatalog.provider.name},us-central1,${matrixCatalog.type.name},spot,1.2,USD,8,8,2026-01-01,list,${uniq("Matrix offer")}\n`,
+  };
+}
 
 function acceleratorTypesCsv() {
   return {

@@ -121,6 +121,8 @@ export const WRITE_VERBS = {
   previewAcceleratorTypesImport: { permission: "catalog.write", run: registerImportVerb("accelerator_types", "preview") },
   importDemandPlans: { permission: "demand_plans.write", run: registerImportVerb("demand_plans", "commit") },
   previewDemandPlansImport: { permission: "demand_plans.write", run: registerImportVerb("demand_plans", "preview") },
+  importOffers: { permission: "offers.write", run: registerImportVerb("offers", "commit") },
+  previewOffersImport: { permission: "offers.write", run: registerImportVerb("offers", "preview") },
 } satisfies Record<string, { permission: Permission; run: WriteVerb }>;
 
 export type WriteVerbName = keyof typeof WRITE_VERBS;

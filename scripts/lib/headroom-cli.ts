@@ -10,22 +10,26 @@ import { commitRegisterImport, previewRegisterImport, type RegisterImportResult 
 import { isRegisterKind, REGISTER_KIND_NAMES, REGISTER_KINDS, type RegisterKind } from "@/lib/services/imports/registers/kinds";
 import type { Ctx } from "@/lib/auth/context";
 import { systemCtx } from "@/lib/services/system-actor";
+import { parsePlanArgs, PLAN_HELP, PLAN_USAGE, runPlanCommand } from "./headroom-plan";
 
 const KINDS = REGISTER_KIND_NAMES.join("|");
 
 const USAGE = `Usage:
   npm run headroom -- import focus FILE [--json] [--as EMAIL]
   npm run headroom -- import <${KINDS}> FILE [--check] [--json] [--as EMAIL]
+${PLAN_USAGE}
 
 import focus: a FOCUS 1.0–1.3 cost-and-usage CSV (plain or .gz).
 import <register>: a register CSV with the columns of its template (download it from Imports → Registers, or see
 README), loaded all-or-nothing through the same rules as the forms; errors are listed by line (line 1 is the
 header) and column. --check validates every row and loads nothing.
+${PLAN_HELP}
 
-Both write to the configured database (DATABASE_URL, or the embedded one in HEADROOM_DATA_DIR), applying migrations
+Every command works on the configured database (DATABASE_URL, or the embedded one in HEADROOM_DATA_DIR), applying migrations
 first, as EMAIL's role (default: the command line acts as an admin). Progress goes to stderr; with --json the result
 is printed to stdout as JSON (totals and amounts as decimal strings).
-Exit code 0: succeeded (focus: or already imported; --check: every row valid); 1: refused or failed; 2: bad usage.`;
+Exit code 0: succeeded (focus: or already imported; --check: every row valid; plan: a plan was found); 1: refused or
+failed; 2: bad usage.`;
 
 type CliIo = {
   /** Opens the database, migrated; the CLI closes it when done. */
@@ -110,8 +114,27 @@ function runRegister(ctx: Ctx, kind: RegisterKind, file: string, check: boolean,
   return verb({ ctx, input, onProgress: ({ rows }) => io.progress(`${rows.toLocaleString("en-US")} rows`) });
 }
 
-/** `headroom import <kind> FILE …`: the exit code (0 done, 1 refused or failed, 2 bad usage). Known refusals throw AppError. */
+async function plan(args: readonly string[], io: CliIo): Promise<number> {
+  let parsed: ReturnType<typeof parsePlanArgs>;
+  try {
+    parsed = parsePlanArgs(args);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    io.out(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const handle = await io.open();
+  try {
+    const ctx = await actorCtx(handle.db, parsed.as);
+    return await runPlanCommand(ctx, parsed, io.out);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** `headroom import <kind> FILE …` or `headroom plan …`: the exit code (0 done, 1 refused or failed, 2 bad usage). Known refusals throw AppError. */
 export async function runHeadroom(argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv[0] === "plan") return plan(argv.slice(1), io);
   const [command, kind, ...rest] = argv;
   const { values, positionals } = parseArgs({
     args: rest,

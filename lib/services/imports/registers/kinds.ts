@@ -13,6 +13,8 @@ import { insertProvider } from "@/lib/services/providers/create";
 import { CreateProviderInput } from "@/lib/services/providers/schemas";
 import { insertReservation } from "@/lib/services/reservations/create";
 import { CreateReservationInput } from "@/lib/services/reservations/schemas";
+import { insertOffer } from "@/lib/services/offers/create";
+import { CreateOfferInput } from "@/lib/services/offers/schemas";
 import { insertSite } from "@/lib/services/sites/create";
 import { CreateSiteInput } from "@/lib/services/sites/schemas";
 import {
@@ -22,7 +24,12 @@ import {
   SITES_TEMPLATE,
   type RegisterTemplate,
 } from "@/lib/csv/register-templates";
-import { ACCELERATOR_TYPES_TEMPLATE, DEMAND_PLANS_TEMPLATE, PROVIDERS_TEMPLATE } from "@/lib/csv/register-templates-catalog";
+import {
+  ACCELERATOR_TYPES_TEMPLATE,
+  DEMAND_PLANS_TEMPLATE,
+  OFFERS_TEMPLATE,
+  PROVIDERS_TEMPLATE,
+} from "@/lib/csv/register-templates-catalog";
 
 // Every register a CSV file can load, in the order to load them (a file names records of the kinds above it).
 // A kind is its template (columns, example, permission), the create verb's zod schema and the insert helper the
@@ -45,6 +52,7 @@ export const REGISTER_KINDS = {
   contracts: kind(CONTRACTS_TEMPLATE, CreateContractInput, insertContract),
   reservations: kind(RESERVATIONS_TEMPLATE, CreateReservationInput, insertReservation),
   demand_plans: kind(DEMAND_PLANS_TEMPLATE, CreateDemandPlanInput, insertDemandPlan),
+  offers: kind(OFFERS_TEMPLATE, CreateOfferInput, insertOffer),
 } satisfies Record<string, RegisterKindSpec>;
 
 export type RegisterKind = keyof typeof REGISTER_KINDS;
