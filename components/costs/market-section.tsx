@@ -4,11 +4,16 @@ import { formatRate } from "@/lib/format/number";
 import type { MarketRow } from "@/lib/queries/offers/market";
 import { money } from "./format";
 
-const LIMIT = 100;
+/** Blocks shown until "Show all" (`?market=all`): the furthest above the median first. */
+const SHOWN = 15;
 
-/** Each current reservation's rate beside the lowest and median list price of its type in the offers register. */
-export function MarketSection({ rows }: { rows: MarketRow[] }) {
+/**
+ * Each current reservation's rate beside the lowest and median list price of its type in the offers register.
+ * `allHref`: the address that shows every block (null when every block is shown already).
+ */
+export function MarketSection({ rows, allHref }: { rows: MarketRow[]; allHref: string | null }) {
   const priced = rows.filter((r) => r.market).length;
+  const shown = allHref ? rows.slice(0, SHOWN) : rows;
   return (
     <section aria-labelledby="market" className="space-y-1">
       <h2 id="market" className="text-lg font-semibold">
@@ -21,7 +26,7 @@ export function MarketSection({ rows }: { rows: MarketRow[] }) {
         </Link>{" "}
         (reserved and on-demand blocks against on-demand and committed-use prices, spot against spot; same currency). Percentile: the share
         of list prices below the rate. Above market a year = (rate − median) × quantity × 8,760 h; negative is below. {priced} of{" "}
-        {rows.length} blocks have list prices{rows.length > LIMIT ? `; the ${LIMIT} furthest above the median are shown` : ""}.
+        {rows.length} blocks have list prices.
       </p>
       <DataTable
         caption="Reservation rates against the market"
@@ -38,8 +43,8 @@ export function MarketSection({ rows }: { rows: MarketRow[] }) {
           { header: "Percentile", numeric: true },
           { header: "Above market / yr", numeric: true },
         ]}
-        rows={rows.slice(0, LIMIT).map((r) => [
-          <Link key={r.id} href={`/reservations/${r.id}`} className="text-brand-700 underline dark:text-brand-300">
+        rows={shown.map((r) => [
+          <Link key={r.id} href={`/reservations/${r.id}`} className="whitespace-nowrap text-brand-700 underline dark:text-brand-300">
             {r.name}
           </Link>,
           r.providerName,
@@ -53,6 +58,14 @@ export function MarketSection({ rows }: { rows: MarketRow[] }) {
           r.market ? money(r.market.abovePerYear) : "no list price",
         ])}
       />
+      {shown.length < rows.length ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="market-shown">
+          The {SHOWN} furthest above the median of {rows.length.toLocaleString("en-US")}.{" "}
+          <Link href={allHref!} className="text-brand-700 underline dark:text-brand-300">
+            Show all {rows.length.toLocaleString("en-US")}
+          </Link>
+        </p>
+      ) : null}
     </section>
   );
 }

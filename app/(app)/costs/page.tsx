@@ -12,7 +12,13 @@ import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { profileParams } from "@/lib/queries/costs/workload-profile";
 import { getFilterOptions } from "@/lib/queries/filters/options";
-import { parsePlanningFilters, planningQuery, planningSearchParams, type RawSearchParams } from "@/lib/queries/filters/params";
+import {
+  parsePlanningFilters,
+  parseShowAll,
+  planningQuery,
+  planningSearchParams,
+  type RawSearchParams,
+} from "@/lib/queries/filters/params";
 import { COSTS_DEFAULTS, getCostsFromUrl } from "@/lib/queries/costs/from-url";
 import { getMarketRates } from "@/lib/queries/offers/market";
 
@@ -68,7 +74,10 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
         keep={[...planningSearchParams(filters, {}, {}, COSTS_DEFAULTS).entries()]}
         exportHref={mayExport ? `/costs/comparison.csv${query()}` : null}
       />
-      <MarketSection rows={market} />
+      <MarketSection
+        rows={market}
+        allHref={parseShowAll(raw.market) ? null : `${planningQuery(filters, {}, { ...profile, market: "all" }, COSTS_DEFAULTS)}#market`}
+      />
       <SpendSection
         view={view}
         byHref={{ provider: query({ by: "provider" }) || "?", family: query({ by: "family" }) || "?" }}
