@@ -101,9 +101,14 @@ export async function runHighs(
   const target = options.mipRelGap ?? 1e-4;
   const a = model.arrays;
   const limit = options.timeLimitSeconds ?? 20;
-  const mip = await runMip(model, { ...options, timeLimitSeconds: limit, mipRelGap: target });
   const start = options.start ?? null;
   const startObjective = start ? objectiveOf(a, start) : Infinity;
+  // A start already within the gap of the relaxation's bound needs no MIP.
+  const startBound = options.lowerBound?.(-Infinity) ?? -Infinity;
+  const skip = start !== null && startObjective - startBound <= target * Math.abs(startObjective);
+  const mip: MipRun = skip
+    ? { status: "optimal", objective: Infinity, dualBound: -Infinity, proved: false, colValue: null }
+    : await runMip(model, { ...options, timeLimitSeconds: limit, mipRelGap: target });
   // The starting plan stands when the MIP found nothing better (or HiGHS dropped it).
   const colValue = mip.colValue && mip.objective <= startObjective + 1e-6 ? mip.colValue : start;
   const hasSolution = colValue !== null;

@@ -1,4 +1,5 @@
 import { bindingCapGroups, budgetBinding, capBindings, offerBindings, powerBindings, unmetBindings, type Duals } from "./bindings";
+import { completeSolution, roundRelaxation } from "./heuristic";
 import { buildModel, type Formulation, type PlanModel } from "./model";
 import { chosenBlocks, familyMonths, monthShares, siteMonths, totalCost } from "./plan-result";
 import { runHighs, solveRelaxation, type LowerBound, type RawSolution, type Relaxation, type SolveOptions } from "./run-highs";
@@ -44,8 +45,22 @@ async function solveTwoPass(
   if (!relax) return { model: full, raw: await runHighs(full, { ...options, timeLimitSeconds: remaining() }, groups(full)), lpMs };
   const tau = Math.max(1e-6, Math.abs(relax.objective) * 1e-6);
   const open = new Set(full.blocks.filter((b) => relax.value(b.name) > 1e-9 || relax.reducedCost(b.name) <= tau).map((b) => b.name));
+  // The LP rounded and repaired: HiGHS' first incumbent (its blocks stay open in the restricted MIP).
+  const rounded = formulation === "direct" ? roundRelaxation(world, full, relax.value) : null;
+  const steps = new Map<string, number>();
+  full.blocks.forEach((b, j) => {
+    const v = rounded?.[j] ?? 0;
+    if (v <= 0) return;
+    steps.set(b.name, v);
+    open.add(b.name);
+  });
   const first = restrict(world, formulation, full, relax, open);
-  const raw = await runHighs(first.model, { ...options, timeLimitSeconds: remaining(), lowerBound: first.lowerBound }, groups(first.model));
+  const start = rounded ? completeSolution(world, first.model, steps) : null;
+  const raw = await runHighs(
+    first.model,
+    { ...options, start, timeLimitSeconds: remaining(), lowerBound: first.lowerBound },
+    groups(first.model),
+  );
   const target = options.mipRelGap ?? 1e-4;
   const solved = raw.status === "optimal" || raw.status === "time_limit_feasible";
   if (!solved || raw.mipGap <= target || remaining() < (options.timeLimitSeconds ?? 20) / 2) return { model: first.model, raw, lpMs };
@@ -56,9 +71,10 @@ async function solveTwoPass(
     .slice(0, 2 * open.size + 100);
   for (const b of more) open.add(b.name);
   const second = restrict(world, formulation, full, relax, open);
+  const best = new Map([...raw.values].filter(([name]) => name.startsWith("n")));
   const raw2 = await runHighs(
     second.model,
-    { ...options, timeLimitSeconds: remaining(), lowerBound: second.lowerBound },
+    { ...options, start: completeSolution(world, second.model, best), timeLimitSeconds: remaining(), lowerBound: second.lowerBound },
     groups(second.model),
   );
   const better = (raw2.status === "optimal" || raw2.status === "time_limit_feasible") && raw2.objective <= raw.objective + 1e-6;
