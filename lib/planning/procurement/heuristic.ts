@@ -12,8 +12,9 @@ const ROUNDS = 1;
 const TRIES = 8;
 
 type Dim = "provider" | "vendor" | "site";
-const DIMS: Dim[] = ["provider", "vendor", "site"];
 const holderOf = (o: PlanOffer, d: Dim): string | null => (d === "provider" ? o.providerId : d === "vendor" ? o.vendor : o.siteId);
+
+type CapEntry = { dim: Dim; holder: string; cap: number; rhs: Float64Array; held: Float64Array };
 
 /** Everything that limits a plan's steps, from the model's rows, and the plan's running totals. */
 class State {
@@ -25,6 +26,9 @@ class State {
   readonly total: Float64Array;
   readonly held = new Map<string, Float64Array>();
   readonly capRhs = new Map<string, Float64Array>();
+  readonly capList: CapEntry[] = [];
+  /** The cap rows of each offer's own holders. */
+  readonly offerCaps: CapEntry[][];
   readonly qty: Float64Array;
   spent = 0;
   /** Σ unmet H100e-months. */
@@ -35,6 +39,8 @@ class State {
   readonly siteIndex = new Map<string, number>();
   readonly familyIndex: Map<string, number>;
   readonly M: number;
+  readonly costs: Float64Array;
+  readonly ks: Float64Array;
   /** Block indices, dearest per H100e-month first, and cheapest first. */
   readonly order: number[];
   readonly cheap: number[];
@@ -71,6 +77,17 @@ class State {
     this.budget = budget;
     for (const need of this.need) for (const x of need) this.unmet += x;
     for (const key of this.capRhs.keys()) this.held.set(key, new Float64Array(M));
+    for (const [key, rhs] of this.capRhs) {
+      const [dim, holder] = key.split(/:(.*)/s) as [Dim, string];
+      const cap = world.caps[dim];
+      if (cap !== undefined) this.capList.push({ dim, holder, cap, rhs, held: this.held.get(key) as Float64Array });
+    }
+    this.offerCaps = world.offers.map((o) => this.capList.filter((e) => holderOf(o, e.dim) === e.holder));
+    this.costs = Float64Array.from(model.blocks, (b) => model.arrays.colCost[model.column(b.name) ?? 0] ?? 0);
+    this.ks = Float64Array.from(model.blocks, (b) => {
+      const o = world.offers[b.offer] as PlanOffer;
+      return o.step * o.h100ePerUnit;
+    });
     this.order = model.blocks.map((_, j) => j).sort((x, y) => unitCost(this, y) - unitCost(this, x));
     this.cheap = [...this.order].reverse();
   }
@@ -80,13 +97,12 @@ class State {
   }
 
   cost(j: number): number {
-    return this.model.arrays.colCost[this.model.column((this.model.blocks[j] as BlockColumn).name) ?? 0] ?? 0;
+    return this.costs[j] ?? 0;
   }
 
   /** H100e one step of block j covers. */
   k(j: number): number {
-    const o = this.offer(j);
-    return o.step * o.h100ePerUnit;
+    return this.ks[j] ?? 0;
   }
 
   cap(d: Dim): number | undefined {
@@ -101,7 +117,7 @@ class State {
     const k = delta * o.step * o.h100ePerUnit;
     const f = this.familyIndex.get(o.family) ?? 0;
     const si = o.siteId === null ? undefined : this.siteIndex.get(o.siteId);
-    const keys = DIMS.map((d) => `${d}:${holderOf(o, d) ?? ""}`);
+    const caps = this.offerCaps[b.offer] ?? [];
     const cover = this.cover[f] as Float64Array;
     const need = this.need[f] as Float64Array;
     this.log.push([j, delta]);
@@ -114,10 +130,7 @@ class State {
         (this.siteMw[si] as Float64Array)[m] =
           ((this.siteMw[si] as Float64Array)[m] ?? 0) + (delta * o.step * o.facilityWattsPerUnit) / 1e6;
       this.total[m] = (this.total[m] ?? 0) + k;
-      for (const key of keys) {
-        const h = this.held.get(key);
-        if (h) h[m] = (h[m] ?? 0) + k;
-      }
+      for (const e of caps) e.held[m] = (e.held[m] ?? 0) + k;
     }
     this.qty[b.offer] = (this.qty[b.offer] ?? 0) + delta * o.step;
     this.spent += delta * this.cost(j);
@@ -135,20 +148,17 @@ class State {
     const si = o.siteId === null ? undefined : this.siteIndex.get(o.siteId);
     const mw = (o.step * o.facilityWattsPerUnit) / 1e6;
     const k = this.k(j);
+    const caps = this.offerCaps[b.offer] ?? [];
     for (let m = b.start; m < b.end && r > 0; m++) {
       if (si !== undefined && mw > 0) {
         const rhs = (this.powerRhs[si] as Float64Array)[m] ?? Infinity;
         if (Number.isFinite(rhs)) r = Math.min(r, Math.floor((rhs - ((this.siteMw[si] as Float64Array)[m] ?? 0)) / mw + TOL));
       }
-      for (const d of DIMS) {
-        const cap = this.cap(d);
-        const h = holderOf(o, d);
-        if (cap === undefined || h === null || cap >= 1) continue;
-        const key = `${d}:${h}`;
-        const rhs = this.capRhs.get(key)?.[m] ?? Infinity;
-        if (!Number.isFinite(rhs)) continue;
-        const lhs = (this.held.get(key)?.[m] ?? 0) - cap * (this.total[m] ?? 0);
-        r = Math.min(r, Math.floor((rhs - lhs) / (k * (1 - cap)) + TOL));
+      for (const e of caps) {
+        const rhs = e.rhs[m] ?? Infinity;
+        if (!Number.isFinite(rhs) || e.cap >= 1) continue;
+        const lhs = (e.held[m] ?? 0) - e.cap * (this.total[m] ?? 0);
+        r = Math.min(r, Math.floor((rhs - lhs) / (k * (1 - e.cap)) + TOL));
       }
     }
     return Math.max(0, r);
@@ -165,14 +175,13 @@ class State {
     const k = delta * this.k(j);
     const left = (this.qty[b.offer] ?? 0) - delta * o.step;
     if (left > TOL && left < o.minQuantity - TOL) return false;
-    for (const [key, rhs] of this.capRhs) {
-      const [d, h] = key.split(":") as [Dim, string];
-      const cap = this.cap(d) ?? 1;
-      const own = holderOf(o, d) === h;
-      const held = this.held.get(key) as Float64Array;
+    const own = new Set(this.offerCaps[b.offer] ?? []);
+    for (const e of this.capList) {
+      const mine = own.has(e);
       for (let m = b.start; m < b.end; m++) {
-        const lhs = (held[m] ?? 0) - (own ? k : 0) - cap * ((this.total[m] ?? 0) - k);
-        if (lhs > (rhs[m] ?? Infinity) + TOL && lhs > (held[m] ?? 0) - cap * (this.total[m] ?? 0) + TOL) return false;
+        const now = (e.held[m] ?? 0) - e.cap * (this.total[m] ?? 0);
+        const lhs = now - (mine ? k : 0) + e.cap * k;
+        if (lhs > (e.rhs[m] ?? Infinity) + TOL && lhs > now + TOL) return false;
       }
     }
     return true;
@@ -211,13 +220,8 @@ class State {
       for (let m = b.start; m < b.end; m++) {
         if (si !== undefined && ((this.siteMw[si] as Float64Array)[m] ?? 0) > ((this.powerRhs[si] as Float64Array)[m] ?? Infinity) + 1e-6)
           return true;
-        for (const d of DIMS) {
-          const h = holderOf(o, d);
-          const cap = this.cap(d);
-          if (h === null || cap === undefined) continue;
-          const key = `${d}:${h}`;
-          const rhs = this.capRhs.get(key)?.[m] ?? Infinity;
-          if ((this.held.get(key)?.[m] ?? 0) - cap * (this.total[m] ?? 0) > rhs + 1e-6) return true;
+        for (const e of this.offerCaps[b.offer] ?? []) {
+          if ((e.held[m] ?? 0) - e.cap * (this.total[m] ?? 0) > (e.rhs[m] ?? Infinity) + 1e-6) return true;
         }
       }
       return false;
@@ -235,14 +239,20 @@ function unitCost(s: State, j: number): number {
 }
 
 /** Steps of each block column (by index into model.blocks) of a feasible plan near the LP relaxation, or null. */
-export function roundRelaxation(world: PlanWorld, model: PlanModel, lpValue: (name: string) => number): Float64Array | null {
+export function roundRelaxation(
+  world: PlanWorld,
+  model: PlanModel,
+  lpValue: (name: string) => number,
+  /** Wall ms the local search may take (it tries the coarsest blocks first). */
+  improveMs = 1500,
+): Float64Array | null {
   let best: State | null = null;
   for (const round of [Math.ceil, Math.floor]) {
     const s = attempt(world, model, lpValue, round);
     if (s && (!best || s.objective() < best.objective())) best = s;
   }
   if (!best) return null;
-  improve(best);
+  improve(best, performance.now() + improveMs);
   return best.violated() ? null : best.n;
 }
 
@@ -327,20 +337,63 @@ function refill(s: State, candidates: number[]): void {
   }
 }
 
+/** The shortfall closed block by block, each time by the steps that cover it at the lowest USD per H100e-month. */
+function refillBest(s: State, candidates: number[], from: number, to: number): void {
+  const { model, world } = s;
+  for (let iteration = 0; iteration < 10; iteration++) {
+    let best = -1;
+    let bestSteps = 0;
+    let bestRatio = Infinity;
+    for (const j of candidates) {
+      const b = model.blocks[j] as BlockColumn;
+      const o = world.offers[b.offer] as PlanOffer;
+      const f = s.familyIndex.get(o.family) ?? 0;
+      const need = s.need[f] as Float64Array;
+      const cover = s.cover[f] as Float64Array;
+      const k = s.k(j);
+      if (b.start >= to || b.end <= from) continue;
+      let low = Infinity;
+      let high = 0;
+      for (let m = b.start; m < b.end; m++) {
+        const g = (need[m] ?? 0) - (cover[m] ?? 0);
+        if (g > 1e-9) [low, high] = [Math.min(low, g), Math.max(high, g)];
+      }
+      if (high === 0) continue;
+      const tries = [Math.floor(low / k), Math.ceil(low / k), Math.floor(high / k), Math.ceil(high / k)];
+      const room = s.room(j);
+      if (room <= 0) continue;
+      const minSteps = (s.qty[b.offer] ?? 0) > TOL ? 1 : Math.max(1, Math.ceil(o.minQuantity / o.step - TOL));
+      for (const d of new Set(tries.map((d) => Math.min(d, room)))) {
+        if (d < minSteps) continue;
+        const covered = s.coverValue(j, d);
+        const ratio = (d * s.cost(j)) / covered;
+        if (covered > d * s.cost(j) && ratio < bestRatio) [best, bestSteps, bestRatio] = [j, d, ratio];
+      }
+    }
+    if (best < 0) return;
+    s.add(best, bestSteps);
+  }
+}
+
 /** Local search: a step off a coarse block, its gap refilled by the family's cheapest blocks; kept when cheaper. */
-function improve(s: State): void {
+function improve(s: State, deadline: number): void {
   const byFamily = s.world.families.map((family) => s.cheap.filter((j) => s.offer(j).family === family));
   const coarse = s.model.blocks.map((_, j) => j).sort((x, y) => s.k(y) - s.k(x));
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let round = 0; round < 1 + ROUNDS; round++) {
+    const best = round > 0;
     let better = false;
     for (const j of coarse) {
+      if (performance.now() > deadline) return;
       for (let tries = 0; tries < TRIES && (s.n[j] ?? 0) > 0; tries++) {
         if (!s.canRemove(j, 1)) break;
         const before = s.objective();
         const mark = s.log.length;
         s.add(j, -1);
-        refill(s, byFamily[s.familyIndex.get(s.offer(j).family) ?? 0] ?? []);
-        for (const i of s.order) if (i !== j) trim(s, i);
+        const family = byFamily[s.familyIndex.get(s.offer(j).family) ?? 0] ?? [];
+        const b = s.model.blocks[j] as BlockColumn;
+        if (best) refillBest(s, family, b.start, b.end);
+        else refill(s, family);
+        for (const i of family) if (i !== j && (s.n[i] ?? 0) > 0) trim(s, i);
         if (s.objective() < before - 1e-6 && !s.violated()) {
           better = true;
           continue;
@@ -353,7 +406,7 @@ function improve(s: State): void {
         break;
       }
     }
-    if (!better) break;
+    if (!better && best) break;
   }
 }
 

@@ -93,7 +93,7 @@ const SCALE = 1 / 1024;
  */
 export async function runHighs(
   model: PlanModel,
-  options: SolveOptions & { lowerBound?: LowerBound },
+  options: SolveOptions & { lowerBound?: LowerBound; skipMip?: boolean },
   relaxGroups: (rowDual: Float64Array) => Map<string, number[]>,
 ): Promise<RawSolution> {
   const h = await highs();
@@ -105,7 +105,7 @@ export async function runHighs(
   const startObjective = start ? objectiveOf(a, start) : Infinity;
   // A start already within the gap of the relaxation's bound needs no MIP.
   const startBound = options.lowerBound?.(-Infinity) ?? -Infinity;
-  const skip = start !== null && startObjective - startBound <= target * Math.abs(startObjective);
+  const skip = start !== null && (options.skipMip === true || startObjective - startBound <= target * Math.abs(startObjective));
   const mip: MipRun = skip
     ? { status: "optimal", objective: Infinity, dualBound: -Infinity, proved: false, colValue: null }
     : await runMip(model, { ...options, timeLimitSeconds: limit, mipRelGap: target });

@@ -9,6 +9,8 @@ export type PlanOptions = SolveOptions & {
   formulation?: Formulation;
   /** Solve the LP relaxation first and the MIP on the columns it prices near zero (default: above 1,500 block columns). */
   twoPass?: boolean;
+  /** Two-pass only: return the rounded relaxation without running the MIP (tests of the heuristic, quick previews). */
+  heuristicOnly?: boolean;
 };
 
 const TWO_PASS_ABOVE = 1500;
@@ -46,7 +48,9 @@ async function solveTwoPass(
   const tau = Math.max(1e-6, Math.abs(relax.objective) * 1e-6);
   const open = new Set(full.blocks.filter((b) => relax.value(b.name) > 1e-9 || relax.reducedCost(b.name) <= tau).map((b) => b.name));
   // The LP rounded and repaired: HiGHS' first incumbent (its blocks stay open in the restricted MIP).
-  const rounded = formulation === "direct" ? roundRelaxation(world, full, relax.value) : null;
+  // Its local search gets a fifth of the time limit (0.3–4 s); the restricted MIP the rest.
+  const improveMs = Math.min(4000, Math.max(300, (options.timeLimitSeconds ?? 20) * 200));
+  const rounded = formulation === "direct" ? roundRelaxation(world, full, relax.value, improveMs) : null;
   const steps = new Map<string, number>();
   full.blocks.forEach((b, j) => {
     const v = rounded?.[j] ?? 0;
@@ -58,12 +62,13 @@ async function solveTwoPass(
   const start = rounded ? completeSolution(world, first.model, steps) : null;
   const raw = await runHighs(
     first.model,
-    { ...options, start, timeLimitSeconds: remaining(), lowerBound: first.lowerBound },
+    { ...options, start, skipMip: options.heuristicOnly === true, timeLimitSeconds: remaining(), lowerBound: first.lowerBound },
     groups(first.model),
   );
   const target = options.mipRelGap ?? 1e-4;
   const solved = raw.status === "optimal" || raw.status === "time_limit_feasible";
-  if (!solved || raw.mipGap <= target || remaining() < (options.timeLimitSeconds ?? 20) / 2) return { model: first.model, raw, lpMs };
+  if (!solved || raw.mipGap <= target || options.heuristicOnly || remaining() < (options.timeLimitSeconds ?? 20) / 2)
+    return { model: first.model, raw, lpMs };
   // Pass two: reopen the cheapest-priced columns that could still improve the plan, up to three times as many.
   const more = full.blocks
     .filter((b) => !open.has(b.name) && relax.reducedCost(b.name) < raw.objective - relax.objective)
