@@ -8,7 +8,7 @@ import type { PlanOffer, PlanWorld } from "./types";
 // blocks that still fit. Its plan is HiGHS' starting incumbent and stands when the MIP finds nothing better.
 
 const TOL = 1e-7;
-const ROUNDS = 1;
+const ROUNDS = 4;
 const TRIES = 8;
 
 type Dim = "provider" | "vendor" | "site";
@@ -245,6 +245,8 @@ export function roundRelaxation(
   lpValue: (name: string) => number,
   /** Wall ms the local search may take (it tries the coarsest blocks first). */
   improveMs = 1500,
+  /** The local search stops once the plan costs no more than this (the gap asked for, against the relaxation). */
+  goodEnough = -Infinity,
 ): Float64Array | null {
   let best: State | null = null;
   for (const round of [Math.ceil, Math.floor]) {
@@ -252,7 +254,7 @@ export function roundRelaxation(
     if (s && (!best || s.objective() < best.objective())) best = s;
   }
   if (!best) return null;
-  improve(best, performance.now() + improveMs);
+  improve(best, performance.now() + improveMs, goodEnough);
   return best.violated() ? null : best.n;
 }
 
@@ -376,14 +378,14 @@ function refillBest(s: State, candidates: number[], from: number, to: number): v
 }
 
 /** Local search: a step off a coarse block, its gap refilled by the family's cheapest blocks; kept when cheaper. */
-function improve(s: State, deadline: number): void {
+function improve(s: State, deadline: number, goodEnough: number): void {
   const byFamily = s.world.families.map((family) => s.cheap.filter((j) => s.offer(j).family === family));
   const coarse = s.model.blocks.map((_, j) => j).sort((x, y) => s.k(y) - s.k(x));
   for (let round = 0; round < 1 + ROUNDS; round++) {
     const best = round > 0;
     let better = false;
     for (const j of coarse) {
-      if (performance.now() > deadline) return;
+      if (performance.now() > deadline || s.objective() <= goodEnough) return;
       for (let tries = 0; tries < TRIES && (s.n[j] ?? 0) > 0; tries++) {
         if (!s.canRemove(j, 1)) break;
         const before = s.objective();

@@ -193,7 +193,7 @@ function objectiveOf(a: ArrayModel, x: Float64Array): number {
 }
 
 /** Row activities A·x. */
-export function activity(a: ArrayModel, x: Float64Array): Float64Array {
+function activity(a: ArrayModel, x: Float64Array): Float64Array {
   const out = new Float64Array(a.numRows);
   for (let r = 0; r < a.numRows; r++) {
     let v = 0;

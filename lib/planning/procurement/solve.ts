@@ -48,9 +48,12 @@ async function solveTwoPass(
   const tau = Math.max(1e-6, Math.abs(relax.objective) * 1e-6);
   const open = new Set(full.blocks.filter((b) => relax.value(b.name) > 1e-9 || relax.reducedCost(b.name) <= tau).map((b) => b.name));
   // The LP rounded and repaired: HiGHS' first incumbent (its blocks stay open in the restricted MIP).
-  // Its local search gets a fifth of the time limit (0.3–4 s); the restricted MIP the rest.
-  const improveMs = Math.min(4000, Math.max(300, (options.timeLimitSeconds ?? 20) * 200));
-  const rounded = formulation === "direct" ? roundRelaxation(world, full, relax.value, improveMs) : null;
+  // Its local search gets up to 40 % of the time limit (0.3–8 s) and stops once within the gap asked for; the
+  // restricted MIP gets the rest.
+  const target = options.mipRelGap ?? 1e-4;
+  const improveMs = Math.min(8000, Math.max(300, (options.timeLimitSeconds ?? 20) * 400));
+  const goodEnough = relax.objective / (1 - 0.98 * target);
+  const rounded = formulation === "direct" ? roundRelaxation(world, full, relax.value, improveMs, goodEnough) : null;
   const steps = new Map<string, number>();
   full.blocks.forEach((b, j) => {
     const v = rounded?.[j] ?? 0;
@@ -65,7 +68,6 @@ async function solveTwoPass(
     { ...options, start, skipMip: options.heuristicOnly === true, timeLimitSeconds: remaining(), lowerBound: first.lowerBound },
     groups(first.model),
   );
-  const target = options.mipRelGap ?? 1e-4;
   const solved = raw.status === "optimal" || raw.status === "time_limit_feasible";
   if (!solved || raw.mipGap <= target || options.heuristicOnly || remaining() < (options.timeLimitSeconds ?? 20) / 2)
     return { model: first.model, raw, lpMs };
