@@ -353,6 +353,9 @@ function refillBest(s: State, candidates: number[], from: number, to: number): v
       const need = s.need[f] as Float64Array;
       const cover = s.cover[f] as Float64Array;
       const k = s.k(j);
+      // Candidates come cheapest per H100e-month first, and no step covers more than all its months: none after
+      // this one can beat the best ratio found.
+      if (unitCost(s, j) / model.penalty >= bestRatio) break;
       if (b.start >= to || b.end <= from) continue;
       let low = Infinity;
       let high = 0;
