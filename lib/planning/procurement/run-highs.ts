@@ -1,5 +1,8 @@
+import { Worker } from "node:worker_threads";
+
 import loadHighs, { type Highs } from "highs";
 
+import type { ArrayModel } from "./lp-writer";
 import type { PlanModel } from "./model";
 
 let highsPromise: Promise<Highs> | null = null;
@@ -10,6 +13,8 @@ function highs(): Promise<Highs> {
 }
 
 export type SolveOptions = {
+  /** Column values of a feasible plan (the model's columns): HiGHS' starting incumbent, kept when it beats the MIP's. */
+  start?: Float64Array | null;
   /** Wall-clock limit of the whole solve; past it the best plan found is returned (default 20). */
   timeLimitSeconds?: number;
   /** Relative gap at which a plan counts as optimal (default 0.0001). */
@@ -79,7 +84,6 @@ function load(h: Highs, model: PlanModel): Model {
   });
 }
 
-const FEASIBLE = 2;
 const SCALE = 1 / 1024;
 
 /**
@@ -89,57 +93,59 @@ const SCALE = 1 / 1024;
  */
 export async function runHighs(
   model: PlanModel,
-  options: SolveOptions & { lowerBound?: LowerBound },
+  options: SolveOptions & { lowerBound?: LowerBound; skipMip?: boolean },
   relaxGroups: (rowDual: Float64Array) => Map<string, number[]>,
 ): Promise<RawSolution> {
   const h = await highs();
   const started = performance.now();
   const target = options.mipRelGap ?? 1e-4;
   const a = model.arrays;
+  const limit = options.timeLimitSeconds ?? 20;
+  const start = options.start ?? null;
+  const startObjective = start ? objectiveOf(a, start) : Infinity;
+  // A start already within the gap of the relaxation's bound needs no MIP.
+  const startBound = options.lowerBound?.(-Infinity) ?? -Infinity;
+  const skip = start !== null && (options.skipMip === true || startObjective - startBound <= target * Math.abs(startObjective));
+  const mip: MipRun = skip
+    ? { status: "optimal", objective: Infinity, dualBound: -Infinity, proved: false, colValue: null }
+    : await runMip(model, { ...options, timeLimitSeconds: limit, mipRelGap: target });
+  // The starting plan stands when the MIP found nothing better (or HiGHS dropped it).
+  const colValue = mip.colValue && mip.objective <= startObjective + 1e-6 ? mip.colValue : start;
+  const hasSolution = colValue !== null;
+  const objective = colValue === null ? 0 : colValue === mip.colValue ? mip.objective : startObjective;
+  const integers = a.integer.some((x) => x === 1);
+  const ownBound = integers ? (mip.proved ? Math.min(objective, mip.dualBound) : -Infinity) : objective;
+  const bound = options.lowerBound ? options.lowerBound(Number.isFinite(ownBound) ? ownBound : -Infinity) : ownBound;
+  const gap = objective === 0 ? 0 : Math.max(0, (objective - bound) / Math.abs(objective));
+  // No bound at all (the thread ended at the deadline, no relaxation to fall back on): a 100 % gap.
+  const mipGap = Number.isFinite(gap) ? gap : 1;
+  const status: RawSolution["status"] = !hasSolution
+    ? mip.status === "time_limit"
+      ? "time_limit_no_solution"
+      : mip.status === "infeasible"
+        ? "infeasible"
+        : "error"
+    : mipGap <= target + 1e-9
+      ? "optimal"
+      : "time_limit_feasible";
+  const mipMs = Math.round(performance.now() - started);
+  const result: RawSolution = {
+    status,
+    objective,
+    mipGap: hasSolution ? mipGap : 0,
+    values: new Map(),
+    rowActivity: new Float64Array(0),
+    rowDual: null,
+    supportObjective: null,
+    relaxedObjective: new Map(),
+    mipMs,
+    dualsMs: 0,
+  };
+  if (!colValue) return result;
   const m = load(h, model);
+  const objectiveValue = () => m.getObjectiveValue() / SCALE;
   try {
-    m.options.set({ output_flag: options.log ?? false, mip_rel_gap: target, time_limit: options.timeLimitSeconds ?? 20 });
-    const objectiveValue = () => m.getObjectiveValue() / SCALE;
-    // HiGHS' own time_limit is checked between phases (a root node can overrun it several times over): the
-    // MIP callback also stops the search at the deadline, keeping the best plan found.
-    const deadline = started + (options.timeLimitSeconds ?? 20) * 1000;
-    const stop = (event: { interrupt: () => void }): undefined => {
-      if (performance.now() > deadline) event.interrupt();
-    };
-    m.run({ [h.constants.callbackType.mipInterrupt]: stop, [h.constants.callbackType.simplexInterrupt]: stop });
-    const code = m.getModelStatus();
-    const hasSolution = code === h.constants.modelStatus.optimal || Number(m.info.get("primal_solution_status")) === FEASIBLE;
-    const objective = hasSolution ? objectiveValue() : 0;
-    const integers = a.integer.some((x) => x === 1);
-    const ownBound = integers ? Number(m.info.get("mip_dual_bound")) / SCALE : objective;
-    const bound = options.lowerBound ? options.lowerBound(Number.isFinite(ownBound) ? ownBound : -Infinity) : ownBound;
-    const mipGap = objective === 0 ? 0 : Math.max(0, (objective - bound) / Math.abs(objective));
-    const timedOut = code === h.constants.modelStatus.timeLimit || code === h.constants.modelStatus.interrupted;
-    const status: RawSolution["status"] = !hasSolution
-      ? timedOut
-        ? "time_limit_no_solution"
-        : code === h.constants.modelStatus.infeasible
-          ? "infeasible"
-          : "error"
-      : mipGap <= target + 1e-9
-        ? "optimal"
-        : "time_limit_feasible";
-    const mipMs = Math.round(performance.now() - started);
-    const result: RawSolution = {
-      status,
-      objective,
-      mipGap: hasSolution ? mipGap : 0,
-      values: new Map(),
-      rowActivity: new Float64Array(0),
-      rowDual: null,
-      supportObjective: null,
-      relaxedObjective: new Map(),
-      mipMs,
-      dualsMs: 0,
-    };
-    if (!hasSolution) return result;
-
-    const sol = m.getSolution();
+    const sol = { colValue, rowValue: activity(a, colValue) };
     result.rowActivity = sol.rowValue;
     for (const name of [...model.blocks.map((b) => b.name), ...model.used.values(), ...model.unmet.map((u) => u.name)]) {
       const i = model.column(name);
@@ -157,7 +163,7 @@ export async function runHighs(
       if (i !== undefined) m.changeColBounds(i, Math.round(sol.colValue[i] ?? 0), Math.round(sol.colValue[i] ?? 0));
     }
     m.clearIntegrality();
-    m.options.set({ presolve: "off", time_limit: 30 });
+    m.options.set({ output_flag: false, presolve: "off", time_limit: 30 });
     m.zeroAllClocks();
     m.run();
     if (m.getModelStatus() === h.constants.modelStatus.optimal) {
@@ -178,3 +184,100 @@ export async function runHighs(
     m.dispose();
   }
 }
+
+/** Σ cost × value, in USD. */
+function objectiveOf(a: ArrayModel, x: Float64Array): number {
+  let z = 0;
+  for (let j = 0; j < a.numCols; j++) z += (a.colCost[j] ?? 0) * (x[j] ?? 0);
+  return z;
+}
+
+/** Row activities A·x. */
+function activity(a: ArrayModel, x: Float64Array): Float64Array {
+  const out = new Float64Array(a.numRows);
+  for (let r = 0; r < a.numRows; r++) {
+    let v = 0;
+    for (let k = a.starts[r] ?? 0; k < (a.starts[r + 1] ?? 0); k++) v += (a.values[k] ?? 0) * (x[a.indices[k] ?? 0] ?? 0);
+    out[r] = v;
+  }
+  return out;
+}
+
+type MipRun = {
+  status: "optimal" | "time_limit" | "infeasible" | "other";
+  /** USD; Infinity without a solution. */
+  objective: number;
+  dualBound: number;
+  /** The MIP's bound is known (false when the thread was ended at the deadline). */
+  proved: boolean;
+  colValue: Float64Array | null;
+};
+
+/** Grace after the deadline for the worker to answer its own interrupt before it is terminated. */
+const GRACE_MS = 150;
+
+/**
+ * The MIP in a worker thread (highs-worker.mjs). HiGHS is told the time limit and interrupts itself at the
+ * deadline, but does not always listen (runs of 106 s and 347 s against a 20 s limit were seen): the thread is
+ * terminated at the deadline and the best incumbent it reported stands.
+ */
+function runMip(model: PlanModel, options: { timeLimitSeconds: number; mipRelGap: number; log?: boolean; start?: Float64Array | null }) {
+  const a = model.arrays;
+  const deadline = Date.now() + options.timeLimitSeconds * 1000;
+  const arrays = { ...a, colCost: a.colCost.map((c) => c * SCALE) };
+  return new Promise<MipRun>((resolve) => {
+    let best: { objective: number; colValue: Float64Array } | null = null;
+    let settled = false;
+    const worker = new Worker(new URL("./highs-worker.mjs", import.meta.url), {
+      workerData: {
+        arrays,
+        timeLimitSeconds: options.timeLimitSeconds,
+        mipRelGap: options.mipRelGap,
+        log: options.log ?? false,
+        deadline,
+        start: options.start ?? null,
+      },
+    });
+    const finish = (run: MipRun) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(run);
+    };
+    const fromBest = (status: MipRun["status"]): MipRun =>
+      best
+        ? { status, objective: best.objective, dualBound: -Infinity, proved: false, colValue: best.colValue }
+        : { status, objective: Infinity, dualBound: -Infinity, proved: false, colValue: null };
+    const timer = setTimeout(() => finish(fromBest("time_limit")), Math.max(0, deadline - Date.now()) + GRACE_MS);
+    worker.on("message", (msg: WorkerMessage) => {
+      if (msg.type === "incumbent") {
+        const objective = msg.objective / SCALE;
+        if (!best || objective < best.objective) best = { objective, colValue: msg.colValue };
+      } else if (msg.type === "done") {
+        if (!msg.hasSolution || !msg.colValue) return finish(fromBest(msg.status === "optimal" ? "other" : msg.status));
+        finish({
+          status: msg.status,
+          objective: msg.objective / SCALE,
+          dualBound: msg.dualBound / SCALE,
+          proved: true,
+          colValue: msg.colValue,
+        });
+      } else finish(fromBest("other"));
+    });
+    worker.on("error", () => finish(fromBest("other")));
+    worker.on("exit", () => finish(fromBest("other")));
+  });
+}
+
+type WorkerMessage =
+  | { type: "incumbent"; objective: number; colValue: Float64Array }
+  | {
+      type: "done";
+      status: MipRun["status"];
+      hasSolution: boolean;
+      objective: number;
+      dualBound: number;
+      colValue: Float64Array | null;
+    }
+  | { type: "error"; message: string };

@@ -178,4 +178,19 @@ describe("solveProcurementPlan on random small worlds", () => {
       { numRuns: 30 },
     );
   }, 120_000);
+
+  it("rounds the relaxation to a plan that keeps every constraint, no cheaper than the optimum", async () => {
+    await fc.assert(
+      fc.asyncProperty(worldArb, async (world) => {
+        const exact = await solveProcurementPlan(world);
+        const rounded = await solveProcurementPlan(world, { twoPass: true, heuristicOnly: true });
+        expect(["optimal", "time_limit_feasible"]).toContain(rounded.status);
+        checkPlan(world, rounded);
+        expect(rounded.objective).toBeGreaterThanOrEqual(exact.objective - 1e-6 * Math.max(1, exact.objective));
+        const bound = rounded.objective * (1 - rounded.mipGap);
+        expect(exact.objective).toBeGreaterThanOrEqual(bound - 1e-6 * Math.max(1, exact.objective));
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
 });

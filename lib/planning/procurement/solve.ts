@@ -1,4 +1,5 @@
 import { bindingCapGroups, budgetBinding, capBindings, offerBindings, powerBindings, unmetBindings, type Duals } from "./bindings";
+import { completeSolution, roundRelaxation } from "./heuristic";
 import { buildModel, type Formulation, type PlanModel } from "./model";
 import { chosenBlocks, familyMonths, monthShares, siteMonths, totalCost } from "./plan-result";
 import { runHighs, solveRelaxation, type LowerBound, type RawSolution, type Relaxation, type SolveOptions } from "./run-highs";
@@ -8,6 +9,8 @@ export type PlanOptions = SolveOptions & {
   formulation?: Formulation;
   /** Solve the LP relaxation first and the MIP on the columns it prices near zero (default: above 1,500 block columns). */
   twoPass?: boolean;
+  /** Two-pass only: return the rounded relaxation without running the MIP (tests of the heuristic, quick previews). */
+  heuristicOnly?: boolean;
 };
 
 const TWO_PASS_ABOVE = 1500;
@@ -44,11 +47,30 @@ async function solveTwoPass(
   if (!relax) return { model: full, raw: await runHighs(full, { ...options, timeLimitSeconds: remaining() }, groups(full)), lpMs };
   const tau = Math.max(1e-6, Math.abs(relax.objective) * 1e-6);
   const open = new Set(full.blocks.filter((b) => relax.value(b.name) > 1e-9 || relax.reducedCost(b.name) <= tau).map((b) => b.name));
-  const first = restrict(world, formulation, full, relax, open);
-  const raw = await runHighs(first.model, { ...options, timeLimitSeconds: remaining(), lowerBound: first.lowerBound }, groups(first.model));
+  // The LP rounded and repaired: HiGHS' first incumbent (its blocks stay open in the restricted MIP).
+  // Its local search gets up to 40 % of the time limit (0.3–8 s) and stops once within the gap asked for; the
+  // restricted MIP gets the rest.
   const target = options.mipRelGap ?? 1e-4;
+  const improveMs = Math.min(8000, Math.max(300, (options.timeLimitSeconds ?? 20) * 400));
+  const goodEnough = relax.objective / (1 - 0.98 * target);
+  const rounded = formulation === "direct" ? roundRelaxation(world, full, relax.value, improveMs, goodEnough) : null;
+  const steps = new Map<string, number>();
+  full.blocks.forEach((b, j) => {
+    const v = rounded?.[j] ?? 0;
+    if (v <= 0) return;
+    steps.set(b.name, v);
+    open.add(b.name);
+  });
+  const first = restrict(world, formulation, full, relax, open);
+  const start = rounded ? completeSolution(world, first.model, steps) : null;
+  const raw = await runHighs(
+    first.model,
+    { ...options, start, skipMip: options.heuristicOnly === true, timeLimitSeconds: remaining(), lowerBound: first.lowerBound },
+    groups(first.model),
+  );
   const solved = raw.status === "optimal" || raw.status === "time_limit_feasible";
-  if (!solved || raw.mipGap <= target || remaining() < (options.timeLimitSeconds ?? 20) / 2) return { model: first.model, raw, lpMs };
+  if (!solved || raw.mipGap <= target || options.heuristicOnly || remaining() < (options.timeLimitSeconds ?? 20) / 2)
+    return { model: first.model, raw, lpMs };
   // Pass two: reopen the cheapest-priced columns that could still improve the plan, up to three times as many.
   const more = full.blocks
     .filter((b) => !open.has(b.name) && relax.reducedCost(b.name) < raw.objective - relax.objective)
@@ -56,9 +78,10 @@ async function solveTwoPass(
     .slice(0, 2 * open.size + 100);
   for (const b of more) open.add(b.name);
   const second = restrict(world, formulation, full, relax, open);
+  const best = new Map([...raw.values].filter(([name]) => name.startsWith("n")));
   const raw2 = await runHighs(
     second.model,
-    { ...options, timeLimitSeconds: remaining(), lowerBound: second.lowerBound },
+    { ...options, start: completeSolution(world, second.model, best), timeLimitSeconds: remaining(), lowerBound: second.lowerBound },
     groups(second.model),
   );
   const better = (raw2.status === "optimal" || raw2.status === "time_limit_feasible") && raw2.objective <= raw.objective + 1e-6;

@@ -1,0 +1,475 @@
+import type { ArrayModel } from "./lp-writer";
+import type { BlockColumn, PlanModel } from "./model";
+import type { PlanOffer, PlanWorld } from "./types";
+
+// A primal heuristic from the LP relaxation (direct formulation): round each block's steps up, repair what that
+// breaks (offer maximum, power per site-month, concentration caps, budget, offer minimum) by taking steps off the
+// dearest blocks, trim steps that cover no shortfall, then refill the shortfall left greedily with the cheapest
+// blocks that still fit. Its plan is HiGHS' starting incumbent and stands when the MIP finds nothing better.
+
+const TOL = 1e-7;
+const ROUNDS = 4;
+const TRIES = 8;
+
+type Dim = "provider" | "vendor" | "site";
+const holderOf = (o: PlanOffer, d: Dim): string | null => (d === "provider" ? o.providerId : d === "vendor" ? o.vendor : o.siteId);
+
+type CapEntry = { dim: Dim; holder: string; cap: number; rhs: Float64Array; held: Float64Array };
+
+/** Everything that limits a plan's steps, from the model's rows, and the plan's running totals. */
+class State {
+  readonly n: Float64Array;
+  readonly cover: Float64Array[];
+  readonly need: Float64Array[];
+  readonly siteMw: Float64Array[];
+  readonly powerRhs: Float64Array[];
+  readonly total: Float64Array;
+  readonly held = new Map<string, Float64Array>();
+  readonly capRhs = new Map<string, Float64Array>();
+  readonly capList: CapEntry[] = [];
+  /** The cap rows of each offer's own holders. */
+  readonly offerCaps: CapEntry[][];
+  readonly qty: Float64Array;
+  spent = 0;
+  /** Σ unmet H100e-months. */
+  unmet = 0;
+  /** Every add(), to undo a trial move. */
+  readonly log: [number, number][] = [];
+  readonly budget: number;
+  readonly siteIndex = new Map<string, number>();
+  readonly familyIndex: Map<string, number>;
+  readonly M: number;
+  readonly costs: Float64Array;
+  readonly ks: Float64Array;
+  /** Block indices, dearest per H100e-month first, and cheapest first. */
+  readonly order: number[];
+  readonly cheap: number[];
+
+  constructor(
+    readonly world: PlanWorld,
+    readonly model: PlanModel,
+  ) {
+    const M = world.months.length;
+    this.M = M;
+    const a = model.arrays;
+    this.n = new Float64Array(model.blocks.length);
+    this.familyIndex = new Map(world.families.map((f, i) => [f, i]));
+    this.cover = world.families.map(() => new Float64Array(M));
+    this.need = world.families.map((f) =>
+      Float64Array.from(world.months, (_, m) => Math.max(0, (world.demand[f]?.[m] ?? 0) - (world.existingCapacity[f]?.[m] ?? 0))),
+    );
+    world.sites.forEach((s, i) => this.siteIndex.set(s.id, i));
+    this.siteMw = world.sites.map(() => new Float64Array(M));
+    this.powerRhs = world.sites.map(() => new Float64Array(M).fill(Infinity));
+    this.total = new Float64Array(M);
+    this.qty = new Float64Array(world.offers.length);
+    let budget = Infinity;
+    model.rows.forEach((row, r) => {
+      const up = a.rowUpper[r] ?? Infinity;
+      if (row.kind === "power") (this.powerRhs[row.site] as Float64Array)[row.month] = up;
+      else if (row.kind === "cap") {
+        const key = `${row.dimension}:${row.holder}`;
+        const rhs = this.capRhs.get(key) ?? new Float64Array(M).fill(Infinity);
+        rhs[row.month] = up;
+        this.capRhs.set(key, rhs);
+      } else if (row.kind === "budget") budget = up;
+    });
+    this.budget = budget;
+    for (const need of this.need) for (const x of need) this.unmet += x;
+    for (const key of this.capRhs.keys()) this.held.set(key, new Float64Array(M));
+    for (const [key, rhs] of this.capRhs) {
+      const [dim, holder] = key.split(/:(.*)/s) as [Dim, string];
+      const cap = world.caps[dim];
+      if (cap !== undefined) this.capList.push({ dim, holder, cap, rhs, held: this.held.get(key) as Float64Array });
+    }
+    this.offerCaps = world.offers.map((o) => this.capList.filter((e) => holderOf(o, e.dim) === e.holder));
+    this.costs = Float64Array.from(model.blocks, (b) => model.arrays.colCost[model.column(b.name) ?? 0] ?? 0);
+    this.ks = Float64Array.from(model.blocks, (b) => {
+      const o = world.offers[b.offer] as PlanOffer;
+      return o.step * o.h100ePerUnit;
+    });
+    this.order = model.blocks.map((_, j) => j).sort((x, y) => unitCost(this, y) - unitCost(this, x));
+    this.cheap = [...this.order].reverse();
+  }
+
+  offer(j: number): PlanOffer {
+    return this.world.offers[(this.model.blocks[j] as BlockColumn).offer] as PlanOffer;
+  }
+
+  cost(j: number): number {
+    return this.costs[j] ?? 0;
+  }
+
+  /** H100e one step of block j covers. */
+  k(j: number): number {
+    return this.ks[j] ?? 0;
+  }
+
+  cap(d: Dim): number | undefined {
+    return this.world.caps[d];
+  }
+
+  /** Adds δ steps to block j, updating every running total. */
+  add(j: number, delta: number): void {
+    const b = this.model.blocks[j] as BlockColumn;
+    const o = this.offer(j);
+    this.n[j] = (this.n[j] ?? 0) + delta;
+    const k = delta * o.step * o.h100ePerUnit;
+    const f = this.familyIndex.get(o.family) ?? 0;
+    const si = o.siteId === null ? undefined : this.siteIndex.get(o.siteId);
+    const caps = this.offerCaps[b.offer] ?? [];
+    const cover = this.cover[f] as Float64Array;
+    const need = this.need[f] as Float64Array;
+    this.log.push([j, delta]);
+    for (let m = b.start; m < b.end; m++) {
+      const c = cover[m] ?? 0;
+      const nd = need[m] ?? 0;
+      this.unmet += Math.max(0, nd - c - k) - Math.max(0, nd - c);
+      cover[m] = c + k;
+      if (si !== undefined)
+        (this.siteMw[si] as Float64Array)[m] =
+          ((this.siteMw[si] as Float64Array)[m] ?? 0) + (delta * o.step * o.facilityWattsPerUnit) / 1e6;
+      this.total[m] = (this.total[m] ?? 0) + k;
+      for (const e of caps) e.held[m] = (e.held[m] ?? 0) + k;
+    }
+    this.qty[b.offer] = (this.qty[b.offer] ?? 0) + delta * o.step;
+    this.spent += delta * this.cost(j);
+  }
+
+  /** Largest number of steps block j may gain within power, its caps, its offer's maximum and the budget. */
+  room(j: number): number {
+    const b = this.model.blocks[j] as BlockColumn;
+    const o = this.offer(j);
+    let r = b.ub - (this.n[j] ?? 0);
+    const max = o.maxQuantity ?? Infinity;
+    r = Math.min(r, Math.floor((max - (this.qty[b.offer] ?? 0)) / o.step + TOL));
+    const c = this.cost(j);
+    if (Number.isFinite(this.budget) && c > 0) r = Math.min(r, Math.floor((this.budget - this.spent) / c + TOL));
+    const si = o.siteId === null ? undefined : this.siteIndex.get(o.siteId);
+    const mw = (o.step * o.facilityWattsPerUnit) / 1e6;
+    const k = this.k(j);
+    const caps = this.offerCaps[b.offer] ?? [];
+    for (let m = b.start; m < b.end && r > 0; m++) {
+      if (si !== undefined && mw > 0) {
+        const rhs = (this.powerRhs[si] as Float64Array)[m] ?? Infinity;
+        if (Number.isFinite(rhs)) r = Math.min(r, Math.floor((rhs - ((this.siteMw[si] as Float64Array)[m] ?? 0)) / mw + TOL));
+      }
+      for (const e of caps) {
+        const rhs = e.rhs[m] ?? Infinity;
+        if (!Number.isFinite(rhs) || e.cap >= 1) continue;
+        const lhs = (e.held[m] ?? 0) - e.cap * (this.total[m] ?? 0);
+        r = Math.min(r, Math.floor((rhs - lhs) / (k * (1 - e.cap)) + TOL));
+      }
+    }
+    return Math.max(0, r);
+  }
+
+  objective(): number {
+    return this.spent + this.model.penalty * this.unmet;
+  }
+
+  /** Whether removing δ steps of block j keeps every other holder within its cap (fewer added H100e in total). */
+  canRemove(j: number, delta: number): boolean {
+    const b = this.model.blocks[j] as BlockColumn;
+    const o = this.offer(j);
+    const k = delta * this.k(j);
+    const left = (this.qty[b.offer] ?? 0) - delta * o.step;
+    if (left > TOL && left < o.minQuantity - TOL) return false;
+    const own = new Set(this.offerCaps[b.offer] ?? []);
+    for (const e of this.capList) {
+      const mine = own.has(e);
+      for (let m = b.start; m < b.end; m++) {
+        const now = (e.held[m] ?? 0) - e.cap * (this.total[m] ?? 0);
+        const lhs = now - (mine ? k : 0) + e.cap * k;
+        if (lhs > (e.rhs[m] ?? Infinity) + TOL && lhs > now + TOL) return false;
+      }
+    }
+    return true;
+  }
+
+  /** Penalty avoided by δ more steps of block j (negative δ: penalty added). */
+  coverValue(j: number, delta: number): number {
+    const b = this.model.blocks[j] as BlockColumn;
+    const o = this.offer(j);
+    const f = this.familyIndex.get(o.family) ?? 0;
+    const need = this.need[f] as Float64Array;
+    const cover = this.cover[f] as Float64Array;
+    const k = delta * this.k(j);
+    let v = 0;
+    for (let m = b.start; m < b.end; m++) {
+      const before = Math.max(0, (need[m] ?? 0) - (cover[m] ?? 0));
+      v += before - Math.max(0, (need[m] ?? 0) - (cover[m] ?? 0) - k);
+    }
+    return v * this.model.penalty;
+  }
+
+  /** The rows the steps break: [block columns to take a step off, or null when none is broken]. */
+  violated(): number[] | null {
+    const { world, model } = this;
+    const byOfferOver = new Set<number>();
+    world.offers.forEach((o, oi) => {
+      const q = this.qty[oi] ?? 0;
+      if (q > (o.maxQuantity ?? Infinity) + TOL || (q > TOL && q < o.minQuantity - TOL)) byOfferOver.add(oi);
+    });
+    const bad: number[] = [];
+    const over = (j: number): boolean => {
+      const b = model.blocks[j] as BlockColumn;
+      const o = world.offers[b.offer] as PlanOffer;
+      if (byOfferOver.has(b.offer)) return true;
+      const si = o.siteId === null ? undefined : this.siteIndex.get(o.siteId);
+      for (let m = b.start; m < b.end; m++) {
+        if (si !== undefined && ((this.siteMw[si] as Float64Array)[m] ?? 0) > ((this.powerRhs[si] as Float64Array)[m] ?? Infinity) + 1e-6)
+          return true;
+        for (const e of this.offerCaps[b.offer] ?? []) {
+          if ((e.held[m] ?? 0) - e.cap * (this.total[m] ?? 0) > (e.rhs[m] ?? Infinity) + 1e-6) return true;
+        }
+      }
+      return false;
+    };
+    for (let j = 0; j < model.blocks.length; j++) if ((this.n[j] ?? 0) > 0 && over(j)) bad.push(j);
+    if (this.spent > this.budget + 1e-6) for (let j = 0; j < model.blocks.length; j++) if ((this.n[j] ?? 0) > 0) bad.push(j);
+    return bad.length > 0 ? bad : null;
+  }
+}
+
+/** USD per H100e-month a block's step costs if all its months are needed. */
+function unitCost(s: State, j: number): number {
+  const b = s.model.blocks[j] as BlockColumn;
+  return s.cost(j) / (s.k(j) * Math.max(1, b.end - b.start));
+}
+
+/** Steps of each block column (by index into model.blocks) of a feasible plan near the LP relaxation, or null. */
+export function roundRelaxation(
+  world: PlanWorld,
+  model: PlanModel,
+  lpValue: (name: string) => number,
+  /** Wall ms the local search may take (it tries the coarsest blocks first). */
+  improveMs = 1500,
+  /** The local search stops once the plan costs no more than this (the gap asked for, against the relaxation). */
+  goodEnough = -Infinity,
+): Float64Array | null {
+  let best: State | null = null;
+  for (const round of [Math.ceil, Math.floor]) {
+    const s = attempt(world, model, lpValue, round);
+    if (s && (!best || s.objective() < best.objective())) best = s;
+  }
+  if (!best) return null;
+  improve(best, performance.now() + improveMs, goodEnough);
+  return best.violated() ? null : best.n;
+}
+
+function attempt(world: PlanWorld, model: PlanModel, lpValue: (name: string) => number, round: (x: number) => number): State | null {
+  const s = new State(world, model);
+  model.blocks.forEach((b, j) => {
+    const v = lpValue(b.name);
+    const steps = Math.min(b.ub, round(v - 1e-6));
+    if (v > 1e-6 && steps > 0) s.add(j, steps);
+  });
+
+  // Repair: a step off the dearest block (per H100e-month) that breaks a row, until none is broken.
+  for (let pass = 0; pass < 100_000; pass++) {
+    const bad = s.violated();
+    if (!bad) break;
+    const offers = new Map<number, number[]>();
+    for (const j of bad) {
+      const oi = (model.blocks[j] as BlockColumn).offer;
+      offers.set(oi, [...(offers.get(oi) ?? []), j]);
+    }
+    // An offer under its minimum is dropped whole; otherwise steps off the worst block of each broken offer.
+    for (const [oi, js] of offers) {
+      const o = world.offers[oi] as PlanOffer;
+      const q = s.qty[oi] ?? 0;
+      if (q > TOL && q < o.minQuantity - TOL) {
+        for (const j of js) s.add(j, -(s.n[j] ?? 0));
+        continue;
+      }
+      const worst = js.reduce((x, y) => (unitCost(s, y) > unitCost(s, x) ? y : x));
+      const steps = Math.max(1, Math.ceil((s.n[worst] ?? 0) / 8));
+      s.add(worst, -Math.min(steps, s.n[worst] ?? 0));
+    }
+  }
+  if (s.violated()) return null;
+
+  // Trim: steps that cover no shortfall, or cost more than the penalty they avoid.
+  for (const j of s.order) trim(s, j);
+  refill(s, s.cheap);
+  refill(s, s.cheap);
+  return s.violated() ? null : s;
+}
+
+function trim(s: State, j: number): void {
+  if ((s.n[j] ?? 0) <= 0) return;
+  const b = s.model.blocks[j] as BlockColumn;
+  const f = s.familyIndex.get(s.offer(j).family) ?? 0;
+  let surplus = Infinity;
+  for (let m = b.start; m < b.end; m++)
+    surplus = Math.min(surplus, ((s.cover[f] as Float64Array)[m] ?? 0) - ((s.need[f] as Float64Array)[m] ?? 0));
+  const free = Math.min(s.n[j] ?? 0, Math.floor(surplus / s.k(j) + TOL));
+  if (free > 0 && s.canRemove(j, free)) s.add(j, -free);
+  for (let i = 0; i < 4 && (s.n[j] ?? 0) > 0 && s.cost(j) > -s.coverValue(j, -1) + 1e-9 && s.canRemove(j, 1); i++) s.add(j, -1);
+}
+
+/** The cheapest blocks that fit, each by the number of steps that saves most. */
+function refill(s: State, candidates: number[]): void {
+  const { model, world } = s;
+  for (const j of candidates) {
+    const b = model.blocks[j] as BlockColumn;
+    const o = world.offers[b.offer] as PlanOffer;
+    const f = s.familyIndex.get(o.family) ?? 0;
+    const k = s.k(j);
+    const gaps: number[] = [];
+    for (let m = b.start; m < b.end; m++) {
+      const g = ((s.need[f] as Float64Array)[m] ?? 0) - ((s.cover[f] as Float64Array)[m] ?? 0);
+      if (g > 1e-9) gaps.push(g);
+    }
+    if (gaps.length === 0) continue;
+    const room = s.room(j);
+    if (room <= 0) continue;
+    const minSteps = (s.qty[b.offer] ?? 0) > TOL ? 1 : Math.max(1, Math.ceil(o.minQuantity / o.step - TOL));
+    const tries = new Set<number>([room]);
+    for (const g of gaps) for (const d of [Math.floor(g / k), Math.ceil(g / k)]) if (d >= minSteps && d <= room) tries.add(d);
+    let best = 0;
+    let bestGain = 1e-6;
+    for (const d of tries) {
+      if (d < minSteps) continue;
+      const gain = s.coverValue(j, d) - d * s.cost(j);
+      if (gain > bestGain) [best, bestGain] = [d, gain];
+    }
+    if (best > 0) s.add(j, best);
+  }
+}
+
+/** The shortfall closed block by block, each time by the steps that cover it at the lowest USD per H100e-month. */
+function refillBest(s: State, candidates: number[], from: number, to: number): void {
+  const { model, world } = s;
+  for (let iteration = 0; iteration < 10; iteration++) {
+    let best = -1;
+    let bestSteps = 0;
+    let bestRatio = Infinity;
+    for (const j of candidates) {
+      const b = model.blocks[j] as BlockColumn;
+      const o = world.offers[b.offer] as PlanOffer;
+      const f = s.familyIndex.get(o.family) ?? 0;
+      const need = s.need[f] as Float64Array;
+      const cover = s.cover[f] as Float64Array;
+      const k = s.k(j);
+      // Candidates come cheapest per H100e-month first, and no step covers more than all its months: none after
+      // this one can beat the best ratio found.
+      if (unitCost(s, j) / model.penalty >= bestRatio) break;
+      if (b.start >= to || b.end <= from) continue;
+      let low = Infinity;
+      let high = 0;
+      for (let m = b.start; m < b.end; m++) {
+        const g = (need[m] ?? 0) - (cover[m] ?? 0);
+        if (g > 1e-9) [low, high] = [Math.min(low, g), Math.max(high, g)];
+      }
+      if (high === 0) continue;
+      const tries = [Math.floor(low / k), Math.ceil(low / k), Math.floor(high / k), Math.ceil(high / k)];
+      const room = s.room(j);
+      if (room <= 0) continue;
+      const minSteps = (s.qty[b.offer] ?? 0) > TOL ? 1 : Math.max(1, Math.ceil(o.minQuantity / o.step - TOL));
+      for (const d of new Set(tries.map((d) => Math.min(d, room)))) {
+        if (d < minSteps) continue;
+        const covered = s.coverValue(j, d);
+        const ratio = (d * s.cost(j)) / covered;
+        if (covered > d * s.cost(j) && ratio < bestRatio) [best, bestSteps, bestRatio] = [j, d, ratio];
+      }
+    }
+    if (best < 0) return;
+    s.add(best, bestSteps);
+  }
+}
+
+/** Local search: a step off a coarse block, its gap refilled by the family's cheapest blocks; kept when cheaper. */
+function improve(s: State, deadline: number, goodEnough: number): void {
+  const byFamily = s.world.families.map((family) => s.cheap.filter((j) => s.offer(j).family === family));
+  const coarse = s.model.blocks.map((_, j) => j).sort((x, y) => s.k(y) - s.k(x));
+  for (let round = 0; round < 1 + ROUNDS; round++) {
+    const best = round > 0;
+    let better = false;
+    for (const j of coarse) {
+      if (performance.now() > deadline || s.objective() <= goodEnough) return;
+      for (let tries = 0; tries < TRIES && (s.n[j] ?? 0) > 0; tries++) {
+        if (!s.canRemove(j, 1)) break;
+        const before = s.objective();
+        const mark = s.log.length;
+        s.add(j, -1);
+        const family = byFamily[s.familyIndex.get(s.offer(j).family) ?? 0] ?? [];
+        const b = s.model.blocks[j] as BlockColumn;
+        if (best) refillBest(s, family, b.start, b.end);
+        else refill(s, family);
+        for (const i of family) if (i !== j && (s.n[i] ?? 0) > 0) trim(s, i);
+        if (s.objective() < before - 1e-6 && !s.violated()) {
+          better = true;
+          continue;
+        }
+        while (s.log.length > mark) {
+          const [i, d] = s.log.pop() as [number, number];
+          s.add(i, -d);
+          s.log.pop();
+        }
+        break;
+      }
+    }
+    if (!better && best) break;
+  }
+}
+
+/**
+ * The model's column values for the given block steps (by block name): used binaries, unmet, the added-total and
+ * stock columns derived; null when a row is broken beyond a small tolerance.
+ */
+export function completeSolution(world: PlanWorld, model: PlanModel, steps: Map<string, number>): Float64Array | null {
+  const a: ArrayModel = model.arrays;
+  const x = new Float64Array(a.numCols);
+  const M = world.months.length;
+  const total = new Float64Array(M);
+  const stock = new Map<string, number>();
+  const covered = world.families.map(() => new Float64Array(M));
+  const familyIndex = new Map(world.families.map((f, i) => [f, i]));
+  const qty = new Float64Array(world.offers.length);
+  for (const b of model.blocks) {
+    const v = steps.get(b.name) ?? 0;
+    if (v <= 0) continue;
+    const i = model.column(b.name);
+    if (i === undefined) return null;
+    x[i] = v;
+    const o = world.offers[b.offer] as PlanOffer;
+    qty[b.offer] = (qty[b.offer] ?? 0) + v * o.step;
+    const f = familyIndex.get(o.family) ?? 0;
+    for (let m = b.start; m < b.end; m++) {
+      (covered[f] as Float64Array)[m] = ((covered[f] as Float64Array)[m] ?? 0) + v * o.step * o.h100ePerUnit;
+      total[m] = (total[m] ?? 0) + v * o.step * o.h100ePerUnit;
+      stock.set(`a${b.offer}_${m}`, (stock.get(`a${b.offer}_${m}`) ?? 0) + v * o.step);
+    }
+  }
+  for (const [oi, y] of model.used) {
+    const i = model.column(y);
+    if (i !== undefined) x[i] = (qty[oi] ?? 0) > 0 ? 1 : 0;
+  }
+  for (const u of model.unmet) {
+    const i = model.column(u.name);
+    const f = world.families[u.family] ?? "";
+    const need = Math.max(0, (world.demand[f]?.[u.month] ?? 0) - (world.existingCapacity[f]?.[u.month] ?? 0));
+    if (i !== undefined) x[i] = Math.max(0, need - ((covered[u.family] as Float64Array)[u.month] ?? 0));
+  }
+  for (let m = 0; m < M; m++) {
+    const i = model.column(`t${m}`);
+    if (i !== undefined) x[i] = total[m] ?? 0;
+  }
+  world.offers.forEach((_, oi) => {
+    for (let m = 0; m < M; m++) {
+      const i = model.column(`a${oi}_${m}`);
+      if (i !== undefined) x[i] = stock.get(`a${oi}_${m}`) ?? 0;
+    }
+  });
+  for (let r = 0; r < a.numRows; r++) {
+    let v = 0;
+    for (let k = a.starts[r] ?? 0; k < (a.starts[r + 1] ?? 0); k++) v += (a.values[k] ?? 0) * (x[a.indices[k] ?? 0] ?? 0);
+    const slack = 1e-6 * Math.max(1, Math.abs(v));
+    if (v < (a.rowLower[r] ?? -Infinity) - slack || v > (a.rowUpper[r] ?? Infinity) + slack) return null;
+  }
+  for (let j = 0; j < a.numCols; j++)
+    if ((x[j] ?? 0) < (a.colLower[j] ?? 0) - 1e-9 || (x[j] ?? 0) > (a.colUpper[j] ?? Infinity) + 1e-6) return null;
+  return x;
+}
