@@ -5,7 +5,7 @@ import { buildModel } from "./model";
 import { solveProcurementPlan } from "./solve";
 import { testOffer, testWorld } from "./test-world";
 
-describe("buildModel", () => {
+describe("buildModel", { timeout: 30_000 }, () => {
   it("writes the procurement MIP in LP format: block costs over the term, coverage with unmet, power, offer limits", () => {
     // Jan–Feb 2027 (744 + 672 h). Need 100 then 200 H100e. Offer 0: reserved, 2-month term, $2/h, steps of 100,
     // 1,000 W each, at Abilene (budget 0.5 MW, 0.4 MW used → 0.1 MW headroom), at most 300.

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { solveProcurementPlan } from "./solve";
 import { testOffer, testWorld } from "./test-world";
 
-describe("solveProcurementPlan", () => {
+// Each solve starts a HiGHS worker thread and loads its WebAssembly: more than the default 5 s on a busy machine.
+describe("solveProcurementPlan", { timeout: 30_000 }, () => {
   it("buys the cheaper offer up to its site's power headroom and the rest elsewhere, naming the power row", async () => {
     // Jan 2027 = 31 days = 744 h. Need 1,000 H100e. Offer A at Abilene, $2/h, 1,000 W facility per unit;
     // Abilene: budget 0.5 MW, 0.2 MW already used → 0.3 MW headroom → 0.3e6 W ÷ 1,000 W = 300 units of A.
