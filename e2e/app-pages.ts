@@ -22,6 +22,7 @@ export const FIXED_PAGES = [
   "/demand-plans/new",
   "/offers",
   "/offers/new",
+  "/plan",
   "/contracts",
   "/contracts/new",
   "/reservations",

@@ -24,6 +24,8 @@ export type ReportFormValues = {
   sections: string[];
   filters: Record<string, string>;
   scenarioId: string;
+  /** The procurement plan section's inputs: a /plan address or its query. */
+  plan: string;
 };
 
 export function ReportForm({
@@ -99,6 +101,13 @@ export function ReportForm({
         <SelectField name="by" label="Group capacity by" options={options.by} defaultValue={f.by ?? ""} empty="Default" />
         <SelectField name="unit" label="Unit" options={options.units} defaultValue={f.unit ?? ""} empty="Default" />
       </div>
+      <TextField
+        name="plan"
+        label="Plan inputs (for the procurement plan section)"
+        defaultValue={values.plan}
+        hint="Paste the address of a Procurement plan page to show that plan; empty: the default plan (median demand, 24 months)."
+        error={fieldError(error, "scope.plan")}
+      />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : values.id ? "Save report" : "Create report"}
       </Button>

@@ -15,7 +15,10 @@ import { COSTS_DEFAULTS, getCostsFromUrl } from "@/lib/queries/costs/from-url";
 import { getOverview } from "@/lib/queries/overview";
 import { getPowerPage } from "@/lib/queries/power";
 import type { Ctx } from "@/lib/auth/context";
-import { SECTION_LABELS, scopeFilters, type ReportScope, type ReportSection } from "@/lib/queries/reports/scope";
+import { SECTION_LABELS, scopeFilters, scopePlanInput, type ReportScope, type ReportSection } from "@/lib/queries/reports/scope";
+import { PlanView } from "@/components/plan/plan-view";
+import { planInputsSentence, planQuery } from "@/lib/queries/plan/params";
+import { runPlan } from "@/lib/services/plan/run";
 
 // A report rendered from its stored scope with the section components of the app pages. The filters come
 // from the scope only (the caller's URL is never read), with each page's own defaults where the scope is silent.
@@ -132,5 +135,15 @@ async function renderSection(ctx: Ctx, section: ReportSection, scope: ReportScop
     }
     case "concentration":
       return <ConcentrationView page={await getConcentration(ctx, filters, asOf)} filters={filters} filterBar={null} />;
+    case "plan": {
+      const run = await runPlan({ ctx, input: scopePlanInput(scope), asOf });
+      return (
+        <div>
+          <h2 className="text-xl font-semibold">{SECTION_LABELS.plan}</h2>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{planInputsSentence(run.inputs)}</p>
+          <PlanView run={run} query={planQuery(run.inputs)} chartFamily={null} save={null} />
+        </div>
+      );
+    }
   }
 }

@@ -30,6 +30,7 @@ export type NavItem = {
     | "utilization"
     | "demandPlans"
     | "offers"
+    | "plan"
     | "reports";
 };
 
@@ -40,6 +41,7 @@ export const NAV_ITEMS: NavItem[] = [
   { group: "Plan", href: "/utilization", label: "Utilization", permission: "app.read", icon: "utilization" },
   { group: "Plan", href: "/scenarios", label: "Scenarios", permission: "app.read", icon: "scenarios" },
   { group: "Plan", href: "/demand-plans", label: "Demand plans", permission: "app.read", icon: "demandPlans" },
+  { group: "Plan", href: "/plan", label: "Procurement plan", permission: "plan.run", icon: "plan" },
   { group: "Plan", href: "/offers", label: "Offers", permission: "app.read", icon: "offers" },
   { group: "Money", href: "/costs", label: "Costs", permission: "app.read", icon: "costs" },
   { group: "Money", href: "/concentration", label: "Concentration", permission: "app.read", icon: "concentration" },

@@ -6,6 +6,7 @@ import {
   ChartArea,
   ClipboardList,
   ShoppingCart,
+  ListChecks,
   CircleDollarSign,
   Cloud,
   Cpu,
@@ -48,6 +49,7 @@ const ICONS = {
   utilization: Gauge,
   demandPlans: ClipboardList,
   offers: ShoppingCart,
+  plan: ListChecks,
   reports: FileText,
 } as const;
 

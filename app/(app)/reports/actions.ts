@@ -22,7 +22,12 @@ function reportInput(form: FormData) {
   return {
     name: formText(form, "name"),
     note: formText(form, "note"),
-    scope: { sections: form.getAll("sections").map(String), filters, scenarioId: formText(form, "scenarioId") || null },
+    scope: {
+      sections: form.getAll("sections").map(String),
+      filters,
+      scenarioId: formText(form, "scenarioId") || null,
+      ...(formText(form, "plan").trim() ? { plan: formText(form, "plan") } : {}),
+    },
   };
 }
 

@@ -14,8 +14,11 @@ export const dynamic = "force-dynamic";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
-export default async function ReportsPage() {
+export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireCtx();
+  // "Put this plan in a report" on /plan opens this form with the plan's inputs (?plan=<its query>).
+  const { plan } = await searchParams;
+  const planQuery = typeof plan === "string" ? plan : "";
   const mayManage = can(ctx.actor.role, "shares.manage");
   const [rows, options] = await Promise.all([listReports(ctx), mayManage ? reportFormOptions(ctx) : null]);
   return (
@@ -63,13 +66,20 @@ export default async function ReportsPage() {
         </table>
       </ScrollRegion>
       {options ? (
-        <section className="max-w-2xl space-y-3">
+        <section id="new-report" className="max-w-2xl scroll-mt-4 space-y-3">
           <h2 className="text-lg font-semibold">New report</h2>
           <ReportForm
             action={saveReportAction}
             sections={SECTION_OPTIONS}
             options={options}
-            values={{ name: "", note: "", sections: ["kpis", "capacity", "costs"], filters: {}, scenarioId: "" }}
+            values={{
+              name: "",
+              note: "",
+              sections: planQuery ? ["kpis", "capacity", "plan"] : ["kpis", "capacity", "costs"],
+              filters: {},
+              scenarioId: "",
+              plan: planQuery ? `/plan?${planQuery}` : "",
+            }}
           />
         </section>
       ) : null}

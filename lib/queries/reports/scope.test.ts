@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ReportScope, readScope, scopeFilters } from "./scope";
+import { ReportScope, readScope, scopeFilters, scopePlanInput } from "./scope";
 
 const now = new Date("2026-11-27T10:00:00Z");
 const SITE = "0b6f3e8c-2f6b-4a7e-9c1e-6a1d2f3b4c5d";
@@ -41,5 +41,20 @@ describe("report scope", () => {
 
   it("reads a stored scope of another shape as showing nothing", () => {
     expect(readScope({ whatever: true })).toEqual({ sections: [], filters: {}, scenarioId: null });
+  });
+
+  it("keeps a plan section's inputs as the query of the /plan address pasted, and refuses inputs a plan would refuse", () => {
+    const s = ReportScope.parse({
+      sections: ["plan"],
+      filters: {},
+      scenarioId: SITE,
+      plan: "http://localhost:3000/plan?demand=p80&cap_provider=35#x",
+    });
+    expect(s.plan).toBe("demand=p80&cap_provider=35");
+    expect(scopePlanInput(s)).toMatchObject({ demand: "p80", capProvider: 0.35, scenario: SITE });
+    expect(ReportScope.parse({ sections: ["plan"], filters: {}, plan: "/plan" }).plan).toBe("");
+    const bad = ReportScope.safeParse({ sections: ["plan"], filters: {}, plan: "?demand=p99" });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.message).toBe("Plan inputs: Demand must be median, p80 or p95.");
   });
 });

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { GROUP_BY, RANGE_PRESETS, UNITS, parsePlanningFilters, type PlanningFilters } from "@/lib/queries/filters/params";
+import { planInputFromParams } from "@/lib/queries/plan/params";
 import { optionalIdField } from "@/lib/validation/fields";
+import { PlanInputs } from "@/lib/validation/plan";
 
 // A report: a title, a note and a scope — the sections it shows, the planning filters (stored as the URL
 // parameters of lib/queries/filters/params.ts, so a preset such as "next 12 months" stays relative) and a scenario.
 
-export const REPORT_SECTIONS = ["kpis", "capacity", "power", "costs", "comparison", "burndowns", "concentration"] as const;
+export const REPORT_SECTIONS = ["kpis", "capacity", "power", "costs", "comparison", "burndowns", "concentration", "plan"] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
 export const SECTION_LABELS: Record<ReportSection, string> = {
@@ -16,6 +18,7 @@ export const SECTION_LABELS: Record<ReportSection, string> = {
   comparison: "Provider comparison",
   burndowns: "Contract burn-downs",
   concentration: "Concentration",
+  plan: "Procurement plan",
 };
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Months are written YYYY-MM.");
@@ -42,9 +45,33 @@ export const ReportScope = z
       .transform((s) => REPORT_SECTIONS.filter((x) => s.includes(x))),
     filters: z.preprocess((v) => v ?? {}, ReportFilters),
     scenarioId: optionalIdField("a scenario").default(null),
+    /** The procurement plan section's inputs: the query string of a /plan address (lib/queries/plan/params.ts). */
+    plan: z
+      .string()
+      .trim()
+      .max(2000, "The plan's inputs are at most 2,000 characters.")
+      .transform((v) => planQueryText(v))
+      .superRefine((v, c) => {
+        const parsed = PlanInputs.safeParse(planInputFromParams(new URLSearchParams(v)));
+        if (!parsed.success) c.addIssue({ code: "custom", message: `Plan inputs: ${parsed.error.issues[0]?.message ?? "not valid."}` });
+      })
+      .optional(),
   })
   .strict();
 export type ReportScope = z.infer<typeof ReportScope>;
+
+/** A /plan address or its query ("https://…/plan?demand=p80", "?demand=p80", "demand=p80") → "demand=p80". */
+function planQueryText(value: string): string {
+  const q = value.includes("?") ? value.slice(value.indexOf("?") + 1) : value.startsWith("/plan") || /^https?:/.test(value) ? "" : value;
+  return q.split("#")[0]!;
+}
+
+/** The plan section's inputs a scope fixes: its stored plan query, under the report's scenario unless the query names one. */
+export function scopePlanInput(scope: ReportScope): Record<string, unknown> {
+  const input = planInputFromParams(new URLSearchParams(scope.plan ?? ""));
+  if (input.scenario === undefined && scope.scenarioId) input.scenario = scope.scenarioId;
+  return input;
+}
 
 /** A stored scope read back (rows written before a change of shape fall back to no sections rather than failing). */
 export function readScope(stored: unknown): ReportScope {

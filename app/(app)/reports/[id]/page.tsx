@@ -127,6 +127,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
                 sections: report.scope.sections,
                 filters: Object.fromEntries(Object.entries(report.scope.filters).filter(([, v]) => v !== undefined)),
                 scenarioId: report.scope.scenarioId ?? "",
+                plan: report.scope.plan ? `/plan?${report.scope.plan}` : "",
               }}
             />
             <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
