@@ -72,7 +72,7 @@ async function copyDemandPlans(tx: Tx, ctx: Ctx, from: string, to: string): Prom
  * Saves a procurement plan as a scenario (issue 17 §4): the plan is solved again here from its inputs (blocks from a
  * client are never trusted), its blocks become added reservations on top of the chosen scenario's overrides, and the
  * scenario is created by createScenario (its rules and audit), with the chosen scenario's demand plans copied, in one
- * transaction. Needs scenarios.write.
+ * transaction. Needs scenarios.write. Returns the created scenario, with the plan it was made from (`run`).
  */
 export async function savePlanAsScenario({ ctx, input, asOf = new Date() }: { ctx: Ctx; input: unknown; asOf?: Date }) {
   requirePermission(ctx, "scenarios.write");
@@ -96,6 +96,6 @@ export async function savePlanAsScenario({ ctx, input, asOf = new Date() }: { ct
     const inTx: Ctx = { ...ctx, db: tx };
     const created = await createScenario({ ctx: inTx, input: { name: data.name, description, overrides } });
     if (run.inputs.scenario) await copyDemandPlans(tx, ctx, run.inputs.scenario, created.id);
-    return created;
+    return { ...created, run };
   });
 }
