@@ -215,13 +215,20 @@ export async function loadPlanningModel(ctx: Ctx, options: PlanningModelOptions 
 type PlanningModelOptions = { scenarioId?: string | null; filters?: ModelFilter; asOf?: Date };
 
 /**
+ * What a scenario's model is made from: the registers (unfiltered, with the baseline's demand plans and the
+ * scenario's own), its parsed overrides and its name; applyScenario(registers, overrides, scenario) is the model
+ * before filters. The planner applies its blocks on top of these (lib/services/plan/after.ts).
+ */
+export type ScenarioSource = { registers: PlanningModel; overrides: ScenarioOverrides; scenario: { id: string; name: string } | null };
+
+/**
  * The model of the scenario asked for (as loadPlanningModel) and, when one is asked for, the baseline beside it, from
  * one read of the registers, both narrowed by the same filters: what the planning pages set a scenario against.
  */
 export async function loadPlanningModels(
   ctx: Ctx,
   options: PlanningModelOptions = {},
-): Promise<{ model: PlanningModel; baseline: PlanningModel | null }> {
+): Promise<{ model: PlanningModel; baseline: PlanningModel | null; source: ScenarioSource }> {
   requirePermission(ctx, "app.read");
   const asOf = options.asOf ?? new Date();
   const scenarioId = options.scenarioId ?? null;
@@ -235,17 +242,16 @@ export async function loadPlanningModels(
       : Promise.resolve([]),
   ]);
   const filters = options.filters ?? {};
-  const baseline = filterModel({ ...registers, demandPlans: registers.demandPlans.filter((p) => p.scenarioId === null) }, filters);
-  if (!scenarioId) return { model: baseline, baseline: null };
+  const unfiltered = { ...registers, demandPlans: registers.demandPlans.filter((p) => p.scenarioId === null) };
+  const baseline = filterModel(unfiltered, filters);
+  if (!scenarioId) return { model: baseline, baseline: null, source: { registers: unfiltered, overrides: {}, scenario: null } };
   const row = scenarioRows[0];
   if (!row) throw new NotFoundError("That scenario does not exist.");
   const overrides = typeof row.overrides === "string" ? (JSON.parse(row.overrides) as unknown) : row.overrides;
   const { overrides: parsed, warning } = parseStoredOverrides(overrides);
-  const model = applyScenario(
-    { ...registers, demandPlans: registers.demandPlans.filter((p) => p.scenarioId === null || p.scenarioId === row.id) },
-    parsed,
-    { id: row.id, name: row.name },
-  );
+  const withPlans = { ...registers, demandPlans: registers.demandPlans.filter((p) => p.scenarioId === null || p.scenarioId === row.id) };
+  const scenario = { id: row.id, name: row.name };
+  const model = applyScenario(withPlans, parsed, scenario);
   if (warning) model.warnings.unshift(warning);
-  return { model: filterModel(model, filters), baseline };
+  return { model: filterModel(model, filters), baseline, source: { registers: withPlans, overrides: parsed, scenario } };
 }

@@ -2,7 +2,7 @@ import { dec, sumDec } from "@/lib/metrics/decimal";
 
 import { hoursBetween, monthKeyAt } from "./hours";
 import type { PlanModel } from "./model";
-import type { FamilyMonth, MonthShares, PlanBlock, PlanOffer, PlanWorld, ShareSummary, SiteMonth } from "./types";
+import type { FamilyMonth, MonthShares, PlanBlock, PlanOffer, PlanOfferInfo, PlanWorld, ShareSummary, SiteMonth } from "./types";
 
 export type ChosenBlock = PlanBlock & { offerIndex: number; start: number; end: number };
 
@@ -42,9 +42,15 @@ export function chosenBlocks(world: PlanWorld, model: PlanModel, values: Map<str
         .times(rate)
         .toFixed(),
       leadTimeDays: o.leadTimeDays,
+      ...offerInfo(o),
     });
   }
   return out;
+}
+
+function offerInfo(o: PlanOffer): PlanOfferInfo {
+  const { acceleratorTypeId, typeName, siteName, region, source } = o;
+  return Object.fromEntries(Object.entries({ acceleratorTypeId, typeName, siteName, region, source }).filter(([, v]) => v !== undefined));
 }
 
 export function totalCost(blocks: PlanBlock[], field: "committedCost" | "costInHorizon"): string {

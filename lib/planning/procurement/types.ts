@@ -3,8 +3,21 @@ export type MonthKey = string;
 
 export type PlanPricingModel = "reserved" | "on_demand" | "spot" | "owned";
 
+/**
+ * What a plan carries of an offer beyond what the solver weighs (the registers' ids and names, for saving a plan as a
+ * scenario and for the procurement request). Optional: hand-built test worlds leave it out.
+ */
+export type PlanOfferInfo = {
+  acceleratorTypeId?: string;
+  typeName?: string;
+  /** The offer's site, or the provider's site in its cloud region; null when no site of ours is in that region. */
+  siteName?: string | null;
+  region?: string | null;
+  source?: "quote" | "list" | "renewal";
+};
+
 /** One thing that can be bought (a row of the offers register, lead time and slip already turned into a month). */
-export type PlanOffer = {
+export type PlanOffer = PlanOfferInfo & {
   id: string;
   label: string;
   providerId: string;
@@ -70,7 +83,7 @@ export type PlanWorld = {
 
 export type PlanStatus = "optimal" | "time_limit_feasible" | "time_limit_no_solution" | "infeasible" | "error";
 
-export type PlanBlock = {
+export type PlanBlock = PlanOfferInfo & {
   offerId: string;
   label: string;
   providerId: string;

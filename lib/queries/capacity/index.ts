@@ -136,7 +136,8 @@ async function history(ctx: Ctx, params: CapacityParams, asOf: Date, by: Capacit
   });
 }
 
-function runwayFrom(model: PlanningModel, familyHistory: UsageHistory, months: Period[], plansLeftOut: boolean): CapacityRunway {
+/** The runways of a model (per family and overall), as /capacity computes them: median demand over `months`. */
+export function runwayFrom(model: PlanningModel, familyHistory: UsageHistory, months: Period[], plansLeftOut: boolean): CapacityRunway {
   const families = buildLines(model, familyHistory, { by: "family", unit: "h100e", months, plansLeftOut });
   return {
     asOf: model.asOf,

@@ -43,17 +43,8 @@ function member(dimension: Dimension, b: PlanningBlock): { key: string; label: s
 
 const h100e = blockH100e;
 
-/**
- * Shares of the H100e in service at `at` by provider, chip vendor and site, HHI per dimension, the largest single
- * dependency, and loss of one against the capacity page's runway line: capacity left now without X, and the first
- * month whose median demand exceeds the line's capacity minus X's average H100e in that month.
- */
-export function buildConcentration(
-  model: PlanningModel,
-  runway: CapacityDemandLine,
-  at: Date,
-  family: string | null = null,
-): ConcentrationPage {
+/** Shares of the H100e in service at `at` by provider, chip vendor and site, and the HHI of each. */
+export function sharesAt(model: PlanningModel, at: Date): Pick<ConcentrationPage, "totalH100e" | "shares" | "hhi"> {
   const inService = model.blocks.filter((b) => contains(b.startAt, b.endAt, at));
   const inServiceH100e = inService.map(h100e);
   const totalH100e = sumDec(inServiceH100e);
@@ -74,6 +65,21 @@ export function buildConcentration(
       return [d, { value, reading: hhiReading(value) }];
     }),
   ) as ConcentrationPage["hhi"];
+  return { totalH100e, shares, hhi };
+}
+
+/**
+ * Shares of the H100e in service at `at` by provider, chip vendor and site, HHI per dimension, the largest single
+ * dependency, and loss of one against the capacity page's runway line: capacity left now without X, and the first
+ * month whose median demand exceeds the line's capacity minus X's average H100e in that month.
+ */
+export function buildConcentration(
+  model: PlanningModel,
+  runway: CapacityDemandLine,
+  at: Date,
+  family: string | null = null,
+): ConcentrationPage {
+  const { totalH100e, shares, hhi } = sharesAt(model, at);
 
   const months = runway.points.map((p) => p.month);
   const spans: UnitSpan[] = model.blocks.map((b) => ({ units: h100e(b), startAt: b.startAt, endAt: b.endAt }));

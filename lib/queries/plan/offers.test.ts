@@ -45,6 +45,8 @@ const ROW = {
   site_id: null,
   site_name: null,
   region: "us-east-04",
+  accelerator_type_id: "t1",
+  source: "quote" as const,
   type_name: "NVIDIA GB200",
   family: "GB200",
   vendor: "NVIDIA",

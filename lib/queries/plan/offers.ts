@@ -19,7 +19,9 @@ type OfferRow = {
   site_id: string | null;
   site_name: string | null;
   region: string | null;
+  accelerator_type_id: string;
   type_name: string;
+  source: "quote" | "list" | "renewal";
   family: string;
   vendor: string;
   factor: string;
@@ -40,11 +42,16 @@ type OfferRow = {
   valid_from: string;
 };
 
-/** Offers not archived (nor their provider, site or type) that can be ordered in [asOf, horizon end). */
+/**
+ * Offers not archived (nor their provider, site or type) that can be ordered in [asOf, horizon end). A cloud-region
+ * offer (no site) carries the provider's site in that region (sites.region_code, not archived; the first by name), so
+ * a plan's block can be saved as a reservation there; with no such site, site_id stays null.
+ */
 export function readOffers(db: Executor, asOf: Date, horizonEnd: Date): Promise<OfferRow[]> {
   return queryRows<OfferRow>(
     db,
-    sql`select o.id, o.provider_id, p.name as provider_name, o.site_id, s.name as site_name, o.region,
+    sql`select o.id, o.provider_id, p.name as provider_name, coalesce(o.site_id, rs.id) as site_id,
+               coalesce(s.name, rs.name) as site_name, o.region, o.accelerator_type_id, o.source::text as source,
                t.name as type_name, t.family, t.vendor, t.h100_equivalent::text as factor, t.system_w,
                o.pricing_model::text as pricing_model, o.term_months, o.rate::text as rate, o.currency,
                o.capex_per_accelerator::text as capex_per_accelerator, o.facility_capex_per_w::text as facility_capex_per_w,
@@ -55,6 +62,11 @@ export function readOffers(db: Executor, asOf: Date, horizonEnd: Date): Promise<
         join providers p on p.id = o.provider_id
         join accelerator_types t on t.id = o.accelerator_type_id
         left join sites s on s.id = o.site_id
+        left join lateral (
+          select rs.id, rs.name from sites rs
+          where o.site_id is null and rs.provider_id = o.provider_id and rs.region_code = o.region and rs.archived_at is null
+          order by rs.name, rs.id limit 1
+        ) rs on true
         where o.archived_at is null and p.archived_at is null and t.archived_at is null and s.archived_at is null
           and o.valid_from < ${horizonEnd.toISOString().slice(0, 10)}::date
           and (o.valid_until is null or o.valid_until > ${asOf.toISOString().slice(0, 10)}::date)
@@ -82,7 +94,7 @@ const MODEL_WORDS: Record<PlanPricingModel, string> = { reserved: "reserved", on
 
 function offerLabel(r: OfferRow): string {
   const term = r.term_months ? ` ${r.term_months} mo` : "";
-  return `${r.provider_name} ${r.type_name} ${MODEL_WORDS[r.pricing_model]}${term} · ${r.site_name ?? r.region ?? ""}`;
+  return `${r.provider_name} ${r.type_name} ${MODEL_WORDS[r.pricing_model]}${term} · ${r.region ?? r.site_name ?? ""}`;
 }
 
 function allowed(r: OfferRow, inputs: PlanInputs, families: ReadonlySet<string>): boolean {
@@ -159,6 +171,11 @@ export function planOffers(input: {
       step: r.step,
       earliestStartMonth: firstStartMonth(input.firstMonth, ready),
       leadTimeDays: Math.round(r.lead_time_days + slipDays),
+      acceleratorTypeId: r.accelerator_type_id,
+      typeName: r.type_name,
+      siteName: r.site_name,
+      region: r.region,
+      source: r.source,
     });
   }
   const warnings = [...noRate].map(

@@ -6,10 +6,10 @@ import { averageUnitsByMonth, type Band, type CapacityDemandLine } from "@/lib/m
 import type { FxRates } from "@/lib/metrics/fx";
 import type { Period } from "@/lib/metrics/period";
 import { blockH100e } from "@/lib/planning/block-h100e";
-import { loadPlanningModels, type PlanningBlock, type PlanningModel } from "@/lib/planning/model";
+import { loadPlanningModels, type PlanningBlock, type PlanningModel, type ScenarioSource } from "@/lib/planning/model";
 import type { MonthKey, PlanSite, PlanWorld } from "@/lib/planning/procurement/types";
 import { buildLines, HISTORY_MONTHS } from "@/lib/queries/capacity";
-import { loadUsageHistory } from "@/lib/queries/capacity/history";
+import { loadUsageHistory, type UsageHistory } from "@/lib/queries/capacity/history";
 import { buildPowerPage } from "@/lib/queries/power";
 import type { PlanDemandBand, PlanInputs } from "@/lib/validation/plan";
 import { planOffers, readDeliverySlips, readOffers } from "./offers";
@@ -22,7 +22,18 @@ import { planOffers, readDeliverySlips, readOffers } from "./offers";
 // it, from the running month on (same history, same demand plans ahead), and the running month then dropped, so every
 // month both show has the same demand and capacity.
 
-export type LoadedPlanWorld = { world: PlanWorld; months: Period[]; warnings: string[] };
+/**
+ * The world, its months, and what the plan's "after" is computed from: the scenario's model (its "before"), what
+ * that model was made from (to apply the plan's blocks on top) and the family usage history the Capacity page reads.
+ */
+export type LoadedPlanWorld = {
+  world: PlanWorld;
+  months: Period[];
+  warnings: string[];
+  model: PlanningModel;
+  source: ScenarioSource;
+  history: UsageHistory;
+};
 
 const BAND: Record<PlanDemandBand, (b: Band) => Band["median"]> = {
   median: (b) => b.median,
@@ -94,7 +105,7 @@ export async function loadPlanWorld(ctx: Ctx, inputs: PlanInputs, asOf: Date, ra
   const withRunning = utcMonths(asOf, inputs.horizon + 1);
   const months = withRunning.slice(1);
   const horizonEnd = months.at(-1)!.to;
-  const [{ model }, history, rows, slips] = await Promise.all([
+  const [{ model, source }, history, rows, slips] = await Promise.all([
     loadPlanningModels(ctx, { scenarioId: inputs.scenario, asOf }),
     loadUsageHistory(ctx.db, { before: startOfUtcMonth(asOf), months: HISTORY_MONTHS, by: "family", unit: "h100e" }),
     readOffers(ctx.db, asOf, horizonEnd),
@@ -132,5 +143,5 @@ export async function loadPlanWorld(ctx: Ctx, inputs: PlanInputs, asOf: Date, ra
     },
     budgetUsd: inputs.budgetUsd,
   };
-  return { world, months, warnings: [...model.warnings, ...warnings] };
+  return { world, months, warnings: [...model.warnings, ...warnings], model, source, history };
 }

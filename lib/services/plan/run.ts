@@ -4,6 +4,7 @@ import type { ProcurementPlan } from "@/lib/planning/procurement/types";
 import { loadPlanWorld } from "@/lib/queries/plan/world";
 import { parseInput } from "@/lib/services/context";
 import { PlanInputs } from "@/lib/validation/plan";
+import { planAfter, type PlanAfter } from "./after";
 
 export type PlanRun = {
   inputs: PlanInputs;
@@ -14,6 +15,8 @@ export type PlanRun = {
   offers: number;
   warnings: string[];
   plan: ProcurementPlan;
+  /** Runway, power headroom and concentration before and after the plan (the pages' own functions). */
+  after: PlanAfter;
 };
 
 /** The MIP gap a plan stops at: issue 17's "optimal, or within 0.5 % of the best possible". */
@@ -26,15 +29,17 @@ const PLAN_GAP = 0.005;
 export async function runPlan({ ctx, input, asOf = new Date() }: { ctx: Ctx; input: unknown; asOf?: Date }): Promise<PlanRun> {
   requirePermission(ctx, "plan.run");
   const inputs = parseInput(PlanInputs, input ?? {});
-  const { world, warnings } = await loadPlanWorld(ctx, inputs, asOf);
+  const { world, warnings, model, source, history, months } = await loadPlanWorld(ctx, inputs, asOf);
   const plan = await solveProcurementPlan(world, { mipRelGap: PLAN_GAP });
+  const after = planAfter({ model, source, history, months, blocks: plan.blocks, asOf });
   return {
     inputs,
     asOf: asOf.toISOString(),
     from: world.months[0]!,
     to: world.months.at(-1)!,
     offers: world.offers.length,
-    warnings,
+    warnings: [...warnings, ...after.warnings],
     plan,
+    after,
   };
 }
