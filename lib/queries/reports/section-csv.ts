@@ -10,7 +10,9 @@ import { getOverview } from "@/lib/queries/overview";
 import { getPowerPage } from "@/lib/queries/power";
 import { loadReportBurndowns, reportCapacityFilters } from "@/lib/queries/reports/sections";
 import type { Ctx } from "@/lib/auth/context";
-import { scopeFilters, type ReportScope, type ReportSection } from "@/lib/queries/reports/scope";
+import { scopeFilters, scopePlanInput, type ReportScope, type ReportSection } from "@/lib/queries/reports/scope";
+import { runPlan } from "@/lib/services/plan/run";
+import { procurementRequestCsv } from "@/lib/services/plan/request-csv";
 import { burndownTable, concentrationTable, kpiTable, powerTable, type CsvTable } from "./answer-tables";
 
 function* mapped<T, U>(items: readonly T[], fn: (item: T) => U): Generator<U> {
@@ -52,5 +54,9 @@ export async function reportSectionCsv(ctx: Ctx, section: ReportSection, scope: 
     }
     case "concentration":
       return concentrationTable(await getConcentration(ctx, filters, asOf));
+    case "plan": {
+      const run = await runPlan({ ctx, input: scopePlanInput(scope), asOf });
+      return { fileName: `procurement-request-${isoDay(asOf)}.csv`, ...procurementRequestCsv(run) };
+    }
   }
 }
