@@ -119,4 +119,31 @@ describe("solveProcurementPlan", { timeout: 30_000 }, () => {
       ["build", "2027-01", "2027-12", "13140000"],
     ]);
   });
+
+  it("says what 1 MW more would cover when its shadow price is the unmet-demand penalty, not a saving", async () => {
+    // Jan 2027 (744 h) and Feb 2027 (672 h), 100 H100e needed each month. The only offer, A at Reno, $2/h, 1-month
+    // blocks of 1 unit of 10,000 W: Reno's 0.6 MW holds 0.6e6 ÷ 10,000 = 60 units, so 40 H100e stay unmet each month.
+    // Cost: 60 × 744 × 2 = 89,280 and 60 × 672 × 2 = 80,640. Penalty (defaultPenalty): 2 × 744 × 1.25 = 1,860.
+    // 1 MW more = 1e6 ÷ 10,000 = 100 units a month, of which 40 cover unmet demand: 40 × 2 = 80 H100e-months.
+    // The power rows' duals price that at the penalty: (1,860 − 1,488) × 100 + (1,860 − 1,344) × 100 = 88,800,
+    // money no one would save (the penalty is not paid): the sentence names the demand covered instead.
+    const world = testWorld({
+      months: ["2027-01", "2027-02"],
+      demand: { H100: [100, 100] },
+      sites: [{ id: "reno", name: "Reno", budgetMw: [0.6, 0.6], existingMw: [0, 0] }],
+      offers: [testOffer({ id: "A", ratePerHour: "2", siteId: "reno", step: 1, facilityWattsPerUnit: 10_000 })],
+    });
+    const plan = await solveProcurementPlan(world);
+    expect(plan.penaltyPerH100eMonth).toBe(1860);
+    expect(plan.blocks.map((b) => [b.startMonth, b.quantity, b.committedCost])).toEqual([
+      ["2027-01", 60, "89280"],
+      ["2027-02", 60, "80640"],
+    ]);
+    expect(plan.families.map((f) => f.unmet)).toEqual([40, 40]);
+    const power = plan.bindings.filter((b) => b.kind === "power");
+    expect(power).toHaveLength(1);
+    expect(power[0]).toMatchObject({ siteName: "Reno", fromMonth: "2027-01", toMonth: "2027-02", unmetH100eMonths: 80 });
+    expect(power[0]?.kind === "power" && power[0].savingPerMw).toBeCloseTo(88_800, 3);
+    expect(power[0]?.sentence).toBe("1 MW more at Reno from Jan 2027 would cover 80 H100e-months of H100 demand left unmet");
+  });
 });

@@ -127,11 +127,13 @@ export async function solveProcurementPlan(world: PlanWorld, options: PlanOption
     return r === undefined || !raw?.rowDual ? 0 : Math.max(0, raw.rowDual[r] ?? 0);
   };
   const families = familyMonths(world, blocks, coverDual);
+  const bought = new Map<number, number>();
+  for (const b of blocks) bought.set(b.offerIndex, (bought.get(b.offerIndex) ?? 0) + b.quantity);
   const duals: Duals = { rowDual: raw?.rowDual ?? null, activity: raw?.rowActivity ?? new Float64Array(0) };
   const solved = status === "optimal" || status === "time_limit_feasible";
   const bindings = solved
     ? [
-        ...powerBindings(world, model, duals),
+        ...powerBindings(world, model, duals, families, bought),
         ...capBindings(world, model, duals, raw?.supportObjective ?? null, raw?.relaxedObjective ?? new Map<string, number>()),
         ...budgetBinding(world, model, duals, families),
         ...offerBindings(world, model, duals),

@@ -120,8 +120,10 @@ export type Binding =
       toMonth: MonthKey;
       /** Largest single month's dual, USD per MW-month. */
       usdPerMwMonth: number;
-      /** What 1 MW more in every month of the run would save, USD. */
+      /** What 1 MW more in every month of the run would save, USD (at the unmet-demand penalty while demand stays unmet). */
       savingPerMw: number;
+      /** H100e-months of demand left unmet that 1 MW more in every month of the run would cover (0: none is unmet). */
+      unmetH100eMonths: number;
       sentence: string;
     }
   | {
