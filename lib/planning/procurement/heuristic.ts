@@ -128,20 +128,22 @@ function refillBest(s: State, candidates: number[], from: number, to: number): v
     let bestSteps = 0;
     let bestRatio = Infinity;
     for (const j of candidates) {
-      const b = model.blocks[j] as BlockColumn;
-      const o = world.offers[b.offer] as PlanOffer;
-      const f = s.familyIndex.get(o.family) ?? 0;
-      const need = s.need[f] as Float64Array;
-      const cover = s.cover[f] as Float64Array;
       // Candidates come cheapest per H100e-month first, and no step covers more than all its months: none after
       // this one can beat the best ratio found.
-      if (unitCost(s, j) / model.penalty >= bestRatio) break;
-      if (b.start >= to || b.end <= from) continue;
-      const k = s.k(j);
+      if ((s.unitCosts[j] ?? 0) / model.penalty >= bestRatio) break;
+      const start = s.blockStart[j] ?? 0;
+      const end = s.blockEnd[j] ?? 0;
+      if (start >= to || end <= from) continue;
+      const f = s.blockFamily[j] ?? 0;
       const count = short[f] as Int32Array;
-      const shortMonths = (count[b.end] ?? 0) - (count[b.start] ?? 0);
+      const shortMonths = (count[end] ?? 0) - (count[start] ?? 0);
+      const k = s.k(j);
       // A step covers at most k H100e in each short month: a lower bound on its USD per H100e-month.
       if (shortMonths === 0 || s.cost(j) / (k * shortMonths * model.penalty) >= bestRatio) continue;
+      const b = model.blocks[j] as BlockColumn;
+      const o = world.offers[b.offer] as PlanOffer;
+      const need = s.need[f] as Float64Array;
+      const cover = s.cover[f] as Float64Array;
       let low = Infinity;
       let high = 0;
       for (let m = b.start; m < b.end; m++) {
@@ -154,6 +156,8 @@ function refillBest(s: State, candidates: number[], from: number, to: number): v
       // USD per H100e-month never falls as steps are added (each month covers at most its gap): the fewest steps
       // allowed bound every try from below, so a block that cannot beat the best skips the costlier room check.
       if ((minSteps * s.cost(j)) / s.coverValue(j, minSteps) >= bestRatio) continue;
+      // An offer bought to its maximum has no room: skip the month-by-month check.
+      if ((s.qty[b.offer] ?? 0) + o.step > (o.maxQuantity ?? Infinity) + TOL) continue;
       const room = s.room(j);
       if (room <= 0) continue;
       for (const d of new Set(tries.map((d) => Math.min(d, room)))) {
@@ -187,7 +191,7 @@ function improve(s: State, deadline: number, goodEnough: number): void {
         if (best) refillBest(s, family, b.start, b.end);
         else refill(s, family);
         for (const i of family) if (i !== j && (s.n[i] ?? 0) > 0) trim(s, i);
-        if (s.objective() < before - 1e-6 && !s.violated()) {
+        if (s.objective() < before - 1e-6 && !s.brokenBy(s.log.slice(mark))) {
           better = true;
           continue;
         }

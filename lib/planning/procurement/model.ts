@@ -224,7 +224,17 @@ function heldTerms(world: PlanWorld, byOffer: BlockColumn[][], formulation: Form
   const M = world.months.length;
   const step = (oi: number) => world.offers[oi]?.step ?? 0;
   if (formulation === "direct") {
-    return (oi, m) => (byOffer[oi] ?? []).filter((c) => c.start <= m && m < c.end).map((c) => [c.name, step(oi)]);
+    // Read once per cover, power and cap row: kept per offer and month (the cap rows alone ask 10⁵–10⁶ times).
+    const memo = new Map<number, Terms>();
+    return (oi, m) => {
+      const key = oi * M + m;
+      let terms = memo.get(key);
+      if (!terms) {
+        terms = (byOffer[oi] ?? []).filter((c) => c.start <= m && m < c.end).map((c): [string, number] => [c.name, step(oi)]);
+        memo.set(key, terms);
+      }
+      return terms;
+    };
   }
   const span = byOffer.map((cols) =>
     cols.length === 0 ? [0, 0] : [Math.min(...cols.map((c) => c.start)), Math.max(...cols.map((c) => c.end))],

@@ -39,12 +39,13 @@ async function solveTwoPass(
   full: PlanModel,
   remaining: () => number,
   groups: Groups,
-): Promise<Pass & { lpMs: number }> {
+): Promise<Pass & { lpMs: number; heuristicMs: number }> {
   const formulation = options.formulation ?? "direct";
   const t = performance.now();
   const relax = await solveRelaxation(full, remaining());
   const lpMs = Math.round(performance.now() - t);
-  if (!relax) return { model: full, raw: await runHighs(full, { ...options, timeLimitSeconds: remaining() }, groups(full)), lpMs };
+  if (!relax)
+    return { model: full, raw: await runHighs(full, { ...options, timeLimitSeconds: remaining() }, groups(full)), lpMs, heuristicMs: 0 };
   const tau = Math.max(1e-6, Math.abs(relax.objective) * 1e-6);
   const open = new Set(full.blocks.filter((b) => relax.value(b.name) > 1e-9 || relax.reducedCost(b.name) <= tau).map((b) => b.name));
   // The LP rounded and repaired: HiGHS' first incumbent (its blocks stay open in the restricted MIP).
@@ -63,6 +64,7 @@ async function solveTwoPass(
   });
   const first = restrict(world, formulation, full, relax, open);
   const start = rounded ? completeSolution(world, first.model, steps) : null;
+  const heuristicMs = Math.round(performance.now() - t) - lpMs;
   const raw = await runHighs(
     first.model,
     { ...options, start, skipMip: options.heuristicOnly === true, timeLimitSeconds: remaining(), lowerBound: first.lowerBound },
@@ -70,7 +72,7 @@ async function solveTwoPass(
   );
   const solved = raw.status === "optimal" || raw.status === "time_limit_feasible";
   if (!solved || raw.mipGap <= target || options.heuristicOnly || remaining() < (options.timeLimitSeconds ?? 20) / 2)
-    return { model: first.model, raw, lpMs };
+    return { model: first.model, raw, lpMs, heuristicMs };
   // Pass two: reopen the cheapest-priced columns that could still improve the plan, up to three times as many.
   const more = full.blocks
     .filter((b) => !open.has(b.name) && relax.reducedCost(b.name) < raw.objective - relax.objective)
@@ -85,7 +87,7 @@ async function solveTwoPass(
     groups(second.model),
   );
   const better = (raw2.status === "optimal" || raw2.status === "time_limit_feasible") && raw2.objective <= raw.objective + 1e-6;
-  return better ? { model: second.model, raw: raw2, lpMs } : { model: first.model, raw, lpMs };
+  return better ? { model: second.model, raw: raw2, lpMs, heuristicMs } : { model: first.model, raw, lpMs, heuristicMs };
 }
 
 type Groups = (model: PlanModel) => (rowDual: Float64Array) => Map<string, number[]>;
@@ -111,8 +113,9 @@ export async function solveProcurementPlan(world: PlanWorld, options: PlanOption
   let model = full;
   let raw: RawSolution | null = null;
   let lpMs = 0;
+  let heuristicMs = 0;
   if (full.blocks.length + full.unmet.length > 0) {
-    if (twoPass) ({ model, raw, lpMs } = await solveTwoPass(world, options, full, remaining, groups));
+    if (twoPass) ({ model, raw, lpMs, heuristicMs } = await solveTwoPass(world, options, full, remaining, groups));
     else raw = await runHighs(full, { ...options, timeLimitSeconds: remaining() }, groups(full));
   }
   const status: PlanStatus = raw?.status ?? "optimal";
@@ -160,7 +163,7 @@ export async function solveProcurementPlan(world: PlanWorld, options: PlanOption
       nonzeros: full.nonzeros,
       openColumns: model.blocks.length,
     },
-    timing: { buildMs, lpMs, mipMs: raw?.mipMs ?? 0, dualsMs: raw?.dualsMs ?? 0 },
+    timing: { buildMs, lpMs, heuristicMs, mipMs: raw?.mipMs ?? 0, dualsMs: raw?.dualsMs ?? 0 },
     message: MESSAGES[status],
   };
 }

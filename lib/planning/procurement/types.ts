@@ -179,6 +179,7 @@ export type ProcurementPlan = {
     openColumns: number;
   };
   /** Wall ms: building the model, its LP relaxation, the MIP passes, the support LPs for what binds. */
-  timing: { buildMs: number; lpMs: number; mipMs: number; dualsMs: number };
+  /** Wall ms: model build, LP relaxation, rounding and local search, MIP (worker thread), support LPs for duals. */
+  timing: { buildMs: number; lpMs: number; heuristicMs: number; mipMs: number; dualsMs: number };
   message: string;
 };
