@@ -1,5 +1,6 @@
 import { bindingCapGroups, budgetBinding, capBindings, offerBindings, powerBindings, unmetBindings, type Duals } from "./bindings";
 import { completeSolution, roundRelaxation } from "./heuristic";
+import { warmHighsThread } from "./highs-thread";
 import { buildModel, type Formulation, type PlanModel } from "./model";
 import { chosenBlocks, familyMonths, monthShares, siteMonths, totalCost } from "./plan-result";
 import { runHighs, solveRelaxation, type LowerBound, type RawSolution, type Relaxation, type SolveOptions } from "./run-highs";
@@ -104,6 +105,7 @@ const MESSAGES: Record<PlanStatus, string> = {
 export async function solveProcurementPlan(world: PlanWorld, options: PlanOptions = {}): Promise<ProcurementPlan> {
   const started = performance.now();
   if (world.months.length === 0) throw new Error("The plan needs at least one month.");
+  warmHighsThread();
   const limit = options.timeLimitSeconds ?? 20;
   const remaining = () => Math.max(0.1, limit - (performance.now() - started) / 1000);
   const full = buildModel(world, options.formulation ?? "direct");
