@@ -175,20 +175,31 @@ export function budgetBinding(world: PlanWorld, model: PlanModel, duals: Duals, 
   ];
 }
 
-export function offerBindings(world: PlanWorld, model: PlanModel, { rowDual }: Duals): Binding[] {
+/** Largest unmet H100e of the offer's family in a month it could be held (its lead time passed). */
+function unmetWhileHeld(world: PlanWorld, o: PlanOffer, families: FamilyMonth[]): number {
+  const first = world.months[o.earliestStartMonth] ?? "\uffff";
+  return families.reduce((a, x) => (x.family === o.family && x.month >= first ? Math.max(a, x.unmet) : a), 0);
+}
+
+export function offerBindings(world: PlanWorld, model: PlanModel, { rowDual }: Duals, families: FamilyMonth[] = []): Binding[] {
   const out: Binding[] = [];
   model.rows.forEach((row, r) => {
     if (row.kind !== "offer_max" || !rowDual) return;
     const d = -(rowDual[r] ?? 0);
     const o = world.offers[row.offer] as PlanOffer;
     if (d <= DUAL_EPS || o.maxQuantity === null) return;
+    const unmet = unmetWhileHeld(world, o, families);
     out.push({
       kind: "offer_max",
       offerId: o.id,
       label: o.label,
       maxQuantity: o.maxQuantity,
       usdPerUnit: d,
-      sentence: `${o.label} is bought to its maximum of ${formatDecimal(o.maxQuantity, 0)}; each more accelerator would save ${formatMoney(d)}`,
+      // While its family's demand stays unmet the dual is the unmet-demand penalty (no one pays it): say so instead.
+      sentence:
+        unmet >= 0.5
+          ? `${o.label} is bought to its maximum of ${formatDecimal(o.maxQuantity, 0)} while up to ${formatDecimal(unmet, 0)} H100e of ${o.family} demand stays unmet`
+          : `${o.label} is bought to its maximum of ${formatDecimal(o.maxQuantity, 0)}; each more accelerator would save ${formatMoney(d)}`,
     });
   });
   return out;

@@ -141,7 +141,7 @@ export async function solveProcurementPlan(world: PlanWorld, options: PlanOption
         ...powerBindings(world, model, duals, families, bought),
         ...capBindings(world, model, duals, raw?.supportObjective ?? null, raw?.relaxedObjective ?? new Map<string, number>()),
         ...budgetBinding(world, model, duals, families),
-        ...offerBindings(world, model, duals),
+        ...offerBindings(world, model, duals, families),
         ...unmetBindings(world, model, duals, families),
       ]
     : [];
