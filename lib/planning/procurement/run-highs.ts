@@ -11,6 +11,11 @@ function highs(): Promise<Highs> {
   return highsPromise;
 }
 
+/** Starts loading HiGHS' WebAssembly (compiled off the main thread) before the model is built. */
+export function warmHighs(): void {
+  void highs();
+}
+
 export type SolveOptions = {
   /** Column values of a feasible plan (the model's columns): HiGHS' starting incumbent, kept when it beats the MIP's. */
   start?: Float64Array | null;

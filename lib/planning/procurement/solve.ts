@@ -3,7 +3,7 @@ import { completeSolution, roundRelaxation } from "./heuristic";
 import { warmHighsThread } from "./highs-thread";
 import { buildModel, type Formulation, type PlanModel } from "./model";
 import { chosenBlocks, familyMonths, monthShares, siteMonths, totalCost } from "./plan-result";
-import { runHighs, solveRelaxation, type LowerBound, type RawSolution, type Relaxation, type SolveOptions } from "./run-highs";
+import { runHighs, solveRelaxation, warmHighs, type LowerBound, type RawSolution, type Relaxation, type SolveOptions } from "./run-highs";
 import type { PlanStatus, PlanWorld, ProcurementPlan } from "./types";
 
 export type PlanOptions = SolveOptions & {
@@ -105,13 +105,16 @@ const MESSAGES: Record<PlanStatus, string> = {
 export async function solveProcurementPlan(world: PlanWorld, options: PlanOptions = {}): Promise<ProcurementPlan> {
   const started = performance.now();
   if (world.months.length === 0) throw new Error("The plan needs at least one month.");
-  warmHighsThread();
+  warmHighs();
   const limit = options.timeLimitSeconds ?? 20;
   const remaining = () => Math.max(0.1, limit - (performance.now() - started) / 1000);
   const full = buildModel(world, options.formulation ?? "direct");
   const buildMs = Math.round(performance.now() - started);
   const groups: Groups = (m) => (rowDual) => bindingCapGroups(m, rowDual);
   const twoPass = options.twoPass ?? full.blocks.length > TWO_PASS_ABOVE;
+  // The MIP runs at once on a small world: its thread loads HiGHS meanwhile. A two-pass solve often ends with the
+  // rounded relaxation; its thread starts when needed (and stays warm for the next solve).
+  if (!twoPass) warmHighsThread();
   let model = full;
   let raw: RawSolution | null = null;
   let lpMs = 0;
