@@ -144,7 +144,7 @@ async function main() {
   const t = plan.timing;
   console.log(`status: ${plan.status}   MIP gap: ${(plan.mipGap * 100).toFixed(3)} %   solve: ${plan.solveMs} ms wall, ${cpuMs()} ms CPU`);
   console.log(
-    `  build ${t.buildMs} ms, LP relaxation ${t.lpMs} ms, MIP ${t.mipMs} ms (${plan.model.openColumns} columns open), duals ${t.dualsMs} ms`,
+    `  build ${t.buildMs} ms, LP relaxation ${t.lpMs} ms, rounding + local search ${t.heuristicMs} ms, MIP ${t.mipMs} ms (${plan.model.openColumns} columns open), duals ${t.dualsMs} ms`,
   );
   console.log(
     `plan: ${plan.blocks.length} blocks, committed $${Number(plan.committedCost).toFixed(0)}, unmet ${unmet.toFixed(0)} H100e-months, ${plan.bindings.length} binding items`,

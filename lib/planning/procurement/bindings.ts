@@ -35,7 +35,47 @@ function span(world: PlanWorld, from: number, to: number): string {
   return from === to ? `in ${a}` : `from ${a} to ${monthLabel(world.months[to] ?? "")}`;
 }
 
-export function powerBindings(world: PlanWorld, model: PlanModel, { rowDual }: Duals): Binding[] {
+/**
+ * H100e-months of demand left unmet that 1 MW more at the site would let the plan cover over the run: in each
+ * month, the unmet H100e of the families its offers serve (ready by then, not bought to their maximum), at most what
+ * a MW holds of the densest such offer. While demand stays unmet the power row's dual is the unmet-demand penalty
+ * less the offer's cost (a price no one pays): the sentence then says what the MW would cover instead.
+ */
+function unmetCoveredPerMw(world: PlanWorld, site: string, months: number[], families: FamilyMonth[], bought: Map<number, number>) {
+  const unmet = new Map(families.map((x) => [`${x.family}:${x.month}`, x.unmet]));
+  const served = new Set<string>();
+  let total = 0;
+  for (const m of months) {
+    const perMw = new Map<string, number>();
+    world.offers.forEach((o, oi) => {
+      if (o.siteId !== site || o.earliestStartMonth > m || o.facilityWattsPerUnit <= 0) return;
+      if (o.maxQuantity !== null && (bought.get(oi) ?? 0) >= o.maxQuantity - 1e-9) return;
+      if ((unmet.get(`${o.family}:${world.months[m] ?? ""}`) ?? 0) <= 1e-6) return;
+      perMw.set(o.family, Math.max(perMw.get(o.family) ?? 0, (1e6 / o.facilityWattsPerUnit) * o.h100ePerUnit));
+    });
+    let best = 0;
+    for (const [family, h] of perMw) {
+      const covered = Math.min(h, unmet.get(`${family}:${world.months[m] ?? ""}`) ?? 0);
+      if (covered > best) best = covered;
+      served.add(family);
+    }
+    total += best;
+  }
+  return { total, families: [...served].sort() };
+}
+
+function listed(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1) ?? ""}`;
+}
+
+/** `bought`: accelerators of each offer (by index) in the plan. */
+export function powerBindings(
+  world: PlanWorld,
+  model: PlanModel,
+  { rowDual }: Duals,
+  families: FamilyMonth[] = [],
+  bought: Map<number, number> = new Map(),
+): Binding[] {
   if (!rowDual) return [];
   const bySite = new Map<number, { month: number; dual: number }[]>();
   model.rows.forEach((row, r) => {
@@ -49,6 +89,14 @@ export function powerBindings(world: PlanWorld, model: PlanModel, { rowDual }: D
       const to = run.at(-1)?.month ?? 0;
       const saving = run.reduce((a, x) => a + x.dual, 0);
       const when = to === world.months.length - 1 ? `from ${monthLabel(world.months[from] ?? "")}` : span(world, from, to);
+      const covers = unmetCoveredPerMw(
+        world,
+        site?.id ?? "",
+        run.map((x) => x.month),
+        families,
+        bought,
+      );
+      const at = `1 MW more at ${site?.name ?? ""} ${when}`;
       return {
         kind: "power" as const,
         siteId: site?.id ?? "",
@@ -57,7 +105,11 @@ export function powerBindings(world: PlanWorld, model: PlanModel, { rowDual }: D
         toMonth: world.months[to] ?? "",
         usdPerMwMonth: Math.max(...run.map((x) => x.dual)),
         savingPerMw: saving,
-        sentence: `1 MW more at ${site?.name ?? ""} ${when} would save ${formatMoney(saving)}`,
+        unmetH100eMonths: covers.total,
+        sentence:
+          covers.total >= 0.5
+            ? `${at} would cover ${formatDecimal(covers.total, 0)} H100e-months of ${listed(covers.families)} demand left unmet`
+            : `${at} would save ${formatMoney(saving)}`,
       };
     }),
   );
@@ -123,20 +175,31 @@ export function budgetBinding(world: PlanWorld, model: PlanModel, duals: Duals, 
   ];
 }
 
-export function offerBindings(world: PlanWorld, model: PlanModel, { rowDual }: Duals): Binding[] {
+/** Largest unmet H100e of the offer's family in a month it could be held (its lead time passed). */
+function unmetWhileHeld(world: PlanWorld, o: PlanOffer, families: FamilyMonth[]): number {
+  const first = world.months[o.earliestStartMonth] ?? "\uffff";
+  return families.reduce((a, x) => (x.family === o.family && x.month >= first ? Math.max(a, x.unmet) : a), 0);
+}
+
+export function offerBindings(world: PlanWorld, model: PlanModel, { rowDual }: Duals, families: FamilyMonth[] = []): Binding[] {
   const out: Binding[] = [];
   model.rows.forEach((row, r) => {
     if (row.kind !== "offer_max" || !rowDual) return;
     const d = -(rowDual[r] ?? 0);
     const o = world.offers[row.offer] as PlanOffer;
     if (d <= DUAL_EPS || o.maxQuantity === null) return;
+    const unmet = unmetWhileHeld(world, o, families);
     out.push({
       kind: "offer_max",
       offerId: o.id,
       label: o.label,
       maxQuantity: o.maxQuantity,
       usdPerUnit: d,
-      sentence: `${o.label} is bought to its maximum of ${formatDecimal(o.maxQuantity, 0)}; each more accelerator would save ${formatMoney(d)}`,
+      // While its family's demand stays unmet the dual is the unmet-demand penalty (no one pays it): say so instead.
+      sentence:
+        unmet >= 0.5
+          ? `${o.label} is bought to its maximum of ${formatDecimal(o.maxQuantity, 0)} while up to ${formatDecimal(unmet, 0)} H100e of ${o.family} demand stays unmet`
+          : `${o.label} is bought to its maximum of ${formatDecimal(o.maxQuantity, 0)}; each more accelerator would save ${formatMoney(d)}`,
     });
   });
   return out;
@@ -180,7 +243,7 @@ export function unmetBindings(world: PlanWorld, model: PlanModel, duals: Duals, 
   const tightRows = model.rows.filter((_, r) => binds(model, duals, r)).map((row) => ({ row }));
   world.families.forEach((family) => {
     const short = families
-      .filter((x) => x.family === family && x.unmet > 1e-6)
+      .filter((x) => x.family === family && x.unmet >= 0.5)
       .map((x) => ({
         month: world.months.indexOf(x.month),
         unmet: x.unmet,

@@ -37,6 +37,11 @@ export class State {
   readonly M: number;
   readonly costs: Float64Array;
   readonly ks: Float64Array;
+  /** Per block: its family's index, its first month and the month after its last, USD per H100e-month. */
+  readonly blockFamily: Int32Array;
+  readonly blockStart: Int32Array;
+  readonly blockEnd: Int32Array;
+  readonly unitCosts: Float64Array;
   /** Block indices, dearest per H100e-month first, and cheapest first. */
   readonly order: number[];
   readonly cheap: number[];
@@ -84,6 +89,10 @@ export class State {
       const o = world.offers[b.offer] as PlanOffer;
       return o.step * o.h100ePerUnit;
     });
+    this.blockFamily = Int32Array.from(model.blocks, (b) => this.familyIndex.get(world.offers[b.offer]?.family ?? "") ?? 0);
+    this.blockStart = Int32Array.from(model.blocks, (b) => b.start);
+    this.blockEnd = Int32Array.from(model.blocks, (b) => b.end);
+    this.unitCosts = Float64Array.from(model.blocks, (b, j) => (this.costs[j] ?? 0) / ((this.ks[j] ?? 0) * Math.max(1, b.end - b.start)));
     this.order = model.blocks.map((_, j) => j).sort((x, y) => unitCost(this, y) - unitCost(this, x));
     this.cheap = [...this.order].reverse();
   }
@@ -199,6 +208,28 @@ export class State {
     return v * this.model.penalty;
   }
 
+  /**
+   * Whether the given moves (block, δ steps) broke a row, the plan before them keeping every row: only the rows
+   * they touch are read (their offers' quantities, their site's power and every cap in their months, the budget).
+   */
+  brokenBy(moves: [number, number][]): boolean {
+    if (this.spent > this.budget + 1e-6) return true;
+    for (const [j] of moves) {
+      const b = this.model.blocks[j] as BlockColumn;
+      const o = this.world.offers[b.offer] as PlanOffer;
+      const q = this.qty[b.offer] ?? 0;
+      if (q > (o.maxQuantity ?? Infinity) + TOL || (q > TOL && q < o.minQuantity - TOL)) return true;
+      const si = o.siteId === null ? undefined : this.siteIndex.get(o.siteId);
+      const mw = si === undefined ? undefined : (this.siteMw[si] as Float64Array);
+      const rhs = si === undefined ? undefined : (this.powerRhs[si] as Float64Array);
+      for (let m = b.start; m < b.end; m++) {
+        if (mw && rhs && (mw[m] ?? 0) > (rhs[m] ?? Infinity) + 1e-6) return true;
+        for (const e of this.capList) if ((e.held[m] ?? 0) - e.cap * (this.total[m] ?? 0) > (e.rhs[m] ?? Infinity) + 1e-6) return true;
+      }
+    }
+    return false;
+  }
+
   /** The rows the steps break: [block columns to take a step off, or null when none is broken]. */
   violated(): number[] | null {
     const { world, model } = this;
@@ -230,6 +261,5 @@ export class State {
 
 /** USD per H100e-month a block's step costs if all its months are needed. */
 export function unitCost(s: State, j: number): number {
-  const b = s.model.blocks[j] as BlockColumn;
-  return s.cost(j) / (s.k(j) * Math.max(1, b.end - b.start));
+  return s.unitCosts[j] ?? 0;
 }

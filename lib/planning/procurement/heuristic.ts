@@ -115,21 +115,35 @@ function refill(s: State, candidates: number[]): void {
 /** The shortfall closed block by block, each time by the steps that cover it at the lowest USD per H100e-month. */
 function refillBest(s: State, candidates: number[], from: number, to: number): void {
   const { model, world } = s;
+  const M = s.M;
+  // Months still short, counted from the left per family: a block whose months have none is skipped at once.
+  const short = s.world.families.map(() => new Int32Array(M + 1));
   for (let iteration = 0; iteration < 10; iteration++) {
+    short.forEach((count, f) => {
+      const need = s.need[f] as Float64Array;
+      const cover = s.cover[f] as Float64Array;
+      for (let m = 0; m < M; m++) count[m + 1] = (count[m] ?? 0) + ((need[m] ?? 0) - (cover[m] ?? 0) > 1e-9 ? 1 : 0);
+    });
     let best = -1;
     let bestSteps = 0;
     let bestRatio = Infinity;
     for (const j of candidates) {
-      const b = model.blocks[j] as BlockColumn;
-      const o = world.offers[b.offer] as PlanOffer;
-      const f = s.familyIndex.get(o.family) ?? 0;
-      const need = s.need[f] as Float64Array;
-      const cover = s.cover[f] as Float64Array;
-      const k = s.k(j);
       // Candidates come cheapest per H100e-month first, and no step covers more than all its months: none after
       // this one can beat the best ratio found.
-      if (unitCost(s, j) / model.penalty >= bestRatio) break;
-      if (b.start >= to || b.end <= from) continue;
+      if ((s.unitCosts[j] ?? 0) / model.penalty >= bestRatio) break;
+      const start = s.blockStart[j] ?? 0;
+      const end = s.blockEnd[j] ?? 0;
+      if (start >= to || end <= from) continue;
+      const f = s.blockFamily[j] ?? 0;
+      const count = short[f] as Int32Array;
+      const shortMonths = (count[end] ?? 0) - (count[start] ?? 0);
+      const k = s.k(j);
+      // A step covers at most k H100e in each short month: a lower bound on its USD per H100e-month.
+      if (shortMonths === 0 || s.cost(j) / (k * shortMonths * model.penalty) >= bestRatio) continue;
+      const b = model.blocks[j] as BlockColumn;
+      const o = world.offers[b.offer] as PlanOffer;
+      const need = s.need[f] as Float64Array;
+      const cover = s.cover[f] as Float64Array;
       let low = Infinity;
       let high = 0;
       for (let m = b.start; m < b.end; m++) {
@@ -138,9 +152,14 @@ function refillBest(s: State, candidates: number[], from: number, to: number): v
       }
       if (high === 0) continue;
       const tries = [Math.floor(low / k), Math.ceil(low / k), Math.floor(high / k), Math.ceil(high / k)];
+      const minSteps = (s.qty[b.offer] ?? 0) > TOL ? 1 : Math.max(1, Math.ceil(o.minQuantity / o.step - TOL));
+      // USD per H100e-month never falls as steps are added (each month covers at most its gap): the fewest steps
+      // allowed bound every try from below, so a block that cannot beat the best skips the costlier room check.
+      if ((minSteps * s.cost(j)) / s.coverValue(j, minSteps) >= bestRatio) continue;
+      // An offer bought to its maximum has no room: skip the month-by-month check.
+      if ((s.qty[b.offer] ?? 0) + o.step > (o.maxQuantity ?? Infinity) + TOL) continue;
       const room = s.room(j);
       if (room <= 0) continue;
-      const minSteps = (s.qty[b.offer] ?? 0) > TOL ? 1 : Math.max(1, Math.ceil(o.minQuantity / o.step - TOL));
       for (const d of new Set(tries.map((d) => Math.min(d, room)))) {
         if (d < minSteps) continue;
         const covered = s.coverValue(j, d);
@@ -172,7 +191,7 @@ function improve(s: State, deadline: number, goodEnough: number): void {
         if (best) refillBest(s, family, b.start, b.end);
         else refill(s, family);
         for (const i of family) if (i !== j && (s.n[i] ?? 0) > 0) trim(s, i);
-        if (s.objective() < before - 1e-6 && !s.violated()) {
+        if (s.objective() < before - 1e-6 && !s.brokenBy(s.log.slice(mark))) {
           better = true;
           continue;
         }

@@ -23,9 +23,10 @@ export function hoursAt(first: MonthKey, index: number): number {
 
 /** Σ hours of months [from, to) counted from `first`. */
 export function hoursBetween(first: MonthKey, from: number, to: number): number {
-  let h = 0;
-  for (let i = from; i < to; i++) h += hoursAt(first, i);
-  return h;
+  if (to <= from) return 0;
+  // The months' hours telescope: the first hour of month `to` minus the first hour of month `from`.
+  const start = monthStart(first);
+  return (addUtcMonths(start, to).getTime() - addUtcMonths(start, from).getTime()) / 3_600_000;
 }
 
 const label = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" });

@@ -126,6 +126,8 @@ export function buildModel(
 
   const used = new Map<number, string>();
   const unmet: PlanModel["unmet"] = [];
+  const byFamily: number[][] = world.families.map(() => []);
+  world.offers.forEach((o, oi) => byFamily[familyIndex.get(o.family) ?? -1]?.push(oi));
   world.families.forEach((_, f) => {
     for (let m = 0; m < M; m++) {
       const need = short[f]?.[m] ?? 0;
@@ -135,9 +137,10 @@ export function buildModel(
       w.objective(name, penalty);
       w.bound(name, 0, need, false);
       const terms: Terms = [[name, 1]];
-      world.offers.forEach((o, oi) => {
-        if (familyIndex.get(o.family) === f) for (const [c, k] of held(oi, m)) terms.push([c, k * o.h100ePerUnit]);
-      });
+      for (const oi of byFamily[f] ?? []) {
+        const e = world.offers[oi]?.h100ePerUnit ?? 0;
+        for (const [c, k] of held(oi, m)) terms.push([c, k * e]);
+      }
       w.row(`cv${f}_${m}`, terms, ">=", need);
       rows.push({ kind: "cover", family: f, month: m });
     }
@@ -224,7 +227,17 @@ function heldTerms(world: PlanWorld, byOffer: BlockColumn[][], formulation: Form
   const M = world.months.length;
   const step = (oi: number) => world.offers[oi]?.step ?? 0;
   if (formulation === "direct") {
-    return (oi, m) => (byOffer[oi] ?? []).filter((c) => c.start <= m && m < c.end).map((c) => [c.name, step(oi)]);
+    // Read once per cover, power and cap row: kept per offer and month (the cap rows alone ask 10⁵–10⁶ times).
+    const memo = new Map<number, Terms>();
+    return (oi, m) => {
+      const key = oi * M + m;
+      let terms = memo.get(key);
+      if (!terms) {
+        terms = (byOffer[oi] ?? []).filter((c) => c.start <= m && m < c.end).map((c): [string, number] => [c.name, step(oi)]);
+        memo.set(key, terms);
+      }
+      return terms;
+    };
   }
   const span = byOffer.map((cols) =>
     cols.length === 0 ? [0, 0] : [Math.min(...cols.map((c) => c.start)), Math.max(...cols.map((c) => c.end))],
@@ -253,19 +266,30 @@ function capRows(world: PlanWorld, held: Held, w: LpWriter, rows: RowInfo[]): vo
   if (dims.length === 0) return;
   const M = world.months.length;
   const existingTotal = world.months.map((_, m) => world.families.reduce((a, f) => a + (world.existingCapacity[f]?.[m] ?? 0), 0));
-  const added = (m: number, keep: (o: PlanOffer) => boolean): Terms =>
-    world.offers.flatMap((o, oi) => (keep(o) ? held(oi, m).map(([c, k]): [string, number] => [c, k * o.h100ePerUnit]) : []));
+  const added = (m: number, offers: number[]): Terms => {
+    const terms: Terms = [];
+    for (const oi of offers) {
+      const e = world.offers[oi]?.h100ePerUnit ?? 0;
+      for (const [c, k] of held(oi, m)) terms.push([c, k * e]);
+    }
+    return terms;
+  };
+  const everyOffer = world.offers.map((_, oi) => oi);
   for (let m = 0; m < M; m++) {
-    const all = added(m, () => true);
+    const all = added(m, everyOffer);
     if (all.length === 0) continue;
     w.row(`td${m}`, [[`t${m}`, 1], ...all.map(([c, k]): [string, number] => [c, -k])], "=", 0);
     rows.push({ kind: "definition" });
   }
   for (const { dimension, cap, holder, existing } of dims) {
-    const holders = [...new Set(world.offers.map(holder).filter((h): h is string => h !== null))];
-    for (const h of holders) {
+    const byHolder = new Map<string, number[]>();
+    world.offers.forEach((o, oi) => {
+      const h = holder(o);
+      if (h !== null) byHolder.set(h, [...(byHolder.get(h) ?? []), oi]);
+    });
+    for (const [h, offers] of byHolder) {
       for (let m = 0; m < M; m++) {
-        const terms = added(m, (o) => holder(o) === h);
+        const terms = added(m, offers);
         if (terms.length === 0) continue;
         const room = cap * (existingTotal[m] ?? 0) - (existing[h]?.[m] ?? 0);
         w.row(`cp${dimension[0] ?? ""}${rows.length}`, [...terms, [`t${m}`, -cap]], "<=", Math.max(0, room - CAP_EPS));

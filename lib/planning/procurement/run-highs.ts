@@ -1,7 +1,6 @@
-import { Worker } from "node:worker_threads";
-
 import loadHighs, { type Highs } from "highs";
 
+import { runMipInThread, type MipRun } from "./highs-thread";
 import type { ArrayModel } from "./lp-writer";
 import type { PlanModel } from "./model";
 
@@ -10,6 +9,11 @@ let highsPromise: Promise<Highs> | null = null;
 function highs(): Promise<Highs> {
   highsPromise ??= loadHighs();
   return highsPromise;
+}
+
+/** Starts loading HiGHS' WebAssembly (compiled off the main thread) before the model is built. */
+export function warmHighs(): void {
+  void highs();
 }
 
 export type SolveOptions = {
@@ -203,81 +207,23 @@ function activity(a: ArrayModel, x: Float64Array): Float64Array {
   return out;
 }
 
-type MipRun = {
-  status: "optimal" | "time_limit" | "infeasible" | "other";
-  /** USD; Infinity without a solution. */
-  objective: number;
-  dualBound: number;
-  /** The MIP's bound is known (false when the thread was ended at the deadline). */
-  proved: boolean;
-  colValue: Float64Array | null;
-};
-
-/** Grace after the deadline for the worker to answer its own interrupt before it is terminated. */
-const GRACE_MS = 150;
-
 /**
- * The MIP in a worker thread (highs-worker.mjs). HiGHS is told the time limit and interrupts itself at the
- * deadline, but does not always listen (runs of 106 s and 347 s against a 20 s limit were seen): the thread is
- * terminated at the deadline and the best incumbent it reported stands.
+ * The MIP in a worker thread (highs-thread.ts), in USD: ended at the deadline with the best incumbent it reported.
  */
-function runMip(model: PlanModel, options: { timeLimitSeconds: number; mipRelGap: number; log?: boolean; start?: Float64Array | null }) {
+async function runMip(
+  model: PlanModel,
+  options: { timeLimitSeconds: number; mipRelGap: number; log?: boolean; start?: Float64Array | null },
+): Promise<MipRun> {
   const a = model.arrays;
-  const deadline = Date.now() + options.timeLimitSeconds * 1000;
-  const arrays = { ...a, colCost: a.colCost.map((c) => c * SCALE) };
-  return new Promise<MipRun>((resolve) => {
-    let best: { objective: number; colValue: Float64Array } | null = null;
-    let settled = false;
-    const worker = new Worker(new URL("./highs-worker.mjs", import.meta.url), {
-      workerData: {
-        arrays,
-        timeLimitSeconds: options.timeLimitSeconds,
-        mipRelGap: options.mipRelGap,
-        log: options.log ?? false,
-        deadline,
-        start: options.start ?? null,
-      },
-    });
-    const finish = (run: MipRun) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      resolve(run);
-    };
-    const fromBest = (status: MipRun["status"]): MipRun =>
-      best
-        ? { status, objective: best.objective, dualBound: -Infinity, proved: false, colValue: best.colValue }
-        : { status, objective: Infinity, dualBound: -Infinity, proved: false, colValue: null };
-    const timer = setTimeout(() => finish(fromBest("time_limit")), Math.max(0, deadline - Date.now()) + GRACE_MS);
-    worker.on("message", (msg: WorkerMessage) => {
-      if (msg.type === "incumbent") {
-        const objective = msg.objective / SCALE;
-        if (!best || objective < best.objective) best = { objective, colValue: msg.colValue };
-      } else if (msg.type === "done") {
-        if (!msg.hasSolution || !msg.colValue) return finish(fromBest(msg.status === "optimal" ? "other" : msg.status));
-        finish({
-          status: msg.status,
-          objective: msg.objective / SCALE,
-          dualBound: msg.dualBound / SCALE,
-          proved: true,
-          colValue: msg.colValue,
-        });
-      } else finish(fromBest("other"));
-    });
-    worker.on("error", () => finish(fromBest("other")));
-    worker.on("exit", () => finish(fromBest("other")));
-  });
+  const run = await runMipInThread(
+    { ...a, colCost: a.colCost.map((c) => c * SCALE) },
+    {
+      timeLimitSeconds: options.timeLimitSeconds,
+      mipRelGap: options.mipRelGap,
+      log: options.log ?? false,
+      deadline: Date.now() + options.timeLimitSeconds * 1000,
+      start: options.start ?? null,
+    },
+  );
+  return { ...run, objective: run.objective / SCALE, dualBound: run.dualBound / SCALE };
 }
-
-type WorkerMessage =
-  | { type: "incumbent"; objective: number; colValue: Float64Array }
-  | {
-      type: "done";
-      status: MipRun["status"];
-      hasSolution: boolean;
-      objective: number;
-      dualBound: number;
-      colValue: Float64Array | null;
-    }
-  | { type: "error"; message: string };

@@ -119,4 +119,57 @@ describe("solveProcurementPlan", { timeout: 30_000 }, () => {
       ["build", "2027-01", "2027-12", "13140000"],
     ]);
   });
+
+  it("says what 1 MW more would cover when its shadow price is the unmet-demand penalty, not a saving", async () => {
+    // Jan 2027 (744 h) and Feb 2027 (672 h), 100 H100e needed each month. The only offer, A at Reno, $2/h, 1-month
+    // blocks of 1 unit of 10,000 W: Reno's 0.6 MW holds 0.6e6 ÷ 10,000 = 60 units, so 40 H100e stay unmet each month.
+    // Cost: 60 × 744 × 2 = 89,280 and 60 × 672 × 2 = 80,640. Penalty (defaultPenalty): 2 × 744 × 1.25 = 1,860.
+    // 1 MW more = 1e6 ÷ 10,000 = 100 units a month, of which 40 cover unmet demand: 40 × 2 = 80 H100e-months.
+    // The power rows' duals price that at the penalty: (1,860 − 1,488) × 100 + (1,860 − 1,344) × 100 = 88,800,
+    // money no one would save (the penalty is not paid): the sentence names the demand covered instead.
+    const world = testWorld({
+      months: ["2027-01", "2027-02"],
+      demand: { H100: [100, 100] },
+      sites: [{ id: "reno", name: "Reno", budgetMw: [0.6, 0.6], existingMw: [0, 0] }],
+      offers: [testOffer({ id: "A", ratePerHour: "2", siteId: "reno", step: 1, facilityWattsPerUnit: 10_000 })],
+    });
+    const plan = await solveProcurementPlan(world);
+    expect(plan.penaltyPerH100eMonth).toBe(1860);
+    expect(plan.blocks.map((b) => [b.startMonth, b.quantity, b.committedCost])).toEqual([
+      ["2027-01", 60, "89280"],
+      ["2027-02", 60, "80640"],
+    ]);
+    expect(plan.families.map((f) => f.unmet)).toEqual([40, 40]);
+    const power = plan.bindings.filter((b) => b.kind === "power");
+    expect(power).toHaveLength(1);
+    expect(power[0]).toMatchObject({ siteName: "Reno", fromMonth: "2027-01", toMonth: "2027-02", unmetH100eMonths: 80 });
+    expect(power[0]?.kind === "power" && power[0].savingPerMw).toBeCloseTo(88_800, 3);
+    expect(power[0]?.sentence).toBe("1 MW more at Reno from Jan 2027 would cover 80 H100e-months of H100 demand left unmet");
+  });
+
+  it("prices an offer's maximum as a saving only when no demand is left unmet", async () => {
+    // Jan 2027 (744 h) and Feb 2027 (672 h), 100 H100e needed each month, 1-month blocks in steps of 1.
+    // A: $2/h, at most 150 in all. B: $3/h, no maximum. A saves (3 − 2) × 744 = 744 per unit over B in Jan and
+    // 672 in Feb: A 100 in Jan and 50 in Feb, B the other 50 in Feb. One more of A replaces one of B in Feb: $672.
+    const months = ["2027-01", "2027-02"];
+    const demand = { H100: [100, 100] };
+    const a = testOffer({ id: "A", ratePerHour: "2", step: 1, maxQuantity: 150 });
+    const both = await solveProcurementPlan(testWorld({ months, demand, offers: [a, testOffer({ id: "B", ratePerHour: "3", step: 1 })] }));
+    expect(both.blocks.map((b) => [b.offerId, b.startMonth, b.quantity])).toEqual([
+      ["A", "2027-01", 100],
+      ["A", "2027-02", 50],
+      ["B", "2027-02", 50],
+    ]);
+    expect(both.bindings.find((b) => b.kind === "offer_max")?.sentence).toBe(
+      "A is bought to its maximum of 150; each more accelerator would save $672",
+    );
+    // A alone: every unit avoids the penalty (2 × 744 × 1.25 = 1,860 per H100e-month) and Feb's are cheaper (1,344 against
+    // 1,488): A 100 in Feb and 50 in Jan, 50 H100e unmet in Jan. The dual, 1,860 − 1,488 = $372, is the penalty less
+    // A's cost, not a saving anyone would see: the sentence says what is left unmet instead.
+    const alone = await solveProcurementPlan(testWorld({ months, demand, offers: [a] }));
+    expect(alone.families.map((f) => f.unmet)).toEqual([50, 0]);
+    const max = alone.bindings.find((b) => b.kind === "offer_max");
+    expect(max?.kind === "offer_max" && max.usdPerUnit).toBeCloseTo(372, 6);
+    expect(max?.sentence).toBe("A is bought to its maximum of 150 while up to 50 H100e of H100 demand stays unmet");
+  });
 });

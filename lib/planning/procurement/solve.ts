@@ -1,8 +1,9 @@
 import { bindingCapGroups, budgetBinding, capBindings, offerBindings, powerBindings, unmetBindings, type Duals } from "./bindings";
 import { completeSolution, roundRelaxation } from "./heuristic";
+import { warmHighsThread } from "./highs-thread";
 import { buildModel, type Formulation, type PlanModel } from "./model";
 import { chosenBlocks, familyMonths, monthShares, siteMonths, totalCost } from "./plan-result";
-import { runHighs, solveRelaxation, type LowerBound, type RawSolution, type Relaxation, type SolveOptions } from "./run-highs";
+import { runHighs, solveRelaxation, warmHighs, type LowerBound, type RawSolution, type Relaxation, type SolveOptions } from "./run-highs";
 import type { PlanStatus, PlanWorld, ProcurementPlan } from "./types";
 
 export type PlanOptions = SolveOptions & {
@@ -39,12 +40,13 @@ async function solveTwoPass(
   full: PlanModel,
   remaining: () => number,
   groups: Groups,
-): Promise<Pass & { lpMs: number }> {
+): Promise<Pass & { lpMs: number; heuristicMs: number }> {
   const formulation = options.formulation ?? "direct";
   const t = performance.now();
   const relax = await solveRelaxation(full, remaining());
   const lpMs = Math.round(performance.now() - t);
-  if (!relax) return { model: full, raw: await runHighs(full, { ...options, timeLimitSeconds: remaining() }, groups(full)), lpMs };
+  if (!relax)
+    return { model: full, raw: await runHighs(full, { ...options, timeLimitSeconds: remaining() }, groups(full)), lpMs, heuristicMs: 0 };
   const tau = Math.max(1e-6, Math.abs(relax.objective) * 1e-6);
   const open = new Set(full.blocks.filter((b) => relax.value(b.name) > 1e-9 || relax.reducedCost(b.name) <= tau).map((b) => b.name));
   // The LP rounded and repaired: HiGHS' first incumbent (its blocks stay open in the restricted MIP).
@@ -63,6 +65,7 @@ async function solveTwoPass(
   });
   const first = restrict(world, formulation, full, relax, open);
   const start = rounded ? completeSolution(world, first.model, steps) : null;
+  const heuristicMs = Math.round(performance.now() - t) - lpMs;
   const raw = await runHighs(
     first.model,
     { ...options, start, skipMip: options.heuristicOnly === true, timeLimitSeconds: remaining(), lowerBound: first.lowerBound },
@@ -70,7 +73,7 @@ async function solveTwoPass(
   );
   const solved = raw.status === "optimal" || raw.status === "time_limit_feasible";
   if (!solved || raw.mipGap <= target || options.heuristicOnly || remaining() < (options.timeLimitSeconds ?? 20) / 2)
-    return { model: first.model, raw, lpMs };
+    return { model: first.model, raw, lpMs, heuristicMs };
   // Pass two: reopen the cheapest-priced columns that could still improve the plan, up to three times as many.
   const more = full.blocks
     .filter((b) => !open.has(b.name) && relax.reducedCost(b.name) < raw.objective - relax.objective)
@@ -85,7 +88,7 @@ async function solveTwoPass(
     groups(second.model),
   );
   const better = (raw2.status === "optimal" || raw2.status === "time_limit_feasible") && raw2.objective <= raw.objective + 1e-6;
-  return better ? { model: second.model, raw: raw2, lpMs } : { model: first.model, raw, lpMs };
+  return better ? { model: second.model, raw: raw2, lpMs, heuristicMs } : { model: first.model, raw, lpMs, heuristicMs };
 }
 
 type Groups = (model: PlanModel) => (rowDual: Float64Array) => Map<string, number[]>;
@@ -102,17 +105,22 @@ const MESSAGES: Record<PlanStatus, string> = {
 export async function solveProcurementPlan(world: PlanWorld, options: PlanOptions = {}): Promise<ProcurementPlan> {
   const started = performance.now();
   if (world.months.length === 0) throw new Error("The plan needs at least one month.");
+  warmHighs();
   const limit = options.timeLimitSeconds ?? 20;
   const remaining = () => Math.max(0.1, limit - (performance.now() - started) / 1000);
   const full = buildModel(world, options.formulation ?? "direct");
   const buildMs = Math.round(performance.now() - started);
   const groups: Groups = (m) => (rowDual) => bindingCapGroups(m, rowDual);
   const twoPass = options.twoPass ?? full.blocks.length > TWO_PASS_ABOVE;
+  // The MIP runs at once on a small world: its thread loads HiGHS meanwhile. A two-pass solve often ends with the
+  // rounded relaxation; its thread starts when needed (and stays warm for the next solve).
+  if (!twoPass) warmHighsThread();
   let model = full;
   let raw: RawSolution | null = null;
   let lpMs = 0;
+  let heuristicMs = 0;
   if (full.blocks.length + full.unmet.length > 0) {
-    if (twoPass) ({ model, raw, lpMs } = await solveTwoPass(world, options, full, remaining, groups));
+    if (twoPass) ({ model, raw, lpMs, heuristicMs } = await solveTwoPass(world, options, full, remaining, groups));
     else raw = await runHighs(full, { ...options, timeLimitSeconds: remaining() }, groups(full));
   }
   const status: PlanStatus = raw?.status ?? "optimal";
@@ -127,14 +135,16 @@ export async function solveProcurementPlan(world: PlanWorld, options: PlanOption
     return r === undefined || !raw?.rowDual ? 0 : Math.max(0, raw.rowDual[r] ?? 0);
   };
   const families = familyMonths(world, blocks, coverDual);
+  const bought = new Map<number, number>();
+  for (const b of blocks) bought.set(b.offerIndex, (bought.get(b.offerIndex) ?? 0) + b.quantity);
   const duals: Duals = { rowDual: raw?.rowDual ?? null, activity: raw?.rowActivity ?? new Float64Array(0) };
   const solved = status === "optimal" || status === "time_limit_feasible";
   const bindings = solved
     ? [
-        ...powerBindings(world, model, duals),
+        ...powerBindings(world, model, duals, families, bought),
         ...capBindings(world, model, duals, raw?.supportObjective ?? null, raw?.relaxedObjective ?? new Map<string, number>()),
         ...budgetBinding(world, model, duals, families),
-        ...offerBindings(world, model, duals),
+        ...offerBindings(world, model, duals, families),
         ...unmetBindings(world, model, duals, families),
       ]
     : [];
@@ -158,7 +168,7 @@ export async function solveProcurementPlan(world: PlanWorld, options: PlanOption
       nonzeros: full.nonzeros,
       openColumns: model.blocks.length,
     },
-    timing: { buildMs, lpMs, mipMs: raw?.mipMs ?? 0, dualsMs: raw?.dualsMs ?? 0 },
+    timing: { buildMs, lpMs, heuristicMs, mipMs: raw?.mipMs ?? 0, dualsMs: raw?.dualsMs ?? 0 },
     message: MESSAGES[status],
   };
 }

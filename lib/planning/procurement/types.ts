@@ -133,8 +133,10 @@ export type Binding =
       toMonth: MonthKey;
       /** Largest single month's dual, USD per MW-month. */
       usdPerMwMonth: number;
-      /** What 1 MW more in every month of the run would save, USD. */
+      /** What 1 MW more in every month of the run would save, USD (at the unmet-demand penalty while demand stays unmet). */
       savingPerMw: number;
+      /** H100e-months of demand left unmet that 1 MW more in every month of the run would cover (0: none is unmet). */
+      unmetH100eMonths: number;
       sentence: string;
     }
   | {
@@ -190,6 +192,7 @@ export type ProcurementPlan = {
     openColumns: number;
   };
   /** Wall ms: building the model, its LP relaxation, the MIP passes, the support LPs for what binds. */
-  timing: { buildMs: number; lpMs: number; mipMs: number; dualsMs: number };
+  /** Wall ms: model build, LP relaxation, rounding and local search, MIP (worker thread), support LPs for duals. */
+  timing: { buildMs: number; lpMs: number; heuristicMs: number; mipMs: number; dualsMs: number };
   message: string;
 };

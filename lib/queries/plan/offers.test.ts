@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { testOffer } from "@/lib/planning/procurement/test-world";
 import { PlanInputs } from "@/lib/validation/plan";
-import { planOffers, withoutDominated } from "./offers";
+import { offerLabel, planOffers, withoutDominated } from "./offers";
 
 const ids = (offers: { id: string }[]) => offers.map((o) => o.id);
 
@@ -116,5 +116,28 @@ describe("planOffers", () => {
       minQuantity: 1024,
       label: "CoreWeave NVIDIA GB200 reserved 36 mo · Abilene",
     });
+  });
+});
+
+describe("offerLabel", () => {
+  const row = { pricing_model: "reserved" as const, term_months: 12, site_name: "Rainier New Carlisle", region: null };
+
+  it("names the provider once when the type's name already starts with it", () => {
+    expect(offerLabel({ ...row, provider_name: "AWS", type_name: "AWS Trainium2" })).toBe(
+      "AWS Trainium2 reserved 12 mo · Rainier New Carlisle",
+    );
+    expect(offerLabel({ ...row, provider_name: "Google Cloud", type_name: "Google Cloud TPU v6e", site_name: "Eemshaven" })).toBe(
+      "Google Cloud TPU v6e reserved 12 mo · Eemshaven",
+    );
+  });
+
+  it("keeps the provider before a type named for its chip maker", () => {
+    expect(offerLabel({ ...row, provider_name: "AWS", type_name: "NVIDIA B200", site_name: null, region: "us-east-1" })).toBe(
+      "AWS NVIDIA B200 reserved 12 mo · us-east-1",
+    );
+    // A type whose name only begins with the same letters is not the provider's own.
+    expect(offerLabel({ ...row, provider_name: "AMD", type_name: "AMDX Instinct" })).toBe(
+      "AMD AMDX Instinct reserved 12 mo · Rainier New Carlisle",
+    );
   });
 });

@@ -92,9 +92,14 @@ export async function readDeliverySlips(db: Executor, asOf: Date): Promise<Map<s
 
 const MODEL_WORDS: Record<PlanPricingModel, string> = { reserved: "reserved", on_demand: "on-demand", spot: "spot", owned: "build" };
 
-function offerLabel(r: OfferRow): string {
+/** "AWS Trainium2 reserved 12 mo · Rainier": the provider once, even when the type's name starts with it ("AWS Trainium2"). */
+export function offerLabel(
+  r: Pick<OfferRow, "provider_name" | "type_name" | "pricing_model" | "term_months" | "site_name" | "region">,
+): string {
   const term = r.term_months ? ` ${r.term_months} mo` : "";
-  return `${r.provider_name} ${r.type_name} ${MODEL_WORDS[r.pricing_model]}${term} · ${r.region ?? r.site_name ?? ""}`;
+  const named = r.type_name.toLowerCase().startsWith(`${r.provider_name.toLowerCase()} `);
+  const what = named ? r.type_name : `${r.provider_name} ${r.type_name}`;
+  return `${what} ${MODEL_WORDS[r.pricing_model]}${term} · ${r.region ?? r.site_name ?? ""}`;
 }
 
 function allowed(r: OfferRow, inputs: PlanInputs, families: ReadonlySet<string>): boolean {
