@@ -12,8 +12,9 @@ describe("the solve's hard deadline", () => {
     const plan = await solveProcurementPlan(w, { timeLimitSeconds: 0.5, twoPass: false, mipRelGap: 0 });
     const wall = performance.now() - started;
     expect(["time_limit_feasible", "time_limit_no_solution"]).toContain(plan.status);
-    // Building the model and the support LP for the duals come on top of the MIP's 0.5 s.
-    expect(plan.timing.mipMs).toBeLessThan(500 + 400);
+    // Building the model and the support LP for the duals come on top of the MIP's 0.5 s; a cold thread (loading the
+    // WebAssembly) on a loaded CI machine may add up to ~1 s more. Left to run, this MIP takes far longer.
+    expect(plan.timing.mipMs).toBeLessThan(500 + 1500);
     expect(wall).toBeLessThan(15_000);
     if (plan.status === "time_limit_feasible") expect(plan.mipGap).toBeGreaterThan(0);
     // The thread ended at the deadline is replaced: the next solve runs its MIP in a fresh one.
