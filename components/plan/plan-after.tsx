@@ -5,11 +5,11 @@ import { formatDecimal, formatMw, formatPercent } from "@/lib/format/number";
 import { signedMw } from "@/lib/format/signed";
 import type { Period } from "@/lib/metrics/period";
 import type { HeadroomPoint } from "@/lib/metrics/power-headroom";
-import type { PlanRun } from "@/lib/services/plan/run";
+import type { PlanRun } from "@/lib/queries/plan/run";
 import { cn } from "@/lib/utils";
 
 // What the Capacity, Power and Concentration pages would show with the plan saved as a scenario: the same functions,
-// run on the registers with the plan's blocks added (lib/services/plan/after.ts).
+// run on the registers with the plan's blocks added (lib/queries/plan/after.ts).
 
 const ALERT = "font-medium text-red-700 dark:text-red-300";
 

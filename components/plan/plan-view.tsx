@@ -8,7 +8,7 @@ import { formatMonth } from "@/lib/format/date";
 import { formatCount, formatDecimal, formatMoney, formatMoneyDecimal, formatPercent, formatRate } from "@/lib/format/number";
 import type { Binding, ProcurementPlan } from "@/lib/planning/procurement/types";
 import { PLAN_CHART_SERIES, planChartPoints } from "@/lib/queries/plan/chart";
-import type { PlanRun } from "@/lib/services/plan/run";
+import type { PlanRun } from "@/lib/queries/plan/run";
 import { cn } from "@/lib/utils";
 import { PlanAfter } from "./plan-after";
 

@@ -18,7 +18,7 @@ import type { Ctx } from "@/lib/auth/context";
 import { SECTION_LABELS, scopeFilters, scopePlanInput, type ReportScope, type ReportSection } from "@/lib/queries/reports/scope";
 import { PlanView } from "@/components/plan/plan-view";
 import { planInputsSentence, planQuery } from "@/lib/queries/plan/params";
-import { runPlan } from "@/lib/services/plan/run";
+import { runPlan } from "@/lib/queries/plan/run";
 
 // A report rendered from its stored scope with the section components of the app pages. The filters come
 // from the scope only (the caller's URL is never read), with each page's own defaults where the scope is silent.

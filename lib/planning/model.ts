@@ -217,7 +217,7 @@ type PlanningModelOptions = { scenarioId?: string | null; filters?: ModelFilter;
 /**
  * What a scenario's model is made from: the registers (unfiltered, with the baseline's demand plans and the
  * scenario's own), its parsed overrides and its name; applyScenario(registers, overrides, scenario) is the model
- * before filters. The planner applies its blocks on top of these (lib/services/plan/after.ts).
+ * before filters. The planner applies its blocks on top of these (lib/queries/plan/after.ts).
  */
 export type ScenarioSource = { registers: PlanningModel; overrides: ScenarioOverrides; scenario: { id: string; name: string } | null };
 

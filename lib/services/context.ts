@@ -1,21 +1,8 @@
-import { z } from "zod";
 import type { Tx } from "@/lib/db/client";
 import type { Ctx } from "@/lib/auth/context";
-import { ValidationError } from "@/lib/errors";
-import { fieldLabel } from "@/lib/format/field-label";
 
-export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) {
-    const key = issue.path.join(".") || "_";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  const first = parsed.error.issues[0]!;
-  const where = first.path.length ? `${fieldLabel(first.path.join("."))}: ` : "";
-  throw new ValidationError(`Please fix the highlighted fields (${where}${first.message}).`, fieldErrors);
-}
+// Parsing input is shared with the read-only planner (lib/queries/plan/run.ts), so it lives in lib/validation.
+export { parseInput } from "@/lib/validation/parse-input";
 
 export function withTransaction<T>(ctx: Ctx, work: (tx: Tx) => Promise<T>): Promise<T> {
   return ctx.db.transaction(work);

@@ -3,7 +3,7 @@ import type { DbHandle } from "@/lib/db/client";
 import { seedDemo } from "@/lib/demo";
 import { ValidationError } from "@/lib/errors";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
-import type { planJson } from "@/lib/services/plan/json";
+import type { planJson } from "@/lib/queries/plan/json";
 import { runHeadroom } from "./headroom-cli";
 
 const AS_OF = "2026-11-17T09:30:00Z";

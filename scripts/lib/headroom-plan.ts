@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
 import { AppError } from "@/lib/errors";
 import type { Ctx } from "@/lib/auth/context";
-import { planJson } from "@/lib/services/plan/json";
-import { runPlan, type PlanRun } from "@/lib/services/plan/run";
+import { planJson } from "@/lib/queries/plan/json";
+import { runPlan, type PlanRun } from "@/lib/queries/plan/run";
 
 export const PLAN_USAGE = `  npm run headroom -- plan [--json] [--horizon N] [--demand median|p80|p95] [--scenario ID] [--family NAME]…
       [--budget USD] [--cap-provider 0.35] [--cap-vendor SHARE] [--cap-site SHARE]

@@ -10,7 +10,7 @@ import { registerOptions } from "@/lib/queries/lists/options";
 import type { RawSearchParams } from "@/lib/queries/lists/params";
 import { planInputFromParams, planParamsProblem, planQuery } from "@/lib/queries/plan/params";
 import { listScenarios } from "@/lib/queries/scenarios";
-import { runPlan, type PlanRun } from "@/lib/services/plan/run";
+import { runPlan, type PlanRun } from "@/lib/queries/plan/run";
 import { PlanInputs } from "@/lib/validation/plan";
 
 export const metadata: Metadata = { title: "Procurement plan" };

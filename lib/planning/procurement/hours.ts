@@ -15,12 +15,6 @@ export function monthKeyAt(first: MonthKey, index: number): MonthKey {
   return addUtcMonths(monthStart(first), index).toISOString().slice(0, 7);
 }
 
-/** Hours in the month `index` months after `first` (index may lie past the horizon). */
-export function hoursAt(first: MonthKey, index: number): number {
-  const from = addUtcMonths(monthStart(first), index);
-  return (addUtcMonths(from, 1).getTime() - from.getTime()) / 3_600_000;
-}
-
 /** Σ hours of months [from, to) counted from `first`. */
 export function hoursBetween(first: MonthKey, from: number, to: number): number {
   if (to <= from) return 0;

@@ -8,7 +8,7 @@ import { roleCtx } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
 import { getCapacity } from "@/lib/queries/capacity";
 import { monthStart } from "@/lib/planning/procurement/hours";
-import { runPlan, type PlanRun } from "@/lib/services/plan/run";
+import { runPlan, type PlanRun } from "@/lib/queries/plan/run";
 import { PlanInputs } from "@/lib/validation/plan";
 import { loadPlanWorld } from "./world";
 

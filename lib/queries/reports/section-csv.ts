@@ -11,8 +11,8 @@ import { getPowerPage } from "@/lib/queries/power";
 import { loadReportBurndowns, reportCapacityFilters } from "@/lib/queries/reports/sections";
 import type { Ctx } from "@/lib/auth/context";
 import { scopeFilters, scopePlanInput, type ReportScope, type ReportSection } from "@/lib/queries/reports/scope";
-import { runPlan } from "@/lib/services/plan/run";
-import { procurementRequestCsv } from "@/lib/services/plan/request-csv";
+import { runPlan } from "@/lib/queries/plan/run";
+import { procurementRequestCsv } from "@/lib/queries/plan/request-csv";
 import { burndownTable, concentrationTable, kpiTable, powerTable, type CsvTable } from "./answer-tables";
 
 function* mapped<T, U>(items: readonly T[], fn: (item: T) => U): Generator<U> {

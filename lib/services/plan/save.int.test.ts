@@ -15,8 +15,8 @@ import { roleCtx } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
 import type { ScenarioOverrides } from "@/lib/planning/overrides";
 import { monthStart } from "@/lib/planning/procurement/hours";
-import { procurementRequestCsv } from "./request-csv";
-import { runPlan } from "./run";
+import { procurementRequestCsv } from "@/lib/queries/plan/request-csv";
+import { runPlan } from "@/lib/queries/plan/run";
 import { savePlanAsScenario } from "./save";
 
 const AS_OF = new Date("2026-11-17T09:30:00Z");

@@ -11,8 +11,8 @@ import { insertDemandPlan } from "@/lib/services/demand-plans/create";
 import { createScenario } from "@/lib/services/scenarios/create";
 import { optionalTextField, textField } from "@/lib/validation/fields";
 import { PlanInputs } from "@/lib/validation/plan";
-import { blocksAsReservations, MAX_ADDED_RESERVATIONS, mergeBlocks } from "./as-reservations";
-import { runPlan, type PlanRun } from "./run";
+import { blocksAsReservations, MAX_ADDED_RESERVATIONS, mergeBlocks } from "@/lib/queries/plan/as-reservations";
+import { runPlan, type PlanRun } from "@/lib/queries/plan/run";
 
 export const SavePlanInput = z
   .object({

@@ -3,8 +3,8 @@ import { exportCtx } from "@/lib/csv/export-ctx";
 import { AppError } from "@/lib/errors";
 import { isoDay } from "@/lib/metrics/calendar";
 import { planInputFromParams, planParamsProblem } from "@/lib/queries/plan/params";
-import { runPlan } from "@/lib/services/plan/run";
-import { procurementRequestCsv } from "@/lib/services/plan/request-csv";
+import { runPlan } from "@/lib/queries/plan/run";
+import { procurementRequestCsv } from "@/lib/queries/plan/request-csv";
 
 export const dynamic = "force-dynamic";
 

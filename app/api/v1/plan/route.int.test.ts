@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { createApiKey } from "@/lib/services/api-keys/create";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
-import type { planJson } from "@/lib/services/plan/json";
+import type { planJson } from "@/lib/queries/plan/json";
 import { POST } from "./route";
 
 type PlanAnswer = ReturnType<typeof planJson>;

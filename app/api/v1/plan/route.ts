@@ -2,8 +2,8 @@ import { apiKeyCtx } from "@/lib/auth/api-keys";
 import { getDb } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
 import { checkDeclaredLength, jsonError, readBody } from "@/lib/ingest/http";
-import { planJson } from "@/lib/services/plan/json";
-import { runPlan } from "@/lib/services/plan/run";
+import { planJson } from "@/lib/queries/plan/json";
+import { runPlan } from "@/lib/queries/plan/run";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { solveProcurementPlan } from "@/lib/planning/procurement/solve";
 import type { ProcurementPlan } from "@/lib/planning/procurement/types";
 import { loadPlanWorld } from "@/lib/queries/plan/world";
-import { parseInput } from "@/lib/services/context";
+import { parseInput } from "@/lib/validation/parse-input";
 import { PlanInputs } from "@/lib/validation/plan";
 import { planAfter, type PlanAfter } from "./after";
 
