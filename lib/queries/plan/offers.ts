@@ -148,8 +148,16 @@ export function planOffers(input: {
   const pue = new Map(model.sites.map((s) => [s.id, s.pue]));
   const offers: PlanOffer[] = [];
   const noRate = new Map<string, number>();
+  const siteless = new Map<string, number>();
   for (const r of input.rows) {
     if (!allowed(r, inputs, input.families)) continue;
+    // A reservation is always held at a site: an offer in a cloud region with no site of ours could not be saved or
+    // shown on the pages, so the plan leaves it out and says how to let it in.
+    if (r.site_id === null) {
+      const where = `${r.provider_name} ${r.region ?? ""}`.trim();
+      siteless.set(where, (siteless.get(where) ?? 0) + 1);
+      continue;
+    }
     const sitePue = r.site_id ? pue.get(r.site_id) : undefined;
     const rate = usdRate(r, sitePue, input.rates);
     if (rate === null) {
@@ -187,7 +195,16 @@ export function planOffers(input: {
     ([currency, n]) =>
       `${n} offer${n === 1 ? "" : "s"} in ${currency} left out: no exchange rate (set HEADROOM_FX_RATES, e.g. ${currency}=1.08).`,
   );
+  if (siteless.size) warnings.push(sitelessWarning(siteless));
   return { offers: withoutDominated(offers), warnings };
+}
+
+/** "12 offers in 3 cloud regions with no site of ours are left out (AWS ap-south-1, …): add a site …". */
+export function sitelessWarning(siteless: ReadonlyMap<string, number>): string {
+  const n = [...siteless.values()].reduce((a, b) => a + b, 0);
+  const places = [...siteless.keys()].sort();
+  const named = places.length > 4 ? `${places.slice(0, 4).join(", ")} and ${places.length - 4} more` : places.join(", ");
+  return `${n} offer${n === 1 ? "" : "s"} in ${places.length} cloud region${places.length === 1 ? "" : "s"} with no site of ours ${n === 1 ? "is" : "are"} left out (${named}): a reservation is held at a site, so add the region as a site under Sites to let the plan buy there.`;
 }
 
 function sameTerms(o: PlanOffer): string {
