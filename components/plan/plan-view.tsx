@@ -7,6 +7,7 @@ import { OFFER_PRICING_LABELS } from "@/lib/enums";
 import { formatMonth } from "@/lib/format/date";
 import { formatCount, formatDecimal, formatMoney, formatMoneyDecimal, formatPercent, formatRate } from "@/lib/format/number";
 import type { Binding, ProcurementPlan } from "@/lib/planning/procurement/types";
+import { dec } from "@/lib/metrics/decimal";
 import { PLAN_CHART_SERIES, planChartPoints } from "@/lib/queries/plan/chart";
 import type { PlanRun } from "@/lib/queries/plan/run";
 import { cn } from "@/lib/utils";
@@ -111,87 +112,163 @@ function Chart({ run, family, query }: { run: PlanRun; family: string | null; qu
   );
 }
 
-function Blocks({ run, query, canSave }: { run: PlanRun; query: string; canSave: React.ReactNode }) {
+/** Blocks shown before "Show all": the largest by committed cost (the CSV always has every block). */
+const BLOCK_LIMIT = 25;
+
+function Blocks({ run, query, actions, showAll }: { run: PlanRun; query: string; actions: React.ReactNode; showAll: boolean }) {
   const { plan } = run;
-  const blocks = [...plan.blocks].sort((a, b) => a.startMonth.localeCompare(b.startMonth) || b.h100e - a.h100e);
+  const largest = new Set(
+    [...plan.blocks].sort((a, b) => dec(b.committedCost).comparedTo(a.committedCost)).slice(0, showAll ? plan.blocks.length : BLOCK_LIMIT),
+  );
+  const blocks = plan.blocks.filter((b) => largest.has(b)).sort((a, b) => a.startMonth.localeCompare(b.startMonth) || b.h100e - a.h100e);
+  const hidden = plan.blocks.length - blocks.length;
   return (
     <Panel
       id="plan-blocks"
       title="Proposed blocks"
       description="What to buy, from whom, where and when. Reserved and owned blocks are paid over their whole term; on-demand and spot to the horizon's end."
     >
-      <div className="mb-3 flex flex-wrap items-center gap-3">
+      <div className="mb-3 flex flex-wrap items-end gap-3">
         <CsvLink href={`/plan/export.csv${query ? `?${query}` : ""}`} label="Export procurement request" />
-        {canSave}
+        {actions}
       </div>
       <DataTable
         caption="Blocks the plan proposes, by start month"
         columns={[
-          { header: "Offer" },
           { header: "Provider" },
-          { header: "Family" },
+          { header: "Site or region" },
+          { header: "Type" },
           { header: "Model" },
           { header: "Quantity", numeric: true },
           { header: "H100e", numeric: true },
           { header: "Start" },
-          { header: "Term", numeric: true },
+          { header: "Until" },
           { header: "Rate / AH", numeric: true },
           { header: "Committed cost", numeric: true },
         ]}
         rows={blocks.map((b) => [
-          b.label,
           b.providerName,
-          b.family,
-          OFFER_PRICING_LABELS[b.pricingModel],
+          b.siteName ?? b.region ?? "—",
+          b.typeName ?? b.family,
+          `${OFFER_PRICING_LABELS[b.pricingModel]}${b.pricingModel === "reserved" || b.pricingModel === "owned" ? `, ${b.termMonths} mo` : ""}`,
           formatDecimal(b.quantity, 0),
           h100e(b.h100e),
           formatMonth(b.startMonth),
-          `${b.termMonths} mo`,
+          formatMonth(b.endMonth),
           formatRate(b.ratePerHour, "USD"),
           formatMoneyDecimal(b.committedCost),
         ])}
-        total={["Total", "", "", "", "", "", "", "", "", formatMoneyDecimal(plan.committedCost)]}
+        total={[`All ${formatCount(plan.blocks.length, "block")}`, "", "", "", "", "", "", "", "", formatMoneyDecimal(plan.committedCost)]}
         empty="The plan adds nothing: what is held covers the demand, or nothing can be bought (see below)."
       />
+      {hidden > 0 ? (
+        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+          The {BLOCK_LIMIT} largest of {plan.blocks.length} blocks by committed cost are shown.{" "}
+          <InAppOnly>
+            <AppLink href={`/plan?${[query, "blocks=all"].filter(Boolean).join("&")}#plan-blocks`} className="underline">
+              Show all
+            </AppLink>{" "}
+            or export the procurement request for every block.
+          </InAppOnly>
+        </p>
+      ) : null}
     </Panel>
   );
 }
 
-function Binds({ bindings }: { bindings: Binding[] }) {
-  const binding = bindings.filter((b) => b.kind !== "unmet");
-  const unmet = bindings.filter((b): b is Extract<Binding, { kind: "unmet" }> => b.kind === "unmet");
+/** How many sentences and unmet runs show before "N more". */
+const FIRST = 10;
+
+const KIND_ORDER: Record<Binding["kind"], number> = { budget: 0, cap: 1, power: 2, offer_max: 3, unmet: 4 };
+
+/** What a binding is worth, for ranking: the cap's cost, the MW's saving (or the demand it would cover), an offer's saving. */
+function weight(b: Binding): number {
+  if (b.kind === "cap") return b.costUsd;
+  if (b.kind === "power") return b.savingPerMw;
+  if (b.kind === "offer_max") return b.usdPerUnit;
+  if (b.kind === "unmet") return b.maxUnmet;
+  return 0;
+}
+
+function More({ count, children }: { count: number; children: React.ReactNode }) {
+  if (count === 0) return null;
+  return (
+    <details className="mt-2 text-sm">
+      <summary className="cursor-pointer font-medium text-slate-700 dark:text-slate-300">{count} more</summary>
+      {children}
+    </details>
+  );
+}
+
+function Sentences({ items }: { items: Binding[] }) {
+  return (
+    <ul className="list-disc space-y-1.5 pl-5 text-sm">
+      {items.map((b, i) => (
+        <li key={i}>{b.sentence}.</li>
+      ))}
+    </ul>
+  );
+}
+
+type Unmet = Extract<Binding, { kind: "unmet" }>;
+
+function UnmetTable({ rows, caption }: { rows: Unmet[]; caption: string }) {
+  return (
+    <DataTable
+      caption={caption}
+      columns={[
+        { header: "Family" },
+        { header: "From" },
+        { header: "To" },
+        { header: "Largest unmet (H100e)", numeric: true },
+        { header: "Why" },
+      ]}
+      rows={rows.map((u) => [u.family, formatMonth(u.fromMonth), formatMonth(u.toMonth), h100e(u.maxUnmet), u.sentence])}
+      empty="None: the plan covers every family's demand in every month."
+    />
+  );
+}
+
+function Binds({ bindings, all }: { bindings: Binding[]; all: boolean }) {
+  const binding = bindings
+    .filter((b) => b.kind !== "unmet")
+    .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || weight(b) - weight(a));
+  const unmet = bindings.filter((b): b is Unmet => b.kind === "unmet");
+  const first = all ? binding : binding.slice(0, FIRST);
+  const largest = new Set(all ? unmet : [...unmet].sort((a, b) => b.maxUnmet - a.maxUnmet).slice(0, FIRST));
   return (
     <>
       <Panel
         id="plan-binds"
         title="What binds"
-        description="The constraints the plan runs into, priced by the shadow prices of its linear relaxation: what one more unit of room would be worth."
+        description="The constraints the plan runs into, priced by the shadow prices of its linear relaxation: what one more unit of room would be worth. Caps and budget first, then power and offer limits, largest first."
       >
         {binding.length ? (
-          <ul className="list-disc space-y-1.5 pl-5 text-sm">
-            {binding.map((b, i) => (
-              <li key={i}>{b.sentence}.</li>
-            ))}
-          </ul>
+          <>
+            <Sentences items={first} />
+            <More count={binding.length - first.length}>
+              <Sentences items={binding.slice(first.length)} />
+            </More>
+          </>
         ) : (
           <p className="text-sm text-slate-600 dark:text-slate-400">
             Nothing binds: no power budget, cap, budget or offer limit holds the plan back.
           </p>
         )}
       </Panel>
-      <Panel id="plan-unmet" title="Demand the plan cannot cover" description="Months where no offer can cover the demand, and why.">
-        <DataTable
-          caption="Unmet demand by family and run of months, with its cause"
-          columns={[
-            { header: "Family" },
-            { header: "From" },
-            { header: "To" },
-            { header: "Largest unmet (H100e)", numeric: true },
-            { header: "Why" },
-          ]}
-          rows={unmet.map((u) => [u.family, formatMonth(u.fromMonth), formatMonth(u.toMonth), h100e(u.maxUnmet), u.sentence])}
-          empty="None: the plan covers every family's demand in every month."
-        />
+      <Panel
+        id="plan-unmet"
+        title="Demand the plan cannot cover"
+        description={
+          unmet.length > largest.size
+            ? `The ${largest.size} largest of ${unmet.length} runs of months where no offer can cover the demand, and why.`
+            : "Months where no offer can cover the demand, and why."
+        }
+      >
+        <UnmetTable rows={unmet.filter((u) => largest.has(u))} caption="Unmet demand by family and run of months, with its cause" />
+        <More count={unmet.length - largest.size}>
+          <UnmetTable rows={unmet} caption="Every run of months with unmet demand" />
+        </More>
       </Panel>
     </>
   );
@@ -202,6 +279,7 @@ export function PlanView({
   query,
   chartFamily,
   save,
+  showAllBlocks = false,
 }: {
   run: PlanRun;
   /** The plan's inputs as a query string (no "?"), for links that keep them. */
@@ -209,6 +287,8 @@ export function PlanView({
   chartFamily: string | null;
   /** The save-as-scenario control, for those who may save (null otherwise). */
   save: React.ReactNode;
+  /** Every block in the table, not only the largest (always so in a report). */
+  showAllBlocks?: boolean;
 }) {
   return (
     <div data-testid="plan-result">
@@ -229,8 +309,8 @@ export function PlanView({
       ) : null}
       <Kpis run={run} />
       <Chart run={run} family={chartFamily} query={query} />
-      <Blocks run={run} query={query} canSave={save} />
-      <Binds bindings={run.plan.bindings} />
+      <Blocks run={run} query={query} actions={save} showAll={showAllBlocks} />
+      <Binds bindings={run.plan.bindings} all={showAllBlocks} />
       <PlanAfter run={run} />
     </div>
   );

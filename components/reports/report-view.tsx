@@ -141,7 +141,7 @@ async function renderSection(ctx: Ctx, section: ReportSection, scope: ReportScop
         <div>
           <h2 className="text-xl font-semibold">{SECTION_LABELS.plan}</h2>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{planInputsSentence(run.inputs)}</p>
-          <PlanView run={run} query={planQuery(run.inputs)} chartFamily={null} save={null} />
+          <PlanView run={run} query={planQuery(run.inputs)} chartFamily={null} save={null} showAllBlocks />
         </div>
       );
     }

@@ -6,6 +6,7 @@ import { PlanView } from "@/components/plan/plan-view";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { parseShowAll } from "@/lib/queries/filters/params";
 import { registerOptions } from "@/lib/queries/lists/options";
 import type { RawSearchParams } from "@/lib/queries/lists/params";
 import { planInputFromParams, planParamsProblem, planQuery } from "@/lib/queries/plan/params";
@@ -64,6 +65,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
           run={result}
           query={query}
           chartFamily={chart}
+          showAllBlocks={parseShowAll(raw.blocks)}
           save={
             <>
               {can(ctx.actor.role, "scenarios.write") && result.plan.blocks.length ? <PlanSaveForm inputs={result.inputs} /> : null}
