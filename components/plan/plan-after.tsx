@@ -21,6 +21,8 @@ function Runway({ after }: { after: PlanRun["after"] }) {
   const { months, overall, byFamily } = after.runway;
   const last = months.at(-1);
   const row = (r: (typeof byFamily)[number], label: string) => [label, runwayCell(r.before, last), runwayCell(r.after, last)];
+  const running = months[0];
+  const stuck = running ? byFamily.filter((r) => r.after?.from.getTime() === running.from.getTime()).map((r) => r.label) : [];
   return (
     <Panel
       id="plan-runway"
@@ -34,6 +36,12 @@ function Runway({ after }: { after: PlanRun["after"] }) {
         total={row(overall, "All families")}
         empty="No family has capacity or demand."
       />
+      {stuck.length && running ? (
+        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+          {stuck.join(", ")} {stuck.length === 1 ? "runs" : "run"} out in the running month ({formatMonth(running.from)}), which no plan can
+          change: its blocks start next month at the earliest. The months after are what the plan covers (see the chart).
+        </p>
+      ) : null}
     </Panel>
   );
 }
