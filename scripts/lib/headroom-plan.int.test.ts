@@ -1,5 +1,7 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
+import { queryRows } from "@/lib/db/rows";
 import { seedDemo } from "@/lib/demo";
 import { ValidationError } from "@/lib/errors";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
@@ -52,5 +54,26 @@ describeOnEachEngine("npm run headroom -- plan", (engine) => {
     const { code, out } = await cli("plan", "--frobnicate");
     expect(code).toBe(2);
     expect(out).toMatch(/Usage:/);
+  });
+
+  it("saves the plan as a scenario with --save, as the user given by --as", async () => {
+    const name = `CLI plan ${engine}`;
+    const { code, out } = await cli(
+      "plan",
+      "--json",
+      "--family",
+      "GB200",
+      "--save",
+      name,
+      "--as-of",
+      AS_OF,
+      "--as",
+      "infra@headroom.local",
+    );
+    expect(code).toBe(0);
+    const answer = JSON.parse(out) as ReturnType<typeof planJson> & { scenario: { id: string; name: string } };
+    expect(answer.scenario.name).toBe(name);
+    const rows = await queryRows<{ id: string }>(handle.db, sql`select id from scenarios where name = ${name}`);
+    expect(rows.map((r) => r.id)).toEqual([answer.scenario.id]);
   });
 });

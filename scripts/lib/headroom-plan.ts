@@ -3,14 +3,16 @@ import { AppError } from "@/lib/errors";
 import type { Ctx } from "@/lib/auth/context";
 import { planJson } from "@/lib/queries/plan/json";
 import { runPlan, type PlanRun } from "@/lib/queries/plan/run";
+import { savePlanAsScenario } from "@/lib/services/plan/save";
 
 export const PLAN_USAGE = `  npm run headroom -- plan [--json] [--horizon N] [--demand median|p80|p95] [--scenario ID] [--family NAME]…
       [--budget USD] [--cap-provider 0.35] [--cap-vendor SHARE] [--cap-site SHARE]
-      [--no-on-demand] [--no-spot] [--no-build] [--late-delivery] [--as-of YYYY-MM-DD] [--as EMAIL]`;
+      [--no-on-demand] [--no-spot] [--no-build] [--late-delivery] [--save NAME] [--as-of YYYY-MM-DD] [--as EMAIL]`;
 
 export const PLAN_HELP = `plan: the cheapest set of blocks to lease or build over the horizon (default 24 months from the month after today),
-within every site's power budget, the offers' lead times and the caps; nothing is saved. --json prints status,
-objective, cost, blocks, unmet demand, what binds and the solve time.`;
+within every site's power budget, the offers' lead times and the caps. --json prints status, objective, cost,
+blocks, unmet demand, what binds and the solve time. Nothing is saved unless --save NAME is given: then the plan's
+blocks become a new scenario of that name (needs scenarios.write).`;
 
 const OPTIONS = {
   json: { type: "boolean" },
@@ -28,6 +30,7 @@ const OPTIONS = {
   "no-spot": { type: "boolean" },
   "no-build": { type: "boolean" },
   "late-delivery": { type: "boolean" },
+  save: { type: "string" },
 } as const;
 
 export function parsePlanArgs(args: readonly string[]) {
@@ -54,6 +57,7 @@ export function parsePlanArgs(args: readonly string[]) {
     asOf,
     json: values.json === true,
     as: values.as,
+    save: values.save,
   };
 }
 
@@ -76,8 +80,14 @@ export function printPlan(out: (line: string) => void, run: PlanRun): void {
 
 /** `headroom plan …`: 0 when a plan was found, 1 when none was. */
 export async function runPlanCommand(ctx: Ctx, parsed: ReturnType<typeof parsePlanArgs>, out: (line: string) => void): Promise<number> {
-  const run = await runPlan({ ctx, input: parsed.input, asOf: parsed.asOf });
-  if (parsed.json) out(JSON.stringify(planJson(run), null, 2));
-  else printPlan(out, run);
+  const saved = parsed.save
+    ? await savePlanAsScenario({ ctx, input: { name: parsed.save, inputs: parsed.input }, asOf: parsed.asOf })
+    : null;
+  const run = saved?.run ?? (await runPlan({ ctx, input: parsed.input, asOf: parsed.asOf }));
+  if (parsed.json) out(JSON.stringify({ ...planJson(run), ...(saved ? { scenario: { id: saved.id, name: saved.name } } : {}) }, null, 2));
+  else {
+    printPlan(out, run);
+    if (saved) out(`Saved as scenario ${saved.name} (${saved.id}).`);
+  }
   return run.plan.status === "optimal" || run.plan.status === "time_limit_feasible" ? 0 : 1;
 }

@@ -15,11 +15,13 @@ vi.mock("@/lib/db/client", async (original) => ({ ...(await original<typeof impo
 describeOnEachEngine("POST /api/v1/plan", (engine) => {
   let handle: DbHandle;
   let viewerKey: string;
+  let infraKey: string;
   beforeAll(async () => {
     handle = await createTestDatabase(engine);
     const [admin] = await handle.db.insert(users).values({ email: "plan-admin@example.com", name: "Ad", role: "admin" }).returning();
     const ctx = { db: handle.db, actor: { id: admin!.id, email: admin!.email, role: "admin" as const, kind: "user" as const } };
     viewerKey = (await createApiKey({ ctx, input: { name: "planner", role: "viewer" } })).key;
+    infraKey = (await createApiKey({ ctx, input: { name: "buyer", role: "infra" } })).key;
   });
   afterAll(() => handle.close());
   beforeEach(() => {
@@ -70,5 +72,17 @@ describeOnEachEngine("POST /api/v1/plan", (engine) => {
     const empty = await post(null);
     expect(empty.status).toBe(200);
     expect(((await empty.json()) as PlanAnswer).inputs.horizon).toBe(24);
+  });
+
+  it("saves the plan as a scenario only for a key that may write scenarios", async () => {
+    const viewer = await post('{"horizon": 6, "saveAs": "Viewer plan"}');
+    expect(viewer.status).toBe(403);
+    expect(((await viewer.json()) as { error: string }).error).toMatch(/scenarios\.write/);
+    // The suite's world holds no demand, so the plan buys nothing: the save is reached and says so.
+    const infra = await post('{"horizon": 6, "saveAs": {"name": "Empty plan"}}', infraKey);
+    expect(infra.status).toBe(400);
+    expect(((await infra.json()) as { error: string }).error).toMatch(/buys nothing/);
+    const bad = await post('{"saveAs": {"name": ""}}', infraKey);
+    expect(bad.status).toBe(400);
   });
 });
