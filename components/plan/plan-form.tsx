@@ -28,6 +28,22 @@ function Field({ id, label, hint, children }: { id: string; label: string; hint?
   );
 }
 
+/** A number field left empty for "no cap". */
+function TextInput({ id, name, label, hint, value }: { id: string; name: string; label: string; hint?: string; value: string }) {
+  return (
+    <Field id={id} label={label} hint={hint}>
+      <Input
+        id={id}
+        name={name}
+        inputMode="decimal"
+        defaultValue={value}
+        placeholder="No cap"
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      />
+    </Field>
+  );
+}
+
 function Check({ name, label, checked, value = "1" }: { name: string; label: string; checked: boolean; value?: string }) {
   return (
     <label className="inline-flex items-center gap-2 text-sm">
@@ -77,32 +93,22 @@ export function PlanForm({
             ))}
           </select>
         </Field>
-        <Field id="plan-budget" label="Budget cap (USD, optional)" hint="Committed cost of the added blocks.">
-          <Input
-            id="plan-budget"
-            name="budget"
-            inputMode="decimal"
-            defaultValue={inputs.budgetUsd ?? ""}
-            placeholder="No cap"
-            aria-describedby="plan-budget-hint"
-          />
-        </Field>
-        <Field id="plan-cap-provider" label="Largest provider share (%)" hint="Of H100e held, every month.">
-          <Input
-            id="plan-cap-provider"
-            name="cap_provider"
-            inputMode="decimal"
-            defaultValue={pct(inputs.capProvider)}
-            placeholder="No cap"
-            aria-describedby="plan-cap-provider-hint"
-          />
-        </Field>
-        <Field id="plan-cap-vendor" label="Largest chip vendor share (%)">
-          <Input id="plan-cap-vendor" name="cap_vendor" inputMode="decimal" defaultValue={pct(inputs.capVendor)} placeholder="No cap" />
-        </Field>
-        <Field id="plan-cap-site" label="Largest site share (%)">
-          <Input id="plan-cap-site" name="cap_site" inputMode="decimal" defaultValue={pct(inputs.capSite)} placeholder="No cap" />
-        </Field>
+        <TextInput
+          id="plan-budget"
+          name="budget"
+          label="Budget cap (USD, optional)"
+          hint="Committed cost of the added blocks."
+          value={inputs.budgetUsd ?? ""}
+        />
+        <TextInput
+          id="plan-cap-provider"
+          name="cap_provider"
+          label="Largest provider share (%)"
+          hint="Of H100e held, every month."
+          value={pct(inputs.capProvider)}
+        />
+        <TextInput id="plan-cap-vendor" name="cap_vendor" label="Largest chip vendor share (%)" value={pct(inputs.capVendor)} />
+        <TextInput id="plan-cap-site" name="cap_site" label="Largest site share (%)" value={pct(inputs.capSite)} />
         <fieldset className="flex min-w-0 flex-col gap-1.5">
           <legend className="mb-1 text-sm font-medium text-slate-800 dark:text-slate-200">May buy</legend>
           <Check name="on_demand" label="On-demand" checked={!inputs.noOnDemand} />

@@ -14,6 +14,7 @@ import { REPORT_SECTIONS, scopeFilters, type ReportScope } from "@/lib/queries/r
 import { createShareLink } from "@/lib/services/shares/create";
 import { resolveShareToken } from "@/lib/services/shares/resolve";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
+import { runPlan } from "@/lib/queries/plan/run";
 import { reportSectionCsv } from "./section-csv";
 import { loadReportBurndowns } from "./sections";
 import { getContractBurndown } from "@/lib/queries/contracts/burndown";
@@ -77,6 +78,12 @@ describeOnEachEngine("a shared report's sections as CSV", (engine) => {
     for (const r of points) for (const v of r.slice(3)) if (v !== null) expect(String(v)).toMatch(/^-?\d+\.\d{2}$/);
     const page = await getContractBurndown(shareCtx, terms[0]!.id, AS_OF);
     expect(points.filter((r) => r[0] === terms[0]!.name).at(-1)![6]).toBe(page.projected!.toFixed(2));
+    // The plan section: the procurement request of the plan the scope's /plan link asks for, one row per block.
+    const planScope: ReportScope = { ...scope, plan: "demand=p80&cap_provider=35" };
+    const request = await collect((await reportSectionCsv(shareCtx, "plan", planScope, AS_OF)).rows);
+    const run = await runPlan({ ctx: shareCtx, input: { demand: "p80", capProvider: 0.35 }, asOf: AS_OF });
+    expect(request).toHaveLength(run.plan.blocks.length);
+    expect(request.map((r) => cellText(r[11]))).toEqual(run.plan.blocks.map((b) => b.ratePerHour));
   }, 120_000);
 
   it("serves CSV only for links that allow it and sections the report shows; a download is audited, not counted as a view", async () => {
