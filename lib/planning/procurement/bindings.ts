@@ -235,7 +235,9 @@ const CAUSE_TEXT: Record<Exclude<UnmetCause, "lead_time">, string> = {
   cap: "the concentration caps bind",
   budget: "the budget is spent",
   max_quantity: "the offers are bought to their maximum",
-  other: "no offer is worth its cost",
+  // Nothing full, nothing at its limit, yet demand left: the blocks that could start then are sold for terms (or in
+  // steps) that would cost more, over their whole term, than the plan's price of a month of unmet demand.
+  other: "the blocks that could start then cost more over their whole term than the plan's price of leaving these months unmet",
 };
 
 export function unmetBindings(world: PlanWorld, model: PlanModel, duals: Duals, families: FamilyMonth[]): Binding[] {
@@ -265,7 +267,7 @@ export function unmetBindings(world: PlanWorld, model: PlanModel, duals: Duals, 
       const sentence =
         head.cause === "lead_time" && head.offer
           ? `${head.offer.providerName}'s ${head.offer.leadTimeDays}-day lead time leaves ${amount} of ${family} unmet ${span(world, from, to)}`
-          : `${amount} of ${family} left unmet ${span(world, from, to)}: ${CAUSE_TEXT[head.cause as Exclude<UnmetCause, "lead_time">]}`;
+          : `${amount} of ${family} left unmet ${span(world, from, to)}: ${CAUSE_TEXT[head.cause as Exclude<UnmetCause, "lead_time">]}${head.cause === "other" ? ` (${formatMoney(model.penalty)} per H100e-month)` : ""}`;
       out.push({
         kind: "unmet",
         family,
