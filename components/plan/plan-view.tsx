@@ -46,13 +46,13 @@ function Kpis({ run }: { run: PlanRun }) {
   return (
     <div className="mt-4 grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4">
       <KpiCard
-        id="plan-committed"
+        id="plan-blocks"
         title="Committed cost"
         value={formatMoney(plan.committedCost)}
         context={`Whole terms of ${formatCount(plan.blocks.length, "block")}; ${formatMoney(plan.costInHorizon)} falls inside the horizon.`}
       />
       <KpiCard
-        id="plan-added"
+        id="plan-chart"
         title="Accelerators added"
         value={formatDecimal(added, 0)}
         context={`${formatMonth(run.from)} to ${formatMonth(run.to)}, ${run.offers} offers considered.`}
@@ -65,7 +65,7 @@ function Kpis({ run }: { run: PlanRun }) {
         tone={unmet > 0 ? "alert" : "default"}
         context={unmet > 0 ? `In ${[...unmetFamilies].sort().join(", ")}; causes below.` : "Every family's demand is covered every month."}
       />
-      <KpiCard id="plan-status" title="Solve" value={`${formatDecimal(plan.solveMs / 1000, 1)} s`} context={solveLine(plan)} />
+      <KpiCard id="plan-binds" title="Solve" value={`${formatDecimal(plan.solveMs / 1000, 1)} s`} context={solveLine(plan)} />
     </div>
   );
 }
