@@ -42,8 +42,9 @@ const ROW = {
   id: "o1",
   provider_id: "p1",
   provider_name: "CoreWeave",
-  site_id: null,
-  site_name: null,
+  // A cloud-region offer, resolved to the provider's site with that region code (an unbudgeted site).
+  site_id: "s-region",
+  site_name: "CoreWeave US East",
   region: "us-east-04",
   accelerator_type_id: "t1",
   source: "quote" as const,
@@ -116,6 +117,20 @@ describe("planOffers", () => {
       minQuantity: 1024,
       label: "CoreWeave NVIDIA GB200 reserved 36 mo · Abilene",
     });
+  });
+
+  it("leaves out offers in cloud regions with no site of ours, and names the regions once", () => {
+    const rows = [
+      ROW,
+      { ...ROW, id: "r1", site_id: null, site_name: null, region: "eu-north1" },
+      { ...ROW, id: "r2", site_id: null, site_name: null, region: "eu-north1", pricing_model: "spot" as const, term_months: null },
+      { ...ROW, id: "r3", site_id: null, site_name: null, region: "us-west-01" },
+    ];
+    const { offers, warnings } = planOffers({ ...base, rows });
+    expect(offers.map((o) => o.id)).toEqual(["o1"]);
+    expect(warnings).toEqual([
+      "3 offers in 2 cloud regions with no site of ours are left out (CoreWeave eu-north1, CoreWeave us-west-01): a reservation is held at a site, so add the region as a site under Sites to let the plan buy there.",
+    ]);
   });
 });
 
