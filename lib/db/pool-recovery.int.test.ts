@@ -13,8 +13,10 @@ const { default: postgres } = await import("postgres");
 const { RecoveringPool } = await import(${JSON.stringify(path.resolve("lib/db/pool-recovery.ts"))});
 const url = ${JSON.stringify(serverUrl)};
 const app = "headroom_pool_recovery_" + process.pid;
+// Only the driver's lost-socket write counts: under load other errors of the killed backends (a write after the
+// connection ended) may also surface uncaught, and those are not what replaces the pool.
 let uncaught = 0;
-process.on("uncaughtException", () => { uncaught += 1; });
+process.on("uncaughtException", (e) => { if (e instanceof TypeError && e.message.includes("reading 'write'")) uncaught += 1; });
 const openPool = async () => {
   const sql = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 30, connection: { application_name: app } });
   return { sql, close: () => sql.end({ timeout: 1 }) };
