@@ -1,0 +1,176 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import {
+  acceleratorTypes,
+  apiKeys,
+  contractMappings,
+  contracts,
+  demandPlans,
+  offers,
+  powerBudgets,
+  providers,
+  reports,
+  reservations,
+  scenarios,
+  sharedReports,
+  sites,
+  skuMappings,
+} from "@/lib/db/schema";
+import { generateShareToken } from "@/lib/sharing/tokens";
+import type { Catalog } from "@/lib/testing/commercial-fixtures";
+
+// The permission matrix's rows by their seeded key: id and version, created on first use where the seed has none.
+
+// Contracts are found by reference, reservations by name.
+export async function versionOf(db: Db, table: typeof contracts | typeof reservations, key: string) {
+  const [row] =
+    table === contracts
+      ? await db
+          .select()
+          .from(contracts)
+          .where(sql`${contracts.reference} = ${key}`)
+      : await db
+          .select()
+          .from(reservations)
+          .where(sql`${reservations.name} = ${key}`);
+  return { id: row!.id, version: row!.version };
+}
+
+// Reports are found by name, created on first use; share links are a fresh unrevoked link on PM-REPORT-SHARE.
+export async function reportVersion(db: Db, name: string) {
+  const [found] = await db
+    .select({ id: reports.id, version: reports.version })
+    .from(reports)
+    .where(sql`${reports.name} = ${name}`);
+  if (found) return found;
+  const [row] = await db
+    .insert(reports)
+    .values({ name, scope: { sections: ["kpis"], filters: {}, scenarioId: null } })
+    .returning({ id: reports.id, version: reports.version });
+  return row!;
+}
+
+export async function liveShareLink(db: Db) {
+  const { id: reportId } = await reportVersion(db, "PM-REPORT-SHARE");
+  const [row] = await db
+    .insert(sharedReports)
+    .values({
+      reportId,
+      name: "PM-LINK",
+      scope: { sections: ["kpis"], filters: {}, scenarioId: null },
+      tokenHash: generateShareToken().tokenHash,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    })
+    .returning({ id: sharedReports.id });
+  return row!.id;
+}
+
+// Sites, providers, accelerator types and API keys are found by name; power budget steps by their start on PM-SITE-EDIT.
+export async function catalogVersion(
+  db: Db,
+  table: typeof sites | typeof providers | typeof acceleratorTypes | typeof apiKeys,
+  name: string,
+) {
+  const [row] = await db
+    .select({ id: table.id, version: table.version })
+    .from(table)
+    .where(sql`${table.name} = ${name}`);
+  return { id: row!.id, version: row!.version };
+}
+
+// SKU mappings are found by SKU id, created on first use.
+export async function skuMappingVersion(db: Db, catalog: Catalog, skuId: string, archivedAt: Date | null = null) {
+  const [found] = await db
+    .select({ id: skuMappings.id, version: skuMappings.version })
+    .from(skuMappings)
+    .where(sql`${skuMappings.skuId} = ${skuId}`);
+  if (found) return found;
+  const [row] = await db
+    .insert(skuMappings)
+    .values({ providerId: catalog.provider.id, skuId, acceleratorTypeId: catalog.type.id, archivedAt })
+    .returning({ id: skuMappings.id, version: skuMappings.version });
+  return row!;
+}
+
+// Contract mappings are found by their SKU id, created on first use (tied to the contract PM-EDIT).
+export async function contractMappingVersion(db: Db, catalog: Catalog, skuId: string, archivedAt: Date | null = null) {
+  const [found] = await db
+    .select({ id: contractMappings.id, version: contractMappings.version })
+    .from(contractMappings)
+    .where(sql`${contractMappings.skuId} = ${skuId}`);
+  if (found) return found;
+  const { id: contractId } = await versionOf(db, contracts, "PM-EDIT");
+  const [row] = await db
+    .insert(contractMappings)
+    .values({ providerId: catalog.provider.id, skuId, contractId, archivedAt })
+    .returning({ id: contractMappings.id, version: contractMappings.version });
+  return row!;
+}
+
+// Scenarios are found by name, created on first use.
+export async function scenarioVersion(db: Db, name: string, archivedAt: Date | null = null) {
+  const [found] = await db
+    .select({ id: scenarios.id, version: scenarios.version })
+    .from(scenarios)
+    .where(sql`${scenarios.name} = ${name}`);
+  if (found) return found;
+  const [row] = await db
+    .insert(scenarios)
+    .values({ name, overrides: {}, archivedAt })
+    .returning({ id: scenarios.id, version: scenarios.version });
+  return row!;
+}
+
+// Demand plans are found by name, created on first use.
+export async function demandPlanVersion(db: Db, name: string, archivedAt: Date | null = null) {
+  const [found] = await db
+    .select({ id: demandPlans.id, version: demandPlans.version })
+    .from(demandPlans)
+    .where(sql`${demandPlans.name} = ${name}`);
+  if (found) return found;
+  const [row] = await db
+    .insert(demandPlans)
+    .values({
+      name,
+      kind: "inference",
+      acceleratorFamily: "H100",
+      accelerators: 8,
+      startDate: "2027-01-01",
+      endDate: "2027-02-01",
+      archivedAt,
+    })
+    .returning({ id: demandPlans.id, version: demandPlans.version });
+  return row!;
+}
+
+// Offers are found by their note, created on first use.
+export async function offerVersion(db: Db, catalog: Catalog, note: string, archivedAt: Date | null = null) {
+  const [found] = await db
+    .select({ id: offers.id, version: offers.version })
+    .from(offers)
+    .where(sql`${offers.note} = ${note}`);
+  if (found) return found;
+  const [row] = await db
+    .insert(offers)
+    .values({
+      providerId: catalog.provider.id,
+      region: "us-central1",
+      acceleratorTypeId: catalog.type.id,
+      pricingModel: "spot",
+      rate: "1",
+      validFrom: "2026-01-01",
+      source: "list",
+      note,
+      archivedAt,
+    })
+    .returning({ id: offers.id, version: offers.version });
+  return row!;
+}
+
+export async function budgetVersion(db: Db, effectiveFrom: string) {
+  const [row] = await db
+    .select({ id: powerBudgets.id, version: powerBudgets.version })
+    .from(powerBudgets)
+    .where(sql`${powerBudgets.effectiveFrom} = ${effectiveFrom}::date`);
+  return { id: row!.id, version: row!.version };
+}
