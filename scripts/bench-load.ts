@@ -3,6 +3,7 @@ import autocannon, { type Client, type Result } from "autocannon";
 import { freshDemoDatabase, ensureBenchData, type BenchData } from "./lib/bench-pages-data";
 import { checkWrite } from "./lib/bench-load-write";
 import { fetchPage, signIn, startServer, stopServer, waitUntilServing } from "./lib/bench-server";
+import { printMarkdownTable } from "./lib/bench-table";
 
 // Issue 18 §5, the measuring half: N concurrent signed-in users on the Overview, /capacity and /costs. Starts the
 // production server (scripts/start.ts, on 127.0.0.1 only) on a database of the Postgres server — by default a fresh
@@ -126,11 +127,7 @@ function printTable(runs: Run[]) {
       `${r.socketErrors} (${r.timeouts})`,
     ]),
   ];
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
-  console.log(line(rows[0]!));
-  console.log(`|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`);
-  for (const r of rows.slice(1)) console.log(line(r));
+  printMarkdownTable(rows);
 }
 
 function printGoal(runs: Run[]) {

@@ -4,6 +4,7 @@ import postgres from "postgres";
 import { BENCH_PAGES, loadBenchIds, sessionQuery, type BenchPage } from "./lib/bench-pages-list";
 import { ensureBenchData } from "./lib/bench-pages-data";
 import { fetchPage, signIn, startServer, stopServer, waitUntilServing } from "./lib/bench-server";
+import { printMarkdownTable } from "./lib/bench-table";
 
 // PRODUCT.md §8 speed bar: builds the large data set on the Postgres server (scripts/lib/bench-pages-data.ts),
 // starts the production server on it, signs in, and prints per page the median server render time over N
@@ -116,11 +117,7 @@ function printTable(results: Result[]) {
       r.ok ? "yes" : `no${r.renderMs >= TARGET_MS ? " (slow)" : ""}${r.ratio > TARGET_RATIO ? " (ratio)" : ""}`,
     ]),
   ];
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
-  console.log(line(rows[0]!));
-  console.log(`|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`);
-  for (const r of rows.slice(1)) console.log(line(r));
+  printMarkdownTable(rows);
 }
 
 async function main() {
