@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { BENCH_PAGES, loadBenchIds, sessionQuery, type BenchPage } from "./lib/bench-pages-list";
 import { ensureBenchData } from "./lib/bench-pages-data";
+import { fetchPage, signIn, startServer, stopServer, waitUntilServing } from "./lib/bench-server";
+import { printMarkdownTable } from "./lib/bench-table";
 
 // PRODUCT.md §8 speed bar: builds the large data set on the Postgres server (scripts/lib/bench-pages-data.ts),
 // starts the production server on it, signs in, and prints per page the median server render time over N
@@ -34,7 +34,6 @@ const requests = Number(values.requests);
 const port = Number(values.port);
 const serverUrl = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const demoPassword = process.env.HEADROOM_DEMO_PASSWORD ?? "bench-pages-password";
-const email = "admin@headroom.local";
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -42,76 +41,10 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-function startServer(databaseUrl: string): ChildProcess {
-  const child = spawn("npx", ["tsx", "scripts/start.ts"], {
-    detached: true,
-    stdio: ["ignore", "inherit", "inherit"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HEADROOM_SEED: "none",
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
-      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    },
-  });
-  return child;
-}
-
-function stopServer(child: ChildProcess) {
-  if (child.pid && child.exitCode === null) {
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  }
-}
-
-async function waitUntilServing(base: string, child: ChildProcess | null): Promise<void> {
-  for (let i = 0; i < 1200; i++) {
-    if (child && child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}.`);
-    try {
-      const res = await fetch(`${base}/signin`, { redirect: "manual" });
-      if (res.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("The server did not answer within 10 minutes.");
-}
-
-function cookiesOf(res: Response): string[] {
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]!);
-}
-
-// next-auth's credentials endpoint: CSRF token and cookie first, then the form post; the session cookie comes back.
-async function signIn(base: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = cookiesOf(csrf);
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
-    body: new URLSearchParams({ csrfToken, email, password: demoPassword, callbackUrl: `${base}/`, json: "true" }),
-  });
-  const cookie = [...jar, ...cookiesOf(res)].join("; ");
-  if (!/session-token=/.test(cookie)) throw new Error(`Sign-in as ${email} failed (HTTP ${res.status}).`);
-  return cookie;
-}
-
 async function render(base: string, path: string, cookie: string): Promise<number> {
   const t = performance.now();
-  const res = await fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual" });
-  const body = await res.text();
-  const ms = performance.now() - t;
-  if (res.status !== 200)
-    throw new Error(`GET ${path} answered HTTP ${res.status}${res.headers.get("location") ? ` → ${res.headers.get("location")}` : ""}.`);
-  if (body.length < 1000) throw new Error(`GET ${path} answered a body of ${body.length} bytes.`);
-  return ms;
+  await fetchPage(base, path, cookie);
+  return performance.now() - t;
 }
 
 // The page's queries run the way the page runs them: the session's user row first, then the page's own reads
@@ -184,11 +117,7 @@ function printTable(results: Result[]) {
       r.ok ? "yes" : `no${r.renderMs >= TARGET_MS ? " (slow)" : ""}${r.ratio > TARGET_RATIO ? " (ratio)" : ""}`,
     ]),
   ];
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
-  console.log(line(rows[0]!));
-  console.log(`|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`);
-  for (const r of rows.slice(1)) console.log(line(r));
+  printMarkdownTable(rows);
 }
 
 async function main() {
@@ -203,7 +132,7 @@ async function main() {
   const only = values.pages?.split(",").map((p) => p.trim());
   const pages = only ? BENCH_PAGES.filter((p) => only.includes(p.name)) : BENCH_PAGES;
   const sql = postgres(data.url, { max: 10, onnotice: () => {} });
-  const server = values["base-url"] ? null : startServer(data.url);
+  const server = values["base-url"] ? null : startServer(data.url, port);
   const stop = () => server && stopServer(server);
   process.on("SIGINT", () => {
     stop();
@@ -215,7 +144,7 @@ async function main() {
       server ? `Starting the production server on ${base} (builds first if the sources changed) …` : `Using the server at ${base}.`,
     );
     await waitUntilServing(base, server);
-    const cookie = await signIn(base);
+    const cookie = await signIn(base, demoPassword);
     const ids = await loadBenchIds(sql);
     const results: Result[] = [];
     const failed: string[] = [];

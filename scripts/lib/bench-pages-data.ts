@@ -92,6 +92,28 @@ export async function ensureBenchData(opts: {
   } finally {
     await admin.end();
   }
+  return { url, built, seconds: (performance.now() - started) / 1000, counts: await countRows(url) };
+}
+
+/** A fresh database on the server holding the demo portfolio only: dropped if it exists, created, migrated, seeded. */
+export async function freshDemoDatabase(opts: { serverUrl: string; database: string; demoPassword: string }): Promise<BenchData> {
+  const { serverUrl, database, demoPassword } = opts;
+  if (!/^[a-z_][a-z0-9_]*$/.test(database)) throw new Error(`Invalid database name ${database}`);
+  const url = databaseUrl(serverUrl, database);
+  const started = performance.now();
+  log(`Creating database ${database} with the demo data …`);
+  const admin = postgres(serverUrl, { max: 1, ...quiet });
+  try {
+    await admin.unsafe(`drop database if exists ${database} with (force)`);
+    await admin.unsafe(`create database ${database}`);
+  } finally {
+    await admin.end();
+  }
+  await migrateAndSeed(url, demoPassword);
+  return { url, built: true, seconds: (performance.now() - started) / 1000, counts: await countRows(url) };
+}
+
+async function countRows(url: string): Promise<Record<string, number>> {
   const sql = postgres(url, { max: 1, ...quiet });
   try {
     const [counts] = await sql<Record<string, number>[]>`
@@ -100,13 +122,13 @@ export async function ensureBenchData(opts: {
         (select count(*) from utilization_daily)::int as "utilizationDaily",
         (select count(*) from utilization_monthly)::int as "utilizationMonthly",
         (select count(*) from cost_line_items)::int as "costLineItems"`;
-    return { url, built, seconds: (performance.now() - started) / 1000, counts: counts! };
+    return counts!;
   } finally {
     await sql.end();
   }
 }
 
-async function build(url: string, demoPassword: string): Promise<void> {
+async function migrateAndSeed(url: string, demoPassword: string): Promise<void> {
   const handle = await openDatabase({ url });
   try {
     await timed("migrate", () => migrateDatabase(handle));
@@ -114,6 +136,10 @@ async function build(url: string, demoPassword: string): Promise<void> {
   } finally {
     await handle.close();
   }
+}
+
+async function build(url: string, demoPassword: string): Promise<void> {
+  await migrateAndSeed(url, demoPassword);
   const sql = postgres(url, {
     max: 1,
     ...quiet,
