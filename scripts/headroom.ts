@@ -4,6 +4,7 @@ import { env, EnvError } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { runHeadroom } from "./lib/headroom-cli";
 import { runningPid } from "./lib/server-lock";
+import { exitAfterFlush } from "./lib/exit-after-flush";
 
 async function open() {
   const e = env();
@@ -25,10 +26,10 @@ runHeadroom(process.argv.slice(2), {
   out: (line) => console.log(line),
   progress: (text) => process.stderr.write(`\r${text.trimEnd().padEnd(48)}${text.endsWith("\n") ? "\n" : ""}`),
 }).then(
-  (code) => process.exit(code),
+  (code) => exitAfterFlush(code),
   (error: unknown) => {
     if (error instanceof AppError || error instanceof EnvError || error instanceof DatabaseUnavailableError) console.error(error.message);
     else console.error(error);
-    process.exit(1);
+    exitAfterFlush(1);
   },
 );
