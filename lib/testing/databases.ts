@@ -3,12 +3,28 @@ import postgres from "postgres";
 import { describe } from "vitest";
 import { openDatabase, type DbHandle } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { createCitusDatabase, dropCitusDatabase } from "./citus";
 
-// Integration suites run on both engines; a server that does not answer fails the run, never skips it.
+// Integration suites run on every selected engine; a server that does not answer fails the run, never skips it.
 const serverUrl = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const citusUrl = process.env.TEST_CITUS_URL;
 
-export const ENGINES = ["pglite", "postgres"] as const;
-export type Engine = (typeof ENGINES)[number];
+export const ALL_ENGINES = ["pglite", "postgres", "citus"] as const;
+export type Engine = (typeof ALL_ENGINES)[number];
+
+/** pglite and postgres, plus citus when TEST_CITUS_URL names a coordinator; TEST_ENGINES (comma list) narrows them. */
+export const ENGINES: readonly Engine[] = selectEngines(process.env.TEST_ENGINES);
+
+function selectEngines(list: string | undefined): Engine[] {
+  const available: Engine[] = citusUrl ? ["pglite", "postgres", "citus"] : ["pglite", "postgres"];
+  if (!list) return available;
+  const asked = list.split(",").map((s) => s.trim());
+  for (const name of asked) {
+    if (!ALL_ENGINES.includes(name as Engine)) throw new Error(`TEST_ENGINES: unknown engine "${name}" (${ALL_ENGINES.join(", ")}).`);
+    if (name === "citus" && !citusUrl) throw new Error("TEST_ENGINES asks for citus but TEST_CITUS_URL is not set.");
+  }
+  return available.filter((e) => asked.includes(e));
+}
 
 export async function createTestDatabase(engine: Engine): Promise<DbHandle> {
   if (engine === "pglite") {
@@ -17,28 +33,36 @@ export async function createTestDatabase(engine: Engine): Promise<DbHandle> {
     return handle;
   }
   const name = `headroom_test_${Date.now()}_${randomBytes(4).toString("hex")}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`create database ${name}`);
-  } finally {
-    await admin.end({ timeout: 5 });
+  if (engine === "citus") {
+    if (!citusUrl) throw new Error("The citus engine needs TEST_CITUS_URL (a coordinator's URL).");
+    const url = await createCitusDatabase(citusUrl, name);
+    return openMigrated(url, () => dropCitusDatabase(citusUrl, name));
   }
+  await adminQuery(serverUrl, `create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString() });
+  return openMigrated(url.toString(), () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`));
+}
+
+async function openMigrated(url: string, drop: () => Promise<void>): Promise<DbHandle> {
+  const handle = await openDatabase({ url });
   await migrateDatabase(handle);
   return {
     ...handle,
     close: async () => {
       await handle.close();
-      const cleanup = postgres(serverUrl, { max: 1, onnotice: () => {} });
-      try {
-        await cleanup.unsafe(`drop database if exists ${name} with (force)`);
-      } finally {
-        await cleanup.end({ timeout: 5 });
-      }
+      await drop();
     },
   };
+}
+
+async function adminQuery(url: string, query: string): Promise<void> {
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(query);
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
 }
 
 export function describeOnEachEngine(title: string, body: (engine: Engine) => void): void {

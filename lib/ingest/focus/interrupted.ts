@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db, Executor } from "@/lib/db/client";
+import { queryRows } from "@/lib/db/rows";
 import { engineClient } from "./staging";
 
 // A process killed mid-import leaves its imports row "running". Live imports prove they are alive:
@@ -41,11 +42,22 @@ export async function failInterruptedImports(db: Db): Promise<number> {
     );
     return affected(result);
   }
+  // Lock first, then update: Citus refuses a volatile function (the lock) in the WHERE of an UPDATE on a table.
   return db.transaction(async (tx) => {
+    const stale = await queryRows<{ id: string }>(
+      tx,
+      sql`select id::text as id from imports where kind = 'focus' and status = 'running' and created_at < now() - ${GRACE}::interval`,
+    );
+    if (stale.length === 0) return 0;
+    const ids = `{${stale.map((r) => r.id).join(",")}}`;
+    const dead = await queryRows<{ id: string }>(
+      tx,
+      sql`select id::text as id from unnest(${ids}::bigint[]) id where pg_try_advisory_xact_lock(${LOCK_SPACE}, id::int)`,
+    );
+    if (dead.length === 0) return 0;
     const result = await tx.execute(
       sql`update imports set status = 'failed', finished_at = now(), errors = ${errors}::jsonb
-          where kind = 'focus' and status = 'running' and created_at < now() - ${GRACE}::interval
-            and pg_try_advisory_xact_lock(${LOCK_SPACE}, id::int)`,
+          where status = 'running' and id = any(${`{${dead.map((r) => r.id).join(",")}}`}::bigint[])`,
     );
     return affected(result);
   });
