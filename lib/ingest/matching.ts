@@ -209,7 +209,7 @@ async function applyRules(tx: Executor, scope: string, rules: readonly MatchRule
         with changed as (
           update cost_line_items c set ${columns.map((col) => `${col} = t.m_${col}`).join(", ")}
           from ${withChargeTies(`(select * from cost_line_items c where ${scope})`, tableFields)} t
-          where c.id = t.id and c.charge_period_start = t.charge_period_start
+          where c.import_id = t.import_id and c.line_number = t.line_number
             and (${columns.map((col) => `c.${col}`).join(", ")}, null) is distinct from (${columns.map((col) => `t.m_${col}`).join(", ")}, null)
           returning c.import_id, t.provider_id as before_provider_id, c.provider_id, ${CHARGE_MONTH} as month
         )

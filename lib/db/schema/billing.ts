@@ -47,20 +47,21 @@ export const imports = pgTable(
 
 const cost = () => numeric({ precision: 24, scale: 10 });
 
-// Large table: primary key (id, charge_period_start) so it can be range-partitioned by
-// charge_period_start and hash-distributed by id; no unique constraint spans other keys.
+// The fact table, partitioned by import (migration 0008: PARTITION BY LIST (import_id), which drizzle cannot
+// declare): each FOCUS import COPYs into a partition of its own and attaches it (lib/ingest/focus/partition.ts).
+// No identity and no volatile default (either would turn COPY row by row); no foreign keys (registers are only
+// ever archived, and the importer resolves every id from them in the load's transaction). Four indexes,
+// for what still reads charges rather than billing_monthly: the key, burn-down's cut months, the mapping
+// pages' counts and the unmatched list.
 export const costLineItems = pgTable(
   "cost_line_items",
   {
-    id: bigint({ mode: "number" }).notNull().generatedAlwaysAsIdentity(),
-    importId: bigint({ mode: "number" })
-      .notNull()
-      .references(() => imports.id),
+    importId: bigint({ mode: "number" }).notNull(),
     lineNumber: integer().notNull(),
-    providerId: uuid().references(() => providers.id),
-    contractId: uuid().references(() => contracts.id),
-    reservationId: uuid().references(() => reservations.id),
-    acceleratorTypeId: uuid().references(() => acceleratorTypes.id),
+    providerId: uuid(),
+    contractId: uuid(),
+    reservationId: uuid(),
+    acceleratorTypeId: uuid(),
     billingAccountId: text(),
     billingAccountName: text(),
     billingCurrency: char({ length: 3 }).notNull(),
@@ -109,14 +110,12 @@ export const costLineItems = pgTable(
     extra: jsonb(),
   },
   (t) => [
-    primaryKey({ columns: [t.id, t.chargePeriodStart] }),
-    index("cost_line_items_import_idx").on(t.importId),
-    index("cost_line_items_provider_period_idx").on(t.providerId, t.chargePeriodStart),
-    index("cost_line_items_period_idx").on(t.chargePeriodStart),
-    index("cost_line_items_contract_idx").on(t.contractId),
-    index("cost_line_items_reservation_idx").on(t.reservationId),
-    index("cost_line_items_accelerator_type_idx").on(t.acceleratorTypeId),
-    index("cost_line_items_commitment_idx").on(t.commitmentDiscountId),
+    primaryKey({ name: "cost_line_items_pk", columns: [t.importId, t.lineNumber] }),
+    index("cost_line_items_contract_period_idx").on(t.contractId, t.chargePeriodStart),
+    index("cost_line_items_provider_sku_idx").on(t.providerId, t.skuId),
+    index("cost_line_items_unmatched_idx")
+      .on(t.providerId)
+      .where(sql`${t.contractId} is null and ${t.reservationId} is null and ${t.acceleratorTypeId} is null`),
   ],
 );
 

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db, Executor } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/rows";
-import { engineClient } from "./staging";
+import { engineClient } from "./copy-in";
 
 // A process killed mid-import leaves its imports row "running". Live imports prove they are alive:
 // on the Postgres server by holding a transaction-level advisory lock (LOCK_SPACE, import id) for the

@@ -35,7 +35,7 @@ function copyText(value: string): string {
 export class FocusRowMapper {
   readonly headerErrors: FocusError[] = [];
   private readonly slots: Slot[] = [];
-  private readonly width: number;
+  readonly width: number;
   private readonly names: string[];
   private readonly providerSlots: number[] = [];
   private readonly publisherSlots: number[] = [];
@@ -165,20 +165,18 @@ export class FocusRowMapper {
     return this.cells(fields, line, errors, false) !== null;
   }
 
-  /** The staging line for a record, or null when it has errors (pushed to `errors` up to MAX_ERRORS). */
-  map(fields: string[], line: number, errors: FocusError[]): string | null {
+  /** A record's cells by STAGING_COLUMNS (line_number first, extra last) with its extension columns, or null when it has errors (pushed to `errors` up to MAX_ERRORS). */
+  row(fields: string[], line: number, errors: FocusError[]): MappedRow | null {
     const cells = this.cells(fields, line, errors, true);
     if (!cells) return null;
-    const { out, extra } = cells;
     // One test per record instead of one per cell: most rows need no escaping at all.
-    const plain = !COPY_SPECIAL.test(fields.join(""));
-    let text = "";
-    for (let i = 0; i < out.length - 1; i++) {
-      const v = out[i];
-      if (i > 0) text += "\t";
-      text += v === null || v === undefined ? "\\N" : plain ? v : copyText(v);
-    }
-    return `${text}\t${extra ? copyText(JSON.stringify(extra)) : "\\N"}\n`;
+    return { ...cells, plain: !COPY_SPECIAL.test(fields.join("")) };
+  }
+
+  /** The staging line for a record (COPY text format, STAGING_COLUMNS), or null when it has errors. */
+  map(fields: string[], line: number, errors: FocusError[]): string | null {
+    const row = this.row(fields, line, errors);
+    return row ? copyLine(row.out[0]!, row) : null;
   }
 
   private cells(
@@ -186,7 +184,7 @@ export class FocusRowMapper {
     line: number,
     errors: FocusError[],
     full: boolean,
-  ): { out: (string | null)[]; extra: Record<string, unknown> | null } | null {
+  ): { out: (string | null)[]; extra: Record<string, unknown> | null; startMs: number } | null {
     const fail = (column: string | undefined, message: string) => {
       if (errors.length < MAX_ERRORS) errors.push(column ? { line, column, message } : { line, message });
       return null;
@@ -301,7 +299,7 @@ export class FocusRowMapper {
         );
       }
       this.needsFx = true;
-      if (!full) return { out, extra };
+      if (!full) return { out, extra, startMs: start ?? NaN };
       extra ??= {};
       extra.x_HeadroomSourceCurrency = currency;
       extra.x_HeadroomFxRate = rate.toFixed();
@@ -315,8 +313,25 @@ export class FocusRowMapper {
       }
       out[currencyIndex] = REPORTING_CURRENCY;
     }
-    return { out, extra };
+    return { out, extra, startMs: start ?? NaN };
   }
+}
+
+/**
+ * A record read through FocusRowMapper: `out` by STAGING_COLUMNS, its extension columns, ChargePeriodStart
+ * in epoch milliseconds, `plain` when no cell needs COPY escaping.
+ */
+export type MappedRow = { out: (string | null)[]; extra: Record<string, unknown> | null; startMs: number; plain: boolean };
+
+/** `prefix` (COPY text, already escaped), then the row's cells after line_number, then extra: one COPY text line. */
+export function copyLine(prefix: string, row: MappedRow): string {
+  const { out, extra, plain } = row;
+  let text = prefix;
+  for (let i = 1; i < out.length - 1; i++) {
+    const v = out[i];
+    text += v === null || v === undefined ? "\t\\N" : plain ? "\t" + v : "\t" + copyText(v);
+  }
+  return `${text}\t${extra ? copyText(JSON.stringify(extra)) : "\\N"}\n`;
 }
 
 function objectOutline(raw: string): boolean {

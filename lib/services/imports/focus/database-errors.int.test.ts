@@ -4,22 +4,26 @@ import type { DbHandle } from "@/lib/db/client";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
 import { importRow, importText, lineItemCount } from "@/lib/testing/focus-import";
 
-// A test-only trigger makes the database itself refuse a row the importer's checks accept, the way a
+// A test-only trigger makes the database itself refuse a file the importer's checks accept, the way a
 // constraint, a full disk or a driver would: the user sees a message to act on, the raw text goes to the log.
+// The rows are COPYed into a table of the import's own, so the trigger sits on imports and looks at them
+// when the import is marked succeeded, in the load's transaction.
 const RAW_TOO_LONG = "value too long for type character varying(8) in cost_line_items_refusal_trigger";
 const RAW_INTERNAL = "could not write block 7 of relation base/16384/2619 in cost_line_items_refusal_trigger";
 
 const REFUSING_TRIGGER = [
   `create function refuse_test_rows() returns trigger language plpgsql as $$
    begin
-     if new.charge_description = 'refuse: too long' then
+     if new.status <> 'succeeded' then
+       return new;
+     elsif exists (select 1 from cost_line_items c where c.import_id = new.id and c.charge_description = 'refuse: too long') then
        raise exception '${RAW_TOO_LONG}' using errcode = '22001';
-     elsif new.charge_description = 'refuse: internal' then
+     elsif exists (select 1 from cost_line_items c where c.import_id = new.id and c.charge_description = 'refuse: internal') then
        raise exception '${RAW_INTERNAL}' using errcode = 'XX000';
      end if;
      return new;
    end $$`,
-  "create trigger refuse_test_rows before insert on cost_line_items for each row execute function refuse_test_rows()",
+  "create trigger refuse_test_rows before update on imports for each row execute function refuse_test_rows()",
 ];
 
 function file(description: string, day: number): string {

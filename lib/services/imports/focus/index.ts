@@ -1,27 +1,28 @@
 import { requirePermission, type Ctx } from "@/lib/auth/context";
-import type { Tx } from "@/lib/db/client";
+import { sql } from "drizzle-orm";
+import type { Executor, Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { ForbiddenError } from "@/lib/errors";
 import { holdImportLock, markLive } from "@/lib/ingest/focus/interrupted";
-import { matchCharges } from "@/lib/ingest/matching";
+import { engineClient } from "@/lib/ingest/focus/copy-in";
+import { attachPartition, buildPartitionIndexes, createPartitionTable, dropPartitionTable } from "@/lib/ingest/focus/partition";
 import { replaceEarlierPeriods, type Replaced } from "@/lib/ingest/focus/replace";
-import { dropStaging, engineClient } from "@/lib/ingest/focus/staging";
+import type { ChargeTier } from "@/lib/ingest/focus/ties";
+import { matchCharges } from "@/lib/ingest/matching";
 import { SourceAbortedError, type ByteSource } from "@/lib/ingest/focus/stream";
 import { summarizeImport, type FocusSummary } from "@/lib/ingest/focus/summary";
-import { rejectBadRows } from "./check";
-import { claimFile } from "./claim";
+import { claimFile, findSucceeded } from "./claim";
 import { finishFailed } from "./fail";
 import { markSucceeded, rollUpBilling } from "./finish";
-import { loadStaged } from "./load";
 import { scanAndStage, type StageArgs, type Staged } from "./stage";
-import type { FileRead, FocusImportArgs, FocusImportOptions, FocusImportResult } from "./types";
+import { Duplicate, type FileRead, type FocusImportArgs, type FocusImportOptions, type FocusImportResult } from "./types";
 
 export type { FocusImportArgs, FocusImportResult } from "./types";
 
 /**
  * Imports a FOCUS 1.0–1.3 cost-and-usage CSV (plain or gzip) all-or-nothing: claim the file → scan and stage
- * → check → load → match → summarize → replace earlier periods → roll up → finish, in one transaction on the
- * server (PGlite stages outside it). Rules in README ("FOCUS billing import"). Permission billing.import.
+ * (typed, checked and tied in Node, COPYed into the import's own table) → index → attach as its partition →
+ * summarize → replace earlier periods → roll up → finish, in one transaction on the server (PGlite COPYs outside it). Rules in README ("FOCUS billing import"). Permission billing.import.
  */
 export async function importFocus(args: FocusImportArgs): Promise<FocusImportResult> {
   return runFocusImport(args, { fxRates: env().fxRates });
@@ -64,25 +65,36 @@ type Job = { ctx: Ctx; importId: number; fileName: string; clock: PhaseClock; si
 type Loaded = { bytes: number; sha256: string; summary: FocusSummary; replaced: Replaced[] };
 
 /**
- * The server streams the file into staging inside the load transaction; PGlite (one connection, whose
- * transaction would hold every other query of the app) stages outside it and drops the table after.
+ * The server COPYs the rows into the import's own table inside the load transaction (created there, so the
+ * COPY may FREEZE and a rollback leaves nothing). PGlite (one connection, whose transaction would hold every
+ * other query of the app) fills the table outside it and drops it unless the import finished.
  */
-async function stageAndLoad(job: Job, stage: Omit<StageArgs, "table" | "onCommit">, read: FileRead): Promise<Loaded> {
+async function stageAndLoad(job: Job, stage: Omit<StageArgs, "importId" | "freeze" | "ties">, read: FileRead): Promise<Loaded> {
   const { db } = job.ctx;
+  const { importId } = job;
   if (engineClient(db).engine === "postgres") {
     return db.transaction(async (tx) => {
-      await holdImportLock(tx, job.importId);
-      const staged = await scanAndStage(tx, { ...stage, table: "focus_raw", onCommit: "on commit drop" }, read);
+      await holdImportLock(tx, importId);
+      await createPartitionTable(tx, importId);
+      const staged = await scanAndStage(tx, { ...stage, importId, freeze: true, ties: await chargeTier(tx) }, read);
       return loadAndFinish(tx, job, staged);
     });
   }
-  const table = `focus_raw_${job.importId}`;
+  let attached = false;
   try {
-    const staged = await scanAndStage(db, { ...stage, table, onCommit: "" }, read);
-    return await db.transaction((tx) => loadAndFinish(tx, job, staged));
+    await createPartitionTable(db, importId);
+    const staged = await scanAndStage(db, { ...stage, importId, freeze: false, ties: await chargeTier(db) }, read);
+    const loaded = await db.transaction((tx) => loadAndFinish(tx, job, staged));
+    attached = true;
+    return loaded;
   } finally {
-    await dropStaging(db, table).catch(() => {});
+    if (!attached) await dropPartitionTable(db, importId).catch(() => {});
   }
+}
+
+async function chargeTier(_db: Executor): Promise<ChargeTier> {
+  const none = { providerId: null, contractId: null, reservationId: null, acceleratorTypeId: null };
+  return { tie: () => none };
 }
 
 async function loadAndFinish(tx: Tx, job: Job, staged: Staged): Promise<Loaded> {
@@ -92,11 +104,15 @@ async function loadAndFinish(tx: Tx, job: Job, staged: Staged): Promise<Loaded> 
     clock.mark(phase);
     if (job.signal?.aborted) throw new SourceAbortedError("The upload was aborted before the import finished; nothing was loaded.");
   };
-  mark("read, check and COPY to staging");
-  await rejectBadRows(tx, staged);
-  await loadStaged(tx, staged, importId);
-  mark("INSERT … SELECT into cost_line_items");
-  await matchCharges(tx, importId, { tiedOnInsert: true });
+  mark("read, check, tie and COPY");
+  const earlier = await findSucceeded(tx, staged.tap.sha256(), importId);
+  if (earlier) throw new Duplicate(earlier);
+  await tx.execute(sql`set local maintenance_work_mem = '256MB'`);
+  await buildPartitionIndexes(tx, importId);
+  mark("indexes");
+  await attachPartition(tx, importId);
+  mark("attach");
+  await matchCharges(tx, importId);
   mark("matchCharges");
   const { summary, periods } = await summarizeImport(tx, importId);
   mark("summary");
