@@ -28,20 +28,23 @@ export const REFERENCE_TABLES = [
 
 /**
  * Large facts, hash-distributed. The utilization tables share reservation_id, so the rollup from hourly to daily to
- * monthly stays on one shard (co-located); billing_monthly by import_id keeps one import's rollup on one shard, so
- * a refresh or replace of an import touches one shard.
+ * monthly stays on one shard (co-located). cost_line_items (a partition per import) by line_number: one import's
+ * rows spread evenly over every shard, so its COPY and every scan of it run on all shards in parallel.
+ * billing_monthly by import_id: one import's rollup lands on one shard, so a refresh or replace of an import
+ * touches one shard.
  */
 export const DISTRIBUTED_TABLES = [
   { table: "utilization_hourly", column: "reservation_id", colocateWith: "none" },
   { table: "utilization_daily", column: "reservation_id", colocateWith: "utilization_hourly" },
   { table: "utilization_monthly", column: "reservation_id", colocateWith: "utilization_hourly" },
+  { table: "cost_line_items", column: "line_number", colocateWith: "none" },
   { table: "billing_monthly", column: "import_id", colocateWith: "none" },
 ] as const;
 
 /**
  * Shards per distributed table. Two workers today: 8 shards gives each 4 (a query runs on 4 shards per worker in
  * parallel) and room to move to 4 or 8 workers by rebalancing without resharding; Citus' default of 32 makes every
- * DDL, and every cost_line_items partition an import creates, 4 times slower for no gain at this size.
+ * DDL, and the shards of the cost_line_items partition every import creates, 4 times slower for no gain at this size.
  */
 export const SHARD_COUNT = 8;
 

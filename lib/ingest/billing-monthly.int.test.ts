@@ -39,9 +39,11 @@ describeOnEachEngine("billing_monthly rollup", (engine) => {
     expect(await billingMonthlyDrift(handle.db)).toEqual([]);
     const [counts] = await queryRows<{ rows: number; charges: string; lines: string; matched: number; unmatched: number }>(
       handle.db,
-      sql`select count(*)::int as rows, sum(rows)::text as charges, (select count(*) from cost_line_items)::text as lines,
-            count(*) filter (where provider_id is not null)::int as matched, count(*) filter (where provider_id is null and provider_name is not null)::int as unmatched
-          from billing_monthly`,
+      sql`select b.*, (select count(*) from cost_line_items)::text as lines from (
+            select count(*)::int as rows, sum(rows)::text as charges,
+              count(*) filter (where provider_id is not null)::int as matched, count(*) filter (where provider_id is null and provider_name is not null)::int as unmatched
+            from billing_monthly
+          ) b`,
     );
     expect(counts!.charges).toBe(counts!.lines);
     expect(counts!.matched).toBeGreaterThan(0);

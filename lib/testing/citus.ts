@@ -8,8 +8,10 @@ type Node = { host: string; port: number };
 
 export async function createCitusDatabase(coordinatorUrl: string, name: string): Promise<string> {
   const coordinator = nodeOf(coordinatorUrl);
-  const workers = await withClient(coordinatorUrl, (c) =>
-    c<{ host: string; port: number }[]>`
+  const workers = await withClient(
+    coordinatorUrl,
+    (c) =>
+      c<{ host: string; port: number }[]>`
       select nodename as host, nodeport as port from pg_dist_node
       where noderole = 'primary' and groupid <> 0 and isactive order by nodeid`,
   );
@@ -34,8 +36,10 @@ export async function createCitusDatabase(coordinatorUrl: string, name: string):
 }
 
 export async function dropCitusDatabase(coordinatorUrl: string, name: string): Promise<void> {
-  const workers = await withClient(coordinatorUrl, (c) =>
-    c<{ host: string; port: number }[]>`
+  const workers = await withClient(
+    coordinatorUrl,
+    (c) =>
+      c<{ host: string; port: number }[]>`
       select nodename as host, nodeport as port from pg_dist_node where noderole = 'primary' and groupid <> 0`,
   );
   await withClient(coordinatorUrl, (c) => c.unsafe(`drop database if exists "${name}" with (force)`));

@@ -46,6 +46,15 @@ export async function createPartitionTable(db: Executor, importId: number): Prom
   );
 }
 
+/**
+ * On a Citus coordinator: the import's partition, created attached (Citus distributes a partition with its
+ * parent; a plain table attached later would be copied from the coordinator to the shards), with the parent's
+ * indexes; a COPY into it is routed to every shard in parallel.
+ */
+export async function createAttachedPartition(db: Executor, importId: number): Promise<void> {
+  await db.execute(sql.raw(`create table ${partitionName(importId)} partition of cost_line_items for values in (${id(importId)})`));
+}
+
 /** COPY (text format) into the import's table; `freeze` when the table was created in this transaction. */
 export function openPartitionWriter(db: Executor, importId: number, freeze: boolean): Promise<CopyWriter> {
   return openCopyWriter(db, `copy ${partitionName(importId)} (${PARTITION_COLUMNS.join(", ")}) from`, freeze ? "with (freeze)" : "");
@@ -69,9 +78,7 @@ export async function buildPartitionIndexes(db: Executor, importId: number): Pro
 
 /** Makes the loaded table the import's partition of cost_line_items (no scan, no index build: see above). */
 export async function attachPartition(db: Executor, importId: number): Promise<void> {
-  await db.execute(
-    sql.raw(`alter table cost_line_items attach partition ${partitionName(importId)} for values in (${id(importId)})`),
-  );
+  await db.execute(sql.raw(`alter table cost_line_items attach partition ${partitionName(importId)} for values in (${id(importId)})`));
 }
 
 export async function dropPartitionTable(db: Executor, importId: number): Promise<void> {

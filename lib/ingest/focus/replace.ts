@@ -21,6 +21,20 @@ export async function replaceEarlierPeriods(
 ): Promise<{ replaced: Replaced[]; touched: BillingMonthKey[] }> {
   if (periods.length === 0) return { replaced: [], touched: [] };
   const keys = JSON.stringify(periods);
+  // The earlier imports first, then the delete: Citus mis-plans a lateral jsonb function over a reference table
+  // inside a DELETE's CTE ("invalid attnum"); two statements in one transaction say the same.
+  const earlier = await queryRows<{ id: string }>(
+    tx,
+    sql`select i.id::text as id from imports i
+        where i.kind = 'focus' and i.status = 'succeeded' and i.id <> ${importId}
+          and exists (
+            select 1 from jsonb_array_elements(coalesce(i.summary -> 'periods', '[]'::jsonb)) e
+            join jsonb_to_recordset(${keys}::jsonb) as k(provider text, "billingPeriodStart" text)
+              on e ->> 'provider' = k.provider and (e ->> 'billingPeriodStart')::timestamptz = k."billingPeriodStart"::timestamptz
+          )`,
+  );
+  if (earlier.length === 0) return { replaced: [], touched: [] };
+  const ids = `{${earlier.map((r) => r.id).join(",")}}`;
   const split = await queryRows<{
     import_id: number;
     provider: string;
@@ -33,16 +47,9 @@ export async function replaceEarlierPeriods(
     sql`with keys as (
           select k.provider, k."billingPeriodStart"::timestamptz as bps
           from jsonb_to_recordset(${keys}::jsonb) as k(provider text, "billingPeriodStart" text)
-        ), earlier as (
-          select i.id from imports i
-          where i.kind = 'focus' and i.status = 'succeeded' and i.id <> ${importId}
-            and exists (
-              select 1 from jsonb_array_elements(coalesce(i.summary -> 'periods', '[]'::jsonb)) e
-              join keys on e ->> 'provider' = keys.provider and (e ->> 'billingPeriodStart')::timestamptz = keys.bps
-            )
         ), gone as (
           delete from cost_line_items c using keys
-          where c.import_id in (select id from earlier)
+          where c.import_id = any(${ids}::bigint[])
             and c.provider_name = keys.provider and c.billing_period_start = keys.bps
           returning c.import_id, c.provider_name, c.billing_period_start, c.provider_id, ${sql.raw(CHARGE_MONTH)} as month
         )

@@ -46,30 +46,42 @@ function money(value: string): string {
 
 const totals = (r: Row): FocusTotals => ({ rows: r.rows, billedCost: money(r.billed), effectiveCost: money(r.effective) });
 
-/** Totals of one import read back from cost_line_items (one scan, grouping sets), plus its billing periods. */
+/** Totals of one import read back from cost_line_items (one scan, then grouping sets), plus its billing periods. */
 export async function summarizeImport(db: Executor, importId: number): Promise<{ summary: FocusSummary; periods: BillingPeriodKey[] }> {
   const rows = await queryRows<Row>(
     db,
-    sql`select
+    // Grouped by (provider, month, period) on the rows first, then into the grouping sets over those few groups:
+    // Citus runs the first on every shard in parallel and refuses GROUPING SETS over a distributed table.
+    sql`with g as materialized (
+          select p, m, bps,
+            count(*) as rows, sum(billed_cost) as billed, sum(effective_cost) as effective,
+            count(contract_id) as contract_rows, count(reservation_id) as reservation_rows,
+            count(accelerator_type_id) as accelerator_rows,
+            count(*) filter (where unmatched) as unmatched_rows,
+            sum(effective_cost) filter (where unmatched) as unmatched_effective
+          from (
+            select coalesce(provider_name, '') as p,
+                   to_char(charge_period_start at time zone 'UTC', 'YYYY-MM') as m,
+                   to_char(billing_period_start at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as bps,
+                   billed_cost, effective_cost, contract_id, reservation_id, accelerator_type_id,
+                   (contract_id is null and reservation_id is null and accelerator_type_id is null) as unmatched
+            from cost_line_items where import_id = ${importId}
+          ) x
+          group by p, m, bps
+        )
+        select
           case when grouping(p) = 0 and grouping(bps) = 0 then 'period' when grouping(p) = 0 then 'provider'
                when grouping(m) = 0 then 'month' else 'total' end as kind,
           p as provider, m as month, bps as period,
-          count(*)::int as rows,
-          coalesce(sum(billed_cost), 0)::text as billed,
-          coalesce(sum(effective_cost), 0)::text as effective,
-          count(contract_id)::int as contract_rows,
-          count(reservation_id)::int as reservation_rows,
-          count(accelerator_type_id)::int as accelerator_rows,
-          (count(*) filter (where unmatched))::int as unmatched_rows,
-          coalesce(sum(effective_cost) filter (where unmatched), 0)::text as unmatched_effective
-        from (
-          select coalesce(provider_name, '') as p,
-                 to_char(charge_period_start at time zone 'UTC', 'YYYY-MM') as m,
-                 to_char(billing_period_start at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as bps,
-                 billed_cost, effective_cost, contract_id, reservation_id, accelerator_type_id,
-                 (contract_id is null and reservation_id is null and accelerator_type_id is null) as unmatched
-          from cost_line_items where import_id = ${importId}
-        ) x
+          coalesce(sum(rows), 0)::int as rows,
+          coalesce(sum(billed), 0)::text as billed,
+          coalesce(sum(effective), 0)::text as effective,
+          coalesce(sum(contract_rows), 0)::int as contract_rows,
+          coalesce(sum(reservation_rows), 0)::int as reservation_rows,
+          coalesce(sum(accelerator_rows), 0)::int as accelerator_rows,
+          coalesce(sum(unmatched_rows), 0)::int as unmatched_rows,
+          coalesce(sum(unmatched_effective), 0)::text as unmatched_effective
+        from g
         group by grouping sets ((p), (m), (p, bps), ())
         order by 1, 2, 3, 4`,
   );

@@ -59,8 +59,9 @@ export class UtilizationLoader {
               refs.id is not null and i.used_ah <= refs.quantity and i.hour >= refs.start_at and i.hour < refs.end_at as ok
             from input i left join refs on refs.ref = i.ref
           ), staged as (
+            -- The cast is the column's: Citus skips a target column's typmod in a CTE's INSERT (1.5 stays 1.5, not 1.5000).
             insert into utilization_stage (line, reservation_id, hour, used_ah)
-            select line, id, hour, used_ah from resolved where ok
+            select line, id, hour, used_ah::numeric(14, 4) from resolved where ok
             returning line
           )
           select line, ref, ${iso("hour")} as hour, used_ah::text as used_ah, quantity, ${iso("start_at")} as start_at, ${iso("end_at")} as end_at

@@ -5,7 +5,14 @@ import { env } from "@/lib/env";
 import { ForbiddenError } from "@/lib/errors";
 import { holdImportLock, markLive } from "@/lib/ingest/focus/interrupted";
 import { engineClient } from "@/lib/ingest/focus/copy-in";
-import { attachPartition, buildPartitionIndexes, createPartitionTable, dropPartitionTable } from "@/lib/ingest/focus/partition";
+import { isCitus } from "@/lib/db/citus";
+import {
+  attachPartition,
+  buildPartitionIndexes,
+  createAttachedPartition,
+  createPartitionTable,
+  dropPartitionTable,
+} from "@/lib/ingest/focus/partition";
 import { replaceEarlierPeriods, type Replaced } from "@/lib/ingest/focus/replace";
 import type { ChargeTier } from "@/lib/ingest/focus/ties";
 import { matchCharges } from "@/lib/ingest/matching";
@@ -67,17 +74,20 @@ type Loaded = { bytes: number; sha256: string; summary: FocusSummary; replaced: 
 /**
  * The server COPYs the rows into the import's own table inside the load transaction (created there, so the
  * COPY may FREEZE and a rollback leaves nothing). PGlite (one connection, whose transaction would hold every
- * other query of the app) fills the table outside it and drops it unless the import finished.
+ * other query of the app) fills the table outside it and drops it unless the import finished. A Citus coordinator
+ * creates the partition attached and COPYs into its shards (no FREEZE, no index build or attach after).
  */
 async function stageAndLoad(job: Job, stage: Omit<StageArgs, "importId" | "freeze" | "ties">, read: FileRead): Promise<Loaded> {
   const { db } = job.ctx;
   const { importId } = job;
   if (engineClient(db).engine === "postgres") {
+    const citus = await isCitus(db);
     return db.transaction(async (tx) => {
       await holdImportLock(tx, importId);
-      await createPartitionTable(tx, importId);
-      const staged = await scanAndStage(tx, { ...stage, importId, freeze: true, ties: await chargeTier(tx) }, read);
-      return loadAndFinish(tx, job, staged);
+      if (citus) await createAttachedPartition(tx, importId);
+      else await createPartitionTable(tx, importId);
+      const staged = await scanAndStage(tx, { ...stage, importId, freeze: !citus, ties: await chargeTier(tx) }, read);
+      return loadAndFinish(tx, job, staged, citus);
     });
   }
   let attached = false;
@@ -97,7 +107,7 @@ async function chargeTier(_db: Executor): Promise<ChargeTier> {
   return { tie: () => none };
 }
 
-async function loadAndFinish(tx: Tx, job: Job, staged: Staged): Promise<Loaded> {
+async function loadAndFinish(tx: Tx, job: Job, staged: Staged, attached = false): Promise<Loaded> {
   const { ctx, importId, fileName, clock } = job;
   // A client that gives up after its whole file arrived rolls the load back at the next step.
   const mark = (phase: string) => {
@@ -107,11 +117,13 @@ async function loadAndFinish(tx: Tx, job: Job, staged: Staged): Promise<Loaded> 
   mark("read, check, tie and COPY");
   const earlier = await findSucceeded(tx, staged.tap.sha256(), importId);
   if (earlier) throw new Duplicate(earlier);
-  await tx.execute(sql`set local maintenance_work_mem = '256MB'`);
-  await buildPartitionIndexes(tx, importId);
-  mark("indexes");
-  await attachPartition(tx, importId);
-  mark("attach");
+  if (!attached) {
+    await tx.execute(sql`set local maintenance_work_mem = '256MB'`);
+    await buildPartitionIndexes(tx, importId);
+    mark("indexes");
+    await attachPartition(tx, importId);
+    mark("attach");
+  }
   await matchCharges(tx, importId);
   mark("matchCharges");
   const { summary, periods } = await summarizeImport(tx, importId);

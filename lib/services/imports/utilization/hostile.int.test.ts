@@ -22,6 +22,14 @@ async function lastImport(db: Db) {
   return row;
 }
 
+// Citus refuses triggers on distributed tables unless told it is safe (a placeholder setting elsewhere).
+async function withTriggers(db: Db, ddl: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`set local citus.enable_unsafe_triggers = on`);
+    await tx.execute(sql.raw(ddl));
+  });
+}
+
 describeOnEachEngine("utilization CSV from a hostile client", (engine) => {
   let handle: DbHandle;
   let block: string;
@@ -78,8 +86,9 @@ describeOnEachEngine("utilization CSV from a hostile client", (engine) => {
       sql.raw(`create function refuse_hours() returns trigger language plpgsql as $$
         begin raise exception '${raw}' using errcode = 'XX000'; end $$`),
     );
-    await handle.db.execute(
-      sql.raw("create trigger refuse_hours before insert on utilization_hourly for each row execute function refuse_hours()"),
+    await withTriggers(
+      handle.db,
+      "create trigger refuse_hours before insert on utilization_hourly for each row execute function refuse_hours()",
     );
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
@@ -94,7 +103,7 @@ describeOnEachEngine("utilization CSV from a hostile client", (engine) => {
       expect(await lastImport(handle.db)).toMatchObject({ status: "failed", errors: result.errors });
       expect(await hourCount(handle.db)).toBe(0);
     } finally {
-      await handle.db.execute(sql.raw("drop trigger refuse_hours on utilization_hourly"));
+      await withTriggers(handle.db, "drop trigger refuse_hours on utilization_hourly");
     }
   });
 });
