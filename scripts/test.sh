@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm test: format and lint checks, unit tests, integration tests on PGlite and on the Postgres server (while the
-# production build runs beside them), then Playwright against the build on two servers (embedded and Postgres),
-# one browser project per process. Every suite writes a JSON report; a suite that did not run fails the total.
+# production build runs beside them), the integration suite again on a Citus cluster when TEST_CITUS_URL names its
+# coordinator (always in CI), then Playwright against the build on two servers (embedded and Postgres), one browser
+# project per process. Every suite writes a JSON report; a suite that did not run fails the total.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +17,15 @@ took() { echo "== $1: $(($(date +%s) - $2)) s"; }
 
 npx tsx scripts/lib/check-postgres.ts "$TEST_POSTGRES_URL" \
   || fail "No Postgres server answers at $TEST_POSTGRES_URL; the integration and e2e suites need one (set TEST_POSTGRES_URL)."
+reports=(.test-reports/unit.json .test-reports/integration.json)
+if [ -n "${TEST_CITUS_URL:-}" ]; then
+  npx tsx scripts/lib/check-postgres.ts "$TEST_CITUS_URL" \
+    || fail "No Citus coordinator answers at $TEST_CITUS_URL (start one with ../shared/citus/cluster.sh start, or unset TEST_CITUS_URL)."
+  reports+=(.test-reports/integration-citus.json)
+elif [ "${CI:-}" = "true" ]; then
+  fail "CI runs the integration suite on a Citus cluster: TEST_CITUS_URL is not set (.ci/run starts the cluster)."
+fi
+reports+=(.test-reports/e2e-embedded.json .test-reports/e2e-postgres.json)
 
 status=0
 t=$(date +%s)
@@ -31,11 +41,21 @@ took "unit" "$t"
 t=$(date +%s)
 (npx tsx scripts/build.ts > .test-reports/build.log 2>&1; echo $? > .test-reports/build.rc) &
 build_pid=$!
-npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=.test-reports/integration.json || status=1
+TEST_ENGINES=pglite,postgres npx vitest run --project integration --reporter=default --reporter=json \
+  --outputFile.json=.test-reports/integration.json || status=1
 took "integration" "$t"
 wait "$build_pid"
 cat .test-reports/build.log
 took "integration and build" "$t"
+
+# The third run: every integration suite on a fresh database of the Citus cluster each (README, "Running on a Citus
+# cluster"); the suites that open a plain server on purpose (pool, connection loss) stay on it.
+if [ -n "${TEST_CITUS_URL:-}" ]; then
+  t=$(date +%s)
+  TEST_ENGINES=citus npx vitest run --project integration --reporter=default --reporter=json \
+    --outputFile.json=.test-reports/integration-citus.json || status=1
+  took "integration on Citus" "$t"
+fi
 
 if [ "$(cat .test-reports/build.rc 2>/dev/null)" = "0" ]; then
   t=$(date +%s)
@@ -60,6 +80,5 @@ else
   status=1
 fi
 
-npx tsx scripts/lib/summarize-results.ts .test-reports/unit.json .test-reports/integration.json \
-  .test-reports/e2e-embedded.json .test-reports/e2e-postgres.json || status=1
+npx tsx scripts/lib/summarize-results.ts "${reports[@]}" || status=1
 exit $status

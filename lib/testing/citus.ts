@@ -18,15 +18,18 @@ export async function createCitusDatabase(coordinatorUrl: string, name: string):
   if (workers.length === 0)
     throw new Error(`No Citus workers are registered at ${coordinatorUrl} (start the cluster with ../shared/citus/cluster.sh start).`);
   await withClient(coordinatorUrl, (c) => c.unsafe(`create database "${name}"`));
-  for (const worker of workers) {
-    const url = urlOf(coordinatorUrl, worker, "postgres");
-    await withClient(url, async (c) => {
-      const [exists] = await c`select 1 from pg_database where datname = ${name}`;
-      if (!exists) await c.unsafe(`create database "${name}"`);
-    });
-  }
-  for (const node of [coordinator, ...workers])
-    await withClient(urlOf(coordinatorUrl, node, name), (c) => c`create extension if not exists citus`);
+  // Citus propagates CREATE DATABASE to the workers when citus.enable_create_database_propagation is on (cluster.sh).
+  await Promise.all(
+    workers.map((worker) =>
+      withClient(urlOf(coordinatorUrl, worker, "postgres"), async (c) => {
+        const [exists] = await c`select 1 from pg_database where datname = ${name}`;
+        if (!exists) await c.unsafe(`create database "${name}"`);
+      }),
+    ),
+  );
+  await Promise.all(
+    [coordinator, ...workers].map((node) => withClient(urlOf(coordinatorUrl, node, name), (c) => c`create extension if not exists citus`)),
+  );
   const url = urlOf(coordinatorUrl, coordinator, name);
   await withClient(url, async (c) => {
     await c`select citus_set_coordinator_host(${coordinator.host}, ${coordinator.port})`;
@@ -43,8 +46,11 @@ export async function dropCitusDatabase(coordinatorUrl: string, name: string): P
       select nodename as host, nodeport as port from pg_dist_node where noderole = 'primary' and groupid <> 0`,
   );
   await withClient(coordinatorUrl, (c) => c.unsafe(`drop database if exists "${name}" with (force)`));
-  for (const worker of workers)
-    await withClient(urlOf(coordinatorUrl, worker, "postgres"), (c) => c.unsafe(`drop database if exists "${name}" with (force)`));
+  await Promise.all(
+    workers.map((worker) =>
+      withClient(urlOf(coordinatorUrl, worker, "postgres"), (c) => c.unsafe(`drop database if exists "${name}" with (force)`)),
+    ),
+  );
 }
 
 function nodeOf(url: string): Node {
