@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
 import { costLineItems, imports } from "@/lib/db/schema";
 import { refreshBillingMonthly } from "@/lib/ingest/billing-monthly";
+import { ensurePartition } from "@/lib/ingest/focus/partition";
 
 // Test helpers: an imports row and charges inserted directly, without the FOCUS loader (billing_monthly refreshed
 // as the loader does).
@@ -18,6 +19,7 @@ export async function insertImport(db: Executor, status: "running" | "succeeded"
 }
 
 export async function insertCharges(db: Executor, importId: number, rows: ChargeValues[]) {
+  await ensurePartition(db, importId);
   const inserted = await db
     .insert(costLineItems)
     .values(

@@ -5,6 +5,7 @@ import { costLineItems, imports, offers } from "@/lib/db/schema";
 import { refreshBillingMonthly } from "@/lib/ingest/billing-monthly";
 import { insertCatalog, insertContractRow, insertReservationRow, roleCtx, type Catalog } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, type Engine } from "@/lib/testing/databases";
+import { ensurePartition } from "@/lib/ingest/focus/partition";
 
 // The portfolio the procurement export tests read (contract register, reservation schedule, renewals, FOCUS costs).
 
@@ -64,6 +65,7 @@ async function seedProcurementExports(db: Db): Promise<{ catalog: Catalog; bille
     .insert(imports)
     .values({ kind: "focus", fileName: "a.csv", sha256: "c".repeat(64), status: "succeeded" })
     .returning();
+  await ensurePartition(db, ok!.id);
   await db.insert(costLineItems).values(
     ["2026-03-03", "2026-04-04", "2026-05-05"].map((day, n) => ({
       importId: ok!.id,

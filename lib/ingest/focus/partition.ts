@@ -105,3 +105,13 @@ export async function dropOrphanPartitions(db: Executor, live: readonly number[]
   }
   return dropped;
 }
+
+/**
+ * The import's partition, created empty with the parent's indexes, for rows written by INSERT rather than
+ * the importer (test fixtures, bench:pages' generated billing).
+ */
+export async function ensurePartition(db: Executor, importId: number): Promise<void> {
+  await db.execute(
+    sql.raw(`create table if not exists ${partitionName(importId)} partition of cost_line_items for values in (${id(importId)})`),
+  );
+}

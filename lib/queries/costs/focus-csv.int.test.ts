@@ -10,6 +10,7 @@ import { downloadBytes } from "@/lib/testing/csv-download";
 import { describeOnEachEngine } from "@/lib/testing/databases";
 import { useProcurementExports } from "@/lib/testing/procurement-exports";
 import { focusCostCsv, parseFocusCostFilter } from "./focus-csv";
+import { ensurePartition } from "@/lib/ingest/focus/partition";
 
 describeOnEachEngine("procurement exports", (engine) => {
   const fx = useProcurementExports(engine);
@@ -36,6 +37,7 @@ describeOnEachEngine("procurement exports", (engine) => {
         chargeCategory: "Usage",
         chargeDescription: description,
       });
+      for (const i of [ok!.id, failed!.id]) await ensurePartition(fx.handle.db, i);
       await fx.handle.db
         .insert(costLineItems)
         .values([

@@ -8,6 +8,7 @@ import { insertCatalog, insertContractRow, insertReservationRow, roleCtx, type C
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
 import { getContractBurndown } from "@/lib/queries/contracts/burndown";
 import { contractListPage, contractRows, parseContractListParams } from "@/lib/queries/contracts";
+import { ensurePartition } from "@/lib/ingest/focus/partition";
 import { getReservationDetail } from "@/lib/queries/reservations/detail";
 import {
   expiringReservations,
@@ -184,6 +185,7 @@ describeOnEachEngine("register queries", (engine) => {
         effectiveCost: cost,
         chargeCategory: "Usage",
       });
+      for (const i of [ok!.id, failed!.id]) await ensurePartition(handle.db, i);
       await handle.db
         .insert(costLineItems)
         .values([
