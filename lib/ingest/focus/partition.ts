@@ -46,15 +46,6 @@ export async function createPartitionTable(db: Executor, importId: number): Prom
   );
 }
 
-/**
- * On a Citus coordinator: the import's partition, created attached (Citus distributes a partition with its
- * parent; a plain table attached later would be copied from the coordinator to the shards), with the parent's
- * indexes; a COPY into it is routed to every shard in parallel.
- */
-export async function createAttachedPartition(db: Executor, importId: number): Promise<void> {
-  await db.execute(sql.raw(`create table ${partitionName(importId)} partition of cost_line_items for values in (${id(importId)})`));
-}
-
 /** COPY (text format) into the import's table; `freeze` when the table was created in this transaction. */
 export function openPartitionWriter(db: Executor, importId: number, freeze: boolean): Promise<CopyWriter> {
   return openCopyWriter(db, `copy ${partitionName(importId)} (${PARTITION_COLUMNS.join(", ")}) from`, freeze ? "with (freeze)" : "");
@@ -108,7 +99,9 @@ export async function dropOrphanPartitions(db: Executor, live: readonly number[]
 
 /**
  * The import's partition, created empty with the parent's indexes, for rows written by INSERT rather than
- * the importer (test fixtures, bench:pages' generated billing).
+ * the importer (test fixtures, bench:pages' generated billing), and by the importer on a Citus coordinator:
+ * a partition created attached is distributed with its parent (a table attached later would be copied from
+ * the coordinator to the shards), so the COPY into it is routed to every shard in parallel.
  */
 export async function ensurePartition(db: Executor, importId: number): Promise<void> {
   await db.execute(

@@ -9,9 +9,9 @@ import { isCitus } from "@/lib/db/citus";
 import {
   attachPartition,
   buildPartitionIndexes,
-  createAttachedPartition,
   createPartitionTable,
   dropPartitionTable,
+  ensurePartition,
 } from "@/lib/ingest/focus/partition";
 import { replaceEarlierPeriods, type Replaced } from "@/lib/ingest/focus/replace";
 import type { ChargeTier } from "@/lib/ingest/focus/ties";
@@ -84,7 +84,7 @@ async function stageAndLoad(job: Job, stage: Omit<StageArgs, "importId" | "freez
     const citus = await isCitus(db);
     return db.transaction(async (tx) => {
       await holdImportLock(tx, importId);
-      if (citus) await createAttachedPartition(tx, importId);
+      if (citus) await ensurePartition(tx, importId);
       else await createPartitionTable(tx, importId);
       const staged = await scanAndStage(tx, { ...stage, importId, freeze: !citus, ties: await chargeTier(tx) }, read);
       return loadAndFinish(tx, job, staged, citus);
