@@ -45,7 +45,11 @@ export async function dropCitusDatabase(coordinatorUrl: string, name: string): P
       c<{ host: string; port: number }[]>`
       select nodename as host, nodeport as port from pg_dist_node where noderole = 'primary' and groupid <> 0`,
   );
-  await withClient(coordinatorUrl, (c) => c.unsafe(`drop database if exists "${name}" with (force)`));
+  // Each node drops its own copy with (force): a propagated DROP DATABASE does not force the workers'.
+  await withClient(coordinatorUrl, async (c) => {
+    await c`set citus.enable_create_database_propagation = off`;
+    await c.unsafe(`drop database if exists "${name}" with (force)`);
+  });
   await Promise.all(
     workers.map((worker) =>
       withClient(urlOf(coordinatorUrl, worker, "postgres"), (c) => c.unsafe(`drop database if exists "${name}" with (force)`)),

@@ -66,7 +66,8 @@ export async function loadBillingGroups(ctx: Ctx, f: CostFilters, currency: stri
         left join reservations r on r.id = b.reservation_id
         where i.status = 'succeeded' and b.billing_currency = ${currency} and ${monthsSql(f.from, f.to)}
           ${filters.length ? sql`and ${sql.join(filters, sql` and `)}` : sql``}
-        group by 1, 2, 3, 4`,
+        group by 1, 2, 3, 4
+        order by 1, 2, 3, 4`,
   );
   return rows.map((r) => ({
     providerId: r.provider,

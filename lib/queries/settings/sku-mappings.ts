@@ -41,15 +41,19 @@ export type SkuMappingRow = {
   version: number;
 };
 
-// Charges this mapping decides: its provider and SKU, its region (or, for the region-less mapping, a region
-// without its own mapping), and its type; an archived mapping decides none.
-const CHARGES = sql.raw(`case when m.archived_at is not null then 0 else (
-  select count(*)::int from cost_line_items c
-  where c.provider_id = m.provider_id and c.sku_id = m.sku_id and c.accelerator_type_id = m.accelerator_type_id
-    and (case when m.region_id is not null then lower(c.region_id) = lower(m.region_id)
-         else not exists (select 1 from sku_mappings s where s.provider_id = m.provider_id and s.sku_id = m.sku_id
-           and s.archived_at is null and s.region_id is not null and lower(s.region_id) = lower(c.region_id)) end)
-) end`);
+// Charges each mapping decides: its provider and SKU, its region (or, for the region-less mapping, a region
+// without its own mapping), and its type; an archived mapping decides none. A grouped join rather than a
+// subquery per row: Citus refuses a correlated subquery over cost_line_items from a reference table's rows.
+const CHARGES = sql.raw(`left join (
+    select k.id, count(*)::int as n
+    from sku_mappings k
+    join cost_line_items c on c.provider_id = k.provider_id and c.sku_id = k.sku_id and c.accelerator_type_id = k.accelerator_type_id
+    left join sku_mappings s on k.region_id is null and s.provider_id = k.provider_id and s.sku_id = k.sku_id
+      and s.archived_at is null and s.region_id is not null and lower(s.region_id) = lower(c.region_id)
+    where k.archived_at is null
+      and (case when k.region_id is not null then lower(c.region_id) = lower(k.region_id) else s.id is null end)
+    group by k.id
+  ) decided on decided.id = m.id`);
 
 const SORT: Record<SkuMappingListParams["sort"], string> = {
   provider: "p.name",
@@ -71,8 +75,9 @@ function where(params: SkuMappingListParams): SQL {
 
 const SELECT = sql`select m.id, m.provider_id as "providerId", p.name as "providerName", m.sku_id as "skuId", m.region_id as "regionId",
     m.accelerator_type_id as "acceleratorTypeId", t.name as "acceleratorTypeName", m.accelerators_per_unit::text as "acceleratorsPerUnit",
-    ${CHARGES} as charges, m.archived_at::text as "archivedAt", m.version
-  from sku_mappings m join providers p on p.id = m.provider_id join accelerator_types t on t.id = m.accelerator_type_id`;
+    coalesce(decided.n, 0) as charges, m.archived_at::text as "archivedAt", m.version
+  from sku_mappings m join providers p on p.id = m.provider_id join accelerator_types t on t.id = m.accelerator_type_id
+  ${CHARGES}`;
 
 export async function skuMappingRows(ctx: Ctx, params: SkuMappingListParams, offset: number, limit: number): Promise<SkuMappingRow[]> {
   requirePermission(ctx, "app.read");
