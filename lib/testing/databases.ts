@@ -3,13 +3,13 @@ import postgres from "postgres";
 import { describe } from "vitest";
 import { openDatabase, type DbHandle } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { createCitusDatabase, dropCitusDatabase } from "./citus";
+import { createCitusTestDatabase, dropCitusDatabase } from "./citus";
 
 // Integration suites run on every selected engine; a server that does not answer fails the run, never skips it.
 const serverUrl = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const citusUrl = process.env.TEST_CITUS_URL;
 
-export const ALL_ENGINES = ["pglite", "postgres", "citus"] as const;
+const ALL_ENGINES = ["pglite", "postgres", "citus"] as const;
 export type Engine = (typeof ALL_ENGINES)[number];
 
 /** pglite and postgres, plus citus when TEST_CITUS_URL names a coordinator; TEST_ENGINES (comma list) narrows them. */
@@ -35,7 +35,10 @@ export async function createTestDatabase(engine: Engine): Promise<DbHandle> {
   const name = `headroom_test_${Date.now()}_${randomBytes(4).toString("hex")}`;
   if (engine === "citus") {
     if (!citusUrl) throw new Error("The citus engine needs TEST_CITUS_URL (a coordinator's URL).");
-    const url = await createCitusDatabase(citusUrl, name);
+    const url = await createCitusTestDatabase(citusUrl, name, async (fresh) => {
+      const template = await openDatabase({ url: fresh });
+      await migrateDatabase(template).finally(() => template.close());
+    });
     return openMigrated(url, () => dropCitusDatabase(citusUrl, name));
   }
   await adminQuery(serverUrl, `create database ${name}`);
