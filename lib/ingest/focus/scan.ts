@@ -39,9 +39,9 @@ export type ScanHandlers = {
   onHeader(fields: string[], line: number): { extract: boolean[] };
   /**
    * A record with the header's width: `fields` holds the extracted cells ("" elsewhere; reused, copy what
-   * you keep). Returns false to leave the record out of the output.
+   * you keep). `multiline` when a quoted cell holds a line break. Returns false to leave the record out of the output.
    */
-  onRecord(fields: string[], line: number): boolean;
+  onRecord(fields: string[], line: number, multiline: boolean): boolean;
   /** A structural problem of one record (it is left out). Returns false to stop scanning. */
   onProblem(line: number, column: number | undefined, problem: "width" | "nul", fieldCount: number): boolean;
 };
@@ -281,7 +281,7 @@ export class FocusScanner {
         }
         continue;
       }
-      const keep = this.handlers.onRecord(fields, line);
+      const keep = this.handlers.onRecord(fields, line, breaks > 0);
       for (let f = 0; f < fields.length; f++) if (extract[f]) fields[f] = "";
       if (!keep) {
         flush(start);
