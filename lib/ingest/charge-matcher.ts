@@ -86,9 +86,15 @@ const USER_CONTRACT_TAG = `user:${CONTRACT_TAG}`;
 const BLANK = "";
 const UNPARSED = Symbol("unparsed");
 const MEMO_LIMIT = 50_000;
+const TAGS_MEMO_LIMIT = 10_000;
 
 /** Reads the registers the rules consult (providers, contracts, reservations, SKU and contract mappings), once. */
 export async function loadChargeMatcher(db: Executor): Promise<ChargeMatcher> {
+  return new ChargeMatcher(await loadChargeRegisters(db));
+}
+
+/** The rows of the registers the rules consult, in the orders their tie-breaks need. */
+export async function loadChargeRegisters(db: Executor): Promise<ChargeRegisters> {
   const epochMs = (col: string) => sql.raw(`(extract(epoch from (${col}::timestamp at time zone 'UTC')) * 1000)::float8`);
   const [providers, contracts, reservations, skuMappings, contractMappings] = await Promise.all([
     queryRows<ChargeRegisters["providers"][number]>(db, sql`select id::text as id, name, archived_at is null as live from providers`),
@@ -118,7 +124,7 @@ export async function loadChargeMatcher(db: Executor): Promise<ChargeMatcher> {
     ),
   ]);
   const numbers = contracts.map((c) => ({ ...c, startMs: Number(c.startMs), endMs: Number(c.endMs) }));
-  return new ChargeMatcher({ providers, contracts: numbers, reservations, skuMappings, contractMappings });
+  return { providers, contracts: numbers, reservations, skuMappings, contractMappings };
 }
 
 /** The matching rules of README "Matching charges", exactly as `withChargeTies` applies them, over maps of the registers. */
@@ -131,6 +137,8 @@ export class ChargeMatcher {
   private readonly reservationByName = new Map<string, Reservation>();
   private readonly skus = new Map<string, Map<string, SkuEntry>>();
   private readonly mappings = new Map<string, MappingSet>();
+  // Exports repeat the same few Tags texts (one per resource): parse each once.
+  private readonly parsedTags = new Map<string, Record<string, unknown> | null>();
   private tagsRaw: string | null = null;
   private tagsObject: Record<string, unknown> | null | typeof UNPARSED = UNPARSED;
 
@@ -219,7 +227,7 @@ export class ChargeMatcher {
         const name = btrim(raw);
         id = name === "" ? BLANK : (this.names.get(pgLower(name)) ?? null);
         if (this.byRawName.size >= MEMO_LIMIT) this.byRawName.clear();
-        this.byRawName.set(raw, id);
+        this.byRawName.set(flat(raw), id);
       }
     }
     if (raw === null || id === BLANK) id = this.providerFromExtra(keys.extra);
@@ -338,7 +346,13 @@ export class ChargeMatcher {
     if (this.tagsObject === UNPARSED) {
       // Without a backslash the key can only appear verbatim in the text.
       if (!raw.includes(key) && !raw.includes("\\")) return null;
-      this.tagsObject = parseObject(raw);
+      let parsed = this.parsedTags.get(raw);
+      if (parsed === undefined) {
+        parsed = parseObject(raw);
+        if (this.parsedTags.size >= TAGS_MEMO_LIMIT) this.parsedTags.clear();
+        this.parsedTags.set(flat(raw), parsed);
+      }
+      this.tagsObject = parsed;
     }
     const tags = this.tagsObject;
     if (tags === null) return null;
@@ -370,6 +384,11 @@ function parseObject(raw: string): Record<string, unknown> | null {
   } catch {
     return null;
   }
+}
+
+// A memo key must not be a slice of a parser's read chunk, which it would keep alive.
+function flat(s: string): string {
+  return Buffer.from(s, "utf8").toString("utf8");
 }
 
 function part(v: string | null): string {
