@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ChargeMatcher, type ChargeKeys, type ChargeRegisters } from "./charge-matcher";
+import { ChargeMatcher, type ChargeKeys } from "./charge-matcher";
+import type { ChargeRegisters } from "./charge-registers";
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 const AWS = id(1);
