@@ -37,11 +37,11 @@ type Row = {
 async function chargeRows(db: Executor): Promise<Row[]> {
   return queryRows<Row>(
     db,
-    sql`select id::text as id, import_id::text as import_id, provider_id::text as provider_id, reservation_id::text as reservation_id,
+    sql`select (import_id || ':' || line_number) as id, import_id::text as import_id, provider_id::text as provider_id, reservation_id::text as reservation_id,
           contract_id::text as contract_id, accelerator_type_id::text as accelerator_type_id, provider_name, tags::text as tags,
           extra::text as extra, billing_currency, floor(extract(epoch from charge_period_start) * 1000)::float8 as start_ms,
           commitment_discount_id, capacity_reservation_id, sku_id, region_id, service_name, sub_account_id
-        from cost_line_items order by id`,
+        from cost_line_items order by import_id, line_number`,
   );
 }
 
