@@ -91,7 +91,7 @@ const PROVIDER_NAMES = `(select distinct on (name) name, id from (
     select lower(btrim(p.name)) as name, p.id, 0 as pri, p.archived_at is null as live, p.name as label from providers p
     union all
     select a.alias, p.id, 1, p.archived_at is null, p.name from providers p join (values ${ALIAS_PAIRS}) a(alias, other) on a.other = lower(btrim(p.name))
-  ) names order by name, pri, live desc, label, id)`;
+  ) names order by name, pri, live desc, label collate "C", id)`;
 
 // "ContractId":"X" inside ContractApplied, whether kept as a JSON value or as a JSON-escaped string.
 const CONTRACT_ID_PATTERN = String.raw`\\?"ContractId\\?"\s*:\s*\\?"([^"\\]+)`;
@@ -141,7 +141,7 @@ export function withChargeTies(from: string, fields: (alias: string) => ChargeFi
       coalesce(
         case when sm.sku_id is not null then coalesce(
           (select m.accelerator_type_id from sku_mappings m where m.provider_id = ${pid} and m.sku_id = q.m_sku and m.archived_at is null
-             and m.region_id is not null and lower(m.region_id) = q.m_region limit 1),
+             and m.region_id is not null and lower(m.region_id) = q.m_region order by m.id limit 1),
           (select m.accelerator_type_id from sku_mappings m where m.provider_id = ${pid} and m.sku_id = q.m_sku and m.archived_at is null
              and m.region_id is null limit 1)) end,
         case when q.m_reservation_id is not null then (select r.accelerator_type_id from reservations r where r.id = q.m_reservation_id) end

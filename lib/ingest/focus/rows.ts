@@ -43,6 +43,7 @@ export class FocusRowMapper {
   private readonly required: [string, number][] = [];
   // Exports repeat the same few hundred hour or day stamps: parse each once.
   private readonly times = new Map<string, ParsedTimestamp>();
+  private readonly goodTags = new Set<string>();
   private readonly startSlot: number;
   private readonly endSlot: number;
   private readonly billingStartSlot: number;
@@ -166,11 +167,12 @@ export class FocusRowMapper {
   }
 
   /** A record's cells by STAGING_COLUMNS (line_number first, extra last) with its extension columns, or null when it has errors (pushed to `errors` up to MAX_ERRORS). */
-  row(fields: string[], line: number, errors: FocusError[]): MappedRow | null {
+  row(fields: string[], line: number, errors: FocusError[], plain?: boolean): MappedRow | null {
     const cells = this.cells(fields, line, errors, true);
     if (!cells) return null;
-    // One test per record instead of one per cell: most rows need no escaping at all.
-    return { ...cells, plain: !COPY_SPECIAL.test(fields.join("")) };
+    // One test per record instead of one per cell: most rows need no escaping at all. A reader that knows
+    // the record's bytes hold no backslash or tab and no line break inside a quoted cell says so (`plain`).
+    return { ...cells, plain: plain ?? !COPY_SPECIAL.test(fields.join("")) };
   }
 
   /** The staging line for a record (COPY text format, STAGING_COLUMNS), or null when it has errors. */
@@ -230,6 +232,11 @@ export class FocusRowMapper {
           case "tags": {
             // Without `full`, an object's outline is enough: PostgreSQL's jsonb cast rejects bad JSON inside.
             if (!full && objectOutline(raw) && !raw.includes("\\u0000")) break;
+            // Exports repeat the same few tag sets: each is parsed once.
+            if (this.goodTags.has(raw)) {
+              out[slot.target] = raw;
+              break;
+            }
             let parsed: unknown;
             try {
               parsed = JSON.parse(raw);
@@ -240,6 +247,8 @@ export class FocusRowMapper {
               throw new CellError("Tags must be a JSON object of key-value pairs");
             }
             if (raw.includes("\\u0000")) throw new CellError("Tags contains a NUL character");
+            if (this.goodTags.size > 50_000) this.goodTags.clear();
+            this.goodTags.add(Buffer.from(raw, "utf8").toString("utf8"));
             out[slot.target] = raw;
             break;
           }

@@ -1,4 +1,4 @@
-import { isUtf8 } from "node:buffer";
+import { isAscii, isUtf8 } from "node:buffer";
 import { CsvSyntaxError, CsvTokenizer } from "@/lib/csv/tokenizer";
 import type { CsvRecord } from "@/lib/csv/read";
 
@@ -39,9 +39,9 @@ export type ScanHandlers = {
   onHeader(fields: string[], line: number): { extract: boolean[] };
   /**
    * A record with the header's width: `fields` holds the extracted cells ("" elsewhere; reused, copy what
-   * you keep). Returns false to leave the record out of the output.
+   * you keep). `multiline` when a quoted cell holds a line break. Returns false to leave the record out of the output.
    */
-  onRecord(fields: string[], line: number): boolean;
+  onRecord(fields: string[], line: number, multiline: boolean): boolean;
   /** A structural problem of one record (it is left out). Returns false to stop scanning. */
   onProblem(line: number, column: number | undefined, problem: "width" | "nul", fieldCount: number): boolean;
 };
@@ -149,6 +149,10 @@ export class FocusScanner {
     let nul = data.indexOf(0);
     // Valid UTF-8 throughout (the common case) spares the check of each record.
     const utf8 = isUtf8(data);
+    // Cells become strings straight from the bytes: Latin-1 decoding (one byte, one character) is exact for
+    // ASCII and the cheapest there is; UTF-8 otherwise. Buffer's own slicers skip toString's argument checks.
+    const bytes = data as Buffer & { latin1Slice(start: number, end: number): string; utf8Slice(start: number, end: number): string };
+    const cell = isAscii(data) ? (a: number, b: number) => bytes.latin1Slice(a, b) : (a: number, b: number) => bytes.utf8Slice(a, b);
     // Next LF / CR at or after a position, found once per stretch rather than once per quoted field.
     let nextLf = -1;
     let nextCr = -1;
@@ -210,7 +214,7 @@ export class FocusScanner {
           breaks += breaksIn(i + 1, closed);
           if (nul >= 0 && nul < closed && nul > i) nulField = n;
           if (want) {
-            value = data.toString("utf8", i + 1, closed);
+            value = cell(i + 1, closed);
             if (escaped) value = value.replaceAll('""', '"');
           }
           i = closed + 1;
@@ -234,7 +238,7 @@ export class FocusScanner {
           }
           if (k >= len && !final) return this.keep(start, run, data, out);
           if (nul >= 0 && nul < k && nul >= i) nulField = n;
-          if (want) value = data.toString("utf8", i, k);
+          if (want) value = cell(i, k);
           i = k;
         }
         if (headerFields) headerFields.push(value!);
@@ -281,7 +285,7 @@ export class FocusScanner {
         }
         continue;
       }
-      const keep = this.handlers.onRecord(fields, line);
+      const keep = this.handlers.onRecord(fields, line, breaks > 0);
       for (let f = 0; f < fields.length; f++) if (extract[f]) fields[f] = "";
       if (!keep) {
         flush(start);

@@ -1,6 +1,6 @@
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { sql } from "drizzle-orm";
-import type { Executor, Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { ForbiddenError } from "@/lib/errors";
 import { holdImportLock, markLive } from "@/lib/ingest/focus/interrupted";
@@ -14,8 +14,7 @@ import {
   ensurePartition,
 } from "@/lib/ingest/focus/partition";
 import { replaceEarlierPeriods, type Replaced } from "@/lib/ingest/focus/replace";
-import type { ChargeTier } from "@/lib/ingest/focus/ties";
-import { matchCharges } from "@/lib/ingest/matching";
+import { loadChargeTier } from "@/lib/ingest/focus/ties";
 import { SourceAbortedError, type ByteSource } from "@/lib/ingest/focus/stream";
 import { summarizeImport, type FocusSummary } from "@/lib/ingest/focus/summary";
 import { claimFile, findSucceeded } from "./claim";
@@ -86,25 +85,20 @@ async function stageAndLoad(job: Job, stage: Omit<StageArgs, "importId" | "freez
       await holdImportLock(tx, importId);
       if (citus) await ensurePartition(tx, importId);
       else await createPartitionTable(tx, importId);
-      const staged = await scanAndStage(tx, { ...stage, importId, freeze: !citus, ties: await chargeTier(tx) }, read);
+      const staged = await scanAndStage(tx, { ...stage, importId, freeze: !citus, ties: await loadChargeTier(tx) }, read);
       return loadAndFinish(tx, job, staged, citus);
     });
   }
   let attached = false;
   try {
     await createPartitionTable(db, importId);
-    const staged = await scanAndStage(db, { ...stage, importId, freeze: false, ties: await chargeTier(db) }, read);
+    const staged = await scanAndStage(db, { ...stage, importId, freeze: false, ties: await loadChargeTier(db) }, read);
     const loaded = await db.transaction((tx) => loadAndFinish(tx, job, staged));
     attached = true;
     return loaded;
   } finally {
     if (!attached) await dropPartitionTable(db, importId).catch(() => {});
   }
-}
-
-async function chargeTier(_db: Executor): Promise<ChargeTier> {
-  const none = { providerId: null, contractId: null, reservationId: null, acceleratorTypeId: null };
-  return { tie: () => none };
 }
 
 async function loadAndFinish(tx: Tx, job: Job, staged: Staged, attached = false): Promise<Loaded> {
@@ -124,8 +118,6 @@ async function loadAndFinish(tx: Tx, job: Job, staged: Staged, attached = false)
     await attachPartition(tx, importId);
     mark("attach");
   }
-  await matchCharges(tx, importId);
-  mark("matchCharges");
   const { summary, periods } = await summarizeImport(tx, importId);
   mark("summary");
   const { replaced, touched } = await replaceEarlierPeriods(tx, importId, periods);

@@ -65,6 +65,8 @@ class RowStager implements ScanHandlers {
   private writer?: CopyWriter;
   private lines: string[] = [];
   private lastProgress = 0;
+  /** The file so far holds a backslash or a tab: cells need COPY escaping (a record may span chunks, so it sticks). */
+  private escapes = false;
 
   constructor(
     private readonly target: Executor,
@@ -83,9 +85,9 @@ class RowStager implements ScanHandlers {
     return { extract: new Array<boolean>(fields.length).fill(true) };
   }
 
-  onRecord(fields: string[], line: number): boolean {
+  onRecord(fields: string[], line: number, multiline: boolean): boolean {
     this.read.rows++;
-    const row = this.mapper!.row(fields, line, this.rowErrors);
+    const row = this.mapper!.row(fields, line, this.rowErrors, !this.escapes && !multiline);
     // After the first error the rows are only checked, for the report.
     if (!row || this.failed) return false;
     const t = this.args.ties.tie(row);
@@ -118,6 +120,7 @@ class RowStager implements ScanHandlers {
 
   async take(chunk: Buffer | null): Promise<boolean> {
     // Records are written from `lines`, not from the scanner's pass-through bytes.
+    if (chunk !== null && !this.escapes) this.escapes = chunk.indexOf(0x5c) >= 0 || chunk.indexOf(0x09) >= 0;
     if (chunk) this.scanner.push(chunk, this.passed);
     else this.scanner.end(this.passed);
     this.passed.length = 0;
