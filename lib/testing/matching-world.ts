@@ -119,7 +119,8 @@ export async function insertMatchingRegisters(db: Db): Promise<void> {
     ]);
   await db
     .update(contractMappings)
-    .set({ createdAt: sql`created_at - interval '1 hour'` })
+    // In UTC, an immutable expression: Citus refuses timestamptz − interval (stable) over a column in an UPDATE.
+    .set({ createdAt: sql`((created_at at time zone 'UTC') - interval '1 hour') at time zone 'UTC'` })
     .where(eq(contractMappings.contractId, vpc));
 }
 
