@@ -98,5 +98,10 @@ export function focusCostCsv(ctx: Ctx, filter: FocusCostFilter): AsyncGenerator<
   const where: string[] = [];
   if (filter.from) where.push(`c.charge_period_start >= ${dayBound(filter.from)}`);
   if (filter.to) where.push(`c.charge_period_start < ${dayBound(filter.to)}`);
-  return copyCsv(ctx.db, { columns: FOCUS_COST_EXPORT_SELECT, from: FOCUS_COST_FROM, where, key: "(c.import_id * 4294967296 + c.line_number)" });
+  return copyCsv(ctx.db, {
+    columns: FOCUS_COST_EXPORT_SELECT,
+    from: FOCUS_COST_FROM,
+    where,
+    key: "(c.import_id * 4294967296 + c.line_number)",
+  });
 }
