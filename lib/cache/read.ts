@@ -1,0 +1,59 @@
+import { PgTransaction } from "drizzle-orm/pg-core";
+import { cache } from "react";
+import type { Executor } from "@/lib/db/client";
+import { localBumpCount, readDataVersion } from "@/lib/db/data-version";
+import { deepFreeze } from "./freeze";
+import { stableKey } from "./key";
+import { Lru } from "./lru";
+
+/** Answers kept per process: a page's figures for one set of parameters at one data version each. */
+export const CACHE_ENTRIES = 500;
+
+const store = new Lru<string, Promise<unknown>>(CACHE_ENTRIES);
+const ids = new WeakMap<object, number>();
+let nextId = 1;
+
+function idOf(db: Executor): number {
+  let id = ids.get(db);
+  if (id === undefined) ids.set(db, (id = nextId++));
+  return id;
+}
+
+type Remembered = { bumps: number; version: Promise<number> };
+
+/** Within one server request, the data version is read once per database (React's cache; outside a request, every time). */
+const requestVersions = cache(() => new Map<Executor, Remembered>());
+
+/** The data version, read before the data it keys, so a cached answer is never older than its version. */
+export function dataVersion(db: Executor): Promise<number> {
+  const remembered = requestVersions();
+  const bumps = localBumpCount();
+  const known = remembered.get(db);
+  if (known && known.bumps === bumps) return known.version;
+  const version = readDataVersion(db);
+  remembered.set(db, { bumps, version });
+  version.catch(() => remembered.delete(db));
+  return version;
+}
+
+/**
+ * The answer of `compute` for `params` at the current data version: computed once per version and shared by every
+ * request (concurrent requests wait for the same computation), frozen. Inside a transaction nothing is cached.
+ * `params` must name everything the answer depends on besides the data (filters, asOf, rates).
+ */
+export async function cachedRead<T>(name: string, db: Executor, params: unknown, compute: () => Promise<T>): Promise<T> {
+  if (db instanceof PgTransaction) return compute();
+  const version = await dataVersion(db);
+  const key = `${name}|${idOf(db)}|${version}|${stableKey(params)}`;
+  const hit = store.get(key);
+  if (hit) return hit as Promise<T>;
+  const computed = compute().then(deepFreeze);
+  store.set(key, computed);
+  computed.catch(() => store.deleteIf(key, computed));
+  return computed;
+}
+
+/** The clock of cached pages: now, to the minute (pages show asOf to the minute), so one answer serves a minute. */
+export function pageClock(now = new Date()): Date {
+  return new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+}
