@@ -23,11 +23,15 @@ export class Lru<K, V> {
     if (this.map.get(key) === value) this.map.delete(key);
   }
 
-  get size(): number {
-    return this.map.size;
+  delete(key: K): void {
+    this.map.delete(key);
   }
 
-  clear(): void {
-    this.map.clear();
+  keys(): K[] {
+    return [...this.map.keys()];
+  }
+
+  get size(): number {
+    return this.map.size;
   }
 }

@@ -6,12 +6,13 @@ import { deepFreeze } from "./freeze";
 import { stableKey } from "./key";
 import { Lru } from "./lru";
 
-/** Answers kept per process: a page's figures for one set of parameters at one data version each. */
-export const CACHE_ENTRIES = 500;
+/** Answers kept per process: a page's figures (or a planning model) for one set of parameters each. */
+export const CACHE_ENTRIES = 200;
 
 const store = new Lru<string, Promise<unknown>>(CACHE_ENTRIES);
 const ids = new WeakMap<object, number>();
 let nextId = 1;
+const latest = new Map<number, number>();
 
 function idOf(db: Executor): number {
   let id = ids.get(db);
@@ -44,13 +45,24 @@ export function dataVersion(db: Executor): Promise<number> {
 export async function cachedRead<T>(name: string, db: Executor, params: unknown, compute: () => Promise<T>): Promise<T> {
   if (db instanceof PgTransaction) return compute();
   const version = await dataVersion(db);
-  const key = `${name}|${idOf(db)}|${version}|${stableKey(params)}`;
+  const id = idOf(db);
+  if (version > (latest.get(id) ?? -1)) forgetBefore(id, version);
+  const key = `${id}|${version}|${name}|${stableKey(params)}`;
   const hit = store.get(key);
   if (hit) return hit as Promise<T>;
   const computed = compute().then(deepFreeze);
   store.set(key, computed);
   computed.catch(() => store.deleteIf(key, computed));
   return computed;
+}
+
+/** A newer version makes every answer of an older one on the same database dead weight. */
+function forgetBefore(id: number, version: number): void {
+  latest.set(id, version);
+  for (const key of store.keys()) {
+    const [keyId, keyVersion] = key.split("|", 2).map(Number);
+    if (keyId === id && keyVersion! < version) store.delete(key);
+  }
 }
 
 /** The clock of cached pages: now, to the minute (pages show asOf to the minute), so one answer serves a minute. */

@@ -7,7 +7,8 @@ import type { Db } from "@/lib/db/client";
  * from before its own fixtures. Suites that check the app's own bumps (lib/cache) open their database without them.
  */
 export async function installVersionTriggers(db: Db): Promise<void> {
-  await db.execute(sql.raw(`
+  await db.execute(
+    sql.raw(`
     create function test_bump_data_version() returns trigger language plpgsql as $$
     begin
       if coalesce(current_setting('headroom.test_bumped', true), '') = '' then
@@ -15,8 +16,10 @@ export async function installVersionTriggers(db: Db): Promise<void> {
         update data_version set version = version + 1 where id = 1;
       end if;
       return null;
-    end $$`));
-  await db.execute(sql.raw(`
+    end $$`),
+  );
+  await db.execute(
+    sql.raw(`
     do $$
     declare t record;
     begin
@@ -26,5 +29,6 @@ export async function installVersionTriggers(db: Db): Promise<void> {
         execute format('create constraint trigger test_bump_data_version after insert or update or delete on %I
                         deferrable initially deferred for each row execute function test_bump_data_version()', t.relname);
       end loop;
-    end $$`));
+    end $$`),
+  );
 }

@@ -25,10 +25,17 @@ export async function getCostsFromUrl(
 }
 
 function searchEntries(raw: RawSearchParams): [string, string][] {
-  return Object.entries(raw).flatMap(([k, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((one): [string, string] => [k, one])));
+  return Object.entries(raw).flatMap(([k, v]) =>
+    v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((one): [string, string] => [k, one]),
+  );
 }
 
-async function computeCosts(ctx: Ctx, raw: URLSearchParams, asOf: Date, fxRates: FxRates): Promise<{ filters: PlanningFilters; view: CostsView }> {
+async function computeCosts(
+  ctx: Ctx,
+  raw: URLSearchParams,
+  asOf: Date,
+  fxRates: FxRates,
+): Promise<{ filters: PlanningFilters; view: CostsView }> {
   const filters = parsePlanningFilters(raw, { now: asOf, defaults: COSTS_DEFAULTS });
   const by: SpendGroupBy = filters.by === "family" ? "family" : "provider";
   requirePermission(ctx, "app.read"); // before any read starts, so a refusal leaves no load unobserved
