@@ -39,6 +39,8 @@ describeOnEachEngine("page cache", (engine) => {
     expect(await capacity()).toBe(await capacity());
     const other = await getOverview(admin, { asOf: new Date("2026-05-15T10:00:00Z") });
     expect(other).not.toBe(first);
+    const offTheMinute = new Date("2026-04-15T10:00:30Z");
+    expect(await getOverview(admin, { asOf: offTheMinute })).not.toBe(await getOverview(admin, { asOf: offTheMinute }));
   });
 
   it("shows a reservation created, edited and archived by the verbs on the next read of every page", async () => {

@@ -39,11 +39,12 @@ export function dataVersion(db: Executor): Promise<number> {
 
 /**
  * The answer of `compute` for `params` at the current data version: computed once per version and shared by every
- * request (concurrent requests wait for the same computation), frozen. Inside a transaction nothing is cached.
+ * request (concurrent requests wait for the same computation), frozen. Nothing is cached inside a transaction, nor
+ * for an `asOf` off the minute.
  * `params` must name everything the answer depends on besides the data (filters, asOf, rates).
  */
 export async function cachedRead<T>(name: string, db: Executor, params: unknown, compute: () => Promise<T>): Promise<T> {
-  if (db instanceof PgTransaction) return compute();
+  if (db instanceof PgTransaction || !onPageClock(params)) return compute();
   const version = await dataVersion(db);
   const id = idOf(db);
   if (version > (latest.get(id) ?? -1)) forgetBefore(id, version);
@@ -63,6 +64,12 @@ function forgetBefore(id: number, version: number): void {
     const [keyId, keyVersion] = key.split("|", 2).map(Number);
     if (keyId === id && keyVersion! < version) store.delete(key);
   }
+}
+
+/** An answer at an instant off the minute (`asOf` not from pageClock) is asked for once: not worth a place. */
+function onPageClock(params: unknown): boolean {
+  const asOf = (params as { asOf?: unknown } | null)?.asOf;
+  return !(asOf instanceof Date) || asOf.getTime() % 60_000 === 0;
 }
 
 /** The clock of cached pages: now, to the minute (pages show asOf to the minute), so one answer serves a minute. */
