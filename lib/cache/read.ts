@@ -9,14 +9,25 @@ import { Lru } from "./lru";
 /** Answers kept per process: a page's figures (or a planning model) for one set of parameters each. */
 export const CACHE_ENTRIES = 200;
 
-const store = new Lru<string, Promise<unknown>>(CACHE_ENTRIES);
-const ids = new WeakMap<object, number>();
-let nextId = 1;
-const latest = new Map<number, number>();
+type PageCache = {
+  store: Lru<string, Promise<unknown>>;
+  ids: WeakMap<object, number>;
+  latest: Map<number, number>;
+  nextId: number;
+};
+
+// On globalThis: Next.js may load this module once per server layer (pages, route handlers); they share one cache.
+const shared = ((globalThis as { headroomPageCache?: PageCache }).headroomPageCache ??= {
+  store: new Lru(CACHE_ENTRIES),
+  ids: new WeakMap(),
+  latest: new Map(),
+  nextId: 1,
+});
+const { store, latest } = shared;
 
 function idOf(db: Executor): number {
-  let id = ids.get(db);
-  if (id === undefined) ids.set(db, (id = nextId++));
+  let id = shared.ids.get(db);
+  if (id === undefined) shared.ids.set(db, (id = shared.nextId++));
   return id;
 }
 

@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "./client";
 import { dataVersion } from "./schema";
 
-let localBumps = 0;
+// On globalThis: Next.js may load this module once per server layer; a bump in one is seen by all.
+const bumps = ((globalThis as { headroomDataVersionBumps?: { count: number } }).headroomDataVersionBumps ??= { count: 0 });
 
 /**
  * Marks the data changed: call inside the writing transaction, so readers see the new version exactly when they can
@@ -10,7 +11,7 @@ let localBumps = 0;
  * reference tables by default.
  */
 export async function bumpDataVersion(db: Executor): Promise<void> {
-  localBumps += 1;
+  bumps.count += 1;
   await db
     .update(dataVersion)
     .set({ version: sql`${dataVersion.version} + 1` })
@@ -24,5 +25,5 @@ export async function readDataVersion(db: Executor): Promise<number> {
 
 /** Bumps made by this process: a version remembered within a request is read again after one. */
 export function localBumpCount(): number {
-  return localBumps;
+  return bumps.count;
 }
