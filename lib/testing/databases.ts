@@ -3,6 +3,7 @@ import postgres from "postgres";
 import { describe } from "vitest";
 import { openDatabase, type DbHandle } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { installVersionTriggers } from "./version-triggers";
 
 // Integration suites run on both engines; a server that does not answer fails the run, never skips it.
 const serverUrl = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -10,7 +11,14 @@ const serverUrl = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.
 export const ENGINES = ["pglite", "postgres"] as const;
 export type Engine = (typeof ENGINES)[number];
 
-export async function createTestDatabase(engine: Engine): Promise<DbHandle> {
+/** `versionTriggers: false` leaves data_version to the app's own bumps (lib/testing/version-triggers.ts). */
+export async function createTestDatabase(engine: Engine, options: { versionTriggers?: boolean } = {}): Promise<DbHandle> {
+  const handle = await openTestDatabase(engine);
+  if (options.versionTriggers ?? true) await installVersionTriggers(handle.db);
+  return handle;
+}
+
+async function openTestDatabase(engine: Engine): Promise<DbHandle> {
   if (engine === "pglite") {
     const handle = await openDatabase({});
     await migrateDatabase(handle);
