@@ -31,12 +31,12 @@ async function freshDatabase(): Promise<{ url?: string; dataDir?: string; drop: 
   const name = `headroom_bench_${Date.now()}`;
   if (engine === "pglite") {
     const dataDir = mkdtempSync(path.join(tmpdir(), "headroom-bench-pglite-"));
-    return { dataDir, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+    return { dataDir, drop: () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })) };
   }
   if (engine === "citus") {
     execFileSync("bash", [citusScript, "start"], { stdio: ["ignore", "ignore", "inherit"] });
     const url = execFileSync("bash", [citusScript, "createdb", name], { encoding: "utf8" }).trim().split("\n").at(-1)!;
-    return { url, drop: async () => void execFileSync("bash", [citusScript, "dropdb", name], { stdio: "ignore" }) };
+    return { url, drop: () => Promise.resolve(void execFileSync("bash", [citusScript, "dropdb", name], { stdio: "ignore" })) };
   }
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
@@ -72,7 +72,7 @@ async function main() {
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
     console.error(`Headroom import of ${file} (${mb(size)}) on ${engine} …`);
     const phases: { phase: string; seconds: number }[] = [];
-    let t = performance.now();
+    const t = performance.now();
     const result = await runFocusImport(
       {
         ctx: systemCtx(handle.db, "bench"),

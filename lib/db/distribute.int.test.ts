@@ -21,7 +21,7 @@ async function placements(handle: DbHandle): Promise<Placement[]> {
 describeOnEachEngine("the schema on a Citus coordinator", (engine) => {
   let handle: DbHandle;
   beforeAll(async () => {
-    handle = await createTestDatabase(engine);
+    handle = await createTestDatabase(engine, { versionTriggers: false });
   });
   afterAll(() => handle.close());
 

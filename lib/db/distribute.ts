@@ -24,6 +24,7 @@ export const REFERENCE_TABLES = [
   "reports",
   "shared_reports",
   "audit_log",
+  "data_version",
 ] as const;
 
 /**

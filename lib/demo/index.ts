@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db, Executor } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/rows";
+import { bumpDataVersion } from "@/lib/db/data-version";
 import { auditLog } from "@/lib/db/schema";
 import { loadDemoBilling } from "./billing";
 import { ACCELERATORS, insertCatalog, PROVIDERS } from "./catalog";
@@ -108,6 +109,7 @@ export async function seedDemo(db: Db, opts: { demoPassword: string; asOf?: Date
       entityId: null,
       after: summary,
     });
+    await bumpDataVersion(tx);
     return summary;
   });
   // After the register transaction: the billing goes through the real FOCUS importer, which runs its own.

@@ -8,6 +8,7 @@ import { planH100e } from "@/lib/metrics/h100e";
 import { isoDate, isoTs } from "@/lib/db/sql";
 import { isUuid } from "@/lib/db/uuid";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
+import { cachedRead } from "@/lib/cache/read";
 import { applyScenario, filterModel, sortBlocks, type ModelFilter } from "./apply";
 import { scenarioOverridesSchema, type ScenarioOverrides } from "./overrides";
 import type { PlanningModel } from "./types";
@@ -232,6 +233,17 @@ export async function loadPlanningModels(
   requirePermission(ctx, "app.read");
   const asOf = options.asOf ?? new Date();
   const scenarioId = options.scenarioId ?? null;
+  const { provider = null, family = null, site = null } = options.filters ?? {};
+  const filters = { provider, family, site };
+  return cachedRead("planning-models", ctx.db, { scenarioId, filters, asOf }, () => computePlanningModels(ctx, scenarioId, filters, asOf));
+}
+
+async function computePlanningModels(
+  ctx: Ctx,
+  scenarioId: string | null,
+  filters: ModelFilter,
+  asOf: Date,
+): Promise<{ model: PlanningModel; baseline: PlanningModel | null; source: ScenarioSource }> {
   const [registers, scenarioRows] = await Promise.all([
     loadBaseline(ctx, asOf),
     scenarioId && isUuid(scenarioId)
@@ -241,7 +253,6 @@ export async function loadPlanningModels(
         )
       : Promise.resolve([]),
   ]);
-  const filters = options.filters ?? {};
   const unfiltered = { ...registers, demandPlans: registers.demandPlans.filter((p) => p.scenarioId === null) };
   const baseline = filterModel(unfiltered, filters);
   if (!scenarioId) return { model: baseline, baseline: null, source: { registers: unfiltered, overrides: {}, scenario: null } };

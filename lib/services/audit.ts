@@ -1,4 +1,5 @@
 import type { Executor } from "@/lib/db/client";
+import { bumpDataVersion } from "@/lib/db/data-version";
 import { auditLog } from "@/lib/db/schema";
 import type { Ctx } from "@/lib/auth/context";
 
@@ -16,6 +17,7 @@ export async function audit(
     before: redact(entry.before),
     after: redact(entry.after),
   });
+  await bumpDataVersion(tx); // every write verb audits in its transaction: the page cache's key moves with it
 }
 
 const SECRET_KEYS = new Set(["passwordHash", "keyHash", "tokenHash"]);

@@ -4,6 +4,7 @@ import { describe } from "vitest";
 import { openDatabase, type DbHandle } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createCitusTestDatabase, dropCitusDatabase } from "./citus";
+import { installVersionTriggers } from "./version-triggers";
 
 // Integration suites run on every selected engine; a server that does not answer fails the run, never skips it.
 const serverUrl = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -26,7 +27,15 @@ function selectEngines(list: string | undefined): Engine[] {
   return available.filter((e) => asked.includes(e));
 }
 
-export async function createTestDatabase(engine: Engine): Promise<DbHandle> {
+/** `versionTriggers: false` leaves data_version to the app's own bumps (lib/testing/version-triggers.ts). */
+export async function createTestDatabase(engine: Engine, options: { versionTriggers?: boolean } = {}): Promise<DbHandle> {
+  const handle = await openTestDatabase(engine);
+  // Citus refuses the statement triggers on its tables (they would run on the shards, away from the marker table).
+  if ((options.versionTriggers ?? true) && engine !== "citus") await installVersionTriggers(handle.db);
+  return handle;
+}
+
+async function openTestDatabase(engine: Engine): Promise<DbHandle> {
   if (engine === "pglite") {
     const handle = await openDatabase({});
     await migrateDatabase(handle);

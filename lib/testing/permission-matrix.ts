@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Ctx } from "@/lib/auth/context";
 import { generateApiKey } from "@/lib/auth/api-keys";
 import type { Db, DbHandle } from "@/lib/db/client";
+import { readDataVersion } from "@/lib/db/data-version";
 import { queryRows } from "@/lib/db/rows";
 import { acceleratorTypes, apiKeys, powerBudgets, providers, sites, users } from "@/lib/db/schema";
 import { ROLES } from "@/lib/enums";
@@ -76,7 +77,7 @@ async function seedPermissionMatrix(db: Db): Promise<Catalog> {
 async function fingerprint(db: Db): Promise<string> {
   const rows = await queryRows<{ t: string }>(
     db,
-    sql`select (select count(*) from users)::text || '/' || (select coalesce(sum(version), 0) from users)::text || '/' || (select count(*) from audit_log)::text || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from contracts) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from reservations) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || count(archived_at) from sites) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(sum(contracted_mw), 0) from power_budgets) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from providers) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from accelerator_types) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || count(revoked_at) from api_keys) || '/' || (select (coalesce(sum(version), 0) - count(*)) || ':' || count(archived_at) from reports) || '/' || (select count(revoked_at) from shared_reports) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || count(archived_at) from offers) as t`,
+    sql`select (select count(*) from users)::text || '/' || (select coalesce(sum(version), 0) from users)::text || '/' || (select count(*) from audit_log)::text || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from contracts) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from reservations) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || count(archived_at) from sites) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(sum(contracted_mw), 0) from power_budgets) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from providers) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from accelerator_types) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || count(revoked_at) from api_keys) || '/' || (select (coalesce(sum(version), 0) - count(*)) || ':' || count(archived_at) from reports) || '/' || (select count(revoked_at) from shared_reports) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || count(archived_at) from offers) || '/' || (select version from data_version)::text as t`,
   );
   return rows[0]!.t;
 }
@@ -87,7 +88,7 @@ export function describePermissionMatrix(area: string, samples: SampleInputs): v
     let handle: DbHandle;
     let catalog: Catalog;
     beforeAll(async () => {
-      handle = await createTestDatabase(engine);
+      handle = await createTestDatabase(engine, { versionTriggers: false });
       catalog = await seedPermissionMatrix(handle.db);
     });
     afterAll(() => handle.close());
@@ -105,10 +106,16 @@ export function describePermissionMatrix(area: string, samples: SampleInputs): v
         });
       }
       const allowed = ROLES.filter((r) => can(r, verb.permission));
-      it(`allows ${name} for ${allowed.join(", ")}`, async () => {
+      it(`allows ${name} for ${allowed.join(", ")}${name.startsWith("preview") ? "" : " and bumps the data version"}`, async () => {
         expect(allowed.length).toBeGreaterThan(0);
         const ctx: Ctx = { db: handle.db, actor: { id: null, email: "admin@example.com", role: allowed[0]!, kind: "user" } };
-        await expect(verb.run({ ctx, input: await sample(handle.db, catalog) })).resolves.toBeDefined();
+        const input = await sample(handle.db, catalog);
+        const before = await readDataVersion(handle.db);
+        await expect(verb.run({ ctx, input })).resolves.toBeDefined();
+        // The page cache is keyed by data_version: a verb that writes must bump it (previews write nothing).
+        const after = await readDataVersion(handle.db);
+        if (name.startsWith("preview")) expect(after).toBe(before);
+        else expect(after).toBeGreaterThan(before);
       });
     }
   });

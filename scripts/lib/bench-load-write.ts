@@ -4,7 +4,7 @@ import { reservations } from "@/lib/db/schema";
 import { updateReservation } from "@/lib/services/reservations/update";
 import { systemCtx } from "@/lib/services/system-actor";
 
-// `npm run bench:load -- --check-write`: "a write is visible on the next request". Takes one accelerator off a block
+// `npm run bench:load` (unless --skip-write-check): "a write is visible on the next request". Takes one accelerator off a block
 // in service today through the reservations service (the code path of the reservation form's server action) on the
 // server's database, reads the Overview once and checks its Accelerators figure went down by one; then puts the
 // accelerator back the same way and checks the figure is back. Leaves two audit rows and the block's version + 2.

@@ -10,6 +10,7 @@ import { FilterBar } from "@/components/filters/filter-bar";
 import { unconvertedNote } from "@/lib/format/fx";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
+import { pageClock } from "@/lib/cache/read";
 import { profileParams } from "@/lib/queries/costs/workload-profile";
 import { getFilterOptions } from "@/lib/queries/filters/options";
 import {
@@ -30,7 +31,7 @@ const asOfFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZ
 export default async function CostsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireCtx();
   const raw = await searchParams;
-  const asOf = new Date();
+  const asOf = pageClock();
   // The market table reads the baseline's blocks held today under the same filters, beside the cost view's reads.
   const marketFilters = parsePlanningFilters(raw, { now: asOf, defaults: COSTS_DEFAULTS });
   const [{ filters, view }, options, market] = await Promise.all([

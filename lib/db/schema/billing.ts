@@ -17,7 +17,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { acceleratorTypes, providers } from "./catalog";
-import { contracts, reservations } from "./commercial";
+import { contracts } from "./commercial";
 import { importKindEnum, importStatusEnum } from "./enums";
 
 export const imports = pgTable(

@@ -8,3 +8,4 @@ export * from "./billing";
 export * from "./planning";
 export * from "./sharing";
 export * from "./audit";
+export * from "./data-version";

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db, Executor } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/rows";
 import { engineClient } from "./copy-in";
+import { dropOrphanPartitions } from "./partition";
 
 // A process killed mid-import leaves its imports row "running". Live imports prove they are alive:
 // on the Postgres server by holding a transaction-level advisory lock (LOCK_SPACE, import id) for the
@@ -36,6 +37,8 @@ export async function failInterruptedImports(db: Db): Promise<number> {
   const errors = JSON.stringify([{ line: 0, message: MESSAGE }]);
   if (engineClient(db).engine === "pglite") {
     const mine = [...registry(db)];
+    // A PGlite import fills its table outside its transaction: one a stopped process left behind goes too.
+    await dropOrphanPartitions(db, mine);
     const result = await db.execute(
       sql`update imports set status = 'failed', finished_at = now(), errors = ${errors}::jsonb
           where kind = 'focus' and status = 'running' and not (id = any(${`{${mine.join(",")}}`}::bigint[]))`,

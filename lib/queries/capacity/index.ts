@@ -19,7 +19,8 @@ import {
   type PlanningDemandPlan,
   type PlanningModel,
 } from "@/lib/planning/model";
-import type { Ctx } from "@/lib/auth/context";
+import { requirePermission, type Ctx } from "@/lib/auth/context";
+import { cachedRead, pageClock } from "@/lib/cache/read";
 import { runwayDrivers, type RunwayDrivers } from "./drivers";
 import { loadUsageHistory, type CapacityGroupBy, type CapacityUnit, type UsageHistory } from "./history";
 
@@ -190,7 +191,14 @@ function capacityLines(
  * with a scenario, the baseline's lines too (one read of the registers and the usage history for both).
  */
 export async function getCapacity(ctx: Ctx, params: CapacityParams): Promise<CapacityView> {
-  const asOf = params.asOf ?? new Date();
+  requirePermission(ctx, "app.read");
+  const asOf = params.asOf ?? pageClock();
+  const { provider, family, site, scenario, by, unit } = params;
+  const key = { provider, family, site, scenario, by, unit, asOf };
+  return cachedRead("capacity", ctx.db, key, () => computeCapacity(ctx, { ...key }, asOf));
+}
+
+async function computeCapacity(ctx: Ctx, params: CapacityParams, asOf: Date): Promise<CapacityView> {
   const months = forecastMonths(asOf);
   const plansLeftOut = Boolean(params.provider || params.site);
   const sameAsRunway = params.by === "family" && params.unit === "h100e";

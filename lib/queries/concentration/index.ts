@@ -19,6 +19,7 @@ import { blockH100e } from "@/lib/planning/block-h100e";
 import { loadPlanningModel, type PlanningBlock, type PlanningModel } from "@/lib/planning/model";
 import { loadCapacityRunway } from "@/lib/queries/capacity";
 import type { Ctx } from "@/lib/auth/context";
+import { pageClock } from "@/lib/cache/read";
 
 export const DIMENSION_LABELS: Record<Dimension, string> = { provider: "Provider", vendor: "Chip vendor", site: "Site" };
 
@@ -127,7 +128,7 @@ export function buildConcentration(
 export async function getConcentration(
   ctx: Ctx,
   filters: Pick<PlanningFilters, "scenario" | "family">,
-  asOf = new Date(),
+  asOf = pageClock(),
 ): Promise<ConcentrationPage> {
   const modelLoad = loadPlanningModel(ctx, { scenarioId: filters.scenario, filters: { family: filters.family }, asOf });
   const [model, runway] = await Promise.all([

@@ -3,16 +3,38 @@ import type { FxRates } from "@/lib/metrics/fx";
 import type { SpendGroupBy } from "@/lib/metrics/monthly-spend";
 import { loadPlanningModels } from "@/lib/planning/model";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
+import { cachedRead, pageClock } from "@/lib/cache/read";
+import { fxRates } from "@/lib/env";
 import { getCostsView, type CostsView } from "./index";
 
 export const COSTS_DEFAULTS = { range: "pm12m", by: "provider" } as const;
 
-/** /costs and its exports: the filters from the URL (12 months back and ahead by default), the planning model's blocks. */
+/**
+ * /costs and its exports: the filters from the URL (12 months back and ahead by default), the planning model's blocks.
+ * Cached per data version, URL, asOf (now to the minute by default) and rates.
+ */
 export async function getCostsFromUrl(
   ctx: Ctx,
   raw: RawSearchParams | URLSearchParams,
-  asOf = new Date(),
-  fxRates?: FxRates,
+  asOf = pageClock(),
+  rates: FxRates = fxRates(),
+): Promise<{ filters: PlanningFilters; view: CostsView }> {
+  requirePermission(ctx, "app.read");
+  const params = raw instanceof URLSearchParams ? raw : new URLSearchParams(searchEntries(raw));
+  return cachedRead("costs", ctx.db, { params, asOf, rates }, () => computeCosts(ctx, params, asOf, rates));
+}
+
+function searchEntries(raw: RawSearchParams): [string, string][] {
+  return Object.entries(raw).flatMap(([k, v]) =>
+    v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((one): [string, string] => [k, one]),
+  );
+}
+
+async function computeCosts(
+  ctx: Ctx,
+  raw: URLSearchParams,
+  asOf: Date,
+  fxRates: FxRates,
 ): Promise<{ filters: PlanningFilters; view: CostsView }> {
   const filters = parsePlanningFilters(raw, { now: asOf, defaults: COSTS_DEFAULTS });
   const by: SpendGroupBy = filters.by === "family" ? "family" : "provider";

@@ -1,6 +1,7 @@
 import { asc, eq, isNull } from "drizzle-orm";
 import { acceleratorTypes, providers, scenarios, sites } from "@/lib/db/schema";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
+import { cachedRead } from "@/lib/cache/read";
 
 export type FilterOption = { value: string; label: string };
 export type FilterOptions = {
@@ -14,6 +15,10 @@ export type FilterOptions = {
 /** The choices of the FilterBar: providers, accelerator families, sites and scenarios that are not archived. */
 export async function getFilterOptions(ctx: Ctx): Promise<FilterOptions> {
   requirePermission(ctx, "app.read");
+  return cachedRead("filter-options", ctx.db, null, () => loadFilterOptions(ctx));
+}
+
+async function loadFilterOptions(ctx: Ctx): Promise<FilterOptions> {
   const [providerRows, familyRows, siteRows, scenarioRows] = await Promise.all([
     ctx.db
       .select({ id: providers.id, name: providers.name })

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { queryRows } from "@/lib/db/rows";
 import { tsParam } from "@/lib/db/sql";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
+import { cachedRead } from "@/lib/cache/read";
 import { compareToMarket, comparableListModel, marketOf, type Market, type MarketComparison } from "@/lib/metrics/market-rate";
 import type { PricingModel } from "@/lib/metrics/planned-cost";
 import { blockFilterSql, type CostFilters } from "@/lib/queries/costs/blocks";
@@ -73,6 +74,11 @@ export async function getMarketRates(
   asOf: Date,
 ): Promise<MarketRow[]> {
   requirePermission(ctx, "app.read");
+  const { provider, family, site } = filters;
+  return cachedRead("market-rates", ctx.db, { provider, family, site, asOf }, () => loadMarketRates(ctx, { provider, family, site }, asOf));
+}
+
+async function loadMarketRates(ctx: Ctx, filters: Pick<CostFilters, "provider" | "family" | "site">, asOf: Date): Promise<MarketRow[]> {
   const [list, rows] = await Promise.all([
     loadListRates(ctx, asOf),
     queryRows<{

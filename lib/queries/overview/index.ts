@@ -3,6 +3,7 @@ import type { Executor } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/rows";
 import { loadPlanningModel, type PlanningModel } from "@/lib/planning/model";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
+import { cachedRead, pageClock } from "@/lib/cache/read";
 import { fxRates } from "@/lib/env";
 import type { FxRates } from "@/lib/metrics/fx";
 import { loadCapacityRunway, type CapacityRunway } from "@/lib/queries/capacity";
@@ -49,7 +50,7 @@ async function loadCounts(db: Executor): Promise<OverviewCounts> {
 }
 
 /**
- * Every Overview KPI at asOf (default: now), with the functions of the pages they link to: runway from /capacity,
+ * Every Overview KPI at asOf (default: now, to the minute; cached per data version), with the functions of the pages they link to: runway from /capacity,
  * spend from /costs, headroom from /power. One planning model (the scenario's, or the baseline) serves the runway,
  * spend, headroom, fleet and expiring sections; committed spend and utilization read the registers and rollups.
  * Money is in USD, other currencies converted at `fxRates` (HEADROOM_FX_RATES by default); what cannot be converted
@@ -60,9 +61,13 @@ export async function getOverview(
   params: { asOf?: Date; scenario?: string | null; fxRates?: FxRates } = {},
 ): Promise<OverviewResult> {
   requirePermission(ctx, "app.read");
-  const asOf = params.asOf ?? new Date();
+  const asOf = params.asOf ?? pageClock();
   const rates = params.fxRates ?? fxRates();
   const scenario = params.scenario ?? null;
+  return cachedRead("overview", ctx.db, { asOf, rates, scenario }, () => computeOverview(ctx, asOf, rates, scenario));
+}
+
+async function computeOverview(ctx: Ctx, asOf: Date, rates: FxRates, scenario: string | null): Promise<OverviewResult> {
   const utilizationLoad = loadUtilization(ctx, asOf, rates); // the slowest read: asked for first, before the pool fills
   const modelLoad = loadPlanningModel(ctx, { scenarioId: scenario, asOf });
   // Each section is built as soon as its own reads are in, while the others are still being read.

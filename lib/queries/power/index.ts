@@ -6,6 +6,7 @@ import { firstOverBudget, loadsInService, type FirstOver } from "@/lib/metrics/p
 import { headroomBySite, tightestHeadroom, type HeadroomPoint, type SitePower } from "@/lib/metrics/power-headroom";
 import { loadPlanningModels, type PlanningBlock, type PlanningModel } from "@/lib/planning/model";
 import type { Ctx } from "@/lib/auth/context";
+import { pageClock } from "@/lib/cache/read";
 
 export type PowerSite = {
   siteId: string;
@@ -158,7 +159,12 @@ export function buildPowerPage(model: PlanningModel, months: Period[], cause: { 
  * Loads the planning model once (scenario, provider and site filters applied) and builds the power page from it; with
  * a scenario, the baseline's sites beside it, from the same read of the registers.
  */
-export async function getPowerPage(ctx: Ctx, filters: PlanningFilters, cause: string | null = null, asOf = new Date()): Promise<PowerPage> {
+export async function getPowerPage(
+  ctx: Ctx,
+  filters: PlanningFilters,
+  cause: string | null = null,
+  asOf = pageClock(),
+): Promise<PowerPage> {
   const { model, baseline } = await loadPlanningModels(ctx, {
     scenarioId: filters.scenario,
     filters: { provider: filters.provider, site: filters.site },

@@ -10,6 +10,7 @@ import { loadCapacityRunway, forecastMonths } from "@/lib/queries/capacity";
 import { loadBilledMonths, loadBillingGroups, loadMonthlyUsed } from "@/lib/queries/costs/billing";
 import { MONEY_CURRENCY } from "@/lib/db/sql";
 import { buildPowerPage, powerPeriods } from "@/lib/queries/power";
+import { pageClock } from "@/lib/cache/read";
 
 export const COMPARE_DEFAULTS = { range: "24m" } as const;
 
@@ -40,7 +41,7 @@ export async function getScenarioComparison(
   params: { a: string | null; b: string | null; filters: PlanningFilters; asOf?: Date },
 ): Promise<ScenarioComparison> {
   requirePermission(ctx, "app.read");
-  const asOf = params.asOf ?? new Date();
+  const asOf = params.asOf ?? pageClock();
   const f = params.filters;
   const months = filterMonths(f);
   const costFilters = { from: f.from, to: f.to, provider: f.provider, family: f.family, site: f.site };

@@ -6,6 +6,7 @@ import type { ScenarioOverrides } from "@/lib/planning/overrides";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { isoTs } from "@/lib/db/sql";
 import { registerOptions } from "@/lib/queries/lists/options";
+import { pageClock } from "@/lib/cache/read";
 
 export type ScenarioRow = {
   id: string;
@@ -73,7 +74,7 @@ export async function getScenario(ctx: Ctx, id: string): Promise<ScenarioRow> {
 export type ReservationChoice = { value: string; label: string; providerId: string; family: string };
 
 /** Choices of the scenario form: the register options plus the reservations still running or to come. */
-export async function scenarioFormOptions(ctx: Ctx, asOf = new Date()) {
+export async function scenarioFormOptions(ctx: Ctx, asOf = pageClock()) {
   const [options, reservations] = await Promise.all([
     registerOptions(ctx),
     queryRows<{

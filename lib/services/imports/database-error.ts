@@ -40,12 +40,6 @@ export function sqlState(error: unknown): string | undefined {
     .find((code) => code !== undefined && SQLSTATE.test(code));
 }
 
-/** A cast, a range or a constraint PostgreSQL refused (SQLSTATE classes 22 and 23, not a duplicate). */
-export function isDataError(error: unknown): boolean {
-  const code = sqlState(error) ?? "";
-  return (code.startsWith("22") || code.startsWith("23")) && code !== "23505";
-}
-
 export function isDuplicateKey(error: unknown): boolean {
   return sqlState(error) === "23505";
 }

@@ -112,7 +112,8 @@ async function loadAndFinish(tx: Tx, job: Job, staged: Staged, attached = false)
   const earlier = await findSucceeded(tx, staged.tap.sha256(), importId);
   if (earlier) throw new Duplicate(earlier);
   if (!attached) {
-    await tx.execute(sql`set local maintenance_work_mem = '256MB'`);
+    // The server sorts each index in memory; PGlite's WebAssembly heap never shrinks, so it keeps its default.
+    if (engineClient(tx).engine === "postgres") await tx.execute(sql`set local maintenance_work_mem = '256MB'`);
     await buildPartitionIndexes(tx, importId);
     mark("indexes");
     await attachPartition(tx, importId);
