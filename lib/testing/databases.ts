@@ -4,6 +4,7 @@ import { describe } from "vitest";
 import { openDatabase, type DbHandle } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createCitusTestDatabase, dropCitusDatabase } from "./citus";
+import { installCitusDataVersion } from "./citus-data-version";
 import { installVersionTriggers } from "./version-triggers";
 
 // Integration suites run on every selected engine; a server that does not answer fails the run, never skips it.
@@ -30,8 +31,10 @@ function selectEngines(list: string | undefined): Engine[] {
 /** `versionTriggers: false` leaves data_version to the app's own bumps (lib/testing/version-triggers.ts). */
 export async function createTestDatabase(engine: Engine, options: { versionTriggers?: boolean } = {}): Promise<DbHandle> {
   const handle = await openTestDatabase(engine);
-  // Citus refuses the statement triggers on its tables (they would run on the shards, away from the marker table).
-  if ((options.versionTriggers ?? true) && engine !== "citus") await installVersionTriggers(handle.db);
+  if (options.versionTriggers ?? true) {
+    if (engine === "citus") await installCitusDataVersion(handle.db);
+    else await installVersionTriggers(handle.db);
+  }
   return handle;
 }
 
