@@ -55,7 +55,10 @@ export async function openDatabase(options: { url?: string; dataDir?: string; ma
   const { drizzle } = await import("drizzle-orm/pglite");
   const dir = options.dataDir ? path.join(/*turbopackIgnore: true*/ options.dataDir, "pglite") : undefined;
   if (dir) mkdirSync(dir, { recursive: true });
-  const client = dir ? new PGlite(dir) : new PGlite();
+  // 32 MB of shared buffers instead of 128 MB: the embedded engine holds small data (its files sit in the OS page
+  // cache anyway), and a large import would otherwise fill all 128 MB inside the process (bench:ingest --pglite).
+  const startParams = [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"];
+  const client = dir ? new PGlite(dir, { startParams }) : new PGlite({ startParams });
   await client.waitReady;
   const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
   return { db, kind: "pglite", close: () => client.close() };

@@ -23,7 +23,7 @@ export type CopyWriter = { write(data: Buffer | string): Promise<void>; finish()
 
 /**
  * COPY into a table in bounded batches: 256 kB writes to the server's COPY FROM STDIN (waiting when it
- * pushes back), 8 MB blobs on PGlite (each its own COPY, so each batch must hold whole records).
+ * pushes back), 2 MB blobs on PGlite (each its own COPY, so each batch must hold whole records).
  */
 export async function openCopyWriter(db: Executor, copy: string, options: string): Promise<CopyWriter> {
   const target = engineClient(db);
@@ -96,7 +96,7 @@ export async function openCopyWriter(db: Executor, copy: string, options: string
   return {
     async write(data) {
       add(data);
-      if (size >= 8 << 20) await flush();
+      if (size >= 2 << 20) await flush();
     },
     finish: flush,
     abort() {

@@ -112,8 +112,9 @@ async function loadAndFinish(tx: Tx, job: Job, staged: Staged, attached = false)
   const earlier = await findSucceeded(tx, staged.tap.sha256(), importId);
   if (earlier) throw new Duplicate(earlier);
   if (!attached) {
-    // The server sorts each index in memory; PGlite's WebAssembly heap never shrinks, so it keeps its default.
-    if (engineClient(tx).engine === "postgres") await tx.execute(sql`set local maintenance_work_mem = '256MB'`);
+    // The server sorts each index in memory; PGlite's WebAssembly heap never shrinks, so it sorts in small runs.
+    const sortMemory = engineClient(tx).engine === "postgres" ? "256MB" : "16MB";
+    await tx.execute(sql.raw(`set local maintenance_work_mem = '${sortMemory}'`));
     await buildPartitionIndexes(tx, importId);
     mark("indexes");
     await attachPartition(tx, importId);
