@@ -172,7 +172,8 @@ export class FocusRowMapper {
     if (!cells) return null;
     // One test per record instead of one per cell: most rows need no escaping at all. A reader that knows
     // the record's bytes hold no backslash or tab and no line break inside a quoted cell says so (`plain`).
-    return { ...cells, plain: plain ?? !COPY_SPECIAL.test(fields.join("")) };
+    cells.plain = plain ?? !COPY_SPECIAL.test(fields.join(""));
+    return cells;
   }
 
   /** The staging line for a record (COPY text format, STAGING_COLUMNS), or null when it has errors. */
@@ -181,12 +182,7 @@ export class FocusRowMapper {
     return row ? copyLine(row.out[0]!, row) : null;
   }
 
-  private cells(
-    fields: string[],
-    line: number,
-    errors: FocusError[],
-    full: boolean,
-  ): { out: (string | null)[]; extra: Record<string, unknown> | null; startMs: number } | null {
+  private cells(fields: string[], line: number, errors: FocusError[], full: boolean): MappedRow | null {
     const fail = (column: string | undefined, message: string) => {
       if (errors.length < MAX_ERRORS) errors.push(column ? { line, column, message } : { line, message });
       return null;
@@ -198,7 +194,11 @@ export class FocusRowMapper {
     out[0] = String(line);
     let extra: Record<string, unknown> | null = null;
     let ok = true;
-    const epoch: number[] = [];
+    // The four period columns' instants (the only timestamps compared), undefined while absent or null.
+    let start: number | undefined;
+    let end: number | undefined;
+    let bStart: number | undefined;
+    let bEnd: number | undefined;
     for (const slot of this.slots) {
       const raw = fields[slot.index]!;
       if (isNullCell(raw)) continue;
@@ -220,7 +220,11 @@ export class FocusRowMapper {
               this.times.set(Buffer.from(raw, "utf8").toString("utf8"), t);
             }
             out[slot.target] = t.text;
-            epoch[slot.index] = t.epochMs;
+            const at = slot.index;
+            if (at === this.startSlot) start = t.epochMs;
+            else if (at === this.endSlot) end = t.epochMs;
+            else if (at === this.billingStartSlot) bStart = t.epochMs;
+            else if (at === this.billingEndSlot) bEnd = t.epochMs;
             break;
           }
           case "currency": {
@@ -284,13 +288,9 @@ export class FocusRowMapper {
       fail(column, `${column} is empty; FOCUS requires a value`);
     }
     if (!ok) return null;
-    const end = epoch[this.endSlot];
-    const start = epoch[this.startSlot];
     if (end !== undefined && start !== undefined && end < start) {
       return fail("ChargePeriodEnd", `ChargePeriodEnd ${fields[this.endSlot]} is before ChargePeriodStart ${fields[this.startSlot]}`);
     }
-    const bEnd = epoch[this.billingEndSlot];
-    const bStart = epoch[this.billingStartSlot];
     if (bEnd !== undefined && bStart !== undefined && bEnd < bStart) {
       return fail(
         "BillingPeriodEnd",
@@ -308,7 +308,7 @@ export class FocusRowMapper {
         );
       }
       this.needsFx = true;
-      if (!full) return { out, extra, startMs: start ?? NaN };
+      if (!full) return { out, extra, startMs: start ?? NaN, plain: false };
       extra ??= {};
       extra.x_HeadroomSourceCurrency = currency;
       extra.x_HeadroomFxRate = rate.toFixed();
@@ -322,7 +322,7 @@ export class FocusRowMapper {
       }
       out[currencyIndex] = REPORTING_CURRENCY;
     }
-    return { out, extra, startMs: start ?? NaN };
+    return { out, extra, startMs: start ?? NaN, plain: false };
   }
 }
 
