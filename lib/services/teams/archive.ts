@@ -15,13 +15,21 @@ const names = (rows: { name: string }[]) => rows.map((r) => r.name).join(", ");
 async function checkArchive(tx: Executor, team: TeamRow): Promise<void> {
   await lockTeamTree(tx);
   const [children, owned] = await Promise.all([
-    tx.select({ name: teams.name }).from(teams).where(and(eq(teams.parentId, team.id), isNull(teams.archivedAt))),
-    tx.select({ name: workloads.name }).from(workloads).where(and(eq(workloads.teamId, team.id), isNull(workloads.archivedAt))),
+    tx
+      .select({ name: teams.name })
+      .from(teams)
+      .where(and(eq(teams.parentId, team.id), isNull(teams.archivedAt))),
+    tx
+      .select({ name: workloads.name })
+      .from(workloads)
+      .where(and(eq(workloads.teamId, team.id), isNull(workloads.archivedAt))),
   ]);
   if (children.length > 0)
     throw new ValidationError(`${team.name} still has active sub-teams (${names(children)}); move or archive them first.`);
   if (owned.length > 0)
-    throw new ValidationError(`${team.name} still owns active workloads (${names(owned)}); move them to another team or archive them first.`);
+    throw new ValidationError(
+      `${team.name} still owns active workloads (${names(owned)}); move them to another team or archive them first.`,
+    );
 }
 
 async function setArchived(ctx: Ctx, input: unknown, archive: boolean) {

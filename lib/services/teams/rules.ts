@@ -29,13 +29,16 @@ export async function checkTeamRules(tx: Executor, data: CreateTeamInput, existi
   const [clash] = await tx
     .select({ name: teams.name })
     .from(teams)
-    .where(and(sql`lower(${teams.name}) = lower(${data.name})`, isNull(teams.archivedAt), existing ? ne(teams.id, existing.id) : undefined));
+    .where(
+      and(sql`lower(${teams.name}) = lower(${data.name})`, isNull(teams.archivedAt), existing ? ne(teams.id, existing.id) : undefined),
+    );
   if (clash) refuse("name", `A team named ${clash.name} already exists.`);
   const nodes = await tx.select({ id: teams.id, name: teams.name, parentId: teams.parentId, archivedAt: teams.archivedAt }).from(teams);
   if (data.parentId) {
     const parent = nodes.find((n) => n.id === data.parentId);
     if (!parent) refuse("parentId", "This parent team does not exist.");
-    if (parent.archivedAt && parent.id !== existing?.parentId) refuse("parentId", `${parent.name} is archived; choose another parent team.`);
+    if (parent.archivedAt && parent.id !== existing?.parentId)
+      refuse("parentId", `${parent.name} is archived; choose another parent team.`);
   }
   const issue = placementIssue(
     nodes.filter((n) => n.archivedAt === null || n.id === data.parentId),

@@ -35,7 +35,11 @@ const chain = (path: readonly TeamNode[]) => path.map((n) => n.name).join(" › 
  * the parent is the team itself or one of its own sub-teams (a cycle), or the team with its sub-teams would go past
  * level MAX_TEAM_DEPTH. `nodes` are the teams as they are now.
  */
-export function placementIssue(nodes: readonly TeamNode[], team: { id: string | null; name: string }, parentId: string | null): string | null {
+export function placementIssue(
+  nodes: readonly TeamNode[],
+  team: { id: string | null; name: string },
+  parentId: string | null,
+): string | null {
   if (parentId === null) {
     return team.id && subtreeHeight(nodes, team.id) > MAX_TEAM_DEPTH
       ? `${team.name} has more than ${MAX_TEAM_DEPTH} levels of teams below it.`
