@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { fieldError, FormError, SelectField, TextField } from "@/components/registers/form-fields";
 import { Button } from "@/components/ui/button";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { ActionError, ActionResult } from "@/lib/errors";
 
 export type AllocationRowView = {
@@ -88,7 +89,7 @@ export function AllocationSection(props: {
           Nothing is allocated: all {num(quantity)} accelerators are in the free pool.
         </p>
       ) : (
-        <div className="mt-3 overflow-x-auto">
+        <ScrollRegion label="Allocations of this block" className="mt-3">
           <table className="w-full min-w-[36rem] text-left text-sm">
             <caption className="sr-only">Allocations of this block</caption>
             <thead className="text-xs text-slate-600 uppercase dark:text-slate-400">
@@ -120,11 +121,11 @@ export function AllocationSection(props: {
             </thead>
             <tbody>
               {rows.map((r) => (
-                <AllocationRow key={r.id} row={r} term={term} canWrite={canWrite} update={props.update} remove={props.remove} />
+                <AllocationRow key={r.id} row={r} canWrite={canWrite} update={props.update} remove={props.remove} />
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {canWrite ? <AddAllocation {...props} /> : null}
     </section>
@@ -133,13 +134,11 @@ export function AllocationSection(props: {
 
 function AllocationRow({
   row,
-  term,
   canWrite,
   update,
   remove,
 }: {
   row: AllocationRowView;
-  term: { start: string; end: string };
   canWrite: boolean;
   update: FormAction;
   remove: (input: { id: string; version: number }) => Promise<ActionResult<{ id: string }>>;
@@ -167,8 +166,8 @@ function AllocationRow({
         </td>
         <td className="py-1.5 pr-3">{row.teamName}</td>
         <td className="py-1.5 pr-3 text-right tabular-nums">{num(row.quantity)}</td>
-        <td className="py-1.5 pr-3 tabular-nums">{row.start}</td>
-        <td className="py-1.5 pr-3 tabular-nums">{row.end ?? `block end (${term.end})`}</td>
+        <td className="py-1.5 pr-3 whitespace-nowrap tabular-nums">{row.start}</td>
+        <td className="py-1.5 pr-3 whitespace-nowrap tabular-nums">{row.end ?? "block end"}</td>
         <td className="py-1.5 pr-3 text-right tabular-nums">{num(row.allocatedAh)}</td>
         {canWrite ? (
           <td className="py-1.5 text-right whitespace-nowrap">
@@ -215,7 +214,9 @@ function AllocationRow({
                     className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-900"
                   />
                   <input type="hidden" name={`initial:${name}`} value={value} />
-                  {fieldError(state, name) ? <p className="text-xs font-medium text-red-700 dark:text-red-400">{fieldError(state, name)}</p> : null}
+                  {fieldError(state, name) ? (
+                    <p className="text-xs font-medium text-red-700 dark:text-red-400">{fieldError(state, name)}</p>
+                  ) : null}
                 </div>
               ))}
               <div className="flex items-center gap-2 sm:col-span-4">
@@ -264,8 +265,15 @@ function AddAllocation({
     );
   }
   return (
-    <form key={formKey} onSubmit={onSubmit} className="mt-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-      <h3 className="text-sm font-semibold">Allocate accelerators</h3>
+    <form
+      key={formKey}
+      onSubmit={onSubmit}
+      aria-labelledby="allocate-heading"
+      className="mt-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+    >
+      <h3 id="allocate-heading" className="text-sm font-semibold">
+        Allocate accelerators
+      </h3>
       <input type="hidden" name="reservationId" value={reservationId} />
       <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <SelectField

@@ -6,12 +6,18 @@ const span = (quantity: number, from: string, to: string | null): AllocationSpan
 
 describe("overAllocation", () => {
   it("accepts allocations that fit at every instant, touching ends included", () => {
-    expect(overAllocation(100, [span(60, "2026-01-01", "2026-04-01"), span(40, "2026-01-01", null), span(60, "2026-04-01", null)])).toBeNull();
+    expect(
+      overAllocation(100, [span(60, "2026-01-01", "2026-04-01"), span(40, "2026-01-01", null), span(60, "2026-04-01", null)]),
+    ).toBeNull();
   });
 
   it("names the first stretch over the quantity and the most allocated in it", () => {
     // 60 from Jan, 30 from Feb to May, 20 from Mar to Apr: 90 in Feb, 110 in March, 90 in April, 60 from May.
-    const over = overAllocation(100, [span(60, "2026-01-01", null), span(30, "2026-02-01", "2026-05-01"), span(20, "2026-03-01", "2026-04-01")]);
+    const over = overAllocation(100, [
+      span(60, "2026-01-01", null),
+      span(30, "2026-02-01", "2026-05-01"),
+      span(20, "2026-03-01", "2026-04-01"),
+    ]);
     expect(over).toEqual({ from: d("2026-03-01"), to: d("2026-04-01"), allocated: 110, quantity: 100 });
   });
 

@@ -59,7 +59,7 @@ describeOnEachEngine("allocation verbs", (engine) => {
     const before = await count();
     const refused = await refusal(allocate(ids.b, 10, "2026-04-01", "2026-05-01"));
     expect(refused.message).toBe(
-      `This would allocate 110 of ${(await blockName())}'s 100 accelerators from 1 Apr 2026 to 1 May 2026 (Pre-training A 60, Inference B 40, Inference B 10).`,
+      `This would allocate 110 of ${await blockName()}'s 100 accelerators from 1 Apr 2026 to 1 May 2026 (Pre-training A 60, Inference B 40, Inference B 10).`,
     );
     expect(refused.fieldErrors?.quantity).toEqual([refused.message]);
     expect(await count()).toBe(before);
@@ -82,20 +82,25 @@ describeOnEachEngine("allocation verbs", (engine) => {
     );
     expect((await refusal(allocate(ids.b, 101, "2026-03-01"))).message).toMatch(/has 100 accelerators\.$/);
     expect((await refusal(allocate(ids.archived, 1, "2026-03-01"))).message).toBe("Old is archived; choose another workload.");
-    expect((await refusal(allocate(ids.b, 1, "2026-03-01", "2026-02-15"))).fieldErrors?.endAt?.[0]).toBe("The end must be after the start.");
+    expect((await refusal(allocate(ids.b, 1, "2026-03-01", "2026-02-15"))).fieldErrors?.endAt?.[0]).toBe(
+      "The end must be after the start.",
+    );
     expect((await refusal(allocate(ids.b, 0, "2026-03-01"))).fieldErrors?.quantity?.[0]).toBe("Quantity must be at least 1.");
   });
 
   it("lets only allocation.write change allocations, and refuses a stale edit", async () => {
     await expect(
-      createAllocation({ ctx: roleCtx(handle.db, "viewer"), input: { reservationId: blockId, workloadId: ids.b, quantity: "1", startAt: "2026-03-01" } }),
+      createAllocation({
+        ctx: roleCtx(handle.db, "viewer"),
+        input: { reservationId: blockId, workloadId: ids.b, quantity: "1", startAt: "2026-03-01" },
+      }),
     ).rejects.toBeInstanceOf(ForbiddenError);
     const row = await allocate(ids.ending, 5, "2026-02-01", "2026-03-01");
     const changed = await updateAllocation({ ctx: infra(), input: { id: row.id, version: row.version, changes: { quantity: "6" } } });
     expect(changed.quantity).toBe(6);
-    await expect(updateAllocation({ ctx: infra(), input: { id: row.id, version: row.version, changes: { quantity: "7" } } })).rejects.toBeInstanceOf(
-      ConflictError,
-    );
+    await expect(
+      updateAllocation({ ctx: infra(), input: { id: row.id, version: row.version, changes: { quantity: "7" } } }),
+    ).rejects.toBeInstanceOf(ConflictError);
     const audits = await handle.db.select().from(auditLog).where(eq(auditLog.entityId, row.id));
     expect(audits.map((a) => a.action).sort()).toEqual(["allocation.create", "allocation.update"]);
   });

@@ -26,7 +26,8 @@ export async function checkAllocationRules(tx: Executor, data: Saved, existing?:
   if (block.archivedAt && !existing) refuse("reservationId", `${block.name} is archived; its accelerators cannot be allocated.`);
   const [workload] = await tx.select().from(workloads).where(eq(workloads.id, data.workloadId));
   if (!workload) refuse("workloadId", "This workload does not exist.");
-  if (workload.archivedAt && workload.id !== existing?.workloadId) refuse("workloadId", `${workload.name} is archived; choose another workload.`);
+  if (workload.archivedAt && workload.id !== existing?.workloadId)
+    refuse("workloadId", `${workload.name} is archived; choose another workload.`);
   if (data.endAt && data.endAt <= data.startAt) refuse("endAt", "The end must be after the start.");
   if (data.startAt < block.startAt || data.startAt >= block.endAt) {
     refuse("startAt", `The start must fall within the block's term, ${formatDay(block.startAt)} to ${formatDay(block.endAt)}.`);
@@ -35,7 +36,10 @@ export async function checkAllocationRules(tx: Executor, data: Saved, existing?:
   const activeFrom = new Date(`${workload.activeFrom}T00:00:00Z`);
   const activeTo = workload.activeTo ? new Date(`${workload.activeTo}T00:00:00Z`) : null;
   if (data.startAt < activeFrom || (activeTo && data.startAt >= activeTo)) {
-    refuse("startAt", `${workload.name} is active ${workload.activeFrom} to ${workload.activeTo ?? "open-ended"}; start the allocation within that period.`);
+    refuse(
+      "startAt",
+      `${workload.name} is active ${workload.activeFrom} to ${workload.activeTo ?? "open-ended"}; start the allocation within that period.`,
+    );
   }
   if (activeTo && (data.endAt ?? block.endAt) > activeTo) {
     refuse("endAt", `${workload.name} ends on ${workload.activeTo}; end the allocation on or before that day.`);
@@ -47,11 +51,7 @@ export async function checkAllocationRules(tx: Executor, data: Saved, existing?:
     .from(allocations)
     .innerJoin(workloads, eq(workloads.id, allocations.workloadId))
     .where(
-      and(
-        eq(allocations.reservationId, block.id),
-        isNull(allocations.archivedAt),
-        existing ? ne(allocations.id, existing.id) : undefined,
-      ),
+      and(eq(allocations.reservationId, block.id), isNull(allocations.archivedAt), existing ? ne(allocations.id, existing.id) : undefined),
     );
   const spans = [...others, { ...data, workload: workload.name }].map((a) => ({ quantity: a.quantity, from: a.startAt, to: a.endAt }));
   const over = overAllocation(block.quantity, spans);
