@@ -26,8 +26,19 @@ export const IMPORT_KINDS = [
   "accelerator_types",
   "demand_plans",
   "offers",
+  "teams",
+  "workloads",
 ] as const;
 export const IMPORT_STATUSES = ["running", "succeeded", "failed"] as const;
-export const WORKLOAD_KINDS = ["training", "inference", "research"] as const;
+/** `external`: a customer of capacity the lab resells. */
+export const WORKLOAD_KINDS = ["training", "inference", "research", "platform", "external"] as const;
+export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
+export const WORKLOAD_KIND_LABELS: Record<WorkloadKind, string> = {
+  training: "Training",
+  inference: "Inference",
+  research: "Research",
+  platform: "Platform",
+  external: "External (resold)",
+};
 
 export type Role = (typeof ROLES)[number];

@@ -3,7 +3,7 @@ import type { DbHandle } from "@/lib/db/client";
 import type { Ctx } from "@/lib/auth/context";
 import { getCtx } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { offers, users } from "@/lib/db/schema";
+import { offers, teams, users, workloads } from "@/lib/db/schema";
 import { addUtcDays, isoDay, startOfUtcDay } from "@/lib/metrics/calendar";
 import { createApiKey } from "@/lib/services/api-keys/create";
 import { insertCatalog, insertContractRow, insertReservationRow, type Catalog } from "@/lib/testing/commercial-fixtures";
@@ -14,6 +14,8 @@ import { GET as offersCsv } from "./offers/export.csv/route";
 import { GET as renewalsCsv } from "./reservations/renewals.csv/route";
 import { GET as scheduleCsv } from "./reservations/schedule.csv/route";
 import { GET as sitesCsv } from "./sites/export.csv/route";
+import { GET as teamsCsv } from "./allocation/teams/export.csv/route";
+import { GET as workloadsCsv } from "./allocation/workloads/export.csv/route";
 
 // The export routes themselves, called as Next calls them: the session (next-auth) and the app's database are the
 // two things a test cannot give a route handler, so they are replaced by this suite's user and database.
@@ -66,6 +68,13 @@ describeOnEachEngine("CSV download routes", (engine) => {
       { ...offer, region: "us-central1", pricingModel: "on_demand", rate: "11.06125", source: "list", note: "=cmd from a catalog" },
       { ...offer, siteId: catalog.site.id, pricingModel: "reserved", termMonths: 36, rate: "2.1", source: "quote" },
     ]);
+    const [research] = await handle.db.insert(teams).values({ name: "Research", costCentre: "CC-1000" }).returning();
+    const [pre] = await handle.db.insert(teams).values({ name: "Pre-training", costCentre: "CC-1100", parentId: research!.id }).returning();
+    await handle.db.insert(teams).values({ name: "@Ops", parentId: pre!.id, archivedAt: new Date() });
+    await handle.db.insert(workloads).values([
+      { name: "Frontier run", kind: "training", teamId: pre!.id, activeFrom: "2026-01-01" },
+      { name: "Resale", kind: "external", teamId: research!.id, activeFrom: "2026-01-01", salePrice: "3.141593", currency: "USD" },
+    ]);
   });
   afterAll(() => handle.close());
   beforeEach(() => {
@@ -92,6 +101,8 @@ describeOnEachEngine("CSV download routes", (engine) => {
     ["/reservations/schedule.csv", scheduleCsv],
     ["/costs/focus.csv", focusCsv],
     ["/offers/export.csv", offersCsv],
+    ["/allocation/teams/export.csv", teamsCsv],
+    ["/allocation/workloads/export.csv", workloadsCsv],
   ] as const;
 
   it.each(routes)("%s starts with the UTF-8 byte order mark for a browser (session) and not for an API key", async (path, GET) => {
@@ -127,6 +138,20 @@ describeOnEachEngine("CSV download routes", (engine) => {
     expect(list[0]).toMatchObject({ region: "us-central1", site: "", pricing_model: "on_demand", rate: "11.061250", term_months: "" });
     expect(list[0]!.note).toBe("'=cmd from a catalog");
     expect((await rows(await offersCsv(script("/offers/export.csv")))).map((r) => r.source)).toEqual(["quote", "list"]);
+  });
+
+  it("exports teams with their parent and path (archived ones on request, names neutralized) and workloads with exact sale prices", async () => {
+    const current = await rows(await teamsCsv(script("/allocation/teams/export.csv")));
+    expect(current.map((t) => [t.name, t.cost_centre, t.parent_team, t.path, t.level, t.active_workloads])).toEqual([
+      ["Research", "CC-1000", "", "Research", "1", "1"],
+      ["Pre-training", "CC-1100", "Research", "Research › Pre-training", "2", "1"],
+    ]);
+    const archived = await rows(await teamsCsv(script("/allocation/teams/export.csv?archived=only")));
+    expect(archived.map((t) => [t.name, t.parent_team])).toEqual([["'@Ops", "Pre-training"]]);
+    const list = await rows(await workloadsCsv(script("/allocation/workloads/export.csv?kind=external")));
+    expect(list).toEqual([
+      expect.objectContaining({ name: "Resale", kind: "external", team: "Research", sale_price: "3.141593", currency: "USD" }),
+    ]);
   });
 
   it("writes committed amounts to the cent and rates exact", async () => {

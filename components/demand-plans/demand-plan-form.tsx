@@ -4,11 +4,13 @@ import Link from "next/link";
 import { EditFormHeader, fieldError, SelectField, TextAreaField, TextField } from "@/components/registers/form-fields";
 import { useRegisterForm } from "@/components/registers/use-register-form";
 import { Button } from "@/components/ui/button";
+import { WORKLOAD_KIND_LABELS, WORKLOAD_KINDS } from "@/lib/enums";
 import type { ActionResult } from "@/lib/errors";
 
 export type DemandPlanFormValues = {
   name: string;
   kind: string;
+  workloadId: string;
   scenarioId: string;
   acceleratorFamily: string;
   acceleratorTypeId: string;
@@ -20,11 +22,7 @@ export type DemandPlanFormValues = {
   notes: string;
 };
 
-const KINDS = [
-  { value: "training", label: "Training" },
-  { value: "inference", label: "Inference" },
-  { value: "research", label: "Research" },
-];
+const KINDS = WORKLOAD_KINDS.map((k) => ({ value: k, label: WORKLOAD_KIND_LABELS[k] }));
 const PRIORITIES = ["1", "2", "3", "4", "5"].map((p) => ({ value: p, label: p === "1" ? "1 (highest)" : p === "5" ? "5 (lowest)" : p }));
 
 const toDetail = (id: string) => `/demand-plans/${id}`;
@@ -38,6 +36,7 @@ export function DemandPlanForm({
   action: (prev: unknown, form: FormData) => Promise<ActionResult<{ id: string }>>;
   options: {
     scenarios: { value: string; label: string }[];
+    workloads: { value: string; label: string }[];
     families: { value: string; label: string }[];
     types: { value: string; label: string; family: string }[];
   };
@@ -53,6 +52,16 @@ export function DemandPlanForm({
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField name="name" label="Name" defaultValue={values.name} initial={initial("name")} error={err("name")} required />
         <SelectField name="kind" label="Kind" options={KINDS} defaultValue={values.kind} initial={initial("kind")} error={err("kind")} />
+        <SelectField
+          name="workloadId"
+          label="Workload"
+          hint="The workload this demand belongs to (Allocation › Workloads)."
+          options={options.workloads}
+          empty="None yet"
+          defaultValue={values.workloadId}
+          initial={initial("workloadId")}
+          error={err("workloadId")}
+        />
         <SelectField
           name="scenarioId"
           label="Scenario"

@@ -1,7 +1,7 @@
 import type { Permission } from "@/lib/auth/permissions";
 
-/** The sidebar's groups, in order: planning views, money views, the registers, data upkeep, administration. */
-export const NAV_GROUPS = ["Plan", "Money", "Registers", "Data", "Settings"] as const;
+/** The sidebar's groups, in order: planning views, money views, who uses the compute, the registers, data upkeep, administration. */
+export const NAV_GROUPS = ["Plan", "Money", "Allocation", "Registers", "Data", "Settings"] as const;
 type NavGroup = (typeof NAV_GROUPS)[number];
 
 export type NavItem = {
@@ -31,7 +31,9 @@ export type NavItem = {
     | "demandPlans"
     | "offers"
     | "plan"
-    | "reports";
+    | "reports"
+    | "teams"
+    | "workloads";
 };
 
 export const NAV_ITEMS: NavItem[] = [
@@ -47,6 +49,8 @@ export const NAV_ITEMS: NavItem[] = [
   { group: "Money", href: "/concentration", label: "Concentration", permission: "app.read", icon: "concentration" },
   { group: "Money", href: "/lease-vs-build", label: "Lease vs build", permission: "app.read", icon: "leaseVsBuild" },
   { group: "Money", href: "/reports", label: "Reports", permission: "shares.manage", icon: "reports" },
+  { group: "Allocation", href: "/allocation/teams", label: "Teams", permission: "app.read", icon: "teams" },
+  { group: "Allocation", href: "/allocation/workloads", label: "Workloads", permission: "app.read", icon: "workloads" },
   { group: "Registers", href: "/contracts", label: "Contracts", permission: "app.read", icon: "contracts" },
   { group: "Registers", href: "/reservations", label: "Reservations", permission: "app.read", icon: "reservations" },
   { group: "Registers", href: "/sites", label: "Sites", permission: "app.read", icon: "sites" },

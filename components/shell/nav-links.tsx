@@ -1,6 +1,7 @@
 "use client";
 
 import {
+  Boxes,
   Building2,
   CalendarRange,
   ChartArea,
@@ -16,6 +17,7 @@ import {
   Gauge,
   KeyRound,
   LayoutDashboard,
+  Network,
   PieChart,
   Scale,
   ScrollText,
@@ -51,6 +53,8 @@ const ICONS = {
   offers: ShoppingCart,
   plan: ListChecks,
   reports: FileText,
+  teams: Network,
+  workloads: Boxes,
 } as const;
 
 export type NavLinkGroup = { name: string; items: { href: string; label: string; icon: keyof typeof ICONS }[] };

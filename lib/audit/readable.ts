@@ -19,6 +19,9 @@ const REFERENCE_FIELDS: Readonly<Record<string, string>> = {
   acceleratorTypeId: "accelerator_type",
   reservationId: "reservation",
   reportId: "report",
+  parentId: "team",
+  teamId: "team",
+  workloadId: "workload",
   userId: "user",
   createdBy: "user",
 };
@@ -120,6 +123,8 @@ const PAGES: Record<string, (id: string) => string> = {
   contract_mapping: (id) => `/costs/mappings/${id}`,
   demand_plan: (id) => `/demand-plans/${id}`,
   offer: (id) => `/offers/${id}`,
+  team: (id) => `/allocation/teams/${id}`,
+  workload: (id) => `/allocation/workloads/${id}`,
   scenario: (id) => `/scenarios/${id}`,
   report: (id) => `/reports/${id}`,
   user: (id) => `/settings/users/${id}`,

@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   "shares.manage",
   "offers.write",
   "plan.run",
+  "allocation.write",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -27,7 +28,7 @@ const READ: Permission[] = ["app.read", "export.csv", "plan.run"];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  finance: [...READ, "contracts.write", "billing.import", "billing.map", "shares.manage", "offers.write"],
+  finance: [...READ, "contracts.write", "billing.import", "billing.map", "shares.manage", "offers.write", "allocation.write"],
   infra: [
     ...READ,
     "sites.write",
@@ -38,6 +39,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "scenarios.write",
     "shares.manage",
     "offers.write",
+    "allocation.write",
   ],
   viewer: READ,
 };

@@ -50,7 +50,8 @@ export const DEMAND_PLANS_TEMPLATE: RegisterTemplate = {
   list: { href: "/demand-plans", label: "demand plans" },
   columns: [
     col("name", true, "Plan name"),
-    col("kind", true, "training, inference or research", { choice: true }),
+    col("kind", true, "training, inference, research, platform or external", { choice: true }),
+    col("workload", false, "Workload name: the workload the plan belongs to"),
     col("scenario", false, "Scenario name; blank = the baseline (every scenario counts it)"),
     col("accelerator_family", true, "Family of the demand, e.g. GB200"),
     col("accelerator_type", false, "Accelerator type name, of that family"),
@@ -65,6 +66,7 @@ export const DEMAND_PLANS_TEMPLATE: RegisterTemplate = {
   example: (today) => ({
     name: "Pretraining run (example)",
     kind: "training",
+    workload: "",
     scenario: "",
     accelerator_family: "GB200",
     accelerator_type: "NVIDIA GB200",

@@ -20,6 +20,8 @@ export const REFERENCE_TABLES = [
   "sku_mappings",
   "contract_mappings",
   "scenarios",
+  "teams",
+  "workloads",
   "demand_plans",
   "reports",
   "shared_reports",

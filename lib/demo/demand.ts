@@ -4,10 +4,12 @@ import type { CatalogIds, Family } from "./catalog";
 import { SEED_ACTOR } from "./constants";
 import { isoDay } from "@/lib/metrics/calendar";
 import { monthDay } from "./dates";
+import type { WorkloadKind } from "@/lib/enums";
+import { PLAN_WORKLOADS } from "./teams";
 
 type DemandSeed = {
   name: string;
-  kind: "training" | "inference" | "research";
+  kind: WorkloadKind;
   family: Family;
   accelerators?: number;
   h100Equivalents?: string;
@@ -73,7 +75,12 @@ export const DEMAND_PLANS: readonly DemandSeed[] = [
   },
 ];
 
-export async function insertScenariosAndDemand(tx: Executor, catalog: CatalogIds, m0: Date): Promise<number> {
+export async function insertScenariosAndDemand(
+  tx: Executor,
+  catalog: CatalogIds,
+  m0: Date,
+  workloadIds: ReadonlyMap<string, string>,
+): Promise<number> {
   const scenarioRows = await tx
     .insert(scenarios)
     .values(SCENARIOS.map((s) => ({ ...s, updatedBy: SEED_ACTOR })))
@@ -83,6 +90,7 @@ export async function insertScenariosAndDemand(tx: Executor, catalog: CatalogIds
     DEMAND_PLANS.map((d) => ({
       name: d.name,
       kind: d.kind,
+      workloadId: PLAN_WORKLOADS[d.name] ? (workloadIds.get(PLAN_WORKLOADS[d.name]!) ?? null) : null,
       scenarioId: d.scenario ? scenarioIds.get(d.scenario)! : null,
       acceleratorFamily: d.family,
       acceleratorTypeId: catalog.accelerators.get(d.family)!,

@@ -16,6 +16,7 @@ import type { ReservationPlan } from "./reservation-plan";
 import { insertReservations, planReservations } from "./reservations";
 import { insertSites, SITES } from "./sites";
 import { insertSkuMappings } from "./sku-mappings";
+import { insertTeamsAndWorkloads, TEAMS, WORKLOADS } from "./teams";
 import { hashDemoPassword, insertDemoUsers } from "./users";
 import { insertUtilization, planUtilization, rollUpUtilization, type UtilizationProfile } from "./utilization";
 
@@ -28,6 +29,8 @@ export type SeedSummary = {
   reservations: number;
   utilizationHours: number;
   demandPlans: number;
+  teams: number;
+  workloads: number;
   offers: number;
   users: number;
   billingRows?: number;
@@ -87,7 +90,8 @@ export async function seedDemo(db: Db, opts: { demoPassword: string; asOf?: Date
     const reservationIds = await insertReservations(tx, plan.reservations, { catalog, sites: siteIds, contracts: contractIds });
     const utilizationHours = await insertUtilization(tx, plan.utilization, reservationIds);
     await rollUpUtilization(tx);
-    const demandPlans = await insertScenariosAndDemand(tx, catalog, plan.monthOfAsOf);
+    const workloadIds = await insertTeamsAndWorkloads(tx, plan.monthOfAsOf);
+    const demandPlans = await insertScenariosAndDemand(tx, catalog, plan.monthOfAsOf, workloadIds);
     const offers = await insertOffers(tx, plan.offers, { catalog, sites: siteIds });
     const users = await insertDemoUsers(tx, passwordHash);
     const summary: SeedSummary = {
@@ -99,6 +103,8 @@ export async function seedDemo(db: Db, opts: { demoPassword: string; asOf?: Date
       reservations: plan.reservations.length,
       utilizationHours,
       demandPlans,
+      teams: TEAMS.length,
+      workloads: WORKLOADS.length,
       offers,
       users,
     };

@@ -5,6 +5,7 @@ import type { DbHandle, Executor } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/rows";
 import { acceleratorTypes } from "@/lib/db/schema";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
+import { placementIssue, teamPath, type TeamNode } from "@/lib/services/teams/tree";
 import { isDatabaseEmpty, seedDemo, type SeedSummary } from "./";
 
 const AS_OF = new Date("2026-11-17T09:30:00Z");
@@ -62,6 +63,8 @@ describeOnEachEngine("demo seed", (engine) => {
         (select count(*)::int from reservations) as reservations,
         (select count(*)::int from utilization_hourly) as "utilizationHours",
         (select count(*)::int from demand_plans) as "demandPlans",
+        (select count(*)::int from teams) as teams,
+        (select count(*)::int from workloads) as workloads,
         (select count(*)::int from offers) as offers,
         (select count(*)::int from users) as users,
         (select count(*)::int from cost_line_items) as "billingRows"`,
@@ -76,6 +79,8 @@ describeOnEachEngine("demo seed", (engine) => {
     expect(summary.utilizationHours).toBeGreaterThan(500_000);
     expect(summary.utilizationHours).toBeLessThan(1_500_000);
     expect(summary.demandPlans).toBeGreaterThanOrEqual(5);
+    expect(summary.teams).toBeGreaterThanOrEqual(7);
+    expect(summary.workloads).toBeGreaterThanOrEqual(7);
     expect(summary.offers).toBeGreaterThanOrEqual(250);
     expect(summary.users).toBe(4);
     expect(summary.billingRows).toBeGreaterThan(1_000);
@@ -227,6 +232,20 @@ describeOnEachEngine("demo seed", (engine) => {
             from power_budgets) b`,
     );
     expect(row).toEqual({ bad: 0, open: row.sites, sites: summary.sites });
+  });
+
+  it("seeds teams in a valid hierarchy and ties every demo demand plan to a workload; one external workload resells at a price", async () => {
+    const nodes = await queryRows<TeamNode>(first.db, sql`select id, name, parent_id as "parentId" from teams`);
+    for (const t of nodes) expect(placementIssue(nodes, t, t.parentId)).toBeNull();
+    expect(teamPath(nodes, nodes.find((t) => t.name === "Inference-API")!.id).map((t) => t.name)).toEqual(["Product", "Inference-API"]);
+    const untied = await one<{ n: number }>(first.db, sql`select count(*)::int as n from demand_plans where workload_id is null`);
+    expect(untied.n).toBe(0);
+    const kinds = await queryRows<{ kind: string; price: string | null; currency: string | null }>(
+      first.db,
+      sql`select kind::text as kind, sale_price::text as price, currency from workloads order by name`,
+    );
+    expect(new Set(kinds.map((k) => k.kind))).toEqual(new Set(["training", "inference", "research", "platform", "external"]));
+    expect(kinds.filter((k) => k.price !== null)).toEqual([{ kind: "external", price: "3.400000", currency: "USD" }]);
   });
 
   it("creates the four demo logins with the demo password, all rows stamped by the seed", async () => {

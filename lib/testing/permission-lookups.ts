@@ -15,6 +15,8 @@ import {
   sharedReports,
   sites,
   skuMappings,
+  teams,
+  workloads,
 } from "@/lib/db/schema";
 import { generateShareToken } from "@/lib/sharing/tokens";
 import type { Catalog } from "@/lib/testing/commercial-fixtures";
@@ -173,4 +175,30 @@ export async function budgetVersion(db: Db, effectiveFrom: string) {
     .from(powerBudgets)
     .where(sql`${powerBudgets.effectiveFrom} = ${effectiveFrom}::date`);
   return { id: row!.id, version: row!.version };
+}
+
+// Teams are found by name, created on first use (top-level).
+export async function teamVersion(db: Db, name: string, archivedAt: Date | null = null) {
+  const [found] = await db
+    .select({ id: teams.id, version: teams.version })
+    .from(teams)
+    .where(sql`${teams.name} = ${name}`);
+  if (found) return found;
+  const [row] = await db.insert(teams).values({ name, archivedAt }).returning({ id: teams.id, version: teams.version });
+  return row!;
+}
+
+// Workloads are found by name, created on first use (owned by the team PM-TEAM-OWNER).
+export async function workloadVersion(db: Db, name: string, archivedAt: Date | null = null) {
+  const [found] = await db
+    .select({ id: workloads.id, version: workloads.version })
+    .from(workloads)
+    .where(sql`${workloads.name} = ${name}`);
+  if (found) return found;
+  const { id: teamId } = await teamVersion(db, "PM-TEAM-OWNER");
+  const [row] = await db
+    .insert(workloads)
+    .values({ name, kind: "research", teamId, activeFrom: "2026-01-01", archivedAt })
+    .returning({ id: workloads.id, version: workloads.version });
+  return row!;
 }

@@ -12,7 +12,9 @@ import {
   reportVersion,
   scenarioVersion,
   skuMappingVersion,
+  teamVersion,
   versionOf,
+  workloadVersion,
 } from "@/lib/testing/permission-lookups";
 import type { WriteVerbName } from "@/lib/testing/verbs";
 
@@ -142,6 +144,28 @@ export const PLANNING_SAMPLES = {
   unarchiveOffer: async (db, c) => offerVersion(db, c, "PM-OFFER-ARCHIVED", new Date()),
 } satisfies SampleInputs;
 
+export const ALLOCATION_SAMPLES = {
+  createTeam: () => ({ name: uniq("Matrix team"), costCentre: "CC-1", parentId: "" }),
+  updateTeam: async (db) => ({ ...(await teamVersion(db, "PM-TEAM-EDIT")), changes: { costCentre: "CC-9" } }),
+  archiveTeam: async (db) => teamVersion(db, "PM-TEAM-ARCHIVE"),
+  unarchiveTeam: async (db) => teamVersion(db, "PM-TEAM-ARCHIVED", new Date()),
+  createWorkload: async (db) => ({
+    name: uniq("Matrix workload"),
+    kind: "external",
+    teamId: (await teamVersion(db, "PM-TEAM-OWNER")).id,
+    activeFrom: "2026-01-01",
+    salePrice: "3.5",
+    currency: "USD",
+  }),
+  updateWorkload: async (db) => ({ ...(await workloadVersion(db, "PM-WL-EDIT")), changes: { activeTo: "2027-01-01" } }),
+  archiveWorkload: async (db) => workloadVersion(db, "PM-WL-ARCHIVE"),
+  unarchiveWorkload: async (db) => workloadVersion(db, "PM-WL-ARCHIVED", new Date()),
+  importTeams: async (db) => teamsCsv(db),
+  previewTeamsImport: async (db) => teamsCsv(db),
+  importWorkloads: async (db) => workloadsCsv(db),
+  previewWorkloadsImport: async (db) => workloadsCsv(db),
+} satisfies SampleInputs;
+
 export const ACCESS_SAMPLES = {
   createUser: () => ({ email: "new@example.com", name: "New", role: "viewer" }),
   updateUser: async (db) => {
@@ -199,8 +223,26 @@ export const SAMPLE_INPUTS: Record<WriteVerbName, SampleInput> = {
   ...REGISTER_SAMPLES,
   ...IMPORT_SAMPLES,
   ...PLANNING_SAMPLES,
+  ...ALLOCATION_SAMPLES,
   ...ACCESS_SAMPLES,
 };
+
+async function teamsCsv(db: Db) {
+  await teamVersion(db, "PM-TEAM-OWNER");
+  const parent = uniq("Matrix org");
+  return {
+    fileName: "teams.csv",
+    content: `name,cost_centre,parent_team\n${parent},CC-1,PM-TEAM-OWNER\n${uniq("Matrix squad")},,${parent}\n`,
+  };
+}
+
+async function workloadsCsv(db: Db) {
+  await teamVersion(db, "PM-TEAM-OWNER");
+  return {
+    fileName: "workloads.csv",
+    content: `name,kind,team,active_from,sale_price,currency\n${uniq("Matrix workload")},External,PM-TEAM-OWNER,2026-01-01,2.75,USD\n`,
+  };
+}
 
 function offersCsv(c: Catalog) {
   const header = "provider,region,accelerator_type,pricing_model,rate,currency,min_quantity,step,valid_from,source,note";

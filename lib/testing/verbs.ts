@@ -36,6 +36,12 @@ import { updateSkuMapping } from "@/lib/services/sku-mappings/update";
 import { archiveOffer, unarchiveOffer } from "@/lib/services/offers/archive";
 import { createOffer } from "@/lib/services/offers/create";
 import { updateOffer } from "@/lib/services/offers/update";
+import { archiveTeam, unarchiveTeam } from "@/lib/services/teams/archive";
+import { createTeam } from "@/lib/services/teams/create";
+import { updateTeam } from "@/lib/services/teams/update";
+import { archiveWorkload, unarchiveWorkload } from "@/lib/services/workloads/archive";
+import { createWorkload } from "@/lib/services/workloads/create";
+import { updateWorkload } from "@/lib/services/workloads/update";
 import { createUser } from "@/lib/services/users/create";
 import { archiveReport } from "@/lib/services/reports/archive";
 import { createReport } from "@/lib/services/reports/create";
@@ -100,6 +106,14 @@ export const WRITE_VERBS = {
   updateOffer: { permission: "offers.write", run: updateOffer },
   archiveOffer: { permission: "offers.write", run: archiveOffer },
   unarchiveOffer: { permission: "offers.write", run: unarchiveOffer },
+  createTeam: { permission: "allocation.write", run: createTeam },
+  updateTeam: { permission: "allocation.write", run: updateTeam },
+  archiveTeam: { permission: "allocation.write", run: archiveTeam },
+  unarchiveTeam: { permission: "allocation.write", run: unarchiveTeam },
+  createWorkload: { permission: "allocation.write", run: createWorkload },
+  updateWorkload: { permission: "allocation.write", run: updateWorkload },
+  archiveWorkload: { permission: "allocation.write", run: archiveWorkload },
+  unarchiveWorkload: { permission: "allocation.write", run: unarchiveWorkload },
   createApiKey: { permission: "api_keys.manage", run: createApiKey },
   revokeApiKey: { permission: "api_keys.manage", run: revokeApiKey },
   createReport: { permission: "shares.manage", run: createReport },
@@ -123,6 +137,10 @@ export const WRITE_VERBS = {
   previewDemandPlansImport: { permission: "demand_plans.write", run: registerImportVerb("demand_plans", "preview") },
   importOffers: { permission: "offers.write", run: registerImportVerb("offers", "commit") },
   previewOffersImport: { permission: "offers.write", run: registerImportVerb("offers", "preview") },
+  importTeams: { permission: "allocation.write", run: registerImportVerb("teams", "commit") },
+  previewTeamsImport: { permission: "allocation.write", run: registerImportVerb("teams", "preview") },
+  importWorkloads: { permission: "allocation.write", run: registerImportVerb("workloads", "commit") },
+  previewWorkloadsImport: { permission: "allocation.write", run: registerImportVerb("workloads", "preview") },
 } satisfies Record<string, { permission: Permission; run: WriteVerb }>;
 
 export type WriteVerbName = keyof typeof WRITE_VERBS;

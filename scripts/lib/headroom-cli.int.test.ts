@@ -4,7 +4,7 @@ import path from "node:path";
 import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { auditLog, demandPlans, imports, providers, sites, users } from "@/lib/db/schema";
+import { auditLog, demandPlans, imports, providers, sites, teams, users, workloads } from "@/lib/db/schema";
 import { ForbiddenError } from "@/lib/errors";
 import { insertCatalog, uniq, type Catalog } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
@@ -97,6 +97,33 @@ describeOnEachEngine("npm run headroom -- import <kind>", (engine) => {
     expect(row).toMatchObject({ updatedBy: "infra-cli@example.com", country: "NL" });
   });
 
+  it("imports teams, then their workloads, as an infra lead", async () => {
+    const org = uniq("CLI org");
+    const teamsCsv = file("teams.csv", `name,cost_centre,parent_team\n${org},CC-7,\n${org} API,CC-71,${org}\n`);
+    const t = await cli("import", "teams", teamsCsv, "--as", "infra-cli@example.com");
+    expect(t.code).toBe(0);
+    expect(t.out).toMatch(/^Imported 2 teams from teams\.csv as import #\d+\.$/);
+    const [child] = await handle.db
+      .select()
+      .from(teams)
+      .where(eq(teams.name, `${org} API`));
+    const [parent] = await handle.db.select().from(teams).where(eq(teams.name, org));
+    expect(child!.parentId).toBe(parent!.id);
+    const w = await cli(
+      "import",
+      "workloads",
+      file("workloads.csv", `name,kind,team,active_from,sale_price,currency\n${org} resale,external,${org} API,2026-01-01,4.2,USD\n`),
+      "--as",
+      "infra-cli@example.com",
+    );
+    expect(w.code).toBe(0);
+    const [row] = await handle.db
+      .select()
+      .from(workloads)
+      .where(eq(workloads.name, `${org} resale`));
+    expect(row).toMatchObject({ teamId: child!.id, salePrice: "4.200000", updatedBy: "infra-cli@example.com" });
+  });
+
   it("refuses a viewer with the permission error and changes nothing", async () => {
     const audits = await auditRows();
     const csv = file("viewer.csv", `name,kind\n${uniq("Viewer cloud")},colo\n`);
@@ -109,7 +136,7 @@ describeOnEachEngine("npm run headroom -- import <kind>", (engine) => {
     const unknown = await cli("import", "widgets", "x.csv");
     expect(unknown.code).toBe(2);
     expect(unknown.out).toContain(
-      "import <providers|accelerator_types|sites|power_budgets|contracts|reservations|demand_plans|offers> FILE [--check] [--json] [--as EMAIL]",
+      "import <providers|accelerator_types|sites|power_budgets|contracts|reservations|teams|workloads|demand_plans|offers> FILE [--check] [--json] [--as EMAIL]",
     );
     expect((await cli("import", "providers")).code).toBe(2);
     expect((await cli()).code).toBe(0);

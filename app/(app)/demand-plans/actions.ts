@@ -11,6 +11,7 @@ import { formText } from "@/lib/validation/form-data";
 const FIELDS = [
   "name",
   "kind",
+  "workloadId",
   "scenarioId",
   "acceleratorFamily",
   "acceleratorTypeId",

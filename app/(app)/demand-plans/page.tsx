@@ -79,6 +79,9 @@ export default async function DemandPlansPage({ searchParams }: { searchParams: 
                 Plan
               </th>
               <th scope="col" className="px-3 py-2 font-medium">
+                Workload
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
                 Family
               </th>
               <th scope="col" className="px-3 py-2 text-right font-medium">
@@ -101,7 +104,7 @@ export default async function DemandPlansPage({ searchParams }: { searchParams: 
           <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
             {rows.length === 0 ? (
               <tr>
-                <td colSpan={7} className="px-3 py-8 text-center text-slate-600 dark:text-slate-400">
+                <td colSpan={8} className="px-3 py-8 text-center text-slate-600 dark:text-slate-400">
                   Nothing matches these filters.
                 </td>
               </tr>
@@ -114,6 +117,15 @@ export default async function DemandPlansPage({ searchParams }: { searchParams: 
                   </Link>{" "}
                   <span className="text-xs text-slate-600 dark:text-slate-400">{p.kind}</span>{" "}
                   {p.archivedAt ? <StatusBadge status="archived" /> : null}
+                </td>
+                <td className="px-3 py-2">
+                  {p.workloadId ? (
+                    <Link href={`/allocation/workloads/${p.workloadId}`} className="hover:underline">
+                      {p.workloadName}
+                    </Link>
+                  ) : (
+                    <span className="text-slate-600 dark:text-slate-400">—</span>
+                  )}
                 </td>
                 <td className="px-3 py-2 whitespace-nowrap">
                   <span aria-hidden className="mr-1.5 inline-block size-2.5 rounded-sm" style={{ background: familyColor(p.family) }} />

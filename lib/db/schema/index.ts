@@ -5,6 +5,7 @@ export * from "./commercial";
 export * from "./offers";
 export * from "./usage";
 export * from "./billing";
+export * from "./allocation";
 export * from "./planning";
 export * from "./sharing";
 export * from "./audit";

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, jsonb, numeric, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { workloads } from "./allocation";
 import { acceleratorTypes } from "./catalog";
 import { archivedAt, id, timestamps } from "./common";
 import { workloadKindEnum } from "./enums";
@@ -23,6 +24,7 @@ export const demandPlans = pgTable(
     id: id(),
     name: text().notNull(),
     kind: workloadKindEnum().notNull(),
+    workloadId: uuid().references(() => workloads.id),
     scenarioId: uuid().references(() => scenarios.id),
     acceleratorFamily: text().notNull(),
     acceleratorTypeId: uuid().references(() => acceleratorTypes.id),
@@ -37,6 +39,7 @@ export const demandPlans = pgTable(
   },
   (t) => [
     index("demand_plans_scenario_idx").on(t.scenarioId),
+    index("demand_plans_workload_idx").on(t.workloadId),
     index("demand_plans_accelerator_type_idx").on(t.acceleratorTypeId),
     index("demand_plans_family_idx").on(t.acceleratorFamily),
     index("demand_plans_period_idx").on(t.startDate, t.endDate),

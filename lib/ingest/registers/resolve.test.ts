@@ -45,7 +45,7 @@ describe("name resolution", () => {
   });
 
   it("builds a row's input with ids, undefined blanks and normalized enum spellings", () => {
-    const lookups: Lookups = { providers, sites: [], types: [], contracts: [], scenarios: [] };
+    const lookups: Lookups = { providers, sites: [], types: [], contracts: [], scenarios: [], teams: [], workloads: [] };
     const values = {
       provider: "Azure",
       name: "EA",
@@ -87,6 +87,8 @@ describe("name resolution", () => {
       contracts: [],
       types: [{ id: "t-gb", name: "NVIDIA GB200", archived: false }],
       scenarios: [],
+      teams: [],
+      workloads: [],
     };
     const values = {
       name: "Run",
@@ -119,5 +121,14 @@ describe("name resolution", () => {
       "capacityReservationId",
       "contractedMw",
     ]);
+  });
+
+  it("resolves a name shared by an archived and an active team to the active one", () => {
+    const teams = [
+      { id: "old", name: "Platform", archived: true },
+      { id: "new", name: "Platform", archived: false },
+    ];
+    expect(resolveName(teams, "platform", "parent team")).toEqual({ id: "new" });
+    expect(resolveName(teams.slice(0, 1), "Platform", "parent team")).toEqual({ id: "old" });
   });
 });

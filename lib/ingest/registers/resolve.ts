@@ -1,5 +1,5 @@
 import type { Executor } from "@/lib/db/client";
-import { acceleratorTypes, contracts, providers, scenarios, sites } from "@/lib/db/schema";
+import { acceleratorTypes, contracts, providers, scenarios, sites, teams, workloads } from "@/lib/db/schema";
 import type { RegisterTemplate } from "@/lib/csv/register-templates";
 
 // Names in a register file → ids. Exact names win (case and spacing ignored); otherwise a name that
@@ -8,7 +8,15 @@ import type { RegisterTemplate } from "@/lib/csv/register-templates";
 
 export type Named = { id: string; name: string; archived: boolean };
 export type ContractRef = Named & { reference: string | null; providerId: string };
-export type Lookups = { providers: Named[]; sites: Named[]; types: Named[]; contracts: ContractRef[]; scenarios: Named[] };
+export type Lookups = {
+  providers: Named[];
+  sites: Named[];
+  types: Named[];
+  contracts: ContractRef[];
+  scenarios: Named[];
+  teams: Named[];
+  workloads: Named[];
+};
 
 export type Resolution = { id: string } | { error: string } | { blank: true };
 
@@ -18,6 +26,9 @@ const REFERENCE_COLUMNS: Record<string, string> = {
   accelerator_type: "acceleratorTypeId",
   contract: "contractId",
   scenario: "scenarioId",
+  parent_team: "parentId",
+  team: "teamId",
+  workload: "workloadId",
 };
 
 const LOOKUP_OF: Record<string, Exclude<keyof Lookups, "contracts">> = {
@@ -25,6 +36,9 @@ const LOOKUP_OF: Record<string, Exclude<keyof Lookups, "contracts">> = {
   site: "sites",
   accelerator_type: "types",
   scenario: "scenarios",
+  parent_team: "teams",
+  team: "teams",
+  workload: "workloads",
 };
 
 const spoken = (column: string) => column.replace(/_/g, " ");
@@ -40,7 +54,8 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 export function resolveName(list: readonly Named[], value: string, what: string): Resolution {
   const wanted = key(value);
   if (wanted === "") return { blank: true };
-  const exact = list.find((n) => key(n.name) === wanted);
+  // Names are unique among active records only (teams, workloads): an active one wins over archived namesakes.
+  const exact = list.find((n) => !n.archived && key(n.name) === wanted) ?? list.find((n) => key(n.name) === wanted);
   if (exact) return { id: exact.id };
   const words = new RegExp(`(^|[\\s(/,-])${escape(wanted)}($|[\\s)/,-])`);
   const partial = list.filter((n) => !n.archived && words.test(key(n.name)));
@@ -74,7 +89,7 @@ export async function loadLookups(tx: Executor, template: RegisterTemplate): Pro
   const needs = new Set<keyof Lookups>([...names].flatMap((n) => (n === "contract" ? ["contracts" as const] : (LOOKUP_OF[n] ?? []))));
   const named = <T extends { id: string; name: string; archivedAt: Date | null }>(rows: T[]) =>
     rows.map(({ archivedAt, ...rest }) => ({ ...rest, archived: archivedAt !== null }));
-  const [p, s, t, c, sc] = await Promise.all([
+  const [p, s, t, c, sc, tm, w] = await Promise.all([
     needs.has("providers") ? tx.select({ id: providers.id, name: providers.name, archivedAt: providers.archivedAt }).from(providers) : [],
     needs.has("sites") ? tx.select({ id: sites.id, name: sites.name, archivedAt: sites.archivedAt }).from(sites) : [],
     needs.has("types")
@@ -92,8 +107,18 @@ export async function loadLookups(tx: Executor, template: RegisterTemplate): Pro
           .from(contracts)
       : [],
     needs.has("scenarios") ? tx.select({ id: scenarios.id, name: scenarios.name, archivedAt: scenarios.archivedAt }).from(scenarios) : [],
+    needs.has("teams") ? tx.select({ id: teams.id, name: teams.name, archivedAt: teams.archivedAt }).from(teams) : [],
+    needs.has("workloads") ? tx.select({ id: workloads.id, name: workloads.name, archivedAt: workloads.archivedAt }).from(workloads) : [],
   ]);
-  return { providers: named(p), sites: named(s), types: named(t), contracts: named(c), scenarios: named(sc) };
+  return {
+    providers: named(p),
+    sites: named(s),
+    types: named(t),
+    contracts: named(c),
+    scenarios: named(sc),
+    teams: named(tm),
+    workloads: named(w),
+  };
 }
 
 export type RowInput = { input: Record<string, unknown>; errors: { column: string; message: string }[] };

@@ -6,11 +6,14 @@ import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { isoDate, isoTs } from "@/lib/db/sql";
 import { isUuid } from "@/lib/db/uuid";
 import { PLAN_FACTOR } from "@/lib/planning/model";
+import type { WorkloadKind } from "@/lib/enums";
 
 export type DemandPlanRow = {
   id: string;
   name: string;
-  kind: string;
+  kind: WorkloadKind;
+  workloadId: string | null;
+  workloadName: string | null;
   scenarioId: string | null;
   scenarioName: string | null;
   family: string;
@@ -33,7 +36,9 @@ export type DemandPlanRow = {
 type Raw = {
   id: string;
   name: string;
-  kind: string;
+  kind: WorkloadKind;
+  workload_id: string | null;
+  workload_name: string | null;
   scenario_id: string | null;
   scenario_name: string | null;
   family: string;
@@ -52,12 +57,13 @@ type Raw = {
   version: number;
 };
 
-const SELECT = sql`select p.id, p.name, p.kind::text as kind, p.scenario_id, s.name as scenario_name, p.accelerator_family as family,
+const SELECT = sql`select p.id, p.name, p.kind::text as kind, p.workload_id, w.name as workload_name, p.scenario_id, s.name as scenario_name, p.accelerator_family as family,
     p.accelerator_type_id, t.name as type_name, p.accelerators, p.h100_equivalents::text as h100_equivalents,
     ${PLAN_FACTOR} as factor,
     ${isoDate("p.start_date")} as start_date, ${isoDate("p.end_date")} as end_date, p.priority, p.notes,
     ${isoTs("p.archived_at")} as archived_at, ${isoTs("p.updated_at")} as updated_at, p.updated_by, p.version
   from demand_plans p
+  left join workloads w on w.id = p.workload_id
   left join scenarios s on s.id = p.scenario_id
   left join accelerator_types t on t.id = p.accelerator_type_id`;
 
@@ -66,6 +72,8 @@ function toRow(r: Raw): DemandPlanRow {
     id: r.id,
     name: r.name,
     kind: r.kind,
+    workloadId: r.workload_id,
+    workloadName: r.workload_name,
     scenarioId: r.scenario_id,
     scenarioName: r.scenario_name,
     family: r.family,

@@ -21,6 +21,8 @@ const SOURCES: Readonly<Record<string, { from: string; label: string }>> = {
     label: "p.name || ' · ' || a.name || ' · ' || replace(t.pricing_model::text, '_', '-')",
   },
   demand_plan: { from: "demand_plans t", label: "t.name" },
+  team: { from: "teams t", label: "t.name" },
+  workload: { from: "workloads t", label: "t.name" },
   scenario: { from: "scenarios t", label: "t.name" },
   report: { from: "reports t", label: "t.name" },
   shared_report: { from: "shared_reports t", label: "t.name" },

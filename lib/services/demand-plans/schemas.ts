@@ -9,7 +9,8 @@ const blankToNull = (v: unknown) => (v === undefined || (typeof v === "string" &
 // in the baseline (no scenario) or in one scenario only.
 export const CreateDemandPlanInput = z.object({
   name: textField("a name"),
-  kind: z.enum(WORKLOAD_KINDS, { message: "Choose training, inference or research." }),
+  kind: z.enum(WORKLOAD_KINDS, { message: "Kind must be training, inference, research, platform or external." }),
+  workloadId: optionalIdField("a workload"),
   scenarioId: optionalIdField("a scenario"),
   acceleratorFamily: textField("an accelerator family", 100),
   acceleratorTypeId: optionalIdField("an accelerator type"),

@@ -56,6 +56,7 @@ async function copyDemandPlans(tx: Tx, ctx: Ctx, from: string, to: string): Prom
     await insertDemandPlan(tx, ctx, {
       name: p.name,
       kind: p.kind,
+      workloadId: p.workloadId,
       scenarioId: to,
       acceleratorFamily: p.acceleratorFamily,
       acceleratorTypeId: p.acceleratorTypeId,

@@ -9,6 +9,7 @@ import { StatusBadge } from "@/components/registers/status-badge";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
+import { WORKLOAD_KIND_LABELS } from "@/lib/enums";
 import { formatDay } from "@/lib/format/date";
 import { formatDecimal } from "@/lib/format/number";
 import { getDemandPlan } from "@/lib/queries/demand-plans";
@@ -41,7 +42,15 @@ export default async function DemandPlanPage({ params }: { params: Promise<{ id:
             {plan.name} {plan.archivedAt ? <StatusBadge status="archived" /> : null}
           </h1>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-            {plan.kind} ·{" "}
+            {WORKLOAD_KIND_LABELS[plan.kind]} ·{" "}
+            {plan.workloadId ? (
+              <Link href={`/allocation/workloads/${plan.workloadId}`} className="underline">
+                {plan.workloadName}
+              </Link>
+            ) : (
+              "No workload"
+            )}{" "}
+            ·{" "}
             {plan.scenarioId ? (
               <Link href={`/scenarios/${plan.scenarioId}`} className="underline">
                 {plan.scenarioName}

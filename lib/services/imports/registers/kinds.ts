@@ -16,6 +16,11 @@ import { CreateReservationInput } from "@/lib/services/reservations/schemas";
 import { insertOffer } from "@/lib/services/offers/create";
 import { CreateOfferInput } from "@/lib/services/offers/schemas";
 import { insertSite } from "@/lib/services/sites/create";
+import { insertTeam } from "@/lib/services/teams/create";
+import { CreateTeamInput } from "@/lib/services/teams/schemas";
+import { insertWorkload } from "@/lib/services/workloads/create";
+import { CreateWorkloadInput } from "@/lib/services/workloads/schemas";
+import type { Lookups } from "@/lib/ingest/registers/resolve";
 import { CreateSiteInput } from "@/lib/services/sites/schemas";
 import {
   CONTRACTS_TEMPLATE,
@@ -30,6 +35,7 @@ import {
   OFFERS_TEMPLATE,
   PROVIDERS_TEMPLATE,
 } from "@/lib/csv/register-templates-catalog";
+import { TEAMS_TEMPLATE, WORKLOADS_TEMPLATE } from "@/lib/csv/register-templates-allocation";
 
 // Every register a CSV file can load, in the order to load them (a file names records of the kinds above it).
 // A kind is its template (columns, example, permission), the create verb's zod schema and the insert helper the
@@ -37,11 +43,17 @@ import {
 // IMPORT_KINDS (lib/enums.ts, with its migration); the page, the upload route, the CLI and the template download follow.
 
 type Insert<T> = (tx: Executor, ctx: Ctx, data: T) => Promise<Record<string, unknown>>;
-type RegisterKindSpec = { template: RegisterTemplate; schema: z.ZodType; insert: Insert<unknown> };
+/** `names`: the lookup a created row joins, so later rows of the same file can name it. */
+type RegisterKindSpec = { template: RegisterTemplate; schema: z.ZodType; insert: Insert<unknown>; names?: "teams" | "workloads" };
 
 /** The insert is called only with what `schema` parsed. */
-function kind<S extends z.ZodType>(template: RegisterTemplate, schema: S, insert: Insert<z.infer<S>>): RegisterKindSpec {
-  return { template, schema, insert: (tx, ctx, data) => insert(tx, ctx, data as z.infer<S>) };
+function kind<S extends z.ZodType>(
+  template: RegisterTemplate,
+  schema: S,
+  insert: Insert<z.infer<S>>,
+  names?: keyof Pick<Lookups, "teams" | "workloads">,
+): RegisterKindSpec {
+  return { template, schema, insert: (tx, ctx, data) => insert(tx, ctx, data as z.infer<S>), names };
 }
 
 export const REGISTER_KINDS = {
@@ -51,6 +63,8 @@ export const REGISTER_KINDS = {
   power_budgets: kind(POWER_BUDGETS_TEMPLATE, CreatePowerBudgetInput, insertPowerBudget),
   contracts: kind(CONTRACTS_TEMPLATE, CreateContractInput, insertContract),
   reservations: kind(RESERVATIONS_TEMPLATE, CreateReservationInput, insertReservation),
+  teams: kind(TEAMS_TEMPLATE, CreateTeamInput, insertTeam, "teams"),
+  workloads: kind(WORKLOADS_TEMPLATE, CreateWorkloadInput, insertWorkload, "workloads"),
   demand_plans: kind(DEMAND_PLANS_TEMPLATE, CreateDemandPlanInput, insertDemandPlan),
   offers: kind(OFFERS_TEMPLATE, CreateOfferInput, insertOffer),
 } satisfies Record<string, RegisterKindSpec>;

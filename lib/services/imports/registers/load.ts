@@ -44,7 +44,15 @@ function display(value: unknown): string {
 /** The created row as the template's columns, references shown by the name they resolved to. */
 function sampleValues(template: RegisterTemplate, row: Record<string, unknown>, lookups: Lookups): Record<string, string> {
   const names = new Map(
-    [...lookups.providers, ...lookups.sites, ...lookups.types, ...lookups.contracts, ...lookups.scenarios].map((n) => [n.id, n.name]),
+    [
+      ...lookups.providers,
+      ...lookups.sites,
+      ...lookups.types,
+      ...lookups.contracts,
+      ...lookups.scenarios,
+      ...lookups.teams,
+      ...lookups.workloads,
+    ].map((n) => [n.id, n.name]),
   );
   return Object.fromEntries(
     template.columns.map((c) => {
@@ -57,7 +65,7 @@ function sampleValues(template: RegisterTemplate, row: Record<string, unknown>, 
 export type Progress = (p: { rows: number }) => void;
 
 export async function loadRegisterRows(tx: Tx, ctx: Ctx, kind: RegisterKind, text: string, onProgress?: Progress): Promise<LoadOutcome> {
-  const { template, schema, insert } = REGISTER_KINDS[kind];
+  const { template, schema, insert, names } = REGISTER_KINDS[kind];
   const lookups = await loadLookups(tx, template);
   const outcome: LoadOutcome = { rows: 0, created: 0, errors: [], errorCount: 0, sample: [] };
   const report = (line: number, list: { column?: string; message: string }[]) => {
@@ -98,6 +106,9 @@ export async function loadRegisterRows(tx: Tx, ctx: Ctx, kind: RegisterKind, tex
       // before any SQL fails, so the transaction stays usable and the rest of the file is still checked.
       const created = await insert(tx, ctx, parsed.data);
       outcome.created++;
+      // A later row may name this one (a team under a parent created a few lines above).
+      if (names && typeof created.id === "string" && typeof created.name === "string")
+        lookups[names].push({ id: created.id, name: created.name, archived: false });
       if (outcome.sample.length < SAMPLE_ROWS) outcome.sample.push({ line: row.line, values: sampleValues(template, created, lookups) });
     } catch (error) {
       if (!(error instanceof ValidationError)) {

@@ -7,6 +7,7 @@ import { NotFoundError } from "@/lib/errors";
 import { getFilterOptions } from "@/lib/queries/filters/options";
 import { getDemandPlan } from "@/lib/queries/demand-plans";
 import { registerOptions } from "@/lib/queries/lists/options";
+import { workloadOptions } from "@/lib/queries/workloads";
 import { isUuid } from "@/lib/db/uuid";
 import { updateDemandPlanAction } from "../../actions";
 
@@ -17,12 +18,15 @@ export default async function EditDemandPlanPage({ params }: { params: Promise<{
   const ctx = await requireCtx();
   const { id } = await params;
   if (!can(ctx.actor.role, "demand_plans.write") || !isUuid(id)) notFound();
-  const [plan, filterOptions, options] = await Promise.all([getDemandPlan(ctx, id), getFilterOptions(ctx), registerOptions(ctx)]).catch(
-    (e: unknown) => {
-      if (e instanceof NotFoundError) notFound();
-      throw e;
-    },
-  );
+  const [plan, filterOptions, options, workloadChoices] = await Promise.all([
+    getDemandPlan(ctx, id),
+    getFilterOptions(ctx),
+    registerOptions(ctx),
+    workloadOptions(ctx),
+  ]).catch((e: unknown) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
   if (plan.archivedAt) notFound();
   const scenarios =
     plan.scenarioId && !filterOptions.scenarios.some((s) => s.value === plan.scenarioId)
@@ -32,16 +36,21 @@ export default async function EditDemandPlanPage({ params }: { params: Promise<{
     plan.acceleratorTypeId && !options.types.some((t) => t.value === plan.acceleratorTypeId)
       ? [...options.types, { value: plan.acceleratorTypeId, label: `${plan.typeName} (archived)`, family: plan.family }]
       : options.types;
+  const workloads =
+    plan.workloadId && !workloadChoices.some((w) => w.value === plan.workloadId)
+      ? [...workloadChoices, { value: plan.workloadId, label: `${plan.workloadName} (archived)` }]
+      : workloadChoices;
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-2xl font-semibold tracking-tight">Edit {plan.name}</h1>
       <DemandPlanForm
         action={updateDemandPlanAction}
         edit={{ id, version: plan.version }}
-        options={{ scenarios, families: filterOptions.families, types }}
+        options={{ scenarios, workloads, families: filterOptions.families, types }}
         values={{
           name: plan.name,
           kind: plan.kind,
+          workloadId: plan.workloadId ?? "",
           scenarioId: plan.scenarioId ?? "",
           acceleratorFamily: plan.family,
           acceleratorTypeId: plan.acceleratorTypeId ?? "",

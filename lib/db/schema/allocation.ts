@@ -1,0 +1,58 @@
+import { sql } from "drizzle-orm";
+import { char, check, date, index, numeric, pgTable, text, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { archivedAt, id, timestamps } from "./common";
+import { workloadKindEnum } from "./enums";
+
+// Who uses the compute: teams (cost owners, a hierarchy at most 4 levels deep, checked by the verbs) and their workloads.
+export const teams = pgTable(
+  "teams",
+  {
+    id: id(),
+    name: text().notNull(),
+    costCentre: text(),
+    parentId: uuid().references((): AnyPgColumn => teams.id),
+    archivedAt: archivedAt(),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex("teams_active_name_key")
+      .on(sql`lower(${t.name})`)
+      .where(sql`${t.archivedAt} is null`),
+    index("teams_parent_idx").on(t.parentId),
+    check("teams_not_own_parent", sql`${t.parentId} is null or ${t.parentId} <> ${t.id}`),
+  ],
+);
+
+// An `external` workload is a customer of capacity the lab resells, at a sale price per accelerator-hour.
+export const workloads = pgTable(
+  "workloads",
+  {
+    id: id(),
+    name: text().notNull(),
+    kind: workloadKindEnum().notNull(),
+    teamId: uuid()
+      .notNull()
+      .references(() => teams.id),
+    activeFrom: date().notNull(),
+    activeTo: date(),
+    salePrice: numeric({ precision: 14, scale: 6 }),
+    currency: char({ length: 3 }),
+    notes: text(),
+    archivedAt: archivedAt(),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex("workloads_active_name_key")
+      .on(sql`lower(${t.name})`)
+      .where(sql`${t.archivedAt} is null`),
+    index("workloads_team_idx").on(t.teamId),
+    check("workloads_period", sql`${t.activeTo} is null or ${t.activeTo} > ${t.activeFrom}`),
+    // kind::text: the enum's new values cannot be cast to in the migration that adds them.
+    check(
+      "workloads_sale_price",
+      sql`case when ${t.kind}::text = 'external' then ${t.salePrice} is not null and ${t.currency} is not null else ${t.salePrice} is null and ${t.currency} is null end`,
+    ),
+    check("workloads_sale_price_nonnegative", sql`${t.salePrice} is null or ${t.salePrice} >= 0`),
+    check("workloads_currency_iso", sql`${t.currency} is null or ${t.currency} ~ '^[A-Z]{3}$'`),
+  ],
+);
