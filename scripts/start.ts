@@ -86,8 +86,11 @@ async function main() {
   const [, db] = await Promise.all([build(), prepareDatabase(handle, e)]);
   if (!e.databaseUrl) takeLock(e.dataDir);
   const authEnv: Record<string, string> = e.authUrl ? {} : { AUTH_TRUST_HOST: "true" };
-  const server = run("npx", ["next", dev ? "dev" : "start", "-p", String(e.port)], {
+  // Production: Next.js behind the rendered-page cache (scripts/server.ts); development: `next dev` as it comes.
+  const command = dev ? ["next", "dev", "-p", String(e.port)] : ["tsx", "scripts/server.ts"];
+  const server = run("npx", command, {
     ...authEnv,
+    ...(dev ? {} : { NODE_ENV: "production", PORT: String(e.port) }),
     NEXT_TELEMETRY_DISABLED: "1",
   });
   const stop = () => server.kill("SIGTERM");

@@ -14,7 +14,7 @@ export const TEAMS_TEMPLATE: RegisterTemplate = {
     col("parent_team", false, "Parent team name; blank = a top-level team. A parent may be a row above it in the same file"),
   ],
   note: "List parents before their sub-teams. Teams nest at most 4 levels deep, with no cycle.",
-  example: () => ({ name: "Pre-training (example)", cost_centre: "CC-4100", parent_team: "" }),
+  example: () => ({ name: "Capacity resale (example)", cost_centre: "CC-3100", parent_team: "" }),
 };
 
 export const WORKLOADS_TEMPLATE: RegisterTemplate = {
@@ -37,7 +37,7 @@ export const WORKLOADS_TEMPLATE: RegisterTemplate = {
   example: (today) => ({
     name: "Acme resale (example)",
     kind: "external",
-    team: "Platform",
+    team: "Capacity resale (example)",
     active_from: monthStart(today, 1),
     active_to: monthStart(today, 13),
     sale_price: "3.25",

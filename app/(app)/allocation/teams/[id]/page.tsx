@@ -40,7 +40,7 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
           <h1 className="flex flex-wrap items-center gap-2 text-2xl font-semibold tracking-tight">
             {team.name} {team.archivedAt ? <StatusBadge status="archived" /> : null}
           </h1>
-          <p className="mt-1 text-sm break-words text-slate-600 dark:text-slate-400">{team.path}</p>
+          {team.level > 1 ? <p className="mt-1 text-sm break-words text-slate-600 dark:text-slate-400">{team.path}</p> : null}
         </div>
         {canWrite ? (
           <div className="flex flex-wrap items-start gap-2">

@@ -4,6 +4,7 @@ import { WorkloadForm } from "@/components/allocation/workload-form";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { isUuid } from "@/lib/db/uuid";
+import { dec } from "@/lib/metrics/decimal";
 import { teamOptions } from "@/lib/queries/teams";
 import { getWorkloadDetail } from "@/lib/queries/workloads";
 import { updateWorkloadAction } from "../../actions";
@@ -31,7 +32,7 @@ export default async function EditWorkloadPage({ params }: { params: Promise<{ i
           teamId: w.teamId,
           activeFrom: w.activeFrom,
           activeTo: w.activeTo ?? "",
-          salePrice: w.salePrice ?? "",
+          salePrice: w.salePrice === null ? "" : dec(w.salePrice).toFixed(),
           currency: w.currency ?? "",
           notes: w.notes ?? "",
         }}

@@ -16,8 +16,10 @@ describe("GET /imports/registers/template/[kind]", () => {
     const expected = {
       providers: "name,kind",
       accelerator_types: "name,vendor,family,memory_gb,bf16_tflops,fp8_tflops,tdp_w,system_w,h100_equivalent",
+      teams: "name,cost_centre,parent_team",
+      workloads: "name,kind,team,active_from,active_to,sale_price,currency,notes",
       demand_plans:
-        "name,kind,scenario,accelerator_family,accelerator_type,accelerators,h100_equivalents,start_date,end_date,priority,notes",
+        "name,kind,workload,scenario,accelerator_family,accelerator_type,accelerators,h100_equivalents,start_date,end_date,priority,notes",
       offers:
         "provider,site,region,accelerator_type,pricing_model,term_months,rate,currency,capex_per_accelerator,facility_capex_per_w," +
         "depreciation_years,power_per_mwh,opex_per_ah,min_quantity,max_quantity,step,lead_time_days,valid_from,valid_until,source,note",
