@@ -28,6 +28,7 @@ export const IMPORT_KINDS = [
   "offers",
   "teams",
   "workloads",
+  "allocations",
 ] as const;
 export const IMPORT_STATUSES = ["running", "succeeded", "failed"] as const;
 /** `external`: a customer of capacity the lab resells. */

@@ -45,3 +45,29 @@ export const WORKLOADS_TEMPLATE: RegisterTemplate = {
     notes: "Example row: replace with your own workloads.",
   }),
 };
+
+export const ALLOCATIONS_TEMPLATE: RegisterTemplate = {
+  label: "Allocations",
+  singular: "allocation",
+  description: "A block's accelerators allocated to workloads over time; what is not allocated stays in the block's free pool.",
+  permission: "allocation.write",
+  list: { href: "/reservations", label: "reservations" },
+  columns: [
+    col("reservation", true, "Block (reservation) name"),
+    col("workload", true, "Workload name"),
+    col("quantity", true, "Accelerators, a whole number ≥ 1"),
+    col("start_at", true, "YYYY-MM-DD (UTC midnight) or an ISO timestamp, within the block's term and the workload's active period"),
+    col("end_at", false, "YYYY-MM-DD or an ISO timestamp, after the start; blank = to the block's end"),
+    col("notes", false, "Free text"),
+  ],
+  note: "At no instant may a block's allocations add up to more than its quantity; rows of one file count together.",
+  // The reservations and workloads templates' example rows.
+  example: (today) => ({
+    reservation: `Abilene GB200 block ${monthStart(today, 2).slice(0, 7)} (example)`,
+    workload: "Acme resale (example)",
+    quantity: "256",
+    start_at: monthStart(today, 2),
+    end_at: "",
+    notes: "Example row: replace with your own allocations.",
+  }),
+};

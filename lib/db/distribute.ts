@@ -22,6 +22,7 @@ export const REFERENCE_TABLES = [
   "scenarios",
   "teams",
   "workloads",
+  "allocations",
   "demand_plans",
   "reports",
   "shared_reports",

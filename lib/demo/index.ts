@@ -17,6 +17,7 @@ import { insertReservations, planReservations } from "./reservations";
 import { insertSites, SITES } from "./sites";
 import { insertSkuMappings } from "./sku-mappings";
 import { insertTeamsAndWorkloads, TEAMS, WORKLOADS } from "./teams";
+import { insertAllocations, planAllocations } from "./allocations";
 import { hashDemoPassword, insertDemoUsers } from "./users";
 import { insertUtilization, planUtilization, rollUpUtilization, type UtilizationProfile } from "./utilization";
 
@@ -31,6 +32,7 @@ export type SeedSummary = {
   demandPlans: number;
   teams: number;
   workloads: number;
+  allocations: number;
   offers: number;
   users: number;
   billingRows?: number;
@@ -91,6 +93,10 @@ export async function seedDemo(db: Db, opts: { demoPassword: string; asOf?: Date
     const utilizationHours = await insertUtilization(tx, plan.utilization, reservationIds);
     await rollUpUtilization(tx);
     const workloadIds = await insertTeamsAndWorkloads(tx, plan.monthOfAsOf);
+    const allocationCount = await insertAllocations(tx, planAllocations(plan.reservations, plan.monthOfAsOf), {
+      reservations: reservationIds,
+      workloads: workloadIds,
+    });
     const demandPlans = await insertScenariosAndDemand(tx, catalog, plan.monthOfAsOf, workloadIds);
     const offers = await insertOffers(tx, plan.offers, { catalog, sites: siteIds });
     const users = await insertDemoUsers(tx, passwordHash);
@@ -105,6 +111,7 @@ export async function seedDemo(db: Db, opts: { demoPassword: string; asOf?: Date
       demandPlans,
       teams: TEAMS.length,
       workloads: WORKLOADS.length,
+      allocations: allocationCount,
       offers,
       users,
     };

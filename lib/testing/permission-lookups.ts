@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import {
   acceleratorTypes,
+  allocations,
   apiKeys,
   contractMappings,
   contracts,
@@ -19,7 +20,7 @@ import {
   workloads,
 } from "@/lib/db/schema";
 import { generateShareToken } from "@/lib/sharing/tokens";
-import type { Catalog } from "@/lib/testing/commercial-fixtures";
+import { insertReservationRow, type Catalog } from "@/lib/testing/commercial-fixtures";
 
 // The permission matrix's rows by their seeded key: id and version, created on first use where the seed has none.
 
@@ -200,5 +201,30 @@ export async function workloadVersion(db: Db, name: string, archivedAt: Date | n
     .insert(workloads)
     .values({ name, kind: "research", teamId, activeFrom: "2026-01-01", archivedAt })
     .returning({ id: workloads.id, version: workloads.version });
+  return row!;
+}
+
+// The block allocations are made on (100 accelerators over [1 Feb 2026, 1 Aug 2026)), created on first use.
+export async function allocationBlock(db: Db, catalog: Catalog) {
+  const [found] = await db
+    .select({ id: reservations.id })
+    .from(reservations)
+    .where(sql`${reservations.name} = 'PM-ALLOC-BLOCK'`);
+  return found ?? (await insertReservationRow(db, catalog, { name: "PM-ALLOC-BLOCK", quantity: 100 }));
+}
+
+// Allocations are found by their note, created on first use (1 accelerator of PM-ALLOC-BLOCK to PM-WL-ALLOC from March 2026).
+export async function allocationVersion(db: Db, catalog: Catalog, note: string) {
+  const [found] = await db
+    .select({ id: allocations.id, version: allocations.version })
+    .from(allocations)
+    .where(sql`${allocations.notes} = ${note}`);
+  if (found) return found;
+  const block = await allocationBlock(db, catalog);
+  const { id: workloadId } = await workloadVersion(db, "PM-WL-ALLOC");
+  const [row] = await db
+    .insert(allocations)
+    .values({ reservationId: block.id, workloadId, quantity: 1, startAt: new Date("2026-03-01T00:00:00Z"), notes: note })
+    .returning({ id: allocations.id, version: allocations.version });
   return row!;
 }

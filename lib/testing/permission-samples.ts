@@ -15,6 +15,8 @@ import {
   teamVersion,
   versionOf,
   workloadVersion,
+  allocationBlock,
+  allocationVersion,
 } from "@/lib/testing/permission-lookups";
 import type { WriteVerbName } from "@/lib/testing/verbs";
 
@@ -164,6 +166,16 @@ export const ALLOCATION_SAMPLES = {
   previewTeamsImport: async (db) => teamsCsv(db),
   importWorkloads: async (db) => workloadsCsv(db),
   previewWorkloadsImport: async (db) => workloadsCsv(db),
+  createAllocation: async (db, c) => ({
+    reservationId: (await allocationBlock(db, c)).id,
+    workloadId: (await workloadVersion(db, "PM-WL-ALLOC")).id,
+    quantity: "1",
+    startAt: "2026-03-01",
+  }),
+  updateAllocation: async (db, c) => ({ ...(await allocationVersion(db, c, "PM-ALLOC-EDIT")), changes: { quantity: "2" } }),
+  archiveAllocation: async (db, c) => allocationVersion(db, c, "PM-ALLOC-ARCHIVE"),
+  importAllocations: async (db, c) => allocationsCsv(db, c),
+  previewAllocationsImport: async (db, c) => allocationsCsv(db, c),
 } satisfies SampleInputs;
 
 export const ACCESS_SAMPLES = {
@@ -242,6 +254,12 @@ async function workloadsCsv(db: Db) {
     fileName: "workloads.csv",
     content: `name,kind,team,active_from,sale_price,currency\n${uniq("Matrix workload")},External,PM-TEAM-OWNER,2026-01-01,2.75,USD\n`,
   };
+}
+
+async function allocationsCsv(db: Db, c: Catalog) {
+  await allocationBlock(db, c);
+  await workloadVersion(db, "PM-WL-ALLOC");
+  return { fileName: "allocations.csv", content: "reservation,workload,quantity,start_at\nPM-ALLOC-BLOCK,PM-WL-ALLOC,1,2026-04-01\n" };
 }
 
 function offersCsv(c: Catalog) {

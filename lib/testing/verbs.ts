@@ -41,6 +41,9 @@ import { createTeam } from "@/lib/services/teams/create";
 import { updateTeam } from "@/lib/services/teams/update";
 import { archiveWorkload, unarchiveWorkload } from "@/lib/services/workloads/archive";
 import { createWorkload } from "@/lib/services/workloads/create";
+import { archiveAllocation } from "@/lib/services/allocations/archive";
+import { createAllocation } from "@/lib/services/allocations/create";
+import { updateAllocation } from "@/lib/services/allocations/update";
 import { updateWorkload } from "@/lib/services/workloads/update";
 import { createUser } from "@/lib/services/users/create";
 import { archiveReport } from "@/lib/services/reports/archive";
@@ -114,6 +117,9 @@ export const WRITE_VERBS = {
   updateWorkload: { permission: "allocation.write", run: updateWorkload },
   archiveWorkload: { permission: "allocation.write", run: archiveWorkload },
   unarchiveWorkload: { permission: "allocation.write", run: unarchiveWorkload },
+  createAllocation: { permission: "allocation.write", run: createAllocation },
+  updateAllocation: { permission: "allocation.write", run: updateAllocation },
+  archiveAllocation: { permission: "allocation.write", run: archiveAllocation },
   createApiKey: { permission: "api_keys.manage", run: createApiKey },
   revokeApiKey: { permission: "api_keys.manage", run: revokeApiKey },
   createReport: { permission: "shares.manage", run: createReport },
@@ -141,6 +147,8 @@ export const WRITE_VERBS = {
   previewTeamsImport: { permission: "allocation.write", run: registerImportVerb("teams", "preview") },
   importWorkloads: { permission: "allocation.write", run: registerImportVerb("workloads", "commit") },
   previewWorkloadsImport: { permission: "allocation.write", run: registerImportVerb("workloads", "preview") },
+  importAllocations: { permission: "allocation.write", run: registerImportVerb("allocations", "commit") },
+  previewAllocationsImport: { permission: "allocation.write", run: registerImportVerb("allocations", "preview") },
 } satisfies Record<string, { permission: Permission; run: WriteVerb }>;
 
 export type WriteVerbName = keyof typeof WRITE_VERBS;

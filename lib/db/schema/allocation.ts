@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { char, check, date, index, numeric, pgTable, text, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { char, check, date, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { archivedAt, id, timestamps } from "./common";
+import { reservations } from "./commercial";
 import { workloadKindEnum } from "./enums";
 
 // Who uses the compute: teams (cost owners, a hierarchy at most 4 levels deep, checked by the verbs) and their workloads.
@@ -54,5 +55,32 @@ export const workloads = pgTable(
     ),
     check("workloads_sale_price_nonnegative", sql`${t.salePrice} is null or ${t.salePrice} >= 0`),
     check("workloads_currency_iso", sql`${t.currency} is null or ${t.currency} ~ '^[A-Z]{3}$'`),
+  ],
+);
+
+// A block's accelerators allocated to a workload over [start, end) (end null: to the block's end). The sum over a
+// block's active allocations never exceeds its quantity at any instant (checked by the verbs, under a lock on the block).
+export const allocations = pgTable(
+  "allocations",
+  {
+    id: id(),
+    reservationId: uuid()
+      .notNull()
+      .references(() => reservations.id),
+    workloadId: uuid()
+      .notNull()
+      .references(() => workloads.id),
+    quantity: integer().notNull(),
+    startAt: timestamp({ withTimezone: true }).notNull(),
+    endAt: timestamp({ withTimezone: true }),
+    notes: text(),
+    archivedAt: archivedAt(),
+    ...timestamps(),
+  },
+  (t) => [
+    index("allocations_reservation_idx").on(t.reservationId),
+    index("allocations_workload_idx").on(t.workloadId),
+    check("allocations_quantity_positive", sql`${t.quantity} > 0`),
+    check("allocations_period", sql`${t.endAt} is null or ${t.endAt} > ${t.startAt}`),
   ],
 );

@@ -45,7 +45,7 @@ describe("name resolution", () => {
   });
 
   it("builds a row's input with ids, undefined blanks and normalized enum spellings", () => {
-    const lookups: Lookups = { providers, sites: [], types: [], contracts: [], scenarios: [], teams: [], workloads: [] };
+    const lookups: Lookups = { providers, sites: [], types: [], contracts: [], scenarios: [], teams: [], workloads: [], reservations: [] };
     const values = {
       provider: "Azure",
       name: "EA",
@@ -89,6 +89,7 @@ describe("name resolution", () => {
       scenarios: [],
       teams: [],
       workloads: [],
+      reservations: [],
     };
     const values = {
       name: "Run",

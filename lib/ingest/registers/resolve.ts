@@ -1,5 +1,5 @@
 import type { Executor } from "@/lib/db/client";
-import { acceleratorTypes, contracts, providers, scenarios, sites, teams, workloads } from "@/lib/db/schema";
+import { acceleratorTypes, contracts, providers, reservations, scenarios, sites, teams, workloads } from "@/lib/db/schema";
 import type { RegisterTemplate } from "@/lib/csv/register-templates";
 
 // Names in a register file → ids. Exact names win (case and spacing ignored); otherwise a name that
@@ -16,6 +16,7 @@ export type Lookups = {
   scenarios: Named[];
   teams: Named[];
   workloads: Named[];
+  reservations: Named[];
 };
 
 export type Resolution = { id: string } | { error: string } | { blank: true };
@@ -29,6 +30,7 @@ const REFERENCE_COLUMNS: Record<string, string> = {
   parent_team: "parentId",
   team: "teamId",
   workload: "workloadId",
+  reservation: "reservationId",
 };
 
 const LOOKUP_OF: Record<string, Exclude<keyof Lookups, "contracts">> = {
@@ -39,6 +41,7 @@ const LOOKUP_OF: Record<string, Exclude<keyof Lookups, "contracts">> = {
   parent_team: "teams",
   team: "teams",
   workload: "workloads",
+  reservation: "reservations",
 };
 
 const spoken = (column: string) => column.replace(/_/g, " ");
@@ -89,7 +92,7 @@ export async function loadLookups(tx: Executor, template: RegisterTemplate): Pro
   const needs = new Set<keyof Lookups>([...names].flatMap((n) => (n === "contract" ? ["contracts" as const] : (LOOKUP_OF[n] ?? []))));
   const named = <T extends { id: string; name: string; archivedAt: Date | null }>(rows: T[]) =>
     rows.map(({ archivedAt, ...rest }) => ({ ...rest, archived: archivedAt !== null }));
-  const [p, s, t, c, sc, tm, w] = await Promise.all([
+  const [p, s, t, c, sc, tm, w, r] = await Promise.all([
     needs.has("providers") ? tx.select({ id: providers.id, name: providers.name, archivedAt: providers.archivedAt }).from(providers) : [],
     needs.has("sites") ? tx.select({ id: sites.id, name: sites.name, archivedAt: sites.archivedAt }).from(sites) : [],
     needs.has("types")
@@ -109,6 +112,9 @@ export async function loadLookups(tx: Executor, template: RegisterTemplate): Pro
     needs.has("scenarios") ? tx.select({ id: scenarios.id, name: scenarios.name, archivedAt: scenarios.archivedAt }).from(scenarios) : [],
     needs.has("teams") ? tx.select({ id: teams.id, name: teams.name, archivedAt: teams.archivedAt }).from(teams) : [],
     needs.has("workloads") ? tx.select({ id: workloads.id, name: workloads.name, archivedAt: workloads.archivedAt }).from(workloads) : [],
+    needs.has("reservations")
+      ? tx.select({ id: reservations.id, name: reservations.name, archivedAt: reservations.archivedAt }).from(reservations)
+      : [],
   ]);
   return {
     providers: named(p),
@@ -118,6 +124,7 @@ export async function loadLookups(tx: Executor, template: RegisterTemplate): Pro
     scenarios: named(sc),
     teams: named(tm),
     workloads: named(w),
+    reservations: named(r),
   };
 }
 

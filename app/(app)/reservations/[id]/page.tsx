@@ -6,17 +6,21 @@ import { EntityHistory } from "@/components/history/entity-history";
 import { ArchiveButton } from "@/components/registers/archive-button";
 import { DetailList } from "@/components/registers/detail-list";
 import { StatusBadge } from "@/components/registers/status-badge";
+import { AllocationSection } from "@/components/reservations/allocation-section";
 import { UsageSection } from "@/components/reservations/usage-section";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { formatDay } from "@/lib/format/date";
+import { isoDay } from "@/lib/metrics/calendar";
 import { formatMoneyExact, formatRate } from "@/lib/format/number";
 import { entityHistory } from "@/lib/queries/lists/history";
 import { blockMarket, loadListRates } from "@/lib/queries/offers/market";
+import { getBlockAllocations } from "@/lib/queries/reservations/allocations";
 import { getReservationDetail } from "@/lib/queries/reservations/detail";
 import { blockKind, isLate } from "@/lib/queries/reservations/timeline";
 import { setReservationArchivedAction } from "../actions";
+import { createAllocationAction, removeAllocationAction, updateAllocationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Reservation" };
 export const dynamic = "force-dynamic";
@@ -28,10 +32,11 @@ export default async function ReservationPage({ params }: { params: Promise<{ id
   const { id } = await params;
   if (!UUID.test(id)) notFound();
   const asOf = new Date();
-  const [r, history, list] = await Promise.all([
+  const [r, history, list, allocation] = await Promise.all([
     getReservationDetail(ctx, id),
     entityHistory(ctx, "reservation", id),
     loadListRates(ctx, asOf),
+    getBlockAllocations(ctx, id, asOf),
   ]).catch((e: unknown) => {
     if (e instanceof NotFoundError) notFound();
     throw e;
@@ -114,6 +119,35 @@ export default async function ReservationPage({ params }: { params: Promise<{ id
         ]}
       />
       <UsageSection usage={r.usage} currency={r.currency} pricingModel={r.pricingModel} />
+      <AllocationSection
+        reservationId={id}
+        quantity={r.quantity}
+        term={{
+          start: isoDay(r.startAt),
+          end: isoDay(r.endAt),
+          capacityAh: allocation.term.capacityAh.toFixed(0),
+          allocatedAh: allocation.term.allocatedAh.toFixed(0),
+          freeAh: allocation.term.freeAh.toFixed(0),
+        }}
+        now={{ ...allocation.now, inTerm: asOf >= r.startAt && asOf < r.endAt }}
+        rows={allocation.rows.map((a) => ({
+          id: a.id,
+          version: a.version,
+          workloadId: a.workloadId,
+          workloadName: a.workloadName,
+          teamName: a.teamName,
+          quantity: a.quantity,
+          start: isoDay(a.startAt),
+          end: a.endAt ? isoDay(a.endAt) : null,
+          allocatedAh: a.allocatedAh.toFixed(0),
+          notes: a.notes,
+        }))}
+        workloads={allocation.workloadOptions.map((w) => ({ id: w.id, label: `${w.name} (${w.teamName})` }))}
+        canWrite={can(ctx.actor.role, "allocation.write") && !r.archivedAt}
+        create={createAllocationAction}
+        update={updateAllocationAction}
+        remove={removeAllocationAction}
+      />
       <EntityHistory entries={history} />
     </div>
   );

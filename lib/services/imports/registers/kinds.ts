@@ -19,6 +19,8 @@ import { insertSite } from "@/lib/services/sites/create";
 import { insertTeam } from "@/lib/services/teams/create";
 import { CreateTeamInput } from "@/lib/services/teams/schemas";
 import { insertWorkload } from "@/lib/services/workloads/create";
+import { insertAllocation } from "@/lib/services/allocations/create";
+import { CreateAllocationInput } from "@/lib/services/allocations/schemas";
 import { CreateWorkloadInput } from "@/lib/services/workloads/schemas";
 import type { Lookups } from "@/lib/ingest/registers/resolve";
 import { CreateSiteInput } from "@/lib/services/sites/schemas";
@@ -35,7 +37,7 @@ import {
   OFFERS_TEMPLATE,
   PROVIDERS_TEMPLATE,
 } from "@/lib/csv/register-templates-catalog";
-import { TEAMS_TEMPLATE, WORKLOADS_TEMPLATE } from "@/lib/csv/register-templates-allocation";
+import { ALLOCATIONS_TEMPLATE, TEAMS_TEMPLATE, WORKLOADS_TEMPLATE } from "@/lib/csv/register-templates-allocation";
 
 // Every register a CSV file can load, in the order to load them (a file names records of the kinds above it).
 // A kind is its template (columns, example, permission), the create verb's zod schema and the insert helper the
@@ -65,6 +67,7 @@ export const REGISTER_KINDS = {
   reservations: kind(RESERVATIONS_TEMPLATE, CreateReservationInput, insertReservation),
   teams: kind(TEAMS_TEMPLATE, CreateTeamInput, insertTeam, "teams"),
   workloads: kind(WORKLOADS_TEMPLATE, CreateWorkloadInput, insertWorkload, "workloads"),
+  allocations: kind(ALLOCATIONS_TEMPLATE, CreateAllocationInput, insertAllocation),
   demand_plans: kind(DEMAND_PLANS_TEMPLATE, CreateDemandPlanInput, insertDemandPlan),
   offers: kind(OFFERS_TEMPLATE, CreateOfferInput, insertOffer),
 } satisfies Record<string, RegisterKindSpec>;
