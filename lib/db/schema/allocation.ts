@@ -1,5 +1,18 @@
 import { sql } from "drizzle-orm";
-import { char, check, date, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import {
+  char,
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
 import { archivedAt, id, timestamps } from "./common";
 import { reservations } from "./commercial";
 import { workloadKindEnum } from "./enums";
