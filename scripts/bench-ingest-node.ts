@@ -15,9 +15,11 @@ const file = values.file ?? "/tmp/headroom-bench-focus-1000000.csv";
 async function main() {
   let copied = 0;
   const sink = {
-    session: { client: { query: async (_q: string, _p: unknown[], o?: { blob?: Blob }) => void (copied += o?.blob?.size ?? 0) } },
+    session: {
+      client: { query: (_q: string, _p: unknown[], o?: { blob?: Blob }) => Promise.resolve(void (copied += o?.blob?.size ?? 0)) },
+    },
   };
-  const matcher = new ChargeMatcher({ providers: [], contracts: [], reservations: [], skuMappings: [], contractMappings: [] } as never);
+  const matcher = new ChargeMatcher({ providers: [], contracts: [], reservations: [], skuMappings: [], contractMappings: [] });
   for (let r = 0; r < Number(values.repeat ?? 3); r++) {
     const read = { rows: 0, bytes: 0, sha256: "" };
     const cpu = process.cpuUsage();

@@ -72,7 +72,17 @@ export class LineMap {
   }
 }
 
+/**
+ * The record `onRecord` is called with, as bytes: field n spans data[starts[n], ends[n]) as written in the file
+ * (quotes included); flags[n] has QUOTED, ESCAPED_QUOTES ("" inside) and LITERAL_QUOTE (a quote inside an unquoted field).
+ */
+export type RecordBytes = { data: Buffer; starts: Int32Array; ends: Int32Array; flags: Uint8Array };
+export const QUOTED = 1;
+export const ESCAPED_QUOTES = 2;
+export const LITERAL_QUOTE = 4;
+
 export class FocusScanner {
+  readonly record: RecordBytes = { data: Buffer.alloc(0), starts: new Int32Array(0), ends: new Int32Array(0), flags: new Uint8Array(0) };
   /** Records passed on so far (the staging table numbers them 1, 2, … in this order). */
   records = 0;
   readonly lines = new LineMap();
@@ -160,6 +170,8 @@ export class FocusScanner {
     let nextLf = -1;
     let nextCr = -1;
     const size = input.length;
+    let { starts, ends, flags } = this.record;
+    this.record.data = input;
     const breaksIn = (from: number, to: number): number => {
       if (nextLf !== size && nextLf < from) nextLf = at(input.indexOf(LF, from), size);
       if (nextCr !== size && nextCr < from) nextCr = at(input.indexOf(CR, from), size);
@@ -216,6 +228,11 @@ export class FocusScanner {
             return this.keep(start, run, data, out);
           }
           breaks += breaksIn(i + 1, closed);
+          if (n < starts.length) {
+            starts[n] = i;
+            ends[n] = closed + 1;
+            flags[n] = escaped ? QUOTED | ESCAPED_QUOTES : QUOTED;
+          }
           if (nul >= 0 && nul < closed && nul > i) nulField = n;
           if (want) {
             value = ascii ? bytes.latin1Slice(i + 1, closed) : bytes.utf8Slice(i + 1, closed);
@@ -234,13 +251,20 @@ export class FocusScanner {
           }
         } else {
           let k = i;
+          let lq = false;
           while (k < len) {
             const c = data[k]!;
             if (c === COMMA || c === LF || c === CR) break;
-            if (c === QUOTE) literalQuote = true;
+            if (c === QUOTE) lq = true;
             k++;
           }
           if (k >= len && !final) return this.keep(start, run, data, out);
+          if (lq) literalQuote = true;
+          if (n < starts.length) {
+            starts[n] = i;
+            ends[n] = k;
+            flags[n] = lq ? LITERAL_QUOTE : 0;
+          }
           if (nul >= 0 && nul < k && nul >= i) nulField = n;
           if (want) value = ascii ? bytes.latin1Slice(i, k) : bytes.utf8Slice(i, k);
           i = k;
@@ -278,6 +302,10 @@ export class FocusScanner {
         this.width = headerFields.length;
         this.extract = wanted;
         this.fields = new Array<string>(this.width).fill("");
+        this.record.starts = new Int32Array(this.width);
+        this.record.ends = new Int32Array(this.width);
+        this.record.flags = new Uint8Array(this.width);
+        ({ starts, ends, flags } = this.record);
         continue;
       }
       if (n !== this.width || nulField >= 0) {
