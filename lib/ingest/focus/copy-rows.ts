@@ -2,6 +2,7 @@ import type { ChargeTies } from "../charge-matcher";
 import { STAGING_COLUMNS } from "./columns";
 import type { FocusRowMapper, MappedRow } from "./rows";
 import { LITERAL_QUOTE, QUOTED, type RecordBytes } from "./scan";
+import { isNullCell } from "./values";
 
 // The import's COPY lines in CSV format, built as bytes. The file's text cells (and its checked Tags) go to
 // COPY as the file wrote them: consecutive ones as one byte range, quotes and all (CSV quoting is COPY's own),
@@ -17,7 +18,6 @@ const TIES = ["import_id", "line_number", "provider_id", "contract_id", "reserva
 const COMPUTED_LAST = ["provider_name", "publisher_name", "extra"];
 const PROVIDER = STAGING_COLUMNS.indexOf("provider_name");
 const PUBLISHER = STAGING_COLUMNS.indexOf("publisher_name");
-const CSV_SPECIAL = /[",\r\n]/;
 /** A COPY write carries at least this many bytes. */
 const BATCH_BYTES = 1 << 18;
 
@@ -30,13 +30,23 @@ export type CopyPlan = {
   action: Int32Array;
   /** The columns the mapper and the matcher need as strings. */
   extract: boolean[];
+  /**
+   * Optional cost and quantity columns, not extracted: a plain decimal goes to COPY as the file's bytes, and only
+   * another spelling (or a row in a foreign currency) is decoded for the mapper to check and normalize (`prepare`).
+   */
+  byteDecimals: number[];
+  /** The BillingCurrency column, -1 when absent. */
+  currency: number;
 };
 
 export function copyPlan(mapper: FocusRowMapper): CopyPlan {
   const action = new Int32Array(mapper.width).fill(-1);
   const extract = mapper.checkedColumns();
   const columns = [...TIES];
+  const byteDecimals: number[] = [];
+  let currency = -1;
   for (const slot of mapper.layout()) {
+    if (slot.column === "billing_currency") currency = slot.index;
     if (slot.kind === "extra" || slot.kind === "json-extra") {
       extract[slot.index] = true;
       continue;
@@ -47,9 +57,61 @@ export function copyPlan(mapper: FocusRowMapper): CopyPlan {
     if (column === "provider_name" || column === "publisher_name") continue;
     columns.push(column);
     action[slot.index] = slot.kind === "text" || slot.kind === "tags" ? 0 : STAGING_COLUMNS.indexOf(column);
+    if (slot.kind === "decimal" && !REQUIRED_DECIMALS.has(column)) {
+      extract[slot.index] = false;
+      byteDecimals.push(slot.index);
+    }
   }
   columns.push(...COMPUTED_LAST);
-  return { columns, action, extract };
+  return { columns, action, extract, byteDecimals, currency };
+}
+
+// Required cells must reach the mapper (its check of a missing value); the two costs are summed too.
+const REQUIRED_DECIMALS = new Set(["billed_cost", "effective_cost"]);
+
+/**
+ * Before the mapper reads `fields`: decodes the byte decimals that are not plain (so the mapper checks and
+ * normalizes them), all of them in a row whose currency is not USD (converted). `after` clears them again.
+ */
+export function prepareDecimals(plan: CopyPlan, record: RecordBytes, fields: string[]): void {
+  const { data, starts, ends, flags } = record;
+  const cur = plan.currency >= 0 ? fields[plan.currency]! : "";
+  const foreign = cur !== "USD" && cur !== "" && !isNullCell(cur);
+  for (const f of plan.byteDecimals) {
+    let s = starts[f]!;
+    let e = ends[f]!;
+    if (flags[f]! & QUOTED) {
+      s++;
+      e--;
+    }
+    if (flags[f] === 0 && !foreign && (isNullBytes(data, s, e) || plainDecimal(data, s, e))) continue;
+    const text = data.toString("utf8", starts[f], ends[f]);
+    fields[f] = flags[f]! & QUOTED ? text.slice(1, -1).replaceAll('""', '"') : text;
+  }
+}
+
+export function clearDecimals(plan: CopyPlan, fields: string[]): void {
+  for (const f of plan.byteDecimals) fields[f] = "";
+}
+
+/** -?\d{1,14}(\.\d*)? in bytes (values.ts PLAIN): PostgreSQL's numeric reads it as the mapper would write it. */
+function plainDecimal(data: Buffer, s: number, e: number): boolean {
+  if (s < e && data[s] === 45) s++;
+  let digits = 0;
+  while (s < e) {
+    const c = data[s]!;
+    if (c < 48 || c > 57) break;
+    digits++;
+    s++;
+  }
+  if (digits === 0 || digits > 14) return false;
+  if (s === e) return true;
+  if (data[s] !== 46) return false;
+  for (s++; s < e; s++) {
+    const c = data[s]!;
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 const MATCHED = new Set([
@@ -85,7 +147,7 @@ export class CopyRows {
     const { data, starts, ends, flags } = record;
     const { action } = this.plan;
     const width = action.length;
-    const extra = row.extra === null ? "" : csvText(JSON.stringify(row.extra));
+    const extra = row.extra === null ? "" : JSON.stringify(row.extra);
     const provider = row.out[PROVIDER] ?? null;
     const publisher = row.out[PUBLISHER] ?? null;
     // Worst case: every byte of the record doubled (requoted), plus the strings written.
@@ -112,12 +174,12 @@ export class CopyRows {
         }
         if (runStart >= 0) {
           buf[pos++] = COMMA;
-          pos += data.copy(buf, pos, runStart, runEnd);
+          pos = copyBytes(data, runStart, runEnd, buf, pos);
           runStart = -1;
         }
         buf[pos++] = COMMA;
         if (fl & QUOTED) {
-          if (!isNullBytes(data, s + 1, e - 1)) pos += data.copy(buf, pos, s, e);
+          if (!isNullBytes(data, s + 1, e - 1)) pos = copyBytes(data, s, e, buf, pos);
         } else if (fl & LITERAL_QUOTE) {
           if (!isNullBytes(data, s, e)) {
             buf[pos++] = QUOTE;
@@ -133,24 +195,28 @@ export class CopyRows {
       }
       if (runStart >= 0) {
         buf[pos++] = COMMA;
-        pos += data.copy(buf, pos, runStart, runEnd);
+        pos = copyBytes(data, runStart, runEnd, buf, pos);
         runStart = -1;
       }
       if (a < 0) continue;
       buf[pos++] = COMMA;
       const v = row.out[a];
       if (v !== null && v !== undefined) pos += buf.latin1Write(v, pos);
+      // A byte decimal (copyPlan) the mapper did not see: plain and unquoted, or null.
+      else if (flags[f] === 0 && !isNullBytes(data, starts[f]!, ends[f]!)) {
+        pos = copyBytes(data, starts[f]!, ends[f]!, buf, pos);
+      }
     }
     if (runStart >= 0) {
       buf[pos++] = COMMA;
-      pos += data.copy(buf, pos, runStart, runEnd);
+      pos = copyBytes(data, runStart, runEnd, buf, pos);
     }
     buf[pos++] = COMMA;
-    if (provider !== null) pos += buf.utf8Write(csvText(provider), pos);
+    if (provider !== null) pos = writeQuoted(provider, buf, pos);
     buf[pos++] = COMMA;
-    if (publisher !== null) pos += buf.utf8Write(csvText(publisher), pos);
+    if (publisher !== null) pos = writeQuoted(publisher, buf, pos);
     buf[pos++] = COMMA;
-    if (extra !== "") pos += buf.utf8Write(extra, pos);
+    if (extra !== "") pos = writeQuoted(extra, buf, pos);
     buf[pos++] = LF;
     this.pos = pos;
   }
@@ -186,7 +252,27 @@ function isNullBytes(data: Buffer, s: number, e: number): boolean {
   return a === 78 && b === 85 && c === 76 && d === 76; // NULL
 }
 
-/** A string as one CSV field (quoted when it holds a quote, comma or line break). */
-function csvText(s: string): string {
-  return CSV_SPECIAL.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+/** A string as one quoted CSV field at `pos` (room reserved: 3 bytes a character); returns the end. */
+function writeQuoted(s: string, buf: Buf, pos: number): number {
+  const start = pos;
+  buf[pos++] = QUOTE;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) return writeQuotedUtf8(s, buf, start);
+    buf[pos++] = c;
+    if (c === QUOTE) buf[pos++] = QUOTE;
+  }
+  buf[pos++] = QUOTE;
+  return pos;
+}
+
+function writeQuotedUtf8(s: string, buf: Buf, pos: number): number {
+  return pos + buf.utf8Write(`"${s.replaceAll('"', '""')}"`, pos);
+}
+
+/** data[s, e) to buf at pos; returns the end. A loop for the short ranges of a record (Buffer#copy costs more per call). */
+function copyBytes(data: Buffer, s: number, e: number, buf: Buffer, pos: number): number {
+  if (e - s > 256) return pos + data.copy(buf, pos, s, e);
+  for (; s < e; s++) buf[pos++] = data[s]!;
+  return pos;
 }

@@ -34,6 +34,11 @@ const COMMA = 44;
 const LF = 10;
 const CR = 13;
 
+/** Per byte: 1 ends an unquoted field (comma, LF, CR), 2 a quote, 0 anything else. */
+const STOP = new Uint8Array(256);
+STOP[COMMA] = STOP[LF] = STOP[CR] = 1;
+STOP[QUOTE] = 2;
+
 export type ScanHandlers = {
   /** The header record (all fields). Returns which columns `onRecord` needs as strings. */
   onHeader(fields: string[], line: number): { extract: boolean[] };
@@ -97,6 +102,7 @@ export class FocusScanner {
   private fields: string[] = [];
   private eol: Buffer | null = null;
   private stopped = false;
+  private readonly unescaped = new Map<string, string>();
 
   constructor(private readonly handlers: ScanHandlers) {}
 
@@ -211,8 +217,10 @@ export class FocusScanner {
           let closed = -1;
           let escaped = false;
           for (;;) {
-            const k = data.indexOf(QUOTE, q);
-            if (k < 0) break;
+            // A byte loop, not indexOf: quoted cells are short and Tags hold many "" pairs (a native call each).
+            let k = q;
+            while (k < len && data[k] !== QUOTE) k++;
+            if (k >= len) break;
             if (k + 1 < len && data[k + 1] === QUOTE) {
               escaped = true;
               q = k + 2;
@@ -236,7 +244,7 @@ export class FocusScanner {
           if (nul >= 0 && nul < closed && nul > i) nulField = n;
           if (want) {
             value = ascii ? bytes.latin1Slice(i + 1, closed) : bytes.utf8Slice(i + 1, closed);
-            if (escaped) value = value.replaceAll('""', '"');
+            if (escaped) value = this.unescape(value);
           }
           i = closed + 1;
           if (i < len) {
@@ -253,9 +261,11 @@ export class FocusScanner {
           let k = i;
           let lq = false;
           while (k < len) {
-            const c = data[k]!;
-            if (c === COMMA || c === LF || c === CR) break;
-            if (c === QUOTE) lq = true;
+            const c = STOP[data[k]!]!;
+            if (c !== 0) {
+              if (c === 1) break;
+              lq = true;
+            }
             k++;
           }
           if (k >= len && !final) return this.keep(start, run, data, out);
@@ -337,6 +347,21 @@ export class FocusScanner {
     }
     flush(p);
     return p;
+  }
+
+  /**
+   * A quoted cell with "" inside, unquoted. Exports repeat the same few such cells (Tags): the same text comes
+   * back as the same string, whose hash V8 keeps, so the maps keyed by it downstream do not hash it again.
+   */
+  private unescape(value: string): string {
+    let plain = this.unescaped.get(value);
+    if (plain === undefined) {
+      plain = value.replaceAll('""', '"');
+      if (this.unescaped.size >= 10_000) this.unescaped.clear();
+      // A flat copy as the key: `value` is a slice that would keep its whole read chunk alive.
+      this.unescaped.set(Buffer.from(value, "utf8").toString("utf8"), plain);
+    }
+    return plain;
   }
 
   private keep(start: number, run: number, data: Buffer, out: Buffer[]): number {

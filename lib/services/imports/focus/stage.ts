@@ -2,7 +2,7 @@ import type { Executor } from "@/lib/db/client";
 import type { CopyWriter } from "@/lib/ingest/focus/copy-in";
 import type { ChargeTier } from "@/lib/ingest/focus/ties";
 import { openPartitionWriter } from "@/lib/ingest/focus/partition";
-import { copyPlan, CopyRows, type CopyPlan } from "@/lib/ingest/focus/copy-rows";
+import { clearDecimals, copyPlan, CopyRows, prepareDecimals, type CopyPlan } from "@/lib/ingest/focus/copy-rows";
 import { FocusRowMapper, MAX_ERRORS, type FocusError } from "@/lib/ingest/focus/rows";
 import { FocusScanner, type ScanHandlers } from "@/lib/ingest/focus/scan";
 import { pumpBytes, type ByteSource, type Tap } from "@/lib/ingest/focus/stream";
@@ -84,10 +84,12 @@ class RowStager implements ScanHandlers {
 
   onRecord(fields: string[], line: number): boolean {
     this.read.rows++;
+    const plan = this.plan!;
+    prepareDecimals(plan, this.scanner.record, fields);
     const row = this.mapper!.row(fields, line, this.rowErrors, true);
     // After the first error the rows are only checked, for the report.
-    if (!row || this.failed) return false;
-    this.lines!.add(this.scanner.record, line, this.args.ties.tie(row), row);
+    if (row && !this.failed) this.lines!.add(this.scanner.record, line, this.args.ties.tie(row), row);
+    clearDecimals(plan, fields);
     return false;
   }
 
