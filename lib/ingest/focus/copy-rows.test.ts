@@ -9,6 +9,7 @@ const NO_TIES = { providerId: null, contractId: null, reservationId: null, accel
 /** The file through the scanner, mapper and CopyRows as the importer wires them: COPY CSV text and the typed lines of `map`. */
 function run(csv: string, fxRates: Record<string, string> = {}) {
   let mapper: FocusRowMapper | undefined;
+  let restricted: FocusRowMapper | undefined;
   let plan: CopyPlan | undefined;
   let rows: CopyRows | undefined;
   const typed: string[] = [];
@@ -18,6 +19,8 @@ function run(csv: string, fxRates: Record<string, string> = {}) {
       mapper = new FocusRowMapper(fields, line, { fxRates });
       plan = copyPlan(mapper);
       rows = new CopyRows(plan, 7);
+      restricted = new FocusRowMapper(fields, line, { fxRates });
+      restricted.restrict(plan.read);
       return { extract: new Array<boolean>(fields.length).fill(true) };
     },
     onRecord(fields, line) {
@@ -25,7 +28,7 @@ function run(csv: string, fxRates: Record<string, string> = {}) {
       typed.push(mapper!.map(fields, line, [])!);
       const some = fields.map((f, i) => (plan!.extract[i] ? f : ""));
       prepareDecimals(plan!, scanner.record, some);
-      const row = mapper!.row(some, line, errors, true);
+      const row = restricted!.row(some, line, errors, true);
       if (row) rows!.add(scanner.record, line, NO_TIES, row);
       clearDecimals(plan!, some);
       return false;

@@ -37,6 +37,8 @@ export type CopyPlan = {
   byteDecimals: number[];
   /** The BillingCurrency column, -1 when absent. */
   currency: number;
+  /** The columns the mapper reads (FocusRowMapper.restrict): the extracted ones and the byte decimals. */
+  read: boolean[];
 };
 
 export function copyPlan(mapper: FocusRowMapper): CopyPlan {
@@ -63,7 +65,8 @@ export function copyPlan(mapper: FocusRowMapper): CopyPlan {
     }
   }
   columns.push(...COMPUTED_LAST);
-  return { columns, action, extract, byteDecimals, currency };
+  const read = extract.map((e, i) => e || byteDecimals.includes(i));
+  return { columns, action, extract, byteDecimals, currency, read };
 }
 
 // Required cells must reach the mapper (its check of a missing value); the two costs are summed too.
@@ -272,7 +275,7 @@ function writeQuotedUtf8(s: string, buf: Buf, pos: number): number {
 
 /** data[s, e) to buf at pos; returns the end. A loop for the short ranges of a record (Buffer#copy costs more per call). */
 function copyBytes(data: Buffer, s: number, e: number, buf: Buffer, pos: number): number {
-  if (e - s > 256) return pos + data.copy(buf, pos, s, e);
+  if (e - s > 96) return pos + data.copy(buf, pos, s, e);
   for (; s < e; s++) buf[pos++] = data[s]!;
   return pos;
 }

@@ -78,6 +78,7 @@ class RowStager implements ScanHandlers {
   onHeader(fields: string[], line: number) {
     this.mapper = new FocusRowMapper(fields, line, { fxRates: this.args.fxRates });
     this.plan = copyPlan(this.mapper);
+    this.mapper.restrict(this.plan.read);
     this.lines = new CopyRows(this.plan, this.args.importId);
     return { extract: this.plan.extract };
   }
