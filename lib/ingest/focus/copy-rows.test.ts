@@ -117,9 +117,14 @@ describe("CopyRows", () => {
         `1e3,-0.5,12.,3.000,2025-01-01,2025-01-02,Usage,USD,Null,null,"line1\nline2",{},"y ""z"""`,
         `1,1,"1E2",Null,2025-01-01,2025-01-02,Cr"edit,USD,AWS,EC2,ab"c,"{}",NULL`,
         `2,2,3,4,2025-01-01,2025-01-02,Usage,USD,Müller & Söhne,Sérvice,"ünïcode ""q""",{"a":1},"ä"`,
+        `2,2,3,4,2025-01-01,2025-01-02,Usage,USD,AWS,EC2,d,NULL,"back\\slash ""q"" tab\t ctl\u0001 ü\nnew"`,
+        `2,2,3,4,2025-01-01,2025-01-02,Usage,USD,AWS,EC2,d,NULL,back\\sl"ash`,
       ].join("\n"),
     );
     expect(errors.filter((e) => e.column !== "ProviderName")).toEqual([]);
+    // x_Note goes into extra from the file's bytes, ListCost and PricingQuantity to COPY as the file's bytes when plain.
+    expect(plan.byteExtras.map((e) => e.index)).toEqual([12]);
+    expect(plan.byteDecimals).toEqual([2, 3]);
     expectSameRows(csv, typed.filter(Boolean), plan);
   });
 

@@ -13,6 +13,9 @@ import { isNullCell } from "./values";
 const QUOTE = 34;
 const COMMA = 44;
 const LF = 10;
+const BACKSLASH = 92;
+const LBRACE = 123;
+const RBRACE = 125;
 /** The ties, then the file's cells in its order, then these three. */
 const TIES = ["import_id", "line_number", "provider_id", "contract_id", "reservation_id", "accelerator_type_id"];
 const COMPUTED_LAST = ["provider_name", "publisher_name", "extra"];
@@ -39,6 +42,11 @@ export type CopyPlan = {
   currency: number;
   /** The columns the mapper reads (FocusRowMapper.restrict): the extracted ones and the byte decimals. */
   read: boolean[];
+  /**
+   * Extension columns the matching rules never read, kept in `extra` as strings: written into its JSON from the
+   * file's bytes (file column, then the JSON key and colon with quotes doubled for the CSV field), never decoded.
+   */
+  byteExtras: { index: number; key: Buffer }[];
 };
 
 export function copyPlan(mapper: FocusRowMapper): CopyPlan {
@@ -47,8 +55,15 @@ export function copyPlan(mapper: FocusRowMapper): CopyPlan {
   const columns = [...TIES];
   const byteDecimals: number[] = [];
   let currency = -1;
+  const byteExtras: CopyPlan["byteExtras"] = [];
+  const { provider, publisher } = mapper.sources();
   for (const slot of mapper.layout()) {
     if (slot.column === "billing_currency") currency = slot.index;
+    const source = provider.includes(slot.index) || publisher.includes(slot.index);
+    if (slot.kind === "extra" && !MATCHED_EXTRAS.has(slot.name.toLowerCase()) && !source) {
+      byteExtras.push({ index: slot.index, key: Buffer.from(`${JSON.stringify(slot.name).replaceAll('"', '""')}:`, "utf8") });
+      continue;
+    }
     if (slot.kind === "extra" || slot.kind === "json-extra") {
       extract[slot.index] = true;
       continue;
@@ -66,8 +81,11 @@ export function copyPlan(mapper: FocusRowMapper): CopyPlan {
   }
   columns.push(...COMPUTED_LAST);
   const read = extract.map((e, i) => e || byteDecimals.includes(i));
-  return { columns, action, extract, byteDecimals, currency, read };
+  return { columns, action, extract, byteDecimals, currency, read, byteExtras };
 }
+
+// Extension columns the matching rules read from `extra` (charge-matcher.ts).
+const MATCHED_EXTRAS = new Set(["serviceprovidername", "contractapplied"]);
 
 // Required cells must reach the mapper (its check of a missing value); the two costs are summed too.
 const REQUIRED_DECIMALS = new Set(["billed_cost", "effective_cost"]);
@@ -150,11 +168,11 @@ export class CopyRows {
     const { data, starts, ends, flags } = record;
     const { action } = this.plan;
     const width = action.length;
-    const extra = row.extra === null ? "" : JSON.stringify(row.extra);
+    const extra = row.extra === null ? "" : JSON.stringify(row.extra).slice(1, -1);
     const provider = row.out[PROVIDER] ?? null;
     const publisher = row.out[PUBLISHER] ?? null;
-    // Worst case: every byte of the record doubled (requoted), plus the strings written.
-    const need = 2 * (ends[width - 1]! - starts[0]!) + 3 * extra.length + 3 * ((provider?.length ?? 0) + (publisher?.length ?? 0)) + 512;
+    // Worst case: every byte of the record six times (a control character in a byte extra), plus the strings written.
+    const need = 6 * (ends[width - 1]! - starts[0]!) + 3 * extra.length + 3 * ((provider?.length ?? 0) + (publisher?.length ?? 0)) + 512;
     this.reserve(need);
     const buf = this.buf;
     let pos = this.pos;
@@ -219,9 +237,51 @@ export class CopyRows {
     buf[pos++] = COMMA;
     if (publisher !== null) pos = writeQuoted(publisher, buf, pos);
     buf[pos++] = COMMA;
-    if (extra !== "") pos = writeQuoted(extra, buf, pos);
+    pos = this.writeExtra(record, extra, buf, pos);
     buf[pos++] = LF;
     this.pos = pos;
+  }
+
+  /** `extra` as one CSV-quoted JSON object: the mapper's members (JSON text, braces off), then the byte extras; nothing when empty (null). */
+  private writeExtra(record: RecordBytes, members: string, buf: Buf, pos: number): number {
+    const { data, starts, ends, flags } = record;
+    const start = pos;
+    buf[pos++] = QUOTE;
+    buf[pos++] = LBRACE;
+    let wrote = members !== "";
+    if (wrote) pos = writeDoubled(members, buf, pos);
+    for (const { index, key } of this.plan.byteExtras) {
+      const quoted = (flags[index]! & QUOTED) !== 0;
+      const s = quoted ? starts[index]! + 1 : starts[index]!;
+      const e = quoted ? ends[index]! - 1 : ends[index]!;
+      if (isNullBytes(data, s, e)) continue;
+      if (wrote) buf[pos++] = COMMA;
+      wrote = true;
+      pos = copyBytes(key, 0, key.length, buf, pos);
+      buf[pos++] = QUOTE;
+      buf[pos++] = QUOTE;
+      for (let j = s; j < e; j++) {
+        const c = data[j]!;
+        if (c === QUOTE) {
+          // A quote (doubled inside a quoted cell) is an escaped quote in JSON, its quote doubled in CSV.
+          if (quoted) j++;
+          buf[pos++] = BACKSLASH;
+          buf[pos++] = QUOTE;
+          buf[pos++] = QUOTE;
+        } else if (c === BACKSLASH) {
+          buf[pos++] = BACKSLASH;
+          buf[pos++] = BACKSLASH;
+        } else if (c < 0x20) {
+          pos += buf.latin1Write(`\\u${c.toString(16).padStart(4, "0")}`, pos);
+        } else buf[pos++] = c;
+      }
+      buf[pos++] = QUOTE;
+      buf[pos++] = QUOTE;
+    }
+    if (!wrote) return start;
+    buf[pos++] = RBRACE;
+    buf[pos++] = QUOTE;
+    return pos;
   }
 
   /** The lines so far when they reach `atLeast` bytes (a fresh buffer follows), else null. */
@@ -257,20 +317,22 @@ function isNullBytes(data: Buffer, s: number, e: number): boolean {
 
 /** A string as one quoted CSV field at `pos` (room reserved: 3 bytes a character); returns the end. */
 function writeQuoted(s: string, buf: Buf, pos: number): number {
-  const start = pos;
   buf[pos++] = QUOTE;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 128) return writeQuotedUtf8(s, buf, start);
-    buf[pos++] = c;
-    if (c === QUOTE) buf[pos++] = QUOTE;
-  }
+  pos = writeDoubled(s, buf, pos);
   buf[pos++] = QUOTE;
   return pos;
 }
 
-function writeQuotedUtf8(s: string, buf: Buf, pos: number): number {
-  return pos + buf.utf8Write(`"${s.replaceAll('"', '""')}"`, pos);
+/** A string's UTF-8 with its quotes doubled (inside a CSV-quoted field). */
+function writeDoubled(s: string, buf: Buf, pos: number): number {
+  const start = pos;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) return start + buf.utf8Write(s.replaceAll('"', '""'), start);
+    buf[pos++] = c;
+    if (c === QUOTE) buf[pos++] = QUOTE;
+  }
+  return pos;
 }
 
 /** data[s, e) to buf at pos; returns the end. A loop for the short ranges of a record (Buffer#copy costs more per call). */
