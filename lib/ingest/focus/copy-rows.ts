@@ -176,10 +176,16 @@ export class CopyRows {
     this.reserve(need);
     const buf = this.buf;
     let pos = this.pos;
-    pos += buf.latin1Write(
-      `${this.prefix}${line},${t.providerId ?? ""},${t.contractId ?? ""},${t.reservationId ?? ""},${t.acceleratorTypeId ?? ""}`,
-      pos,
-    );
+    pos += buf.latin1Write(this.prefix, pos);
+    pos = writeInt(line, buf, pos);
+    buf[pos++] = COMMA;
+    if (t.providerId !== null) pos += buf.latin1Write(t.providerId, pos);
+    buf[pos++] = COMMA;
+    if (t.contractId !== null) pos += buf.latin1Write(t.contractId, pos);
+    buf[pos++] = COMMA;
+    if (t.reservationId !== null) pos += buf.latin1Write(t.reservationId, pos);
+    buf[pos++] = COMMA;
+    if (t.acceleratorTypeId !== null) pos += buf.latin1Write(t.acceleratorTypeId, pos);
     let runStart = -1;
     let runEnd = -1;
     for (let f = 0; f < width; f++) {
@@ -299,6 +305,15 @@ export class CopyRows {
     this.buf.copy(bigger, 0, 0, this.pos);
     this.buf = bigger;
   }
+}
+
+/** A positive integer's decimal digits at `pos`; returns the end. */
+function writeInt(n: number, buf: Buffer, pos: number): number {
+  let digits = 1;
+  for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
+  let at = pos + digits;
+  for (let m = n; at > pos; m = Math.floor(m / 10)) buf[--at] = 48 + (m % 10);
+  return pos + digits;
 }
 
 /** A FOCUS null spelled in bytes: empty, NULL, null or Null. */

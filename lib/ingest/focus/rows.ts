@@ -128,7 +128,11 @@ export class FocusRowMapper {
    */
   restrict(extracted: readonly boolean[]): void {
     this.active = this.slots.filter((s) => extracted[s.index] === true);
+    this.reused = new Array<string | null>(STAGING_COLUMNS.length).fill(null);
   }
+
+  /** With `restrict`: the one `out` array every row is mapped into (its reader is done with it before the next row). */
+  private reused: (string | null)[] | null = null;
 
   /** The header name of column i (0-based). */
   columnName(i: number): string {
@@ -203,7 +207,7 @@ export class FocusRowMapper {
     if (fields.length !== this.width) {
       return fail(undefined, `The row has ${fields.length} fields; the header has ${this.width}`);
     }
-    const out = new Array<string | null>(STAGING_COLUMNS.length).fill(null);
+    const out = this.reused ? this.reused.fill(null) : new Array<string | null>(STAGING_COLUMNS.length).fill(null);
     out[0] = String(line);
     let extra: Record<string, unknown> | null = null;
     let ok = true;
