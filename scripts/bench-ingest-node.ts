@@ -1,4 +1,4 @@
-import { createReadStream } from "node:fs";
+import { createReadStream, openSync, writeSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { Executor } from "@/lib/db/client";
 import { ChargeMatcher } from "@/lib/ingest/charge-matcher";
@@ -9,14 +9,27 @@ import { scanAndStage } from "@/lib/services/imports/focus/stage";
 // bytes: CPU µs per row of what runs on the importer's thread, without a database. Usage:
 // tsx scripts/bench-ingest-node.ts --file FILE [--repeat 3]
 
-const { values } = parseArgs({ options: { file: { type: "string" }, repeat: { type: "string" } } });
+const { values } = parseArgs({ options: { file: { type: "string" }, repeat: { type: "string" }, out: { type: "string" } } });
 const file = values.file ?? "/tmp/headroom-bench-focus-1000000.csv";
 
 async function main() {
   let copied = 0;
+  let out: number | undefined;
   const sink = {
     session: {
-      client: { query: (_q: string, _p: unknown[], o?: { blob?: Blob }) => Promise.resolve(void (copied += o?.blob?.size ?? 0)) },
+      client: {
+        query: async (q: string, _p: unknown[], o?: { blob?: Blob }) => {
+          copied += o?.blob?.size ?? 0;
+          // --out: the COPY's lines into a file (its column list first), to time the server's COPY of them alone.
+          if (values.out && o?.blob) {
+            if (!out) {
+              out = openSync(values.out, "w");
+              writeSync(out, `${/\(([^)]*)\)/.exec(q)![1]}\n`);
+            }
+            writeSync(out, new Uint8Array(await o.blob.arrayBuffer()));
+          }
+        },
+      },
     },
   };
   const matcher = new ChargeMatcher({ providers: [], contracts: [], reservations: [], skuMappings: [], contractMappings: [] });
