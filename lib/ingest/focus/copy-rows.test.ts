@@ -137,6 +137,15 @@ describe("CopyRows", () => {
     expect(csv).toContain(",11,11,11,5,");
   });
 
+  it("keeps the conversion's own x_Headroom keys over a file column of the same name", () => {
+    const { csv, typed, plan } = run(
+      [`${HEADER},x_HeadroomFxRate`, `10,10,10,5,2025-01-01,2025-01-02,Usage,EUR,AWS,EC2,d,NULL,n,9`].join("\n"),
+      { EUR: "1.1" },
+    );
+    expectSameRows(csv, typed, plan);
+    expect(csv).toContain('""x_HeadroomFxRate"":""1.1""');
+  });
+
   it("reports a bad optional decimal by its column", () => {
     const { errors } = run([HEADER, `1,1,12 USD,1,2025-01-01,2025-01-02,Usage,USD,AWS,EC2,d,NULL,NULL`].join("\n"));
     expect(errors).toMatchObject([{ line: 2, column: "ListCost" }]);

@@ -60,7 +60,9 @@ export function copyPlan(mapper: FocusRowMapper): CopyPlan {
   for (const slot of mapper.layout()) {
     if (slot.column === "billing_currency") currency = slot.index;
     const source = provider.includes(slot.index) || publisher.includes(slot.index);
-    if (slot.kind === "extra" && !MATCHED_EXTRAS.has(slot.name.toLowerCase()) && !source) {
+    const name = slot.name.toLowerCase();
+    // x_Headroom… names are the FX conversion's own keys: the mapper's value replaces the file's, as it always did.
+    if (slot.kind === "extra" && !MATCHED_EXTRAS.has(name) && !name.startsWith("x_headroom") && !source) {
       byteExtras.push({ index: slot.index, key: Buffer.from(`${JSON.stringify(slot.name).replaceAll('"', '""')}:`, "utf8") });
       continue;
     }
