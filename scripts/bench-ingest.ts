@@ -84,6 +84,7 @@ async function main() {
     // Each phase with the peak RSS so far (sampled every 100 ms).
     const phases: { phase: string; seconds: number; peakRssMB: number }[] = [];
     const t = performance.now();
+    const cpu = process.cpuUsage();
     const result = await runFocusImport(
       {
         ctx: systemCtx(handle.db, "bench"),
@@ -102,6 +103,7 @@ async function main() {
       },
     );
     const headroomSeconds = (performance.now() - t) / 1000;
+    const cpuUsed = process.cpuUsage(cpu);
     clearInterval(sampler);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     process.stderr.write("\n");
@@ -115,6 +117,8 @@ async function main() {
       engine,
       rawCopy: rawCopy && { seconds: +rawCopy.seconds.toFixed(1), rowsPerSecond: Math.round(rawCopy.rows / rawCopy.seconds) },
       ratio: rawCopy && +(headroomSeconds / rawCopy.seconds).toFixed(2),
+      // The importer's process (all its threads), user + system, per row read.
+      nodeCpuMicrosPerRow: +((cpuUsed.user + cpuUsed.system) / Math.max(1, result.rows)).toFixed(2),
       phases,
       baseRssMB: Math.round(baseRss / 1024 / 1024),
       peakRssMB: Math.round(peakRss / 1024 / 1024),

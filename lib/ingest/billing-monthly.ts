@@ -8,7 +8,7 @@ export type BillingMonthKey = { importId: number; providerId: string | null; mon
 // The UTC month of a charge, as every billing query buckets it.
 export const CHARGE_MONTH = `date_trunc('month', c.charge_period_start at time zone 'UTC')::date`;
 
-const COLUMNS = `month, import_id, provider_id, provider_name, billing_currency, contract_id, reservation_id, accelerator_type_id,
+export const COLUMNS = `month, import_id, provider_id, provider_name, billing_currency, contract_id, reservation_id, accelerator_type_id,
   charge_category, pricing_category, commitment_discount_status, commitment_discount_id, has_list_cost, has_contracted_cost,
   commitment_discount_name, commitment_discount_type, rows, billed_cost, effective_cost, list_cost, contracted_cost,
   pricing_quantity, consumed_quantity, first_charge_start, last_charge_start`;
@@ -41,18 +41,25 @@ export function billingMonthKeys(keys: readonly BillingMonthKey[]): SQL {
  * running it again gives the same rows.
  */
 export async function refreshBillingMonthly(tx: Executor, keys: SQL | "all" | { importId: number }): Promise<void> {
-  // A few thousand groups out of up to millions of charges, but the planner cannot tell from 14 grouping columns
-  // and sorts every charge through disk (plus seconds of JIT): hash them in memory instead, for these statements
-  // only (set_config(…, true) lasts until the transaction ends, so the previous values are put back).
+  await hashingGroups(tx, () => recompute(tx, keys));
+}
+
+/**
+ * Runs `work` with the charges' groups hashed in memory. A few thousand groups out of up to millions of charges,
+ * but the planner cannot tell from 14 grouping columns and sorts every charge through disk (plus seconds of JIT):
+ * set_config(…, true) lasts until the transaction ends, so the previous values are put back after.
+ */
+export async function hashingGroups<T>(tx: Executor, work: () => Promise<T>): Promise<T> {
   const [before] = await queryRows<{ jit: string; sort: string; mem: string }>(
     tx,
     sql`select current_setting('jit') as jit, current_setting('enable_sort') as sort, current_setting('work_mem') as mem,
           set_config('jit', 'off', true), set_config('enable_sort', 'off', true), set_config('work_mem', '64MB', true)`,
   );
-  await recompute(tx, keys);
+  const result = await work();
   await tx.execute(
     sql`select set_config('jit', ${before!.jit}, true), set_config('enable_sort', ${before!.sort}, true), set_config('work_mem', ${before!.mem}, true)`,
   );
+  return result;
 }
 
 async function recompute(tx: Executor, keys: SQL | "all" | { importId: number }): Promise<void> {

@@ -46,9 +46,14 @@ export async function createPartitionTable(db: Executor, importId: number): Prom
   );
 }
 
-/** COPY (text format) into the import's table; `freeze` when the table was created in this transaction. */
-export function openPartitionWriter(db: Executor, importId: number, freeze: boolean): Promise<CopyWriter> {
-  return openCopyWriter(db, `copy ${partitionName(importId)} (${PARTITION_COLUMNS.join(", ")}) from`, freeze ? "with (freeze)" : "");
+/** COPY (CSV format, lib/ingest/focus/copy-rows.ts) of `columns` into the import's table; `freeze` when the table was created in this transaction. */
+export function openPartitionWriter(db: Executor, importId: number, freeze: boolean, columns: readonly string[]): Promise<CopyWriter> {
+  for (const c of columns) if (!PARTITION_COLUMNS.includes(c)) throw new Error(`No column ${c} in cost_line_items`);
+  return openCopyWriter(
+    db,
+    `copy ${partitionName(importId)} (${columns.join(", ")}) from`,
+    freeze ? "with (format csv, freeze)" : "with (format csv)",
+  );
 }
 
 /** The parent's indexes, named for the partition: the key and the three partitioned indexes of migration 0008. */

@@ -48,6 +48,11 @@ export class FocusRowMapper {
   private readonly endSlot: number;
   private readonly billingStartSlot: number;
   private readonly billingEndSlot: number;
+  /** The slots `cells` reads (all, unless `restrict`). */
+  private active: Slot[];
+  // The last cell of each timestamp column and its parse: consecutive rows repeat them (billing periods always).
+  private readonly lastRaw: string[];
+  private readonly lastTime: (ParsedTimestamp | undefined)[];
 
   constructor(header: string[], headerLine: number, options: RowOptions) {
     for (const [currency, rate] of Object.entries(options.fxRates)) this.rates.set(currency, new Decimal(rate));
@@ -112,7 +117,22 @@ export class FocusRowMapper {
     this.endSlot = seen.get("chargeperiodend") ?? -1;
     this.billingStartSlot = seen.get("billingperiodstart") ?? -1;
     this.billingEndSlot = seen.get("billingperiodend") ?? -1;
+    this.active = this.slots;
+    this.lastRaw = new Array<string>(this.width).fill("");
+    this.lastTime = new Array<ParsedTimestamp | undefined>(this.width).fill(undefined);
   }
+
+  /**
+   * For a reader that hands over only some cells as strings (the others "", lib/ingest/focus/copy-rows.ts writes
+   * them from the file's bytes): `row` reads only those columns, and leaves the others' `out` cells null.
+   */
+  restrict(extracted: readonly boolean[]): void {
+    this.active = this.slots.filter((s) => extracted[s.index] === true);
+    this.reused = new Array<string | null>(STAGING_COLUMNS.length).fill(null);
+  }
+
+  /** With `restrict`: the one `out` array every row is mapped into (its reader is done with it before the next row). */
+  private reused: (string | null)[] | null = null;
 
   /** The header name of column i (0-based). */
   columnName(i: number): string {
@@ -183,14 +203,11 @@ export class FocusRowMapper {
   }
 
   private cells(fields: string[], line: number, errors: FocusError[], full: boolean): MappedRow | null {
-    const fail = (column: string | undefined, message: string) => {
-      if (errors.length < MAX_ERRORS) errors.push(column ? { line, column, message } : { line, message });
-      return null;
-    };
+    const fail = (column: string | undefined, message: string) => pushError(errors, line, column, message);
     if (fields.length !== this.width) {
       return fail(undefined, `The row has ${fields.length} fields; the header has ${this.width}`);
     }
-    const out = new Array<string | null>(STAGING_COLUMNS.length).fill(null);
+    const out = this.reused ? this.reused.fill(null) : new Array<string | null>(STAGING_COLUMNS.length).fill(null);
     out[0] = String(line);
     let extra: Record<string, unknown> | null = null;
     let ok = true;
@@ -199,7 +216,7 @@ export class FocusRowMapper {
     let end: number | undefined;
     let bStart: number | undefined;
     let bEnd: number | undefined;
-    for (const slot of this.slots) {
+    for (const slot of this.active) {
       const raw = fields[slot.index]!;
       if (isNullCell(raw)) continue;
       try {
@@ -212,7 +229,7 @@ export class FocusRowMapper {
             out[slot.target] = parseDecimalCell(raw);
             break;
           case "timestamp": {
-            let t = this.times.get(raw);
+            let t = raw === this.lastRaw[slot.index] ? this.lastTime[slot.index] : this.times.get(raw);
             if (!t) {
               t = parseTimestampCell(raw);
               if (this.times.size > 50_000) this.times.clear();
@@ -221,6 +238,8 @@ export class FocusRowMapper {
             }
             out[slot.target] = t.text;
             const at = slot.index;
+            this.lastRaw[at] = raw;
+            this.lastTime[at] = t;
             if (at === this.startSlot) start = t.epochMs;
             else if (at === this.endSlot) end = t.epochMs;
             else if (at === this.billingStartSlot) bStart = t.epochMs;
@@ -228,7 +247,7 @@ export class FocusRowMapper {
             break;
           }
           case "currency": {
-            const c = raw.trim().toUpperCase();
+            const c = raw === REPORTING_CURRENCY ? raw : raw.trim().toUpperCase();
             if (!/^[A-Z]{3}$/.test(c)) throw new CellError(`"${clip(raw)}" is not an ISO 4217 currency code`);
             out[slot.target] = c;
             break;
@@ -341,6 +360,11 @@ export function copyLine(prefix: string, row: MappedRow): string {
     text += v === null || v === undefined ? "\t\\N" : plain ? "\t" + v : "\t" + copyText(v);
   }
   return `${text}\t${extra ? copyText(JSON.stringify(extra)) : "\\N"}\n`;
+}
+
+function pushError(errors: FocusError[], line: number, column: string | undefined, message: string): null {
+  if (errors.length < MAX_ERRORS) errors.push(column ? { line, column, message } : { line, message });
+  return null;
 }
 
 function objectOutline(raw: string): boolean {

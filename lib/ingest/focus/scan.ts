@@ -34,6 +34,11 @@ const COMMA = 44;
 const LF = 10;
 const CR = 13;
 
+/** Per byte: 1 ends an unquoted field (comma, LF, CR), 2 a quote, 0 anything else. */
+const STOP = new Uint8Array(256);
+STOP[COMMA] = STOP[LF] = STOP[CR] = 1;
+STOP[QUOTE] = 2;
+
 export type ScanHandlers = {
   /** The header record (all fields). Returns which columns `onRecord` needs as strings. */
   onHeader(fields: string[], line: number): { extract: boolean[] };
@@ -72,7 +77,17 @@ export class LineMap {
   }
 }
 
+/**
+ * The record `onRecord` is called with, as bytes: field n spans data[starts[n], ends[n]) as written in the file
+ * (quotes included); flags[n] has QUOTED, ESCAPED_QUOTES ("" inside) and LITERAL_QUOTE (a quote inside an unquoted field).
+ */
+export type RecordBytes = { data: Buffer; starts: Int32Array; ends: Int32Array; flags: Uint8Array };
+export const QUOTED = 1;
+export const ESCAPED_QUOTES = 2;
+export const LITERAL_QUOTE = 4;
+
 export class FocusScanner {
+  readonly record: RecordBytes = { data: Buffer.alloc(0), starts: new Int32Array(0), ends: new Int32Array(0), flags: new Uint8Array(0) };
   /** Records passed on so far (the staging table numbers them 1, 2, … in this order). */
   records = 0;
   readonly lines = new LineMap();
@@ -87,6 +102,7 @@ export class FocusScanner {
   private fields: string[] = [];
   private eol: Buffer | null = null;
   private stopped = false;
+  private readonly unescaped = new Map<string, string>();
 
   constructor(private readonly handlers: ScanHandlers) {}
 
@@ -160,6 +176,8 @@ export class FocusScanner {
     let nextLf = -1;
     let nextCr = -1;
     const size = input.length;
+    let { starts, ends, flags } = this.record;
+    this.record.data = input;
     const breaksIn = (from: number, to: number): number => {
       if (nextLf !== size && nextLf < from) nextLf = at(input.indexOf(LF, from), size);
       if (nextCr !== size && nextCr < from) nextCr = at(input.indexOf(CR, from), size);
@@ -199,8 +217,10 @@ export class FocusScanner {
           let closed = -1;
           let escaped = false;
           for (;;) {
-            const k = data.indexOf(QUOTE, q);
-            if (k < 0) break;
+            // A byte loop, not indexOf: quoted cells are short and Tags hold many "" pairs (a native call each).
+            let k = q;
+            while (k < len && data[k] !== QUOTE) k++;
+            if (k >= len) break;
             if (k + 1 < len && data[k + 1] === QUOTE) {
               escaped = true;
               q = k + 2;
@@ -216,10 +236,15 @@ export class FocusScanner {
             return this.keep(start, run, data, out);
           }
           breaks += breaksIn(i + 1, closed);
+          if (n < starts.length) {
+            starts[n] = i;
+            ends[n] = closed + 1;
+            flags[n] = escaped ? QUOTED | ESCAPED_QUOTES : QUOTED;
+          }
           if (nul >= 0 && nul < closed && nul > i) nulField = n;
           if (want) {
             value = ascii ? bytes.latin1Slice(i + 1, closed) : bytes.utf8Slice(i + 1, closed);
-            if (escaped) value = value.replaceAll('""', '"');
+            if (escaped) value = this.unescape(value);
           }
           i = closed + 1;
           if (i < len) {
@@ -234,13 +259,22 @@ export class FocusScanner {
           }
         } else {
           let k = i;
+          let lq = false;
           while (k < len) {
-            const c = data[k]!;
-            if (c === COMMA || c === LF || c === CR) break;
-            if (c === QUOTE) literalQuote = true;
+            const c = STOP[data[k]!]!;
+            if (c !== 0) {
+              if (c === 1) break;
+              lq = true;
+            }
             k++;
           }
           if (k >= len && !final) return this.keep(start, run, data, out);
+          if (lq) literalQuote = true;
+          if (n < starts.length) {
+            starts[n] = i;
+            ends[n] = k;
+            flags[n] = lq ? LITERAL_QUOTE : 0;
+          }
           if (nul >= 0 && nul < k && nul >= i) nulField = n;
           if (want) value = ascii ? bytes.latin1Slice(i, k) : bytes.utf8Slice(i, k);
           i = k;
@@ -278,6 +312,10 @@ export class FocusScanner {
         this.width = headerFields.length;
         this.extract = wanted;
         this.fields = new Array<string>(this.width).fill("");
+        this.record.starts = new Int32Array(this.width);
+        this.record.ends = new Int32Array(this.width);
+        this.record.flags = new Uint8Array(this.width);
+        ({ starts, ends, flags } = this.record);
         continue;
       }
       if (n !== this.width || nulField >= 0) {
@@ -309,6 +347,21 @@ export class FocusScanner {
     }
     flush(p);
     return p;
+  }
+
+  /**
+   * A quoted cell with "" inside, unquoted. Exports repeat the same few such cells (Tags): the same text comes
+   * back as the same string, whose hash V8 keeps, so the maps keyed by it downstream do not hash it again.
+   */
+  private unescape(value: string): string {
+    let plain = this.unescaped.get(value);
+    if (plain === undefined) {
+      plain = value.replaceAll('""', '"');
+      if (this.unescaped.size >= 10_000) this.unescaped.clear();
+      // A flat copy as the key: `value` is a slice that would keep its whole read chunk alive.
+      this.unescaped.set(Buffer.from(value, "utf8").toString("utf8"), plain);
+    }
+    return plain;
   }
 
   private keep(start: number, run: number, data: Buffer, out: Buffer[]): number {

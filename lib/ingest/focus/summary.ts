@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/rows";
+import { CHARGE_MONTH, COLUMNS, hashingGroups } from "../billing-monthly";
 import { REPORTING_CURRENCY } from "./rows";
 
 export type FocusTotals = { rows: number; billedCost: string; effectiveCost: string };
@@ -22,6 +23,23 @@ export type FocusSummary = {
 
 /** A provider's billing period present in an import: the key of the replace rule. */
 export type BillingPeriodKey = { provider: string; billingPeriodStart: string };
+
+// The summary's grouping sets over the groups `g` (p, m, bps): Citus refuses GROUPING SETS over a distributed table.
+const SUMMARY_SETS = `select
+    case when grouping(p) = 0 and grouping(bps) = 0 then 'period' when grouping(p) = 0 then 'provider'
+         when grouping(m) = 0 then 'month' else 'total' end as kind,
+    p as provider, m as month, bps as period,
+    coalesce(sum(rows), 0)::int as rows,
+    coalesce(sum(billed), 0)::text as billed,
+    coalesce(sum(effective), 0)::text as effective,
+    coalesce(sum(contract_rows), 0)::int as contract_rows,
+    coalesce(sum(reservation_rows), 0)::int as reservation_rows,
+    coalesce(sum(accelerator_rows), 0)::int as accelerator_rows,
+    coalesce(sum(unmatched_rows), 0)::int as unmatched_rows,
+    coalesce(sum(unmatched_effective), 0)::text as unmatched_effective
+  from g
+  group by grouping sets ((p), (m), (p, bps), ())
+  order by 1, 2, 3, 4`;
 
 type Row = {
   kind: "total" | "provider" | "month" | "period";
@@ -46,45 +64,55 @@ function money(value: string): string {
 
 const totals = (r: Row): FocusTotals => ({ rows: r.rows, billedCost: money(r.billed), effectiveCost: money(r.effective) });
 
-/** Totals of one import read back from cost_line_items (one scan, then grouping sets), plus its billing periods. */
-export async function summarizeImport(db: Executor, importId: number): Promise<{ summary: FocusSummary; periods: BillingPeriodKey[] }> {
-  const rows = await queryRows<Row>(
-    db,
-    // Grouped by (provider, month, period) on the rows first, then into the grouping sets over those few groups:
-    // Citus runs the first on every shard in parallel and refuses GROUPING SETS over a distributed table.
-    sql`with g as materialized (
-          select p, m, bps,
-            count(*) as rows, sum(billed_cost) as billed, sum(effective_cost) as effective,
-            count(contract_id) as contract_rows, count(reservation_id) as reservation_rows,
-            count(accelerator_type_id) as accelerator_rows,
-            count(*) filter (where unmatched) as unmatched_rows,
-            sum(effective_cost) filter (where unmatched) as unmatched_effective
-          from (
-            select coalesce(provider_name, '') as p,
-                   to_char(charge_period_start at time zone 'UTC', 'YYYY-MM') as m,
-                   to_char(billing_period_start at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as bps,
-                   billed_cost, effective_cost, contract_id, reservation_id, accelerator_type_id,
-                   (contract_id is null and reservation_id is null and accelerator_type_id is null) as unmatched
-            from cost_line_items where import_id = ${importId}
-          ) x
-          group by p, m, bps
+/**
+ * One pass over the import's rows for both its summary and its billing_monthly rows: the rows are grouped once by
+ * the rollup's key plus the raw provider name and billing period (a few thousand groups, in a temporary table
+ * dropped at commit), and both are computed from those groups (sums of sums are exact in numeric). Run in the
+ * load's transaction, before the replace rule (which deletes only other imports' rows). Returns the summary and
+ * the import's billing periods.
+ */
+export async function summarizeAndRollUp(tx: Executor, importId: number): Promise<{ summary: FocusSummary; periods: BillingPeriodKey[] }> {
+  const id = Math.trunc(Number(importId));
+  const groups = `focus_groups_${id}`;
+  const rows = await hashingGroups(tx, async () => {
+    await tx.execute(
+      sql.raw(`create temp table ${groups} on commit drop as
+        select ${CHARGE_MONTH} as month, c.provider_id, c.provider_name, c.billing_currency, c.contract_id, c.reservation_id,
+          c.accelerator_type_id, c.charge_category, c.pricing_category, c.commitment_discount_status, c.commitment_discount_id,
+          c.list_cost is not null as has_list, c.contracted_cost is not null as has_contracted, c.billing_period_start as bps,
+          max(c.commitment_discount_name) as cd_name, max(c.commitment_discount_type) as cd_type, count(*) as n,
+          sum(c.billed_cost) as billed, sum(c.effective_cost) as effective, sum(c.list_cost) as list,
+          sum(c.contracted_cost) as contracted, sum(c.pricing_quantity) as pq, sum(c.consumed_quantity) as cq,
+          min(c.charge_period_start) as first, max(c.charge_period_start) as last
+        from cost_line_items c where c.import_id = ${id}
+        group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14`),
+    );
+    await tx.execute(sql`delete from billing_monthly where import_id = ${id}`);
+    await tx.execute(
+      sql.raw(`insert into billing_monthly (${COLUMNS})
+        select month, ${id}, provider_id, case when provider_id is null then provider_name end, billing_currency, contract_id,
+          reservation_id, accelerator_type_id, charge_category, pricing_category, commitment_discount_status,
+          commitment_discount_id, has_list, has_contracted, max(cd_name), max(cd_type), sum(n), sum(billed), sum(effective),
+          sum(list), sum(contracted), sum(pq), sum(cq), min(first), max(last)
+        from ${groups} group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14`),
+    );
+    return queryRows<Row>(
+      tx,
+      sql.raw(`with g as materialized (
+          select coalesce(provider_name, '') as p, to_char(month, 'YYYY-MM') as m,
+            to_char(bps at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as bps,
+            sum(n) as rows, sum(billed) as billed, sum(effective) as effective,
+            sum(n) filter (where contract_id is not null) as contract_rows,
+            sum(n) filter (where reservation_id is not null) as reservation_rows,
+            sum(n) filter (where accelerator_type_id is not null) as accelerator_rows,
+            sum(n) filter (where contract_id is null and reservation_id is null and accelerator_type_id is null) as unmatched_rows,
+            sum(effective) filter (where contract_id is null and reservation_id is null and accelerator_type_id is null) as unmatched_effective
+          from ${groups}
+          group by 1, 2, 3
         )
-        select
-          case when grouping(p) = 0 and grouping(bps) = 0 then 'period' when grouping(p) = 0 then 'provider'
-               when grouping(m) = 0 then 'month' else 'total' end as kind,
-          p as provider, m as month, bps as period,
-          coalesce(sum(rows), 0)::int as rows,
-          coalesce(sum(billed), 0)::text as billed,
-          coalesce(sum(effective), 0)::text as effective,
-          coalesce(sum(contract_rows), 0)::int as contract_rows,
-          coalesce(sum(reservation_rows), 0)::int as reservation_rows,
-          coalesce(sum(accelerator_rows), 0)::int as accelerator_rows,
-          coalesce(sum(unmatched_rows), 0)::int as unmatched_rows,
-          coalesce(sum(unmatched_effective), 0)::text as unmatched_effective
-        from g
-        group by grouping sets ((p), (m), (p, bps), ())
-        order by 1, 2, 3, 4`,
-  );
+        ${SUMMARY_SETS}`),
+    );
+  });
   const total = rows.find((r) => r.kind === "total")!;
   return {
     summary: {

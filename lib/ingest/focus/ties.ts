@@ -28,7 +28,11 @@ const SUB_ACCOUNT = at("sub_account_id");
  * transaction, for FocusRowMapper rows: each row is tied in Node as it is read, before its COPY.
  */
 export async function loadChargeTier(db: Executor): Promise<ChargeTier> {
-  const matcher: ChargeMatcher = await loadChargeMatcher(db);
+  return chargeTier(await loadChargeMatcher(db));
+}
+
+/** The tier over a matcher already loaded. */
+export function chargeTier(matcher: ChargeMatcher): ChargeTier {
   return {
     tie: ({ out, extra, startMs }) =>
       matcher.match({

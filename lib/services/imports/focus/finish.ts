@@ -8,9 +8,8 @@ import type { BillingPeriodKey, FocusSummary } from "@/lib/ingest/focus/summary"
 import { audit } from "../../audit";
 import type { Staged } from "./stage";
 
-/** billing_monthly for this import's rows and for the months whose rows the replace rule deleted. */
-export async function rollUpBilling(tx: Tx, importId: number, touched: BillingMonthKey[]): Promise<void> {
-  await refreshBillingMonthly(tx, { importId });
+/** billing_monthly for the months whose rows the replace rule deleted (the import's own: summarizeAndRollUp). */
+export async function rollUpReplaced(tx: Tx, touched: BillingMonthKey[]): Promise<void> {
   if (touched.length > 0) await refreshBillingMonthly(tx, billingMonthKeys(touched));
 }
 

@@ -16,10 +16,10 @@ import {
 import { replaceEarlierPeriods, type Replaced } from "@/lib/ingest/focus/replace";
 import { loadChargeTier } from "@/lib/ingest/focus/ties";
 import { SourceAbortedError, type ByteSource } from "@/lib/ingest/focus/stream";
-import { summarizeImport, type FocusSummary } from "@/lib/ingest/focus/summary";
+import { summarizeAndRollUp, type FocusSummary } from "@/lib/ingest/focus/summary";
 import { claimFile, findSucceeded } from "./claim";
 import { finishFailed } from "./fail";
-import { markSucceeded, rollUpBilling } from "./finish";
+import { markSucceeded, rollUpReplaced } from "./finish";
 import { scanAndStage, type StageArgs, type Staged } from "./stage";
 import { Duplicate, type FileRead, type FocusImportArgs, type FocusImportOptions, type FocusImportResult } from "./types";
 
@@ -28,7 +28,7 @@ export type { FocusImportArgs, FocusImportResult } from "./types";
 /**
  * Imports a FOCUS 1.0–1.3 cost-and-usage CSV (plain or gzip) all-or-nothing: claim the file → scan and stage
  * (typed, checked and tied in Node, COPYed into the import's own table) → index → attach as its partition →
- * summarize → replace earlier periods → roll up → finish, in one transaction on the server (PGlite COPYs outside it). Rules in README ("FOCUS billing import"). Permission billing.import.
+ * summarize and roll up → replace earlier periods → finish, in one transaction on the server (PGlite COPYs outside it). Rules in README ("FOCUS billing import"). Permission billing.import.
  */
 export async function importFocus(args: FocusImportArgs): Promise<FocusImportResult> {
   return runFocusImport(args, { fxRates: env().fxRates });
@@ -120,12 +120,11 @@ async function loadAndFinish(tx: Tx, job: Job, staged: Staged, attached = false)
     await attachPartition(tx, importId);
     mark("attach");
   }
-  const { summary, periods } = await summarizeImport(tx, importId);
-  mark("summary");
+  const { summary, periods } = await summarizeAndRollUp(tx, importId);
+  mark("summary and billing_monthly");
   const { replaced, touched } = await replaceEarlierPeriods(tx, importId, periods);
+  await rollUpReplaced(tx, touched);
   mark("replace");
-  await rollUpBilling(tx, importId, touched);
-  mark("billing_monthly");
   await markSucceeded(tx, ctx, { importId, fileName, staged, summary, periods, replaced });
   return { bytes: staged.tap.bytes, sha256: staged.tap.sha256(), summary, replaced };
 }

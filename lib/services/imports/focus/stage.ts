@@ -2,14 +2,13 @@ import type { Executor } from "@/lib/db/client";
 import type { CopyWriter } from "@/lib/ingest/focus/copy-in";
 import type { ChargeTier } from "@/lib/ingest/focus/ties";
 import { openPartitionWriter } from "@/lib/ingest/focus/partition";
-import { copyLine, FocusRowMapper, MAX_ERRORS, type FocusError } from "@/lib/ingest/focus/rows";
+import { clearDecimals, copyPlan, CopyRows, prepareDecimals, type CopyPlan } from "@/lib/ingest/focus/copy-rows";
+import { FocusRowMapper, MAX_ERRORS, type FocusError } from "@/lib/ingest/focus/rows";
 import { FocusScanner, type ScanHandlers } from "@/lib/ingest/focus/scan";
 import { pumpBytes, type ByteSource, type Tap } from "@/lib/ingest/focus/stream";
 import { Rejected, type FileRead } from "./types";
 
 const PROGRESS_MS = 250;
-/** Lines a COPY write carries (one string → bytes conversion each). */
-const BATCH_ROWS = 512;
 
 export type StageArgs = {
   source: ByteSource;
@@ -60,21 +59,17 @@ class RowStager implements ScanHandlers {
   private readonly passed: Buffer[] = [];
   private readonly structural: FocusError[] = [];
   private readonly rowErrors: FocusError[] = [];
-  private readonly prefix: string;
   mapper?: FocusRowMapper;
+  private plan?: CopyPlan;
   private writer?: CopyWriter;
-  private lines: string[] = [];
+  private lines?: CopyRows;
   private lastProgress = 0;
-  /** The file so far holds a backslash or a tab: cells need COPY escaping (a record may span chunks, so it sticks). */
-  private escapes = false;
 
   constructor(
     private readonly target: Executor,
     private readonly args: StageArgs,
     private readonly read: FileRead,
-  ) {
-    this.prefix = `${args.importId}\t`;
-  }
+  ) {}
 
   private get failed(): boolean {
     return this.structural.length > 0 || this.rowErrors.length > 0 || (this.mapper?.headerErrors.length ?? 0) > 0;
@@ -82,21 +77,20 @@ class RowStager implements ScanHandlers {
 
   onHeader(fields: string[], line: number) {
     this.mapper = new FocusRowMapper(fields, line, { fxRates: this.args.fxRates });
-    return { extract: new Array<boolean>(fields.length).fill(true) };
+    this.plan = copyPlan(this.mapper);
+    this.mapper.restrict(this.plan.read);
+    this.lines = new CopyRows(this.plan, this.args.importId);
+    return { extract: this.plan.extract };
   }
 
-  onRecord(fields: string[], line: number, multiline: boolean): boolean {
+  onRecord(fields: string[], line: number): boolean {
     this.read.rows++;
-    const row = this.mapper!.row(fields, line, this.rowErrors, !this.escapes && !multiline);
+    const plan = this.plan!;
+    prepareDecimals(plan, this.scanner.record, fields);
+    const row = this.mapper!.row(fields, line, this.rowErrors, true);
     // After the first error the rows are only checked, for the report.
-    if (!row || this.failed) return false;
-    const t = this.args.ties.tie(row);
-    this.lines.push(
-      copyLine(
-        `${this.prefix}${line}\t${t.providerId ?? "\\N"}\t${t.contractId ?? "\\N"}\t${t.reservationId ?? "\\N"}\t${t.acceleratorTypeId ?? "\\N"}`,
-        row,
-      ),
-    );
+    if (row && !this.failed) this.lines!.add(this.scanner.record, line, this.args.ties.tie(row), row);
+    clearDecimals(plan, fields);
     return false;
   }
 
@@ -120,24 +114,22 @@ class RowStager implements ScanHandlers {
 
   async take(chunk: Buffer | null): Promise<boolean> {
     // Records are written from `lines`, not from the scanner's pass-through bytes.
-    if (chunk !== null && !this.escapes) this.escapes = chunk.indexOf(0x5c) >= 0 || chunk.indexOf(0x09) >= 0;
     if (chunk) this.scanner.push(chunk, this.passed);
     else this.scanner.end(this.passed);
     this.passed.length = 0;
     if (this.mapper && !this.writer && !this.failed) {
-      this.writer = await openPartitionWriter(this.target, this.args.importId, this.args.freeze);
+      this.writer = await openPartitionWriter(this.target, this.args.importId, this.args.freeze, this.plan!.columns);
     }
-    if (this.failed) this.lines = [];
-    else await this.flush(chunk === null ? 1 : BATCH_ROWS);
+    if (this.failed) this.lines?.take(0);
+    else await this.flush(chunk === null ? 1 : undefined);
     this.report(false);
     return !this.scanner.done && this.errorCount() < MAX_ERRORS;
   }
 
-  private async flush(atLeast: number): Promise<void> {
-    if (this.lines.length < atLeast || !this.writer) return;
-    const text = this.lines.join("");
-    this.lines = [];
-    await this.writer.write(Buffer.from(text, "utf8"));
+  private async flush(atLeast?: number): Promise<void> {
+    if (!this.writer) return;
+    const bytes = this.lines!.take(atLeast);
+    if (bytes) await this.writer.write(bytes);
   }
 
   report(force: boolean): void {
