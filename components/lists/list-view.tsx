@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import { ArrowDown, ArrowUp, ArrowUpDown, Download } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -174,7 +174,12 @@ export function ListView<T extends { id: string }>({
             </tbody>
           ) : (
             <ListRows
-              rows={result.rows.map((row) => ({ id: row.id, href: rowHref(row), cells: columns.map((c) => c.render(row)) }))}
+              rows={result.rows.map((row) => ({
+                id: row.id,
+                href: rowHref(row),
+                // Keyed: an array of elements crossing to a client component is checked for keys like any list.
+                cells: columns.map((c) => <Fragment key={c.key}>{c.render(row)}</Fragment>),
+              }))}
               columnKeys={columns.map((c) => c.key)}
               cellClass={cellClass}
             />
