@@ -22,7 +22,7 @@ export function startServer(databaseUrl: string, port: number): ChildProcess {
   });
 }
 
-/** Stops the server's whole process group (start.ts and the `next start` it spawned). */
+/** Stops the server's whole process group (start.ts and the production server, scripts/server.ts, it spawned). */
 export function stopServer(child: ChildProcess) {
   if (child.pid && child.exitCode === null) {
     try {
