@@ -1,0 +1,122 @@
+import { isNull, sql } from "drizzle-orm";
+import { allocations, workloads } from "@/lib/db/schema";
+import { queryRows } from "@/lib/db/rows";
+import { MONEY_CURRENCY } from "@/lib/db/sql";
+import { fxRates } from "@/lib/env";
+import { allocatedAh } from "@/lib/metrics/allocation";
+import { startOfUtcMonth, utcMonths } from "@/lib/metrics/calendar";
+import { capacityAh } from "@/lib/metrics/capacity";
+import { dec, Dec } from "@/lib/metrics/decimal";
+import { blocksInUsd } from "@/lib/metrics/fx";
+import { billedKey, monthKey } from "@/lib/metrics/monthly-spend";
+import type { Period } from "@/lib/metrics/period";
+import { plannedCost } from "@/lib/metrics/planned-cost";
+import { showbackMonth, type MonthShowback, type PoolRule, type ShowbackBlock } from "@/lib/metrics/showback";
+import { requirePermission, type Ctx } from "@/lib/auth/context";
+import { loadBilledMonths, loadMonthlyUsed, monthsSql } from "../costs/billing";
+import { loadCostBlocks } from "../costs/blocks";
+
+export type ShowbackMonth = MonthShowback & { month: Period };
+
+// A charge's provider as the Costs page keys it (lib/queries/costs/billing.ts).
+const PROVIDER_KEY = sql.raw(`coalesce(b.provider_id::text, 'name:' || coalesce(b.provider_name, ''))`);
+const MONTH = sql.raw(`to_char(b.month, 'YYYY-MM-DD')`);
+
+/**
+ * Showback per month of [from, to) in USD (PRODUCT.md §3 allocation), on the Costs page's numbers: a provider-month
+ * with billing is actual — each block its charges tied to it, the provider's other charges unallocated (no rule
+ * gives them a workload yet) — and every other provider-month is the blocks' planned cost (reserved: every hour held;
+ * on-demand and spot: the hours used, every hour from the month of asOf on). Blocks priced in another currency are
+ * converted as on Costs. Each block-month is split by its allocations' accelerator-hours; a pay-per-use block pays
+ * only its used hours, so it is split on those, in the allocations' proportions, as used cost.
+ */
+export async function getShowback(ctx: Ctx, input: { from: Date; to: Date; rule: PoolRule; asOf?: Date }): Promise<ShowbackMonth[]> {
+  requirePermission(ctx, "app.read");
+  const from = startOfUtcMonth(input.from);
+  const to = startOfUtcMonth(input.to);
+  const thisMonth = startOfUtcMonth(input.asOf ?? new Date());
+  const count = (to.getUTCFullYear() - from.getUTCFullYear()) * 12 + to.getUTCMonth() - from.getUTCMonth();
+  const months = utcMonths(from, Math.max(0, count));
+  const f = { from, to, provider: null, family: null, site: null };
+  const currency = MONEY_CURRENCY;
+  const [loaded, used, billed, tied, byProvider, spans, owners] = await Promise.all([
+    loadCostBlocks(ctx, f),
+    loadMonthlyUsed(ctx, f),
+    loadBilledMonths(ctx, f, currency),
+    queryRows<{ reservation_id: string; month: string; amount: string }>(
+      ctx.db,
+      sql`select b.reservation_id, ${MONTH} as month, sum(b.effective_cost)::text as amount
+          from billing_monthly b join imports i on i.id = b.import_id
+          where i.status = 'succeeded' and b.billing_currency = ${currency} and ${monthsSql(from, to)} and b.reservation_id is not null
+          group by 1, 2`,
+    ),
+    queryRows<{ provider: string; month: string; amount: string }>(
+      ctx.db,
+      sql`select ${PROVIDER_KEY} as provider, ${MONTH} as month, sum(b.effective_cost)::text as amount
+          from billing_monthly b join imports i on i.id = b.import_id
+          where i.status = 'succeeded' and b.billing_currency = ${currency} and ${monthsSql(from, to)}
+          group by 1, 2`,
+    ),
+    ctx.db
+      .select({
+        reservationId: allocations.reservationId,
+        workloadId: allocations.workloadId,
+        quantity: allocations.quantity,
+        startAt: allocations.startAt,
+        endAt: allocations.endAt,
+      })
+      .from(allocations)
+      .where(isNull(allocations.archivedAt)),
+    ctx.db.select({ id: workloads.id, teamId: workloads.teamId }).from(workloads),
+  ]);
+  const blocks = blocksInUsd(loaded, fxRates()).blocks;
+  const tiedCost = new Map(tied.map((r) => [`${r.reservation_id}|${r.month}`, r.amount]));
+  const spansOf = new Map<string, typeof spans>();
+  for (const s of spans) spansOf.set(s.reservationId, [...(spansOf.get(s.reservationId) ?? []), s]);
+  const teamOf = new Map(owners.map((w) => [w.id, w.teamId]));
+  const usedOf = (blockId: string, month: Date): Dec | null => {
+    const u = used.get(blockId);
+    const k = u ? u.months.indexOf(month.getTime()) : -1;
+    return k >= 0 ? dec(u!.usedAh[k]) : null;
+  };
+
+  return months.map((month) => {
+    const key = monthKey(month.from);
+    const known = month.from < thisMonth;
+    const showbackBlocks: ShowbackBlock[] = [];
+    const assigned = new Map<string, Dec>(); // per provider: the billed charges given to a block
+    for (const b of blocks) {
+      const capacity = capacityAh(b, month);
+      if (capacity.lte(0)) continue;
+      const usedAh = usedOf(b.id, month.from);
+      const isBilled = billed.has(billedKey(b.providerId, month.from));
+      const payPerUse = b.pricingModel !== "reserved";
+      let cost: Dec;
+      if (isBilled) {
+        cost = dec(tiedCost.get(`${b.id}|${key}`) ?? 0);
+        assigned.set(b.providerId, (assigned.get(b.providerId) ?? new Dec(0)).plus(cost));
+      } else {
+        cost = known
+          ? plannedCost({ pricingModel: b.pricingModel, rate: b.rate, capacityAh: capacity, usedAh: usedAh ?? 0 })
+          : capacity.times(b.rate);
+      }
+      // A pay-per-use block pays for its used hours (all of them, ahead of asOf): split those, all as used.
+      const paid = payPerUse ? (known ? (usedAh ?? new Dec(0)) : capacity) : capacity;
+      const scale = payPerUse && capacity.gt(0) ? paid.div(capacity) : new Dec(1);
+      showbackBlocks.push({
+        cost,
+        capacityAh: paid,
+        usedAh: payPerUse ? paid : usedAh,
+        allocations: (spansOf.get(b.id) ?? []).flatMap((s) => {
+          const ah = allocatedAh(b, { quantity: s.quantity, from: s.startAt, to: s.endAt }, month);
+          return ah.gt(0) ? [{ workloadId: s.workloadId, allocatedAh: ah.times(scale), usedAh: null }] : [];
+        }),
+      });
+    }
+    const untied = byProvider
+      .filter((p) => p.month === key)
+      .map((p) => ({ workloadId: null, amount: dec(p.amount).minus(assigned.get(p.provider) ?? 0) }))
+      .filter((u) => !u.amount.isZero());
+    return { month, ...showbackMonth({ blocks: showbackBlocks, untied, teamOf, rule: input.rule }) };
+  });
+}
