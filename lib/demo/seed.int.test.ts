@@ -65,6 +65,7 @@ describeOnEachEngine("demo seed", (engine) => {
         (select count(*)::int from demand_plans) as "demandPlans",
         (select count(*)::int from teams) as teams,
         (select count(*)::int from workloads) as workloads,
+        (select count(*)::int from allocations) as allocations,
         (select count(*)::int from offers) as offers,
         (select count(*)::int from users) as users,
         (select count(*)::int from cost_line_items) as "billingRows"`,
@@ -76,6 +77,7 @@ describeOnEachEngine("demo seed", (engine) => {
     expect(summary.powerBudgets).toBeGreaterThanOrEqual(2 * summary.sites);
     expect(summary.contracts).toBeGreaterThanOrEqual(12);
     expect(summary.reservations).toBeGreaterThanOrEqual(120);
+    expect(summary.allocations).toBeGreaterThanOrEqual(100); // most reserved blocks split among 2–4 workloads
     expect(summary.utilizationHours).toBeGreaterThan(500_000);
     expect(summary.utilizationHours).toBeLessThan(1_500_000);
     expect(summary.demandPlans).toBeGreaterThanOrEqual(5);

@@ -136,7 +136,7 @@ describeOnEachEngine("npm run headroom -- import <kind>", (engine) => {
     const unknown = await cli("import", "widgets", "x.csv");
     expect(unknown.code).toBe(2);
     expect(unknown.out).toContain(
-      "import <providers|accelerator_types|sites|power_budgets|contracts|reservations|teams|workloads|demand_plans|offers> FILE [--check] [--json] [--as EMAIL]",
+      "import <providers|accelerator_types|sites|power_budgets|contracts|reservations|teams|workloads|allocations|demand_plans|offers> FILE [--check] [--json] [--as EMAIL]",
     );
     expect((await cli("import", "providers")).code).toBe(2);
     expect((await cli()).code).toBe(0);
