@@ -54,10 +54,22 @@ export function planBusinessMetrics(asOf: Date): PlannedMetric[] {
 }
 
 /** Inserts the planned values for the seeded workloads (ids by name); returns how many. */
-export async function insertBusinessMetrics(tx: Executor, planned: readonly PlannedMetric[], workloadIds: Map<string, string>): Promise<number> {
+export async function insertBusinessMetrics(
+  tx: Executor,
+  planned: readonly PlannedMetric[],
+  workloadIds: Map<string, string>,
+): Promise<number> {
   if (planned.length === 0) return 0;
-  await tx.insert(businessMetrics).values(
-    planned.map((m) => ({ workloadId: workloadIds.get(m.workload)!, metric: m.metric, day: m.day, value: m.value, updatedBy: SEED_ACTOR })),
-  );
+  await tx
+    .insert(businessMetrics)
+    .values(
+      planned.map((m) => ({
+        workloadId: workloadIds.get(m.workload)!,
+        metric: m.metric,
+        day: m.day,
+        value: m.value,
+        updatedBy: SEED_ACTOR,
+      })),
+    );
   return planned.length;
 }
