@@ -104,9 +104,13 @@ function printBusinessMetrics(out: CliIo["out"], result: BusinessMetricsImportRe
 }
 
 function runBusinessMetrics(ctx: Ctx, file: string, io: CliIo): Promise<BusinessMetricsImportResult> {
+  // Opened when first read, after the permission check: a refused caller leaves no open file behind.
+  async function* source() {
+    yield* createReadStream(file, { highWaterMark: 1 << 18 }) as AsyncIterable<Uint8Array>;
+  }
   return importBusinessMetricsCsv({
     ctx,
-    source: createReadStream(file, { highWaterMark: 1 << 18 }),
+    source: source(),
     fileName: path.basename(file),
     onProgress: ({ rows }) => io.progress(`${rows.toLocaleString("en-US")} rows`),
   });
