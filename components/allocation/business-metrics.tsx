@@ -32,7 +32,7 @@ export function BusinessMetricsSection({ metrics, csvHref }: { metrics: MetricSe
 
 function MetricPanel({ metric: m, index }: { metric: MetricSeries; index: number }) {
   const label = metricLabel(m.metric);
-  const { series, data } = metricLine(m, index);
+  const { series, data, domain } = metricLine(m, index);
   const id = `metric-${m.metric}`;
   return (
     <section
@@ -55,7 +55,7 @@ function MetricPanel({ metric: m, index }: { metric: MetricSeries; index: number
         </div>
       </dl>
       <div className="mt-3">
-        <LineChart data={data} series={series} unit="count" label={`${label} per day`} height={160} legend={false} />
+        <LineChart data={data} series={series} unit="count" label={`${label} per day`} height={160} legend={false} domain={domain} />
       </div>
       {m.olderDays > 0 ? (
         <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
