@@ -16,7 +16,8 @@ test.describe("business metrics", () => {
     await signInPage.signInAs("finance");
     await page.goto("/imports");
     const file = page.getByLabel("Business metrics file");
-    const card = file.locator("xpath=ancestor::*[.//button][1]");
+    // The upload card: the innermost element holding both its description and its file input.
+    const card = page.locator("div", { has: file }).filter({ hasText: "Daily figures per workload" }).last();
 
     const bad = `workload,metric,day,value\nChat inference,${metric},${isoDaysAgo(2)},100\nChat inference,Tokens Served,${isoDaysAgo(1)},5\n`;
     await file.setInputFiles({ name: "bad-metrics.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
