@@ -60,16 +60,14 @@ export async function insertBusinessMetrics(
   workloadIds: Map<string, string>,
 ): Promise<number> {
   if (planned.length === 0) return 0;
-  await tx
-    .insert(businessMetrics)
-    .values(
-      planned.map((m) => ({
-        workloadId: workloadIds.get(m.workload)!,
-        metric: m.metric,
-        day: m.day,
-        value: m.value,
-        updatedBy: SEED_ACTOR,
-      })),
-    );
+  await tx.insert(businessMetrics).values(
+    planned.map((m) => ({
+      workloadId: workloadIds.get(m.workload)!,
+      metric: m.metric,
+      day: m.day,
+      value: m.value,
+      updatedBy: SEED_ACTOR,
+    })),
+  );
   return planned.length;
 }
