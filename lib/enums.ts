@@ -29,6 +29,7 @@ export const IMPORT_KINDS = [
   "teams",
   "workloads",
   "allocations",
+  "business_metrics",
 ] as const;
 export const IMPORT_STATUSES = ["running", "succeeded", "failed"] as const;
 /** `external`: a customer of capacity the lab resells. */

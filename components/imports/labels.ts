@@ -8,4 +8,5 @@ export const IMPORT_KIND_LABEL: Record<string, string> = {
   providers: "Providers",
   accelerator_types: "Accelerator types",
   demand_plans: "Demand plans",
+  business_metrics: "Business metrics",
 };

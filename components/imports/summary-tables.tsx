@@ -1,5 +1,5 @@
 import { DataTable } from "@/components/overview/data-table";
-import { formatMonth } from "@/lib/format/date";
+import { formatDay, formatMonth } from "@/lib/format/date";
 import { formatDecimal, formatMoneyDecimal } from "@/lib/format/number";
 
 type Totals = { rows: number; billedCost: string; effectiveCost: string };
@@ -17,7 +17,15 @@ export type FocusSummaryLike = {
   };
 };
 export type UtilizationSummaryLike = { reservations: number; hours: number; usedAh: string };
-export type ImportSummaryLike = FocusSummaryLike | UtilizationSummaryLike | Record<string, unknown>;
+export type BusinessMetricsSummaryLike = {
+  workloads: number;
+  metrics: string[];
+  values: number;
+  replaced: number;
+  firstDay: string;
+  lastDay: string;
+};
+export type ImportSummaryLike = FocusSummaryLike | UtilizationSummaryLike | BusinessMetricsSummaryLike | Record<string, unknown>;
 
 const COST_COLUMNS = [
   { header: "Rows", numeric: true },
@@ -33,6 +41,10 @@ function isUtilization(s: ImportSummaryLike): s is UtilizationSummaryLike {
   return typeof (s as UtilizationSummaryLike).usedAh === "string";
 }
 
+function isBusinessMetrics(s: ImportSummaryLike): s is BusinessMetricsSummaryLike {
+  return Array.isArray((s as BusinessMetricsSummaryLike).metrics) && typeof (s as BusinessMetricsSummaryLike).replaced === "number";
+}
+
 const count = (n: number) => n.toLocaleString("en-US");
 
 /** Totals of a loaded import, read back from the database after the load (not from the parser). */
@@ -42,6 +54,15 @@ export function SummaryTables({ summary }: { summary: ImportSummaryLike }) {
       <p className="mt-3 text-sm">
         {count(summary.hours)} block-hours over {count(summary.reservations)} reservations, {formatDecimal(summary.usedAh, 1)}{" "}
         accelerator-hours used.
+      </p>
+    );
+  }
+  if (isBusinessMetrics(summary)) {
+    return (
+      <p className="mt-3 text-sm">
+        {count(summary.values)} daily values ({summary.metrics.join(", ")}) for {count(summary.workloads)}{" "}
+        {summary.workloads === 1 ? "workload" : "workloads"}, {formatDay(summary.firstDay)} to {formatDay(summary.lastDay)}
+        {summary.replaced > 0 ? `; ${count(summary.replaced)} replaced an earlier value` : ""}.
       </p>
     );
   }

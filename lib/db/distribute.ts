@@ -23,6 +23,7 @@ export const REFERENCE_TABLES = [
   "teams",
   "workloads",
   "allocations",
+  "business_metrics",
   "demand_plans",
   "reports",
   "shared_reports",

@@ -18,6 +18,7 @@ import { insertSites, SITES } from "./sites";
 import { insertSkuMappings } from "./sku-mappings";
 import { insertTeamsAndWorkloads, TEAMS, WORKLOADS } from "./teams";
 import { insertAllocations, planAllocations } from "./allocations";
+import { insertBusinessMetrics, planBusinessMetrics } from "./business-metrics";
 import { hashDemoPassword, insertDemoUsers } from "./users";
 import { insertUtilization, planUtilization, rollUpUtilization, type UtilizationProfile } from "./utilization";
 
@@ -33,6 +34,7 @@ export type SeedSummary = {
   teams: number;
   workloads: number;
   allocations: number;
+  businessMetrics: number;
   offers: number;
   users: number;
   billingRows?: number;
@@ -97,6 +99,7 @@ export async function seedDemo(db: Db, opts: { demoPassword: string; asOf?: Date
       reservations: reservationIds,
       workloads: workloadIds,
     });
+    const businessMetricCount = await insertBusinessMetrics(tx, planBusinessMetrics(plan.asOf), workloadIds);
     const demandPlans = await insertScenariosAndDemand(tx, catalog, plan.monthOfAsOf, workloadIds);
     const offers = await insertOffers(tx, plan.offers, { catalog, sites: siteIds });
     const users = await insertDemoUsers(tx, passwordHash);
@@ -112,6 +115,7 @@ export async function seedDemo(db: Db, opts: { demoPassword: string; asOf?: Date
       teams: TEAMS.length,
       workloads: WORKLOADS.length,
       allocations: allocationCount,
+      businessMetrics: businessMetricCount,
       offers,
       users,
     };

@@ -66,6 +66,7 @@ describeOnEachEngine("demo seed", (engine) => {
         (select count(*)::int from teams) as teams,
         (select count(*)::int from workloads) as workloads,
         (select count(*)::int from allocations) as allocations,
+        (select count(*)::int from business_metrics) as "businessMetrics",
         (select count(*)::int from offers) as offers,
         (select count(*)::int from users) as users,
         (select count(*)::int from cost_line_items) as "billingRows"`,
@@ -83,6 +84,7 @@ describeOnEachEngine("demo seed", (engine) => {
     expect(summary.demandPlans).toBeGreaterThanOrEqual(5);
     expect(summary.teams).toBeGreaterThanOrEqual(7);
     expect(summary.workloads).toBeGreaterThanOrEqual(7);
+    expect(summary.businessMetrics).toBe(3 * 180);
     expect(summary.offers).toBeGreaterThanOrEqual(250);
     expect(summary.users).toBe(4);
     expect(summary.billingRows).toBeGreaterThan(1_000);

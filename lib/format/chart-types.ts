@@ -1,5 +1,5 @@
 // Plain, serializable chart inputs: built on the server by pure mappers, drawn by client chart components.
-export type ValueUnit = "usd" | "percent" | "mw" | "h100e" | "accelerators";
+export type ValueUnit = "usd" | "percent" | "mw" | "h100e" | "accelerators" | "count";
 
 export type BarPoint = { key: string; label: string; value: number; color: string };
 export type StackedPoint = { label: string; title: string; values: Record<string, number> };

@@ -88,6 +88,12 @@ export function formatDecimal(value: Num, fractionDigits = 2): string {
   return s === "-0" ? "0" : s;
 }
 
+/** An exact decimal string with grouping, never through a float: "260000000000.500000" → "260,000,000,000.5". */
+export function formatDecimalExact(value: string | null | undefined, fractionDigits = 6): string {
+  if (value === null || value === undefined || value === "") return DASH;
+  return (numberFormat({ maximumFractionDigits: fractionDigits, roundingMode: "halfExpand" }).format as (v: string) => string)(value);
+}
+
 /** An exact decimal string to the cent without passing through a float: "12345678901234.565" → "$12,345,678,901,234.57". */
 export function formatMoneyDecimal(value: string | null | undefined, currency = "USD"): string {
   if (value === null || value === undefined || value === "") return DASH;

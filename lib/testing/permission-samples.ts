@@ -176,6 +176,14 @@ export const ALLOCATION_SAMPLES = {
   archiveAllocation: async (db, c) => allocationVersion(db, c, "PM-ALLOC-ARCHIVE"),
   importAllocations: async (db, c) => allocationsCsv(db, c),
   previewAllocationsImport: async (db, c) => allocationsCsv(db, c),
+  importBusinessMetrics: async (db) => {
+    await workloadVersion(db, "PM-WL-METRICS");
+    return { fileName: "metrics.csv", content: "workload,metric,day,value\nPM-WL-METRICS,tokens_served,2026-03-01,250000000000\n" };
+  },
+  pushBusinessMetrics: async (db) => {
+    await workloadVersion(db, "PM-WL-METRICS");
+    return { rows: [{ workload: "PM-WL-METRICS", metric: "requests", day: "2026-03-01", value: 1200 }] };
+  },
 } satisfies SampleInputs;
 
 export const ACCESS_SAMPLES = {

@@ -45,6 +45,8 @@ import { archiveAllocation } from "@/lib/services/allocations/archive";
 import { createAllocation } from "@/lib/services/allocations/create";
 import { updateAllocation } from "@/lib/services/allocations/update";
 import { updateWorkload } from "@/lib/services/workloads/update";
+import { importBusinessMetricsCsv } from "@/lib/services/imports/business-metrics/import";
+import { ingestBusinessMetrics } from "@/lib/services/imports/business-metrics/ingest";
 import { createUser } from "@/lib/services/users/create";
 import { archiveReport } from "@/lib/services/reports/archive";
 import { createReport } from "@/lib/services/reports/create";
@@ -62,6 +64,18 @@ function registerImportVerb(kind: RegisterKind, mode: "preview" | "commit"): Wri
     return mode === "preview" ? previewRegisterImport({ ctx, input: withKind }) : commitRegisterImport({ ctx, input: withKind });
   };
 }
+
+/** The business-metrics CSV import as a write verb: `{ fileName, content }`, streamed as the upload route streams it. */
+const importBusinessMetrics: WriteVerb = ({ ctx, input }) => {
+  const { fileName = "metrics.csv", content = "" } = (input ?? {}) as { fileName?: string; content?: string };
+  async function* source() {
+    yield Buffer.from(content);
+  }
+  return importBusinessMetricsCsv({ ctx, source: source(), fileName });
+};
+
+/** The JSON push of /api/v1/metrics/business as a write verb: `{ rows }`. */
+const pushBusinessMetrics: WriteVerb = ({ ctx, input }) => ingestBusinessMetrics({ ctx, rows: input });
 
 // Every write verb and the permission it demands; the permission matrix test is generated from this list.
 export const WRITE_VERBS = {
@@ -120,6 +134,8 @@ export const WRITE_VERBS = {
   createAllocation: { permission: "allocation.write", run: createAllocation },
   updateAllocation: { permission: "allocation.write", run: updateAllocation },
   archiveAllocation: { permission: "allocation.write", run: archiveAllocation },
+  importBusinessMetrics: { permission: "allocation.write", run: importBusinessMetrics },
+  pushBusinessMetrics: { permission: "allocation.write", run: pushBusinessMetrics },
   createApiKey: { permission: "api_keys.manage", run: createApiKey },
   revokeApiKey: { permission: "api_keys.manage", run: revokeApiKey },
   createReport: { permission: "shares.manage", run: createReport },

@@ -4,6 +4,7 @@ import path from "node:path";
 import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
+import { queryRows } from "@/lib/db/rows";
 import { auditLog, demandPlans, imports, providers, sites, teams, users, workloads } from "@/lib/db/schema";
 import { ForbiddenError } from "@/lib/errors";
 import { insertCatalog, uniq, type Catalog } from "@/lib/testing/commercial-fixtures";
@@ -138,8 +139,37 @@ describeOnEachEngine("npm run headroom -- import <kind>", (engine) => {
     expect(unknown.out).toContain(
       "import <providers|accelerator_types|sites|power_budgets|contracts|reservations|teams|workloads|allocations|demand_plans|offers> FILE [--check] [--json] [--as EMAIL]",
     );
+    expect(unknown.out).toContain("import business-metrics FILE [--json] [--as EMAIL]");
     expect((await cli("import", "providers")).code).toBe(2);
     expect((await cli()).code).toBe(0);
     await expect(cli("import", "providers", path.join(dir, "missing.csv"))).rejects.toThrow(/No such file/);
+  });
+
+  it("imports business metrics by workload name, refuses a bad line by column, and refuses a viewer", async () => {
+    const [team] = await handle.db
+      .insert(teams)
+      .values({ name: uniq("CLI product") })
+      .returning();
+    const name = uniq("CLI chat");
+    await handle.db.insert(workloads).values({ name, kind: "inference", teamId: team!.id, activeFrom: "2026-01-01" });
+    const good = file(
+      "metrics.csv",
+      `workload,metric,day,value\n${name},tokens_served,2026-03-01,250000000000\n${name},tokens_served,2026-03-02,260000000000\n`,
+    );
+    const ok = await cli("import", "business-metrics", good, "--as", "infra-cli@example.com");
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(
+      /^Imported 2 daily values from metrics\.csv as import #\d+\.\n {2}1 workloads, metrics tokens_served, 2026-03-01 to 2026-03-02; 0 replaced/,
+    );
+    const bad = await cli(
+      "import",
+      "business-metrics",
+      file("bad.csv", `workload,metric,day,value\n${name},tokens_served,2026-03-03,-1\n`),
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain('line 2, value: "-1" is not a number of 0 or more.');
+    await expect(cli("import", "business-metrics", good, "--as", "viewer-cli@example.com")).rejects.toBeInstanceOf(ForbiddenError);
+    const [row] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from business_metrics`);
+    expect(Number(row!.n)).toBe(2);
   });
 });

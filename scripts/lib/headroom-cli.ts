@@ -6,6 +6,8 @@ import type { Db, DbHandle } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { importFocus, type FocusImportResult } from "@/lib/services/imports/focus";
+import { importBusinessMetricsCsv } from "@/lib/services/imports/business-metrics/import";
+import type { BusinessMetricsImportResult } from "@/lib/ingest/business-metrics/types";
 import { commitRegisterImport, previewRegisterImport, type RegisterImportResult } from "@/lib/services/imports/registers/import";
 import { isRegisterKind, REGISTER_KIND_NAMES, REGISTER_KINDS, type RegisterKind } from "@/lib/services/imports/registers/kinds";
 import type { Ctx } from "@/lib/auth/context";
@@ -17,12 +19,15 @@ const KINDS = REGISTER_KIND_NAMES.join("|");
 const USAGE = `Usage:
   npm run headroom -- import focus FILE [--json] [--as EMAIL]
   npm run headroom -- import <${KINDS}> FILE [--check] [--json] [--as EMAIL]
+  npm run headroom -- import business-metrics FILE [--json] [--as EMAIL]
 ${PLAN_USAGE}
 
 import focus: a FOCUS 1.0–1.3 cost-and-usage CSV (plain or .gz).
 import <register>: a register CSV with the columns of its template (download it from Imports → Registers, or see
 README), loaded all-or-nothing through the same rules as the forms; errors are listed by line (line 1 is the
 header) and column. --check validates every row and loads nothing.
+import business-metrics: daily values per workload (columns workload,metric,day,value), loaded all-or-nothing;
+a day sent again replaces its value.
 ${PLAN_HELP}
 
 Every command works on the configured database (DATABASE_URL, or the embedded one in HEADROOM_DATA_DIR), applying migrations
@@ -85,6 +90,32 @@ function printRegister(out: CliIo["out"], result: RegisterImportResult): void {
   if (result.errorCount > result.errors.length) out(`  … and ${count(result.errorCount - result.errors.length, "more error")}.`);
 }
 
+function printBusinessMetrics(out: CliIo["out"], result: BusinessMetricsImportResult, fileName: string): void {
+  if (result.status === "failed") {
+    out(`${fileName} was rejected; nothing was loaded${result.importId ? ` (import #${result.importId})` : ""}.`);
+    for (const e of result.errors) out(`  line ${e.line}${e.column ? `, ${e.column}` : ""}: ${e.message}`);
+    return;
+  }
+  const s = result.summary!;
+  out(`Imported ${s.values.toLocaleString("en-US")} daily values from ${fileName} as import #${result.importId}.`);
+  out(
+    `  ${s.workloads} workloads, metrics ${s.metrics.join(", ")}, ${s.firstDay} to ${s.lastDay}; ${s.replaced} replaced an earlier value`,
+  );
+}
+
+function runBusinessMetrics(ctx: Ctx, file: string, io: CliIo): Promise<BusinessMetricsImportResult> {
+  // Opened when first read, after the permission check: a refused caller leaves no open file behind.
+  async function* source() {
+    yield* createReadStream(file, { highWaterMark: 1 << 18 }) as AsyncIterable<Uint8Array>;
+  }
+  return importBusinessMetricsCsv({
+    ctx,
+    source: source(),
+    fileName: path.basename(file),
+    onProgress: ({ rows }) => io.progress(`${rows.toLocaleString("en-US")} rows`),
+  });
+}
+
 async function runFocus(ctx: Ctx, file: string, io: CliIo): Promise<FocusImportResult> {
   const size = statSync(file).size;
   const controller = new AbortController();
@@ -142,8 +173,8 @@ export async function runHeadroom(argv: readonly string[], io: CliIo): Promise<n
     options: { json: { type: "boolean" }, as: { type: "string" }, check: { type: "boolean" } },
   });
   const file = positionals[0];
-  const known = kind === "focus" || isRegisterKind(kind);
-  if (command !== "import" || !known || !file || (kind === "focus" && values.check)) {
+  const known = kind === "focus" || kind === "business-metrics" || isRegisterKind(kind);
+  if (command !== "import" || !known || !file || ((kind === "focus" || kind === "business-metrics") && values.check)) {
     io.out(USAGE);
     return command ? 2 : 0;
   }
@@ -152,11 +183,16 @@ export async function runHeadroom(argv: readonly string[], io: CliIo): Promise<n
   try {
     const ctx = await actorCtx(handle.db, values.as);
     const started = Date.now();
-    const result = isRegisterKind(kind) ? await runRegister(ctx, kind, file, values.check === true, io) : await runFocus(ctx, file, io);
+    const result = isRegisterKind(kind)
+      ? await runRegister(ctx, kind, file, values.check === true, io)
+      : kind === "business-metrics"
+        ? await runBusinessMetrics(ctx, file, io)
+        : await runFocus(ctx, file, io);
     io.progress(`${result.status} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     if (values.json) io.out(JSON.stringify(result, null, 2));
     else if ("kind" in result) printRegister(io.out, result);
-    else printFocus(io.out, result, path.basename(file));
+    else if (kind === "business-metrics") printBusinessMetrics(io.out, result as BusinessMetricsImportResult, path.basename(file));
+    else printFocus(io.out, result as FocusImportResult, path.basename(file));
     return result.status === "failed" || result.status === "invalid" ? 1 : 0;
   } finally {
     await handle.close();

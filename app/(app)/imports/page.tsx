@@ -26,13 +26,13 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
   const history = await getImportHistory(ctx, params);
   const role = ctx.actor.role;
   const canRegisters = REGISTER_PERMISSIONS.some((p) => can(role, p));
-  const canAny = can(role, "billing.import") || can(role, "utilization.import") || canRegisters;
+  const canAny = can(role, "billing.import") || can(role, "utilization.import") || can(role, "allocation.write") || canRegisters;
   return (
     <div className="mx-auto max-w-6xl">
       <h1 className="text-2xl font-semibold tracking-tight">Imports</h1>
       <p className="mt-1 mb-6 text-sm text-slate-600 dark:text-slate-400">
-        Billing exports in FOCUS format, hourly utilization and register CSVs. Every import loads all its rows or none, and the same file is
-        never loaded twice.
+        Billing exports in FOCUS format, hourly utilization, daily business metrics and register CSVs. Every import loads all its rows or
+        none, and the same file is never loaded twice.
       </p>
       {canAny ? (
         <div className="mb-8 grid gap-4">
@@ -52,6 +52,15 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
               endpoint="/imports/utilization/upload"
               accept=".csv,.gz,text/csv,application/gzip"
               fileLabel="Utilization file"
+            />
+          ) : null}
+          {can(role, "allocation.write") ? (
+            <UploadCard
+              title="Business metrics"
+              description="Daily figures per workload, the denominators of unit economics: columns workload (name), metric (snake case, such as tokens_served, requests or training_tokens), day (YYYY-MM-DD, UTC), value (0 or more). Re-sending a day replaces its value."
+              endpoint="/imports/business-metrics/upload"
+              accept=".csv,text/csv"
+              fileLabel="Business metrics file"
             />
           ) : null}
           {canRegisters ? (

@@ -7,6 +7,7 @@ import {
   integer,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -95,5 +96,26 @@ export const allocations = pgTable(
     index("allocations_workload_idx").on(t.workloadId),
     check("allocations_quantity_positive", sql`${t.quantity} > 0`),
     check("allocations_period", sql`${t.endAt} is null or ${t.endAt} > ${t.startAt}`),
+  ],
+);
+
+// A daily business figure of a workload (tokens served, requests, training tokens…): the denominator of unit economics.
+// One value per workload, metric and day, so a re-sent day replaces it.
+export const businessMetrics = pgTable(
+  "business_metrics",
+  {
+    day: date().notNull(),
+    workloadId: uuid()
+      .notNull()
+      .references(() => workloads.id),
+    metric: text().notNull(),
+    value: numeric({ precision: 24, scale: 6 }).notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workloadId, t.metric, t.day] }),
+    check("business_metrics_value_nonnegative", sql`${t.value} >= 0`),
+    check("business_metrics_metric_name", sql`${t.metric} ~ '^[a-z][a-z0-9]*(_[a-z0-9]+)*$' and length(${t.metric}) <= 64`),
   ],
 );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Pencil } from "lucide-react";
+import { BusinessMetricsSection } from "@/components/allocation/business-metrics";
 import { EntityHistory } from "@/components/history/entity-history";
 import { ArchiveButton } from "@/components/registers/archive-button";
 import { DetailList } from "@/components/registers/detail-list";
@@ -12,6 +13,7 @@ import { isUuid } from "@/lib/db/uuid";
 import { WORKLOAD_KIND_LABELS } from "@/lib/enums";
 import { formatDay } from "@/lib/format/date";
 import { formatRate } from "@/lib/format/number";
+import { getWorkloadMetrics } from "@/lib/queries/business-metrics";
 import { entityHistory } from "@/lib/queries/lists/history";
 import { getWorkloadDetail } from "@/lib/queries/workloads";
 import { setWorkloadArchivedAction } from "../actions";
@@ -25,7 +27,11 @@ export default async function WorkloadPage({ params }: { params: Promise<{ id: s
   const ctx = await requireCtx();
   const { id } = await params;
   if (!isUuid(id)) notFound();
-  const [w, history] = await Promise.all([getWorkloadDetail(ctx, id), entityHistory(ctx, "workload", id)]);
+  const [w, history, metrics] = await Promise.all([
+    getWorkloadDetail(ctx, id),
+    entityHistory(ctx, "workload", id),
+    getWorkloadMetrics(ctx, id),
+  ]);
   if (!w) notFound();
   const canWrite = can(ctx.actor.role, "allocation.write");
   return (
@@ -97,6 +103,10 @@ export default async function WorkloadPage({ params }: { params: Promise<{ id: s
           </ul>
         )}
       </section>
+      <BusinessMetricsSection
+        metrics={metrics}
+        csvHref={can(ctx.actor.role, "export.csv") ? `/allocation/workloads/${id}/metrics.csv` : undefined}
+      />
       <EntityHistory entries={history} />
     </div>
   );
