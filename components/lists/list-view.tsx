@@ -52,13 +52,14 @@ export function ListFilters({
         <Input id="list-q" name="q" type="search" defaultValue={params.q ?? ""} placeholder={searchLabel} className="w-60" />
       </div>
       {filterSelects.map((f) => (
-        <div key={f.name} className="flex max-w-full min-w-0 flex-col gap-1">
+        // At most 16rem: a select is as wide as its longest option (a team's full path), which would push the page sideways.
+        <div key={f.name} className="flex max-w-64 min-w-0 flex-col gap-1">
           <Label htmlFor={`list-${f.name}`}>{f.label}</Label>
           <select
             id={`list-${f.name}`}
             name={f.name}
             defaultValue={String(params.filters[f.name] ?? "")}
-            className="h-9 max-w-full rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-900"
+            className="h-9 w-full max-w-full rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-900"
           >
             <option value="">All</option>
             {f.options.map((o) => (
