@@ -1,5 +1,5 @@
 import type { Permission } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
+import { AppError, ValidationError } from "@/lib/errors";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 
 export class PayloadTooLargeError extends AppError {
@@ -189,4 +189,48 @@ export async function streamedUpload(
     (onProgress, signal) => opts.run({ ctx, source: limitedBody(request.body, opts.max), fileName, onProgress, signal }),
     request.signal,
   );
+}
+
+/**
+ * A feed pushed with an API key: `text/csv` streamed into `csv` (bounded by `max`), anything else read as one JSON
+ * body (bounded by jsonBodyLimit) and handed to `json`. The caller's permission is checked before any byte is read;
+ * 200 when loaded, 422 with the errors when rejected, a known error as its status.
+ */
+export async function feedPost(
+  request: Request,
+  opts: {
+    ctx: () => Promise<Ctx>;
+    permission: Permission;
+    max: number;
+    fallbackName: string;
+    /** The JSON shape to name when the body is not JSON. */
+    jsonShape: string;
+    csv: (args: { ctx: Ctx; source: AsyncIterable<Uint8Array>; fileName: string; signal: AbortSignal }) => Promise<{ status: string }>;
+    json: (args: { ctx: Ctx; body: unknown }) => Promise<{ status: string }>;
+  },
+): Promise<Response> {
+  try {
+    const ctx = await opts.ctx();
+    requirePermission(ctx, opts.permission);
+    let result: { status: string };
+    if ((request.headers.get("content-type") ?? "").includes("text/csv")) {
+      checkDeclaredLength(request, opts.max);
+      const source = limitedBody(request.body, opts.max);
+      result = await opts.csv({ ctx, source, fileName: uploadFileName(request, opts.fallbackName), signal: request.signal });
+    } else {
+      const limit = jsonBodyLimit(opts.max);
+      checkDeclaredLength(request, limit.max, limit.message);
+      let body: unknown;
+      try {
+        body = JSON.parse(new TextDecoder().decode(await readBody(request.body, limit.max, limit.message)));
+      } catch (error) {
+        if (error instanceof SyntaxError) throw new ValidationError(`The body is not valid JSON; send ${opts.jsonShape}.`);
+        throw error;
+      }
+      result = await opts.json({ ctx, body });
+    }
+    return Response.json(result, { status: result.status === "failed" ? 422 : 200 });
+  } catch (error) {
+    return jsonError(error);
+  }
 }
