@@ -54,6 +54,14 @@ export function authOptions(): NextAuthOptions {
     secret: env().authSecret,
     session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
     pages: { signIn: "/signin", error: "/signin" },
+    // A cookie that does not decrypt (another secret, a forged or cut value) is a signed-out visitor, not a server
+    // error: one line instead of next-auth's stack trace per request.
+    logger: {
+      error(code, metadata) {
+        if (code === "JWT_SESSION_ERROR") console.warn("[auth] a session cookie that does not decrypt was ignored");
+        else console.error(`[next-auth][error][${code}]`, metadata);
+      },
+    },
     providers: [
       CredentialsProvider({
         name: "Email and password",
