@@ -35,6 +35,9 @@ export const IMPORT_STATUSES = ["running", "succeeded", "failed"] as const;
 /** `external`: a customer of capacity the lab resells. */
 export const WORKLOAD_KINDS = ["training", "inference", "research", "platform", "external"] as const;
 export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
+/** How a pool's shared cost is distributed: in proportion to allocation, evenly across the teams holding one, or all to one team. */
+export const POOL_RULE_KINDS = ["proportional", "even", "team"] as const;
+export type PoolRuleKind = (typeof POOL_RULE_KINDS)[number];
 export const WORKLOAD_KIND_LABELS: Record<WorkloadKind, string> = {
   training: "Training",
   inference: "Inference",

@@ -15,8 +15,9 @@ import {
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import { archivedAt, id, timestamps } from "./common";
+import { providers } from "./catalog";
 import { reservations } from "./commercial";
-import { workloadKindEnum } from "./enums";
+import { poolRuleKindEnum, workloadKindEnum } from "./enums";
 
 // Who uses the compute: teams (cost owners, a hierarchy at most 4 levels deep, checked by the verbs) and their workloads.
 export const teams = pgTable(
@@ -117,5 +118,75 @@ export const businessMetrics = pgTable(
     primaryKey({ columns: [t.workloadId, t.metric, t.day] }),
     check("business_metrics_value_nonnegative", sql`${t.value} >= 0`),
     check("business_metrics_metric_name", sql`${t.metric} ~ '^[a-z][a-z0-9]*(_[a-z0-9]+)*$' and length(${t.metric}) <= 64`),
+  ],
+);
+
+// Allocation rules over FOCUS fields → workload, ordered by position, first match wins (like virtual tags). Every
+// field a rule names must equal the charge's (case-insensitive for service and region; tag `key=value`; resource id
+// by prefix); a rule names at least one. Applied at import and re-applied to past charges when the rules change.
+export const allocationRules = pgTable(
+  "allocation_rules",
+  {
+    id: id(),
+    position: integer().notNull(),
+    providerId: uuid().references(() => providers.id),
+    serviceName: text(),
+    skuId: text(),
+    regionId: text(),
+    subAccountId: text(),
+    tagKey: text(),
+    tagValue: text(),
+    resourceIdPrefix: text(),
+    workloadId: uuid()
+      .notNull()
+      .references(() => workloads.id),
+    notes: text(),
+    archivedAt: archivedAt(),
+    ...timestamps(),
+  },
+  (t) => [
+    index("allocation_rules_position_idx").on(t.position),
+    index("allocation_rules_workload_idx").on(t.workloadId),
+    check("allocation_rules_position_positive", sql`${t.position} > 0`),
+    check("allocation_rules_tag_pair", sql`(${t.tagKey} is null) = (${t.tagValue} is null)`),
+    check(
+      "allocation_rules_names_a_field",
+      sql`num_nonnulls(${t.providerId}, ${t.serviceName}, ${t.skuId}, ${t.regionId}, ${t.subAccountId}, ${t.tagKey}, ${t.resourceIdPrefix}) > 0`,
+    ),
+  ],
+);
+
+// How a pool's shared cost (the free pools of its blocks) is distributed: one row per accelerator family the admin
+// set; a family with no row is distributed proportionally to allocation.
+export const poolRules = pgTable(
+  "pool_rules",
+  {
+    family: text().primaryKey(),
+    kind: poolRuleKindEnum().notNull(),
+    teamId: uuid().references(() => teams.id),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text(),
+  },
+  (t) => [check("pool_rules_team", sql`(${t.kind}::text = 'team') = (${t.teamId} is not null)`)],
+);
+
+// Used accelerator-hours of a shared block per workload and day, from the utilization feed's optional workload
+// column: how a block's use splits between who used it. The block's own use stays in utilization_hourly (Σ here ≤ it).
+export const utilizationWorkloadDaily = pgTable(
+  "utilization_workload_daily",
+  {
+    reservationId: uuid()
+      .notNull()
+      .references(() => reservations.id),
+    workloadId: uuid()
+      .notNull()
+      .references(() => workloads.id),
+    day: date().notNull(),
+    usedAh: numeric({ precision: 16, scale: 4 }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.reservationId, t.workloadId, t.day] }),
+    index("utilization_workload_daily_day_idx").on(t.day),
+    check("utilization_workload_daily_used_nonnegative", sql`${t.usedAh} >= 0`),
   ],
 );

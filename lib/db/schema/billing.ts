@@ -62,6 +62,8 @@ export const costLineItems = pgTable(
     contractId: uuid(),
     reservationId: uuid(),
     acceleratorTypeId: uuid(),
+    /** The workload the first matching allocation rule names (lib/ingest/matching.ts); null: no rule matches. */
+    workloadId: uuid(),
     billingAccountId: text(),
     billingAccountName: text(),
     billingCurrency: char({ length: 3 }).notNull(),
@@ -204,6 +206,8 @@ export const billingMonthly = pgTable(
     contractId: uuid(),
     reservationId: uuid(),
     acceleratorTypeId: uuid(),
+    /** The workload the first matching allocation rule names (lib/ingest/matching.ts); null: no rule matches. */
+    workloadId: uuid(),
     chargeCategory: text().notNull(),
     pricingCategory: text(),
     commitmentDiscountStatus: text(),

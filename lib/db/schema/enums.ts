@@ -6,6 +6,7 @@ import {
   OFFER_PRICING_MODELS,
   OFFER_SOURCES,
   PAYMENT_TERMS,
+  POOL_RULE_KINDS,
   PRICING_MODELS,
   PROVIDER_KINDS,
   RESERVATION_STATUSES,
@@ -22,5 +23,6 @@ export const reservationStatusEnum = pgEnum("reservation_status", RESERVATION_ST
 export const importKindEnum = pgEnum("import_kind", IMPORT_KINDS);
 export const importStatusEnum = pgEnum("import_status", IMPORT_STATUSES);
 export const workloadKindEnum = pgEnum("workload_kind", WORKLOAD_KINDS);
+export const poolRuleKindEnum = pgEnum("pool_rule_kind", POOL_RULE_KINDS);
 export const offerPricingModelEnum = pgEnum("offer_pricing_model", OFFER_PRICING_MODELS);
 export const offerSourceEnum = pgEnum("offer_source", OFFER_SOURCES);
