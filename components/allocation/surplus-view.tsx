@@ -92,7 +92,9 @@ function MonthTable({ view }: { view: View }) {
   const rows = view.families.flatMap((f) =>
     f.months.map((m) => [
       familyLabel(f.family),
-      formatMonth(m.month.from),
+      <span key="m" className="whitespace-nowrap">
+        {formatMonth(m.month.from)}
+      </span>,
       num(m.held),
       num(m.allocated),
       num(m.need),
@@ -145,7 +147,9 @@ function External({ view }: { view: View }) {
               { header: "Margin %", numeric: true },
             ]}
             rows={w.months.map((m) => [
-              formatMonth(m.month.from),
+              <span key="m" className="whitespace-nowrap">
+                {formatMonth(m.month.from)}
+              </span>,
               num(m.allocatedAh, 0),
               money(m.revenue),
               money(m.cost),
