@@ -48,12 +48,16 @@ function NextQuarter({ view }: { view: View }) {
       </h2>
       <p className="mt-1 max-w-3xl text-sm text-slate-600 dark:text-slate-400">
         {sellable.length
-          ? `${sellable.map((f) => `${f.nextQuarter.accelerators} ${f.family}`).join(", ")} accelerators are free in every month of the quarter: held, not allocated and not needed by the forecast.`
+          ? `${sellable.map((f) => `${formatDecimal(f.nextQuarter.accelerators, 0)} ${f.family}`).join(", ")} accelerators are free in every month of the quarter: held, not allocated and not needed by the forecast.`
           : "No family has accelerators free in every month of the quarter."}
       </p>
       <div className="mt-3 grid gap-3 sm:grid-cols-3">
         <Kpi label="Surplus next quarter" value={`${num(view.nextQuarterTotal.h100e)} H100e`} note="free in every month, all families" />
-        <Kpi label="Value at spot list prices" value={money(view.nextQuarterTotal.valueSpot)} note="median spot list price per family" />
+        <Kpi
+          label="Value at spot list prices"
+          value={money(view.nextQuarterTotal.valueSpot)}
+          note="median spot list price per family; a family without one adds nothing"
+        />
         <Kpi
           label="Value at on-demand list prices"
           value={money(view.nextQuarterTotal.valueOnDemand)}
@@ -74,7 +78,7 @@ function NextQuarter({ view }: { view: View }) {
         ]}
         rows={view.families.map((f) => [
           familyLabel(f.family),
-          f.nextQuarter.accelerators,
+          formatDecimal(f.nextQuarter.accelerators, 0),
           num(f.nextQuarter.h100e),
           num(f.nextQuarter.ah, 0),
           f.prices.spot ? formatRate(f.prices.spot.toFixed(4), "USD") : "no list price",
