@@ -210,8 +210,8 @@ export class UtilizationLoader {
    */
   private async writeWorkloadDays(): Promise<void> {
     await this.tx.execute(sql`
-      delete from utilization_workload_daily w using utilization_stage_days d
-      where w.reservation_id = d.reservation_id and w.day = d.day and d.kept = 0`);
+      delete from utilization_workload_daily
+      where (reservation_id, day) in (select reservation_id, day from utilization_stage_days where kept = 0)`);
     await this.tx.execute(sql`
       insert into utilization_workload_daily (reservation_id, workload_id, day, used_ah)
       select reservation_id, workload_id, (hour at time zone 'UTC')::date, sum(used_ah)
