@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/lib/db/client";
-import { queryRows } from "@/lib/db/rows";
 import { allocations } from "@/lib/db/schema";
 import type { Family } from "./catalog";
 import { SEED_ACTOR } from "./constants";
@@ -92,48 +91,46 @@ export function blocksReportingWorkloads(blocks: readonly ReservationPlan[], pla
  * utilization_hourly) split among the allocations active in that hour, by quantity × a daily factor per workload
  * (0.55 … 1.45, from a stable hash), so workloads differ from their allocation's share; hours no allocation covers
  * carry no workload. Per day, every workload's AH is truncated to 4 decimals and the last takes the rest, so Σ
- * workloads = the split hours' Σ exactly. Returns the rows written.
+ * workloads = the split hours' Σ exactly.
  */
 export async function insertWorkloadUse(
   tx: Executor,
   names: readonly string[],
   ids: { reservations: Map<string, string>; workloads: Map<string, string> },
-): Promise<number> {
-  if (names.length === 0) return 0;
-  const blockIds = JSON.stringify(names.map((n) => ({ id: ids.reservations.get(n)! })));
+): Promise<void> {
+  if (names.length === 0) return;
+  const blockIds = `{${names.map((n) => ids.reservations.get(n)!).join(",")}}`;
   // The seed of a workload is its place in the register: stable, unlike its id.
   const seeds = JSON.stringify(WORKLOADS.map((w, i) => ({ id: ids.workloads.get(w.name)!, seed: 7_919 * (i + 1) })));
-  const rows = await queryRows<{ n: number }>(
-    tx,
-    sql`with blocks as (
-          select id from jsonb_to_recordset(${blockIds}::jsonb) as x(id uuid)
-        ), seeds as (
-          select id, seed from jsonb_to_recordset(${seeds}::jsonb) as x(id uuid, seed bigint)
-        ), shares as (
-          select h.reservation_id, a.workload_id, s.seed, (h.hour at time zone 'UTC')::date as day,
-            h.used_ah * f.weight / sum(f.weight) over (partition by h.reservation_id, h.hour) as share,
-            case when row_number() over (partition by h.reservation_id, h.hour order by s.seed) = 1 then h.used_ah else 0 end as hour_used
-          from utilization_hourly h
-          join blocks b on b.id = h.reservation_id
-          join allocations a on a.reservation_id = h.reservation_id and a.archived_at is null
-            and a.start_at <= h.hour and (a.end_at is null or a.end_at > h.hour)
-          join seeds s on s.id = a.workload_id
-          cross join lateral (select round((a.quantity * (0.55 + 0.9 * (
-            (hashint8extended(extract(epoch from h.hour)::bigint / 86400, s.seed) & 4294967295)::float8 / 4294967296.0)))::numeric, 6) as weight) f
-        ), days as (
-          select reservation_id, workload_id, day, sum(share) as used, sum(hour_used) as hours_used,
-            row_number() over (partition by reservation_id, day order by min(seed) desc) as k
-          from shares group by 1, 2, 3
-        ), split as (
-          select reservation_id, workload_id, day, k, trunc(used, 4) as used,
-            sum(hours_used) over (partition by reservation_id, day) - sum(trunc(used, 4)) over (partition by reservation_id, day) as rest
-          from days
-        ), written as (
-          insert into utilization_workload_daily (reservation_id, workload_id, day, used_ah)
-          select reservation_id, workload_id, day, case when k = 1 then used + rest else used end from split
-          returning 1
-        )
-        select count(*)::int as n from written`,
-  );
-  return Number(rows[0]?.n ?? 0);
+  // The blocks' hours are read first (materialized: on Citus an intermediate result), so the rest runs as one
+  // query over them and the reference tables.
+  await tx.execute(sql`
+    insert into utilization_workload_daily (reservation_id, workload_id, day, used_ah)
+    with hours as materialized (
+      select reservation_id, hour, used_ah from utilization_hourly where reservation_id = any(${blockIds}::uuid[])
+    ), seeds as (
+      select id, seed from jsonb_to_recordset(${seeds}::jsonb) as x(id uuid, seed bigint)
+    ), weighted as (
+      select h.reservation_id, h.hour, h.used_ah, a.workload_id, s.seed,
+        round((a.quantity * (0.55 + 0.9 * (
+          (hashint8extended(extract(epoch from h.hour)::bigint / 86400, s.seed) & 4294967295)::float8 / 4294967296.0)))::numeric, 6) as weight
+      from hours h
+      join allocations a on a.reservation_id = h.reservation_id and a.archived_at is null
+        and a.start_at <= h.hour and (a.end_at is null or a.end_at > h.hour)
+      join seeds s on s.id = a.workload_id
+    ), shares as (
+      select reservation_id, workload_id, seed, (hour at time zone 'UTC')::date as day,
+        used_ah * weight / sum(weight) over (partition by reservation_id, hour) as share,
+        case when row_number() over (partition by reservation_id, hour order by seed) = 1 then used_ah else 0 end as hour_used
+      from weighted
+    ), days as (
+      select reservation_id, workload_id, day, sum(share) as used, sum(hour_used) as hours_used,
+        row_number() over (partition by reservation_id, day order by min(seed) desc) as k
+      from shares group by 1, 2, 3
+    ), split as (
+      select reservation_id, workload_id, day, k, trunc(used, 4) as used,
+        sum(hours_used) over (partition by reservation_id, day) - sum(trunc(used, 4)) over (partition by reservation_id, day) as rest
+      from days
+    )
+    select reservation_id, workload_id, day, case when k = 1 then used + rest else used end from split`);
 }

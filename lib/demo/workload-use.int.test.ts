@@ -20,15 +20,28 @@ describeOnEachEngine("demo use per workload", (engine) => {
   it("reports one H100 and one H200 shared block per workload, each day's workloads adding up to the hours they split", async () => {
     const days = await queryRows<{ block: string; day: string; workloads: string; used: string; daily: string }>(
       handle.db,
-      sql`select r.name as block, w.day::text as day, sum(w.used_ah)::text as workloads, d.used_ah::text as daily,
-            (select coalesce(sum(h.used_ah), 0)::text from utilization_hourly h
-             where h.reservation_id = w.reservation_id and (h.hour at time zone 'UTC')::date = w.day
-               and exists (select 1 from allocations a where a.reservation_id = h.reservation_id and a.archived_at is null
-                 and a.start_at <= h.hour and (a.end_at is null or a.end_at > h.hour))) as used
-          from utilization_workload_daily w
-          join reservations r on r.id = w.reservation_id
-          join utilization_daily d on d.reservation_id = w.reservation_id and d.day = w.day
-          group by r.name, w.reservation_id, w.day, d.used_ah order by 1, 2`,
+      // Materialized: on Citus the blocks' hours and days become intermediate results joined on the coordinator.
+      sql`with blocks as materialized (
+            select distinct reservation_id from utilization_workload_daily
+          ), hours as materialized (
+            select reservation_id, hour, used_ah from utilization_hourly where reservation_id in (select reservation_id from blocks)
+          ), daily as materialized (
+            select reservation_id, day, used_ah from utilization_daily where reservation_id in (select reservation_id from blocks)
+          ), covered as (
+            select h.reservation_id, (h.hour at time zone 'UTC')::date as day, sum(h.used_ah) as used
+            from hours h
+            where exists (select 1 from allocations a where a.reservation_id = h.reservation_id and a.archived_at is null
+              and a.start_at <= h.hour and (a.end_at is null or a.end_at > h.hour))
+            group by 1, 2
+          ), split as (
+            select reservation_id, day, sum(used_ah) as used from utilization_workload_daily group by 1, 2
+          )
+          select r.name as block, s.day::text as day, s.used::text as workloads, c.used::text as used, d.used_ah::text as daily
+          from split s
+          join reservations r on r.id = s.reservation_id
+          join daily d on d.reservation_id = s.reservation_id and d.day = s.day
+          left join covered c on c.reservation_id = s.reservation_id and c.day = s.day
+          order by 1, 2`,
     );
     expect([...new Set(days.map((d) => d.block.split("-")[2]))]).toEqual(["H100", "H200"]);
     expect(days.length).toBeGreaterThan(300);
