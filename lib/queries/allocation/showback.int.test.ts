@@ -7,6 +7,9 @@ import { getCostsView } from "@/lib/queries/costs";
 import { roleCtx } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
 import type { Ctx } from "@/lib/auth/context";
+import { eq } from "drizzle-orm";
+import { auditLog, teams } from "@/lib/db/schema";
+import { setPoolRule } from "@/lib/services/pool-rules/set";
 import { getShowback } from "./showback";
 
 const AS_OF = new Date("2026-11-17T09:30:00Z");
@@ -61,5 +64,52 @@ describeOnEachEngine("showback on the demo data", (engine) => {
     });
     expect([...m!.sharedByTeam.keys()]).toEqual(["T"]);
     expect(m!.sharedByTeam.get("T")!.eq(m!.pool.cost)).toBe(true);
+  });
+
+  it("distributes each family's pool by the rule the admin set for it, still adding up", async () => {
+    const admin = roleCtx(handle.db, "admin");
+    const [platform] = await handle.db.select({ id: teams.id }).from(teams).where(eq(teams.name, "Platform"));
+    await expect(setPoolRule({ ctx: viewer, input: { family: "H100", kind: "even" } })).rejects.toThrow();
+    await expect(setPoolRule({ ctx: roleCtx(handle.db, "finance"), input: { family: "H100", kind: "even" } })).rejects.toThrow();
+    await expect(setPoolRule({ ctx: admin, input: { family: "H100", kind: "team" } })).rejects.toThrow(/team/i);
+    await expect(setPoolRule({ ctx: admin, input: { family: "Nope", kind: "even" } })).rejects.toThrow(/family/i);
+    await setPoolRule({ ctx: admin, input: { family: "H100", kind: "team", teamId: platform!.id } });
+    await setPoolRule({ ctx: admin, input: { family: "H200", kind: "even" } });
+    try {
+      const months = await getShowback(viewer, { from: FROM, to: TO, asOf: AS_OF });
+      const proportional = await getShowback(viewer, { from: FROM, to: TO, rule: { kind: "proportional" }, asOf: AS_OF });
+      let sawH100 = false;
+      months.forEach((m, j) => {
+        const label = m.month.from.toISOString().slice(0, 7);
+        const h100 = m.pools.get("H100");
+        if (h100 && h100.cost.gt(0)) {
+          sawH100 = true;
+          expect([...h100.sharedByTeam.keys()], label).toEqual([platform!.id]);
+          expect(h100.rule).toEqual({ kind: "team", teamId: platform!.id });
+        }
+        const h200 = m.pools.get("H200");
+        if (h200 && h200.sharedByTeam.size > 1) {
+          const values = [...h200.sharedByTeam.values()];
+          // Even: every team holding H200 gets the same share, up to the last part's remainder.
+          expect(
+            values.every((v) => v.minus(values[0]!).abs().lt("1e-15")),
+            label,
+          ).toBe(true);
+        }
+        // Families without a rule are as proportional.
+        const b200 = m.pools.get("B200");
+        if (b200) expect(b200.rule.kind, label).toBe("proportional");
+        expect(m.total.eq(proportional[j]!.total), label).toBe(true);
+        const own = [...m.byWorkload.values()].reduce((s, c) => s.plus(ownCost(c)), new Dec(0));
+        const shared = [...m.sharedByTeam.values()].reduce((s, v) => s.plus(v), new Dec(0));
+        expect(own.plus(shared).plus(m.unallocated).minus(m.total).abs().lt("1e-20"), label).toBe(true);
+      });
+      expect(sawH100).toBe(true);
+      const entries = await handle.db.select().from(auditLog).where(eq(auditLog.action, "pool_rule.set"));
+      expect(entries.map((e) => e.entityId).sort()).toEqual(["H100", "H200"]);
+    } finally {
+      await setPoolRule({ ctx: admin, input: { family: "H100", kind: "proportional" } });
+      await setPoolRule({ ctx: admin, input: { family: "H200", kind: "proportional" } });
+    }
   });
 });

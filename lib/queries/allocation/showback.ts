@@ -1,5 +1,5 @@
 import { isNull, sql } from "drizzle-orm";
-import { allocations, workloads } from "@/lib/db/schema";
+import { allocations, poolRules, workloads } from "@/lib/db/schema";
 import { queryRows } from "@/lib/db/rows";
 import { MONEY_CURRENCY } from "@/lib/db/sql";
 import { fxRates } from "@/lib/env";
@@ -30,7 +30,16 @@ const MONTH = sql.raw(`to_char(b.month, 'YYYY-MM-DD')`);
  * converted as on Costs. Each block-month is split by its allocations' accelerator-hours; a pay-per-use block pays
  * only its used hours, so it is split on those, in the allocations' proportions, as used cost.
  */
-export async function getShowback(ctx: Ctx, input: { from: Date; to: Date; rule: PoolRule; asOf?: Date }): Promise<ShowbackMonth[]> {
+export async function getShowback(
+  ctx: Ctx,
+  input: {
+    from: Date;
+    to: Date;
+    /** The same rule for every pool (a what-if); omitted: each family's rule of pool_rules, proportional without one. */
+    rule?: PoolRule;
+    asOf?: Date;
+  },
+): Promise<ShowbackMonth[]> {
   requirePermission(ctx, "app.read");
   const from = startOfUtcMonth(input.from);
   const to = startOfUtcMonth(input.to);
@@ -39,7 +48,7 @@ export async function getShowback(ctx: Ctx, input: { from: Date; to: Date; rule:
   const months = utcMonths(from, Math.max(0, count));
   const f = { from, to, provider: null, family: null, site: null };
   const currency = MONEY_CURRENCY;
-  const [loaded, used, billed, tied, byProvider, spans, owners] = await Promise.all([
+  const [loaded, used, billed, tied, byProvider, spans, owners, poolRows] = await Promise.all([
     loadCostBlocks(ctx, f),
     loadMonthlyUsed(ctx, f),
     loadBilledMonths(ctx, f, currency),
@@ -68,12 +77,15 @@ export async function getShowback(ctx: Ctx, input: { from: Date; to: Date; rule:
       .from(allocations)
       .where(isNull(allocations.archivedAt)),
     ctx.db.select({ id: workloads.id, teamId: workloads.teamId }).from(workloads),
+    input.rule ? [] : loadPoolRules(ctx),
   ]);
   const blocks = blocksInUsd(loaded, fxRates()).blocks;
   const tiedCost = new Map(tied.map((r) => [`${r.reservation_id}|${r.month}`, r.amount]));
   const spansOf = new Map<string, typeof spans>();
   for (const s of spans) spansOf.set(s.reservationId, [...(spansOf.get(s.reservationId) ?? []), s]);
   const teamOf = new Map(owners.map((w) => [w.id, w.teamId]));
+  const rules = new Map(poolRows.map((r) => [r.family, r.rule]));
+  if (input.rule) for (const b of blocks) rules.set(b.family, input.rule);
   const usedOf = (blockId: string, month: Date): Dec | null => {
     const u = used.get(blockId);
     const k = u ? u.months.indexOf(month.getTime()) : -1;
@@ -104,6 +116,7 @@ export async function getShowback(ctx: Ctx, input: { from: Date; to: Date; rule:
       const paid = payPerUse ? (known ? (usedAh ?? new Dec(0)) : capacity) : capacity;
       const scale = payPerUse && capacity.gt(0) ? paid.div(capacity) : new Dec(1);
       showbackBlocks.push({
+        family: b.family,
         cost,
         capacityAh: paid,
         usedAh: payPerUse ? paid : usedAh,
@@ -117,6 +130,16 @@ export async function getShowback(ctx: Ctx, input: { from: Date; to: Date; rule:
       .filter((p) => p.month === key)
       .map((p) => ({ workloadId: null, amount: dec(p.amount).minus(assigned.get(p.provider) ?? 0) }))
       .filter((u) => !u.amount.isZero());
-    return { month, ...showbackMonth({ blocks: showbackBlocks, untied, teamOf, rule: input.rule }) };
+    return { month, ...showbackMonth({ blocks: showbackBlocks, untied, teamOf, rules }) };
   });
+}
+
+/** The pool rule of each family that has one (a family without a row is proportional). */
+export async function loadPoolRules(ctx: Ctx): Promise<{ family: string; rule: PoolRule }[]> {
+  requirePermission(ctx, "app.read");
+  const rows = await ctx.db.select({ family: poolRules.family, kind: poolRules.kind, teamId: poolRules.teamId }).from(poolRules);
+  return rows.map((r) => ({
+    family: r.family,
+    rule: r.kind === "team" && r.teamId ? { kind: "team", teamId: r.teamId } : { kind: r.kind === "even" ? "even" : "proportional" },
+  }));
 }
