@@ -32,6 +32,7 @@ export type NavItem = {
     | "offers"
     | "plan"
     | "reports"
+    | "showback"
     | "teams"
     | "workloads";
 };
@@ -49,6 +50,7 @@ export const NAV_ITEMS: NavItem[] = [
   { group: "Money", href: "/concentration", label: "Concentration", permission: "app.read", icon: "concentration" },
   { group: "Money", href: "/lease-vs-build", label: "Lease vs build", permission: "app.read", icon: "leaseVsBuild" },
   { group: "Money", href: "/reports", label: "Reports", permission: "shares.manage", icon: "reports" },
+  { group: "Allocation", href: "/allocation", label: "Showback", permission: "app.read", icon: "showback" },
   { group: "Allocation", href: "/allocation/teams", label: "Teams", permission: "app.read", icon: "teams" },
   { group: "Allocation", href: "/allocation/workloads", label: "Workloads", permission: "app.read", icon: "workloads" },
   { group: "Registers", href: "/contracts", label: "Contracts", permission: "app.read", icon: "contracts" },

@@ -19,6 +19,7 @@ import {
   LayoutDashboard,
   Network,
   PieChart,
+  ReceiptText,
   Scale,
   ScrollText,
   Tags,
@@ -53,6 +54,7 @@ const ICONS = {
   offers: ShoppingCart,
   plan: ListChecks,
   reports: FileText,
+  showback: ReceiptText,
   teams: Network,
   workloads: Boxes,
 } as const;
@@ -62,6 +64,11 @@ export type NavLinkGroup = { name: string; items: { href: string; label: string;
 /** The main navigation's links under their group names; `idPrefix` keeps ids unique when drawn twice (sidebar, menu). */
 export function NavLinks({ groups, idPrefix }: { groups: NavLinkGroup[]; idPrefix: string }) {
   const pathname = usePathname();
+  // The longest href the path falls under is the current page (/allocation/teams is not also /allocation).
+  const current = groups
+    .flatMap((g) => g.items.map((i) => i.href))
+    .filter((href) => (href === "/" ? pathname === "/" : pathname.startsWith(href)))
+    .sort((a, b) => b.length - a.length)[0];
   return (
     <div className="flex flex-col gap-2">
       {groups.map((group) => {
@@ -74,7 +81,7 @@ export function NavLinks({ groups, idPrefix }: { groups: NavLinkGroup[]; idPrefi
             <ul aria-labelledby={headingId} className="flex flex-col">
               {group.items.map((item) => {
                 const Icon = ICONS[item.icon];
-                const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
+                const active = item.href === current;
                 return (
                   <li key={item.href}>
                     <Link

@@ -16,7 +16,11 @@ import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { loadBilledMonths, loadMonthlyUsed, monthsSql } from "../costs/billing";
 import { loadCostBlocks } from "../costs/blocks";
 
-export type ShowbackMonth = MonthShowback & { month: Period };
+export type ShowbackMonth = MonthShowback & {
+  month: Period;
+  /** Allocated H100e·h per workload: each allocation's accelerator-hours × its block's H100-equivalent factor. */
+  h100eAh: Map<string, Dec>;
+};
 
 // A charge's provider as the Costs page keys it (lib/queries/costs/billing.ts).
 const PROVIDER_KEY = sql.raw(`coalesce(b.provider_id::text, 'name:' || coalesce(b.provider_name, ''))`);
@@ -96,6 +100,7 @@ export async function getShowback(
     const key = monthKey(month.from);
     const known = month.from < thisMonth;
     const showbackBlocks: ShowbackBlock[] = [];
+    const h100eAh = new Map<string, Dec>();
     const assigned = new Map<string, Dec>(); // per provider: the billed charges given to a block
     for (const b of blocks) {
       const capacity = capacityAh(b, month);
@@ -122,6 +127,7 @@ export async function getShowback(
         usedAh: payPerUse ? paid : usedAh,
         allocations: (spansOf.get(b.id) ?? []).flatMap((s) => {
           const ah = allocatedAh(b, { quantity: s.quantity, from: s.startAt, to: s.endAt }, month);
+          if (ah.gt(0)) h100eAh.set(s.workloadId, (h100eAh.get(s.workloadId) ?? new Dec(0)).plus(ah.times(scale).times(b.h100eFactor)));
           return ah.gt(0) ? [{ workloadId: s.workloadId, allocatedAh: ah.times(scale), usedAh: null }] : [];
         }),
       });
@@ -130,7 +136,7 @@ export async function getShowback(
       .filter((p) => p.month === key)
       .map((p) => ({ workloadId: null, amount: dec(p.amount).minus(assigned.get(p.provider) ?? 0) }))
       .filter((u) => !u.amount.isZero());
-    return { month, ...showbackMonth({ blocks: showbackBlocks, untied, teamOf, rules }) };
+    return { month, h100eAh, ...showbackMonth({ blocks: showbackBlocks, untied, teamOf, rules }) };
   });
 }
 
