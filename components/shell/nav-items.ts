@@ -33,6 +33,7 @@ export type NavItem = {
     | "plan"
     | "reports"
     | "showback"
+    | "poolRules"
     | "teams"
     | "workloads";
 };
@@ -62,5 +63,6 @@ export const NAV_ITEMS: NavItem[] = [
   { group: "Data", href: "/settings/sku-mappings", label: "SKU mappings", permission: "app.read", icon: "skuMappings" },
   { group: "Settings", href: "/settings/users", label: "Users", permission: "users.manage", icon: "users" },
   { group: "Settings", href: "/settings/api-keys", label: "API keys", permission: "api_keys.manage", icon: "apiKeys" },
+  { group: "Settings", href: "/settings/pool-rules", label: "Pool rules", permission: "pool_rules.write", icon: "poolRules" },
   { group: "Settings", href: "/settings/audit", label: "Audit log", permission: "audit.read", icon: "audit" },
 ];

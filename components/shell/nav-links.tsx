@@ -22,6 +22,7 @@ import {
   ReceiptText,
   Scale,
   ScrollText,
+  SlidersHorizontal,
   Tags,
   Upload,
   Users,
@@ -55,6 +56,7 @@ const ICONS = {
   plan: ListChecks,
   reports: FileText,
   showback: ReceiptText,
+  poolRules: SlidersHorizontal,
   teams: Network,
   workloads: Boxes,
 } as const;
