@@ -2,7 +2,8 @@ import { addUtcMonths, startOfUtcMonth } from "@/lib/metrics/calendar";
 import { Dec } from "@/lib/metrics/decimal";
 import type { Period } from "@/lib/metrics/period";
 import { centsKeepingSum, type PoolShare } from "@/lib/metrics/showback";
-import { teams, workloads } from "@/lib/db/schema";
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { acceleratorTypes, allocations, reservations, teams, workloads } from "@/lib/db/schema";
 import type { WorkloadKind } from "@/lib/enums";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { cachedRead, pageClock } from "@/lib/cache/read";
@@ -270,4 +271,26 @@ async function computeView(ctx: Ctx, range: { from: Date; to: Date }, asOf: Date
     teams: order,
     workloads: new Map(workloadRows.map((w) => [w.id, w])),
   };
+}
+
+/** The blocks allocated to a workload (archived allocations left out), newest first, with their reservation. */
+export async function workloadAllocations(ctx: Ctx, workloadId: string) {
+  requirePermission(ctx, "app.read");
+  return ctx.db
+    .select({
+      id: allocations.id,
+      reservationId: reservations.id,
+      reservationName: reservations.name,
+      family: acceleratorTypes.family,
+      typeName: acceleratorTypes.name,
+      quantity: allocations.quantity,
+      blockQuantity: reservations.quantity,
+      startAt: allocations.startAt,
+      endAt: allocations.endAt,
+    })
+    .from(allocations)
+    .innerJoin(reservations, eq(reservations.id, allocations.reservationId))
+    .innerJoin(acceleratorTypes, eq(acceleratorTypes.id, reservations.acceleratorTypeId))
+    .where(and(eq(allocations.workloadId, workloadId), isNull(allocations.archivedAt)))
+    .orderBy(desc(allocations.startAt), asc(reservations.name));
 }
