@@ -38,7 +38,7 @@ export default async function ShowbackPage({ searchParams }: { searchParams: Pro
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Showback</h1>
         <p className="mt-1 max-w-4xl text-sm text-slate-600 dark:text-slate-400">
-          Who the compute costs what, as of {asOfFormat.format(view.asOf)} · US dollars · each month actual where billed and planned
+          What the compute costs each team, as of {asOfFormat.format(view.asOf)} · US dollars · each month actual where billed and planned
           elsewhere, as on{" "}
           <Link href={`/costs${query}`} className={LINK}>
             Costs
@@ -50,11 +50,11 @@ export default async function ShowbackPage({ searchParams }: { searchParams: Pro
           <form method="get" aria-label="Months" className="flex flex-wrap items-end gap-3">
             <div className="flex flex-col gap-1">
               <Label htmlFor="showback-from">From</Label>
-              <Input id="showback-from" name="from" type="month" defaultValue={range.from.toISOString().slice(0, 7)} className="w-40" />
+              <Input id="showback-from" name="from" type="month" defaultValue={range.from.toISOString().slice(0, 7)} className="w-44" />
             </div>
             <div className="flex flex-col gap-1">
               <Label htmlFor="showback-to">To</Label>
-              <Input id="showback-to" name="to" type="month" defaultValue={lastMonth.toISOString().slice(0, 7)} className="w-40" />
+              <Input id="showback-to" name="to" type="month" defaultValue={lastMonth.toISOString().slice(0, 7)} className="w-44" />
             </div>
             <Button type="submit" variant="outline">
               Show
