@@ -23,6 +23,7 @@ export const FIXED_PAGES = [
   "/offers",
   "/offers/new",
   "/plan",
+  "/allocation",
   "/allocation/teams",
   "/allocation/teams/new",
   "/allocation/workloads",
@@ -46,6 +47,7 @@ export const FIXED_PAGES = [
   "/settings/users",
   "/settings/users/new",
   "/settings/api-keys",
+  "/settings/pool-rules",
   "/settings/audit",
 ];
 

@@ -16,6 +16,7 @@ import { GET as scheduleCsv } from "./reservations/schedule.csv/route";
 import { GET as sitesCsv } from "./sites/export.csv/route";
 import { GET as teamsCsv } from "./allocation/teams/export.csv/route";
 import { GET as workloadsCsv } from "./allocation/workloads/export.csv/route";
+import { GET as chargebackCsv } from "./allocation/chargeback.csv/route";
 
 // The export routes themselves, called as Next calls them: the session (next-auth) and the app's database are the
 // two things a test cannot give a route handler, so they are replaced by this suite's user and database.
@@ -103,6 +104,7 @@ describeOnEachEngine("CSV download routes", (engine) => {
     ["/offers/export.csv", offersCsv],
     ["/allocation/teams/export.csv", teamsCsv],
     ["/allocation/workloads/export.csv", workloadsCsv],
+    ["/allocation/chargeback.csv", chargebackCsv],
   ] as const;
 
   it.each(routes)("%s starts with the UTF-8 byte order mark for a browser (session) and not for an API key", async (path, GET) => {

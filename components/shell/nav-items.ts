@@ -32,6 +32,8 @@ export type NavItem = {
     | "offers"
     | "plan"
     | "reports"
+    | "showback"
+    | "poolRules"
     | "teams"
     | "workloads"
     | "surplus";
@@ -50,6 +52,7 @@ export const NAV_ITEMS: NavItem[] = [
   { group: "Money", href: "/concentration", label: "Concentration", permission: "app.read", icon: "concentration" },
   { group: "Money", href: "/lease-vs-build", label: "Lease vs build", permission: "app.read", icon: "leaseVsBuild" },
   { group: "Money", href: "/reports", label: "Reports", permission: "shares.manage", icon: "reports" },
+  { group: "Allocation", href: "/allocation", label: "Showback", permission: "app.read", icon: "showback" },
   { group: "Allocation", href: "/allocation/teams", label: "Teams", permission: "app.read", icon: "teams" },
   { group: "Allocation", href: "/allocation/workloads", label: "Workloads", permission: "app.read", icon: "workloads" },
   { group: "Allocation", href: "/allocation/surplus", label: "Surplus & resale", permission: "app.read", icon: "surplus" },
@@ -62,5 +65,6 @@ export const NAV_ITEMS: NavItem[] = [
   { group: "Data", href: "/settings/sku-mappings", label: "SKU mappings", permission: "app.read", icon: "skuMappings" },
   { group: "Settings", href: "/settings/users", label: "Users", permission: "users.manage", icon: "users" },
   { group: "Settings", href: "/settings/api-keys", label: "API keys", permission: "api_keys.manage", icon: "apiKeys" },
+  { group: "Settings", href: "/settings/pool-rules", label: "Pool rules", permission: "pool_rules.write", icon: "poolRules" },
   { group: "Settings", href: "/settings/audit", label: "Audit log", permission: "audit.read", icon: "audit" },
 ];

@@ -20,8 +20,10 @@ import {
   LayoutDashboard,
   Network,
   PieChart,
+  ReceiptText,
   Scale,
   ScrollText,
+  SlidersHorizontal,
   Tags,
   Upload,
   Users,
@@ -54,6 +56,8 @@ const ICONS = {
   offers: ShoppingCart,
   plan: ListChecks,
   reports: FileText,
+  showback: ReceiptText,
+  poolRules: SlidersHorizontal,
   teams: Network,
   workloads: Boxes,
   surplus: HandCoins,
@@ -64,6 +68,11 @@ export type NavLinkGroup = { name: string; items: { href: string; label: string;
 /** The main navigation's links under their group names; `idPrefix` keeps ids unique when drawn twice (sidebar, menu). */
 export function NavLinks({ groups, idPrefix }: { groups: NavLinkGroup[]; idPrefix: string }) {
   const pathname = usePathname();
+  // The longest href the path falls under is the current page (/allocation/teams is not also /allocation).
+  const current = groups
+    .flatMap((g) => g.items.map((i) => i.href))
+    .filter((href) => (href === "/" ? pathname === "/" : pathname.startsWith(href)))
+    .sort((a, b) => b.length - a.length)[0];
   return (
     <div className="flex flex-col gap-2">
       {groups.map((group) => {
@@ -76,7 +85,7 @@ export function NavLinks({ groups, idPrefix }: { groups: NavLinkGroup[]; idPrefi
             <ul aria-labelledby={headingId} className="flex flex-col">
               {group.items.map((item) => {
                 const Icon = ICONS[item.icon];
-                const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
+                const active = item.href === current;
                 return (
                   <li key={item.href}>
                     <Link

@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   "offers.write",
   "plan.run",
   "allocation.write",
+  "pool_rules.write",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

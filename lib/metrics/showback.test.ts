@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { Dec } from "./decimal";
-import { centsKeepingSum, ownCost, showbackMonth, splitBlock, type ShowbackBlock } from "./showback";
+import { centsKeepingSum, distributePool, ownCost, showbackMonth, splitBlock, type PoolRule, type ShowbackBlock } from "./showback";
 
 const d = (v: number | string) => new Dec(v);
 const n = (v: Dec) => v.toNumber();
 
 // A 10-accelerator reserved block in a 30-day month: 7,200 AH at $2.00 = $14,400.
 const month = (allocations: ShowbackBlock["allocations"], usedAh: number | null = null): ShowbackBlock => ({
+  family: "H100",
   cost: d(14_400),
   capacityAh: d(7_200),
   usedAh: usedAh === null ? null : d(usedAh),
@@ -77,29 +78,99 @@ describe("showbackMonth", () => {
     { workloadId: null, amount: d("50.25") },
   ];
 
-  it("distributes the free pool by the rule picked and keeps Σ teams + unallocated = total", () => {
-    const proportional = showbackMonth({ blocks, untied, teamOf, rule: { kind: "proportional" } });
+  const rules = (entries: [string, PoolRule][]) => new Map(entries);
+  const sums = (s: ReturnType<typeof showbackMonth>) => {
+    const teams = [...s.byWorkload.values()].reduce((sum, c) => sum.plus(ownCost(c)), d(0));
+    const shared = [...s.sharedByTeam.values()].reduce((sum, v) => sum.plus(v), d(0));
+    return teams.plus(shared).plus(s.unallocated);
+  };
+
+  it("distributes the free pool by the family's rule and keeps Σ teams + unallocated = total", () => {
+    // No rule for H100: proportional to the allocated AH in the family.
+    const proportional = showbackMonth({ blocks, untied, teamOf, rules: new Map() });
     expect([n(proportional.pool.ah), n(proportional.pool.cost)]).toEqual([720, 1_440]);
     expect(n(proportional.sharedByTeam.get("T1")!)).toBe(960); // 1,440 × 4,320 / 6,480
     expect(n(proportional.sharedByTeam.get("T2")!)).toBe(480);
     expect(n(proportional.byWorkload.get("B")!.directCost)).toBe(100.005);
     expect(n(proportional.unallocated)).toBe(50.25);
     expect(n(proportional.total)).toBe(14_550.255);
+    expect(proportional.pools.get("H100")!.rule).toEqual({ kind: "proportional" });
 
-    const even = showbackMonth({ blocks, untied, teamOf, rule: { kind: "even" } });
+    const even = showbackMonth({ blocks, untied, teamOf, rules: rules([["H100", { kind: "even" }]]) });
     expect([n(even.sharedByTeam.get("T1")!), n(even.sharedByTeam.get("T2")!)]).toEqual([720, 720]);
-    const platform = showbackMonth({ blocks, untied, teamOf, rule: { kind: "team", teamId: "P" } });
+    const platform = showbackMonth({ blocks, untied, teamOf, rules: rules([["H100", { kind: "team", teamId: "P" }]]) });
     expect([...platform.sharedByTeam]).toEqual([["P", d(1_440)]]);
+    // A rule for another family changes nothing here.
+    const other = showbackMonth({ blocks, untied, teamOf, rules: rules([["GB200", { kind: "team", teamId: "P" }]]) });
+    expect(n(other.sharedByTeam.get("T1")!)).toBe(960);
 
-    for (const s of [proportional, even, platform]) {
-      const teams = [...s.byWorkload.values()].reduce((sum, c) => sum.plus(ownCost(c)), d(0));
-      const shared = [...s.sharedByTeam.values()].reduce((sum, v) => sum.plus(v), d(0));
-      expect(teams.plus(shared).plus(s.unallocated).eq(s.total)).toBe(true);
-    }
+    for (const s of [proportional, even, platform, other]) expect(sums(s).eq(s.total)).toBe(true);
+  });
+
+  it("gives each family's pool only to the teams holding allocations in that family, by its own rule", () => {
+    // Second pool: a GB200 block of 4 accelerators × 720 h = 2,880 AH at $5.00 = $14,400. C (team T2) holds half,
+    // 1,440 AH ($7,200), and used 70 % of it: 1,008 AH → used $5,040, idle 432 AH → $2,160. Free: 1,440 AH, $7,200.
+    const gb200: ShowbackBlock = {
+      family: "GB200",
+      cost: d(14_400),
+      capacityAh: d(2_880),
+      usedAh: null,
+      allocations: [{ workloadId: "C", allocatedAh: d(1_440), usedAh: d(1_008) }],
+    };
+    const both = [...blocks, gb200];
+    const owners = new Map([...teamOf, ["C", "T2"]]);
+    const c = showbackMonth({ blocks: both, untied, teamOf: owners, rules: new Map() }).byWorkload.get("C")!;
+    expect([n(c.usedAh), n(c.idleAh), n(c.usedCost), n(c.idleCost)]).toEqual([1_008, 432, 5_040, 2_160]);
+
+    // Proportional in both: H100's $1,440 → T1 960, T2 480; GB200's $7,200 → T2 alone (T1 holds no GB200).
+    const proportional = showbackMonth({ blocks: both, untied, teamOf: owners, rules: new Map() });
+    expect(n(proportional.sharedByTeam.get("T1")!)).toBe(960);
+    expect(n(proportional.sharedByTeam.get("T2")!)).toBe(7_680);
+    expect(n(proportional.pool.cost)).toBe(8_640);
+    expect(n(proportional.pools.get("GB200")!.cost)).toBe(7_200);
+
+    // Even on H100 (720 / 720), GB200 kept on the platform team P.
+    const mixed = showbackMonth({
+      blocks: both,
+      untied,
+      teamOf: owners,
+      rules: rules([
+        ["H100", { kind: "even" }],
+        ["GB200", { kind: "team", teamId: "P" }],
+      ]),
+    });
+    expect([...mixed.sharedByTeam].map(([t, v]) => [t, n(v)])).toEqual([
+      ["T1", 720],
+      ["T2", 720],
+      ["P", 7_200],
+    ]);
+    // Team T2 = B's own (used 3,024 + idle 1,296 + direct 100.005) + C's own (7,200) + shared 720 = 12,340.005.
+    const own = (id: string) => ownCost(mixed.byWorkload.get(id)!);
+    expect(n(own("B").plus(own("C")).plus(mixed.sharedByTeam.get("T2")!))).toBe(12_340.005);
+    expect(n(mixed.total)).toBe(28_950.255);
+    for (const s of [proportional, mixed]) expect(sums(s).eq(s.total)).toBe(true);
+  });
+
+  it("distributePool: proportional, even, team, and nobody to take it", () => {
+    const w = new Map([
+      ["T1", d(3)],
+      ["T2", d(1)],
+      ["T0", d(0)],
+    ]);
+    expect([...distributePool(d(100), { kind: "proportional" }, w)].map(([t, v]) => [t, n(v)])).toEqual([
+      ["T1", 75],
+      ["T2", 25],
+    ]);
+    expect([...distributePool(d(100), { kind: "even" }, w)].map(([t, v]) => [t, n(v)])).toEqual([
+      ["T1", 50],
+      ["T2", 50],
+    ]);
+    expect([...distributePool(d(100), { kind: "team", teamId: "P" }, new Map())].map(([t, v]) => [t, n(v)])).toEqual([["P", 100]]);
+    expect(distributePool(d(100), { kind: "even" }, new Map()).size).toBe(0);
   });
 
   it("leaves a pool nobody holds an allocation to share unallocated", () => {
-    const s = showbackMonth({ blocks: [month([])], untied: [], teamOf, rule: { kind: "proportional" } });
+    const s = showbackMonth({ blocks: [month([])], untied: [], teamOf, rules: new Map() });
     expect(s.sharedByTeam.size).toBe(0);
     expect(n(s.unallocated)).toBe(14_400);
   });
@@ -108,6 +179,7 @@ describe("showbackMonth", () => {
     const s = showbackMonth({
       blocks: [
         {
+          family: "H100",
           cost: d(100),
           capacityAh: d(3),
           usedAh: d(0),
@@ -116,7 +188,7 @@ describe("showbackMonth", () => {
       ],
       untied: [],
       teamOf: new Map(),
-      rule: { kind: "even" },
+      rules: new Map([["H100", { kind: "even" }]]),
     });
     const sum = [...s.byWorkload.values()].reduce((t, c) => t.plus(ownCost(c)), d(0)).plus(s.pool.cost);
     expect(sum.eq(100)).toBe(true);

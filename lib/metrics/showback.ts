@@ -4,11 +4,13 @@ import { Dec } from "./decimal";
 // its provider's month is billed, planned otherwise — the Costs rule) is split by accelerator-hours: each workload's
 // allocation carries its used and idle share; what no allocation holds is the block's free pool. The free pools of
 // every block form the month's shared pool, distributed by the pool's rule and shown as its own column. Charges tied
-// to no block go to the workload a rule names, else stay unallocated. Every split gives its remainder to its last
+// to no block go to the workload a rule names, else stay unallocated. A pool is an accelerator family: each family's
+// free pools are distributed by that family's rule (proportional when it has none), weighted by the allocations held
+// in that family. Every split gives its remainder to its last
 // part, so Σ workloads + Σ shared + unallocated = total exactly (in Dec), and `centsKeepingSum` rounds for display
 // without breaking it.
 
-/** How the shared pool (the free pools' cost) is distributed. */
+/** How a pool's shared cost (its blocks' free pools) is distributed. */
 export type PoolRule = { kind: "proportional" } | { kind: "even" } | { kind: "team"; teamId: string };
 
 export type ShowbackAllocation = {
@@ -20,6 +22,8 @@ export type ShowbackAllocation = {
 };
 
 export type ShowbackBlock = {
+  /** The pool the block's free capacity falls into: its accelerator family. */
+  family: string;
   /** The block's cost in the month: actual or planned, never both. */
   cost: Dec;
   /** capacity_AH(b, month). */
@@ -107,30 +111,47 @@ function splitByWeight(amount: Dec, weights: ReadonlyMap<string, Dec>): Map<stri
   return out;
 }
 
+export type PoolShare = { ah: Dec; cost: Dec; rule: PoolRule; sharedByTeam: Map<string, Dec>; unallocated: Dec };
+
 export type MonthShowback = {
   byWorkload: Map<string, WorkloadCost>;
-  /** The shared pool's cost per team it was distributed to. */
+  /** The shared pools' cost per team it was distributed to (every family summed). */
   sharedByTeam: Map<string, Dec>;
-  /** The free pools of the month's blocks (what is distributed as shared). */
+  /** The free pools of the month's blocks (what is distributed as shared), all families. */
   pool: { ah: Dec; cost: Dec };
+  /** Per family: its free pools, the rule applied and where its cost went. */
+  pools: Map<string, PoolShare>;
   /** Charges tied to no block and no workload, and a pool no one could be given. */
   unallocated: Dec;
   total: Dec;
 };
 
+const PROPORTIONAL: PoolRule = { kind: "proportional" };
+
+/**
+ * One pool's cost distributed by its rule: proportional to each team's allocated AH in the pool, even across the
+ * teams holding an allocation in it, or all to one team. Empty when no team holds an allocation in the pool.
+ */
+export function distributePool(cost: Dec, rule: PoolRule, weights: ReadonlyMap<string, Dec>): Map<string, Dec> {
+  if (rule.kind === "team") return new Map([[rule.teamId, cost]]);
+  const positive = new Map([...weights].filter(([, w]) => w.gt(0)));
+  return splitByWeight(cost, rule.kind === "even" ? new Map([...positive.keys()].map((t) => [t, new Dec(1)])) : positive);
+}
+
 /**
  * One month's showback: the blocks split, charges tied to no block given to their workload (null: unallocated),
- * and the shared pool distributed by `rule` — proportional to each team's allocated AH in the month, even across the
- * teams holding an allocation, or all to one team. A pool with no one to take it stays unallocated.
+ * and each family's pool distributed by `rules` (a family without a rule: proportional), weighted by the
+ * allocations held in that family. A pool with no one to take it stays unallocated.
  */
 export function showbackMonth(input: {
   blocks: readonly ShowbackBlock[];
   untied: readonly { workloadId: string | null; amount: Dec }[];
   teamOf: ReadonlyMap<string, string>;
-  rule: PoolRule;
+  rules: ReadonlyMap<string, PoolRule>;
 }): MonthShowback {
   const byWorkload = new Map<string, WorkloadCost>();
   const pool = { ah: zero(), cost: zero() };
+  const families = new Map<string, { ah: Dec; cost: Dec; weights: Map<string, Dec> }>();
   let total = zero();
   let unallocated = zero();
   const into = (id: string) => {
@@ -143,9 +164,15 @@ export function showbackMonth(input: {
     const split = splitBlock(block);
     pool.ah = pool.ah.plus(split.freeAh);
     pool.cost = pool.cost.plus(split.freeCost);
+    let family = families.get(block.family);
+    if (!family) families.set(block.family, (family = { ah: zero(), cost: zero(), weights: new Map() }));
+    family.ah = family.ah.plus(split.freeAh);
+    family.cost = family.cost.plus(split.freeCost);
     for (const [id, s] of split.workloads) {
       const c = into(id);
       for (const k of Object.keys(s) as (keyof WorkloadCost)[]) c[k] = c[k].plus(s[k]);
+      const team = input.teamOf.get(id);
+      if (team !== undefined) family.weights.set(team, (family.weights.get(team) ?? zero()).plus(s.allocatedAh));
     }
   }
   for (const charge of input.untied) {
@@ -153,17 +180,17 @@ export function showbackMonth(input: {
     if (charge.workloadId === null) unallocated = unallocated.plus(charge.amount);
     else into(charge.workloadId).directCost = into(charge.workloadId).directCost.plus(charge.amount);
   }
-  const weights = new Map<string, Dec>();
-  for (const [id, c] of byWorkload) {
-    const team = input.teamOf.get(id);
-    if (team !== undefined && c.allocatedAh.gt(0)) weights.set(team, (weights.get(team) ?? zero()).plus(c.allocatedAh));
+  const sharedByTeam = new Map<string, Dec>();
+  const pools = new Map<string, PoolShare>();
+  for (const [name, f] of families) {
+    const rule = input.rules.get(name) ?? PROPORTIONAL;
+    const shares = distributePool(f.cost, rule, f.weights);
+    const left = shares.size === 0 ? f.cost : zero();
+    unallocated = unallocated.plus(left);
+    for (const [team, v] of shares) sharedByTeam.set(team, (sharedByTeam.get(team) ?? zero()).plus(v));
+    pools.set(name, { ah: f.ah, cost: f.cost, rule, sharedByTeam: shares, unallocated: left });
   }
-  const sharedByTeam =
-    input.rule.kind === "team"
-      ? new Map([[input.rule.teamId, pool.cost]])
-      : splitByWeight(pool.cost, input.rule.kind === "even" ? new Map([...weights.keys()].map((t) => [t, new Dec(1)])) : weights);
-  if (sharedByTeam.size === 0) unallocated = unallocated.plus(pool.cost);
-  return { byWorkload, sharedByTeam, pool, unallocated, total };
+  return { byWorkload, sharedByTeam, pool, pools, unallocated, total };
 }
 
 /**

@@ -184,6 +184,7 @@ export const ALLOCATION_SAMPLES = {
     await workloadVersion(db, "PM-WL-METRICS");
     return { rows: [{ workload: "PM-WL-METRICS", metric: "requests", day: "2026-03-01", value: 1200 }] };
   },
+  setPoolRule: (_db, c) => ({ family: c.type.family, kind: "even" }),
 } satisfies SampleInputs;
 
 export const ACCESS_SAMPLES = {

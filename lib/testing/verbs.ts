@@ -45,6 +45,7 @@ import { archiveAllocation } from "@/lib/services/allocations/archive";
 import { createAllocation } from "@/lib/services/allocations/create";
 import { updateAllocation } from "@/lib/services/allocations/update";
 import { updateWorkload } from "@/lib/services/workloads/update";
+import { setPoolRule } from "@/lib/services/pool-rules/set";
 import { importBusinessMetricsCsv } from "@/lib/services/imports/business-metrics/import";
 import { ingestBusinessMetrics } from "@/lib/services/imports/business-metrics/ingest";
 import { createUser } from "@/lib/services/users/create";
@@ -165,6 +166,7 @@ export const WRITE_VERBS = {
   previewWorkloadsImport: { permission: "allocation.write", run: registerImportVerb("workloads", "preview") },
   importAllocations: { permission: "allocation.write", run: registerImportVerb("allocations", "commit") },
   previewAllocationsImport: { permission: "allocation.write", run: registerImportVerb("allocations", "preview") },
+  setPoolRule: { permission: "pool_rules.write", run: setPoolRule },
 } satisfies Record<string, { permission: Permission; run: WriteVerb }>;
 
 export type WriteVerbName = keyof typeof WRITE_VERBS;

@@ -7,7 +7,13 @@ import { getCostsView } from "@/lib/queries/costs";
 import { roleCtx } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
 import type { Ctx } from "@/lib/auth/context";
+import { eq } from "drizzle-orm";
+import { auditLog, teams } from "@/lib/db/schema";
+import { setPoolRule } from "@/lib/services/pool-rules/set";
+import { csvLine } from "@/lib/csv/write";
+import { chargebackRows, CHARGEBACK_HEADER } from "./chargeback";
 import { getShowback } from "./showback";
+import { getShowbackView, parseShowbackRange } from "./showback-view";
 
 const AS_OF = new Date("2026-11-17T09:30:00Z");
 const FROM = new Date("2026-01-01T00:00:00Z");
@@ -61,5 +67,101 @@ describeOnEachEngine("showback on the demo data", (engine) => {
     });
     expect([...m!.sharedByTeam.keys()]).toEqual(["T"]);
     expect(m!.sharedByTeam.get("T")!.eq(m!.pool.cost)).toBe(true);
+  });
+
+  it("distributes each family's pool by the rule the admin set for it, still adding up", async () => {
+    const admin = roleCtx(handle.db, "admin");
+    const [platform] = await handle.db.select({ id: teams.id }).from(teams).where(eq(teams.name, "Platform"));
+    await expect(setPoolRule({ ctx: viewer, input: { family: "H100", kind: "even" } })).rejects.toThrow();
+    await expect(setPoolRule({ ctx: roleCtx(handle.db, "finance"), input: { family: "H100", kind: "even" } })).rejects.toThrow();
+    await expect(setPoolRule({ ctx: admin, input: { family: "H100", kind: "team" } })).rejects.toThrow(/team/i);
+    await expect(setPoolRule({ ctx: admin, input: { family: "Nope", kind: "even" } })).rejects.toThrow(/family/i);
+    await setPoolRule({ ctx: admin, input: { family: "H100", kind: "team", teamId: platform!.id } });
+    await setPoolRule({ ctx: admin, input: { family: "H200", kind: "even" } });
+    try {
+      const months = await getShowback(viewer, { from: FROM, to: TO, asOf: AS_OF });
+      const proportional = await getShowback(viewer, { from: FROM, to: TO, rule: { kind: "proportional" }, asOf: AS_OF });
+      let sawH100 = false;
+      months.forEach((m, j) => {
+        const label = m.month.from.toISOString().slice(0, 7);
+        const h100 = m.pools.get("H100");
+        if (h100 && h100.cost.gt(0)) {
+          sawH100 = true;
+          expect([...h100.sharedByTeam.keys()], label).toEqual([platform!.id]);
+          expect(h100.rule).toEqual({ kind: "team", teamId: platform!.id });
+        }
+        const h200 = m.pools.get("H200");
+        if (h200 && h200.sharedByTeam.size > 1) {
+          const values = [...h200.sharedByTeam.values()];
+          // Even: every team holding H200 gets the same share, up to the last part's remainder.
+          expect(
+            values.every((v) => v.minus(values[0]!).abs().lt("1e-15")),
+            label,
+          ).toBe(true);
+        }
+        // Families without a rule are as proportional.
+        const b200 = m.pools.get("B200");
+        if (b200) expect(b200.rule.kind, label).toBe("proportional");
+        expect(m.total.eq(proportional[j]!.total), label).toBe(true);
+        const own = [...m.byWorkload.values()].reduce((s, c) => s.plus(ownCost(c)), new Dec(0));
+        const shared = [...m.sharedByTeam.values()].reduce((s, v) => s.plus(v), new Dec(0));
+        expect(own.plus(shared).plus(m.unallocated).minus(m.total).abs().lt("1e-20"), label).toBe(true);
+      });
+      expect(sawH100).toBe(true);
+      const entries = await handle.db.select().from(auditLog).where(eq(auditLog.action, "pool_rule.set"));
+      expect(entries.map((e) => e.entityId).sort()).toEqual(["H100", "H200"]);
+    } finally {
+      await setPoolRule({ ctx: admin, input: { family: "H100", kind: "proportional" } });
+      await setPoolRule({ ctx: admin, input: { family: "H200", kind: "proportional" } });
+    }
+  });
+
+  it("shows every month adding up to the Costs page's total, rolled up through the teams, and the chargeback CSV adds up", async () => {
+    const view = await getShowbackView(viewer, { from: FROM, to: TO }, AS_OF);
+    expect(view.months).toHaveLength(14);
+    const csv = [...chargebackRows(view)].map((r) => csvLine(r).trimEnd().split(","));
+    const col = (name: (typeof CHARGEBACK_HEADER)[number]) => CHARGEBACK_HEADER.indexOf(name);
+    for (const m of view.months) {
+      const label = m.key;
+      expect(m.difference.isZero(), label).toBe(true);
+      expect(m.teamsSum.plus(m.unallocated).toFixed(2), label).toBe(m.costsTotal.toFixed(2));
+      expect(m.total.toFixed(2), label).toBe(m.costsTotal.toFixed(2));
+      // The top-level teams' rolled rows hold every team's own cost once.
+      const top = view.teams.filter((t) => t.parentId === null).reduce((s, t) => s.plus(m.teams.get(t.id)!.rolled.total), new Dec(0));
+      expect(top.eq(m.teamsSum), label).toBe(true);
+      // A parent's row = its own + its children's.
+      for (const t of view.teams) {
+        const kids = view.teams.filter((k) => k.parentId === t.id);
+        const rolled = kids.reduce((s, k) => s.plus(m.teams.get(k.id)!.rolled.total), m.teams.get(t.id)!.own.total);
+        expect(rolled.eq(m.teams.get(t.id)!.rolled.total), `${label} ${t.name}`).toBe(true);
+      }
+      // Each team's own = Σ its workloads' rounded components + its shared.
+      const rows = csv.filter((r) => r[col("month")] === m.key);
+      expect(rows.at(-1)![col("team")]).toBe("Unallocated");
+      const sum = rows.reduce((s, r) => s.plus(r[col("total")]!), new Dec(0));
+      expect(sum.toFixed(2), label).toBe(m.costsTotal.toFixed(2));
+      for (const r of rows.slice(0, -1)) {
+        const parts = (["used_cost", "idle_cost", "unmeasured_cost", "direct_cost", "shared_cost"] as const).reduce(
+          (s, k) => s.plus(r[col(k)]!),
+          new Dec(0),
+        );
+        expect(parts.toFixed(2), `${label} ${r[0]}`).toBe(r[col("total")]);
+      }
+    }
+    // Past months are billed in the demo; far-future ones planned.
+    expect(view.months.at(-1)!.source).toBe("planned");
+    const research = view.teams.find((t) => t.name === "Research")!;
+    const october = view.months.find((m) => m.key === "2026-10")!;
+    expect(october.teams.get(research.id)!.rolled.total.gt(october.teams.get(research.id)!.own.total)).toBe(true);
+    expect(csv.some((r) => r[col("team")] === "Pre-training" && r[col("parent_path")] === "Research")).toBe(true);
+  });
+
+  it("reads the range from the URL: the last 3 complete months and the current one by default", () => {
+    const now = new Date("2026-11-17T09:30:00Z");
+    const iso = (r: { from: Date; to: Date }) => [r.from.toISOString().slice(0, 10), r.to.toISOString().slice(0, 10)];
+    expect(iso(parseShowbackRange({}, now))).toEqual(["2026-08-01", "2026-12-01"]);
+    expect(iso(parseShowbackRange({ from: "2026-03", to: "2026-01" }, now))).toEqual(["2026-01-01", "2026-04-01"]);
+    expect(iso(parseShowbackRange(new URLSearchParams("from=2026-02&to=2026-02"), now))).toEqual(["2026-02-01", "2026-03-01"]);
+    expect(iso(parseShowbackRange({ from: "junk" }, now))).toEqual(["2026-08-01", "2026-12-01"]);
   });
 });

@@ -1,5 +1,5 @@
 import { isNull, sql } from "drizzle-orm";
-import { allocations, workloads } from "@/lib/db/schema";
+import { allocations, poolRules, workloads } from "@/lib/db/schema";
 import { queryRows } from "@/lib/db/rows";
 import { dateParam, MONEY_CURRENCY } from "@/lib/db/sql";
 import { fxRates } from "@/lib/env";
@@ -16,7 +16,11 @@ import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { loadBilledMonths, loadMonthlyUsed, monthsSql } from "../costs/billing";
 import { loadCostBlocks } from "../costs/blocks";
 
-export type ShowbackMonth = MonthShowback & { month: Period };
+export type ShowbackMonth = MonthShowback & {
+  month: Period;
+  /** Allocated H100e·h per workload: each allocation's accelerator-hours × its block's H100-equivalent factor. */
+  h100eAh: Map<string, Dec>;
+};
 
 // A charge's provider as the Costs page keys it (lib/queries/costs/billing.ts).
 const PROVIDER_KEY = sql.raw(`coalesce(b.provider_id::text, 'name:' || coalesce(b.provider_name, ''))`);
@@ -32,7 +36,16 @@ const MONTH = sql.raw(`to_char(b.month, 'YYYY-MM-DD')`);
  * per workload is what the utilization feed's workload column reported (utilization_workload_daily) for the block in
  * the month, null when it reported none.
  */
-export async function getShowback(ctx: Ctx, input: { from: Date; to: Date; rule: PoolRule; asOf?: Date }): Promise<ShowbackMonth[]> {
+export async function getShowback(
+  ctx: Ctx,
+  input: {
+    from: Date;
+    to: Date;
+    /** The same rule for every pool (a what-if); omitted: each family's rule of pool_rules, proportional without one. */
+    rule?: PoolRule;
+    asOf?: Date;
+  },
+): Promise<ShowbackMonth[]> {
   requirePermission(ctx, "app.read");
   const from = startOfUtcMonth(input.from);
   const to = startOfUtcMonth(input.to);
@@ -41,7 +54,7 @@ export async function getShowback(ctx: Ctx, input: { from: Date; to: Date; rule:
   const months = utcMonths(from, Math.max(0, count));
   const f = { from, to, provider: null, family: null, site: null };
   const currency = MONEY_CURRENCY;
-  const [loaded, used, billed, tied, byProvider, spans, owners, workloadUse] = await Promise.all([
+  const [loaded, used, billed, tied, byProvider, spans, owners, workloadUse, poolRows] = await Promise.all([
     loadCostBlocks(ctx, f),
     loadMonthlyUsed(ctx, f),
     loadBilledMonths(ctx, f, currency),
@@ -77,6 +90,7 @@ export async function getShowback(ctx: Ctx, input: { from: Date; to: Date; rule:
           from utilization_workload_daily where day >= ${dateParam(from)} and day < ${dateParam(to)}
           group by 1, 2, 3`,
     ),
+    input.rule ? [] : loadPoolRules(ctx),
   ]);
   const blocks = blocksInUsd(loaded, fxRates()).blocks;
   const tiedCost = new Map(tied.map((r) => [`${r.reservation_id}|${r.month}`, r.amount]));
@@ -88,6 +102,8 @@ export async function getShowback(ctx: Ctx, input: { from: Date; to: Date; rule:
     const k = `${r.reservation_id}|${r.month}`;
     reportedUse.set(k, (reportedUse.get(k) ?? new Map<string, Dec>()).set(r.workload_id, dec(r.used_ah)));
   }
+  const rules = new Map(poolRows.map((r) => [r.family, r.rule]));
+  if (input.rule) for (const b of blocks) rules.set(b.family, input.rule);
   const usedOf = (blockId: string, month: Date): Dec | null => {
     const u = used.get(blockId);
     const k = u ? u.months.indexOf(month.getTime()) : -1;
@@ -98,6 +114,7 @@ export async function getShowback(ctx: Ctx, input: { from: Date; to: Date; rule:
     const key = monthKey(month.from);
     const known = month.from < thisMonth;
     const showbackBlocks: ShowbackBlock[] = [];
+    const h100eAh = new Map<string, Dec>();
     const assigned = new Map<string, Dec>(); // per provider: the billed charges given to a block
     for (const b of blocks) {
       const capacity = capacityAh(b, month);
@@ -129,11 +146,13 @@ export async function getShowback(ctx: Ctx, input: { from: Date; to: Date; rule:
         return taken;
       };
       showbackBlocks.push({
+        family: b.family,
         cost,
         capacityAh: paid,
         usedAh: payPerUse ? paid : usedAh,
         allocations: (spansOf.get(b.id) ?? []).flatMap((s) => {
           const ah = allocatedAh(b, { quantity: s.quantity, from: s.startAt, to: s.endAt }, month);
+          if (ah.gt(0)) h100eAh.set(s.workloadId, (h100eAh.get(s.workloadId) ?? new Dec(0)).plus(ah.times(scale).times(b.h100eFactor)));
           return ah.gt(0) ? [{ workloadId: s.workloadId, allocatedAh: ah.times(scale), usedAh: usedBy(s.workloadId, ah) }] : [];
         }),
       });
@@ -142,6 +161,16 @@ export async function getShowback(ctx: Ctx, input: { from: Date; to: Date; rule:
       .filter((p) => p.month === key)
       .map((p) => ({ workloadId: null, amount: dec(p.amount).minus(assigned.get(p.provider) ?? 0) }))
       .filter((u) => !u.amount.isZero());
-    return { month, ...showbackMonth({ blocks: showbackBlocks, untied, teamOf, rule: input.rule }) };
+    return { month, h100eAh, ...showbackMonth({ blocks: showbackBlocks, untied, teamOf, rules }) };
   });
+}
+
+/** The pool rule of each family that has one (a family without a row is proportional). */
+export async function loadPoolRules(ctx: Ctx): Promise<{ family: string; rule: PoolRule }[]> {
+  requirePermission(ctx, "app.read");
+  const rows = await ctx.db.select({ family: poolRules.family, kind: poolRules.kind, teamId: poolRules.teamId }).from(poolRules);
+  return rows.map((r) => ({
+    family: r.family,
+    rule: r.kind === "team" && r.teamId ? { kind: "team", teamId: r.teamId } : { kind: r.kind === "even" ? "even" : "proportional" },
+  }));
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Pencil, Plus } from "lucide-react";
+import { TeamShowbackSection } from "@/components/allocation/showback-sections";
 import { EntityHistory } from "@/components/history/entity-history";
 import { ArchiveButton } from "@/components/registers/archive-button";
 import { DetailList } from "@/components/registers/detail-list";
@@ -13,6 +14,8 @@ import { WORKLOAD_KIND_LABELS } from "@/lib/enums";
 import { formatDay } from "@/lib/format/date";
 import { entityHistory } from "@/lib/queries/lists/history";
 import { getTeamDetail } from "@/lib/queries/teams";
+import { pageClock } from "@/lib/cache/read";
+import { getShowbackView, parseShowbackRange } from "@/lib/queries/allocation/showback-view";
 import { MAX_TEAM_DEPTH } from "@/lib/services/teams/tree";
 import { setTeamArchivedAction } from "../actions";
 
@@ -25,7 +28,12 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
   const ctx = await requireCtx();
   const { id } = await params;
   if (!isUuid(id)) notFound();
-  const [team, history] = await Promise.all([getTeamDetail(ctx, id), entityHistory(ctx, "team", id)]);
+  const asOf = pageClock();
+  const [team, history, showback] = await Promise.all([
+    getTeamDetail(ctx, id),
+    entityHistory(ctx, "team", id),
+    getShowbackView(ctx, parseShowbackRange({}, asOf), asOf),
+  ]);
   if (!team) notFound();
   const canWrite = can(ctx.actor.role, "allocation.write");
   return (
@@ -122,6 +130,7 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
           </ul>
         )}
       </section>
+      <TeamShowbackSection view={showback} teamId={id} />
       <EntityHistory entries={history} />
     </div>
   );

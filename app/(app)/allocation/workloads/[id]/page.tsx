@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Pencil } from "lucide-react";
 import { BusinessMetricsSection } from "@/components/allocation/business-metrics";
+import { WorkloadShowbackSection } from "@/components/allocation/showback-sections";
 import { EntityHistory } from "@/components/history/entity-history";
 import { ArchiveButton } from "@/components/registers/archive-button";
 import { DetailList } from "@/components/registers/detail-list";
@@ -16,6 +17,8 @@ import { formatRate } from "@/lib/format/number";
 import { getWorkloadMetrics } from "@/lib/queries/business-metrics";
 import { entityHistory } from "@/lib/queries/lists/history";
 import { getWorkloadDetail } from "@/lib/queries/workloads";
+import { pageClock } from "@/lib/cache/read";
+import { getShowbackView, parseShowbackRange, workloadAllocations } from "@/lib/queries/allocation/showback-view";
 import { setWorkloadArchivedAction } from "../actions";
 
 export const metadata: Metadata = { title: "Workload" };
@@ -27,10 +30,13 @@ export default async function WorkloadPage({ params }: { params: Promise<{ id: s
   const ctx = await requireCtx();
   const { id } = await params;
   if (!isUuid(id)) notFound();
-  const [w, history, metrics] = await Promise.all([
+  const asOf = pageClock();
+  const [w, history, metrics, showback, blocks] = await Promise.all([
     getWorkloadDetail(ctx, id),
     entityHistory(ctx, "workload", id),
     getWorkloadMetrics(ctx, id),
+    getShowbackView(ctx, parseShowbackRange({}, asOf), asOf),
+    workloadAllocations(ctx, id),
   ]);
   if (!w) notFound();
   const canWrite = can(ctx.actor.role, "allocation.write");
@@ -103,6 +109,7 @@ export default async function WorkloadPage({ params }: { params: Promise<{ id: s
           </ul>
         )}
       </section>
+      <WorkloadShowbackSection view={showback} workloadId={id} blocks={blocks} />
       <BusinessMetricsSection
         metrics={metrics}
         csvHref={can(ctx.actor.role, "export.csv") ? `/allocation/workloads/${id}/metrics.csv` : undefined}
