@@ -9,6 +9,7 @@ import {
   ShoppingCart,
   ListChecks,
   CircleDollarSign,
+  Coins,
   Cloud,
   Cpu,
   FileSignature,
@@ -55,6 +56,7 @@ const ICONS = {
   reports: FileText,
   teams: Network,
   workloads: Boxes,
+  unitEconomics: Coins,
 } as const;
 
 export type NavLinkGroup = { name: string; items: { href: string; label: string; icon: keyof typeof ICONS }[] };

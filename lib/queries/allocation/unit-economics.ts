@@ -167,3 +167,16 @@ export async function getUnitEconomics(
   const shown = input.workloadId ? result : result.filter((w) => w.months.some((m) => m.tokens !== null || !m.cost.isZero()));
   return { months, currency: "USD", profile, workloads: shown };
 }
+
+/** One workload's months for its own page: the last 12 complete months; null for a kind without a token metric. */
+export async function getWorkloadUnitEconomics(
+  ctx: Ctx,
+  workload: { id: string; kind: string },
+  asOf: Date,
+): Promise<UnitEconomicsWorkload | null> {
+  requirePermission(ctx, "app.read");
+  if (!(KINDS as string[]).includes(workload.kind)) return null;
+  const thisMonth = startOfUtcMonth(asOf);
+  const view = await getUnitEconomics(ctx, { from: addUtcMonths(thisMonth, -12), to: thisMonth, asOf, workloadId: workload.id });
+  return view.workloads[0] ?? null;
+}
