@@ -27,6 +27,7 @@ export const FIXED_PAGES = [
   "/allocation/teams/new",
   "/allocation/workloads",
   "/allocation/workloads/new",
+  "/allocation/unit-economics",
   "/contracts",
   "/contracts/new",
   "/reservations",

@@ -4,7 +4,7 @@ import type { DbHandle } from "@/lib/db/client";
 import { allocations, businessMetrics, teams, utilizationMonthly, workloads } from "@/lib/db/schema";
 import { insertCatalog, insertReservationRow, roleCtx, uniq } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
-import { getUnitEconomics } from "./unit-economics";
+import { getUnitEconomics, getWorkloadUnitEconomics } from "./unit-economics";
 
 const AS_OF = new Date("2026-12-05T12:00:00Z");
 const FROM = new Date("2026-10-01T00:00:00Z");
@@ -116,6 +116,13 @@ describeOnEachEngine("unit economics", (engine) => {
     });
     expect(view.workloads.map((w) => w.name)).toEqual(["Chat"]);
     expect(view.workloads[0]!.months[0]!.profile!.toFixed(6)).toBe("0.111111");
+  });
+
+  it("gives a workload's last 12 complete months for its page, and nothing for a kind without tokens", async () => {
+    const chat = await getWorkloadUnitEconomics(viewer, { id: inferenceId, kind: "inference" }, AS_OF);
+    expect(chat!.months).toHaveLength(12);
+    expect(chat!.months.at(-1)!.perMillion!.toFixed(6)).toBe("0.213333");
+    expect(await getWorkloadUnitEconomics(viewer, { id: inferenceId, kind: "research" }, AS_OF)).toBeNull();
   });
 
   it("gives no months when the range holds no complete month", async () => {
