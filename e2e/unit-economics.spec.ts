@@ -9,7 +9,8 @@ test.describe("unit economics", () => {
   }) => {
     await signInPage.signInAs("viewer");
     await page.getByRole("link", { name: "Unit economics" }).first().click();
-    await expect(page.getByRole("heading", { level: 1, name: "Unit economics" })).toBeVisible();
+    // The first read after start computes the showback of a year: allow it time.
+    await expect(page.getByRole("heading", { level: 1, name: "Unit economics" })).toBeVisible({ timeout: 30_000 });
 
     // The demo's API traffic slips over its last six weeks while its blocks cost as much: listed at the top.
     const rising = page.getByRole("region", { name: "Cost rises while tokens fall" });
@@ -45,7 +46,7 @@ test.describe("unit economics", () => {
     await page.goto("/allocation/workloads");
     await page.getByRole("link", { name: "API inference", exact: true }).click();
     const section = page.getByRole("region", { name: "$ per 1M tokens" });
-    await expect(section.getByRole("columnheader", { name: "$ per 1M tokens" })).toBeVisible();
+    await expect(section.getByRole("columnheader", { name: "$ per 1M tokens" })).toBeVisible({ timeout: 30_000 });
     await expect(section.getByText(/tokens per day fell/)).toBeVisible();
   });
 });

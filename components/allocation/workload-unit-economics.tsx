@@ -23,6 +23,7 @@ export function WorkloadUnitEconomics({ workload: w }: { workload: UnitEconomics
         {w.costUpTokensDown ? " Last month its cost per day held or rose while its tokens per day fell." : ""}
       </p>
       <DataTable
+        empty={`No ${w.metric} reported in these months.`}
         caption={`${w.name}: cost, tokens and $ per 1M tokens by month`}
         columns={inference ? UNIT_TABLE_COLUMNS : UNIT_TABLE_COLUMNS.slice(0, -1)}
         rows={unitTableRows(w).map((r) => (inference ? r : r.slice(0, -1)))}

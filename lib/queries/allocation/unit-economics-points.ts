@@ -53,7 +53,8 @@ export function unitTableRow(m: UnitEconomicsMonth): string[] {
   ];
 }
 
-/** The table of one workload, newest month first. */
+/** The months from the workload's first with tokens on (the chart's months), newest first; none without tokens. */
 export function unitTableRows(w: UnitEconomicsWorkload): string[][] {
-  return [...w.months].reverse().map(unitTableRow);
+  const first = w.months.findIndex((m) => m.tokens !== null);
+  return first < 0 ? [] : w.months.slice(first).reverse().map(unitTableRow);
 }
