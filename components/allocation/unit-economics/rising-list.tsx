@@ -5,7 +5,7 @@ import { formatCompact, formatMoneyExact } from "@/lib/format/number";
 import type { UnitEconomicsWorkload } from "@/lib/queries/allocation/unit-economics";
 import { unitPrice } from "@/lib/queries/allocation/unit-economics-points";
 
-export const RISING_DEFINITION =
+const RISING_DEFINITION =
   "Over the last two months shown, both reported on every day: the cost per day held or rose while the tokens per day fell. Per day, because a 30-day month costs less than a 31-day one for the same capacity.";
 
 /** The workloads whose cost rises (or holds) while their tokens fall: paying as much for less work. */

@@ -1,6 +1,6 @@
 import { addUtcMonths, startOfUtcMonth } from "@/lib/metrics/calendar";
 import type { Period } from "@/lib/metrics/period";
-import { monthParam, parseMonth, type RawSearchParams } from "@/lib/queries/filters/params";
+import { parseMonth, type RawSearchParams } from "@/lib/queries/filters/params";
 
 /** Months the page reads at most (the chart draws one point a month). */
 export const MAX_UNIT_MONTHS = 36;
@@ -28,11 +28,4 @@ export function parseUnitEconomicsRange(raw: RawSearchParams, now: Date): UnitEc
   }
   const months = Number(firstOf(raw.months));
   return last((UNIT_PRESETS as readonly number[]).includes(months) ? months : DEFAULT_UNIT_MONTHS);
-}
-
-/** The range as URL parameters (a preset by its length; the default as nothing). */
-export function unitEconomicsQuery(range: UnitEconomicsRange): string {
-  if (range.preset === DEFAULT_UNIT_MONTHS) return "";
-  if (range.preset !== null) return `?months=${range.preset}`;
-  return `?from=${monthParam(range.from)}&to=${monthParam(addUtcMonths(range.to, -1))}`;
 }
