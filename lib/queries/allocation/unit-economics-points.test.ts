@@ -45,8 +45,8 @@ describe("unit economics points", () => {
 
   it("lists the months from the first with tokens, newest first, with exact tokens and unit prices", () => {
     expect(unitTableRows(w)).toEqual([
-      ["Oct 2026", "$3,000.00", "2,000,000,000.5", "31 of 31", "$1.50", "$0.250"],
-      ["Sep 2026", "$3,000.00", "1,000,000,000", "20 of 30", "$3.00", "$0.250"],
+      ["Oct\u00a02026", "$3,000.00", "2,000,000,000.5", "31 of 31", "$1.50", "$0.250"],
+      ["Sep\u00a02026", "$3,000.00", "1,000,000,000", "20 of 30", "$3.00", "$0.250"],
     ]);
     expect(unitTableRows(workload([m("2026-08", {})]))).toEqual([]);
     expect(unitPrice(dec("0.19249"))).toBe("$0.192");

@@ -44,7 +44,7 @@ export function trendPoints(w: UnitEconomicsWorkload): LinePoint[] {
 
 export function unitTableRow(m: UnitEconomicsMonth): string[] {
   return [
-    formatMonth(m.month),
+    formatMonth(m.month).replace(" ", "\u00a0"), // "Nov 2026" on one line in a narrow table
     formatMoneyExact(m.cost.toFixed(2)),
     m.tokens === null ? "—" : formatDecimalExact(m.tokens.toFixed()),
     `${m.daysReported} of ${m.daysInMonth}`,
