@@ -29,6 +29,7 @@ export const FIXED_PAGES = [
   "/allocation/workloads",
   "/allocation/workloads/new",
   "/allocation/surplus",
+  "/allocation/unit-economics",
   "/contracts",
   "/contracts/new",
   "/reservations",

@@ -36,7 +36,8 @@ export type NavItem = {
     | "poolRules"
     | "teams"
     | "workloads"
-    | "surplus";
+    | "surplus"
+    | "unitEconomics";
 };
 
 export const NAV_ITEMS: NavItem[] = [
@@ -56,6 +57,7 @@ export const NAV_ITEMS: NavItem[] = [
   { group: "Allocation", href: "/allocation/teams", label: "Teams", permission: "app.read", icon: "teams" },
   { group: "Allocation", href: "/allocation/workloads", label: "Workloads", permission: "app.read", icon: "workloads" },
   { group: "Allocation", href: "/allocation/surplus", label: "Surplus & resale", permission: "app.read", icon: "surplus" },
+  { group: "Allocation", href: "/allocation/unit-economics", label: "Unit economics", permission: "app.read", icon: "unitEconomics" },
   { group: "Registers", href: "/contracts", label: "Contracts", permission: "app.read", icon: "contracts" },
   { group: "Registers", href: "/reservations", label: "Reservations", permission: "app.read", icon: "reservations" },
   { group: "Registers", href: "/sites", label: "Sites", permission: "app.read", icon: "sites" },

@@ -9,6 +9,7 @@ import {
   ShoppingCart,
   ListChecks,
   CircleDollarSign,
+  Coins,
   Cloud,
   Cpu,
   FileSignature,
@@ -61,6 +62,7 @@ const ICONS = {
   teams: Network,
   workloads: Boxes,
   surplus: HandCoins,
+  unitEconomics: Coins,
 } as const;
 
 export type NavLinkGroup = { name: string; items: { href: string; label: string; icon: keyof typeof ICONS }[] };

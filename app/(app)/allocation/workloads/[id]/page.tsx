@@ -4,20 +4,22 @@ import { notFound } from "next/navigation";
 import { Pencil } from "lucide-react";
 import { BusinessMetricsSection } from "@/components/allocation/business-metrics";
 import { WorkloadShowbackSection } from "@/components/allocation/showback-sections";
+import { WorkloadUnitEconomics } from "@/components/allocation/workload-unit-economics";
 import { EntityHistory } from "@/components/history/entity-history";
 import { ArchiveButton } from "@/components/registers/archive-button";
 import { DetailList } from "@/components/registers/detail-list";
 import { StatusBadge } from "@/components/registers/status-badge";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
+import { pageClock } from "@/lib/cache/read";
 import { isUuid } from "@/lib/db/uuid";
 import { WORKLOAD_KIND_LABELS } from "@/lib/enums";
 import { formatDay } from "@/lib/format/date";
 import { formatRate } from "@/lib/format/number";
+import { getWorkloadUnitEconomics } from "@/lib/queries/allocation/unit-economics";
 import { getWorkloadMetrics } from "@/lib/queries/business-metrics";
 import { entityHistory } from "@/lib/queries/lists/history";
 import { getWorkloadDetail } from "@/lib/queries/workloads";
-import { pageClock } from "@/lib/cache/read";
 import { getShowbackView, parseShowbackRange, workloadAllocations } from "@/lib/queries/allocation/showback-view";
 import { setWorkloadArchivedAction } from "../actions";
 
@@ -39,6 +41,7 @@ export default async function WorkloadPage({ params }: { params: Promise<{ id: s
     workloadAllocations(ctx, id),
   ]);
   if (!w) notFound();
+  const unit = await getWorkloadUnitEconomics(ctx, w, asOf);
   const canWrite = can(ctx.actor.role, "allocation.write");
   return (
     <div className="mx-auto max-w-5xl">
@@ -114,6 +117,7 @@ export default async function WorkloadPage({ params }: { params: Promise<{ id: s
         metrics={metrics}
         csvHref={can(ctx.actor.role, "export.csv") ? `/allocation/workloads/${id}/metrics.csv` : undefined}
       />
+      <WorkloadUnitEconomics workload={unit} />
       <EntityHistory entries={history} />
     </div>
   );
