@@ -33,7 +33,8 @@ export type NavItem = {
     | "plan"
     | "reports"
     | "teams"
-    | "workloads";
+    | "workloads"
+    | "allocationRules";
 };
 
 export const NAV_ITEMS: NavItem[] = [
@@ -51,6 +52,7 @@ export const NAV_ITEMS: NavItem[] = [
   { group: "Money", href: "/reports", label: "Reports", permission: "shares.manage", icon: "reports" },
   { group: "Allocation", href: "/allocation/teams", label: "Teams", permission: "app.read", icon: "teams" },
   { group: "Allocation", href: "/allocation/workloads", label: "Workloads", permission: "app.read", icon: "workloads" },
+  { group: "Allocation", href: "/allocation/rules", label: "Allocation rules", permission: "app.read", icon: "allocationRules" },
   { group: "Registers", href: "/contracts", label: "Contracts", permission: "app.read", icon: "contracts" },
   { group: "Registers", href: "/reservations", label: "Reservations", permission: "app.read", icon: "reservations" },
   { group: "Registers", href: "/sites", label: "Sites", permission: "app.read", icon: "sites" },

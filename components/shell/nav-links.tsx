@@ -15,6 +15,7 @@ import {
   FileText,
   FlaskConical,
   Gauge,
+  GitFork,
   KeyRound,
   LayoutDashboard,
   Network,
@@ -55,6 +56,7 @@ const ICONS = {
   reports: FileText,
   teams: Network,
   workloads: Boxes,
+  allocationRules: GitFork,
 } as const;
 
 export type NavLinkGroup = { name: string; items: { href: string; label: string; icon: keyof typeof ICONS }[] };

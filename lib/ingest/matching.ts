@@ -99,6 +99,28 @@ const PROVIDER_NAMES = `(select distinct on (name) name, id from (
 const CONTRACT_ID_PATTERN = String.raw`\\?"ContractId\\?"\s*:\s*\\?"([^"\\]+)`;
 
 /**
+ * An allocation rule (lib/services/allocation-rules) `r` matches the charge whose m_ keys (withChargeTies: m_provider_id,
+ * m_service, m_sku, m_region, m_sub_account, m_tags, m_resource) are read from alias `q`: it is live and every field it
+ * names equals the charge's (service and region case-insensitive, tag key also as `user:key`, resource id by prefix).
+ * The first match by position, id wins.
+ */
+export function allocationRuleMatches(r: string, q: string): string {
+  return `${r}.archived_at is null
+        and (${r}.provider_id is null or ${r}.provider_id = ${q}.m_provider_id)
+        and (${r}.service_name is null or lower(${r}.service_name) = ${q}.m_service)
+        and (${r}.sku_id is null or ${r}.sku_id = ${q}.m_sku)
+        and (${r}.region_id is null or lower(${r}.region_id) = ${q}.m_region)
+        and (${r}.sub_account_id is null or ${r}.sub_account_id = ${q}.m_sub_account)
+        and (${r}.tag_key is null or btrim(coalesce(${q}.m_tags ->> ${r}.tag_key, ${q}.m_tags ->> ('user:' || ${r}.tag_key))) = ${r}.tag_value)
+        and (${r}.resource_id_prefix is null or starts_with(${q}.m_resource, ${r}.resource_id_prefix))`;
+}
+
+/** The m_ keys allocationRuleMatches reads, over a cost_line_items row `c` (its provider as tied). */
+export const ALLOCATION_KEYS = `c.provider_id as m_provider_id, lower(btrim(c.service_name)) as m_service, nullif(btrim(c.sku_id), '') as m_sku,
+  lower(btrim(c.region_id)) as m_region, btrim(c.sub_account_id) as m_sub_account, btrim(c.resource_id) as m_resource,
+  (case when jsonb_typeof(c.tags) = 'object' then c.tags end) as m_tags`;
+
+/**
  * The matching rules (README, "Matching charges") over the rows of `from` (a table or subquery, read as
  * alias `s` through `fields`): a subquery with every column of `from` plus `m_provider_id`,
  * `m_reservation_id`, `m_contract_id`, `m_accelerator_type_id` and `m_workload_id`. The provider comes from a hash join on a
@@ -130,17 +152,7 @@ export function withChargeTies(from: string, fields: (alias: string) => ChargeFi
         and (m.tag_key is null or btrim(coalesce(q.m_tags ->> m.tag_key, q.m_tags ->> ('user:' || m.tag_key))) = m.tag_value)
         and ${fits}
       order by ${given} desc, m.created_at, m.id limit 1`;
-  // An allocation rule (lib/services/allocation-rules): the first live one by position whose named fields all equal the charge's.
-  const allocated = `select r.workload_id from allocation_rules r
-      where r.archived_at is null
-        and (r.provider_id is null or r.provider_id = ${pid})
-        and (r.service_name is null or lower(r.service_name) = q.m_service)
-        and (r.sku_id is null or r.sku_id = q.m_sku)
-        and (r.region_id is null or lower(r.region_id) = q.m_region)
-        and (r.sub_account_id is null or r.sub_account_id = q.m_sub_account)
-        and (r.tag_key is null or btrim(coalesce(q.m_tags ->> r.tag_key, q.m_tags ->> ('user:' || r.tag_key))) = r.tag_value)
-        and (r.resource_id_prefix is null or starts_with(q.m_resource, r.resource_id_prefix))
-      order by r.position, r.id limit 1`;
+  const allocated = `select r.workload_id from allocation_rules r where ${allocationRuleMatches("r", "q")} order by r.position, r.id limit 1`;
   const keys = `(select distinct reference from contracts where archived_at is null and reference is not null)`;
   return `(select q.*,
       coalesce(
