@@ -9,6 +9,7 @@ import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { chargesOf, insertCharges, insertImport } from "@/lib/testing/charges";
 import { insertCatalog, roleCtx, type Catalog } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
+import { listAllocationRules, ruleConditions } from "@/lib/queries/allocation/rules";
 import { archiveAllocationRule, unarchiveAllocationRule } from "./archive";
 import { createAllocationRule } from "./create";
 import { reorderAllocationRule } from "./reorder";
@@ -210,5 +211,22 @@ describeOnEachEngine("allocation rule verbs", (engine) => {
       ForbiddenError,
     );
     expect(await handle.db.select().from(allocationRules).orderBy(allocationRules.id)).toEqual(before);
+  });
+
+  it("lists the rules in order with their workload and the charges and cost each one caught", async () => {
+    const rows = await listAllocationRules(roleCtx(handle.db, "viewer"));
+    const live = rows.filter((r) => r.archivedAt === null);
+    // The tag rule came back last when it was unarchived.
+    expect(live.map((r) => [r.position, ruleConditions(r).join(" and "), r.workloadName, r.charges, r.cost])).toEqual([
+      [
+        1,
+        `Provider ${catalog.provider.name} and Service OBJECT STORAGE and Region eu-west-1 and Resource id vol-…`,
+        "Workload A",
+        1,
+        [{ currency: "USD", amount: "2.1250000000" }],
+      ],
+      [2, "Tag team=platform", "Workload B", 2, [{ currency: "USD", amount: "15.7500000000" }]],
+    ]);
+    expect(rows.filter((r) => r.archivedAt !== null).map((r) => r.charges)).toEqual([0]);
   });
 });
