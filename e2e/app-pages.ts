@@ -29,6 +29,7 @@ export const FIXED_PAGES = [
   "/allocation/workloads/new",
   "/allocation/rules",
   "/allocation/rules/new",
+  "/allocation/surplus",
   "/contracts",
   "/contracts/new",
   "/reservations",

@@ -16,6 +16,7 @@ import {
   FlaskConical,
   Gauge,
   GitFork,
+  HandCoins,
   KeyRound,
   LayoutDashboard,
   Network,
@@ -57,6 +58,7 @@ const ICONS = {
   teams: Network,
   workloads: Boxes,
   allocationRules: GitFork,
+  surplus: HandCoins,
 } as const;
 
 export type NavLinkGroup = { name: string; items: { href: string; label: string; icon: keyof typeof ICONS }[] };

@@ -17,7 +17,7 @@ import { insertReservations, planReservations } from "./reservations";
 import { insertSites, SITES } from "./sites";
 import { insertSkuMappings } from "./sku-mappings";
 import { insertTeamsAndWorkloads, TEAMS, WORKLOADS } from "./teams";
-import { insertAllocations, planAllocations } from "./allocations";
+import { blocksReportingWorkloads, insertAllocations, insertWorkloadUse, planAllocations } from "./allocations";
 import { insertAllocationRules } from "./allocation-rules";
 import { insertBusinessMetrics, planBusinessMetrics } from "./business-metrics";
 import { hashDemoPassword, insertDemoUsers } from "./users";
@@ -97,7 +97,10 @@ export async function seedDemo(db: Db, opts: { demoPassword: string; asOf?: Date
     const utilizationHours = await insertUtilization(tx, plan.utilization, reservationIds);
     await rollUpUtilization(tx);
     const workloadIds = await insertTeamsAndWorkloads(tx, plan.monthOfAsOf);
-    const allocationCount = await insertAllocations(tx, planAllocations(plan.reservations, plan.monthOfAsOf), {
+    const plannedAllocations = planAllocations(plan.reservations, plan.monthOfAsOf);
+    const allocationCount = await insertAllocations(tx, plannedAllocations, { reservations: reservationIds, workloads: workloadIds });
+    // One H100 and one H200 shared block report their use per workload, so showback has used and idle per workload.
+    await insertWorkloadUse(tx, blocksReportingWorkloads(plan.reservations, plannedAllocations, plan.asOf), {
       reservations: reservationIds,
       workloads: workloadIds,
     });

@@ -48,7 +48,7 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
           {can(role, "utilization.import") ? (
             <UploadCard
               title="Utilization"
-              description="Hourly accelerator-hours used per block: columns reservation (name or capacity reservation id), hour (ISO, UTC), used_ah. Re-sending an hour replaces it."
+              description="Hourly accelerator-hours used per block: columns reservation (name or capacity reservation id), hour (ISO, UTC), used_ah, and optionally workload (name or id: one row per workload, the block's hour is their sum). Re-sending an hour replaces it."
               endpoint="/imports/utilization/upload"
               accept=".csv,.gz,text/csv,application/gzip"
               fileLabel="Utilization file"

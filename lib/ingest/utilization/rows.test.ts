@@ -31,7 +31,7 @@ describe("parseHour", () => {
 describe("validateRecord", () => {
   it("returns the row with used accelerator-hours as an exact decimal string", () => {
     expect(validateRecord(2, { reservation: " block-a ", hour: "2026-03-01T14:00:00Z", used_ah: "7.5000" }, NOW)).toEqual({
-      row: { line: 2, reservation: "block-a", hour: new Date("2026-03-01T14:00:00Z"), usedAh: "7.5" },
+      row: { line: 2, reservation: "block-a", hour: new Date("2026-03-01T14:00:00Z"), usedAh: "7.5", workload: null },
     });
     expect(validateRecord(3, { reservation: "b", hour: "2026-03-01T14:00:00Z", used_ah: 8 }, NOW)).toMatchObject({ row: { usedAh: "8" } });
   });
@@ -80,5 +80,15 @@ describe("validateRecord", () => {
     expect(validateRecord(3, { reservation: "block\u0000a", hour: "2026-03-01T14:00:00Z", used_ah: "1" }, NOW)).toEqual({
       errors: [{ line: 3, column: "reservation", message: "The reservation contains a control character (such as NUL)." }],
     });
+  });
+
+  it("reads the optional workload column: trimmed, empty = none, text only, no control characters", () => {
+    const base = { reservation: "b", hour: "2026-03-01T14:00:00Z", used_ah: "1" };
+    expect(validateRecord(2, { ...base, workload: " Chat inference " }, NOW)).toMatchObject({ row: { workload: "Chat inference" } });
+    expect(validateRecord(2, { ...base, workload: "" }, NOW)).toMatchObject({ row: { workload: null } });
+    expect(validateRecord(2, { ...base, workload: null }, NOW)).toMatchObject({ row: { workload: null } });
+    expect(validateRecord(2, { ...base, workload: 7 }, NOW)).toMatchObject({ errors: [{ line: 2, column: "workload" }] });
+    expect(validateRecord(2, { ...base, workload: "a\u0000b" }, NOW)).toMatchObject({ errors: [{ column: "workload" }] });
+    expect(validateRecord(2, { ...base, workload: "x".repeat(201) }, NOW)).toMatchObject({ errors: [{ column: "workload" }] });
   });
 });

@@ -2,7 +2,8 @@ import { dec } from "@/lib/metrics/decimal";
 import { hasControlCharacter } from "@/lib/validation/control-characters";
 import type { UtilizationError } from "./types";
 
-export type UtilizationRow = { line: number; reservation: string; hour: Date; usedAh: string };
+/** `workload`: the optional workload column (a workload's name, case-insensitive, or its id); null when empty or absent. */
+export type UtilizationRow = { line: number; reservation: string; hour: Date; usedAh: string; workload: string | null };
 
 // ISO 8601 date and time, `T` or space, optional seconds and fraction, `Z` or ±hh:mm; no zone means UTC.
 const ISO_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2})(?::(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
@@ -31,7 +32,7 @@ export function parseHour(text: string): Date | "invalid" | "not-whole" {
  */
 export function validateRecord(
   line: number,
-  cells: { reservation: unknown; hour: unknown; used_ah: unknown },
+  cells: { reservation: unknown; hour: unknown; used_ah: unknown; workload?: unknown },
   now: Date,
 ): { row: UtilizationRow } | { errors: UtilizationError[] } {
   const errors: UtilizationError[] = [];
@@ -40,6 +41,16 @@ export function validateRecord(
   else if (reservation.length > 200) errors.push({ line, column: "reservation", message: "The reservation is at most 200 characters." });
   else if (hasControlCharacter(reservation))
     errors.push({ line, column: "reservation", message: "The reservation contains a control character (such as NUL)." });
+
+  let workload: string | null = null;
+  if (cells.workload !== undefined && cells.workload !== null) {
+    const text = typeof cells.workload === "string" ? cells.workload.trim() : "";
+    if (typeof cells.workload !== "string") errors.push({ line, column: "workload", message: "The workload is a name or an id (text)." });
+    else if (text.length > 200) errors.push({ line, column: "workload", message: "The workload is at most 200 characters." });
+    else if (hasControlCharacter(text))
+      errors.push({ line, column: "workload", message: "The workload contains a control character (such as NUL)." });
+    else workload = text || null;
+  }
 
   let hour: Date | null = null;
   const hourText = typeof cells.hour === "string" ? cells.hour : "";
@@ -83,7 +94,7 @@ export function validateRecord(
     else usedAh = value.toFixed();
   }
   if (errors.length > 0 || hour === null || usedAh === null) return { errors };
-  return { row: { line, reservation, hour, usedAh } };
+  return { row: { line, reservation, hour, usedAh, workload } };
 }
 
 function clip(s: string): string {

@@ -1,7 +1,7 @@
 import { isNull, sql } from "drizzle-orm";
 import { allocations, workloads } from "@/lib/db/schema";
 import { queryRows } from "@/lib/db/rows";
-import { MONEY_CURRENCY } from "@/lib/db/sql";
+import { dateParam, MONEY_CURRENCY } from "@/lib/db/sql";
 import { fxRates } from "@/lib/env";
 import { allocatedAh } from "@/lib/metrics/allocation";
 import { startOfUtcMonth, utcMonths } from "@/lib/metrics/calendar";
@@ -28,7 +28,9 @@ const MONTH = sql.raw(`to_char(b.month, 'YYYY-MM-DD')`);
  * allocation rule names (billing_monthly.workload_id), unallocated when none does — and every other provider-month is the blocks' planned cost (reserved: every hour held;
  * on-demand and spot: the hours used, every hour from the month of asOf on). Blocks priced in another currency are
  * converted as on Costs. Each block-month is split by its allocations' accelerator-hours; a pay-per-use block pays
- * only its used hours, so it is split on those, in the allocations' proportions, as used cost.
+ * only its used hours, so it is split on those, in the allocations' proportions, as used cost. A reserved block's use
+ * per workload is what the utilization feed's workload column reported (utilization_workload_daily) for the block in
+ * the month, null when it reported none.
  */
 export async function getShowback(ctx: Ctx, input: { from: Date; to: Date; rule: PoolRule; asOf?: Date }): Promise<ShowbackMonth[]> {
   requirePermission(ctx, "app.read");
@@ -39,7 +41,7 @@ export async function getShowback(ctx: Ctx, input: { from: Date; to: Date; rule:
   const months = utcMonths(from, Math.max(0, count));
   const f = { from, to, provider: null, family: null, site: null };
   const currency = MONEY_CURRENCY;
-  const [loaded, used, billed, tied, byProvider, spans, owners] = await Promise.all([
+  const [loaded, used, billed, tied, byProvider, spans, owners, workloadUse] = await Promise.all([
     loadCostBlocks(ctx, f),
     loadMonthlyUsed(ctx, f),
     loadBilledMonths(ctx, f, currency),
@@ -70,12 +72,24 @@ export async function getShowback(ctx: Ctx, input: { from: Date; to: Date; rule:
       .from(allocations)
       .where(isNull(allocations.archivedAt)),
     ctx.db.select({ id: workloads.id, teamId: workloads.teamId }).from(workloads),
+    // Use per workload from the utilization feed's workload column, per block and month.
+    queryRows<{ reservation_id: string; workload_id: string; month: string; used_ah: string }>(
+      ctx.db,
+      sql`select reservation_id, workload_id, to_char(date_trunc('month', day::timestamp), 'YYYY-MM-DD') as month, sum(used_ah)::text as used_ah
+          from utilization_workload_daily where day >= ${dateParam(from)} and day < ${dateParam(to)}
+          group by 1, 2, 3`,
+    ),
   ]);
   const blocks = blocksInUsd(loaded, fxRates()).blocks;
   const tiedCost = new Map(tied.map((r) => [`${r.reservation_id}|${r.month}`, r.amount]));
   const spansOf = new Map<string, typeof spans>();
   for (const s of spans) spansOf.set(s.reservationId, [...(spansOf.get(s.reservationId) ?? []), s]);
   const teamOf = new Map(owners.map((w) => [w.id, w.teamId]));
+  const reportedUse = new Map<string, Map<string, Dec>>(); // block|month → workload → used AH
+  for (const r of workloadUse) {
+    const k = `${r.reservation_id}|${r.month}`;
+    reportedUse.set(k, (reportedUse.get(k) ?? new Map<string, Dec>()).set(r.workload_id, dec(r.used_ah)));
+  }
   const usedOf = (blockId: string, month: Date): Dec | null => {
     const u = used.get(blockId);
     const k = u ? u.months.indexOf(month.getTime()) : -1;
@@ -105,13 +119,24 @@ export async function getShowback(ctx: Ctx, input: { from: Date; to: Date; rule:
       // A pay-per-use block pays for its used hours (all of them, ahead of asOf): split those, all as used.
       const paid = payPerUse ? (known ? (usedAh ?? new Dec(0)) : capacity) : capacity;
       const scale = payPerUse && capacity.gt(0) ? paid.div(capacity) : new Dec(1);
+      // A reserved block's use per workload, when the feed reported it for the block in the month (a workload it did
+      // not report used nothing); a workload's use goes to its allocations in turn, each at most what it holds.
+      const reported = payPerUse ? undefined : reportedUse.get(`${b.id}|${key}`);
+      const left = new Map(reported);
+      const usedBy = (workloadId: string, ah: Dec): Dec | null => {
+        if (!reported) return null;
+        const rest = left.get(workloadId) ?? new Dec(0);
+        const taken = rest.lt(ah) ? rest : ah;
+        left.set(workloadId, rest.minus(taken));
+        return taken;
+      };
       showbackBlocks.push({
         cost,
         capacityAh: paid,
         usedAh: payPerUse ? paid : usedAh,
         allocations: (spansOf.get(b.id) ?? []).flatMap((s) => {
           const ah = allocatedAh(b, { quantity: s.quantity, from: s.startAt, to: s.endAt }, month);
-          return ah.gt(0) ? [{ workloadId: s.workloadId, allocatedAh: ah.times(scale), usedAh: null }] : [];
+          return ah.gt(0) ? [{ workloadId: s.workloadId, allocatedAh: ah.times(scale), usedAh: usedBy(s.workloadId, ah) }] : [];
         }),
       });
     }

@@ -9,7 +9,8 @@ export const dynamic = "force-dynamic";
 
 /**
  * Hourly accelerator-hours pushed by clusters, with an API key whose role may import utilization:
- * `application/json` `{ "rows": [{ "reservation", "hour", "used_ah" }] }`, or `text/csv` with the same columns.
+ * `application/json` `{ "rows": [{ "reservation", "hour", "used_ah", "workload"? }] }`, or `text/csv` with the same columns
+ * (`workload` optional: an hour reported per workload is one row per workload, the block's hour their Σ).
  * Idempotent per block and hour; 200 loaded, 422 rejected with errors.
  */
 export async function POST(request: Request) {
@@ -18,7 +19,7 @@ export async function POST(request: Request) {
     permission: "utilization.import",
     max: env().maxUploadBytes,
     fallbackName: "utilization.csv",
-    jsonShape: '{ "rows": [{ "reservation", "hour", "used_ah" }] }',
+    jsonShape: '{ "rows": [{ "reservation", "hour", "used_ah", "workload"? }] }',
     csv: (args) => importUtilizationCsv(args),
     json: ({ ctx, body }) => ingestUtilization({ ctx, rows: (body as { rows?: unknown })?.rows }),
   });

@@ -9,9 +9,12 @@ import { runUtilizationLoad, type ReadOutcome } from "./run";
 import { BATCH_ROWS, type UtilizationImportResult } from "@/lib/ingest/utilization/types";
 
 const COLUMNS = ["reservation", "hour", "used_ah"] as const;
+/** Optional: the workload that used the hours (its name, case-insensitive, or id); an hour with workloads is one row per workload. */
+const WORKLOAD = "workload";
 
 /**
- * Imports a utilization CSV (`reservation,hour,used_ah`, header names case-insensitive, other columns ignored)
+ * Imports a utilization CSV (`reservation,hour,used_ah`, optionally `workload`; header names case-insensitive, other
+ * columns ignored)
  * streamed through the CSV reader (records at most 1 MiB, each as wide as the header) and loaded in batches of
  * 5,000 rows inside one transaction: every row or none. `signal` aborting (the client went away) stops the read
  * and rolls back. Permission utilization.import.
@@ -54,7 +57,7 @@ async function readInto(
     }
   }
   const now = args.now ?? new Date();
-  let index: Record<(typeof COLUMNS)[number], number> | null = null;
+  let index: Record<(typeof COLUMNS)[number] | typeof WORKLOAD, number> | null = null;
   let batch: UtilizationRow[] = [];
   let lastLine = 1;
   let width = 0;
@@ -76,7 +79,12 @@ async function readInto(
       const cell = (i: number) => record.fields[i] ?? "";
       const checked = validateRecord(
         record.line,
-        { reservation: cell(index.reservation), hour: cell(index.hour), used_ah: cell(index.used_ah) },
+        {
+          reservation: cell(index.reservation),
+          hour: cell(index.hour),
+          used_ah: cell(index.used_ah),
+          workload: index.workload < 0 ? undefined : cell(index.workload),
+        },
         now,
       );
       if ("errors" in checked) loader.addErrors(checked.errors);
@@ -100,15 +108,18 @@ async function readInto(
   return { rows: progress.rows, sha256: hash.digest("hex"), bytes: progress.bytes };
 }
 
-function headerIndex(fields: string[], loader: UtilizationLoader): Record<(typeof COLUMNS)[number], number> {
+function headerIndex(fields: string[], loader: UtilizationLoader): Record<(typeof COLUMNS)[number] | typeof WORKLOAD, number> {
   const names = fields.map((f) => f.trim().toLowerCase());
-  const index = Object.fromEntries(COLUMNS.map((c) => [c, names.indexOf(c)])) as Record<(typeof COLUMNS)[number], number>;
+  const index = Object.fromEntries([...COLUMNS, WORKLOAD].map((c) => [c, names.indexOf(c)])) as Record<
+    (typeof COLUMNS)[number] | typeof WORKLOAD,
+    number
+  >;
   const missing = COLUMNS.filter((c) => index[c] < 0);
   if (missing.length > 0) {
     loader.addErrors([
       { line: 1, message: `The header must name the columns reservation, hour and used_ah; missing: ${missing.join(", ")}.` },
     ]);
-    return { reservation: -1, hour: -1, used_ah: -1 };
+    return { reservation: -1, hour: -1, used_ah: -1, workload: -1 };
   }
   return index;
 }

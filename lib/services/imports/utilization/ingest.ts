@@ -8,8 +8,8 @@ import { BATCH_ROWS, MAX_JSON_ROWS, type UtilizationImportResult } from "@/lib/i
 const SHAPE = 'Send JSON like {"rows": [{"reservation": "training-east-1", "hour": "2026-03-01T14:00:00Z", "used_ah": 7.5}]}.';
 
 /**
- * Loads hourly utilization pushed as JSON (`{ rows: [{ reservation, hour, used_ah }] }` or the bare array; keys
- * case-insensitive), at most 50,000 rows per call, all or nothing. Permission utilization.import. A body that
+ * Loads hourly utilization pushed as JSON (`{ rows: [{ reservation, hour, used_ah, workload? }] }` or the bare array;
+ * keys case-insensitive; `workload` optional, as in the CSV), at most 50,000 rows per call, all or nothing. Permission utilization.import. A body that
  * is not that shape is refused with a ValidationError; bad rows give a failed result with errors by row
  * (line = 1-based position in `rows`).
  */
@@ -36,11 +36,16 @@ export async function ingestUtilization(args: { ctx: Ctx; rows: unknown; source?
       return { errors: [{ line, message: `Row ${line} is not an object with reservation, hour and used_ah.` }] };
     }
     const cells = Object.fromEntries(Object.entries(item).map(([k, v]) => [k.trim().toLowerCase(), v]));
-    return validateRecord(line, { reservation: cells.reservation, hour: cells.hour, used_ah: cells.used_ah }, now);
+    return validateRecord(
+      line,
+      { reservation: cells.reservation, hour: cells.hour, used_ah: cells.used_ah, workload: cells.workload },
+      now,
+    );
   });
   const rows = checked.flatMap((c) => ("row" in c ? [c.row] : []));
   const sha256 = createHash("sha256")
-    .update(JSON.stringify(rows.map((r) => [r.reservation, r.hour.toISOString(), r.usedAh])))
+    // A row without a workload hashes as before the workload column existed.
+    .update(JSON.stringify(rows.map((r) => [r.reservation, r.hour.toISOString(), r.usedAh, ...(r.workload === null ? [] : [r.workload])])))
     .digest("hex");
   return runUtilizationLoad(args.ctx, args.source ?? "HTTP ingest", async (loader) => {
     for (const c of checked) if ("errors" in c) loader.addErrors(c.errors);

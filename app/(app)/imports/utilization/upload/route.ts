@@ -5,7 +5,7 @@ import { importUtilizationCsv } from "@/lib/services/imports/utilization/import"
 
 export const dynamic = "force-dynamic";
 
-/** Browser upload of a utilization CSV (reservation, hour, used_ah): streamed in, progress streamed out. */
+/** Browser upload of a utilization CSV (reservation, hour, used_ah, optional workload): streamed in, progress streamed out. */
 export async function POST(request: Request) {
   return streamedUpload(request, {
     ctx: requireActionCtx,
