@@ -32,7 +32,14 @@ async function main() {
       },
     },
   };
-  const matcher = new ChargeMatcher({ providers: [], contracts: [], reservations: [], skuMappings: [], contractMappings: [] });
+  const matcher = new ChargeMatcher({
+    providers: [],
+    contracts: [],
+    reservations: [],
+    skuMappings: [],
+    contractMappings: [],
+    allocationRules: [],
+  });
   for (let r = 0; r < Number(values.repeat ?? 3); r++) {
     const read = { rows: 0, bytes: 0, sha256: "" };
     const cpu = process.cpuUsage();

@@ -37,7 +37,8 @@ export type NavItem = {
     | "teams"
     | "workloads"
     | "surplus"
-    | "unitEconomics";
+    | "unitEconomics"
+    | "allocationRules";
 };
 
 export const NAV_ITEMS: NavItem[] = [
@@ -56,6 +57,7 @@ export const NAV_ITEMS: NavItem[] = [
   { group: "Allocation", href: "/allocation", label: "Showback", permission: "app.read", icon: "showback" },
   { group: "Allocation", href: "/allocation/teams", label: "Teams", permission: "app.read", icon: "teams" },
   { group: "Allocation", href: "/allocation/workloads", label: "Workloads", permission: "app.read", icon: "workloads" },
+  { group: "Allocation", href: "/allocation/rules", label: "Allocation rules", permission: "app.read", icon: "allocationRules" },
   { group: "Allocation", href: "/allocation/surplus", label: "Surplus & resale", permission: "app.read", icon: "surplus" },
   { group: "Allocation", href: "/allocation/unit-economics", label: "Unit economics", permission: "app.read", icon: "unitEconomics" },
   { group: "Registers", href: "/contracts", label: "Contracts", permission: "app.read", icon: "contracts" },

@@ -16,6 +16,7 @@ import {
   FileText,
   FlaskConical,
   Gauge,
+  GitFork,
   HandCoins,
   KeyRound,
   LayoutDashboard,
@@ -61,6 +62,7 @@ const ICONS = {
   poolRules: SlidersHorizontal,
   teams: Network,
   workloads: Boxes,
+  allocationRules: GitFork,
   surplus: HandCoins,
   unitEconomics: Coins,
 } as const;

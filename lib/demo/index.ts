@@ -18,6 +18,7 @@ import { insertSites, SITES } from "./sites";
 import { insertSkuMappings } from "./sku-mappings";
 import { insertTeamsAndWorkloads, TEAMS, WORKLOADS } from "./teams";
 import { blocksReportingWorkloads, insertAllocations, insertWorkloadUse, planAllocations } from "./allocations";
+import { insertAllocationRules } from "./allocation-rules";
 import { insertBusinessMetrics, planBusinessMetrics } from "./business-metrics";
 import { hashDemoPassword, insertDemoUsers } from "./users";
 import { insertUtilization, planUtilization, rollUpUtilization, type UtilizationProfile } from "./utilization";
@@ -34,6 +35,7 @@ export type SeedSummary = {
   teams: number;
   workloads: number;
   allocations: number;
+  allocationRules: number;
   businessMetrics: number;
   offers: number;
   users: number;
@@ -102,6 +104,7 @@ export async function seedDemo(db: Db, opts: { demoPassword: string; asOf?: Date
       reservations: reservationIds,
       workloads: workloadIds,
     });
+    const allocationRuleCount = await insertAllocationRules(tx, catalog, workloadIds);
     const businessMetricCount = await insertBusinessMetrics(tx, planBusinessMetrics(plan.asOf), workloadIds);
     const demandPlans = await insertScenariosAndDemand(tx, catalog, plan.monthOfAsOf, workloadIds);
     const offers = await insertOffers(tx, plan.offers, { catalog, sites: siteIds });
@@ -118,6 +121,7 @@ export async function seedDemo(db: Db, opts: { demoPassword: string; asOf?: Date
       teams: TEAMS.length,
       workloads: WORKLOADS.length,
       allocations: allocationCount,
+      allocationRules: allocationRuleCount,
       businessMetrics: businessMetricCount,
       offers,
       users,

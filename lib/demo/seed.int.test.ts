@@ -66,6 +66,7 @@ describeOnEachEngine("demo seed", (engine) => {
         (select count(*)::int from teams) as teams,
         (select count(*)::int from workloads) as workloads,
         (select count(*)::int from allocations) as allocations,
+        (select count(*)::int from allocation_rules) as "allocationRules",
         (select count(*)::int from business_metrics) as "businessMetrics",
         (select count(*)::int from offers) as offers,
         (select count(*)::int from users) as users,

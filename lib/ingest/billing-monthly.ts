@@ -9,20 +9,20 @@ export type BillingMonthKey = { importId: number; providerId: string | null; mon
 export const CHARGE_MONTH = `date_trunc('month', c.charge_period_start at time zone 'UTC')::date`;
 
 export const COLUMNS = `month, import_id, provider_id, provider_name, billing_currency, contract_id, reservation_id, accelerator_type_id,
-  charge_category, pricing_category, commitment_discount_status, commitment_discount_id, has_list_cost, has_contracted_cost,
+  workload_id, charge_category, pricing_category, commitment_discount_status, commitment_discount_id, has_list_cost, has_contracted_cost,
   commitment_discount_name, commitment_discount_type, rows, billed_cost, effective_cost, list_cost, contracted_cost,
   pricing_quantity, consumed_quantity, first_charge_start, last_charge_start`;
 
 // The rollup rows of the charges `c` (drizzle/0002_billing_monthly.sql backfills with the same select).
 const GROUPED = `select ${CHARGE_MONTH}, c.import_id, c.provider_id, case when c.provider_id is null then c.provider_name end,
-    c.billing_currency, c.contract_id, c.reservation_id, c.accelerator_type_id, c.charge_category, c.pricing_category,
+    c.billing_currency, c.contract_id, c.reservation_id, c.accelerator_type_id, c.workload_id, c.charge_category, c.pricing_category,
     c.commitment_discount_status, c.commitment_discount_id, c.list_cost is not null, c.contracted_cost is not null,
     max(c.commitment_discount_name), max(c.commitment_discount_type), count(*), sum(c.billed_cost), sum(c.effective_cost),
     sum(c.list_cost), sum(c.contracted_cost), sum(c.pricing_quantity), sum(c.consumed_quantity),
     min(c.charge_period_start), max(c.charge_period_start)`;
-const GROUP_BY = `group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14`;
+const GROUP_BY = `group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15`;
 const READ = `c.charge_period_start, c.import_id, c.provider_id, c.provider_name, c.billing_currency, c.contract_id, c.reservation_id,
-  c.accelerator_type_id, c.charge_category, c.pricing_category, c.commitment_discount_status, c.commitment_discount_id,
+  c.accelerator_type_id, c.workload_id, c.charge_category, c.pricing_category, c.commitment_discount_status, c.commitment_discount_id,
   c.commitment_discount_name, c.commitment_discount_type, c.billed_cost, c.effective_cost, c.list_cost, c.contracted_cost,
   c.pricing_quantity, c.consumed_quantity`;
 
@@ -46,7 +46,7 @@ export async function refreshBillingMonthly(tx: Executor, keys: SQL | "all" | { 
 
 /**
  * Runs `work` with the charges' groups hashed in memory. A few thousand groups out of up to millions of charges,
- * but the planner cannot tell from 14 grouping columns and sorts every charge through disk (plus seconds of JIT):
+ * but the planner cannot tell from 15 grouping columns and sorts every charge through disk (plus seconds of JIT):
  * set_config(…, true) lasts until the transaction ends, so the previous values are put back after.
  */
 export async function hashingGroups<T>(tx: Executor, work: () => Promise<T>): Promise<T> {

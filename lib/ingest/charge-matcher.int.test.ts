@@ -21,6 +21,7 @@ type Row = {
   reservation_id: string | null;
   contract_id: string | null;
   accelerator_type_id: string | null;
+  workload_id: string | null;
   provider_name: string | null;
   tags: string | null;
   extra: string | null;
@@ -32,15 +33,17 @@ type Row = {
   region_id: string | null;
   service_name: string | null;
   sub_account_id: string | null;
+  resource_id: string | null;
 };
 
 async function chargeRows(db: Executor): Promise<Row[]> {
   return queryRows<Row>(
     db,
     sql`select (import_id || ':' || line_number) as id, import_id::text as import_id, provider_id::text as provider_id, reservation_id::text as reservation_id,
-          contract_id::text as contract_id, accelerator_type_id::text as accelerator_type_id, provider_name, tags::text as tags,
+          contract_id::text as contract_id, accelerator_type_id::text as accelerator_type_id,
+          workload_id::text as workload_id, provider_name, tags::text as tags,
           extra::text as extra, billing_currency, floor(extract(epoch from charge_period_start) * 1000)::float8 as start_ms,
-          commitment_discount_id, capacity_reservation_id, sku_id, region_id, service_name, sub_account_id
+          commitment_discount_id, capacity_reservation_id, sku_id, region_id, service_name, sub_account_id, resource_id
         from cost_line_items order by import_id, line_number`,
   );
 }
@@ -58,6 +61,7 @@ function keysOf(r: Row): ChargeKeys {
     regionId: r.region_id,
     serviceName: r.service_name,
     subAccountId: r.sub_account_id,
+    resourceId: r.resource_id,
   };
 }
 
@@ -66,6 +70,7 @@ const tiesOf = (r: Row): ChargeTies => ({
   reservationId: r.reservation_id,
   contractId: r.contract_id,
   acceleratorTypeId: r.accelerator_type_id,
+  workloadId: r.workload_id,
 });
 
 describeOnEachEngine("Node charge matcher against withChargeTies", (engine) => {
@@ -100,7 +105,7 @@ describeOnEachEngine("Node charge matcher against withChargeTies", (engine) => {
   });
 
   it("covers every tie with both matched and unmatched charges", () => {
-    for (const tie of ["provider_id", "reservation_id", "contract_id", "accelerator_type_id"] as const) {
+    for (const tie of ["provider_id", "reservation_id", "contract_id", "accelerator_type_id", "workload_id"] as const) {
       const tied = rows.filter((r) => r[tie] !== null).length;
       expect(tied, tie).toBeGreaterThan(10);
       expect(rows.length - tied, tie).toBeGreaterThan(3);

@@ -55,6 +55,7 @@ function matcher(r: Partial<Registers> = {}): ChargeMatcher {
     reservations: [...(r.reservations ?? [])].sort((a, b) => (a.id < b.id ? -1 : 1)),
     skuMappings: r.skuMappings ?? [],
     contractMappings: r.contractMappings ?? [],
+    allocationRules: r.allocationRules ?? [],
   });
 }
 
@@ -323,5 +324,55 @@ describe("ChargeMatcher: accelerator type", () => {
     expect(a({ providerName: "Azure", skuId: "p5.48xlarge" })).toBeNull();
     expect(a({ providerName: "Nobody", skuId: "p5.48xlarge" })).toBeNull();
     expect(a({ skuId: "P5.48XLARGE" })).toBeNull();
+  });
+});
+
+describe("ChargeMatcher: workload (allocation rules)", () => {
+  const TRAINING = id(401);
+  const INFERENCE = id(402);
+  const STORAGE = id(403);
+  const rule = (values: Partial<Registers["allocationRules"][number]>): Registers["allocationRules"][number] => ({
+    providerId: null,
+    serviceName: null,
+    skuId: null,
+    regionId: null,
+    subAccountId: null,
+    tagKey: null,
+    tagValue: null,
+    resourceIdPrefix: null,
+    workloadId: TRAINING,
+    ...values,
+  });
+  // In position order, as the registers load them.
+  const m = matcher({
+    allocationRules: [
+      rule({ providerId: AWS, serviceName: "Amazon S3", regionId: "US-EAST-1", workloadId: STORAGE }),
+      rule({ serviceName: "amazon s3", workloadId: INFERENCE }),
+      rule({ tagKey: "team", tagValue: "pretrain", workloadId: TRAINING }),
+      rule({ subAccountId: "1234", skuId: "p5", workloadId: INFERENCE }),
+      rule({ resourceIdPrefix: "arn:aws:ec2:us-west-2:1234:", workloadId: STORAGE }),
+    ],
+  });
+  const w = (values: Partial<ChargeKeys>) => m.match(charge(values)).workloadId;
+
+  it("gives the first rule whose every named field matches; a charge the first misses goes to the second", () => {
+    expect(w({ serviceName: "Amazon S3", regionId: "us-east-1" })).toBe(STORAGE);
+    expect(w({ serviceName: " AMAZON S3 ", regionId: "eu-west-1" })).toBe(INFERENCE);
+    expect(w({ providerName: "Azure", serviceName: "Amazon S3", regionId: "us-east-1" })).toBe(INFERENCE);
+  });
+
+  it("reads tags as key or user:key, sub-account and SKU trimmed, resource ids by prefix", () => {
+    expect(w({ tags: JSON.stringify({ team: " pretrain " }) })).toBe(TRAINING);
+    expect(w({ tags: JSON.stringify({ "user:team": "pretrain" }) })).toBe(TRAINING);
+    expect(w({ tags: JSON.stringify({ team: "Pretrain" }) })).toBeNull();
+    expect(w({ subAccountId: " 1234 ", skuId: " p5 " })).toBe(INFERENCE);
+    expect(w({ subAccountId: "1234" })).toBeNull();
+    expect(w({ resourceId: "arn:aws:ec2:us-west-2:1234:instance/i-1" })).toBe(STORAGE);
+    expect(w({ resourceId: "arn:aws:ec2:us-west-2:12345:instance/i-1" })).toBeNull();
+    expect(w({})).toBeNull();
+  });
+
+  it("names no workload when there are no rules", () => {
+    expect(matcher().match(charge({ serviceName: "Amazon S3" })).workloadId).toBeNull();
   });
 });

@@ -20,6 +20,8 @@ export type ChargeKeys = {
   regionId: string | null;
   serviceName: string | null;
   subAccountId: string | null;
+  /** ResourceId (allocation rules match it by prefix); absent reads as null. */
+  resourceId?: string | null;
   /** A provider already set on the row, kept when no name resolves (as a rematch does); omit for new rows. */
   providerId?: string | null;
 };
@@ -29,6 +31,7 @@ export type ChargeTies = {
   reservationId: string | null;
   contractId: string | null;
   acceleratorTypeId: string | null;
+  workloadId: string | null;
 };
 
 type Contract = { id: string; providerId: string; currency: string; startMs: number; endMs: number; live: boolean; rank: number };
@@ -45,6 +48,18 @@ type Mapping = {
   contract: Contract | undefined;
 };
 type MappingSet = { rules: Mapping[]; memo: Map<string, Mapping[]> };
+type AllocationRule = {
+  providerId: string | null;
+  service: string | null;
+  sku: string | null;
+  region: string | null;
+  subAccount: string | null;
+  tagKey: string | null;
+  userTagKey: string;
+  tagValue: string | null;
+  resourcePrefix: string | null;
+  workloadId: string;
+};
 
 const SERVICE_PROVIDER_KEYS = ["ServiceProviderName", "serviceprovidername", "serviceProviderName", "SERVICEPROVIDERNAME"];
 const CONTRACT_APPLIED_KEYS = ["ContractApplied", "contractapplied", "contractApplied", "CONTRACTAPPLIED"];
@@ -72,6 +87,7 @@ export class ChargeMatcher {
   private readonly reservationByName = new Map<string, Reservation>();
   private readonly skus = new Map<string, Map<string, SkuEntry>>();
   private readonly mappings = new Map<string, MappingSet>();
+  private readonly allocationRules: AllocationRule[];
   // Exports repeat the same few Tags texts (one per resource): parse each once.
   private readonly parsedTags = new Map<string, Record<string, unknown> | null>();
   private tagsRaw: string | null = null;
@@ -119,6 +135,18 @@ export class ChargeMatcher {
         contract: this.contractById.get(m.contractId),
       });
     }
+    this.allocationRules = registers.allocationRules.map((r) => ({
+      providerId: r.providerId,
+      service: r.serviceName === null ? null : pgLower(r.serviceName),
+      sku: r.skuId,
+      region: r.regionId === null ? null : pgLower(r.regionId),
+      subAccount: r.subAccountId,
+      tagKey: r.tagKey,
+      userTagKey: `user:${r.tagKey ?? ""}`,
+      tagValue: r.tagValue,
+      resourcePrefix: r.resourceIdPrefix,
+      workloadId: r.workloadId,
+    }));
   }
 
   match(keys: ChargeKeys): ChargeTies {
@@ -131,6 +159,7 @@ export class ChargeMatcher {
       reservationId: reservation === null ? null : reservation.id,
       contractId: this.contract(keys, providerId, reservation),
       acceleratorTypeId: this.accelerator(keys, providerId, reservation),
+      workloadId: this.allocationRules.length === 0 ? null : this.workload(keys, providerId),
     };
   }
 
@@ -266,6 +295,30 @@ export class ChargeMatcher {
       }
     }
     return reservation === null ? null : reservation.acceleratorTypeId;
+  }
+
+  /** The first allocation rule (by position) whose named fields all equal the charge's. */
+  private workload(keys: ChargeKeys, providerId: string | null): string | null {
+    let service: string | null | undefined;
+    let region: string | null | undefined;
+    let resource: string | null | undefined;
+    for (const r of this.allocationRules) {
+      if (r.providerId !== null && r.providerId !== providerId) continue;
+      if (r.service !== null && r.service !== (service ??= keys.serviceName === null ? null : pgLower(btrim(keys.serviceName)))) continue;
+      if (r.sku !== null && r.sku !== trimmedOrNull(keys.skuId)) continue;
+      if (r.region !== null && r.region !== (region ??= keys.regionId === null ? null : pgLower(btrim(keys.regionId)))) continue;
+      if (r.subAccount !== null && (keys.subAccountId === null || r.subAccount !== btrim(keys.subAccountId))) continue;
+      if (r.resourcePrefix !== null) {
+        resource ??= keys.resourceId === null || keys.resourceId === undefined ? null : btrim(keys.resourceId);
+        if (resource === null || !resource.startsWith(r.resourcePrefix)) continue;
+      }
+      if (r.tagKey !== null) {
+        const value = this.tagText(r.tagKey, r.userTagKey);
+        if (value === null || r.tagValue === null || btrim(value) !== r.tagValue) continue;
+      }
+      return r.workloadId;
+    }
+    return null;
   }
 
   /** nullif(btrim(coalesce(tags ->> key, tags ->> 'user:' || key)), ''). */

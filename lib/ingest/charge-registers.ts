@@ -40,11 +40,23 @@ export type ChargeRegisters = {
     contractId: string;
     live: boolean;
   }[];
+  /** Live allocation rules only, by position, id (the first match wins). */
+  allocationRules: {
+    providerId: string | null;
+    serviceName: string | null;
+    skuId: string | null;
+    regionId: string | null;
+    subAccountId: string | null;
+    tagKey: string | null;
+    tagValue: string | null;
+    resourceIdPrefix: string | null;
+    workloadId: string;
+  }[];
 };
 
 export async function loadChargeRegisters(db: Executor): Promise<ChargeRegisters> {
   const epochMs = (col: string) => sql.raw(`(extract(epoch from (${col}::timestamp at time zone 'UTC')) * 1000)::float8`);
-  const [providers, contracts, reservations, skuMappings, contractMappings] = await Promise.all([
+  const [providers, contracts, reservations, skuMappings, contractMappings, allocationRules] = await Promise.all([
     queryRows<ChargeRegisters["providers"][number]>(db, sql`select id::text as id, name, archived_at is null as live from providers`),
     queryRows<ChargeRegisters["contracts"][number]>(
       db,
@@ -70,7 +82,14 @@ export async function loadChargeRegisters(db: Executor): Promise<ChargeRegisters
           order by (service_name is not null)::int + (sku_id is not null)::int + (region_id is not null)::int
             + (tag_key is not null)::int + (sub_account_id is not null)::int desc, created_at, id`,
     ),
+    queryRows<ChargeRegisters["allocationRules"][number]>(
+      db,
+      sql`select provider_id::text as "providerId", service_name as "serviceName", sku_id as "skuId", region_id as "regionId",
+            sub_account_id as "subAccountId", tag_key as "tagKey", tag_value as "tagValue", resource_id_prefix as "resourceIdPrefix",
+            workload_id::text as "workloadId"
+          from allocation_rules where archived_at is null order by position, id`,
+    ),
   ]);
   const numbers = contracts.map((c) => ({ ...c, startMs: Number(c.startMs), endMs: Number(c.endMs) }));
-  return { providers, contracts: numbers, reservations, skuMappings, contractMappings };
+  return { providers, contracts: numbers, reservations, skuMappings, contractMappings, allocationRules };
 }

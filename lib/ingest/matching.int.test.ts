@@ -227,7 +227,7 @@ describeOnEachEngine("matching charges", (engine) => {
     const block = await insertReservationRow(db, w.aws, { capacityReservationId: "cr-stage", acceleratorTypeId: w.h200.id });
     const rows = await db.transaction(async (tx) => {
       await tx.execute(sql`create temporary table stage_test (line_number text, provider_name text, billing_currency text, charge_period_start timestamptz,
-        commitment_discount_id text, capacity_reservation_id text, sku_id text, region_id text, service_name text, sub_account_id text, tags jsonb, extra jsonb) on commit drop`);
+        commitment_discount_id text, capacity_reservation_id text, sku_id text, region_id text, service_name text, sub_account_id text, tags jsonb, extra jsonb, resource_id text) on commit drop`);
       await tx.execute(sql`insert into stage_test values
         ('2', 'Amazon Web Services', 'USD', '2026-03-01 00:00:00', 'STAGE-1', null, null, null, null, null, null, null),
         ('3', 'AWS', 'USD', '2026-03-01T00:00:00Z', null, 'cr-stage', null, null, null, null, '{"team":"a"}', '{"x_Foo":"bar"}'),

@@ -16,8 +16,8 @@ export type MatchResult = {
   unmatchedEffectiveCost: string;
 };
 
-export type MatchRule = "provider" | "reservation" | "contract" | "accelerator";
-const ALL_RULES: readonly MatchRule[] = ["provider", "reservation", "contract", "accelerator"];
+export type MatchRule = "provider" | "reservation" | "contract" | "accelerator" | "workload";
+const ALL_RULES: readonly MatchRule[] = ["provider", "reservation", "contract", "accelerator", "workload"];
 
 /** Tag keys a team can set on its resources to tie their charges explicitly (AWS prefixes user tags with `user:`). */
 export const CONTRACT_TAG = "headroom-contract";
@@ -54,6 +54,7 @@ export type ChargeFields = {
   regionId: string;
   serviceName: string;
   subAccountId: string;
+  resourceId: string;
   /** A provider already set on the row, kept when no name resolves. */
   providerId?: string;
 };
@@ -72,6 +73,7 @@ export function tableFields(a: string): ChargeFields {
     regionId: `${a}.region_id`,
     serviceName: `${a}.service_name`,
     subAccountId: `${a}.sub_account_id`,
+    resourceId: `${a}.resource_id`,
     providerId: `${a}.provider_id`,
   };
 }
@@ -97,9 +99,31 @@ const PROVIDER_NAMES = `(select distinct on (name) name, id from (
 const CONTRACT_ID_PATTERN = String.raw`\\?"ContractId\\?"\s*:\s*\\?"([^"\\]+)`;
 
 /**
+ * An allocation rule (lib/services/allocation-rules) `r` matches the charge whose m_ keys (withChargeTies: m_provider_id,
+ * m_service, m_sku, m_region, m_sub_account, m_tags, m_resource) are read from alias `q`: it is live and every field it
+ * names equals the charge's (service and region case-insensitive, tag key also as `user:key`, resource id by prefix).
+ * The first match by position, id wins.
+ */
+export function allocationRuleMatches(r: string, q: string): string {
+  return `${r}.archived_at is null
+        and (${r}.provider_id is null or ${r}.provider_id = ${q}.m_provider_id)
+        and (${r}.service_name is null or lower(${r}.service_name) = ${q}.m_service)
+        and (${r}.sku_id is null or ${r}.sku_id = ${q}.m_sku)
+        and (${r}.region_id is null or lower(${r}.region_id) = ${q}.m_region)
+        and (${r}.sub_account_id is null or ${r}.sub_account_id = ${q}.m_sub_account)
+        and (${r}.tag_key is null or btrim(coalesce(${q}.m_tags ->> ${r}.tag_key, ${q}.m_tags ->> ('user:' || ${r}.tag_key))) = ${r}.tag_value)
+        and (${r}.resource_id_prefix is null or starts_with(${q}.m_resource, ${r}.resource_id_prefix))`;
+}
+
+/** The m_ keys allocationRuleMatches reads, over a cost_line_items row `c` (its provider as tied). */
+export const ALLOCATION_KEYS = `c.provider_id as m_provider_id, lower(btrim(c.service_name)) as m_service, nullif(btrim(c.sku_id), '') as m_sku,
+  lower(btrim(c.region_id)) as m_region, btrim(c.sub_account_id) as m_sub_account, btrim(c.resource_id) as m_resource,
+  (case when jsonb_typeof(c.tags) = 'object' then c.tags end) as m_tags`;
+
+/**
  * The matching rules (README, "Matching charges") over the rows of `from` (a table or subquery, read as
  * alias `s` through `fields`): a subquery with every column of `from` plus `m_provider_id`,
- * `m_reservation_id`, `m_contract_id` and `m_accelerator_type_id`. The provider comes from a hash join on a
+ * `m_reservation_id`, `m_contract_id`, `m_accelerator_type_id` and `m_workload_id`. The provider comes from a hash join on a
  * handful of names; every other tie is an index probe run only for rows whose key exists in the register
  * (hash-joined guards), once per row (OFFSET 0 keeps the planner from inlining one step into the next). A
  * loader can select from it in its INSERT … SELECT so charges are tied as they are written.
@@ -128,6 +152,7 @@ export function withChargeTies(from: string, fields: (alias: string) => ChargeFi
         and (m.tag_key is null or btrim(coalesce(q.m_tags ->> m.tag_key, q.m_tags ->> ('user:' || m.tag_key))) = m.tag_value)
         and ${fits}
       order by ${given} desc, m.created_at, m.id limit 1`;
+  const allocated = `select r.workload_id from allocation_rules r where ${allocationRuleMatches("r", "q")} order by r.position, r.id limit 1`;
   const keys = `(select distinct reference from contracts where archived_at is null and reference is not null)`;
   return `(select q.*,
       coalesce(
@@ -145,7 +170,8 @@ export function withChargeTies(from: string, fields: (alias: string) => ChargeFi
           (select m.accelerator_type_id from sku_mappings m where m.provider_id = ${pid} and m.sku_id = q.m_sku and m.archived_at is null
              and m.region_id is null limit 1)) end,
         case when q.m_reservation_id is not null then (select r.accelerator_type_id from reservations r where r.id = q.m_reservation_id) end
-      ) as m_accelerator_type_id
+      ) as m_accelerator_type_id,
+      case when ar.live then (${allocated}) end as m_workload_id
     from (select q.*, coalesce(
         case when q.m_cri is not null then (select r.id from reservations r
           where r.capacity_reservation_id = q.m_cri and r.archived_at is null and ${sameProvider("r.provider_id")} order by r.id limit 1) end,
@@ -156,7 +182,7 @@ export function withChargeTies(from: string, fields: (alias: string) => ChargeFi
           ${s.billingCurrency} as m_currency, ${s.chargePeriodStart} as m_period_start,
           nullif(btrim(${s.commitmentDiscountId}), '') as m_cdi, nullif(btrim(${s.capacityReservationId}), '') as m_cri,
           nullif(btrim(${s.skuId}), '') as m_sku, lower(btrim(${s.regionId})) as m_region,
-          lower(btrim(${s.serviceName})) as m_service, btrim(${s.subAccountId}) as m_sub_account,
+          lower(btrim(${s.serviceName})) as m_service, btrim(${s.subAccountId}) as m_sub_account, btrim(${s.resourceId}) as m_resource,
           (case when jsonb_typeof(${s.tags}) = 'object' then ${s.tags} end) as m_tags,
           ${tag(RESERVATION_TAG)} as m_tag_reservation, ${tag(CONTRACT_TAG)} as m_tag_contract,
           ${extraKey(["ContractApplied", "contractapplied", "contractApplied", "CONTRACTAPPLIED"])}::text as m_applied
@@ -165,6 +191,7 @@ export function withChargeTies(from: string, fields: (alias: string) => ChargeFi
     left join ${keys} kt on kt.reference = q.m_tag_contract
     left join (select distinct provider_id from contract_mappings where archived_at is null) cm on cm.provider_id = q.m_provider_id
     left join (select distinct provider_id, sku_id from sku_mappings where archived_at is null) sm on sm.provider_id = q.m_provider_id and sm.sku_id = q.m_sku
+    left join (select true as live from allocation_rules where archived_at is null limit 1) ar on true
     offset 0)`;
 }
 
@@ -197,6 +224,7 @@ const COLUMN: Record<MatchRule, string> = {
   reservation: "reservation_id",
   contract: "contract_id",
   accelerator: "accelerator_type_id",
+  workload: "workload_id",
 };
 
 async function applyRules(tx: Executor, scope: string, rules: readonly MatchRule[]): Promise<MatchResult> {

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/rows";
-import { contractMappings, contracts, providers, reservations, skuMappings } from "@/lib/db/schema";
+import { allocationRules, contractMappings, contracts, providers, reservations, skuMappings, workloads } from "@/lib/db/schema";
 import { insertCharges, insertImport, type ChargeValues } from "./charges";
 
 // Registers and hand-made charges on top of the demo that make every matching rule, tie-break and refusal occur,
@@ -122,6 +122,28 @@ export async function insertMatchingRegisters(db: Db): Promise<void> {
     // In UTC, an immutable expression: Citus refuses timestamptz − interval (stable) over a column in an UPDATE.
     .set({ createdAt: sql`((created_at at time zone 'UTC') - interval '1 hour') at time zone 'UTC'` })
     .where(eq(contractMappings.contractId, vpc));
+
+  // Allocation rules after the demo's own (positions from 100): every field, a tie on position, an archived rule.
+  const w = (await db.select({ id: workloads.id }).from(workloads).orderBy(workloads.name)).map((r) => r.id);
+  const rule = (position: number, workloadId: string, values: Partial<typeof allocationRules.$inferInsert>) => ({
+    position,
+    workloadId,
+    ...values,
+  });
+  await db
+    .insert(allocationRules)
+    .values([
+      rule(100, w[0]!, { providerId: azure, skuId: "p5.test" }),
+      rule(101, w[1]!, { providerId: aws, serviceName: "AmazonVPC", regionId: "US-EAST-1" }),
+      rule(102, w[2]!, { serviceName: "amazonvpc" }),
+      rule(103, w[3]!, { tagKey: "team", tagValue: "data" }),
+      rule(104, w[4]!, { subAccountId: "18938484842", skuId: "p5.test" }),
+      rule(105, w[0]!, { resourceIdPrefix: "arn:aws:ec2:us-west-2:" }),
+      rule(105, w[1]!, { resourceIdPrefix: "arn:aws:ec2:" }),
+      rule(106, w[2]!, { serviceName: "Amazon Elastic Compute Cloud", archivedAt: new Date() }),
+      rule(107, w[3]!, { tagKey: "Owner", tagValue: "team-data", regionId: "us-west-2" }),
+      rule(108, w[4]!, { resourceIdPrefix: "i-" }),
+    ]);
 }
 
 const element = { Elements: [{ ContractId: "EA-2", ContractCommitmentId: "CC-1", ContractCommitmentAppliedCost: 1 }] };
@@ -185,6 +207,15 @@ export const MATCHING_CASES: ChargeValues[] = [
   { providerName: "AWS", subAccountId: " 18938484842 ", serviceName: "Amazon Elastic Compute Cloud", ...at("2024-09-10T00:00:00Z") },
   { providerName: "AWS", serviceName: "Amazon Elastic Compute Cloud", regionId: "us-west-2", ...at("2024-09-30T23:00:00Z") },
   { providerName: "AWS", serviceName: "Amazon Elastic Compute Cloud", regionId: "us-west-2", ...at("2024-10-01T00:00:00Z") },
+  { providerName: "Azure", skuId: " p5.test ", subAccountId: "18938484842" },
+  { providerName: "AWS", skuId: "p5.test", subAccountId: " 18938484842 " },
+  { providerName: "AWS", serviceName: "AmazonVPC", regionId: " us-east-1" },
+  { providerName: "Nobody", serviceName: "AmazonVPC", regionId: "us-east-1" },
+  { providerName: "AWS", resourceId: "arn:aws:ec2:us-west-2:1234:instance/i-1" },
+  { providerName: "AWS", resourceId: " arn:aws:ec2:eu-west-1:1234:instance/i-1" },
+  { providerName: "AWS", resourceId: "ARN:aws:ec2:us-west-2:1234" },
+  { providerName: "AWS", resourceId: "i-0123", tags: { "user:Owner": "team-data" }, regionId: "US-West-2" },
+  { providerName: "AWS", resourceId: "", tags: { Owner: "team-data" } },
 ];
 
 export async function insertMatchingCases(db: Db): Promise<number> {

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import {
   acceleratorTypes,
+  allocationRules,
   allocations,
   apiKeys,
   contractMappings,
@@ -226,5 +227,26 @@ export async function allocationVersion(db: Db, catalog: Catalog, note: string) 
     .insert(allocations)
     .values({ reservationId: block.id, workloadId, quantity: 1, startAt: new Date("2026-03-01T00:00:00Z"), notes: note })
     .returning({ id: allocations.id, version: allocations.version });
+  return row!;
+}
+
+// Allocation rules are found by their note, created on first use (last in the order, on service = the note, to PM-WL-RULE).
+export async function allocationRuleVersion(db: Db, note: string, archivedAt: Date | null = null) {
+  const [found] = await db
+    .select({ id: allocationRules.id, version: allocationRules.version })
+    .from(allocationRules)
+    .where(sql`${allocationRules.notes} = ${note}`);
+  if (found) return found;
+  const { id: workloadId } = await workloadVersion(db, "PM-WL-RULE");
+  const [row] = await db
+    .insert(allocationRules)
+    .values({
+      position: sql`(select coalesce(max(position), 0) + 1 from allocation_rules)`,
+      serviceName: note,
+      workloadId,
+      notes: note,
+      archivedAt,
+    })
+    .returning({ id: allocationRules.id, version: allocationRules.version });
   return row!;
 }

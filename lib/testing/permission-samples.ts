@@ -3,6 +3,9 @@ import type { Db } from "@/lib/db/client";
 import { acceleratorTypes, apiKeys, contracts, providers, reservations, sites, users } from "@/lib/db/schema";
 import { uniq, type Catalog } from "@/lib/testing/commercial-fixtures";
 import {
+  allocationBlock,
+  allocationRuleVersion,
+  allocationVersion,
   budgetVersion,
   catalogVersion,
   contractMappingVersion,
@@ -15,8 +18,6 @@ import {
   teamVersion,
   versionOf,
   workloadVersion,
-  allocationBlock,
-  allocationVersion,
 } from "@/lib/testing/permission-lookups";
 import type { WriteVerbName } from "@/lib/testing/verbs";
 
@@ -176,6 +177,11 @@ export const ALLOCATION_SAMPLES = {
   archiveAllocation: async (db, c) => allocationVersion(db, c, "PM-ALLOC-ARCHIVE"),
   importAllocations: async (db, c) => allocationsCsv(db, c),
   previewAllocationsImport: async (db, c) => allocationsCsv(db, c),
+  createAllocationRule: async (db) => ({ serviceName: uniq("Matrix service"), workloadId: (await workloadVersion(db, "PM-WL-RULE")).id }),
+  updateAllocationRule: async (db) => ({ ...(await allocationRuleVersion(db, "PM-RULE-EDIT")), changes: { regionId: "us-east-1" } }),
+  archiveAllocationRule: async (db) => allocationRuleVersion(db, "PM-RULE-ARCHIVE"),
+  unarchiveAllocationRule: async (db) => allocationRuleVersion(db, "PM-RULE-ARCHIVED", new Date()),
+  reorderAllocationRule: async (db) => ({ ...(await allocationRuleVersion(db, "PM-RULE-MOVE")), direction: "up" }),
   importBusinessMetrics: async (db) => {
     await workloadVersion(db, "PM-WL-METRICS");
     return { fileName: "metrics.csv", content: "workload,metric,day,value\nPM-WL-METRICS,tokens_served,2026-03-01,250000000000\n" };

@@ -42,6 +42,10 @@ import { updateTeam } from "@/lib/services/teams/update";
 import { archiveWorkload, unarchiveWorkload } from "@/lib/services/workloads/archive";
 import { createWorkload } from "@/lib/services/workloads/create";
 import { archiveAllocation } from "@/lib/services/allocations/archive";
+import { archiveAllocationRule, unarchiveAllocationRule } from "@/lib/services/allocation-rules/archive";
+import { createAllocationRule } from "@/lib/services/allocation-rules/create";
+import { reorderAllocationRule } from "@/lib/services/allocation-rules/reorder";
+import { updateAllocationRule } from "@/lib/services/allocation-rules/update";
 import { createAllocation } from "@/lib/services/allocations/create";
 import { updateAllocation } from "@/lib/services/allocations/update";
 import { updateWorkload } from "@/lib/services/workloads/update";
@@ -135,6 +139,11 @@ export const WRITE_VERBS = {
   createAllocation: { permission: "allocation.write", run: createAllocation },
   updateAllocation: { permission: "allocation.write", run: updateAllocation },
   archiveAllocation: { permission: "allocation.write", run: archiveAllocation },
+  createAllocationRule: { permission: "allocation.write", run: createAllocationRule },
+  updateAllocationRule: { permission: "allocation.write", run: updateAllocationRule },
+  archiveAllocationRule: { permission: "allocation.write", run: archiveAllocationRule },
+  unarchiveAllocationRule: { permission: "allocation.write", run: unarchiveAllocationRule },
+  reorderAllocationRule: { permission: "allocation.write", run: reorderAllocationRule },
   importBusinessMetrics: { permission: "allocation.write", run: importBusinessMetrics },
   pushBusinessMetrics: { permission: "allocation.write", run: pushBusinessMetrics },
   createApiKey: { permission: "api_keys.manage", run: createApiKey },

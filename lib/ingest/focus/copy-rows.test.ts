@@ -4,7 +4,7 @@ import { clearDecimals, copyPlan, CopyRows, prepareDecimals, type CopyPlan } fro
 import { FocusRowMapper, type FocusError } from "./rows";
 import { FocusScanner } from "./scan";
 
-const NO_TIES = { providerId: null, contractId: null, reservationId: null, acceleratorTypeId: null };
+const NO_TIES = { providerId: null, contractId: null, reservationId: null, acceleratorTypeId: null, workloadId: null };
 
 /** The file through the scanner, mapper and CopyRows as the importer wires them: COPY CSV text and the typed lines of `map`. */
 function run(csv: string, fxRates: Record<string, string> = {}) {

@@ -17,7 +17,7 @@ const BACKSLASH = 92;
 const LBRACE = 123;
 const RBRACE = 125;
 /** The ties, then the file's cells in its order, then these three. */
-const TIES = ["import_id", "line_number", "provider_id", "contract_id", "reservation_id", "accelerator_type_id"];
+const TIES = ["import_id", "line_number", "provider_id", "contract_id", "reservation_id", "accelerator_type_id", "workload_id"];
 const COMPUTED_LAST = ["provider_name", "publisher_name", "extra"];
 const PROVIDER = STAGING_COLUMNS.indexOf("provider_name");
 const PUBLISHER = STAGING_COLUMNS.indexOf("publisher_name");
@@ -144,6 +144,7 @@ const MATCHED = new Set([
   "region_id",
   "service_name",
   "sub_account_id",
+  "resource_id",
   "tags",
   "billing_currency",
 ]);
@@ -188,6 +189,8 @@ export class CopyRows {
     if (t.reservationId !== null) pos += buf.latin1Write(t.reservationId, pos);
     buf[pos++] = COMMA;
     if (t.acceleratorTypeId !== null) pos += buf.latin1Write(t.acceleratorTypeId, pos);
+    buf[pos++] = COMMA;
+    if (t.workloadId !== null) pos += buf.latin1Write(t.workloadId, pos);
     let runStart = -1;
     let runEnd = -1;
     for (let f = 0; f < width; f++) {

@@ -11,7 +11,7 @@ import { openCopyWriter, type CopyWriter } from "./copy-in";
 // failed or refused import leaves no table behind; PGlite fills the table outside the transaction and drops
 // it when the import does not finish (dropOrphanPartitions after a crash).
 
-/** The columns the importer writes, in its COPY's order: the key, the four ties, the FOCUS columns, extra. */
+/** The columns the importer writes, in its COPY's order: the key, the five ties, the FOCUS columns, extra. */
 export const PARTITION_COLUMNS: readonly string[] = [
   "import_id",
   "line_number",
@@ -19,6 +19,7 @@ export const PARTITION_COLUMNS: readonly string[] = [
   "contract_id",
   "reservation_id",
   "accelerator_type_id",
+  "workload_id",
   ...TARGET_COLUMNS.map((c) => c.db),
   "extra",
 ];

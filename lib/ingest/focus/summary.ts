@@ -78,23 +78,23 @@ export async function summarizeAndRollUp(tx: Executor, importId: number): Promis
     await tx.execute(
       sql.raw(`create temp table ${groups} on commit drop as
         select ${CHARGE_MONTH} as month, c.provider_id, c.provider_name, c.billing_currency, c.contract_id, c.reservation_id,
-          c.accelerator_type_id, c.charge_category, c.pricing_category, c.commitment_discount_status, c.commitment_discount_id,
+          c.accelerator_type_id, c.workload_id, c.charge_category, c.pricing_category, c.commitment_discount_status, c.commitment_discount_id,
           c.list_cost is not null as has_list, c.contracted_cost is not null as has_contracted, c.billing_period_start as bps,
           max(c.commitment_discount_name) as cd_name, max(c.commitment_discount_type) as cd_type, count(*) as n,
           sum(c.billed_cost) as billed, sum(c.effective_cost) as effective, sum(c.list_cost) as list,
           sum(c.contracted_cost) as contracted, sum(c.pricing_quantity) as pq, sum(c.consumed_quantity) as cq,
           min(c.charge_period_start) as first, max(c.charge_period_start) as last
         from cost_line_items c where c.import_id = ${id}
-        group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14`),
+        group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15`),
     );
     await tx.execute(sql`delete from billing_monthly where import_id = ${id}`);
     await tx.execute(
       sql.raw(`insert into billing_monthly (${COLUMNS})
         select month, ${id}, provider_id, case when provider_id is null then provider_name end, billing_currency, contract_id,
-          reservation_id, accelerator_type_id, charge_category, pricing_category, commitment_discount_status,
+          reservation_id, accelerator_type_id, workload_id, charge_category, pricing_category, commitment_discount_status,
           commitment_discount_id, has_list, has_contracted, max(cd_name), max(cd_type), sum(n), sum(billed), sum(effective),
           sum(list), sum(contracted), sum(pq), sum(cq), min(first), max(last)
-        from ${groups} group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14`),
+        from ${groups} group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15`),
     );
     return queryRows<Row>(
       tx,

@@ -22,6 +22,7 @@ const SKU = at("sku_id");
 const REGION = at("region_id");
 const SERVICE = at("service_name");
 const SUB_ACCOUNT = at("sub_account_id");
+const RESOURCE = at("resource_id");
 
 /**
  * The matching rules (lib/ingest/charge-matcher.ts) over the registers as they stand in the load's
@@ -47,6 +48,7 @@ export function chargeTier(matcher: ChargeMatcher): ChargeTier {
         regionId: out[REGION] ?? null,
         serviceName: out[SERVICE] ?? null,
         subAccountId: out[SUB_ACCOUNT] ?? null,
+        resourceId: out[RESOURCE] ?? null,
       }),
   };
 }

@@ -1,5 +1,7 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
+import { queryRows } from "@/lib/db/rows";
 import { seedDemo } from "@/lib/demo";
 import { Dec } from "@/lib/metrics/decimal";
 import { centsKeepingSum, ownCost } from "@/lib/metrics/showback";
@@ -163,5 +165,32 @@ describeOnEachEngine("showback on the demo data", (engine) => {
     expect(iso(parseShowbackRange({ from: "2026-03", to: "2026-01" }, now))).toEqual(["2026-01-01", "2026-04-01"]);
     expect(iso(parseShowbackRange(new URLSearchParams("from=2026-02&to=2026-02"), now))).toEqual(["2026-02-01", "2026-03-01"]);
     expect(iso(parseShowbackRange({ from: "junk" }, now))).toEqual(["2026-08-01", "2026-12-01"]);
+  });
+
+  it("gives the charges tied to no block to the workload their allocation rule names", async () => {
+    const [m] = await getShowback(viewer, {
+      from: new Date("2026-10-01T00:00:00Z"),
+      to: new Date("2026-11-01T00:00:00Z"),
+      rule: { kind: "proportional" },
+      asOf: AS_OF,
+    });
+    const expected = await queryRows<{ name: string; id: string; amount: string }>(
+      handle.db,
+      sql`select w.name, w.id::text as id, sum(b.effective_cost)::text as amount
+          from billing_monthly b join imports i on i.id = b.import_id join workloads w on w.id = b.workload_id
+          where i.status = 'succeeded' and b.month = '2026-10-01' and b.reservation_id is null and b.billing_currency = 'USD'
+          group by 1, 2 order by 1`,
+    );
+    // The demo's rules (lib/demo/allocation-rules.ts) catch its storage and network charges.
+    expect(expected.map((e) => e.name)).toEqual([
+      "Chat inference",
+      "Cluster platform and evals",
+      "Frontier pre-training",
+      "Post-training and fine-tunes",
+    ]);
+    for (const e of expected) expect(m!.byWorkload.get(e.id)!.directCost.toFixed(), e.name).toBe(new Dec(e.amount).toFixed());
+    const own = [...m!.byWorkload.values()].reduce((s, c) => s.plus(ownCost(c)), new Dec(0));
+    const shared = [...m!.sharedByTeam.values()].reduce((s, v) => s.plus(v), new Dec(0));
+    expect(own.plus(shared).plus(m!.unallocated).eq(m!.total)).toBe(true);
   });
 });

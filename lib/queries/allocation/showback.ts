@@ -28,8 +28,8 @@ const MONTH = sql.raw(`to_char(b.month, 'YYYY-MM-DD')`);
 
 /**
  * Showback per month of [from, to) in USD (PRODUCT.md §3 allocation), on the Costs page's numbers: a provider-month
- * with billing is actual — each block its charges tied to it, the provider's other charges unallocated (no rule
- * gives them a workload yet) — and every other provider-month is the blocks' planned cost (reserved: every hour held;
+ * with billing is actual — each block its charges tied to it, the provider's other charges to the workload their
+ * allocation rule names (billing_monthly.workload_id), unallocated when none does — and every other provider-month is the blocks' planned cost (reserved: every hour held;
  * on-demand and spot: the hours used, every hour from the month of asOf on). Blocks priced in another currency are
  * converted as on Costs. Each block-month is split by its allocations' accelerator-hours; a pay-per-use block pays
  * only its used hours, so it is split on those, in the allocations' proportions, as used cost. A reserved block's use
@@ -65,12 +65,14 @@ export async function getShowback(
           where i.status = 'succeeded' and b.billing_currency = ${currency} and ${monthsSql(from, to)} and b.reservation_id is not null
           group by 1, 2`,
     ),
-    queryRows<{ provider: string; month: string; amount: string }>(
+    // A charge tied to no block goes to the workload its allocation rule names (lib/ingest/matching.ts).
+    queryRows<{ provider: string; month: string; workload_id: string | null; amount: string }>(
       ctx.db,
-      sql`select ${PROVIDER_KEY} as provider, ${MONTH} as month, sum(b.effective_cost)::text as amount
+      sql`select ${PROVIDER_KEY} as provider, ${MONTH} as month, case when b.reservation_id is null then b.workload_id::text end as workload_id,
+            sum(b.effective_cost)::text as amount
           from billing_monthly b join imports i on i.id = b.import_id
           where i.status = 'succeeded' and b.billing_currency = ${currency} and ${monthsSql(from, to)}
-          group by 1, 2`,
+          group by 1, 2, 3`,
     ),
     ctx.db
       .select({
@@ -157,11 +159,21 @@ export async function getShowback(
         }),
       });
     }
-    const untied = byProvider
-      .filter((p) => p.month === key)
-      .map((p) => ({ workloadId: null, amount: dec(p.amount).minus(assigned.get(p.provider) ?? 0) }))
-      .filter((u) => !u.amount.isZero());
-    return { month, h100eAh, ...showbackMonth({ blocks: showbackBlocks, untied, teamOf, rules }) };
+    // Per provider, what no block took: the charges a rule gave a workload, the rest (less the blocks' share) unallocated.
+    const untied: { workloadId: string | null; amount: Dec }[] = [];
+    const rest = new Map<string, Dec>();
+    for (const p of byProvider) {
+      if (p.month !== key) continue;
+      if (p.workload_id !== null) untied.push({ workloadId: p.workload_id, amount: dec(p.amount) });
+      else rest.set(p.provider, (rest.get(p.provider) ?? new Dec(0)).plus(p.amount));
+    }
+    for (const [provider, amount] of rest) untied.push({ workloadId: null, amount: amount.minus(assigned.get(provider) ?? 0) });
+    for (const [provider, amount] of assigned) if (!rest.has(provider)) untied.push({ workloadId: null, amount: amount.neg() });
+    return {
+      month,
+      h100eAh,
+      ...showbackMonth({ blocks: showbackBlocks, untied: untied.filter((u) => !u.amount.isZero()), teamOf, rules }),
+    };
   });
 }
 

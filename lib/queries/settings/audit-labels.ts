@@ -23,6 +23,7 @@ const SOURCES: Readonly<Record<string, { from: string; label: string }>> = {
   demand_plan: { from: "demand_plans t", label: "t.name" },
   team: { from: "teams t", label: "t.name" },
   workload: { from: "workloads t", label: "t.name" },
+  allocation_rule: { from: "allocation_rules t join workloads w on w.id = t.workload_id", label: "'Allocation rule to ' || w.name" },
   scenario: { from: "scenarios t", label: "t.name" },
   report: { from: "reports t", label: "t.name" },
   shared_report: { from: "shared_reports t", label: "t.name" },
