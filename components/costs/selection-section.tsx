@@ -31,11 +31,13 @@ export function SelectionCostSection({
     title: formatMonth(m.month.from),
     values: Object.fromEntries(parts.map((p) => [p.key, m.cost[p.key].toNumber()])),
   }));
+  // Parts that are zero every month (no direct charges, every allocated hour measured) are left out of the table.
+  const optional = (["unmeasuredCost", "directCost"] as const).filter((k) => !costs.total[k].isZero());
+  const headers: Record<(typeof optional)[number], string> = { unmeasuredCost: "No use reported", directCost: "Direct charges" };
   const row = (c: SelectionCost) => [
     money(c.usedCost),
     money(c.idleCost),
-    money(c.unmeasuredCost),
-    money(c.directCost),
+    ...optional.map((k) => money(c[k])),
     money(c.own),
     perWorkload ? "—" : money(c.shared),
     money(c.total),
@@ -69,13 +71,17 @@ export function SelectionCostSection({
             { header: "Month" },
             { header: "Used", numeric: true },
             { header: "Idle", numeric: true },
-            { header: "No use reported", numeric: true },
-            { header: "Direct charges", numeric: true },
+            ...optional.map((k) => ({ header: headers[k], numeric: true })),
             { header: "Own cost", numeric: true },
             { header: "Shared", numeric: true },
             { header: "Total", numeric: true },
           ]}
-          rows={costs.months.map((m) => [formatMonth(m.month.from), ...row(m.cost)])}
+          rows={costs.months.map((m) => [
+            <span key="m" className="whitespace-nowrap">
+              {formatMonthShort(m.month.from)}
+            </span>,
+            ...row(m.cost),
+          ])}
           total={["Total", ...row(costs.total)]}
           empty="No months in this range."
         />
