@@ -16,6 +16,7 @@ import { CapacityDeltaAnswer, GapDeltaTable } from "./scenario-delta";
 import { runwayMove } from "@/lib/metrics/scenario-delta";
 import { signedMonths } from "@/lib/format/signed";
 import { AppLink } from "@/components/links/app-link";
+import { SelectionNote } from "@/components/filters/selection-note";
 
 const num = (d: Dec) => formatDecimal(d.toNumber(), 0);
 const gapCell = (d: Dec, key: string | number) => (
@@ -172,7 +173,9 @@ function Drivers({ view }: { view: View }) {
 
 export function CapacityView({ view, filters, filterBar }: { view: View; filters: PlanningFilters; filterBar: ReactNode }) {
   const unitLabel = view.unit === "h100e" ? "H100e" : "accelerators";
-  const subject = filters.family ?? (filters.provider || filters.site ? "the filtered blocks" : "all families");
+  const subject = view.selection
+    ? `what ${view.selection.label} holds${filters.family ? ` of ${filters.family}` : ""}`
+    : (filters.family ?? (filters.provider || filters.site ? "the filtered blocks" : "all families"));
   const runwayMonth = view.total.runway;
   const csv = (table: string) => `/capacity/export.csv${planningQuery(filters, {}, { table }, CAPACITY_DEFAULTS)}`;
   const byLabel = view.by === "family" ? "family" : view.by;
@@ -184,6 +187,15 @@ export function CapacityView({ view, filters, filterBar }: { view: View; filters
         demand plans — month by month
         {view.model.scenario ? `, in the scenario “${view.model.scenario.name}”` : ", baseline"}.
       </p>
+      {view.selection ? (
+        <SelectionNote
+          label={view.selection.label}
+          clearHref={planningQuery(filters, { team: null, workload: null }, {}, CAPACITY_DEFAULTS) || "?"}
+        >
+          capacity is the accelerators allocated to its workloads (each allocation over its period), demand their demand plans plus the
+          forecast of their share of the blocks&apos; use
+        </SelectionNote>
+      ) : null}
       <RunwayAnswer view={view} />
       <CapacityDeltaAnswer view={view} />
       <div className="mt-4">{filterBar}</div>

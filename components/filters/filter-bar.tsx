@@ -19,7 +19,7 @@ import { cn } from "@/lib/utils";
 // The filters of a planning page as a GET form: server-rendered, every choice in the URL, so any view can be
 // bookmarked and shared. Presets are links (keeping the other filters); typed months override the preset.
 
-export type FilterField = "range" | "provider" | "family" | "site" | "scenario" | "by" | "unit";
+export type FilterField = "range" | "provider" | "family" | "site" | "scenario" | "team" | "workload" | "by" | "unit";
 
 const SELECT =
   "h-9 max-w-full rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
@@ -34,22 +34,51 @@ function Select({
   name: string;
   label: string;
   value: string | null;
-  options: { value: string; label: string }[];
+  options: { value: string; label: string; group?: string }[];
   allLabel?: string;
 }) {
+  // Options carrying a group (a workload's team) are shown under an optgroup per group, in the order given.
+  const groups: { group: string | undefined; options: typeof options }[] = [];
+  for (const o of options) {
+    const last = groups[groups.length - 1];
+    if (last && last.group === o.group) last.options.push(o);
+    else groups.push({ group: o.group, options: [o] });
+  }
+  const list = (items: typeof options) =>
+    items.map((o) => (
+      <option key={o.value} value={o.value}>
+        {o.label}
+      </option>
+    ));
   return (
     <div className="flex max-w-full min-w-0 flex-col gap-1">
       <Label htmlFor={`filter-${name}`}>{label}</Label>
-      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""} className={SELECT}>
+      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""} className={cn(SELECT, "max-w-64")}>
         {allLabel !== undefined ? <option value="">{allLabel}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        {groups.map((g, i) =>
+          g.group === undefined ? (
+            list(g.options)
+          ) : (
+            <optgroup key={`${g.group}-${i}`} label={g.group}>
+              {list(g.options)}
+            </optgroup>
+          ),
+        )}
       </select>
     </div>
   );
+}
+
+/** A team indented under its parent (two no-break spaces a level), so the select reads as the hierarchy. */
+function teamOptions(options: FilterOptions, current: string | null): { value: string; label: string }[] {
+  const list = options.teams.map((t) => ({ value: t.value, label: `${"\u00a0\u00a0".repeat(t.level - 1)}${t.label}` }));
+  return current && !options.teams.some((t) => t.value === current) ? [...list, { value: current, label: "Archived team" }] : list;
+}
+
+function workloadOptions(options: FilterOptions, current: string | null): { value: string; label: string; group?: string }[] {
+  return current && !options.workloads.some((w) => w.value === current)
+    ? [...options.workloads, { value: current, label: "Archived workload" }]
+    : options.workloads;
 }
 
 export function FilterBar({
@@ -108,6 +137,18 @@ export function FilterBar({
         ) : null}
         {shows("family") ? <Select name="family" label="Family" value={filters.family} allLabel="All" options={options.families} /> : null}
         {shows("site") ? <Select name="site" label="Site" value={filters.site} allLabel="All" options={options.sites} /> : null}
+        {shows("team") ? (
+          <Select name="team" label="Team" value={filters.team} allLabel="All teams" options={teamOptions(options, filters.team)} />
+        ) : null}
+        {shows("workload") ? (
+          <Select
+            name="workload"
+            label="Workload"
+            value={filters.workload}
+            allLabel="All workloads"
+            options={workloadOptions(options, filters.workload)}
+          />
+        ) : null}
         {shows("by") ? (
           <Select
             name="by"

@@ -159,7 +159,11 @@ export function UtilizationBody({
             { header: "Idle cost", numeric: true },
           ]}
           rows={worst.map((b) => [
-            <Link key={b.block.id} href={`/reservations/${b.block.id}`} className="text-brand-700 underline dark:text-brand-300">
+            <Link
+              key={b.block.id}
+              href={`/reservations/${b.block.reservationId ?? b.block.id}`}
+              className="text-brand-700 underline dark:text-brand-300"
+            >
               {b.block.name}
             </Link>,
             b.block.providerName,

@@ -8,6 +8,8 @@ import { idleCost, utilization } from "./utilization";
 
 export type UsageBlock = {
   id: string;
+  /** Set on a block cut to one allocation (the team / workload filter, whose `id` is the allocation's): its reservation. */
+  reservationId?: string;
   name: string;
   providerName: string;
   siteName: string;

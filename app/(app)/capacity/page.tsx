@@ -22,7 +22,7 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
         <FilterBar
           filters={filters}
           options={options}
-          show={["scenario", "family", "provider", "site", "by", "unit"]}
+          show={["scenario", "family", "provider", "site", "team", "workload", "by", "unit"]}
           defaults={CAPACITY_DEFAULTS}
         />
       }

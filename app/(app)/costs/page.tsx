@@ -7,6 +7,12 @@ import { ComparisonSection } from "@/components/costs/comparison-section";
 import { SpendSection } from "@/components/costs/spend-section";
 import { SpendDelta } from "@/components/costs/scenario-delta";
 import { FilterBar } from "@/components/filters/filter-bar";
+import { SelectionNote } from "@/components/filters/selection-note";
+import { SelectionCostSection } from "@/components/costs/selection-section";
+import { getSelectionCostsFromUrl } from "@/lib/queries/costs/selection";
+import type { FilterOptions } from "@/lib/queries/filters/options";
+import type { PlanningFilters } from "@/lib/queries/filters/params";
+import type { SelectionCosts } from "@/lib/queries/costs/selection";
 import { unconvertedNote } from "@/lib/format/fx";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
@@ -32,6 +38,11 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
   const ctx = await requireCtx();
   const raw = await searchParams;
   const asOf = pageClock();
+  const selected = await getSelectionCostsFromUrl(ctx, raw, asOf);
+  if (selected) {
+    const options = await getFilterOptions(ctx);
+    return <SelectionCosts ctx={ctx} {...selected} options={options} />;
+  }
   // The market table reads the baseline's blocks held today under the same filters, beside the cost view's reads.
   const marketFilters = parsePlanningFilters(raw, { now: asOf, defaults: COSTS_DEFAULTS });
   const [{ filters, view }, options, market] = await Promise.all([
@@ -59,7 +70,7 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
           className="mt-4"
           filters={filters}
           options={options}
-          show={["range", "provider", "family", "site", "scenario"]}
+          show={["range", "provider", "family", "site", "scenario", "team", "workload"]}
           defaults={COSTS_DEFAULTS}
           hidden={{ by: filters.by === COSTS_DEFAULTS.by ? null : filters.by, ...profile }}
         />
@@ -85,6 +96,70 @@ export default async function CostsPage({ searchParams }: { searchParams: Promis
         exportHref={mayExport ? `/costs/spend.csv${query()}` : null}
       />
       <CommitmentsSection overall={view.commitments.overall} byProvider={view.commitments.byProvider} />
+    </div>
+  );
+}
+
+/**
+ * /costs under the team / workload filter: only what can be split by workload — the selection's showback per month.
+ * Spend by provider or family, the provider comparison, market rates and commitments are of the whole estate (and
+ * charges no rule gives a workload are unallocated), so they are not shown under the filter's label.
+ */
+function SelectionCosts({
+  ctx,
+  filters,
+  costs,
+  options,
+}: {
+  ctx: Awaited<ReturnType<typeof requireCtx>>;
+  filters: PlanningFilters;
+  costs: SelectionCosts;
+  options: FilterOptions;
+}) {
+  const query = (changes: Partial<PlanningFilters> = {}) =>
+    planningQuery(filters, changes, { by: filters.by === COSTS_DEFAULTS.by ? null : filters.by }, COSTS_DEFAULTS);
+  const mayExport = can(ctx.actor.role, "export.csv");
+  const ignored = [
+    filters.provider ? "provider" : null,
+    filters.family ? "family" : null,
+    filters.site ? "site" : null,
+    filters.scenario ? "scenario" : null,
+  ].filter((f): f is string => f !== null);
+  return (
+    <div className="mx-auto max-w-7xl space-y-8 pb-10">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Costs</h1>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          As of {asOfFormat.format(costs.asOf)} · baseline · US dollars · actual from billing where imported, planned from reservations
+          elsewhere ·{" "}
+          <Link href="/allocation" className="text-brand-700 underline dark:text-brand-300">
+            Allocation
+          </Link>
+        </p>
+        <SelectionNote label={costs.selection.label} clearHref={query({ team: null, workload: null }) || "?"}>
+          its showback cost; spend by provider and family, the provider comparison, market rates, commitments and unmatched charges cannot
+          be split by workload and are not shown
+        </SelectionNote>
+        <FilterBar
+          className="mt-4"
+          filters={{ ...filters, scenario: null }}
+          options={options}
+          show={["range", "provider", "family", "site", "team", "workload"]}
+          defaults={COSTS_DEFAULTS}
+          hidden={{ by: filters.by === COSTS_DEFAULTS.by ? null : filters.by }}
+        />
+        {ignored.length ? (
+          <p role="note" className="mt-2 text-sm text-amber-800 dark:text-amber-300" data-testid="ignored-filters">
+            Showback covers every provider, family and site of the registers, not a scenario: the {ignored.join(", ")} filter
+            {ignored.length > 1 ? "s do" : " does"} not apply while a team or workload is chosen.
+          </p>
+        ) : null}
+      </div>
+      <SelectionCostSection
+        costs={costs}
+        perWorkload={filters.workload !== null}
+        exportHref={mayExport ? `/costs/spend.csv${query()}` : null}
+      />
     </div>
   );
 }

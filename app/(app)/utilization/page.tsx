@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { FilterBar } from "@/components/filters/filter-bar";
+import { SelectionNote } from "@/components/filters/selection-note";
 import { unconvertedNote } from "@/lib/format/fx";
 import { formatDay } from "@/lib/format/date";
 import { addUtcDays } from "@/lib/metrics/calendar";
@@ -36,11 +37,20 @@ export default async function UtilizationPage({ searchParams }: { searchParams: 
           of the registered blocks · idle cost in US dollars
           {idleNote ? ` (${idleNote})` : ""}
         </p>
+        {view.selection ? (
+          <SelectionNote
+            label={view.selection.label}
+            clearHref={planningQuery(filters, { team: null, workload: null }, { grain }, UTILIZATION_DEFAULTS) || "?"}
+          >
+            each block below is one allocation: capacity is its allocated accelerator-hours, use its share of the block&apos;s used hours
+            pro rata to the allocations
+          </SelectionNote>
+        ) : null}
         <FilterBar
           className="mt-4"
           filters={filters}
           options={options}
-          show={["range", "provider", "family", "site", "by"]}
+          show={["range", "provider", "family", "site", "team", "workload", "by"]}
           defaults={UTILIZATION_DEFAULTS}
           hidden={{ grain }}
           dayPresets={DAY_PRESETS}

@@ -40,6 +40,19 @@ function seriesCells(p: CapacityDemandPoint): CsvValue[] {
 
 /** The rows of one /capacity table as CSV: generated one at a time as the response stream pulls them. */
 export function capacityCsv(view: CapacityView, table: CapacityTable): { header: string[]; rows: Iterable<CsvValue[]> } {
+  const csv = capacityTableCsv(view, table);
+  if (!view.selection) return csv;
+  // Under the team / workload filter every row says whose allocations it counts.
+  const label = view.selection.label;
+  return {
+    header: [...csv.header, "allocated_to"],
+    rows: (function* () {
+      for (const row of csv.rows) yield [...row, label];
+    })(),
+  };
+}
+
+function capacityTableCsv(view: CapacityView, table: CapacityTable): { header: string[]; rows: Iterable<CsvValue[]> } {
   const scenario = view.model.scenario?.name ?? "baseline";
   if (table === "runway") {
     const line = (name: string, l: CapacityDemandLine): CsvValue[] => [

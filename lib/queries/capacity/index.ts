@@ -21,6 +21,21 @@ import {
 } from "@/lib/planning/model";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { cachedRead, pageClock } from "@/lib/cache/read";
+import { sql } from "drizzle-orm";
+import { queryRows } from "@/lib/db/rows";
+import { dateParam } from "@/lib/db/sql";
+import { allocatedUse, allocationBlock } from "@/lib/metrics/allocated-use";
+import { parseUtc } from "@/lib/metrics/calendar";
+import { hoursIn } from "@/lib/metrics/period";
+import { loadCostBlocks } from "../costs/blocks";
+import {
+  loadBlockAllocations,
+  loadSelectedAllocations,
+  loadSelectedPlanIds,
+  loadSelection,
+  type SelectedAllocation,
+  type Selection,
+} from "../filters/selection";
 import { runwayDrivers, type RunwayDrivers } from "./drivers";
 import { loadUsageHistory, type CapacityGroupBy, type CapacityUnit, type UsageHistory } from "./history";
 
@@ -30,11 +45,12 @@ export const HORIZON_MONTHS = MAX_HORIZON;
 export const UNPLACED = "__plans";
 export const UNPLACED_LABEL = "Demand plans (no provider or site yet)";
 
-export type CapacityParams = Pick<PlanningFilters, "provider" | "family" | "site" | "scenario"> & {
-  by: CapacityGroupBy;
-  unit: CapacityUnit;
-  asOf?: Date;
-};
+export type CapacityParams = Pick<PlanningFilters, "provider" | "family" | "site" | "scenario"> &
+  Partial<Pick<PlanningFilters, "team" | "workload">> & {
+    by: CapacityGroupBy;
+    unit: CapacityUnit;
+    asOf?: Date;
+  };
 
 export type FamilyRunway = { family: string; line: CapacityDemandLine };
 export type CapacityRunway = {
@@ -57,6 +73,11 @@ export type CapacityView = CapacityRunway & {
   focus: { label: string; line: CapacityDemandLine; drivers: RunwayDrivers };
   /** With a scenario chosen: the same lines of the baseline (same filters, history and functions), to show the deltas. */
   baseline: CapacityLines | null;
+  /**
+   * The team / workload filter: capacity is what its workloads hold (each allocation a block of `quantity` over its
+   * period, on the block's family, provider and site), demand their plans plus the forecast of their share of use.
+   */
+  selection: Selection | null;
 };
 export type CapacityLines = {
   runway: CapacityRunway;
@@ -194,21 +215,39 @@ export async function getCapacity(ctx: Ctx, params: CapacityParams): Promise<Cap
   requirePermission(ctx, "app.read");
   const asOf = params.asOf ?? pageClock();
   const { provider, family, site, scenario, by, unit } = params;
-  const key = { provider, family, site, scenario, by, unit, asOf };
+  const key = { provider, family, site, scenario, team: params.team ?? null, workload: params.workload ?? null, by, unit, asOf };
   return cachedRead("capacity", ctx.db, key, () => computeCapacity(ctx, { ...key }, asOf));
 }
 
 async function computeCapacity(ctx: Ctx, params: CapacityParams, asOf: Date): Promise<CapacityView> {
-  const months = forecastMonths(asOf);
-  const plansLeftOut = Boolean(params.provider || params.site);
   const sameAsRunway = params.by === "family" && params.unit === "h100e";
+  const selection = await loadSelection(ctx, { team: params.team ?? null, workload: params.workload ?? null });
+  if (selection) return computeSelectionCapacity(ctx, params, asOf, selection);
   const [models, familyHistory, groupHistory] = await Promise.all([
     loadPlanningModels(ctx, { scenarioId: params.scenario, filters: params, asOf }),
     history(ctx, params, asOf, "family", "h100e"),
     sameAsRunway ? null : history(ctx, params, asOf, params.by, params.unit),
   ]);
+  return capacityView(
+    params,
+    asOf,
+    { model: models.model, baseline: models.baseline },
+    { family: familyHistory, group: groupHistory },
+    null,
+  );
+}
+
+/** The page's view of a model (and the baseline beside it) and the usage histories, by the functions above. */
+function capacityView(
+  params: CapacityParams,
+  asOf: Date,
+  models: { model: PlanningModel; baseline: PlanningModel | null },
+  histories: { family: UsageHistory; group: UsageHistory | null },
+  selection: Selection | null,
+): CapacityView {
+  const months = forecastMonths(asOf);
+  const plansLeftOut = Boolean(params.provider || params.site);
   const { model } = models;
-  const histories = { family: familyHistory, group: groupHistory };
   const { runway, groups, total, focusLine } = capacityLines(model, params, months, histories);
   const focusLabel = params.family ?? "all families";
   return {
@@ -229,5 +268,115 @@ async function computeCapacity(ctx: Ctx, params: CapacityParams, asOf: Date): Pr
       }),
     },
     baseline: models.baseline ? capacityLines(models.baseline, params, months, histories) : null,
+    selection,
   };
+}
+
+/**
+ * /capacity under the team / workload filter: the model's blocks replaced by the selection's allocations on them (each
+ * a block of its own: allocationBlock), its demand plans narrowed to the selection's, and the usage history the
+ * selection's pro-rata share of its blocks' use (allocatedUse); then the same lines, runways and drivers.
+ */
+async function computeSelectionCapacity(ctx: Ctx, params: CapacityParams, asOf: Date, selection: Selection): Promise<CapacityView> {
+  const [models, selected, planIds] = await Promise.all([
+    loadPlanningModels(ctx, { scenarioId: params.scenario, filters: params, asOf }),
+    loadSelectedAllocations(ctx, selection),
+    loadSelectedPlanIds(ctx, selection),
+  ]);
+  const narrow = (model: PlanningModel): PlanningModel => {
+    const byId = new Map(model.blocks.map((b) => [b.id, b]));
+    return {
+      ...model,
+      blocks: selected.flatMap((a) => {
+        const block = byId.get(a.reservationId);
+        const cut = block ? allocationBlock(block, { quantity: a.quantity, from: a.startAt, to: a.endAt }) : null;
+        return cut ? [{ ...cut, name: `${cut.name} · ${a.workloadName}` }] : [];
+      }),
+      demandPlans: model.demandPlans.filter((p) => planIds.has(p.id)),
+    };
+  };
+  const sameAsRunway = params.by === "family" && params.unit === "h100e";
+  const [familyHistory, groupHistory] = await selectionHistories(
+    ctx,
+    params,
+    asOf,
+    selected,
+    sameAsRunway ? [] : [[params.by, params.unit]],
+  );
+  return capacityView(
+    params,
+    asOf,
+    { model: narrow(models.model), baseline: models.baseline ? narrow(models.baseline) : null },
+    { family: familyHistory!, group: groupHistory ?? null },
+    selection,
+  );
+}
+
+/**
+ * The selection's used history (loadUsageHistory's months, groups and units, for the family/H100e runway first and
+ * then each grouping asked for): per month, each allocation's pro-rata share of its block's used_ah in
+ * utilization_monthly; a month is complete where the block reported at least half its hours.
+ */
+async function selectionHistories(
+  ctx: Ctx,
+  params: CapacityParams,
+  asOf: Date,
+  selected: SelectedAllocation[],
+  more: [CapacityGroupBy, CapacityUnit][],
+): Promise<UsageHistory[]> {
+  const before = startOfUtcMonth(asOf);
+  const from = addUtcMonths(before, -HISTORY_MONTHS);
+  const months = utcMonths(from, HISTORY_MONTHS);
+  const blockIds = [...new Set(selected.map((a) => a.reservationId))];
+  const [blocks, rows, others] = await Promise.all([
+    loadCostBlocks(ctx, { from, to: before, provider: params.provider, family: params.family, site: params.site }),
+    blockIds.length
+      ? queryRows<{ reservation_id: string; month: string; used_ah: string; reported: number }>(
+          ctx.db,
+          sql`select reservation_id, to_char(month, 'YYYY-MM-DD') as month, used_ah::text as used_ah, hours_reported::int as reported
+              from utilization_monthly
+              where month >= ${dateParam(from)} and month < ${dateParam(before)}
+                and reservation_id in (${sql.join(
+                  blockIds.map((id) => sql`${id}::uuid`),
+                  sql`, `,
+                )})`,
+        )
+      : Promise.resolve([]),
+    loadBlockAllocations(ctx, blockIds),
+  ]);
+  const byId = new Map(blocks.map((b) => [b.id, b]));
+  const usage = new Map<string, { months: number[]; usedAh: string[] }>();
+  const complete = new Set<string>();
+  for (const r of rows) {
+    const t = parseUtc(r.month).getTime();
+    const u = usage.get(r.reservation_id) ?? { months: [], usedAh: [] };
+    u.months.push(t);
+    u.usedAh.push(r.used_ah);
+    usage.set(r.reservation_id, u);
+    const month = months.find((m) => m.from.getTime() === t);
+    if (month && hoursIn(month).div(2).lte(r.reported)) complete.add(`${r.reservation_id}|${t}`);
+  }
+  const spans = <T extends { reservationId: string; startAt: Date; endAt: Date | null }>(list: T[]) =>
+    list.filter((a) => byId.has(a.reservationId)).map((a) => ({ ...a, blockId: a.reservationId, from: a.startAt, to: a.endAt }));
+  const mine = spans(selected);
+  const used = allocatedUse({ buckets: months, blocks: byId, selected: mine, all: spans(others), usedAh: usage, measuredTo: before });
+  const index = new Map(months.map((m, i) => [m.from.getTime(), i]));
+  return [["family", "h100e"] as [CapacityGroupBy, CapacityUnit], ...more].map(([by, unit]) => {
+    const groups = new Map<string, UsageHistory["groups"][number]>();
+    for (const a of mine) {
+      const u = used.get(a.id);
+      const b = byId.get(a.blockId)!;
+      if (!u) continue;
+      const [key, label] =
+        by === "provider" ? [b.providerId, b.providerName] : by === "site" ? [b.siteId, b.siteName] : [b.family, b.family];
+      const g = groups.get(key) ?? { key, label, used: months.map(() => dec(0)), complete: months.map(() => false) };
+      u.months.forEach((t, k) => {
+        const i = index.get(t)!;
+        g.used[i] = g.used[i]!.plus(unit === "h100e" ? dec(u.usedAh[k]).times(b.h100eFactor) : u.usedAh[k]!);
+        g.complete[i] = g.complete[i]! || complete.has(`${b.id}|${t}`);
+      });
+      groups.set(key, g);
+    }
+    return { months, groups: [...groups.values()].sort((x, y) => x.label.localeCompare(y.label)) };
+  });
 }

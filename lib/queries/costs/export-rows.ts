@@ -3,6 +3,7 @@ import { isoDay } from "@/lib/metrics/calendar";
 import type { Dec } from "@/lib/metrics/decimal";
 import { spendGroup, type SpendCell } from "@/lib/metrics/monthly-spend";
 import type { ComparisonRow } from "@/lib/metrics/provider-comparison";
+import type { SelectionCost } from "@/lib/metrics/selection-cost";
 
 const num = (v: Dec | null, places: number): CsvValue => (v === null ? null : { number: v.toFixed(places) });
 
@@ -54,4 +55,31 @@ export const SPEND_HEADER = ["month", "provider", "family", "source", "amount_us
 /** Spend cells as CSV: month, provider, family (or "Other charges"), actual or planned, the exact amount. */
 export function spendCsvRow(c: SpendCell): CsvValue[] {
   return [isoDay(c.month.from).slice(0, 7), c.providerName, spendGroup(c, "family"), c.source, { number: c.amount.toFixed(2) }];
+}
+
+export const SELECTION_SPEND_HEADER = [
+  "month",
+  "allocated_to",
+  "used_cost_usd",
+  "idle_cost_usd",
+  "unmeasured_cost_usd",
+  "direct_cost_usd",
+  "own_cost_usd",
+  "shared_cost_usd",
+  "total_usd",
+] as const;
+
+/** /costs under the team / workload filter: one row per month of the selection's showback (shared empty for a workload). */
+export function selectionSpendCsvRow(month: Date, label: string, c: SelectionCost, perWorkload: boolean): CsvValue[] {
+  return [
+    isoDay(month).slice(0, 7),
+    label,
+    num(c.usedCost, 2),
+    num(c.idleCost, 2),
+    num(c.unmeasuredCost, 2),
+    num(c.directCost, 2),
+    num(c.own, 2),
+    perWorkload ? null : num(c.shared, 2),
+    num(c.total, 2),
+  ];
 }

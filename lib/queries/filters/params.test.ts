@@ -16,6 +16,8 @@ describe("parsePlanningFilters", () => {
       family: null,
       site: null,
       scenario: null,
+      team: null,
+      workload: null,
       by: "family",
       unit: "h100e",
     });
@@ -91,6 +93,17 @@ describe("parsePlanningFilters", () => {
       by: "provider",
       unit: "accelerators",
     });
+  });
+
+  it("reads a team and a workload as ids; a malformed one is none, like the other filters", () => {
+    const W = "5d1c7f0e-8a2b-4c3d-9e4f-0a1b2c3d4e5f";
+    expect(parse(`team=${ID.toUpperCase()}&workload=${W}`)).toMatchObject({ team: ID, workload: W });
+    expect(parse("team=research&workload=1234")).toMatchObject({ team: null, workload: null });
+    expect(parse(`team=${ID}x&workload=%20${W}%20`)).toMatchObject({ team: null, workload: W });
+    expect(parse(`team=${ID}%00`).team).toBeNull();
+    const q = planningQuery(parse(`team=${ID}&workload=${W}`));
+    expect(q).toBe(`?team=${ID}&workload=${W}`);
+    expect(parse(q.slice(1))).toMatchObject({ team: ID, workload: W });
   });
 
   it("accepts Next's searchParams record, taking the first of repeated values", () => {

@@ -47,6 +47,12 @@ export type PlanningFilters = {
   site: string | null;
   /** null = the baseline (the registers as they are). */
   scenario: string | null;
+  /**
+   * The allocation filters (/capacity, /utilization, /costs): a team (its workloads and those of its sub-teams) and/or
+   * a workload; both set means the workload when it is the team's (lib/queries/filters/selection.ts).
+   */
+  team: string | null;
+  workload: string | null;
   by: GroupBy;
   unit: Unit;
 };
@@ -165,6 +171,8 @@ export function parsePlanningFilters(raw: RawSearchParams | URLSearchParams, opt
     family,
     site: id(values.site),
     scenario,
+    team: id(values.team),
+    workload: id(values.workload),
     by: oneOf(GROUP_BY, values.by) ?? defaults.by,
     unit: oneOf(UNITS, values.unit) ?? defaults.unit,
   };
@@ -196,6 +204,8 @@ export function planningSearchParams(
   if (f.family) s.set("family", f.family);
   if (f.site) s.set("site", f.site);
   if (f.scenario) s.set("scenario", f.scenario);
+  if (f.team) s.set("team", f.team);
+  if (f.workload) s.set("workload", f.workload);
   if (f.by !== d.by) s.set("by", f.by);
   if (f.unit !== d.unit) s.set("unit", f.unit);
   for (const [k, v] of Object.entries(extra)) if (v) s.set(k, v);

@@ -10,10 +10,13 @@ import {
 } from "@/lib/metrics/utilization-view";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { loadMonthlyUsed } from "../costs/billing";
-import { loadCostBlocks, type CostFilters } from "../costs/blocks";
+import { loadCostBlocks, type CostBlock, type CostFilters } from "../costs/blocks";
 import { MONEY_CURRENCY } from "@/lib/db/sql";
 import { fxRates } from "@/lib/env";
 import { blocksInUsd, unconverted, type FxRates, type Unconverted } from "@/lib/metrics/fx";
+import { allocatedUse, allocationBlock } from "@/lib/metrics/allocated-use";
+import type { MonthlyUsage } from "@/lib/metrics/monthly-spend";
+import { loadBlockAllocations, loadSelectedAllocations, loadSelection, type Selection } from "../filters/selection";
 
 export type Grain = "month" | "day";
 export const MAX_DAILY_MONTHS = 6;
@@ -40,6 +43,8 @@ export type UtilizationView = {
   /** Measured blocks with capacity or use in the period (all of them, whatever `blockLimit`). */
   blockCount: number;
   total: Usage;
+  /** The team / workload filter: the blocks are its allocations (capacity = allocated AH, used = their pro-rata share). */
+  selection: Selection | null;
 };
 
 function monthCount(from: Date, to: Date): number {
@@ -63,7 +68,15 @@ export function chooseGrain(requested: string | undefined, from: Date, to: Date)
 export async function getUtilizationView(
   ctx: Ctx,
   filters: CostFilters,
-  options: { asOf?: Date; grain?: Grain; by?: UtilizationGroupBy; blockLimit?: number; fxRates?: FxRates } = {},
+  options: {
+    asOf?: Date;
+    grain?: Grain;
+    by?: UtilizationGroupBy;
+    blockLimit?: number;
+    fxRates?: FxRates;
+    /** Only what these workloads hold: each allocation a block of its own, its use the pro-rata share (allocatedUse). */
+    selection?: Selection | null;
+  } = {},
 ): Promise<UtilizationView> {
   requirePermission(ctx, "app.read");
   const asOf = options.asOf ?? new Date();
@@ -74,7 +87,32 @@ export async function getUtilizationView(
   const f = { ...filters, from, to };
   const measuredTo = startOfUtcDay(asOf);
   const buckets: Period[] = grain === "month" ? utcMonths(from, monthCount(from, to)) : utcDays({ from, to });
-  const [loaded, usedAh] = await Promise.all([loadCostBlocks(ctx, f), loadMonthlyUsed(ctx, f, grain)]);
+  const selection = options.selection ?? null;
+  const [registered, blockUse, selected] = await Promise.all([
+    loadCostBlocks(ctx, f),
+    loadMonthlyUsed(ctx, f, grain),
+    selection ? loadSelectedAllocations(ctx, selection) : null,
+  ]);
+  let loaded: (CostBlock & { reservationId?: string })[] = registered;
+  let usedAh: MonthlyUsage = blockUse;
+  if (selected) {
+    const byId = new Map(registered.map((b) => [b.id, b]));
+    const spans = (list: typeof selected | Awaited<ReturnType<typeof loadBlockAllocations>>) =>
+      list.filter((a) => byId.has(a.reservationId)).map((a) => ({ ...a, blockId: a.reservationId, from: a.startAt, to: a.endAt }));
+    const mine = spans(selected);
+    const all = spans(
+      await loadBlockAllocations(
+        ctx,
+        mine.map((a) => a.blockId),
+      ),
+    );
+    usedAh = allocatedUse({ buckets, blocks: byId, selected: mine, all, usedAh: blockUse, measuredTo });
+    loaded = selected.flatMap((a) => {
+      const block = byId.get(a.reservationId);
+      const cut = block ? allocationBlock(block, { quantity: a.quantity, from: a.startAt, to: a.endAt }) : null;
+      return cut ? [{ ...cut, id: a.id, reservationId: block!.id, name: `${block!.name} · ${a.workloadName}` }] : [];
+    });
+  }
   // Idle cost in USD: rates in other currencies converted (lib/metrics/fx.ts); a block without a rate is not priced.
   const rates = options.fxRates ?? fxRates();
   const blocks = blocksInUsd(loaded, rates).blocks;
@@ -106,6 +144,7 @@ export async function getUtilizationView(
     groups,
     groupTotals: summary.groups,
     idleUnconverted,
+    selection,
   };
 }
 
@@ -126,6 +165,7 @@ export async function getUtilizationFromUrl(
   const filters = parsePlanningFilters(raw, { now: asOf, defaults: UTILIZATION_DEFAULTS, dayPresets: DAY_PRESETS });
   const requested = raw instanceof URLSearchParams ? (raw.get("grain") ?? undefined) : ([raw.grain].flat()[0] ?? undefined);
   const grain = dayOnly(filters) ? "day" : chooseGrain(requested, filters.from, filters.to);
-  const view = await getUtilizationView(ctx, filters, { asOf, grain, by: filters.by, blockLimit: options.blockLimit });
+  const selection = await loadSelection(ctx, filters);
+  const view = await getUtilizationView(ctx, filters, { asOf, grain, by: filters.by, blockLimit: options.blockLimit, selection });
   return { filters, view };
 }

@@ -4,6 +4,7 @@ import { COMPARISON_HEADER, comparisonCsvRow } from "@/lib/queries/costs/export-
 import { profileMap } from "@/lib/queries/costs/workload-profile";
 import { isoDay } from "@/lib/metrics/calendar";
 import { getCostsFromUrl } from "@/lib/queries/costs/from-url";
+import { parsePlanningFilters } from "@/lib/queries/filters/params";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,12 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const caller = await exportCtx(request);
   if ("refused" in caller) return caller.refused;
-  const { view } = await getCostsFromUrl(caller.ctx, new URL(request.url).searchParams);
+  const params = new URL(request.url).searchParams;
+  const filters = parsePlanningFilters(params);
+  // The comparison is of every block and charge: it cannot be split by workload, so it is not given under that filter.
+  if (filters.team || filters.workload)
+    return new Response("The provider comparison cannot be split by team or workload; export it without that filter.", { status: 400 });
+  const { view } = await getCostsFromUrl(caller.ctx, params);
   const tps = profileMap(view.comparison.profile);
   function* rows() {
     for (const r of view.comparison.rows) yield comparisonCsvRow(r, tps);
