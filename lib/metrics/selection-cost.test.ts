@@ -43,6 +43,7 @@ describe("selectionCost", () => {
     const m = showbackMonth({
       blocks: [
         {
+          family: "H100",
           cost: d(14_400),
           capacityAh: d(7_200),
           usedAh: d(4_536),
@@ -57,7 +58,7 @@ describe("selectionCost", () => {
         ["w1", "A"],
         ["w3", "B"],
       ]),
-      rule: { kind: "proportional" },
+      rules: new Map(),
     });
     const a = selectionCost(m, { workloadIds: ["w1"], teamIds: ["A"] });
     const b = selectionCost(m, { workloadIds: ["w3"], teamIds: ["B"] });

@@ -103,7 +103,7 @@ export async function getSurplus(ctx: Ctx, params: SurplusParams): Promise<Surpl
           where o.source = 'list' and o.archived_at is null and o.pricing_model in ('spot', 'on_demand')
             and o.valid_from <= ${day}::date and (o.valid_until is null or o.valid_until > ${day}::date)`,
     ),
-    months.length ? getShowback(ctx, { from: showFrom, to: showTo, rule: { kind: "proportional" }, asOf }) : [],
+    months.length ? getShowback(ctx, { from: showFrom, to: showTo, asOf }) : [],
   ]);
 
   const rates = fxRates();

@@ -78,7 +78,7 @@ export async function getUnitEconomics(
 
   const only = input.workloadId ? eq(workloads.id, input.workloadId) : undefined;
   const [showback, owned, tokens, loaded, spans] = await Promise.all([
-    getShowback(ctx, { from, to, rule: { kind: "proportional" }, asOf }),
+    getShowback(ctx, { from, to, asOf }),
     ctx.db
       .select({
         id: workloads.id,

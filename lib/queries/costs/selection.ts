@@ -1,6 +1,5 @@
 import { startOfUtcMonth } from "@/lib/metrics/calendar";
 import type { Period } from "@/lib/metrics/period";
-import type { PoolRule } from "@/lib/metrics/showback";
 import { selectionCost, sumSelectionCosts, type SelectionCost } from "@/lib/metrics/selection-cost";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { cachedRead, pageClock } from "@/lib/cache/read";
@@ -8,9 +7,6 @@ import { getShowback } from "../allocation/showback";
 import { parsePlanningFilters, type PlanningFilters, type RawSearchParams } from "../filters/params";
 import { loadSelection, type Selection } from "../filters/selection";
 import { COSTS_DEFAULTS } from "./from-url";
-
-/** The pool rule the showback is read with (the default one; /allocation names the rule it shows). */
-export const SELECTION_POOL_RULE: PoolRule = { kind: "proportional" };
 
 export type SelectionCosts = {
   asOf: Date;
@@ -35,7 +31,7 @@ export async function getSelectionCosts(
   const to = startOfUtcMonth(filters.to);
   const key = { from, to, workloads: selection.workloadIds, teams: selection.teamIds, asOf };
   return cachedRead("costs-selection", ctx.db, key, async () => {
-    const showback = await getShowback(ctx, { from, to, rule: SELECTION_POOL_RULE, asOf });
+    const showback = await getShowback(ctx, { from, to, asOf }); // each family's pool rule, as /allocation reads it;
     const months = showback.map((m) => ({ month: m.month, cost: selectionCost(m, selection) }));
     return { asOf, selection, months, total: sumSelectionCosts(months.map((m) => m.cost)) };
   });

@@ -6,7 +6,7 @@ import { ownCost } from "@/lib/metrics/showback";
 import { getShowback } from "@/lib/queries/allocation/showback";
 import { getCapacity } from "@/lib/queries/capacity";
 import { capacityCsv } from "@/lib/queries/capacity/csv";
-import { getSelectionCosts, getSelectionCostsFromUrl, SELECTION_POOL_RULE } from "@/lib/queries/costs/selection";
+import { getSelectionCosts, getSelectionCostsFromUrl } from "@/lib/queries/costs/selection";
 import { getUtilizationFromUrl } from "@/lib/queries/utilization";
 import { insertCatalog, insertReservationRow, roleCtx } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
@@ -176,7 +176,7 @@ describeOnEachEngine("the team / workload filter", (engine) => {
         "0.00",
         "8640.00",
       ]);
-      const [showback] = await getShowback(viewer, { from: JUNE, to: JULY, rule: SELECTION_POOL_RULE, asOf: AS_OF });
+      const [showback] = await getShowback(viewer, { from: JUNE, to: JULY, asOf: AS_OF });
       expect(june.cost.own.eq(ownCost(showback!.byWorkload.get(ids.pretrain)!))).toBe(true);
       // Both teams and what nobody holds add up to the month's total.
       const product = await getSelectionCosts(
