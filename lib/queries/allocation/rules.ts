@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { queryRows } from "@/lib/db/rows";
-import { ALLOCATION_KEYS, allocationRuleMatches } from "@/lib/ingest/matching";
+import { ALLOCATION_KEYS, allocationRuleMatches } from "@/lib/db/allocation-rule-sql";
 
 export type AllocationRuleRow = {
   id: string;

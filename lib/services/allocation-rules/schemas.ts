@@ -1,18 +1,6 @@
 import { z } from "zod";
 import { idField, optionalIdField, optionalTextField, versionField } from "@/lib/validation/fields";
 
-/** The charge fields an allocation rule can name, in the order forms and lists show them. */
-export const ALLOCATION_RULE_FIELDS = [
-  "providerId",
-  "serviceName",
-  "skuId",
-  "regionId",
-  "subAccountId",
-  "tagKey",
-  "tagValue",
-  "resourceIdPrefix",
-] as const;
-
 // An allocation rule: the charges whose every named FOCUS field equals the rule's go to its workload (first rule by position wins).
 export const AllocationRuleFields = z.object({
   providerId: optionalIdField("a provider"),
