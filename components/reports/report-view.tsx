@@ -17,6 +17,14 @@ import { getPowerPage } from "@/lib/queries/power";
 import type { Ctx } from "@/lib/auth/context";
 import { SECTION_LABELS, scopeFilters, scopePlanInput, type ReportScope, type ReportSection } from "@/lib/queries/reports/scope";
 import { PlanView } from "@/components/plan/plan-view";
+import { InvariantTable, ShowbackTree } from "@/components/allocation/showback";
+import { SurplusView } from "@/components/allocation/surplus-view";
+import { RisingList } from "@/components/allocation/unit-economics/rising-list";
+import { TrendPanel } from "@/components/allocation/unit-economics/trend-panel";
+import { UnitEconomicsTable } from "@/components/allocation/unit-economics/unit-table";
+import { formatMonth } from "@/lib/format/date";
+import { addUtcMonths } from "@/lib/metrics/calendar";
+import { loadReportShowback, loadReportSurplus, loadReportUnitEconomics } from "@/lib/queries/reports/allocation-sections";
 import { planInputsSentence, planQuery } from "@/lib/queries/plan/params";
 import { runPlan } from "@/lib/queries/plan/run";
 
@@ -78,6 +86,9 @@ export async function ReportSections({
     </div>
   );
 }
+
+/** "Aug 2026 – Nov 2026" for the months of [from, to). */
+const months = (from: Date, to: Date) => `${formatMonth(from)} – ${formatMonth(addUtcMonths(to, -1))}`;
 
 async function renderSection(ctx: Ctx, section: ReportSection, scope: ReportScope, filters: PlanningFilters, asOf: Date) {
   const raw = planningSearchParams(filters);
@@ -145,5 +156,49 @@ async function renderSection(ctx: Ctx, section: ReportSection, scope: ReportScop
         </div>
       );
     }
+    case "showback": {
+      const view = await loadReportShowback(ctx, scope, asOf);
+      const r = view.range;
+      return (
+        <div className="space-y-4">
+          <h2 className="text-xl font-semibold">{SECTION_LABELS.showback}</h2>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            {months(view.from, view.to)} · US dollars · actual where billed, planned elsewhere; the blocks&apos; free pools are shared per
+            accelerator family by the pool&apos;s rule and shown apart, in the Shared column.
+          </p>
+          <InvariantTable months={view.months} range={r} costsHref="/costs" />
+          <ShowbackTree
+            caption="Showback by team and workload"
+            teams={view.teams}
+            rows={r.teams}
+            workloads={view.workloads}
+            workloadAmounts={r.workloads}
+            unallocated={r.unallocated}
+            total={r.teamsSum.plus(r.unallocated)}
+          />
+        </div>
+      );
+    }
+    case "unitEconomics": {
+      const view = await loadReportUnitEconomics(ctx, scope, asOf);
+      return (
+        <div className="space-y-4">
+          <h2 className="text-xl font-semibold">{SECTION_LABELS.unitEconomics}</h2>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            {view.months.length ? months(view.months[0]!.from, view.months.at(-1)!.to) : "No complete month"} · a workload&apos;s own
+            showback cost ÷ the tokens it reported × 10⁶, US dollars (its team&apos;s shared pool is not included).
+          </p>
+          <RisingList workloads={view.workloads} />
+          <div className="grid gap-4 lg:grid-cols-2">
+            {view.workloads.map((w) => (
+              <TrendPanel key={w.id} workload={w} />
+            ))}
+          </div>
+          {view.workloads.length > 0 ? <UnitEconomicsTable workloads={view.workloads} /> : null}
+        </div>
+      );
+    }
+    case "surplus":
+      return <SurplusView view={await loadReportSurplus(ctx, scope, asOf)} filterBar={null} />;
   }
 }

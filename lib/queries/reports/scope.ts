@@ -7,7 +7,19 @@ import { PlanInputs } from "@/lib/validation/plan";
 // A report: a title, a note and a scope — the sections it shows, the planning filters (stored as the URL
 // parameters of lib/queries/filters/params.ts, so a preset such as "next 12 months" stays relative) and a scenario.
 
-export const REPORT_SECTIONS = ["kpis", "capacity", "power", "costs", "comparison", "burndowns", "concentration", "plan"] as const;
+export const REPORT_SECTIONS = [
+  "kpis",
+  "capacity",
+  "power",
+  "costs",
+  "comparison",
+  "burndowns",
+  "concentration",
+  "plan",
+  "showback",
+  "unitEconomics",
+  "surplus",
+] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
 export const SECTION_LABELS: Record<ReportSection, string> = {
@@ -19,6 +31,9 @@ export const SECTION_LABELS: Record<ReportSection, string> = {
   burndowns: "Contract burn-downs",
   concentration: "Concentration",
   plan: "Procurement plan",
+  showback: "Showback by team",
+  unitEconomics: "Unit economics ($ per 1M tokens)",
+  surplus: "Surplus and resale",
 };
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Months are written YYYY-MM.");

@@ -15,6 +15,8 @@ import { createShareLink } from "@/lib/services/shares/create";
 import { resolveShareToken } from "@/lib/services/shares/resolve";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
 import { runPlan } from "@/lib/queries/plan/run";
+import { Dec } from "@/lib/metrics/decimal";
+import { loadReportShowback } from "./allocation-sections";
 import { reportSectionCsv } from "./section-csv";
 import { loadReportBurndowns } from "./sections";
 import { getContractBurndown } from "@/lib/queries/contracts/burndown";
@@ -71,6 +73,14 @@ describeOnEachEngine("a shared report's sections as CSV", (engine) => {
     const { view } = await getCostsFromUrl(shareCtx, planningSearchParams(scopeFilters(scope, AS_OF)), AS_OF);
     const spend = await collect((await reportSectionCsv(shareCtx, "costs", scope, AS_OF)).rows);
     expect(spend).toHaveLength(view.cells.length);
+    // Chargeback: each month's rows (teams and the unallocated row) add up to that month's Costs total, as on /allocation.
+    const chargeback = (await collect((await reportSectionCsv(shareCtx, "showback", scope, AS_OF)).rows)).map((r) => r.map(cellText));
+    const showback = await loadReportShowback(shareCtx, scope, AS_OF);
+    expect(showback.months.length).toBeGreaterThan(0);
+    for (const m of showback.months) {
+      const sum = chargeback.filter((r) => r[3] === m.key).reduce((t, r) => t.plus(String(r[10])), new Dec(0));
+      expect(sum.toFixed(2), m.key).toBe(m.costsTotal.toFixed(2));
+    }
     // Burn-downs: the contract page's own function (projected = consumed + scheduled + other), money to the cent,
     // never a 40-digit decimal.
     const { terms } = await loadReportBurndowns(shareCtx, scopeFilters(scope, AS_OF), AS_OF);

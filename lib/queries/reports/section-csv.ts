@@ -13,6 +13,7 @@ import type { Ctx } from "@/lib/auth/context";
 import { scopeFilters, scopePlanInput, type ReportScope, type ReportSection } from "@/lib/queries/reports/scope";
 import { runPlan } from "@/lib/queries/plan/run";
 import { procurementRequestCsv } from "@/lib/queries/plan/request-csv";
+import { showbackTable, surplusTable, unitEconomicsTable } from "./allocation-sections";
 import { burndownTable, concentrationTable, kpiTable, powerTable, type CsvTable } from "./answer-tables";
 
 function* mapped<T, U>(items: readonly T[], fn: (item: T) => U): Generator<U> {
@@ -22,7 +23,8 @@ function* mapped<T, U>(items: readonly T[], fn: (item: T) => U): Generator<U> {
 /**
  * One section of a report as CSV, read with the report's stored scope only (as the rendered report is): the
  * table each app page exports for that section — key figures, the capacity gap table, power per site-month,
- * spend per month, provider comparison, burn-down points, concentration shares.
+ * spend per month, provider comparison, burn-down points, concentration shares, the procurement request, the chargeback,
+ * $ per 1M tokens per workload and month, surplus per family and month.
  */
 export async function reportSectionCsv(ctx: Ctx, section: ReportSection, scope: ReportScope, asOf: Date): Promise<CsvTable> {
   const filters = scopeFilters(scope, asOf);
@@ -58,5 +60,11 @@ export async function reportSectionCsv(ctx: Ctx, section: ReportSection, scope: 
       const run = await runPlan({ ctx, input: scopePlanInput(scope), asOf });
       return { fileName: `procurement-request-${isoDay(asOf)}.csv`, ...procurementRequestCsv(run) };
     }
+    case "showback":
+      return showbackTable(ctx, scope, asOf);
+    case "unitEconomics":
+      return unitEconomicsTable(ctx, scope, asOf);
+    case "surplus":
+      return surplusTable(ctx, scope, asOf);
   }
 }
