@@ -238,10 +238,12 @@ export async function allocationRuleVersion(db: Db, note: string, archivedAt: Da
     .where(sql`${allocationRules.notes} = ${note}`);
   if (found) return found;
   const { id: workloadId } = await workloadVersion(db, "PM-WL-RULE");
+  // The position is read first: Citus refuses a subquery inside an INSERT into a reference table.
+  const [last] = await db.select({ position: sql<number>`coalesce(max(${allocationRules.position}), 0)::int` }).from(allocationRules);
   const [row] = await db
     .insert(allocationRules)
     .values({
-      position: sql`(select coalesce(max(position), 0) + 1 from allocation_rules)`,
+      position: Number(last?.position ?? 0) + 1,
       serviceName: note,
       workloadId,
       notes: note,
