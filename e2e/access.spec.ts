@@ -1,4 +1,4 @@
-import { browserCsv, expect, test } from "./fixtures";
+import { browserCsv, expect, test, openSettingsTab } from "./fixtures";
 
 test.describe("access", () => {
   for (const path of ["/", "/settings/audit", "/settings/audit?page=2"]) {
@@ -22,7 +22,7 @@ test.describe("access", () => {
 
   test("an admin reads the audit log with the seed entry", async ({ page, signInPage }) => {
     await signInPage.signInAs("admin");
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" }).click();
+    await openSettingsTab(page, "Audit log");
     await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
     await expect(page.getByRole("cell", { name: "seed.demo" })).toBeVisible();
   });

@@ -32,6 +32,13 @@ export const test = base.extend<{ signInPage: SignInPage }>({
 
 export { expect };
 
+/** Opens a Settings tab the way a user does: the sidebar's Settings link, then the tab. */
+export async function openSettingsTab(page: Page, name: string): Promise<void> {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+}
+
 const BOM = "\uFEFF";
 
 /** A CSV the browser downloaded (or a request made with the signed-in session): it starts with the UTF-8 byte order mark, so a double-click into Excel reads it as UTF-8; the text after it. */

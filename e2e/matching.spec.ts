@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, test, openSettingsTab } from "./fixtures";
 
 const SHOTS = process.env.E2E_SCREENSHOT_DIR ?? "/tmp/headroom-shots";
 
@@ -162,7 +162,7 @@ test.describe("matching charges to accelerator types", () => {
 
   test("a viewer sees SKU mappings and unmatched charges, and is told who can map them", async ({ page, signInPage }) => {
     await signInPage.signInAs("viewer");
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "SKU mappings" }).click();
+    await openSettingsTab(page, "SKU mappings");
     await expect(page.getByRole("heading", { level: 1, name: "SKU mappings" })).toBeVisible();
     await expect(page.getByRole("link", { name: "New mapping" })).toHaveCount(0);
     for (const path of ["/settings/sku-mappings/new", "/costs/mappings/new"]) {

@@ -1,4 +1,4 @@
-import { browserCsv, expect, SignInPage, test } from "./fixtures";
+import { browserCsv, expect, SignInPage, test, openSettingsTab } from "./fixtures";
 
 const SHOTS = process.env.SCREENSHOT_DIR;
 
@@ -6,7 +6,7 @@ test.describe("settings and sites", () => {
   test("an admin creates a user and changes their role", async ({ page, signInPage }) => {
     const email = `e2e-user-${Date.now()}@example.com`;
     await signInPage.signInAs("admin");
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
+    await openSettingsTab(page, "Users");
     await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
     await page.getByRole("link", { name: "New user" }).click();
     await page.getByLabel("Email").fill(email);
@@ -36,7 +36,7 @@ test.describe("settings and sites", () => {
   test("an admin creates an API key, sees it once and revokes it", async ({ page, signInPage }) => {
     const name = `e2e key ${Date.now()}`;
     await signInPage.signInAs("admin");
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "API keys" }).click();
+    await openSettingsTab(page, "API keys");
     const form = page.getByRole("form", { name: "New API key" });
     await form.getByLabel("Name", { exact: true }).fill(name);
     await form.getByLabel("Role").selectOption("infra");
@@ -168,8 +168,10 @@ test.describe("settings and sites", () => {
   test("a viewer sees sites without edit controls and cannot open settings it lacks", async ({ page, signInPage }) => {
     await signInPage.signInAs("viewer");
     const nav = page.getByRole("navigation", { name: "Main" });
-    await expect(nav.getByRole("link", { name: "Users" })).toHaveCount(0);
-    await expect(nav.getByRole("link", { name: "API keys" })).toHaveCount(0);
+    await openSettingsTab(page, "Providers");
+    const tabs = page.getByRole("navigation", { name: "Settings" });
+    await expect(tabs.getByRole("link", { name: "Accelerator catalog" })).toBeVisible();
+    for (const name of ["Users", "API keys", "Pool rules", "Audit log"]) await expect(tabs.getByRole("link", { name })).toHaveCount(0);
     await nav.getByRole("link", { name: "Sites" }).click();
     await expect(page.getByRole("link", { name: "New site" })).toHaveCount(0);
     await page.getByRole("link", { name: "Abilene" }).click();

@@ -1,4 +1,4 @@
-import { expect, ROLES, test } from "./fixtures";
+import { expect, ROLES, test, openSettingsTab } from "./fixtures";
 
 test.describe("sign-in", () => {
   for (const role of ROLES) {
@@ -6,9 +6,11 @@ test.describe("sign-in", () => {
       await signInPage.signInAs(role);
       // The sidebar shows who is signed in (the closed Menu dialog holds the same line, hidden).
       await expect(page.getByText(`${role}@headroom.local`).filter({ visible: true })).toBeVisible();
-      const auditLink = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" });
-      if (role === "admin") await expect(auditLink).toBeVisible();
-      else await expect(auditLink).toHaveCount(0);
+      // Settings opens on Providers for everyone; only an admin has the Audit log tab.
+      await openSettingsTab(page, "Providers");
+      const auditTab = page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Audit log" });
+      if (role === "admin") await expect(auditTab).toBeVisible();
+      else await expect(auditTab).toHaveCount(0);
       await page.getByRole("button", { name: "Sign out" }).click();
       await expect(page).toHaveURL(/\/signin/);
       await page.goto("/");

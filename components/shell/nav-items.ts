@@ -1,7 +1,11 @@
 import type { Permission } from "@/lib/auth/permissions";
 
-/** The sidebar's groups, in order: planning views, money views, who uses the compute, the registers, data upkeep, administration. */
-export const NAV_GROUPS = ["Plan", "Money", "Allocation", "Registers", "Data", "Settings"] as const;
+/**
+ * The sidebar's groups, in order: planning views, money views, who uses the compute, the registers, data upkeep. The
+ * reference data and administration pages sit under one Settings link, as tabs (SETTINGS_ITEMS): the whole sidebar
+ * stays above the fold at 1280×900.
+ */
+export const NAV_GROUPS = ["Plan", "Money", "Allocation", "Registers", "Data"] as const;
 type NavGroup = (typeof NAV_GROUPS)[number];
 
 export type NavItem = {
@@ -11,16 +15,10 @@ export type NavItem = {
   permission: Permission;
   icon:
     | "overview"
-    | "audit"
     | "contracts"
     | "reservations"
     | "sites"
-    | "providers"
-    | "accelerators"
-    | "users"
-    | "apiKeys"
     | "imports"
-    | "skuMappings"
     | "power"
     | "concentration"
     | "leaseVsBuild"
@@ -33,11 +31,11 @@ export type NavItem = {
     | "plan"
     | "reports"
     | "showback"
-    | "poolRules"
     | "teams"
     | "workloads"
     | "surplus"
     | "unitEconomics"
+    | "settings"
     | "allocationRules";
 };
 
@@ -64,11 +62,18 @@ export const NAV_ITEMS: NavItem[] = [
   { group: "Registers", href: "/reservations", label: "Reservations", permission: "app.read", icon: "reservations" },
   { group: "Registers", href: "/sites", label: "Sites", permission: "app.read", icon: "sites" },
   { group: "Data", href: "/imports", label: "Imports", permission: "app.read", icon: "imports" },
-  { group: "Data", href: "/settings/providers", label: "Providers", permission: "app.read", icon: "providers" },
-  { group: "Data", href: "/settings/accelerators", label: "Accelerator catalog", permission: "app.read", icon: "accelerators" },
-  { group: "Data", href: "/settings/sku-mappings", label: "SKU mappings", permission: "app.read", icon: "skuMappings" },
-  { group: "Settings", href: "/settings/users", label: "Users", permission: "users.manage", icon: "users" },
-  { group: "Settings", href: "/settings/api-keys", label: "API keys", permission: "api_keys.manage", icon: "apiKeys" },
-  { group: "Settings", href: "/settings/pool-rules", label: "Pool rules", permission: "pool_rules.write", icon: "poolRules" },
-  { group: "Settings", href: "/settings/audit", label: "Audit log", permission: "audit.read", icon: "audit" },
+  { group: "Data", href: "/settings", label: "Settings", permission: "app.read", icon: "settings" },
+];
+
+export type SettingsItem = Omit<NavItem, "group" | "icon">;
+
+/** The pages under Settings, as its tabs, each shown to the roles that may open it. */
+export const SETTINGS_ITEMS: SettingsItem[] = [
+  { href: "/settings/providers", label: "Providers", permission: "app.read" },
+  { href: "/settings/accelerators", label: "Accelerator catalog", permission: "app.read" },
+  { href: "/settings/sku-mappings", label: "SKU mappings", permission: "app.read" },
+  { href: "/settings/pool-rules", label: "Pool rules", permission: "pool_rules.write" },
+  { href: "/settings/users", label: "Users", permission: "users.manage" },
+  { href: "/settings/api-keys", label: "API keys", permission: "api_keys.manage" },
+  { href: "/settings/audit", label: "Audit log", permission: "audit.read" },
 ];

@@ -10,25 +10,19 @@ import {
   ListChecks,
   CircleDollarSign,
   Coins,
-  Cloud,
-  Cpu,
   FileSignature,
   FileText,
   FlaskConical,
   Gauge,
   GitFork,
   HandCoins,
-  KeyRound,
   LayoutDashboard,
   Network,
   PieChart,
   ReceiptText,
   Scale,
-  ScrollText,
-  SlidersHorizontal,
-  Tags,
+  Settings,
   Upload,
-  Users,
   Zap,
 } from "lucide-react";
 import Link from "next/link";
@@ -37,16 +31,10 @@ import { cn } from "@/lib/utils";
 
 const ICONS = {
   overview: LayoutDashboard,
-  audit: ScrollText,
   contracts: FileSignature,
   reservations: CalendarRange,
   sites: Building2,
-  providers: Cloud,
-  accelerators: Cpu,
-  users: Users,
-  apiKeys: KeyRound,
   imports: Upload,
-  skuMappings: Tags,
   power: Zap,
   concentration: PieChart,
   leaseVsBuild: Scale,
@@ -59,12 +47,12 @@ const ICONS = {
   plan: ListChecks,
   reports: FileText,
   showback: ReceiptText,
-  poolRules: SlidersHorizontal,
   teams: Network,
   workloads: Boxes,
   allocationRules: GitFork,
   surplus: HandCoins,
   unitEconomics: Coins,
+  settings: Settings,
 } as const;
 
 export type NavLinkGroup = { name: string; items: { href: string; label: string; icon: keyof typeof ICONS }[] };
@@ -78,7 +66,7 @@ export function NavLinks({ groups, idPrefix }: { groups: NavLinkGroup[]; idPrefi
     .filter((href) => (href === "/" ? pathname === "/" : pathname.startsWith(href)))
     .sort((a, b) => b.length - a.length)[0];
   return (
-    <div className="flex flex-col gap-2">
+    <div className="flex flex-col gap-1.5">
       {groups.map((group) => {
         const headingId = `${idPrefix}-${group.name.toLowerCase()}`;
         return (
@@ -96,7 +84,7 @@ export function NavLinks({ groups, idPrefix }: { groups: NavLinkGroup[]; idPrefi
                       href={item.href}
                       aria-current={active ? "page" : undefined}
                       className={cn(
-                        "flex items-center gap-2 rounded-md px-3 py-1 text-sm font-medium whitespace-nowrap",
+                        "flex items-center gap-2 rounded-md px-3 py-[3px] text-sm font-medium whitespace-nowrap",
                         active
                           ? "bg-brand-50 text-brand-700 dark:bg-slate-800 dark:text-white"
                           : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800",

@@ -49,6 +49,18 @@ async function linkOidcUser(email: string | null | undefined, name: string | nul
   return user;
 }
 
+// One line a minute at most, with the count since the last: a browser holding an old cookie sends it with every
+// request, and a line per request buried the server's log.
+const undecryptable = { last: 0, since: 0 };
+function warnUndecryptable(): void {
+  undecryptable.since += 1;
+  const now = Date.now();
+  if (now - undecryptable.last < 60_000) return;
+  console.warn(`[auth] ${undecryptable.since} session cookie(s) that do not decrypt were ignored (signed-out visitors)`);
+  undecryptable.last = now;
+  undecryptable.since = 0;
+}
+
 export function authOptions(): NextAuthOptions {
   return {
     secret: env().authSecret,
@@ -58,7 +70,7 @@ export function authOptions(): NextAuthOptions {
     // error: one line instead of next-auth's stack trace per request.
     logger: {
       error(code, metadata) {
-        if (code === "JWT_SESSION_ERROR") console.warn("[auth] a session cookie that does not decrypt was ignored");
+        if (code === "JWT_SESSION_ERROR") warnUndecryptable();
         else console.error(`[next-auth][error][${code}]`, metadata);
       },
     },

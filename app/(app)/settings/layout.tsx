@@ -1,0 +1,19 @@
+import type { ReactNode } from "react";
+import { SETTINGS_ITEMS } from "@/components/shell/nav-items";
+import { SettingsTabs } from "@/components/shell/settings-tabs";
+import { can } from "@/lib/auth/permissions";
+import { requireCtx } from "@/lib/auth/session";
+
+export const dynamic = "force-dynamic";
+
+/** Every Settings page under the tabs its user may open (each page still checks its own permission). */
+export default async function SettingsLayout({ children }: { children: ReactNode }) {
+  const ctx = await requireCtx();
+  const items = SETTINGS_ITEMS.filter((item) => can(ctx.actor.role, item.permission)).map(({ href, label }) => ({ href, label }));
+  return (
+    <>
+      <SettingsTabs items={items} />
+      {children}
+    </>
+  );
+}
