@@ -20,6 +20,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
+          globalSetup: ["lib/testing/global-setup.ts"],
           include: ["lib/**/*.int.test.ts", "app/**/*.int.test.ts", "scripts/**/*.int.test.ts"],
           environment: "node",
           testTimeout: 120_000,

@@ -31,7 +31,8 @@ export function serverUrlOf(db: Db): string | null {
  */
 export const POOL = { max: 10, connectTimeoutSeconds: 30 };
 
-export async function openDatabase(options: { url?: string; dataDir?: string; max?: number }): Promise<DbHandle> {
+/** `loadDataDir` (in-memory PGlite only): start from a data directory dumped by PGlite's dumpDataDir (test copies). */
+export async function openDatabase(options: { url?: string; dataDir?: string; max?: number; loadDataDir?: Blob }): Promise<DbHandle> {
   if (options.url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
@@ -58,7 +59,7 @@ export async function openDatabase(options: { url?: string; dataDir?: string; ma
   // 32 MB of shared buffers instead of 128 MB: the embedded engine holds small data (its files sit in the OS page
   // cache anyway), and a large import would otherwise fill all 128 MB inside the process (bench:ingest --pglite).
   const startParams = [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"];
-  const client = dir ? new PGlite(dir, { startParams }) : new PGlite({ startParams });
+  const client = dir ? new PGlite(dir, { startParams }) : new PGlite({ startParams, loadDataDir: options.loadDataDir });
   await client.waitReady;
   const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
   return { db, kind: "pglite", close: () => client.close() };

@@ -2,18 +2,17 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/rows";
-import { seedDemo } from "@/lib/demo";
 import { getShowback } from "@/lib/queries/allocation/showback";
 import { roleCtx } from "@/lib/testing/commercial-fixtures";
-import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
+import { createDemoTestDatabase } from "@/lib/testing/demo-database";
+import { describeOnEachEngine } from "@/lib/testing/databases";
 
 const AS_OF = new Date("2026-11-17T09:30:00Z");
 
 describeOnEachEngine("demo use per workload", (engine) => {
   let handle: DbHandle;
   beforeAll(async () => {
-    handle = await createTestDatabase(engine);
-    await seedDemo(handle.db, { demoPassword: "demo password 1", asOf: AS_OF });
+    handle = await createDemoTestDatabase(engine);
   }, 180_000);
   afterAll(() => handle?.close());
 

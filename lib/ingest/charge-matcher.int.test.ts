@@ -3,15 +3,14 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle, Executor } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/rows";
-import { seedDemo } from "@/lib/demo";
-import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
+import { createDemoTestDatabase } from "@/lib/testing/demo-database";
+import { describeOnEachEngine } from "@/lib/testing/databases";
 import { importFile, requireFocusData } from "@/lib/testing/focus-import";
 import { insertMatchingCases, insertMatchingRegisters, MATCHING_CASES } from "@/lib/testing/matching-world";
 import { loadChargeMatcher, type ChargeKeys, type ChargeTies } from "./charge-matcher";
 import { rematchCharges } from "./matching";
 
 const dir = requireFocusData();
-const AS_OF = new Date("2026-11-17T09:30:00Z");
 const FILES = ["FOCUS-1.0/focus_sample.csv", "synthetic-1.3/focus_sample_costandusage_aws_1000.csv"];
 
 type Row = {
@@ -78,9 +77,8 @@ describeOnEachEngine("Node charge matcher against withChargeTies", (engine) => {
   let rows: Row[];
   let demoImports: Set<string>;
   beforeAll(async () => {
-    handle = await createTestDatabase(engine);
+    handle = await createDemoTestDatabase(engine);
     const db = handle.db;
-    await seedDemo(db, { demoPassword: "matching demo", asOf: AS_OF });
     demoImports = new Set((await queryRows<{ id: string }>(db, sql`select id::text as id from imports`)).map((r) => r.id));
     for (const file of FILES) {
       const result = await importFile(db, path.join(dir, file));

@@ -2,11 +2,11 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/rows";
-import { seedDemo } from "@/lib/demo";
 import { scenarios } from "@/lib/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { roleCtx } from "@/lib/testing/commercial-fixtures";
-import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
+import { createDemoTestDatabase } from "@/lib/testing/demo-database";
+import { describeOnEachEngine } from "@/lib/testing/databases";
 import type { Ctx } from "@/lib/auth/context";
 import { applyScenario } from "./apply";
 import { loadBaseline, loadPlanningModel } from "./model";
@@ -22,8 +22,7 @@ describeOnEachEngine("loadPlanningModel on the demo seed", (engine) => {
   let handle: DbHandle;
   let viewer: Ctx;
   beforeAll(async () => {
-    handle = await createTestDatabase(engine);
-    await seedDemo(handle.db, { demoPassword: "demo password 1", asOf: AS_OF });
+    handle = await createDemoTestDatabase(engine);
     viewer = roleCtx(handle.db, "viewer");
   }, 120_000);
   afterAll(() => handle?.close());

@@ -19,12 +19,22 @@ export async function createCitusTestDatabase(
   coordinatorUrl: string,
   name: string,
   prepare: (url: string) => Promise<void>,
+  template: CitusTemplate = SCHEMA_TEMPLATE,
 ): Promise<string> {
   const nodes = await clusterNodes(coordinatorUrl);
-  const template = await ensureTemplate(coordinatorUrl, nodes, prepare);
-  await Promise.all(nodes.map((node) => onNode(coordinatorUrl, node, `create database "${name}" template "${template}"`)));
+  const from = await ensureTemplate(coordinatorUrl, nodes, template, prepare);
+  await Promise.all(nodes.map((node) => onNode(coordinatorUrl, node, `create database "${name}" template "${from}"`)));
   return urlOf(coordinatorUrl, nodes[0]!, name);
 }
+
+/** A template database: its name, the names of stale ones (dropped when this one is built), the lock that builds it. */
+export type CitusTemplate = { name: () => string; stale: string; lock: number };
+
+const SCHEMA_TEMPLATE: CitusTemplate = {
+  name: () => `headroom_citus_template_${schemaHash()}`,
+  stale: "headroom_citus_template_%",
+  lock: TEMPLATE_LOCK,
+};
 
 export async function dropCitusDatabase(coordinatorUrl: string, name: string): Promise<void> {
   const nodes = await clusterNodes(coordinatorUrl);
@@ -53,11 +63,16 @@ async function onNode(coordinatorUrl: string, node: Node, ddl: string): Promise<
   });
 }
 
-async function ensureTemplate(coordinatorUrl: string, nodes: Node[], prepare: (url: string) => Promise<void>): Promise<string> {
-  const template = `headroom_citus_template_${schemaHash()}`;
+async function ensureTemplate(
+  coordinatorUrl: string,
+  nodes: Node[],
+  spec: CitusTemplate,
+  prepare: (url: string) => Promise<void>,
+): Promise<string> {
+  const template = spec.name();
   const lock = postgres(coordinatorUrl, { max: 1, onnotice: () => {} });
   try {
-    await lock`select pg_advisory_lock(${TEMPLATE_LOCK})`;
+    await lock`select pg_advisory_lock(${spec.lock})`;
     const ready = await Promise.all(
       nodes.map((node) =>
         withClient(
@@ -67,7 +82,7 @@ async function ensureTemplate(coordinatorUrl: string, nodes: Node[], prepare: (u
       ),
     );
     if (ready.every((rows) => rows.length === 1)) return template;
-    const stale = await lock<{ name: string }[]>`select datname as name from pg_database where datname like 'headroom_citus_template_%'`;
+    const stale = await lock<{ name: string }[]>`select datname as name from pg_database where datname like ${spec.stale}`;
     for (const name of new Set([template, ...stale.map((r) => r.name)]))
       await Promise.all(nodes.map((node) => onNode(coordinatorUrl, node, `drop database if exists "${name}" with (force)`)));
     const url = await createCitusDatabase(coordinatorUrl, nodes, template);

@@ -8,8 +8,8 @@ import { installCitusDataVersion } from "./citus-data-version";
 import { installVersionTriggers } from "./version-triggers";
 
 // Integration suites run on every selected engine; a server that does not answer fails the run, never skips it.
-const serverUrl = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const citusUrl = process.env.TEST_CITUS_URL;
+export const serverUrl = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+export const citusUrl = process.env.TEST_CITUS_URL;
 
 const ALL_ENGINES = ["pglite", "postgres", "citus"] as const;
 export type Engine = (typeof ALL_ENGINES)[number];
@@ -31,11 +31,26 @@ function selectEngines(list: string | undefined): Engine[] {
 /** `versionTriggers: false` leaves data_version to the app's own bumps (lib/testing/version-triggers.ts). */
 export async function createTestDatabase(engine: Engine, options: { versionTriggers?: boolean } = {}): Promise<DbHandle> {
   const handle = await openTestDatabase(engine);
-  if (options.versionTriggers ?? true) {
-    if (engine === "citus") await installCitusDataVersion(handle.db);
-    else await installVersionTriggers(handle.db);
-  }
+  if (options.versionTriggers ?? true) await installTestVersioning(engine, handle);
   return handle;
+}
+
+/** Migrates an empty database at `url` as a test database of the engine (a template's first step). */
+export async function prepareTestDatabase(engine: "postgres" | "citus", url: string): Promise<DbHandle> {
+  const handle = await openDatabase({ url });
+  try {
+    await migrateDatabase(handle);
+    await installTestVersioning(engine, handle);
+    return handle;
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+async function installTestVersioning(engine: Engine, handle: DbHandle): Promise<void> {
+  if (engine === "citus") await installCitusDataVersion(handle.db);
+  else await installVersionTriggers(handle.db);
 }
 
 async function openTestDatabase(engine: Engine): Promise<DbHandle> {
@@ -59,9 +74,10 @@ async function openTestDatabase(engine: Engine): Promise<DbHandle> {
   return openMigrated(url.toString(), () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`));
 }
 
-async function openMigrated(url: string, drop: () => Promise<void>): Promise<DbHandle> {
+/** Opens a test database (migrating it unless it is a copy of a migrated template); closing it drops it. */
+export async function openMigrated(url: string, drop: () => Promise<void>, options: { migrate?: boolean } = {}): Promise<DbHandle> {
   const handle = await openDatabase({ url });
-  await migrateDatabase(handle);
+  if (options.migrate ?? true) await migrateDatabase(handle);
   return {
     ...handle,
     close: async () => {
@@ -71,7 +87,7 @@ async function openMigrated(url: string, drop: () => Promise<void>): Promise<DbH
   };
 }
 
-async function adminQuery(url: string, query: string): Promise<void> {
+export async function adminQuery(url: string, query: string): Promise<void> {
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await admin.unsafe(query);

@@ -2,9 +2,9 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/rows";
-import { seedDemo } from "@/lib/demo";
 import { ValidationError } from "@/lib/errors";
-import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
+import { createDemoTestDatabase } from "@/lib/testing/demo-database";
+import { describeOnEachEngine } from "@/lib/testing/databases";
 import type { planJson } from "@/lib/queries/plan/json";
 import { runHeadroom } from "./headroom-cli";
 
@@ -14,8 +14,7 @@ const AS_OF = "2026-11-17T09:30:00Z";
 describeOnEachEngine("npm run headroom -- plan", (engine) => {
   let handle: DbHandle;
   beforeAll(async () => {
-    handle = await createTestDatabase(engine);
-    await seedDemo(handle.db, { demoPassword: "demo password 1", asOf: new Date(AS_OF) });
+    handle = await createDemoTestDatabase(engine);
   }, 180_000);
   afterAll(() => handle?.close());
 

@@ -2,12 +2,12 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/rows";
-import { seedDemo } from "@/lib/demo";
 import { Dec } from "@/lib/metrics/decimal";
 import { centsKeepingSum, ownCost } from "@/lib/metrics/showback";
 import { getCostsView } from "@/lib/queries/costs";
 import { roleCtx } from "@/lib/testing/commercial-fixtures";
-import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
+import { createDemoTestDatabase } from "@/lib/testing/demo-database";
+import { describeOnEachEngine } from "@/lib/testing/databases";
 import type { Ctx } from "@/lib/auth/context";
 import { eq } from "drizzle-orm";
 import { auditLog, teams } from "@/lib/db/schema";
@@ -25,8 +25,7 @@ describeOnEachEngine("showback on the demo data", (engine) => {
   let handle: DbHandle;
   let viewer: Ctx;
   beforeAll(async () => {
-    handle = await createTestDatabase(engine);
-    await seedDemo(handle.db, { demoPassword: "demo password 1", asOf: AS_OF });
+    handle = await createDemoTestDatabase(engine);
     viewer = roleCtx(handle.db, "viewer");
   }, 180_000);
   afterAll(() => handle?.close());

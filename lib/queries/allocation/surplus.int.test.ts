@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { seedDemo } from "@/lib/demo";
 import { acceleratorTypes, allocations, demandPlans, offers, teams, workloads } from "@/lib/db/schema";
 import { insertCatalog, insertReservationRow, roleCtx } from "@/lib/testing/commercial-fixtures";
+import { createDemoTestDatabase } from "@/lib/testing/demo-database";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
 import { getSurplus, nextQuarterOf } from "./surplus";
 
@@ -134,8 +134,7 @@ describeOnEachEngine("surplus on the demo data", (engine) => {
   let handle: DbHandle;
   const asOf = new Date("2026-11-17T09:30:00Z");
   beforeAll(async () => {
-    handle = await createTestDatabase(engine);
-    await seedDemo(handle.db, { demoPassword: "demo password 1", asOf });
+    handle = await createDemoTestDatabase(engine);
   }, 480_000);
   afterAll(() => handle?.close());
 

@@ -5,9 +5,9 @@ import { readCsv } from "@/lib/csv/read";
 import { csvResponse } from "@/lib/csv/response";
 import type { DbHandle } from "@/lib/db/client";
 import { contracts, users } from "@/lib/db/schema";
-import { seedDemo } from "@/lib/demo";
 import { Dec } from "@/lib/metrics/decimal";
-import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
+import { createDemoTestDatabase } from "@/lib/testing/demo-database";
+import { describeOnEachEngine } from "@/lib/testing/databases";
 import { procurementIdentityErrors } from "@/lib/testing/procurement-identities";
 import { getContractBurndown } from "./burndown";
 import { parseContractListParams } from "./index";
@@ -19,8 +19,7 @@ describeOnEachEngine("the procurement register on the demo data", (engine) => {
   let handle: DbHandle;
   let finance: Ctx;
   beforeAll(async () => {
-    handle = await createTestDatabase(engine);
-    await seedDemo(handle.db, { demoPassword: "demo password 1", asOf: AS_OF });
+    handle = await createDemoTestDatabase(engine);
     const [f] = await handle.db.select().from(users).where(eq(users.role, "finance")).limit(1);
     finance = { db: handle.db, actor: { id: f!.id, email: f!.email, role: "finance", kind: "user" } };
   }, 180_000);

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { seedDemo } from "@/lib/demo";
 import { scenarios } from "@/lib/db/schema";
 import { ValidationError } from "@/lib/errors";
 import type { Ctx } from "@/lib/auth/context";
 import { roleCtx } from "@/lib/testing/commercial-fixtures";
-import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
+import { createDemoTestDatabase } from "@/lib/testing/demo-database";
+import { describeOnEachEngine } from "@/lib/testing/databases";
 import { getCapacity } from "@/lib/queries/capacity";
 import { monthStart } from "@/lib/planning/procurement/hours";
 import { runPlan, type PlanRun } from "@/lib/queries/plan/run";
@@ -22,8 +22,7 @@ describeOnEachEngine("the procurement plan's world on the demo seed", (engine) =
   let scenarioId: string;
   let demo: PlanRun;
   beforeAll(async () => {
-    handle = await createTestDatabase(engine);
-    await seedDemo(handle.db, { demoPassword: "demo password 1", asOf: AS_OF });
+    handle = await createDemoTestDatabase(engine);
     viewer = roleCtx(handle.db, "viewer");
     const [s] = await handle.db
       .insert(scenarios)

@@ -4,7 +4,6 @@ import type { CsvRows } from "@/lib/csv/response";
 import type { CsvValue } from "@/lib/csv/write";
 import type { DbHandle } from "@/lib/db/client";
 import { auditLog, sharedReports, users } from "@/lib/db/schema";
-import { seedDemo } from "@/lib/demo";
 import { planningSearchParams } from "@/lib/queries/filters/params";
 import { getCostsFromUrl } from "@/lib/queries/costs/from-url";
 import { getOverview } from "@/lib/queries/overview";
@@ -13,7 +12,8 @@ import { createReport } from "@/lib/services/reports/create";
 import { REPORT_SECTIONS, scopeFilters, type ReportScope } from "@/lib/queries/reports/scope";
 import { createShareLink } from "@/lib/services/shares/create";
 import { resolveShareToken } from "@/lib/services/shares/resolve";
-import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
+import { createDemoTestDatabase } from "@/lib/testing/demo-database";
+import { describeOnEachEngine } from "@/lib/testing/databases";
 import { runPlan } from "@/lib/queries/plan/run";
 import { Dec } from "@/lib/metrics/decimal";
 import { loadReportShowback } from "./allocation-sections";
@@ -36,8 +36,7 @@ describeOnEachEngine("a shared report's sections as CSV", (engine) => {
   let finance: Ctx;
   let shareCtx: Ctx;
   beforeAll(async () => {
-    handle = await createTestDatabase(engine);
-    await seedDemo(handle.db, { demoPassword: "demo password 1", asOf: AS_OF });
+    handle = await createDemoTestDatabase(engine);
     const [f] = await handle.db.select().from(users).where(eq(users.role, "finance")).limit(1);
     finance = { db: handle.db, actor: { id: f!.id, email: f!.email, role: "finance", kind: "user" } };
     shareCtx = { db: handle.db, actor: { id: null, email: "share-link:test", role: "viewer", kind: "system" } };

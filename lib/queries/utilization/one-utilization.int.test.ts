@@ -3,11 +3,11 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Ctx } from "@/lib/auth/context";
 import type { DbHandle } from "@/lib/db/client";
 import { reservations } from "@/lib/db/schema";
-import { seedDemo } from "@/lib/demo";
 import { isoDay } from "@/lib/metrics/calendar";
 import { getOverview, type OverviewResult } from "@/lib/queries/overview";
 import { overviewLinks } from "@/lib/queries/overview/points";
 import { roleCtx } from "@/lib/testing/commercial-fixtures";
+import { createDemoTestDatabase } from "@/lib/testing/demo-database";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
 import { FIXTURE_AS_OF, insertOverviewFixture } from "@/lib/testing/overview-fixture";
 import { getUtilizationFromUrl } from "./index";
@@ -88,9 +88,8 @@ describeOnEachEngine("one utilization on the demo data", (engine) => {
   let viewer: Ctx;
 
   beforeAll(async () => {
-    handle = await createTestDatabase(engine);
+    handle = await createDemoTestDatabase(engine);
     viewer = roleCtx(handle.db, "viewer");
-    await seedDemo(handle.db, { demoPassword: "demo password 1", asOf: AS_OF });
   });
   afterAll(() => handle.close());
 

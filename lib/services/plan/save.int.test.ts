@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/rows";
-import { seedDemo } from "@/lib/demo";
 import { ForbiddenError } from "@/lib/errors";
 import type { Ctx } from "@/lib/auth/context";
 import { dec } from "@/lib/metrics/decimal";
@@ -12,7 +11,8 @@ import { getPowerPage } from "@/lib/queries/power";
 import { createDemandPlan } from "@/lib/services/demand-plans/create";
 import { createScenario } from "@/lib/services/scenarios/create";
 import { roleCtx } from "@/lib/testing/commercial-fixtures";
-import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
+import { createDemoTestDatabase } from "@/lib/testing/demo-database";
+import { describeOnEachEngine } from "@/lib/testing/databases";
 import type { ScenarioOverrides } from "@/lib/planning/overrides";
 import { monthStart } from "@/lib/planning/procurement/hours";
 import { procurementRequestCsv } from "@/lib/queries/plan/request-csv";
@@ -30,8 +30,7 @@ describeOnEachEngine("a procurement plan saved as a scenario, on the demo seed",
   let viewer: Ctx;
   let growth: string;
   beforeAll(async () => {
-    handle = await createTestDatabase(engine);
-    await seedDemo(handle.db, { demoPassword: "demo password 1", asOf: AS_OF });
+    handle = await createDemoTestDatabase(engine);
     infra = roleCtx(handle.db, "infra");
     viewer = roleCtx(handle.db, "viewer");
     const scenario = await createScenario({ ctx: infra, input: { name: "Plan growth", overrides: { demandGrowthPct: "10" } } });
