@@ -2,16 +2,27 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useEffect, useRef } from "react";
 import { cn } from "@/lib/utils";
 
 /**
  * The Settings pages as a row of tabs above each of them (the sidebar has one Settings link). On a phone the row
- * scrolls sideways inside itself; the page does not.
+ * scrolls sideways inside itself (brought to the current tab); the page does not.
  */
 export function SettingsTabs({ items }: { items: { href: string; label: string }[] }) {
   const pathname = usePathname();
+  const navRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const nav = navRef.current;
+    const current = nav?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (nav && current && current.offsetLeft + current.offsetWidth > nav.clientWidth) nav.scrollLeft = current.offsetLeft - 16;
+  }, [pathname]);
   return (
-    <nav aria-label="Settings" className="mx-auto mb-6 max-w-6xl overflow-x-auto border-b border-slate-200 dark:border-slate-800">
+    <nav
+      ref={navRef}
+      aria-label="Settings"
+      className="relative mx-auto mb-6 max-w-6xl overflow-x-auto border-b border-slate-200 dark:border-slate-800"
+    >
       <ul className="flex gap-1">
         {items.map((item) => {
           const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
