@@ -1,10 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { auditLog, teams, workloads } from "@/lib/db/schema";
+import { allocations, auditLog, teams, workloads } from "@/lib/db/schema";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
-import { roleCtx, uniq } from "@/lib/testing/commercial-fixtures";
+import { insertReservationRow, roleCtx, uniq, type Catalog } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
+import { archiveAllocationRule } from "../allocation-rules/archive";
+import { createAllocationRule } from "../allocation-rules/create";
 import { createDemandPlan } from "../demand-plans/create";
 import { updateDemandPlan } from "../demand-plans/update";
 import { archiveTeam } from "../teams/archive";
@@ -25,9 +27,10 @@ async function refusal(p: Promise<unknown>): Promise<ValidationError> {
 describeOnEachEngine("workload verbs", (engine) => {
   let handle: DbHandle;
   let teamId: string;
+  let catalog: Catalog;
   beforeAll(async () => {
     handle = await createTestDatabase(engine);
-    await insertCatalog(handle.db);
+    catalog = await insertCatalog(handle.db);
     const [t] = await handle.db
       .insert(teams)
       .values({ name: uniq("Product") })
@@ -129,6 +132,30 @@ describeOnEachEngine("workload verbs", (engine) => {
       .from(auditLog)
       .where(and(eq(auditLog.entityType, "workload"), eq(auditLog.entityId, w.id)));
     expect(entries.map((x) => x.action)).toEqual(["workload.create", "workload.archive", "workload.unarchive"]);
+  });
+
+  it("archives a workload only once no live allocation rule sends it charges and none of its allocations runs on", async () => {
+    const w = await createWorkload({ ctx: finance(), input: input() });
+    const rule = await createAllocationRule({ ctx: finance(), input: { serviceName: uniq("Object storage"), workloadId: w.id } });
+    const ruled = await refusal(archiveWorkload({ ctx: finance(), input: { id: w.id, version: 1 } }));
+    expect(ruled.message).toBe(
+      `Allocation rule #${rule.position} still sends charges to ${w.name}; point it at another workload or archive it first.`,
+    );
+    await archiveAllocationRule({ ctx: finance(), input: { id: rule.id, version: rule.version } });
+    const block = await insertReservationRow(handle.db, catalog, { quantity: 10 });
+    const [held] = await handle.db
+      .insert(allocations)
+      .values({ reservationId: block.id, workloadId: w.id, quantity: 4, startAt: new Date("2026-02-01T00:00:00Z") })
+      .returning();
+    const holding = await refusal(archiveWorkload({ ctx: finance(), input: { id: w.id, version: 1 } }));
+    expect(holding.message).toBe(`${w.name} still holds capacity on ${block.name}; end those allocations first.`);
+    // An allocation that has ended is history: the workload can go.
+    await handle.db
+      .update(allocations)
+      .set({ endAt: new Date("2026-03-01T00:00:00Z") })
+      .where(eq(allocations.id, held!.id));
+    const archived = await archiveWorkload({ ctx: finance(), input: { id: w.id, version: 1 } });
+    expect(archived.archivedAt).not.toBeNull();
   });
 
   it("refuses a workload under an archived team, and unarchiving one whose team is archived", async () => {
