@@ -20,9 +20,11 @@ const block: UsageBlock = {
   rate: "2",
   currency: "USD",
 };
-const a = (id: string, quantity: number, from: string, to: string | null = null): BlockAllocation => ({
+// Each allocation its own workload unless one is named.
+const a = (id: string, quantity: number, from: string, to: string | null = null, workloadId = `w${id}`): BlockAllocation => ({
   id,
   blockId: "b",
+  workloadId,
   quantity,
   from: d(from),
   to: to ? d(to) : null,
@@ -86,6 +88,35 @@ describe("allocatedUse", () => {
     const usedAh = new Map([["b", { months: [JUNE.from.getTime()], usedAh: ["1800"] }]]);
     const use = allocatedUse({ buckets: [JUNE], blocks, selected: [all[0]!], all, usedAh, measuredTo: d("2026-06-16") });
     expect(use.get("A")!.usedAh).toEqual(["1080"]);
+  });
+
+  it("takes a workload's use from what the feed reported for it, as the showback does, each allocation at most its hours", () => {
+    // June, block used 5,040 AH. A (workload wA) 6 of 10 = 4,320 AH; B (wB) 4 = 2,880 AH. The feed named the workloads:
+    // wA 4,000 AH, wB 1,040 AH → A 4,000 and B 1,040 (pro rata would have said 3,024 and 2,016).
+    const all = [a("A", 6, "2026-06-01"), a("B", 4, "2026-06-01")];
+    const usedAh = new Map([["b", { months: [JUNE.from.getTime()], usedAh: ["5040"] }]]);
+    const reported = new Map([
+      [
+        `b|${JUNE.from.getTime()}`,
+        new Map([
+          ["wA", "4000"],
+          ["wB", "1040"],
+        ]),
+      ],
+    ]);
+    const use = allocatedUse({ buckets: [JUNE], blocks, selected: all, all, usedAh, measuredTo, reported });
+    expect([use.get("A")!.usedAh, use.get("B")!.usedAh]).toEqual([["4000"], ["1040"]]);
+
+    // One workload, two allocations: A1 3 accelerators all June (2,160 AH), A2 3 from 16 June (3 × 15 × 24 = 1,080 AH);
+    // it reported 3,000 AH → A1 2,160 (full), A2 the other 840. C (wC), 2 accelerators, was not named: 0, not a share.
+    const two = [a("A1", 3, "2026-06-01", null, "wA"), a("A2", 3, "2026-06-16", null, "wA"), a("C", 2, "2026-06-01")];
+    const named = new Map([[`b|${JUNE.from.getTime()}`, new Map([["wA", "3000"]])]]);
+    const split = allocatedUse({ buckets: [JUNE], blocks, selected: two, all: two, usedAh, measuredTo, reported: named });
+    expect(["A1", "A2", "C"].map((id) => split.get(id)!.usedAh[0])).toEqual(["2160", "840", "0"]);
+    // A workload that reported more than it holds is capped at its allocation (the rest is the pool's).
+    const over = new Map([[`b|${JUNE.from.getTime()}`, new Map([["wA", "9999"]])]]);
+    const capped = allocatedUse({ buckets: [JUNE], blocks, selected: two, all: two, usedAh, measuredTo, reported: over });
+    expect(["A1", "A2"].map((id) => capped.get(id)!.usedAh[0])).toEqual(["2160", "1080"]);
   });
 
   it("makes /utilization of a selection: capacity = allocated AH, used = its share, idle priced at the block's rate", () => {

@@ -7,11 +7,12 @@ import type { Period } from "./period";
 // uses. Each allocation of a selected workload is seen as a block of its own — `quantity` accelerators over the
 // allocation's period within the block's life, on the block's family, provider and site — so every page function
 // that reads blocks reads these unchanged. Its use is the block's used hours shared pro rata to the allocations'
-// accelerator-hours, each at most fully used: lib/metrics/showback.ts splitBlock's rule when the feed does not say
-// which workload used the hours.
+// accelerator-hours, each at most fully used — or, where the feed's workload column said who used a reserved block's
+// hours, what it reported for the workload: the showback's rule (lib/queries/allocation/showback.ts), so a filtered
+// page and /allocation give a workload one used figure.
 
 /** One allocation of a block: `quantity` accelerators over [from, to); `to` null runs to the block's end. */
-export type BlockAllocation = { id: string; blockId: string; quantity: number; from: Date; to: Date | null };
+export type BlockAllocation = { id: string; blockId: string; workloadId: string; quantity: number; from: Date; to: Date | null };
 
 type Life = { quantity: number; startAt: Date; endAt: Date };
 
@@ -35,8 +36,10 @@ export const SHARE_PLACES = 6;
  * are read in (MonthlyUsage: bucket starts in ms, used AH as text). In a bucket where the block reported use u, with
  * A = Σ allocatedAh of *every* allocation of the block (the selection's and the others') and a = this allocation's,
  * both over the bucket up to `measuredTo`: used = a × min(u ÷ A, 1), rounded half-even to SHARE_PLACES; use beyond
- * the allocations is the free pool's. A bucket the block did not report is left out (unmeasured, not idle); one where
- * nothing is allocated gives 0.
+ * the allocations is the free pool's. Where `reported` has the block's bucket (the feed named workloads), the
+ * workload's reported use goes to its allocations of the block in turn (in `all`'s order), each at most its a; a
+ * workload the feed did not name used nothing. A bucket the block did not report is left out (unmeasured, not
+ * idle); one where nothing is allocated gives 0.
  */
 export function allocatedUse(input: {
   buckets: readonly Period[];
@@ -48,6 +51,8 @@ export function allocatedUse(input: {
   usedAh: MonthlyUsage;
   /** Hours from here on are not measured yet (the pages cut capacity there too). */
   measuredTo: Date;
+  /** `${blockId}|${bucket start ms}` → workload → used AH the feed reported (reserved blocks only). */
+  reported?: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }): Map<string, { months: number[]; usedAh: string[] }> {
   const byStart = new Map(input.buckets.map((b) => [b.from.getTime(), b]));
   const cut = (b: Period): Period =>
@@ -68,7 +73,19 @@ export function allocatedUse(input: {
       const own = allocatedAh(block, span(s), period);
       const total = (onBlock.get(s.blockId) ?? [s]).reduce((sum, a) => sum.plus(allocatedAh(block, span(a), period)), new Dec(0));
       let share = new Dec(0);
-      if (own.gt(0) && total.gt(0)) {
+      const reported = input.reported?.get(`${s.blockId}|${used.months[k]}`);
+      if (reported) {
+        let rest = new Dec(reported.get(s.workloadId) ?? 0);
+        for (const a of onBlock.get(s.blockId) ?? [s]) {
+          if (a.workloadId !== s.workloadId) continue;
+          const taken = Dec.min(rest, allocatedAh(block, span(a), period));
+          if (a.id === s.id) {
+            share = taken.toDecimalPlaces(SHARE_PLACES, Dec.ROUND_HALF_EVEN);
+            break;
+          }
+          rest = rest.minus(taken);
+        }
+      } else if (own.gt(0) && total.gt(0)) {
         const fill = Dec.min(new Dec(used.usedAh[k]!).div(total), 1);
         share = own.times(fill).toDecimalPlaces(SHARE_PLACES, Dec.ROUND_HALF_EVEN);
       }

@@ -83,7 +83,9 @@ export async function getShowback(
         endAt: allocations.endAt,
       })
       .from(allocations)
-      .where(isNull(allocations.archivedAt)),
+      .where(isNull(allocations.archivedAt))
+      // Oldest first: a workload's reported use goes to its allocations of a block in this order (as on the filtered pages).
+      .orderBy(allocations.startAt, allocations.id),
     ctx.db.select({ id: workloads.id, teamId: workloads.teamId }).from(workloads),
     // Use per workload from the utilization feed's workload column, per block and month.
     queryRows<{ reservation_id: string; workload_id: string; month: string; used_ah: string }>(

@@ -30,6 +30,7 @@ import { hoursIn } from "@/lib/metrics/period";
 import { loadCostBlocks } from "../costs/blocks";
 import {
   loadBlockAllocations,
+  loadReportedWorkloadUse,
   loadSelectedAllocations,
   loadSelectedPlanIds,
   loadSelection,
@@ -328,7 +329,7 @@ async function selectionHistories(
   const from = addUtcMonths(before, -HISTORY_MONTHS);
   const months = utcMonths(from, HISTORY_MONTHS);
   const blockIds = [...new Set(selected.map((a) => a.reservationId))];
-  const [blocks, rows, others] = await Promise.all([
+  const [blocks, rows, others, reportedAll] = await Promise.all([
     loadCostBlocks(ctx, { from, to: before, provider: params.provider, family: params.family, site: params.site }),
     blockIds.length
       ? queryRows<{ reservation_id: string; month: string; used_ah: string; reported: number }>(
@@ -343,8 +344,11 @@ async function selectionHistories(
         )
       : Promise.resolve([]),
     loadBlockAllocations(ctx, blockIds),
+    loadReportedWorkloadUse(ctx, blockIds, { from, to: before, grain: "month" }),
   ]);
   const byId = new Map(blocks.map((b) => [b.id, b]));
+  // What the feed said each workload used counts on reserved blocks only (a pay-per-use block is split pro rata, as the showback does).
+  const reported = new Map([...reportedAll].filter(([key]) => byId.get(key.slice(0, key.indexOf("|")))?.pricingModel === "reserved"));
   const usage = new Map<string, { months: number[]; usedAh: string[] }>();
   const complete = new Set<string>();
   for (const r of rows) {
@@ -359,7 +363,15 @@ async function selectionHistories(
   const spans = <T extends { reservationId: string; startAt: Date; endAt: Date | null }>(list: T[]) =>
     list.filter((a) => byId.has(a.reservationId)).map((a) => ({ ...a, blockId: a.reservationId, from: a.startAt, to: a.endAt }));
   const mine = spans(selected);
-  const used = allocatedUse({ buckets: months, blocks: byId, selected: mine, all: spans(others), usedAh: usage, measuredTo: before });
+  const used = allocatedUse({
+    buckets: months,
+    blocks: byId,
+    selected: mine,
+    all: spans(others),
+    usedAh: usage,
+    measuredTo: before,
+    reported,
+  });
   const index = new Map(months.map((m, i) => [m.from.getTime(), i]));
   return [["family", "h100e"] as [CapacityGroupBy, CapacityUnit], ...more].map(([by, unit]) => {
     const groups = new Map<string, UsageHistory["groups"][number]>();

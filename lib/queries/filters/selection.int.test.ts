@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { allocations, demandPlans, teams, utilizationDaily, utilizationMonthly, workloads } from "@/lib/db/schema";
+import {
+  allocations,
+  demandPlans,
+  teams,
+  utilizationDaily,
+  utilizationMonthly,
+  utilizationWorkloadDaily,
+  workloads,
+} from "@/lib/db/schema";
 import { Dec } from "@/lib/metrics/decimal";
 import { ownCost } from "@/lib/metrics/showback";
 import { getShowback } from "@/lib/queries/allocation/showback";
@@ -20,6 +28,7 @@ import { loadSelection } from "./selection";
 const AS_OF = new Date("2026-07-15T00:00:00Z");
 const JUNE = new Date("2026-06-01T00:00:00Z");
 const JULY = new Date("2026-07-01T00:00:00Z");
+const MAY = new Date("2026-05-01T00:00:00Z");
 
 describeOnEachEngine("the team / workload filter", (engine) => {
   let handle: DbHandle;
@@ -188,5 +197,46 @@ describeOnEachEngine("the team / workload filter", (engine) => {
       expect(june.cost.total.plus(product.months[0]!.cost.total).plus(showback!.unallocated).eq(showback!.total)).toBe(true);
       expect(showback!.total.eq(new Dec(14_400))).toBe(true);
     });
+  });
+  it("takes each workload's use from what the feed reported for it where it did, on every page as on the showback", async () => {
+    // May (744 h): 7,440 AH, 5,208 used (70 %), and this time the feed named the workloads: Pretrain 130 AH a day
+    // (4,030), Serve 38 (1,178). Pro rata would have said 3,124.8 and 2,083.2.
+    const db = handle.db;
+    const days = Array.from({ length: 31 }, (_, i) => `2026-05-${String(i + 1).padStart(2, "0")}`);
+    await db.insert(utilizationMonthly).values({ reservationId: ids.block, month: "2026-05-01", usedAh: "5208", hoursReported: 744 });
+    await db.insert(utilizationDaily).values(days.map((day) => ({ reservationId: ids.block, day, usedAh: "168", hoursReported: 24 })));
+    await db.insert(utilizationWorkloadDaily).values(
+      days.flatMap((day) => [
+        { reservationId: ids.block, workloadId: ids.pretrain, day, usedAh: "130" },
+        { reservationId: ids.block, workloadId: ids.serve, day, usedAh: "38" },
+      ]),
+    );
+    const [showback] = await getShowback(viewer, { from: MAY, to: JUNE, asOf: AS_OF });
+    expect([ids.pretrain, ids.serve].map((id) => showback!.byWorkload.get(id)!.usedAh.toNumber())).toEqual([4_030, 1_178]);
+
+    const { view } = await getUtilizationFromUrl(
+      viewer,
+      new URLSearchParams(`from=2026-05&to=2026-05&grain=month&team=${ids.research}`),
+      AS_OF,
+    );
+    expect([view.total.capacityAh.toNumber(), view.total.usedAh.toNumber(), view.total.idleAh.toNumber()]).toEqual([4_464, 4_030, 434]);
+    const daily = await getUtilizationFromUrl(
+      viewer,
+      new URLSearchParams(`from=2026-05&to=2026-05&grain=day&workload=${ids.serve}`),
+      AS_OF,
+    );
+    expect([daily.view.total.capacityAh.toNumber(), daily.view.total.usedAh.toNumber()]).toEqual([2_976, 1_178]);
+
+    const capacity = await getCapacity(viewer, {
+      provider: null,
+      family: null,
+      site: null,
+      scenario: null,
+      by: "family",
+      unit: "accelerators",
+      asOf: AS_OF,
+      team: ids.research,
+    });
+    expect(capacity.total.past.find((p) => p.month.from.getTime() === MAY.getTime())!.used.toNumber()).toBeCloseTo(4_030 / 744, 6);
   });
 });

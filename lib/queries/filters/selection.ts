@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/lib/db/rows";
-import { isoTs } from "@/lib/db/sql";
+import { dateParam, isoTs } from "@/lib/db/sql";
 import { parseUtc } from "@/lib/metrics/calendar";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 import type { PlanningFilters } from "./params";
@@ -109,24 +109,33 @@ export async function loadSelectedAllocations(ctx: Ctx, selection: Selection): P
   }));
 }
 
-/** Every allocation (not archived, any workload) of the given blocks: the denominators of the pro-rata shares. */
+/** Every allocation (not archived, any workload) of the given blocks, oldest first: the denominators of the pro-rata shares. */
 export async function loadBlockAllocations(
   ctx: Ctx,
   reservationIds: readonly string[],
-): Promise<{ id: string; reservationId: string; quantity: number; startAt: Date; endAt: Date | null }[]> {
+): Promise<{ id: string; reservationId: string; workloadId: string; quantity: number; startAt: Date; endAt: Date | null }[]> {
   if (reservationIds.length === 0) return [];
-  const rows = await queryRows<{ id: string; reservation_id: string; quantity: number; start_at: string; end_at: string | null }>(
+  const rows = await queryRows<{
+    id: string;
+    reservation_id: string;
+    workload_id: string;
+    quantity: number;
+    start_at: string;
+    end_at: string | null;
+  }>(
     ctx.db,
-    sql`select a.id, a.reservation_id, a.quantity, ${isoTs("a.start_at")} as start_at, ${isoTs("a.end_at")} as end_at
+    sql`select a.id, a.reservation_id, a.workload_id, a.quantity, ${isoTs("a.start_at")} as start_at, ${isoTs("a.end_at")} as end_at
         from allocations a
         where a.archived_at is null and a.reservation_id in (${sql.join(
           [...new Set(reservationIds)].map((id) => sql`${id}::uuid`),
           sql`, `,
-        )})`,
+        )})
+        order by a.start_at, a.id`,
   );
   return rows.map((r) => ({
     id: r.id,
     reservationId: r.reservation_id,
+    workloadId: r.workload_id,
     quantity: r.quantity,
     startAt: parseUtc(r.start_at),
     endAt: r.end_at ? parseUtc(r.end_at) : null,
@@ -144,4 +153,33 @@ export async function loadSelectedPlanIds(ctx: Ctx, selection: Selection): Promi
     )})`,
   );
   return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * The use the utilization feed's workload column reported (utilization_workload_daily) on the given blocks, per
+ * block, bucket (UTC day or month, by its start) and workload: `${blockId}|${bucket start in ms}` → workload → used AH.
+ */
+export async function loadReportedWorkloadUse(
+  ctx: Ctx,
+  reservationIds: readonly string[],
+  range: { from: Date; to: Date; grain: "day" | "month" },
+): Promise<Map<string, Map<string, string>>> {
+  const out = new Map<string, Map<string, string>>();
+  if (reservationIds.length === 0) return out;
+  const bucket = range.grain === "day" ? sql.raw("day") : sql.raw("date_trunc('month', day::timestamp)::date");
+  const rows = await queryRows<{ reservation_id: string; workload_id: string; bucket: string; used_ah: string }>(
+    ctx.db,
+    sql`select reservation_id, workload_id, to_char(${bucket}, 'YYYY-MM-DD') as bucket, sum(used_ah)::text as used_ah
+        from utilization_workload_daily
+        where day >= ${dateParam(range.from)} and day < ${dateParam(range.to)} and reservation_id in (${sql.join(
+          [...new Set(reservationIds)].map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})
+        group by 1, 2, 3`,
+  );
+  for (const r of rows) {
+    const key = `${r.reservation_id}|${parseUtc(r.bucket).getTime()}`;
+    out.set(key, (out.get(key) ?? new Map<string, string>()).set(r.workload_id, r.used_ah));
+  }
+  return out;
 }

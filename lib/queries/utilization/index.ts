@@ -16,7 +16,13 @@ import { fxRates } from "@/lib/env";
 import { blocksInUsd, unconverted, type FxRates, type Unconverted } from "@/lib/metrics/fx";
 import { allocatedUse, allocationBlock } from "@/lib/metrics/allocated-use";
 import type { MonthlyUsage } from "@/lib/metrics/monthly-spend";
-import { loadBlockAllocations, loadSelectedAllocations, loadSelection, type Selection } from "../filters/selection";
+import {
+  loadBlockAllocations,
+  loadReportedWorkloadUse,
+  loadSelectedAllocations,
+  loadSelection,
+  type Selection,
+} from "../filters/selection";
 
 export type Grain = "month" | "day";
 export const MAX_DAILY_MONTHS = 6;
@@ -74,7 +80,7 @@ export async function getUtilizationView(
     by?: UtilizationGroupBy;
     blockLimit?: number;
     fxRates?: FxRates;
-    /** Only what these workloads hold: each allocation a block of its own, its use the pro-rata share (allocatedUse). */
+    /** Only what these workloads hold: each allocation a block of its own, its use its share (allocatedUse). */
     selection?: Selection | null;
   } = {},
 ): Promise<UtilizationView> {
@@ -106,7 +112,9 @@ export async function getUtilizationView(
         mine.map((a) => a.blockId),
       ),
     );
-    usedAh = allocatedUse({ buckets, blocks: byId, selected: mine, all, usedAh: blockUse, measuredTo });
+    const reserved = [...new Set(mine.map((a) => a.blockId))].filter((id) => byId.get(id)!.pricingModel === "reserved");
+    const reported = await loadReportedWorkloadUse(ctx, reserved, { from, to, grain });
+    usedAh = allocatedUse({ buckets, blocks: byId, selected: mine, all, usedAh: blockUse, measuredTo, reported });
     loaded = selected.flatMap((a) => {
       const block = byId.get(a.reservationId);
       const cut = block ? allocationBlock(block, { quantity: a.quantity, from: a.startAt, to: a.endAt }) : null;
