@@ -173,7 +173,8 @@ describe("solveProcurementPlan on random small worlds", () => {
         // The reported gap is against a proved lower bound: the exact optimum is no lower than it.
         const bound = twoPass.objective * (1 - twoPass.mipGap);
         expect(exact.objective).toBeGreaterThanOrEqual(bound - 1e-6 * Math.max(1, exact.objective));
-        expect(exact.objective).toBeLessThanOrEqual(twoPass.objective + 1e-6 * Math.max(1, exact.objective));
+        // Both are "optimal" within HiGHS' relative gap: the exact solve's proved bound is no higher than the two-pass plan.
+        expect(exact.objective * (1 - exact.mipGap)).toBeLessThanOrEqual(twoPass.objective + 1e-6 * Math.max(1, exact.objective));
       }),
       { numRuns: 30 },
     );
@@ -186,7 +187,10 @@ describe("solveProcurementPlan on random small worlds", () => {
         const rounded = await solveProcurementPlan(world, { twoPass: true, heuristicOnly: true });
         expect(["optimal", "time_limit_feasible"]).toContain(rounded.status);
         checkPlan(world, rounded);
-        expect(rounded.objective).toBeGreaterThanOrEqual(exact.objective - 1e-6 * Math.max(1, exact.objective));
+        // "Optimal" is within HiGHS' relative MIP gap (mipGap), so the true optimum is only known to be at least
+        // exact.objective × (1 − exact.mipGap): a rounded plan may land between the two (seed 84402564: 8.2e-5 under).
+        const optimum = exact.objective * (1 - exact.mipGap);
+        expect(rounded.objective).toBeGreaterThanOrEqual(optimum - 1e-6 * Math.max(1, exact.objective));
         const bound = rounded.objective * (1 - rounded.mipGap);
         expect(exact.objective).toBeGreaterThanOrEqual(bound - 1e-6 * Math.max(1, exact.objective));
       }),
