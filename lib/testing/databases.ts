@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { describe } from "vitest";
 import { openDatabase, type DbHandle } from "@/lib/db/client";
@@ -30,9 +31,43 @@ function selectEngines(list: string | undefined): Engine[] {
 
 /** `versionTriggers: false` leaves data_version to the app's own bumps (lib/testing/version-triggers.ts). */
 export async function createTestDatabase(engine: Engine, options: { versionTriggers?: boolean } = {}): Promise<DbHandle> {
+  const triggers = options.versionTriggers ?? true;
+  if (engine === "pglite") return openDatabase({ loadDataDir: await pgliteTemplate(triggers) });
   const handle = await openTestDatabase(engine);
-  if (options.versionTriggers ?? true) await installTestVersioning(engine, handle);
+  if (triggers) await installTestVersioning(engine, handle);
   return handle;
+}
+
+/** A PGlite database's data directory as a tar (checkpointed first, so a load starts without replaying the WAL). */
+export async function dumpPglite(handle: DbHandle): Promise<Blob> {
+  await handle.db.execute(sql`checkpoint`);
+  const client = (handle.db as unknown as { $client: { dumpDataDir(c: "none"): Promise<Blob> } }).$client;
+  return client.dumpDataDir("none");
+}
+
+const pgliteTemplates = new Map<boolean, Promise<Blob>>();
+
+/**
+ * A migrated PGlite database (with or without the version triggers), built once per test worker: each suite's
+ * database is loaded from its dump, which skips PGlite's initdb and the migrations (seconds per database).
+ */
+function pgliteTemplate(triggers: boolean): Promise<Blob> {
+  let template = pgliteTemplates.get(triggers);
+  if (!template) {
+    template = (async () => {
+      const handle = await openDatabase({});
+      try {
+        await migrateDatabase(handle);
+        if (triggers) await installVersionTriggers(handle.db);
+        return await dumpPglite(handle);
+      } finally {
+        await handle.close();
+      }
+    })();
+    template.catch(() => pgliteTemplates.delete(triggers));
+    pgliteTemplates.set(triggers, template);
+  }
+  return template;
 }
 
 /** Migrates an empty database at `url` as a test database of the engine (a template's first step). */
@@ -53,12 +88,7 @@ async function installTestVersioning(engine: Engine, handle: DbHandle): Promise<
   else await installVersionTriggers(handle.db);
 }
 
-async function openTestDatabase(engine: Engine): Promise<DbHandle> {
-  if (engine === "pglite") {
-    const handle = await openDatabase({});
-    await migrateDatabase(handle);
-    return handle;
-  }
+async function openTestDatabase(engine: "postgres" | "citus"): Promise<DbHandle> {
   const name = `headroom_test_${Date.now()}_${randomBytes(4).toString("hex")}`;
   if (engine === "citus") {
     if (!citusUrl) throw new Error("The citus engine needs TEST_CITUS_URL (a coordinator's URL).");

@@ -1,13 +1,21 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { inject } from "vitest";
 import { openDatabase, type DbHandle } from "@/lib/db/client";
 import { seedDemo } from "@/lib/demo";
 import { createCitusTestDatabase, dropCitusDatabase, type CitusTemplate } from "./citus";
 import { demoTemplateNames } from "./global-setup";
-import { adminQuery, citusUrl, createTestDatabase, openMigrated, prepareTestDatabase, serverUrl, type Engine } from "./databases";
+import {
+  adminQuery,
+  citusUrl,
+  createTestDatabase,
+  dumpPglite,
+  openMigrated,
+  prepareTestDatabase,
+  serverUrl,
+  type Engine,
+} from "./databases";
 
 // The demo, seeded as of one instant, is what a dozen suites read. Seeding it takes 10–25 s per engine, so each run
 // seeds it once per engine into a template and every suite gets a copy: Postgres and Citus by CREATE DATABASE …
@@ -49,9 +57,7 @@ async function pgliteCopy(run: string): Promise<DbHandle> {
   const file = demoTemplateNames(run).pglite;
   if (existsSync(file)) return openDatabase({ loadDataDir: new Blob([readFileSync(file)]) });
   const handle = await seeded(await createTestDatabase("pglite"));
-  await handle.db.execute(sql`checkpoint`); // the dump then starts without replaying the WAL
-  const client = (handle.db as unknown as { $client: { dumpDataDir(c: "none"): Promise<Blob> } }).$client;
-  const dump = Buffer.from(await (await client.dumpDataDir("none")).arrayBuffer());
+  const dump = Buffer.from(await (await dumpPglite(handle)).arrayBuffer());
   // Written aside and renamed: another worker never reads half a file.
   const partial = `${file}.${randomBytes(4).toString("hex")}`;
   writeFileSync(partial, dump);
