@@ -24,17 +24,18 @@ test.describe("allocation rules", () => {
     await form.getByRole("button", { name: "Create rule" }).click();
     await expect(form.getByRole("alert")).toBeVisible();
     await form.getByLabel("Service").fill("data transfer");
-    await form.getByLabel("Goes to workload").selectOption({ label: "API inference (Inference-API)" });
+    // A research workload: unit economics (inference and training only) reads the demo's own allocation of costs.
+    await form.getByLabel("Goes to workload").selectOption({ label: "Multimodal research (Research)" });
     await form.getByLabel("Place in the order").selectOption("1");
     await form.getByRole("button", { name: "Create rule" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: /Rule 1 → API inference/ })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole("heading", { level: 1, name: /Rule 1 → Multimodal research/ })).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId("rule-caught")).not.toContainText(/^0 charges/);
 
     await page.goto("/allocation/rules");
     await expect(rows).toHaveCount(before + 1);
-    await expect(rows.first()).toContainText("API inference");
+    await expect(rows.first()).toContainText("Multimodal research");
     await page.getByRole("button", { name: "Move rule 1 down" }).click();
-    await expect(rows.nth(1)).toContainText("API inference", { timeout: 30_000 });
+    await expect(rows.nth(1)).toContainText("Multimodal research", { timeout: 30_000 });
     if (firstBefore) await expect(rows.first()).toContainText(firstBefore);
 
     const viewer = await (await browser.newContext({ baseURL })).newPage();
