@@ -1,11 +1,13 @@
 import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
-import { describe } from "vitest";
+import { describe, inject } from "vitest";
 import { openDatabase, type DbHandle } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createCitusTestDatabase, dropCitusDatabase } from "./citus";
 import { installCitusDataVersion } from "./citus-data-version";
+import { schemaTemplateNames, writeFileAtomically, type Versioning } from "./run-templates";
 import { installVersionTriggers } from "./version-triggers";
 
 // Integration suites run on every selected engine; a server that does not answer fails the run, never skips it.
@@ -29,12 +31,32 @@ function selectEngines(list: string | undefined): Engine[] {
   return available.filter((e) => asked.includes(e));
 }
 
-/** `versionTriggers: false` leaves data_version to the app's own bumps (lib/testing/version-triggers.ts). */
+declare module "vitest" {
+  interface ProvidedContext {
+    testRunId: string;
+  }
+}
+
+const SCHEMA_LOCK = 0x53434845; // "SCHE"
+
+/**
+ * A fresh migrated database of the engine, dropped when closed. `versionTriggers: false` leaves data_version to the
+ * app's own bumps (lib/testing/version-triggers.ts). On PGlite and the Postgres server it is a copy of the run's
+ * migrated template (lib/testing/run-templates.ts), built once per run by the first suite that needs it: a PGlite
+ * database loaded from a dump skips initdb and the migrations (~10 s per suite under load), a server database made
+ * by CREATE DATABASE … TEMPLATE skips the migrations.
+ */
 export async function createTestDatabase(engine: Engine, options: { versionTriggers?: boolean } = {}): Promise<DbHandle> {
-  const triggers = options.versionTriggers ?? true;
-  if (engine === "pglite") return openDatabase({ loadDataDir: await pgliteTemplate(triggers) });
+  const versioning: Versioning = (options.versionTriggers ?? true) ? "versioned" : "plain";
+  if (engine === "pglite") return openDatabase({ loadDataDir: await pgliteTemplate(versioning) });
+  if (engine === "postgres") {
+    const template = schemaTemplateNames(inject("testRunId")).postgres(versioning);
+    return copyServerTemplate(template, SCHEMA_LOCK, async (handle) => {
+      if (versioning === "versioned") await installTestVersioning("postgres", handle);
+    });
+  }
   const handle = await openTestDatabase(engine);
-  if (triggers) await installTestVersioning(engine, handle);
+  if (versioning === "versioned") await installTestVersioning(engine, handle);
   return handle;
 }
 
@@ -45,29 +67,73 @@ export async function dumpPglite(handle: DbHandle): Promise<Blob> {
   return client.dumpDataDir("none");
 }
 
-const pgliteTemplates = new Map<boolean, Promise<Blob>>();
+const pgliteTemplates = new Map<Versioning, Blob>();
+
+/** The run's migrated PGlite template: this worker's copy, the dump another worker left, or built and left here. */
+async function pgliteTemplate(versioning: Versioning): Promise<Blob> {
+  const cached = pgliteTemplates.get(versioning);
+  if (cached) return cached;
+  const file = schemaTemplateNames(inject("testRunId")).pglite(versioning);
+  let dump: Blob;
+  if (existsSync(file)) dump = new Blob([readFileSync(file)]);
+  else {
+    const handle = await openDatabase({});
+    try {
+      await migrateDatabase(handle);
+      if (versioning === "versioned") await installVersionTriggers(handle.db);
+      dump = await dumpPglite(handle);
+    } finally {
+      await handle.close();
+    }
+    writeFileAtomically(file, Buffer.from(await dump.arrayBuffer()));
+  }
+  pgliteTemplates.set(versioning, dump);
+  return dump;
+}
 
 /**
- * A migrated PGlite database (with or without the version triggers), built once per test worker: each suite's
- * database is loaded from its dump, which skips PGlite's initdb and the migrations (seconds per database).
+ * A copy of a template database on the Postgres server, made by CREATE DATABASE … TEMPLATE. The first caller of the
+ * run builds the template (migrated, then `prepare`d) under an advisory lock the test workers share.
  */
-function pgliteTemplate(triggers: boolean): Promise<Blob> {
-  let template = pgliteTemplates.get(triggers);
-  if (!template) {
-    template = (async () => {
-      const handle = await openDatabase({});
+export async function copyServerTemplate(
+  template: string,
+  lockKey: number,
+  prepare: (handle: DbHandle) => Promise<void>,
+): Promise<DbHandle> {
+  const lock = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    await lock`select pg_advisory_lock(${lockKey})`;
+    const [ready] = await lock`select 1 from pg_database where datname = ${template} and datistemplate`;
+    if (!ready) {
+      await adminQuery(serverUrl, `drop database if exists ${template} with (force)`);
+      await adminQuery(serverUrl, `create database ${template}`);
+      const handle = await openDatabase({ url: serverDatabaseUrl(template) });
       try {
         await migrateDatabase(handle);
-        if (triggers) await installVersionTriggers(handle.db);
-        return await dumpPglite(handle);
+        await prepare(handle);
       } finally {
         await handle.close();
       }
-    })();
-    template.catch(() => pgliteTemplates.delete(triggers));
-    pgliteTemplates.set(triggers, template);
+      await adminQuery(serverUrl, `alter database ${template} with is_template true`);
+    }
+  } finally {
+    await lock.end({ timeout: 5 });
   }
-  return template;
+  const name = testDatabaseName();
+  await adminQuery(serverUrl, `create database ${name} template ${template}`);
+  return openMigrated(serverDatabaseUrl(name), () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`), {
+    migrate: false,
+  });
+}
+
+/** A fresh name for a test database. */
+export const testDatabaseName = () => `headroom_test_${Date.now()}_${randomBytes(4).toString("hex")}`;
+
+/** The URL of another database on the Postgres server. */
+export function serverDatabaseUrl(database: string): string {
+  const u = new URL(serverUrl);
+  u.pathname = `/${database}`;
+  return u.toString();
 }
 
 /** Migrates an empty database at `url` as a test database of the engine (a template's first step). */
@@ -83,25 +149,19 @@ export async function prepareTestDatabase(engine: "postgres" | "citus", url: str
   }
 }
 
-async function installTestVersioning(engine: Engine, handle: DbHandle): Promise<void> {
+export async function installTestVersioning(engine: Engine, handle: DbHandle): Promise<void> {
   if (engine === "citus") await installCitusDataVersion(handle.db);
   else await installVersionTriggers(handle.db);
 }
 
-async function openTestDatabase(engine: "postgres" | "citus"): Promise<DbHandle> {
-  const name = `headroom_test_${Date.now()}_${randomBytes(4).toString("hex")}`;
-  if (engine === "citus") {
-    if (!citusUrl) throw new Error("The citus engine needs TEST_CITUS_URL (a coordinator's URL).");
-    const url = await createCitusTestDatabase(citusUrl, name, async (fresh) => {
-      const template = await openDatabase({ url: fresh });
-      await migrateDatabase(template).finally(() => template.close());
-    });
-    return openMigrated(url, () => dropCitusDatabase(citusUrl, name));
-  }
-  await adminQuery(serverUrl, `create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return openMigrated(url.toString(), () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`));
+async function openTestDatabase(engine: "citus"): Promise<DbHandle> {
+  const name = testDatabaseName();
+  if (!citusUrl) throw new Error("The citus engine needs TEST_CITUS_URL (a coordinator's URL).");
+  const url = await createCitusTestDatabase(citusUrl, name, async (fresh) => {
+    const template = await openDatabase({ url: fresh });
+    await migrateDatabase(template).finally(() => template.close());
+  });
+  return openMigrated(url, () => dropCitusDatabase(citusUrl, name), { migrate: false });
 }
 
 /** Opens a test database (migrating it unless it is a copy of a migrated template); closing it drops it. */

@@ -1,21 +1,20 @@
-import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import postgres from "postgres";
+import { existsSync, readFileSync } from "node:fs";
 import { inject } from "vitest";
 import { openDatabase, type DbHandle } from "@/lib/db/client";
 import { seedDemo } from "@/lib/demo";
 import { createCitusTestDatabase, dropCitusDatabase, type CitusTemplate } from "./citus";
-import { demoTemplateNames } from "./global-setup";
 import {
-  adminQuery,
+  copyServerTemplate,
   citusUrl,
   createTestDatabase,
   dumpPglite,
+  installTestVersioning,
   openMigrated,
   prepareTestDatabase,
-  serverUrl,
+  testDatabaseName,
   type Engine,
 } from "./databases";
+import { demoTemplateNames, writeFileAtomically } from "./run-templates";
 
 // The demo, seeded as of one instant, is what a dozen suites read. Seeding it takes 10–25 s per engine, so each run
 // seeds it once per engine into a template and every suite gets a copy: Postgres and Citus by CREATE DATABASE …
@@ -25,12 +24,6 @@ import {
 
 export const DEMO_AS_OF = new Date("2026-11-17T09:30:00Z");
 export const DEMO_PASSWORD = "demo password 1";
-
-declare module "vitest" {
-  interface ProvidedContext {
-    testRunId: string;
-  }
-}
 
 const DEMO_LOCK = 0x44454d4f; // "DEMO"
 
@@ -57,34 +50,14 @@ async function pgliteCopy(run: string): Promise<DbHandle> {
   const file = demoTemplateNames(run).pglite;
   if (existsSync(file)) return openDatabase({ loadDataDir: new Blob([readFileSync(file)]) });
   const handle = await seeded(await createTestDatabase("pglite"));
-  const dump = Buffer.from(await (await dumpPglite(handle)).arrayBuffer());
-  // Written aside and renamed: another worker never reads half a file.
-  const partial = `${file}.${randomBytes(4).toString("hex")}`;
-  writeFileSync(partial, dump);
-  renameSync(partial, file);
+  writeFileAtomically(file, Buffer.from(await (await dumpPglite(handle)).arrayBuffer()));
   return handle;
 }
 
-async function postgresCopy(run: string): Promise<DbHandle> {
-  const template = demoTemplateNames(run).postgres;
-  const lock = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  try {
-    await lock`select pg_advisory_lock(${DEMO_LOCK})`;
-    const [ready] = await lock`select 1 from pg_database where datname = ${template} and datistemplate`;
-    if (!ready) {
-      await adminQuery(serverUrl, `drop database if exists ${template} with (force)`);
-      await adminQuery(serverUrl, `create database ${template}`);
-      const handle = await seeded(await prepareTestDatabase("postgres", urlOn(serverUrl, template)));
-      await handle.close();
-      await adminQuery(serverUrl, `alter database ${template} with is_template true`);
-    }
-  } finally {
-    await lock.end({ timeout: 5 });
-  }
-  const name = `headroom_test_${Date.now()}_${randomBytes(4).toString("hex")}`;
-  await adminQuery(serverUrl, `create database ${name} template ${template}`);
-  return openMigrated(urlOn(serverUrl, name), () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`), {
-    migrate: false,
+function postgresCopy(run: string): Promise<DbHandle> {
+  return copyServerTemplate(demoTemplateNames(run).postgres, DEMO_LOCK, async (handle) => {
+    await installTestVersioning("postgres", handle);
+    await seedDemo(handle.db, { demoPassword: DEMO_PASSWORD, asOf: DEMO_AS_OF });
   });
 }
 
@@ -92,7 +65,7 @@ async function citusCopy(run: string): Promise<DbHandle> {
   const coordinator = citusUrl;
   if (!coordinator) throw new Error("The citus engine needs TEST_CITUS_URL (a coordinator's URL).");
   const template: CitusTemplate = { name: () => demoTemplateNames(run).citus, stale: demoTemplateNames(run).citus, lock: DEMO_LOCK };
-  const name = `headroom_test_${Date.now()}_${randomBytes(4).toString("hex")}`;
+  const name = testDatabaseName();
   const url = await createCitusTestDatabase(
     coordinator,
     name,
@@ -103,10 +76,4 @@ async function citusCopy(run: string): Promise<DbHandle> {
     template,
   );
   return openMigrated(url, () => dropCitusDatabase(coordinator, name), { migrate: false });
-}
-
-function urlOn(base: string, database: string): string {
-  const u = new URL(base);
-  u.pathname = `/${database}`;
-  return u.toString();
 }
