@@ -55,7 +55,7 @@ export async function createTestDatabase(engine: Engine, options: { versionTrigg
       if (versioning === "versioned") await installTestVersioning("postgres", handle);
     });
   }
-  const handle = await openTestDatabase(engine);
+  const handle = await openCitusTestDatabase();
   if (versioning === "versioned") await installTestVersioning(engine, handle);
   return handle;
 }
@@ -154,7 +154,8 @@ export async function installTestVersioning(engine: Engine, handle: DbHandle): P
   else await installVersionTriggers(handle.db);
 }
 
-async function openTestDatabase(engine: "citus"): Promise<DbHandle> {
+/** A copy of the cluster's migrated, distributed template (lib/testing/citus.ts). */
+async function openCitusTestDatabase(): Promise<DbHandle> {
   const name = testDatabaseName();
   if (!citusUrl) throw new Error("The citus engine needs TEST_CITUS_URL (a coordinator's URL).");
   const url = await createCitusTestDatabase(citusUrl, name, async (fresh) => {
