@@ -10,7 +10,7 @@ export TEST_POSTGRES_URL="${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:543
 export E2E_DATABASE_URL="${E2E_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/headroom_e2e}"
 export NEXT_TELEMETRY_DISABLED=1
 mkdir -p .test-reports
-rm -f .test-reports/*.json .test-reports/*.log
+rm -f .test-reports/*.json .test-reports/*.log .test-reports/*.rc
 
 fail() { echo "✖ $*" >&2; exit 1; }
 took() { echo "== $1: $(($(date +%s) - $2)) s"; }
@@ -28,14 +28,17 @@ fi
 reports+=(.test-reports/e2e-embedded.json .test-reports/e2e-postgres.json)
 
 status=0
+# Prettier, ESLint, dependency-cruiser and knip run on one core each in turn: the unit tests take the other.
 t=$(date +%s)
+npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=.test-reports/unit.json \
+  > .test-reports/unit.log 2>&1 &
+unit_pid=$!
 npm run -s format:check || { echo "✖ Prettier: files above are not formatted (npm run format)." >&2; status=1; }
 npm run -s lint || { echo "✖ Lint, layer rules or the dead-code check (knip) failed (see above)." >&2; status=1; }
 took "format and lint" "$t"
-
-t=$(date +%s)
-npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=.test-reports/unit.json || status=1
-took "unit" "$t"
+wait "$unit_pid" || status=1
+cat .test-reports/unit.log
+took "format, lint and unit" "$t"
 
 # The build shares nothing with the integration suites: run it beside them and show its log when it ends.
 t=$(date +%s)
@@ -65,16 +68,20 @@ if [ "$(cat .test-reports/build.rc 2>/dev/null)" = "0" ]; then
   embedded_pid=$!
   E2E_PROJECT=postgres npx playwright test --project postgres > .test-reports/e2e-postgres.log 2>&1 &
   postgres_pid=$!
-  wait "$embedded_pid" || status=1
-  wait "$postgres_pid" || status=1
+  # Random import files through the HTTP doors of a server of its own (its own port, database and data folder; a
+  # smaller budget than npm run fuzz's), started when the first browser project ends and a core is free.
+  wait -n -p first_pid "$embedded_pid" "$postgres_pid" || status=1
+  took "first browser project" "$t"
+  (FUZZ_BUDGET_SECONDS="${FUZZ_BUDGET_SECONDS:-60}" npm run -s fuzz > .test-reports/fuzz.log 2>&1; echo $? > .test-reports/fuzz.rc) &
+  fuzz_pid=$!
+  if [ "$first_pid" = "$embedded_pid" ]; then wait "$postgres_pid" || status=1; else wait "$embedded_pid" || status=1; fi
   cat .test-reports/e2e-embedded.log .test-reports/e2e-postgres.log
   took "e2e" "$t"
-
-  # Random import files through the HTTP doors of a server of its own (a smaller budget than npm run fuzz's).
-  t=$(date +%s)
-  FUZZ_BUDGET_SECONDS="${FUZZ_BUDGET_SECONDS:-60}" npm run -s fuzz \
+  wait "$fuzz_pid"
+  cat .test-reports/fuzz.log
+  [ "$(cat .test-reports/fuzz.rc 2>/dev/null)" = "0" ] \
     || { echo "✖ Fuzzing the import doors failed (see above; rerun with npm run fuzz and the same FUZZ_SEED)." >&2; status=1; }
-  took "fuzz" "$t"
+  took "e2e and fuzz" "$t"
 else
   echo "✖ The production build failed, so the browser suite could not run." >&2
   status=1

@@ -5,10 +5,11 @@ import type { DbHandle, Executor } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/rows";
 import { acceleratorTypes } from "@/lib/db/schema";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
+import { createDemoTestDatabase, DEMO_AS_OF, DEMO_PASSWORD } from "@/lib/testing/demo-database";
 import { placementIssue, teamPath, type TeamNode } from "@/lib/services/teams/tree";
 import { isDatabaseEmpty, seedDemo, type SeedSummary } from "./";
 
-const AS_OF = new Date("2026-11-17T09:30:00Z");
+const AS_OF = DEMO_AS_OF;
 const AS_OF_HOUR = "2026-11-17T09:00:00Z";
 
 async function one<T>(db: Executor, query: SQL): Promise<T> {
@@ -37,10 +38,14 @@ describeOnEachEngine("demo seed", (engine) => {
   let emptyBefore: boolean;
 
   beforeAll(async () => {
-    [first, second] = await Promise.all([createTestDatabase(engine), createTestDatabase(engine)]);
-    emptyBefore = await isDatabaseEmpty(first.db);
-    summary = await seedDemo(first.db, { demoPassword: "demo password 1", asOf: AS_OF });
-    await seedDemo(second.db, { demoPassword: "demo password 1", asOf: AS_OF });
+    // The second seed of the same instant is the run's demo template (seeded once for every suite that reads it).
+    const seedFirst = async () => {
+      const handle = await createTestDatabase(engine);
+      emptyBefore = await isDatabaseEmpty(handle.db);
+      summary = await seedDemo(handle.db, { demoPassword: DEMO_PASSWORD, asOf: AS_OF });
+      return handle;
+    };
+    [first, second] = await Promise.all([seedFirst(), createDemoTestDatabase(engine)]);
   });
   afterAll(async () => {
     await Promise.all([first?.close(), second?.close()]);
