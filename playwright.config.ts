@@ -25,10 +25,10 @@ const server = (port: number, extra: Record<string, string>) => ({
 
 // Each spec runs on one of the two servers, so the two browser processes (npm test runs them side by side) share
 // the work about evenly; the sign-in smoke test runs on both. The integration suite proves every query on both
-// databases; here the split is by time: the axe walk, reports, share links and the contract registers on the
-// Postgres server, the layout walk and the rest on the embedded one (its default store). Unit economics reads the
+// databases; here the split is by time: most of the page walk (e2e/page-walk.ts), reports, share links and the
+// contract registers on the Postgres server, the rest on the embedded one (its default store). Unit economics reads the
 // demo's billing as seeded, so it runs where no spec imports bills (focus-import and matching replace some on embedded).
-const POSTGRES_ONLY = ["a11y", "reports", "share-isolation", "share-headers", "contracts", "unit-economics"];
+const POSTGRES_ONLY = ["pages-postgres", "reports", "share-isolation", "share-headers", "contracts", "unit-economics"];
 const BOTH = ["sign-in"];
 const specs = (names: string[]) => names.map((n) => `**/${n}.spec.ts`);
 

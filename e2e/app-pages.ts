@@ -1,7 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 import { buildReport, createShareLink, uniqueName } from "./share-helpers";
 
-// Every page of the app, for the specs that walk them all (accessibility, layout): the fixed routes, then one
+// Every page of the app, for the page walk (e2e/page-walk.ts): the fixed routes, then one
 // record's page per register, found from its list, and a shared report. Signed in as admin, who sees every page.
 
 export const FIXED_PAGES = [
@@ -98,9 +98,4 @@ export async function recordPages(page: Page, project: string): Promise<string[]
   });
   const { url } = await createShareLink(page);
   return [...records, `/reports/${report.id}`, new URL(url).pathname];
-}
-
-/** Every page to walk: fixed routes, then the record pages. */
-export async function allPages(page: Page, project: string): Promise<string[]> {
-  return [...FIXED_PAGES, ...(await recordPages(page, project))];
 }
