@@ -14,7 +14,8 @@ export default function setup(project: TestProject) {
   return async () => {
     const templates = runTemplates(run);
     if (ENGINES.includes("pglite")) for (const file of templates.pglite) rmSync(file, { force: true });
-    if (ENGINES.includes("postgres")) {
+    // The Citus run uses the server too (the suites that open a plain server on purpose), so its templates go as well.
+    if (ENGINES.includes("postgres") || ENGINES.includes("citus")) {
       for (const name of templates.postgres) {
         await adminQuery(serverUrl, `alter database ${name} with is_template false`).catch(() => {});
         await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
