@@ -47,8 +47,6 @@ export type PlanModel = {
   nonzeros: number;
 };
 
-const CAP_EPS = 1e-6;
-
 /** Months [start, end) a block of `offer` starting at `start` is held inside a horizon of `horizon` months. */
 export function heldUntil(offer: PlanOffer, start: number, horizon: number): number {
   return offer.pricingModel === "reserved" || offer.pricingModel === "owned" ? Math.min(start + offer.termMonths, horizon) : horizon;
@@ -292,7 +290,7 @@ function capRows(world: PlanWorld, held: Held, w: LpWriter, rows: RowInfo[]): vo
         const terms = added(m, offers);
         if (terms.length === 0) continue;
         const room = cap * (existingTotal[m] ?? 0) - (existing[h]?.[m] ?? 0);
-        w.row(`cp${dimension[0] ?? ""}${rows.length}`, [...terms, [`t${m}`, -cap]], "<=", Math.max(0, room - CAP_EPS));
+        w.row(`cp${dimension[0] ?? ""}${rows.length}`, [...terms, [`t${m}`, -cap]], "<=", Math.max(0, room));
         rows.push({ kind: "cap", dimension, holder: h, month: m });
       }
     }

@@ -82,6 +82,35 @@ describe("solveProcurementPlan", { timeout: 30_000 }, () => {
     expect(caps[1]?.kind === "cap" && caps[1].costUsd).toBeCloseTo(111_600, 2);
   });
 
+  it("fills a provider cap exactly, in the full model and in the two-pass solve alike", async () => {
+    // Mar–Apr 2027 (744 h, 720 h). Existing: Oracle 293 H100e in Mar; AWS 274 + Oracle 298 = 572 in Apr. Each provider
+    // at most 35 %. 1,211 H100e needed in Mar. CoreWeave spot (held to the horizon's end) and AWS for one month, both
+    // $0.50/h, 0.5 H100e per unit, steps of 8. Each is far below the unmet penalty, so the plan buys all the caps allow:
+    // Apr: 0.5x ≤ 0.35 × (572 + 0.5x) → x ≤ 616, exactly at the cap (308 of 880).
+    // Mar: 0.5y ≤ 0.35 × (293 + 308 + 0.5y) → y ≤ 647.2 → 640 in steps of 8.
+    // Cost: 616 × 1,464 × 0.5 = 450,912 plus 640 × 744 × 0.5 = 238,080 = 688,992; Mar leaves 1,211 − 308 − 320 = 583 unmet.
+    // (A cap row shaved by 1e-6 once made the full model stop at 608 while the two-pass solve found 616.)
+    const offer = (id: string, providerId: string, pricingModel: "spot" | "reserved") =>
+      testOffer({ id, providerId, providerName: providerId, pricingModel, ratePerHour: "0.50", h100ePerUnit: 0.5, step: 8 });
+    const world = testWorld({
+      months: ["2027-03", "2027-04"],
+      families: ["H100", "GB200"],
+      demand: { H100: [1211, 0], GB200: [0, 0] },
+      existingCapacity: { H100: [0, 274], GB200: [293, 298] },
+      existingByProvider: { aws: [0, 274], oracle: [293, 298] },
+      caps: { provider: 0.35 },
+      offers: [offer("CW", "coreweave", "spot"), offer("AWS", "aws", "reserved")],
+    });
+    for (const plan of [await solveProcurementPlan(world), await solveProcurementPlan(world, { twoPass: true })]) {
+      expect(plan.blocks.map((b) => [b.offerId, b.startMonth, b.quantity])).toEqual([
+        ["CW", "2027-03", 616],
+        ["AWS", "2027-03", 640],
+      ]);
+      expect(plan.committedCost).toBe("688992");
+      expect(plan.families.find((f) => f.family === "H100" && f.month === "2027-03")?.unmet).toBe(583);
+    }
+  });
+
   it("stops at the budget and leaves the rest unmet", async () => {
     // Jan 2027 (744 h), 1,000 H100e needed, one offer at $2/h in steps of 100, budget $1,000,000.
     // 600 units cost 600 × 744 × 2 = 892,800; 700 would cost 1,041,600 > 1,000,000. So 600, and 400 unmet.
