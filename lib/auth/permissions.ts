@@ -22,6 +22,8 @@ export const PERMISSIONS = [
   "plan.run",
   "allocation.write",
   "pool_rules.write",
+  "connectors.manage",
+  "jobs.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
