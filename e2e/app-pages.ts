@@ -50,6 +50,7 @@ export const FIXED_PAGES = [
   "/settings/users",
   "/settings/users/new",
   "/settings/api-keys",
+  "/settings/jobs",
   "/settings/pool-rules",
   "/settings/audit",
 ];

@@ -3,6 +3,7 @@ import next from "next";
 import { withResponseCache } from "@/lib/cache/responses";
 import { getDb } from "@/lib/db/client";
 import { readDataVersion } from "@/lib/db/data-version";
+import { startJobs, stopJobs } from "@/lib/jobs/runner";
 
 // The production server (started by scripts/start.ts): Next.js' own request handler behind the rendered-page cache
 // of lib/cache/responses.ts. Next.js runs in this process, so the database pool on globalThis (lib/db/client) is the
@@ -28,10 +29,15 @@ async function main() {
       res.end("Internal server error");
     });
   });
-  server.listen(port, () => console.log(`▲ Headroom listening on port ${port}`));
+  // Scheduled jobs (lib/jobs): pg-boss on a Postgres server, timers in this process on the embedded database.
+  const runner = await startJobs(await getDb());
+  server.listen(port, () =>
+    console.log(`▲ Headroom listening on port ${port} (jobs: ${runner.kind === "queue" ? "pg-boss queue" : "in process"})`),
+  );
   const stop = () => {
     server.close(() => process.exit(0));
     server.closeAllConnections(); // keep-alive sockets would hold close() open
+    void stopJobs();
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

@@ -32,6 +32,7 @@ export const REFERENCE_TABLES = [
   "shared_reports",
   "audit_log",
   "data_version",
+  "job_runs",
 ] as const;
 
 /**

@@ -204,6 +204,7 @@ export const ACCESS_SAMPLES = {
   },
   createApiKey: () => ({ name: "Matrix key", role: "viewer" }),
   revokeApiKey: async (db) => catalogVersion(db, apiKeys, "PM-KEY"),
+  runJobNow: () => ({ name: "imports.recover" }),
   createReport: () => ({
     name: "Matrix report",
     note: null,

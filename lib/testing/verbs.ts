@@ -13,6 +13,7 @@ import { createAcceleratorType } from "@/lib/services/accelerator-types/create";
 import { updateAcceleratorType } from "@/lib/services/accelerator-types/update";
 import { createApiKey } from "@/lib/services/api-keys/create";
 import { revokeApiKey } from "@/lib/services/api-keys/revoke";
+import { runJobNow } from "@/lib/services/jobs/run-now";
 import { createPowerBudget } from "@/lib/services/power-budgets/create";
 import { deletePowerBudget } from "@/lib/services/power-budgets/delete";
 import { updatePowerBudget } from "@/lib/services/power-budgets/update";
@@ -148,6 +149,7 @@ export const WRITE_VERBS = {
   pushBusinessMetrics: { permission: "allocation.write", run: pushBusinessMetrics },
   createApiKey: { permission: "api_keys.manage", run: createApiKey },
   revokeApiKey: { permission: "api_keys.manage", run: revokeApiKey },
+  runJobNow: { permission: "jobs.manage", run: runJobNow },
   createReport: { permission: "shares.manage", run: createReport },
   updateReport: { permission: "shares.manage", run: updateReport },
   archiveReport: { permission: "shares.manage", run: archiveReport },

@@ -5,7 +5,7 @@ import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/rows";
-import { auditLog, demandPlans, imports, providers, sites, teams, users, workloads } from "@/lib/db/schema";
+import { auditLog, demandPlans, imports, jobRuns, providers, sites, teams, users, workloads } from "@/lib/db/schema";
 import { ForbiddenError } from "@/lib/errors";
 import { insertCatalog, uniq, type Catalog } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
@@ -171,5 +171,19 @@ describeOnEachEngine("npm run headroom -- import <kind>", (engine) => {
     await expect(cli("import", "business-metrics", good, "--as", "viewer-cli@example.com")).rejects.toBeInstanceOf(ForbiddenError);
     const [row] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from business_metrics`);
     expect(Number(row!.n)).toBe(2);
+  });
+
+  it("jobs run NAME runs a job now as the command line and jobs list shows its last run; a viewer and an unknown job are refused", async () => {
+    const run = await cli("jobs", "run", "imports.recover");
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/^imports\.recover: No interrupted import\. \(\d+ ms\)$/);
+    const [last] = await handle.db.select().from(jobRuns).where(eq(jobRuns.name, "imports.recover"));
+    expect(last).toMatchObject({ trigger: "cli", status: "succeeded", actor: "cli" });
+    const list = await cli("jobs", "list");
+    expect(list.code).toBe(0);
+    expect(list.out).toMatch(/^imports\.recover +\*\/5 \* \* \* \* +last: succeeded 20\d\d-/);
+    await expect(cli("jobs", "run", "imports.recover", "--as", "viewer-cli@example.com")).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(cli("jobs", "run", "no.such")).rejects.toThrow(/No job is named "no\.such"\. Jobs: imports\.recover/);
+    expect((await cli("jobs", "run")).code).toBe(2);
   });
 });

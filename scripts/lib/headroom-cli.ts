@@ -12,6 +12,8 @@ import { commitRegisterImport, previewRegisterImport, type RegisterImportResult 
 import { isRegisterKind, REGISTER_KIND_NAMES, REGISTER_KINDS, type RegisterKind } from "@/lib/services/imports/registers/kinds";
 import type { Ctx } from "@/lib/auth/context";
 import { systemCtx } from "@/lib/services/system-actor";
+import { jobsOverview } from "@/lib/queries/settings/jobs";
+import { runJobNow } from "@/lib/services/jobs/run-now";
 import { parsePlanArgs, PLAN_HELP, PLAN_USAGE, runPlanCommand } from "./headroom-plan";
 
 const KINDS = REGISTER_KIND_NAMES.join("|");
@@ -21,6 +23,8 @@ const USAGE = `Usage:
   npm run headroom -- import <${KINDS}> FILE [--check] [--json] [--as EMAIL]
   npm run headroom -- import business-metrics FILE [--json] [--as EMAIL]
 ${PLAN_USAGE}
+  npm run headroom -- jobs list
+  npm run headroom -- jobs run NAME [--as EMAIL]
 
 import focus: a FOCUS 1.0–1.3 cost-and-usage CSV (plain or .gz).
 import <register>: a register CSV with the columns of its template (download it from Imports → Registers, or see
@@ -29,6 +33,8 @@ header) and column. --check validates every row and loads nothing.
 import business-metrics: daily values per workload (columns workload,metric,day,value), loaded all-or-nothing;
 a day sent again replaces its value.
 ${PLAN_HELP}
+jobs list: each scheduled job, its schedule and its last run. jobs run NAME: runs that job now, recorded in its
+history as a run from the command line (the result or the error is printed).
 
 Every command works on the configured database (DATABASE_URL, or the embedded one in HEADROOM_DATA_DIR), applying migrations
 first, as EMAIL's role (default: the command line acts as an admin). Progress goes to stderr; with --json the result
@@ -163,9 +169,35 @@ async function plan(args: readonly string[], io: CliIo): Promise<number> {
   }
 }
 
+async function jobs(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: { as: { type: "string" } } });
+  const [verb, name] = positionals;
+  if (!(verb === "list" && !name) && !(verb === "run" && name)) {
+    io.out(USAGE);
+    return 2;
+  }
+  const handle = await io.open();
+  try {
+    const ctx = await actorCtx(handle.db, values.as);
+    if (verb === "list") {
+      for (const job of await jobsOverview(ctx)) {
+        const last = job.last ? `${job.last.status} ${job.last.startedAt.toISOString()}` : "never run";
+        io.out(`${job.name.padEnd(24)} ${(job.schedule ?? "on request").padEnd(14)} last: ${last}`);
+      }
+      return 0;
+    }
+    const outcome = await runJobNow({ ctx, input: { name: name ?? "", trigger: "cli" } });
+    io.out(outcome.status === "succeeded" ? `${name}: ${outcome.result ?? "done"} (${outcome.ms} ms)` : `${name} failed: ${outcome.error}`);
+    return outcome.status === "succeeded" ? 0 : 1;
+  } finally {
+    await handle.close();
+  }
+}
+
 /** `headroom import <kind> FILE …` or `headroom plan …`: the exit code (0 done, 1 refused or failed, 2 bad usage). Known refusals throw AppError. */
 export async function runHeadroom(argv: readonly string[], io: CliIo): Promise<number> {
   if (argv[0] === "plan") return plan(argv.slice(1), io);
+  if (argv[0] === "jobs") return jobs(argv.slice(1), io);
   const [command, kind, ...rest] = argv;
   const { values, positionals } = parseArgs({
     args: rest,
