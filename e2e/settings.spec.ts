@@ -23,6 +23,21 @@ test.describe("settings and sites", () => {
     await expect(page.getByRole("row").filter({ hasText: email })).toContainText("infra");
   });
 
+  test("an admin runs a job now and sees the run, its result and its duration in the job's history", async ({ page, signInPage }) => {
+    await signInPage.signInAs("admin");
+    await openSettingsTab(page, "Jobs");
+    await expect(page.getByRole("heading", { level: 1, name: "Jobs" })).toBeVisible();
+    const job = page.getByTestId("job-imports.recover");
+    await expect(job.getByText("*/5 * * * *")).toBeVisible();
+    await job.getByRole("button", { name: "Run imports.recover now" }).click();
+    await expect(job.getByRole("status")).toHaveText("No interrupted import.");
+    await job.getByText(/^Recent runs/).click();
+    const first = job.getByRole("group", { name: "Recent runs of imports.recover" }).getByRole("row").nth(1);
+    await expect(first).toContainText("succeeded");
+    await expect(first).toContainText("manual (admin@headroom.local)");
+    await expect(first).toContainText(/\d+ ms|\d+\.\d s/);
+  });
+
   test("the last active admin is marked and cannot be disabled", async ({ page, signInPage }) => {
     await signInPage.signInAs("admin");
     await page.goto("/settings/users?role=admin&status=active");
@@ -171,7 +186,8 @@ test.describe("settings and sites", () => {
     await openSettingsTab(page, "Providers");
     const tabs = page.getByRole("navigation", { name: "Settings" });
     await expect(tabs.getByRole("link", { name: "Accelerator catalog" })).toBeVisible();
-    for (const name of ["Users", "API keys", "Pool rules", "Audit log"]) await expect(tabs.getByRole("link", { name })).toHaveCount(0);
+    for (const name of ["Users", "API keys", "Jobs", "Pool rules", "Audit log"])
+      await expect(tabs.getByRole("link", { name })).toHaveCount(0);
     await nav.getByRole("link", { name: "Sites" }).click();
     await expect(page.getByRole("link", { name: "New site" })).toHaveCount(0);
     await page.getByRole("link", { name: "Abilene" }).click();
@@ -181,7 +197,7 @@ test.describe("settings and sites", () => {
     await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: /Archive|Save|Remove|Add step/ })).toHaveCount(0);
     await expect(page.locator("main input")).toHaveCount(0);
-    for (const path of ["/sites/new", "/settings/users", "/settings/api-keys", "/settings/providers/new"]) {
+    for (const path of ["/sites/new", "/settings/users", "/settings/api-keys", "/settings/jobs", "/settings/providers/new"]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
     }
