@@ -1,0 +1,222 @@
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from "vitest";
+import type { DbHandle } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
+import { providers, sites } from "@/lib/db/schema";
+import type { Ctx } from "@/lib/auth/context";
+import { pageClock } from "@/lib/cache/read";
+import { burndownInCents } from "@/lib/metrics/burndown";
+import { capacityJson } from "@/lib/api/endpoints/capacity";
+import { contractJson } from "@/lib/api/endpoints/contracts";
+import { comparisonJson, spendJson } from "@/lib/api/endpoints/costs";
+import { overviewJson } from "@/lib/api/endpoints/overview";
+import { powerJson } from "@/lib/api/endpoints/power";
+import { reservationJson } from "@/lib/api/endpoints/reservations";
+import { utilizationJson } from "@/lib/api/endpoints/utilization";
+import { getCapacity } from "@/lib/queries/capacity";
+import { contractListRows, parseContractListParams } from "@/lib/queries/contracts";
+import { getCostsFromUrl } from "@/lib/queries/costs/from-url";
+import { parsePlanningFilters } from "@/lib/queries/filters/params";
+import { getOverview } from "@/lib/queries/overview";
+import { getPowerPage, POWER_DEFAULTS } from "@/lib/queries/power";
+import { CAPACITY_DEFAULTS } from "@/lib/queries/reports/sections";
+import { parseReservationListParams, reservationRows } from "@/lib/queries/reservations";
+import { getUtilizationFromUrl } from "@/lib/queries/utilization";
+import { createApiKey } from "@/lib/services/api-keys/create";
+import { roleCtx } from "@/lib/testing/commercial-fixtures";
+import { describeOnEachEngine } from "@/lib/testing/databases";
+import { createDemoTestDatabase, DEMO_AS_OF } from "@/lib/testing/demo-database";
+import * as capacityRoute from "./capacity/route";
+import * as contractsRoute from "./contracts/route";
+import * as comparisonRoute from "./costs/comparison/route";
+import * as spendRoute from "./costs/spend/route";
+import * as focusRoute from "./imports/focus/route";
+import * as metricsRoute from "./metrics/business/route";
+import * as overviewRoute from "./overview/route";
+import * as powerRoute from "./power/route";
+import * as reservationsRoute from "./reservations/route";
+import * as utilizationRoute from "./utilization/route";
+
+// The read API on the seeded demo, at the demo's instant: every answer is set against the
+// page's own function called with the same filters. The route handlers run as Next calls them, on the suite's database.
+vi.mock("@/lib/db/client", async (original) => ({ ...(await original<typeof import("@/lib/db/client")>()), getDb: vi.fn() }));
+
+type Handler = (request: Request) => Promise<Response>;
+
+describeOnEachEngine("the read API", (engine) => {
+  let handle: DbHandle;
+  let viewer: Ctx;
+  let viewerKey: string;
+  let financeKey: string;
+  let asOf: Date;
+  beforeAll(async () => {
+    handle = await createDemoTestDatabase(engine);
+    viewer = roleCtx(handle.db, "viewer");
+    const admin = roleCtx(handle.db, "admin");
+    viewerKey = (await createApiKey({ ctx: admin, input: { name: "dashboards", role: "viewer" } })).key;
+    financeKey = (await createApiKey({ ctx: admin, input: { name: "finance robot", role: "finance" } })).key;
+  });
+  afterAll(() => handle.close());
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date(DEMO_AS_OF.getTime() + 12_345));
+    asOf = pageClock();
+    vi.mocked(getDb).mockResolvedValue(handle.db);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllEnvs();
+  });
+
+  const call = (handler: Handler, path: string, init: { key?: string | null; method?: string; body?: string } = {}) => {
+    const key = init.key === undefined ? viewerKey : init.key;
+    return handler(
+      new Request(`http://localhost${path}`, {
+        method: init.method ?? "GET",
+        headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
+        body: init.body,
+      }),
+    );
+  };
+  const json = async (handler: Handler, path: string) => {
+    const res = await call(handler, path);
+    expect(res.status, path).toBe(200);
+    return res.json() as Promise<unknown>;
+  };
+
+  it("answers the Overview's KPIs as getOverview computes them", async () => {
+    const page = await getOverview(viewer, { scenario: null });
+    const body = (await json(overviewRoute.GET, "/api/v1/overview")) as ReturnType<typeof overviewJson>;
+    expect(body).toEqual(overviewJson(page));
+    expect(body.committed.total).toBe(page.committed.total.toFixed());
+    expect(body.spend.toDate.total).toBe(page.spend.toDate.total.toFixed());
+    expect(body.runway.byFamily.length).toBeGreaterThan(0);
+    expect(body.asOf).toBe(asOf.toISOString());
+  });
+
+  it("answers capacity, power, spend, the comparison and utilization as their pages' loaders do for the same filters", async () => {
+    const [site] = await handle.db.select().from(sites).limit(1);
+    const capQuery = "by=provider&unit=accelerators";
+    const cap = await getCapacity(viewer, {
+      ...parsePlanningFilters(new URLSearchParams(capQuery), { now: asOf, defaults: CAPACITY_DEFAULTS }),
+      asOf,
+    });
+    const capBody = (await json(capacityRoute.GET, `/api/v1/capacity?${capQuery}`)) as ReturnType<typeof capacityJson>;
+    expect(capBody).toEqual(capacityJson(cap));
+    expect(capBody.total.points[0]!.capacity).toBe(cap.total.points[0]!.capacity.toFixed());
+
+    const powerQuery = `range=12m&site=${site!.id}`;
+    const power = await getPowerPage(
+      viewer,
+      parsePlanningFilters(new URLSearchParams(powerQuery), { now: asOf, defaults: POWER_DEFAULTS }),
+      null,
+      asOf,
+    );
+    const powerBody = (await json(powerRoute.GET, `/api/v1/power?${powerQuery}`)) as ReturnType<typeof powerJson>;
+    expect(powerBody).toEqual(powerJson(power));
+    expect(powerBody.months).toHaveLength(12);
+
+    const costsQuery = "range=last12m&by=family";
+    const { view } = await getCostsFromUrl(viewer, new URLSearchParams(costsQuery), asOf);
+    const spendBody = (await json(spendRoute.GET, `/api/v1/costs/spend?${costsQuery}`)) as ReturnType<typeof spendJson>;
+    expect(spendBody).toEqual(spendJson(view));
+    expect(spendBody.months.map((m) => m.total)).toEqual(view.spend.map((m) => m.total.toFixed()));
+    expect(spendBody.months.some((m) => m.actual !== "0")).toBe(true);
+    const comparisonBody = (await json(comparisonRoute.GET, `/api/v1/costs/comparison?${costsQuery}`)) as ReturnType<typeof comparisonJson>;
+    expect(comparisonBody).toEqual(comparisonJson(view));
+    expect(comparisonBody.providers.map((p) => p.cost)).toEqual(view.comparison.providers.map((p) => p.cost.toFixed()));
+
+    const utilQuery = "range=last30d&by=site";
+    const util = await getUtilizationFromUrl(viewer, new URLSearchParams(utilQuery), new Date(), { blockLimit: 0 });
+    const utilBody = (await json(utilizationRoute.GET, `/api/v1/utilization?${utilQuery}`)) as ReturnType<typeof utilizationJson>;
+    expect(utilBody).toEqual(utilizationJson(util.view));
+    expect(utilBody.grain).toBe("day");
+    expect(utilBody.series).toHaveLength(30);
+  });
+
+  it("pages contracts and reservations with an opaque cursor over the registers' own rows", async () => {
+    const all = await contractListRows(viewer, parseContractListParams(new URLSearchParams("sort=gap&dir=desc")), 0, 10_000, asOf);
+    expect(all.length).toBeGreaterThan(2);
+    const seen: unknown[] = [];
+    let cursor: string | null = null;
+    do {
+      const body = (await json(contractsRoute.GET, `/api/v1/contracts?sort=gap&dir=desc&limit=2${cursor ? `&cursor=${cursor}` : ""}`)) as {
+        data: unknown[];
+        next_cursor: string | null;
+      };
+      expect(body.data.length).toBeLessThanOrEqual(2);
+      seen.push(...body.data);
+      cursor = body.next_cursor;
+    } while (cursor);
+    expect(seen).toEqual(all.map(contractJson));
+    const first = all[0]!;
+    expect((seen[0] as { burndown: { shortfall: string } }).burndown.shortfall).toBe(burndownInCents(first.burndown).shortfall.toFixed());
+
+    const [provider] = await handle.db.select().from(providers).limit(1);
+    const query = `provider=${provider!.id}&sort=quantity&dir=desc`;
+    const rows = await reservationRows(viewer, parseReservationListParams(new URLSearchParams(query)), 0, 3);
+    const page = (await json(reservationsRoute.GET, `/api/v1/reservations?${query}&limit=3`)) as {
+      data: unknown[];
+      next_cursor: string | null;
+    };
+    expect(page.data).toEqual(rows.map(reservationJson));
+    // A cursor belongs to its filters and sort.
+    expect(page.next_cursor).not.toBeNull();
+    const moved = await call(reservationsRoute.GET, `/api/v1/reservations?sort=name&limit=3&cursor=${page.next_cursor}`);
+    expect(moved.status).toBe(400);
+    expect(((await moved.json()) as { fields: object }).fields).toHaveProperty("cursor");
+  });
+
+  it("refuses bad filters with 400 naming the field", async () => {
+    const cases: [Handler, string, string][] = [
+      [capacityRoute.GET, "/api/v1/capacity?provider=nope", "provider"],
+      [capacityRoute.GET, "/api/v1/capacity?unit=gpus", "unit"],
+      [powerRoute.GET, "/api/v1/power?range=13m", "range"],
+      [powerRoute.GET, "/api/v1/power?from=2026-13", "from"],
+      [spendRoute.GET, "/api/v1/costs/spend?by=site", "by"],
+      [overviewRoute.GET, "/api/v1/overview?scenario=tomorrow", "scenario"],
+      [utilizationRoute.GET, "/api/v1/utilization?grain=hour", "grain"],
+      [contractsRoute.GET, "/api/v1/contracts?limit=500", "limit"],
+      [contractsRoute.GET, "/api/v1/contracts?status=signed", "status"],
+      [contractsRoute.GET, "/api/v1/contracts?cursor=bm9wZQ", "cursor"],
+      [reservationsRoute.GET, "/api/v1/reservations?sort=colour", "sort"],
+      [reservationsRoute.GET, "/api/v1/reservations?colour=red", "colour"],
+      [reservationsRoute.GET, "/api/v1/reservations?status=active&status=expired", "status"],
+    ];
+    for (const [handler, path, field] of cases) {
+      const res = await call(handler, path);
+      expect(res.status, path).toBe(400);
+      const body = (await res.json()) as { error: string; fields: Record<string, string[]> };
+      expect(body.error, path).toContain(field);
+      expect(Object.keys(body.fields), path).toEqual([field]);
+    }
+  });
+
+  it("refuses a missing or unknown key with 401 and a viewer's key on the write endpoints with 403", async () => {
+    expect((await call(overviewRoute.GET, "/api/v1/overview", { key: null })).status).toBe(401);
+    expect((await call(contractsRoute.GET, "/api/v1/contracts", { key: "hr_unknown" })).status).toBe(401);
+    const writes: [Handler, string, string][] = [
+      [utilizationRoute.POST, "/api/v1/utilization", "utilization.import"],
+      [metricsRoute.POST, "/api/v1/metrics/business", "allocation.write"],
+      [focusRoute.POST, "/api/v1/imports/focus", "billing.import"],
+    ];
+    for (const [handler, path, permission] of writes) {
+      const res = await call(handler, path, { method: "POST", body: '{"rows": []}' });
+      expect(res.status, path).toBe(403);
+      expect(((await res.json()) as { error: string }).error, path).toContain(permission);
+    }
+  });
+
+  it("refuses a key past its rate limit with 429 and Retry-After, other keys unaffected", async () => {
+    vi.stubEnv("HEADROOM_API_RATE_PER_MINUTE", "1");
+    vi.stubEnv("HEADROOM_API_RATE_BURST", "2");
+    const path = "/api/v1/reservations?limit=1";
+    expect((await call(reservationsRoute.GET, path, { key: financeKey })).status).toBe(200);
+    expect((await call(reservationsRoute.GET, path, { key: financeKey })).status).toBe(200);
+    const refused = await call(reservationsRoute.GET, path, { key: financeKey });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe("60");
+    expect(((await refused.json()) as { error: string }).error).toMatch(/retry in 60 s/);
+    vi.setSystemTime(new Date(Date.now() + 60_000));
+    expect((await call(reservationsRoute.GET, path, { key: financeKey })).status).toBe(200);
+  });
+});
