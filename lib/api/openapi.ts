@@ -135,6 +135,16 @@ export function openApiDocument(): Json {
       },
     },
   };
+  paths["/api/v1/prometheus"] = {
+    get: {
+      summary: "Gauges for Prometheus (text exposition format 0.0.4).",
+      description: "Needs an API key of any role (app.read).",
+      responses: {
+        "200": { description: "The metrics.", content: { "text/plain; version=0.0.4": { schema: { type: "string" } } } },
+        ...REFUSALS,
+      },
+    },
+  };
   paths["/api/v1/openapi.json"] = {
     get: {
       summary: "This document.",

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from "vitest";
+import parsePrometheusTextFormat from "parse-prometheus-text-format";
 import type { DbHandle } from "@/lib/db/client";
 import { getDb } from "@/lib/db/client";
 import { providers, sites } from "@/lib/db/schema";
@@ -15,7 +16,9 @@ import { utilizationJson } from "@/lib/api/endpoints/utilization";
 import { getCapacity } from "@/lib/queries/capacity";
 import { contractListRows, parseContractListParams } from "@/lib/queries/contracts";
 import { getCostsFromUrl } from "@/lib/queries/costs/from-url";
+import { listUnmatchedCharges, parseUnmatchedListParams } from "@/lib/queries/costs/unmatched";
 import { parsePlanningFilters } from "@/lib/queries/filters/params";
+import { lastImportByProvider } from "@/lib/queries/imports/last-by-provider";
 import { getOverview } from "@/lib/queries/overview";
 import { getPowerPage, POWER_DEFAULTS } from "@/lib/queries/power";
 import { CAPACITY_DEFAULTS } from "@/lib/queries/reports/sections";
@@ -33,10 +36,11 @@ import * as focusRoute from "./imports/focus/route";
 import * as metricsRoute from "./metrics/business/route";
 import * as overviewRoute from "./overview/route";
 import * as powerRoute from "./power/route";
+import * as prometheusRoute from "./prometheus/route";
 import * as reservationsRoute from "./reservations/route";
 import * as utilizationRoute from "./utilization/route";
 
-// The read API on the seeded demo, at the demo's instant: every answer is set against the
+// The read API and the Prometheus gauges on the seeded demo, at the demo's instant: every answer is set against the
 // page's own function called with the same filters. The route handlers run as Next calls them, on the suite's database.
 vi.mock("@/lib/db/client", async (original) => ({ ...(await original<typeof import("@/lib/db/client")>()), getDb: vi.fn() }));
 
@@ -193,7 +197,7 @@ describeOnEachEngine("the read API", (engine) => {
 
   it("refuses a missing or unknown key with 401 and a viewer's key on the write endpoints with 403", async () => {
     expect((await call(overviewRoute.GET, "/api/v1/overview", { key: null })).status).toBe(401);
-    expect((await call(contractsRoute.GET, "/api/v1/contracts", { key: "hr_unknown" })).status).toBe(401);
+    expect((await call(prometheusRoute.GET, "/api/v1/prometheus", { key: "hr_unknown" })).status).toBe(401);
     const writes: [Handler, string, string][] = [
       [utilizationRoute.POST, "/api/v1/utilization", "utilization.import"],
       [metricsRoute.POST, "/api/v1/metrics/business", "allocation.write"],
@@ -218,5 +222,50 @@ describeOnEachEngine("the read API", (engine) => {
     expect(((await refused.json()) as { error: string }).error).toMatch(/retry in 60 s/);
     vi.setSystemTime(new Date(Date.now() + 60_000));
     expect((await call(reservationsRoute.GET, path, { key: financeKey })).status).toBe(200);
+  });
+
+  it("exposes Prometheus gauges that parse and equal the pages' figures", async () => {
+    const res = await call(prometheusRoute.GET, "/api/v1/prometheus");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/plain; version=0.0.4; charset=utf-8");
+    const families = new Map(parsePrometheusTextFormat(await res.text()).map((f) => [f.name, f]));
+    const values = (name: string, label: string) =>
+      Object.fromEntries((families.get(name)?.metrics ?? []).map((m) => [m.labels![label], m.value]));
+    for (const f of families.values()) expect(f.type, f.name).toBe("GAUGE");
+
+    const overview = await getOverview(viewer, { asOf });
+    const monthIndex = (d: Date) => d.getUTCFullYear() * 12 + d.getUTCMonth();
+    expect(values("headroom_runway_months", "family")).toEqual(
+      Object.fromEntries(
+        overview.runway.byFamily.map((f) => [f.family, f.line.runway ? String(monthIndex(f.line.runway.from) - monthIndex(asOf)) : "+Inf"]),
+      ),
+    );
+    expect(values("headroom_power_headroom_mw", "site_id")).toEqual(
+      Object.fromEntries(overview.power.page.sites.filter((s) => s.tightest).map((s) => [s.siteId, s.tightest!.headroomMw.toFixed()])),
+    );
+    expect(values("headroom_utilization_ratio", "family")).toEqual(
+      Object.fromEntries(overview.utilization.byFamily.filter((f) => f.ratio).map((f) => [f.family, f.ratio!.toFixed()])),
+    );
+    const contracts = await contractListRows(viewer, parseContractListParams(new URLSearchParams()), 0, 10_000, asOf);
+    expect(values("headroom_contract_projected_shortfall", "contract_id")).toEqual(
+      Object.fromEntries(contracts.map((c) => [c.id, burndownInCents(c.burndown).shortfall.toFixed()])),
+    );
+    const committed = contracts.filter((c) => !c.burndown.committed.isZero());
+    expect(committed.length).toBeGreaterThan(0);
+    expect(values("headroom_contract_burned_percent", "contract_id")).toEqual(
+      Object.fromEntries(committed.map((c) => [c.id, c.burndown.consumed.div(c.burndown.committed).times(100).toFixed()])),
+    );
+    const unmatched = (await listUnmatchedCharges(viewer, parseUnmatchedListParams(new URLSearchParams()))).totals.byCurrency;
+    expect(values("headroom_unmatched_charges", "currency")).toEqual(
+      Object.fromEntries(unmatched.map((u) => [u.currency, String(u.rows)])),
+    );
+    expect(values("headroom_unmatched_charges_cost", "currency")).toEqual(
+      Object.fromEntries(unmatched.map((u) => [u.currency, u.effectiveCost])),
+    );
+    const imports = await lastImportByProvider(viewer);
+    expect(imports.length).toBeGreaterThan(0);
+    expect(values("headroom_last_import_timestamp_seconds", "provider")).toEqual(
+      Object.fromEntries(imports.map((i) => [i.provider, String(Math.floor(i.finishedAt.getTime() / 1000))])),
+    );
   });
 });
