@@ -88,7 +88,7 @@ export function openApiDocument(): Json {
     paths[e.path] = {
       get: {
         summary: e.summary,
-        description: "Needs an API key of any role (app.read). Exact decimals are strings; the filters are the page's.",
+        description: `Needs an API key of any role (app.read). Exact decimals are strings; the filters are the page's.${e.description ? ` ${e.description}` : ""}`,
         operationId: `get${e.name}`,
         parameters: queryParameters(e.query),
         responses: {

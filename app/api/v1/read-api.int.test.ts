@@ -125,9 +125,12 @@ describeOnEachEngine("the read API", (engine) => {
     expect(spendBody).toEqual(spendJson(view));
     expect(spendBody.months.map((m) => m.total)).toEqual(view.spend.map((m) => m.total.toFixed()));
     expect(spendBody.months.some((m) => m.actual !== "0")).toBe(true);
-    const comparisonBody = (await json(comparisonRoute.GET, `/api/v1/costs/comparison?${costsQuery}`)) as ReturnType<typeof comparisonJson>;
-    expect(comparisonBody).toEqual(comparisonJson(view));
+    const profiled = `${costsQuery}&tps.H100=4500`;
+    const { view: compared } = await getCostsFromUrl(viewer, new URLSearchParams(profiled), asOf);
+    const comparisonBody = (await json(comparisonRoute.GET, `/api/v1/costs/comparison?${profiled}`)) as ReturnType<typeof comparisonJson>;
+    expect(comparisonBody).toEqual(comparisonJson(compared));
     expect(comparisonBody.providers.map((p) => p.cost)).toEqual(view.comparison.providers.map((p) => p.cost.toFixed()));
+    expect(comparisonBody.profile.find((p) => p.family === "H100")).toMatchObject({ tokensPerSecond: "4500", edited: true });
 
     const utilQuery = "range=last30d&by=site";
     const util = await getUtilizationFromUrl(viewer, new URLSearchParams(utilQuery), new Date(), { blockLimit: 0 });
@@ -177,6 +180,9 @@ describeOnEachEngine("the read API", (engine) => {
       [powerRoute.GET, "/api/v1/power?range=13m", "range"],
       [powerRoute.GET, "/api/v1/power?from=2026-13", "from"],
       [spendRoute.GET, "/api/v1/costs/spend?by=site", "by"],
+      [spendRoute.GET, "/api/v1/costs/spend?tps.H100=4500", "tps.H100"],
+      [comparisonRoute.GET, "/api/v1/costs/comparison?tps.H100=fast", "tps.H100"],
+      [comparisonRoute.GET, "/api/v1/costs/comparison?team=x", "team"],
       [overviewRoute.GET, "/api/v1/overview?scenario=tomorrow", "scenario"],
       [utilizationRoute.GET, "/api/v1/utilization?grain=hour", "grain"],
       [contractsRoute.GET, "/api/v1/contracts?limit=500", "limit"],

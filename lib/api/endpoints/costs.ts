@@ -3,7 +3,9 @@ import type { Ctx } from "@/lib/auth/context";
 import { pageClock } from "@/lib/cache/read";
 import type { ComparisonRow, ProviderTotal } from "@/lib/metrics/provider-comparison";
 import type { UnitCosts } from "@/lib/metrics/unit-cost";
+import { dec } from "@/lib/metrics/decimal";
 import { getCostsFromUrl, COSTS_DEFAULTS } from "@/lib/queries/costs/from-url";
+import { TPS_PARAM_PREFIX } from "@/lib/queries/costs/workload-profile";
 import type { CostsView } from "@/lib/queries/costs";
 import { planningFields, planningQuery } from "../filters";
 import { DecimalString, Instant, Month, PeriodJson, Ratio, decimal, decimalOrNull, instant, month, period } from "../json";
@@ -16,6 +18,22 @@ export const CostsQuery = planningQuery(["range", "from", "to", "provider", "fam
     .exclude(["site"], { message: "must be provider or family." })
     .optional()
     .meta({ description: `Group spend by provider or family (default ${COSTS_DEFAULTS.by}).` }),
+});
+
+const TPS_MESSAGE = "must be tokens per second per accelerator, a number above 0 and at most 10000000.";
+
+/**
+ * The comparison's query: the cost filters, and the workload profile of its $ per 1M tokens as on the page,
+ * `tps.<family>=<tokens/s>` (parseWorkloadProfile reads it; a family left out keeps its default).
+ */
+export const ComparisonQuery = CostsQuery.catchall(z.string()).superRefine((values, ctx) => {
+  for (const [key, value] of Object.entries(values)) {
+    if (key in CostsQuery.shape) continue;
+    if (!key.startsWith(TPS_PARAM_PREFIX) || key.length === TPS_PARAM_PREFIX.length)
+      ctx.addIssue({ code: "custom", path: [key], message: `${key} is not a parameter of this endpoint.` });
+    else if (!/^\d+(\.\d+)?$/.test(String(value)) || !dec(String(value)).gt(0) || dec(String(value)).gt(10_000_000))
+      ctx.addIssue({ code: "custom", path: [key], message: TPS_MESSAGE });
+  }
 });
 
 const Money = z.object({ actual: DecimalString, planned: DecimalString });
@@ -83,6 +101,9 @@ export const ComparisonResponse = z.object({
     }),
   ),
   providers: z.array(Totals.extend({ families: z.number().int() })),
+  profile: z
+    .array(z.object({ family: z.string(), tokensPerSecond: DecimalString, default: DecimalString, edited: z.boolean() }))
+    .meta({ description: "The workload profile behind $ per 1M tokens: tokens/s per accelerator, per family." }),
 });
 export type ComparisonJson = z.infer<typeof ComparisonResponse>;
 
@@ -148,14 +169,15 @@ export function comparisonJson(view: CostsView): ComparisonJson {
         : null,
     })),
     providers: c.providers.map((p) => ({ ...totals(p), families: p.families })),
+    profile: c.profile.map((p) => ({ family: p.family, tokensPerSecond: p.tokensPerSecond, default: p.default, edited: p.edited })),
   };
 }
 
 /** The cost view of /costs for the checked query: getCostsFromUrl, the page's loader (12 months back and ahead by default). */
-async function costsView(ctx: Ctx, url: URL): Promise<CostsView> {
-  const query = checkQuery(url, CostsQuery);
+async function costsView(query: Record<string, string | undefined>, ctx: Ctx): Promise<CostsView> {
   return (await getCostsFromUrl(ctx, searchParamsOf(query), pageClock())).view;
 }
 
-export const readSpend = async (ctx: Ctx, url: URL): Promise<SpendJson> => spendJson(await costsView(ctx, url));
-export const readComparison = async (ctx: Ctx, url: URL): Promise<ComparisonJson> => comparisonJson(await costsView(ctx, url));
+export const readSpend = async (ctx: Ctx, url: URL): Promise<SpendJson> => spendJson(await costsView(checkQuery(url, CostsQuery), ctx));
+export const readComparison = async (ctx: Ctx, url: URL): Promise<ComparisonJson> =>
+  comparisonJson(await costsView(checkQuery(url, ComparisonQuery), ctx));

@@ -1,13 +1,21 @@
 import type { z } from "zod";
 import { CapacityQuery, CapacityResponse } from "./capacity";
 import { ContractsQuery, ContractsResponse } from "./contracts";
-import { ComparisonResponse, CostsQuery, SpendResponse } from "./costs";
+import { ComparisonQuery, ComparisonResponse, CostsQuery, SpendResponse } from "./costs";
 import { OverviewQuery, OverviewResponse } from "./overview";
 import { PowerQuery, PowerResponse } from "./power";
 import { ReservationsQuery, ReservationsResponse } from "./reservations";
 import { UtilizationQuery, UtilizationResponse } from "./utilization";
 
-export type ReadEndpoint = { path: string; name: string; summary: string; query: z.ZodObject; response: z.ZodType };
+export type ReadEndpoint = {
+  path: string;
+  name: string;
+  summary: string;
+  /** Said besides the query schema's own parameters. */
+  description?: string;
+  query: z.ZodObject;
+  response: z.ZodType;
+};
 
 /** The read API's JSON endpoints (GET, API key of any role): the OpenAPI document and the README list these. */
 export const READ_ENDPOINTS: ReadEndpoint[] = [
@@ -37,7 +45,8 @@ export const READ_ENDPOINTS: ReadEndpoint[] = [
     path: "/api/v1/costs/comparison",
     name: "ProviderComparison",
     summary: "The provider comparison: cost, utilization and $ per useful AH, H100e·h, PFLOP-h, 1M tokens.",
-    query: CostsQuery,
+    description: "The workload profile of $ per 1M tokens is set as on the page: tps.<family>=<tokens per second per accelerator>.",
+    query: ComparisonQuery,
     response: ComparisonResponse,
   },
   {
