@@ -25,6 +25,7 @@ import { CAPACITY_DEFAULTS } from "@/lib/queries/reports/sections";
 import { parseReservationListParams, reservationRows } from "@/lib/queries/reservations";
 import { getUtilizationFromUrl } from "@/lib/queries/utilization";
 import { createApiKey } from "@/lib/services/api-keys/create";
+import { revokeApiKey } from "@/lib/services/api-keys/revoke";
 import { roleCtx } from "@/lib/testing/commercial-fixtures";
 import { describeOnEachEngine } from "@/lib/testing/databases";
 import { createDemoTestDatabase, DEMO_AS_OF } from "@/lib/testing/demo-database";
@@ -201,8 +202,13 @@ describeOnEachEngine("the read API", (engine) => {
     }
   });
 
-  it("refuses a missing or unknown key with 401 and a viewer's key on the write endpoints with 403", async () => {
+  it("refuses a missing, unknown or revoked key with 401 and a viewer's key on the write endpoints with 403", async () => {
     expect((await call(overviewRoute.GET, "/api/v1/overview", { key: null })).status).toBe(401);
+    const admin = roleCtx(handle.db, "admin");
+    const { key, apiKey } = await createApiKey({ ctx: admin, input: { name: "leaver", role: "viewer" } });
+    expect((await call(reservationsRoute.GET, "/api/v1/reservations?limit=1", { key })).status).toBe(200);
+    await revokeApiKey({ ctx: admin, input: { id: apiKey.id, version: apiKey.version } });
+    expect((await call(reservationsRoute.GET, "/api/v1/reservations?limit=1", { key })).status).toBe(401);
     expect((await call(prometheusRoute.GET, "/api/v1/prometheus", { key: "hr_unknown" })).status).toBe(401);
     const writes: [Handler, string, string][] = [
       [utilizationRoute.POST, "/api/v1/utilization", "utilization.import"],
