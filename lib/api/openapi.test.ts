@@ -1,8 +1,13 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
-import { describe, expect, it } from "vitest";
-import { openApiDocument } from "./openapi";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import type { z } from "zod";
+import type { BusinessMetricsImportResult } from "@/lib/ingest/business-metrics/types";
+import type { UtilizationImportResult } from "@/lib/ingest/utilization/types";
+import type { FocusImportResult } from "@/lib/services/imports/focus/types";
+import type { planJson } from "@/lib/queries/plan/json";
+import { FocusResult, ImportResult, openApiDocument, PlanResult } from "./openapi";
 
 function routeFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -43,5 +48,12 @@ describe("openApiDocument", () => {
     expect(schemas.Overview!.properties.committed).toMatchObject({
       properties: { total: { type: "string", pattern: "^-?\\d+(\\.\\d+)?$" } },
     });
+  });
+
+  it("describes the import and plan answers with schemas their result types fit", () => {
+    expectTypeOf<UtilizationImportResult>().toExtend<z.infer<typeof ImportResult>>();
+    expectTypeOf<BusinessMetricsImportResult>().toExtend<z.infer<typeof ImportResult>>();
+    expectTypeOf<FocusImportResult>().toExtend<z.infer<typeof FocusResult>>();
+    expectTypeOf<ReturnType<typeof planJson>>().toExtend<z.infer<typeof PlanResult>>();
   });
 });

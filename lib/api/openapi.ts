@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PlanInputs } from "@/lib/validation/plan";
 import { READ_ENDPOINTS } from "./endpoints";
-import { ErrorJson } from "./json";
+import { DecimalString, ErrorJson } from "./json";
 
 // The OpenAPI 3.1 document of /api/v1, built from the zod schemas that check each request (query schemas of the read
 // endpoints, PlanInputs of the planner) and describe each answer. The ingest bodies are checked row by row by their
@@ -34,13 +34,25 @@ const REFUSALS = {
   },
 };
 
-const ImportResult = z.object({
+/** The answer of the row imports (utilization, business metrics); openapi.test.ts checks their result types fit it. */
+export const ImportResult = z.object({
   importId: z.number().int().nullable(),
   status: z.enum(["succeeded", "duplicate", "failed"]),
   rows: z.number().int(),
   sha256: z.string(),
-  errors: z.array(z.object({ line: z.number().int(), column: z.string().optional(), message: z.string() })),
+  errors: z
+    .array(z.object({ line: z.number().int(), column: z.string().optional(), message: z.string() }))
+    .meta({ description: "The first 100 problems, by line (JSON: 1-based position in rows)." }),
   summary: z.record(z.string(), z.unknown()).nullable(),
+});
+/** The FOCUS import's answer (FocusImportResult). */
+export const FocusResult = ImportResult.extend({
+  bytes: z.number().int(),
+  replaced: z
+    .array(z.object({ provider: z.string(), billingPeriodStart: z.string(), rows: z.number().int() }))
+    .optional()
+    .meta({ description: "Rows of earlier exports for the same provider and billing period that this one replaced." }),
+  duplicateOf: z.object({ importId: z.number().int(), fileName: z.string(), createdAt: z.string() }).optional(),
 });
 const UtilizationPush = z.object({
   rows: z.array(
@@ -55,6 +67,22 @@ const UtilizationPush = z.object({
 const MetricsPush = z.object({
   rows: z.array(z.object({ workload: z.string(), metric: z.string(), day: z.iso.date(), value: z.union([z.number(), z.string()]) })),
 });
+/** The planner's answer (planJson); openapi.test.ts checks planJson's type fits it. */
+export const PlanResult = z.looseObject({
+  status: z.string().meta({ description: "optimal, or why there is no plan." }),
+  message: z.string().nullable(),
+  committedCost: DecimalString.meta({ description: "Σ cost of the proposed blocks over their whole terms, USD." }),
+  costInHorizon: DecimalString,
+  solveMs: z.number(),
+  inputs: PlanInputs,
+  warnings: z.array(z.string()),
+  blocks: z.array(z.record(z.string(), z.unknown())).meta({ description: "The proposed blocks: offer, quantity, start, term, cost." }),
+  unmet: z.array(z.object({ family: z.string(), month: z.string(), unmet: z.number() })),
+  bindings: z.array(z.record(z.string(), z.unknown())).meta({ description: "What binds, with its dual value." }),
+  after: z.record(z.string(), z.unknown()).meta({ description: "Runway, power headroom and concentration after the plan." }),
+  scenario: z.object({ id: z.string(), name: z.string() }).optional().meta({ description: "With saveAs: the scenario saved." }),
+});
+
 const PlanBody = PlanInputs.partial().extend({
   saveAs: z
     .union([z.string(), z.object({ name: z.string(), description: z.string().optional() })])
@@ -82,7 +110,7 @@ function write(summary: string, permission: string, body: Json, result: Json, re
 /** The whole document (paths relative to the instance that serves it). */
 export function openApiDocument(): Json {
   const paths: Json = {};
-  const schemas: Json = { Error: jsonSchema(ErrorJson, "output") };
+  const schemas: Json = { Error: jsonSchema(ErrorJson, "output"), Plan: jsonSchema(PlanResult, "output") };
   for (const e of READ_ENDPOINTS) {
     schemas[e.name] = jsonSchema(e.response, "output");
     paths[e.path] = {
@@ -119,7 +147,7 @@ export function openApiDocument(): Json {
     "Import a FOCUS 1.0–1.3 billing file (CSV or gzip) as the body; ?name= the file name.",
     "billing.import",
     { "text/csv": { schema: { type: "string" } }, "application/gzip": { schema: { type: "string", contentEncoding: "binary" } } },
-    { type: "object", additionalProperties: true },
+    jsonSchema(FocusResult, "output"),
     "Rejected: nothing loaded, errors by line and column.",
   );
   paths["/api/v1/plan"] = {
@@ -128,8 +156,8 @@ export function openApiDocument(): Json {
       description: "Needs an API key of any role (plan.run); saveAs needs scenarios.write.",
       requestBody: { required: false, content: json(jsonSchema(PlanBody, "input")) },
       responses: {
-        "200": { description: "The plan.", content: json({ type: "object", additionalProperties: true }) },
-        "201": { description: "The plan, saved as a scenario.", content: json({ type: "object", additionalProperties: true }) },
+        "200": { description: "The plan.", content: json({ $ref: "#/components/schemas/Plan" }) },
+        "201": { description: "The plan, saved as a scenario.", content: json({ $ref: "#/components/schemas/Plan" }) },
         "400": error("Bad inputs (the message names the field)."),
         ...REFUSALS,
       },
