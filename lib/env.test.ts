@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv, parseFxRates } from "./env";
+import { apiRateLimit, EnvError, parseEnv, parseFxRates } from "./env";
 
 const dataDir = () => mkdtempSync(path.join(tmpdir(), "headroom-env-"));
 
@@ -80,5 +80,21 @@ describe("HEADROOM_FX_RATES", () => {
     expect(() => parseFxRates(value)).toThrow(EnvError);
     expect(() => parseFxRates(value)).toThrow(message);
     expect(() => parseEnv({ HEADROOM_DATA_DIR: dataDir(), HEADROOM_FX_RATES: value })).toThrow(message);
+  });
+});
+
+describe("apiRateLimit", () => {
+  it("defaults to 120 requests a minute with bursts of 60, and reads both variables", () => {
+    expect(apiRateLimit({})).toEqual({ perMinute: 120, burst: 60 });
+    expect(apiRateLimit({ HEADROOM_API_RATE_PER_MINUTE: "600", HEADROOM_API_RATE_BURST: "5" })).toEqual({ perMinute: 600, burst: 5 });
+    expect(parseEnv({ HEADROOM_DATA_DIR: dataDir(), HEADROOM_API_RATE_BURST: "7" }).apiRateLimit).toEqual({ perMinute: 120, burst: 7 });
+  });
+
+  it("refuses a limit that is not a positive whole number, naming the variable", () => {
+    expect(() => apiRateLimit({ HEADROOM_API_RATE_PER_MINUTE: "0" })).toThrow(/HEADROOM_API_RATE_PER_MINUTE must be positive/);
+    expect(() => apiRateLimit({ HEADROOM_API_RATE_BURST: "lots" })).toThrow(/HEADROOM_API_RATE_BURST must be a number of requests/);
+    expect(() => parseEnv({ HEADROOM_DATA_DIR: dataDir(), HEADROOM_API_RATE_BURST: "1.5" })).toThrow(
+      /HEADROOM_API_RATE_BURST must be a whole number/,
+    );
   });
 });

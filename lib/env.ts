@@ -12,7 +12,19 @@ export class EnvError extends Error {
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
 
-const EnvInput = z.object({
+const positiveInt = (name: string, what: string, fallback: number) =>
+  z.coerce
+    .number({ message: `${name} must be a number of ${what}` })
+    .int(`${name} must be a whole number of ${what}`)
+    .positive(`${name} must be positive`)
+    .default(fallback);
+
+const RateLimitInput = z.object({
+  HEADROOM_API_RATE_PER_MINUTE: positiveInt("HEADROOM_API_RATE_PER_MINUTE", "requests", 120),
+  HEADROOM_API_RATE_BURST: positiveInt("HEADROOM_API_RATE_BURST", "requests", 60),
+});
+
+const EnvInput = RateLimitInput.extend({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/.+/, "DATABASE_URL must be a postgres:// or postgresql:// URL")),
   HEADROOM_DATA_DIR: optional(z.string()),
@@ -51,6 +63,8 @@ export type Env = {
   /** USD per unit of another currency (HEADROOM_FX_RATES): FOCUS imports and every money KPI (lib/metrics/fx.ts). */
   fxRates: FxRates;
   maxUploadBytes: number;
+  /** The read API's token bucket per API key (lib/api/rate-limit.ts): refill per minute and bucket size. */
+  apiRateLimit: ApiRateLimit;
   oidc:
     | { issuer: string; clientId: string; clientSecret: string; name: string; defaultRole?: "admin" | "finance" | "infra" | "viewer" }
     | undefined;
@@ -94,6 +108,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     seed: raw.HEADROOM_SEED,
     fxRates: parseFxRates(raw.HEADROOM_FX_RATES),
     maxUploadBytes: raw.HEADROOM_MAX_UPLOAD_BYTES,
+    apiRateLimit: { perMinute: raw.HEADROOM_API_RATE_PER_MINUTE, burst: raw.HEADROOM_API_RATE_BURST },
     oidc: raw.OIDC_ISSUER
       ? {
           issuer: raw.OIDC_ISSUER,
@@ -137,6 +152,21 @@ let cachedRates: FxRates | undefined;
 export function fxRates(): FxRates {
   cachedRates ??= parseFxRates(process.env.HEADROOM_FX_RATES);
   return cachedRates;
+}
+
+export type ApiRateLimit = { perMinute: number; burst: number };
+
+/**
+ * The read API's rate limit alone (HEADROOM_API_RATE_PER_MINUTE, HEADROOM_API_RATE_BURST), read on every call like
+ * the rest of the request so a changed value applies at once; a malformed value throws, as env() does.
+ */
+export function apiRateLimit(source: Record<string, string | undefined> = process.env): ApiRateLimit {
+  const parsed = RateLimitInput.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new EnvError(`Configuration error: ${issue.message} (${issue.path.join(".")}).`);
+  }
+  return { perMinute: parsed.data.HEADROOM_API_RATE_PER_MINUTE, burst: parsed.data.HEADROOM_API_RATE_BURST };
 }
 
 let cached: Env | undefined;

@@ -27,10 +27,11 @@ export function apiKeyFromRequest(request: Request): string | null {
 }
 
 /**
- * Resolves a request's API key to a service context. Unknown and revoked keys are refused with the
- * same message; a revoked key stops working on the very next request since every call reads the row.
+ * Resolves a request's API key to a service context and the key's id (the read API's rate limit counts per key).
+ * Unknown and revoked keys are refused with the same message; a revoked key stops working on the very next request
+ * since every call reads the row.
  */
-export async function apiKeyCtx(db: Db, request: Request): Promise<Ctx> {
+export async function apiKeyAuth(db: Db, request: Request): Promise<{ ctx: Ctx; keyId: string }> {
   const key = apiKeyFromRequest(request);
   if (!key || !key.startsWith("hr_")) throw new UnauthorizedError("An API key is required (Authorization: Bearer hr_…).");
   const [row] = await db
@@ -39,5 +40,13 @@ export async function apiKeyCtx(db: Db, request: Request): Promise<Ctx> {
     .where(and(eq(apiKeys.keyHash, hashApiKey(key)), isNull(apiKeys.revokedAt)))
     .returning({ id: apiKeys.id, name: apiKeys.name, role: apiKeys.role, prefix: apiKeys.prefix });
   if (!row) throw new UnauthorizedError("This API key is not valid (unknown or revoked).");
-  return { db, actor: { id: null, email: `api-key:${row.name} (${row.prefix}…)`, role: row.role, kind: "api_key" } };
+  return {
+    ctx: { db, actor: { id: null, email: `api-key:${row.name} (${row.prefix}…)`, role: row.role, kind: "api_key" } },
+    keyId: row.id,
+  };
+}
+
+/** A request's API key as a service context (apiKeyAuth without the key's id). */
+export async function apiKeyCtx(db: Db, request: Request): Promise<Ctx> {
+  return (await apiKeyAuth(db, request)).ctx;
 }

@@ -4,12 +4,10 @@ import { PowerView } from "@/components/power/power-view";
 import { requireCtx } from "@/lib/auth/session";
 import { getFilterOptions } from "@/lib/queries/filters/options";
 import { parsePlanningFilters, parseShowAll, type RawSearchParams } from "@/lib/queries/filters/params";
-import { getPowerPage } from "@/lib/queries/power";
+import { getPowerPage, POWER_DEFAULTS as DEFAULTS } from "@/lib/queries/power";
 
 export const metadata: Metadata = { title: "Power" };
 export const dynamic = "force-dynamic";
-
-const DEFAULTS = { range: "24m" } as const;
 
 export default async function PowerPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireCtx();

@@ -49,6 +49,9 @@ export type PowerPage = {
   baseline: { scenarioName: string; sites: PowerSite[]; firstOver: FirstOver | null } | null;
 };
 
+/** /power's own default: 24 months from this one. */
+export const POWER_DEFAULTS = { range: "24m" } as const;
+
 /** The filter's months; the month holding asOf starts at asOf (what is past in it no longer draws power). */
 export function powerPeriods(filters: Pick<PlanningFilters, "from" | "to">, asOf: Date): Period[] {
   return filterMonths(filters).map((m) => (m.from < asOf && asOf < m.to ? { from: asOf, to: m.to } : m));

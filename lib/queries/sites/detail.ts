@@ -6,13 +6,11 @@ import { isoDay } from "@/lib/metrics/calendar";
 import type { Dec } from "@/lib/metrics/decimal";
 import type { Period } from "@/lib/metrics/period";
 import type { HeadroomPoint } from "@/lib/metrics/power-headroom";
-import { getPowerPage, type PowerCauses, type PowerSite } from "@/lib/queries/power";
+import { getPowerPage, POWER_DEFAULTS, type PowerCauses, type PowerSite } from "@/lib/queries/power";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { isUuid } from "@/lib/db/uuid";
 
 export const SITE_RESERVATIONS_LIMIT = 500;
-/** /power's default range: the site page shows what /power?site=<id> shows. */
-const POWER_DEFAULTS = { range: "24m" } as const;
 
 /**
  * The site's row of /power (baseline, default range, narrowed to the site): the same buildPowerPage, so both pages

@@ -1,3 +1,5 @@
+import { readUtilization } from "@/lib/api/endpoints/utilization";
+import { apiRead } from "@/lib/api/read";
 import { apiKeyCtx } from "@/lib/auth/api-keys";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -23,4 +25,9 @@ export async function POST(request: Request) {
     csv: (args) => importUtilizationCsv(args),
     json: ({ ctx, body }) => ingestUtilization({ ctx, rows: (body as { rows?: unknown })?.rows }),
   });
+}
+
+/** Utilization series by block group and month or day (API key, any role): /utilization's loader and filters. */
+export async function GET(request: Request) {
+  return apiRead(request, "app.read", readUtilization);
 }
