@@ -32,6 +32,8 @@ export const REFERENCE_TABLES = [
   "shared_reports",
   "audit_log",
   "data_version",
+  "connectors",
+  "connector_objects",
 ] as const;
 
 /**

@@ -10,3 +10,4 @@ export * from "./planning";
 export * from "./sharing";
 export * from "./audit";
 export * from "./data-version";
+export * from "./connectors";
