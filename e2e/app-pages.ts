@@ -50,6 +50,8 @@ export const FIXED_PAGES = [
   "/settings/users",
   "/settings/users/new",
   "/settings/api-keys",
+  "/settings/connectors",
+  "/settings/connectors/new",
   "/settings/pool-rules",
   "/settings/audit",
 ];

@@ -75,5 +75,6 @@ export const SETTINGS_ITEMS: SettingsItem[] = [
   { href: "/settings/pool-rules", label: "Pool rules", permission: "pool_rules.write" },
   { href: "/settings/users", label: "Users", permission: "users.manage" },
   { href: "/settings/api-keys", label: "API keys", permission: "api_keys.manage" },
+  { href: "/settings/connectors", label: "Billing connectors", permission: "connectors.manage" },
   { href: "/settings/audit", label: "Audit log", permission: "audit.read" },
 ];

@@ -26,3 +26,9 @@ export function formatDay(value: Date | string): string {
 export function formatDayShort(value: Date | string): string {
   return dayShort.format(toDate(value));
 }
+
+/** "12 Mar 2027 06:00 UTC". */
+export function formatDayTimeUtc(value: Date | string): string {
+  const d = toDate(value);
+  return `${day.format(d)} ${d.toISOString().slice(11, 16)} UTC`;
+}
