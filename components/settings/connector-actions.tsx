@@ -116,7 +116,7 @@ function ListedTable({ rows }: { rows: Listed[] }) {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.key} className="border-t border-slate-200 dark:border-slate-800">
-                  <td className={`${TD} break-all`}>
+                  <td className={`${TD} min-w-56 break-all`}>
                     {r.key}
                     {r.files ? (
                       <span className="block text-xs text-slate-600 dark:text-slate-400">manifest of {r.files.length} files</span>
@@ -158,7 +158,7 @@ function RanTable({ ran }: { ran: Ran }) {
             <tbody>
               {ran.objects.map((o) => (
                 <tr key={o.key} className="border-t border-slate-200 dark:border-slate-800">
-                  <td className={`${TD} break-all`}>
+                  <td className={`${TD} min-w-56 break-all`}>
                     {o.key}
                     {o.errors.slice(0, 3).map((e, i) => (
                       <span key={i} className="block text-xs text-red-700 dark:text-red-400">

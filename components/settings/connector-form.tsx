@@ -136,13 +136,13 @@ export function ConnectorForm({
       </div>
 
       {kind === "s3" ? (
-        <fieldset className="grid gap-4 rounded-md border border-slate-200 p-4 sm:grid-cols-2 dark:border-slate-800">
+        <fieldset className="grid min-w-0 gap-4 rounded-md border [overflow-wrap:anywhere] border-slate-200 p-4 sm:grid-cols-2 dark:border-slate-800">
           <legend className="px-1 text-sm font-semibold">S3-compatible storage</legend>
           <TextField
             name="endpoint"
             label="Endpoint URL"
             defaultValue={values.endpoint}
-            hint="Blank for AWS. OCI: https://NAMESPACE.compat.objectstorage.REGION.oraclecloud.com; Google: https://storage.googleapis.com."
+            hint="Blank for AWS; the S3-compatible endpoint of OCI (NAMESPACE.compat.objectstorage.REGION.oraclecloud.com), Google (storage.googleapis.com) or your neocloud."
             error={err("endpoint")}
           />
           <TextField name="region" label="Region" defaultValue={values.region || "us-east-1"} error={err("region")} required />
@@ -157,7 +157,7 @@ export function ConnectorForm({
           <SecretField name="secretAccessKey" label="Secret access key" state={state} edit={Boolean(edit)} />
         </fieldset>
       ) : (
-        <fieldset className="grid gap-4 rounded-md border border-slate-200 p-4 sm:grid-cols-2 dark:border-slate-800">
+        <fieldset className="grid min-w-0 gap-4 rounded-md border [overflow-wrap:anywhere] border-slate-200 p-4 sm:grid-cols-2 dark:border-slate-800">
           <legend className="px-1 text-sm font-semibold">Azure Blob Storage</legend>
           <div className="flex flex-col gap-1">
             <label htmlFor="f-auth" className="text-sm font-medium">

@@ -35,7 +35,7 @@ export function ObjectsTable({ objects }: { objects: ConnectorObjectRow[] }) {
             <tbody>
               {objects.map((o) => (
                 <tr key={o.id} className="border-t border-slate-200 dark:border-slate-800">
-                  <td className={`${TD} break-all`}>
+                  <td className={`${TD} min-w-56 break-all`}>
                     {o.key}
                     <span className="block font-mono text-xs text-slate-600 dark:text-slate-400">ETag {o.etag}</span>
                     {o.files ? (

@@ -75,7 +75,7 @@ export default async function ConnectorsPage() {
                   <td className={`${TD} font-mono text-xs whitespace-nowrap`}>{c.schedule}</td>
                   <td className={TD}>
                     {c.lastRunStartedAt ? (
-                      <span className="flex flex-col gap-1">
+                      <span className="flex flex-col items-start gap-1">
                         <span className="whitespace-nowrap">{formatDayTimeUtc(c.lastRunStartedAt)}</span>
                         {c.lastResult ? <StatusBadge status={c.lastResult} /> : <StatusBadge status="running" />}
                       </span>
