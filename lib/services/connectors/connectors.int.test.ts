@@ -282,6 +282,10 @@ describeOnEachEngine("billing connectors", (engine: Engine) => {
         await expect(createConnector({ ctx, input: connectorInput("s3", "Nope", providerId, "") })).rejects.toThrow(/connectors.manage/);
         await expect(testConnector({ ctx, input: { id: row!.id } })).rejects.toThrow(/connectors.manage/);
         await expect(runConnectorNow({ ctx, input: { id: row!.id } })).rejects.toThrow(/connectors.manage/);
+        const ref = { ...connectorInput("s3", "Renamed", providerId, ""), id: row!.id, version: 1 };
+        for (const verb of [updateConnector, archiveConnector, unarchiveConnector, deleteConnector]) {
+          await expect(verb({ ctx, input: ref })).rejects.toThrow(/connectors.manage/);
+        }
       }
       const [after] = await queryRows<{ t: string }>(
         handle.db,
