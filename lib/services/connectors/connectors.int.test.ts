@@ -1,4 +1,11 @@
 import { randomBytes } from "node:crypto";
+import {
+  AccountSASPermissions,
+  AccountSASResourceTypes,
+  AccountSASServices,
+  generateAccountSASQueryParameters,
+  StorageSharedKeyCredential,
+} from "@azure/storage-blob";
 import { gzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -11,7 +18,16 @@ import { createProvider } from "@/lib/services/providers/create";
 import { systemCtx } from "@/lib/services/system-actor";
 import { createTestDatabase, describeOnEachEngine, type Engine } from "@/lib/testing/databases";
 import { awsManifest, csvOf, generatedFocus, sampleByProvider } from "@/lib/testing/connector-fixtures";
-import { AZURE_KEY, S3_KEY_ID, S3_SECRET, startAzurite, startS3, type AzureEmulator, type S3Emulator } from "@/lib/testing/object-stores";
+import {
+  AZURE_ACCOUNT,
+  AZURE_KEY,
+  S3_KEY_ID,
+  S3_SECRET,
+  startAzurite,
+  startS3,
+  type AzureEmulator,
+  type S3Emulator,
+} from "@/lib/testing/object-stores";
 import { archiveConnector, unarchiveConnector } from "./archive";
 import { createConnector } from "./create";
 import { deleteConnector } from "./delete";
@@ -146,11 +162,15 @@ describeOnEachEngine("billing connectors", (engine: Engine) => {
         await put(store, bad[1]!, generatedFocus("Nebius", "2026-10", 3, { badLine: 2 }));
         await put(store, `${prefix}cur2/bad/metadata/Manifest.json`, awsManifest("exports", bad));
 
+        await put(store, `${prefix}cur2/gone/metadata/Manifest.json`, awsManifest("exports", [`${prefix}cur2/gone/data/part-00001.csv`]));
+
         const run = await runConnector(handle.db, connectorId, { now: new Date() });
         expect(run.objects.map((o) => [o.key.slice(prefix.length), o.outcome, o.rows, o.files?.length])).toEqual([
           ["cur2/bad/metadata/Manifest.json", "rejected", 0, 2],
+          ["cur2/gone/metadata/Manifest.json", "rejected", 0, 1],
           ["cur2/good/metadata/Manifest.json", "imported", 5, 2],
         ]);
+        expect(run.objects[1]!.errors[0]!.message).toMatch(/lists a file not in the bucket/);
         expect(await lineItems(handle.db, "CoreWeave")).toBe(5);
         expect(await lineItems(handle.db, "Nebius")).toBe(0);
         expect(run.objects[0]!.errors[0]!.column).toBe("BilledCost");
@@ -159,7 +179,7 @@ describeOnEachEngine("billing connectors", (engine: Engine) => {
       it("imports nothing on a second run: every object is seen", async () => {
         const before = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from imports`);
         const run = await runConnector(handle.db, connectorId, { now: new Date() });
-        expect(run).toMatchObject({ result: "succeeded", objects: [], seen: 6 });
+        expect(run).toMatchObject({ result: "succeeded", objects: [], seen: 7 });
         expect(await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from imports`)).toEqual(before);
       });
 
@@ -224,6 +244,24 @@ describeOnEachEngine("billing connectors", (engine: Engine) => {
           connectionString: azure.connectionString,
         },
       });
+      const sas = generateAccountSASQueryParameters(
+        {
+          expiresOn: new Date(Date.now() + 3600_000),
+          permissions: AccountSASPermissions.parse("rl"),
+          resourceTypes: AccountSASResourceTypes.parse("sco").toString(),
+          services: AccountSASServices.parse("b").toString(),
+        },
+        new StorageSharedKeyCredential(AZURE_ACCOUNT, AZURE_KEY),
+      ).toString();
+      const signature = new URLSearchParams(sas).get("sig")!;
+      const sasInput = { ...connectorInput("azure", "SAS Azure", providerId, "secret/"), auth: "sas", accountKey: "", sasToken: `?${sas}` };
+      const bySas = await createConnector({ ctx: admin, input: sasInput });
+      expect(await testConnector({ ctx: admin, input: { id: bySas.id } })).toEqual([]);
+      const sasMissing = await createConnector({
+        ctx: admin,
+        input: { ...sasInput, name: "SAS missing container", container: "no-such-container" },
+      });
+      expect((await runConnector(handle.db, sasMissing.id, { now: new Date() })).result).toBe("failed");
       const broken = await createConnector({
         ctx: admin,
         input: { ...connectorInput("s3", "Wrong bucket", providerId, ""), bucket: "no-such-bucket" },
@@ -246,16 +284,17 @@ describeOnEachEngine("billing connectors", (engine: Engine) => {
       expect(failed.error).toMatch(/bucket/i);
 
       const rows = await queryRows<{ credentials: string }>(handle.db, sql`select credentials from connectors order by name desc`);
-      expect(rows).toHaveLength(3); // Wrong bucket, Secret S3 renamed, Secret Azure
+      expect(rows).toHaveLength(5); // Wrong bucket, Secret S3 renamed, Secret Azure, SAS missing container, SAS Azure
       const dump = await queryRows<{ t: string }>(handle.db, sql`select row_to_json(c)::text as t from connectors c`);
       const audits = await queryRows<{ t: string }>(handle.db, sql`select row_to_json(a)::text as t from audit_log a`);
       const csv = JSON.stringify(await auditEntries(admin, parseAuditExportParams(new URLSearchParams()), 0, 1000));
-      const secrets = [S3_SECRET, AZURE_KEY, azure.connectionString, S3_KEY_ID];
+      const secrets = [S3_SECRET, AZURE_KEY, azure.connectionString, S3_KEY_ID, signature, sas];
       for (const text of [JSON.stringify(dump), JSON.stringify(audits), csv, logged.join("\n")]) {
         for (const secret of secrets) expect(text).not.toContain(secret);
       }
       expect(audits.map((a) => a.t).join()).toContain("connector.update");
       expect(logged.join("\n")).toContain("Wrong bucket");
+      expect(logged.join("\n")).toContain("SAS missing container");
 
       expect(JSON.parse(decryptSecret(rows[1]!.credentials, KEY))).toEqual({ accessKeyId: S3_KEY_ID, secretAccessKey: S3_SECRET });
       expect(() => decryptSecret(rows[1]!.credentials, randomBytes(32))).toThrow(/HEADROOM_SECRET_KEY/);
