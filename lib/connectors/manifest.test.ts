@@ -20,6 +20,7 @@ async function joined(files: Record<string, Buffer | string>, chunk = 3): Promis
 describe("export manifests", () => {
   it("finds the manifest of AWS and Azure exports", () => {
     expect(isManifestKey("cur2/daily/metadata/BILLING_PERIOD=2026-11/Manifest.json")).toBe(true);
+    expect(isManifestKey("focus/my-export/metadata/BILLING_PERIOD=2026-11/my-export-Manifest.json")).toBe(true);
     expect(isManifestKey("manifest.json")).toBe(true);
     expect(isManifestKey("exports/manifest.json.gz")).toBe(false);
     expect(isManifestKey("exports/mymanifest.json")).toBe(false);

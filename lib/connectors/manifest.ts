@@ -3,9 +3,9 @@ import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
 import { AppError } from "@/lib/errors";
 
-/** An export's manifest: AWS Data Exports / CUR 2.0 write `Manifest.json`, Azure cost exports `manifest.json`. */
+/** An export's manifest: AWS Data Exports / CUR write `<export>-Manifest.json` (or `Manifest.json`), Azure cost exports `manifest.json`. */
 export function isManifestKey(key: string): boolean {
-  return /(^|\/)manifest\.json$/i.test(key);
+  return /(^|\/|-)manifest\.json$/i.test(key);
 }
 
 /** The object keys of the data files a manifest lists (AWS `dataFiles` / `reportKeys` as s3:// URLs or keys, Azure `blobs[].blobName`). */

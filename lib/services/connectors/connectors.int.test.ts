@@ -156,7 +156,7 @@ describeOnEachEngine("billing connectors", (engine: Engine) => {
         const full = generatedFocus("CoreWeave", "2026-10", 5).split("\n");
         await put(store, good[0]!, gzipSync(full.slice(0, 3).join("\n") + "\n"));
         await put(store, good[1]!, [full[0], ...full.slice(3)].join("\n"));
-        await put(store, `${prefix}cur2/good/metadata/Manifest.json`, awsManifest("exports", good));
+        await put(store, `${prefix}cur2/good/metadata/focus-daily-Manifest.json`, awsManifest("exports", good));
         const bad = [`${prefix}cur2/bad/data/part-00001.csv.gz`, `${prefix}cur2/bad/data/part-00002.csv`];
         await put(store, bad[0]!, gzipSync(generatedFocus("Nebius", "2026-10", 4)));
         await put(store, bad[1]!, generatedFocus("Nebius", "2026-10", 3, { badLine: 2 }));
@@ -168,7 +168,7 @@ describeOnEachEngine("billing connectors", (engine: Engine) => {
         expect(run.objects.map((o) => [o.key.slice(prefix.length), o.outcome, o.rows, o.files?.length])).toEqual([
           ["cur2/bad/metadata/Manifest.json", "rejected", 0, 2],
           ["cur2/gone/metadata/Manifest.json", "rejected", 0, 1],
-          ["cur2/good/metadata/Manifest.json", "imported", 5, 2],
+          ["cur2/good/metadata/focus-daily-Manifest.json", "imported", 5, 2],
         ]);
         expect(run.objects[1]!.errors[0]!.message).toMatch(/lists a file not in the bucket/);
         expect(await lineItems(handle.db, "CoreWeave")).toBe(5);
