@@ -19,6 +19,8 @@ const server = (port: number, extra: Record<string, string>) => ({
     HEADROOM_DEMO_PASSWORD: password,
     NODE_ENV: "production",
     AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",
+    // Encrypts the billing connectors' credentials (e2e/connectors.spec.ts); 32 bytes of test-only key.
+    HEADROOM_SECRET_KEY: "ZTJlLWNvbm5lY3RvcnMta2V5LTMyLWJ5dGVzLWxvbmc=",
     ...extra,
   },
 });

@@ -51,6 +51,8 @@ export const FIXED_PAGES = [
   "/settings/users/new",
   "/settings/api-keys",
   "/settings/jobs",
+  "/settings/connectors",
+  "/settings/connectors/new",
   "/settings/pool-rules",
   "/settings/audit",
 ];

@@ -44,6 +44,7 @@ const EnvInput = RateLimitInput.extend({
     .int("HEADROOM_MAX_UPLOAD_BYTES must be a whole number of bytes")
     .positive("HEADROOM_MAX_UPLOAD_BYTES must be positive")
     .default(5 * 1024 ** 3),
+  HEADROOM_SECRET_KEY: optional(z.string()),
   OIDC_ISSUER: optional(z.string().url("OIDC_ISSUER must be a URL")),
   OIDC_CLIENT_ID: optional(z.string()),
   OIDC_CLIENT_SECRET: optional(z.string()),
@@ -65,6 +66,8 @@ export type Env = {
   maxUploadBytes: number;
   /** The read API's token bucket per API key (lib/api/rate-limit.ts): refill per minute and bucket size. */
   apiRateLimit: ApiRateLimit;
+  /** HEADROOM_SECRET_KEY: 32 bytes that encrypt the billing connectors' credentials (lib/connectors/secrets.ts). */
+  secretKey: Buffer | undefined;
   oidc:
     | { issuer: string; clientId: string; clientSecret: string; name: string; defaultRole?: "admin" | "finance" | "infra" | "viewer" }
     | undefined;
@@ -109,6 +112,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     fxRates: parseFxRates(raw.HEADROOM_FX_RATES),
     maxUploadBytes: raw.HEADROOM_MAX_UPLOAD_BYTES,
     apiRateLimit: { perMinute: raw.HEADROOM_API_RATE_PER_MINUTE, burst: raw.HEADROOM_API_RATE_BURST },
+    secretKey: parseSecretKey(raw.HEADROOM_SECRET_KEY),
     oidc: raw.OIDC_ISSUER
       ? {
           issuer: raw.OIDC_ISSUER,
@@ -144,6 +148,26 @@ export function parseFxRates(text: string | undefined): FxRates {
     rates[code] = rate;
   }
   return rates;
+}
+
+const SECRET_KEY_FORMAT =
+  "HEADROOM_SECRET_KEY must be 32 random bytes written as 64 hex digits or 44 base64 characters (generate one with: openssl rand -base64 32)";
+
+/** HEADROOM_SECRET_KEY as 32 bytes: 64 hex digits or base64 (standard or URL-safe) of exactly 32 bytes. Unset: undefined. */
+export function parseSecretKey(text: string | undefined): Buffer | undefined {
+  const value = text?.trim();
+  if (!value) return undefined;
+  if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, "hex");
+  if (/^[A-Za-z0-9+/_-]{43}={0,1}$/.test(value)) {
+    const key = Buffer.from(value.replace(/-/g, "+").replace(/_/g, "/"), "base64");
+    if (key.length === 32) return key;
+  }
+  throw new EnvError(`Configuration error: ${SECRET_KEY_FORMAT}.`);
+}
+
+/** The connectors' key read now (tests and scripts may set it after start); a malformed value throws, as env() does. */
+export function secretKey(): Buffer | undefined {
+  return parseSecretKey(process.env.HEADROOM_SECRET_KEY);
 }
 
 let cachedRates: FxRates | undefined;

@@ -76,5 +76,6 @@ export const SETTINGS_ITEMS: SettingsItem[] = [
   { href: "/settings/users", label: "Users", permission: "users.manage" },
   { href: "/settings/api-keys", label: "API keys", permission: "api_keys.manage" },
   { href: "/settings/jobs", label: "Jobs", permission: "jobs.manage" },
+  { href: "/settings/connectors", label: "Billing connectors", permission: "connectors.manage" },
   { href: "/settings/audit", label: "Audit log", permission: "audit.read" },
 ];

@@ -33,6 +33,8 @@ export const REFERENCE_TABLES = [
   "audit_log",
   "data_version",
   "job_runs",
+  "connectors",
+  "connector_objects",
 ] as const;
 
 /**

@@ -27,17 +27,16 @@ export function formatDayShort(value: Date | string): string {
   return dayShort.format(toDate(value));
 }
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
-/** "12 Mar 2027, 14:05" (UTC). */
-export function formatDateTime(value: Date | string): string {
-  return dateTime.format(toDate(value));
-}
-
 /** "850 ms", "12.4 s", "3 min 5 s". */
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
   const s = Math.round(ms / 1000);
   return `${Math.floor(s / 60)} min ${s % 60} s`;
+}
+
+/** "12 Mar 2027 06:00 UTC". */
+export function formatDayTimeUtc(value: Date | string): string {
+  const d = toDate(value);
+  return `${day.format(d)} ${d.toISOString().slice(11, 16)} UTC`;
 }

@@ -1,5 +1,9 @@
+import { lt, sql } from "drizzle-orm";
 import type { Ctx } from "@/lib/auth/context";
+import { jobRuns } from "@/lib/db/schema";
 import { failInterruptedImports } from "@/lib/ingest/focus/interrupted";
+import { runDueConnectors } from "@/lib/services/connectors/run-due";
+import type { RunSummary } from "@/lib/services/connectors/run";
 
 /** What a job does: its one-line result, or a throw (the error's message is shown on /settings/jobs). */
 export type JobHandler = (ctx: Ctx) => Promise<string>;
@@ -23,7 +27,33 @@ export type JobRunner = {
   stop: () => Promise<void>;
 };
 
+/** Days of job_runs kept (a job that runs every minute leaves 1,440 rows a day). */
+export const JOB_HISTORY_DAYS = 14;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** "2 connectors ran: 3 objects imported, 1 rejected; 1 failed: Access Denied" */
+export function connectorRunsText(runs: RunSummary[]): string {
+  if (runs.length === 0) return "No connector was due.";
+  const total = (key: keyof RunSummary["counts"]) => runs.reduce((a, r) => a + r.counts[key], 0);
+  const parts = (["imported", "replaced", "duplicate", "rejected", "failed"] as const)
+    .filter((k) => total(k) > 0)
+    .map((k, i) => (i === 0 ? `${plural(total(k), "object")} ${k}` : `${total(k)} ${k}`));
+  const failed = runs.filter((r) => r.result === "failed");
+  const why = failed.length > 0 ? `; ${plural(failed.length, "connector")} could not run: ${failed.map((r) => r.error).join("; ")}` : "";
+  return `${plural(runs.length, "connector")} ran: ${parts.length > 0 ? parts.join(", ") : "nothing new"}${why}.`;
+}
+
 export const JOBS: readonly JobDefinition[] = [
+  {
+    name: "connectors.sync",
+    description:
+      "Runs each billing connector whose schedule is due: lists its bucket or container and loads new or changed exports through the FOCUS importer.",
+    schedule: "* * * * *",
+    retryLimit: 0,
+    retryDelaySeconds: 60,
+    run: async (ctx) => connectorRunsText(await runDueConnectors(ctx.db, new Date())),
+  },
   {
     name: "imports.recover",
     description: "Marks FOCUS imports left running by a stopped process as failed, so their files can be loaded again.",
@@ -32,7 +62,21 @@ export const JOBS: readonly JobDefinition[] = [
     retryDelaySeconds: 30,
     run: async (ctx) => {
       const n = await failInterruptedImports(ctx.db);
-      return n === 0 ? "No interrupted import." : `${n} interrupted import${n === 1 ? "" : "s"} marked failed.`;
+      return n === 0 ? "No interrupted import." : `${plural(n, "interrupted import")} marked failed.`;
+    },
+  },
+  {
+    name: "jobs.prune",
+    description: `Deletes job runs older than ${JOB_HISTORY_DAYS} days from the history shown here.`,
+    schedule: "17 3 * * *",
+    retryLimit: 2,
+    retryDelaySeconds: 300,
+    run: async (ctx) => {
+      const gone = await ctx.db
+        .delete(jobRuns)
+        .where(lt(jobRuns.startedAt, sql`now() - make_interval(days => ${JOB_HISTORY_DAYS})`))
+        .returning({ id: jobRuns.id });
+      return `${plural(gone.length, "run")} older than ${JOB_HISTORY_DAYS} days deleted.`;
     },
   },
 ];

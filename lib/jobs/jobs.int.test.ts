@@ -9,7 +9,7 @@ import { jobsOverview } from "@/lib/queries/settings/jobs";
 import { runJobNow } from "@/lib/services/jobs/run-now";
 import { systemCtx } from "@/lib/services/system-actor";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
-import type { JobDefinition } from "./definitions";
+import { JOB_HISTORY_DAYS, type JobDefinition } from "./definitions";
 import { startLocalRunner } from "./local-runner";
 import { startQueueRunner } from "./queue-runner";
 
@@ -86,6 +86,18 @@ describeOnEachEngine("jobs", (engine) => {
     expect(view?.lastSuccessAt).toEqual(view?.last?.startedAt);
     expect(view?.recent.map((r) => r.status)).toEqual(["succeeded", "failed", "failed"]);
     await expect(jobsOverview(viewer(ctx))).rejects.toThrow(ForbiddenError);
+  });
+
+  it("jobs.prune deletes the runs older than the history keeps, and only those", async () => {
+    const old = new Date(Date.now() - (JOB_HISTORY_DAYS + 1) * 86_400_000);
+    const recent = new Date(Date.now() - (JOB_HISTORY_DAYS - 1) * 86_400_000);
+    await handle.db.insert(jobRuns).values([
+      { name: "test.old", trigger: "schedule", status: "succeeded", startedAt: old, finishedAt: old, actor: "schedule" },
+      { name: "test.old", trigger: "schedule", status: "succeeded", startedAt: recent, finishedAt: recent, actor: "schedule" },
+    ]);
+    const outcome = await runJobNow({ ctx, input: { name: "jobs.prune" } });
+    expect(outcome.result).toBe(`1 run older than ${JOB_HISTORY_DAYS} days deleted.`);
+    expect((await runs(handle, "test.old")).map((r) => r.startedAt)).toEqual([recent]);
   });
 
   it("in process: a scheduled job runs on its tick and is retried with its attempts recorded", async () => {

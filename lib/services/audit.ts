@@ -20,7 +20,7 @@ export async function audit(
   await bumpDataVersion(tx); // every write verb audits in its transaction: the page cache's key moves with it
 }
 
-const SECRET_KEYS = new Set(["passwordHash", "keyHash", "tokenHash"]);
+const SECRET_KEYS = new Set(["passwordHash", "keyHash", "tokenHash", "credentials"]);
 
 function redact(value: unknown): unknown {
   if (value === undefined || value === null || typeof value !== "object") return value ?? null;

@@ -181,9 +181,12 @@ describeOnEachEngine("npm run headroom -- import <kind>", (engine) => {
     expect(last).toMatchObject({ trigger: "cli", status: "succeeded", actor: "cli" });
     const list = await cli("jobs", "list");
     expect(list.code).toBe(0);
-    expect(list.out).toMatch(/^imports\.recover +\*\/5 \* \* \* \* +last: succeeded 20\d\d-/);
+    expect(list.out).toMatch(/^imports\.recover +\*\/5 \* \* \* \* +last: succeeded 20\d\d-/m);
+    expect(list.out).toMatch(/^connectors\.sync +\* \* \* \* \* +last: never run$/m);
     await expect(cli("jobs", "run", "imports.recover", "--as", "viewer-cli@example.com")).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(cli("jobs", "run", "no.such")).rejects.toThrow(/No job is named "no\.such"\. Jobs: imports\.recover/);
+    await expect(cli("jobs", "run", "no.such")).rejects.toThrow(
+      /No job is named "no\.such"\. Jobs: connectors\.sync, imports\.recover, jobs\.prune\./,
+    );
     expect((await cli("jobs", "run")).code).toBe(2);
   });
 });

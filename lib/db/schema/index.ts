@@ -11,3 +11,4 @@ export * from "./sharing";
 export * from "./audit";
 export * from "./data-version";
 export * from "./jobs";
+export * from "./connectors";

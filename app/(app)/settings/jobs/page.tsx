@@ -6,7 +6,7 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { formatDateTime, formatDuration } from "@/lib/format/date";
+import { formatDayTimeUtc, formatDuration } from "@/lib/format/date";
 import { jobsOverview, type JobOverview } from "@/lib/queries/settings/jobs";
 import { runJobNowAction } from "./actions";
 
@@ -47,17 +47,17 @@ function JobCard({ job }: { job: JobOverview }) {
           className="mt-3 rounded-md border border-rose-300 bg-rose-50 p-3 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100"
         >
           {job.failingStreak === 1 ? "The last run failed" : `The last ${job.failingStreak} runs failed`}
-          {job.lastSuccessAt ? ` (last success ${formatDateTime(job.lastSuccessAt)} UTC)` : " and it has never succeeded"}: {last.error}
+          {job.lastSuccessAt ? ` (last success ${formatDayTimeUtc(job.lastSuccessAt)})` : " and it has never succeeded"}: {last.error}
           {job.retryPending ? ` It will be retried (attempt ${last.attempt + 1} of ${job.retryLimit + 1}).` : ""}
         </p>
       ) : null}
       <dl className="mt-4 grid grid-cols-2 gap-x-6 gap-y-3 md:grid-cols-5">
         <Fact label="Schedule (UTC)">{job.schedule ? <code className="text-xs">{job.schedule}</code> : "Only when asked"}</Fact>
-        <Fact label="Next run">{job.nextRun ? `${formatDateTime(job.nextRun)} UTC` : "—"}</Fact>
+        <Fact label="Next run">{job.nextRun ? formatDayTimeUtc(job.nextRun) : "—"}</Fact>
         <Fact label="Last run">
           {last ? (
             <span className="inline-flex flex-wrap items-center gap-2">
-              <StatusBadge status={last.status} /> {formatDateTime(last.startedAt)} UTC
+              <StatusBadge status={last.status} /> {formatDayTimeUtc(last.startedAt)}
             </span>
           ) : (
             "Never"
@@ -74,7 +74,7 @@ function JobCard({ job }: { job: JobOverview }) {
               <thead className={`text-xs ${muted}`}>
                 <tr>
                   <th scope="col" className="py-1 pr-3 font-medium">
-                    Started (UTC)
+                    Started
                   </th>
                   <th scope="col" className="py-1 pr-3 font-medium">
                     Status
@@ -93,7 +93,7 @@ function JobCard({ job }: { job: JobOverview }) {
               <tbody>
                 {job.recent.map((run) => (
                   <tr key={run.id} className="border-t border-slate-100 align-top dark:border-slate-800">
-                    <td className="py-1.5 pr-3 whitespace-nowrap">{formatDateTime(run.startedAt)}</td>
+                    <td className="py-1.5 pr-3 whitespace-nowrap">{formatDayTimeUtc(run.startedAt)}</td>
                     <td className="py-1.5 pr-3">
                       <StatusBadge status={run.status} />
                     </td>
