@@ -151,12 +151,16 @@ async function finishRun(
       .update(connectors)
       .set({ lastRunFinishedAt: run.finishedAt, lastResult: result, lastError, lastSummary })
       .where(eq(connectors.id, row.id));
-    await audit(tx, ctx, {
-      action: "connector.run",
-      entityType: "connector",
-      entityId: row.id,
-      after: { name: row.name, result, error: lastError, ...lastSummary },
-    });
+    // A scheduled run that found nothing new (every minute, for each connector) is on the connector row only: the
+    // audit log and the data version (the page cache's key) move when a run did something, failed, or a person ran it.
+    const quiet = run.objects.length === 0 && !run.error && ctx.actor.kind === "system";
+    if (!quiet)
+      await audit(tx, ctx, {
+        action: "connector.run",
+        entityType: "connector",
+        entityId: row.id,
+        after: { name: row.name, result, error: lastError, ...lastSummary },
+      });
   });
   return {
     connectorId: row.id,
