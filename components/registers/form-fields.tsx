@@ -60,14 +60,22 @@ export function TextField(props: Common & { type?: string; defaultValue?: string
   );
 }
 
-export function SelectField(props: Common & { options: { value: string; label: string }[]; defaultValue?: string; empty?: string }) {
-  const { name, error, hint, options, defaultValue, initial, empty, required } = props;
+export function SelectField(
+  props: Common & {
+    options: { value: string; label: string }[];
+    defaultValue?: string;
+    empty?: string;
+    onChange?: (value: string) => void;
+  },
+) {
+  const { name, error, hint, options, defaultValue, initial, empty, required, onChange } = props;
   return (
     <Shell {...props}>
       <select
         id={`f-${name}`}
         name={name}
         defaultValue={defaultValue ?? ""}
+        onChange={onChange ? (e) => onChange(e.target.value) : undefined}
         required={required}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(name, error, hint)}

@@ -99,24 +99,7 @@ export function ConnectorForm({
           error={err("providerId")}
           required
         />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="f-kind" className="text-sm font-medium">
-            Storage
-          </label>
-          <select
-            id="f-kind"
-            name="kind"
-            value={kind}
-            onChange={(e) => setKind(e.target.value)}
-            className="h-9 w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-900"
-          >
-            {KIND_OPTIONS.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField name="kind" label="Storage" options={KIND_OPTIONS} defaultValue={kind} onChange={setKind} />
         <TextField
           name="prefix"
           label="Prefix"
@@ -159,24 +142,7 @@ export function ConnectorForm({
       ) : (
         <fieldset className="grid min-w-0 gap-4 rounded-md border [overflow-wrap:anywhere] border-slate-200 p-4 sm:grid-cols-2 dark:border-slate-800">
           <legend className="px-1 text-sm font-semibold">Azure Blob Storage</legend>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="f-auth" className="text-sm font-medium">
-              Sign in with
-            </label>
-            <select
-              id="f-auth"
-              name="auth"
-              value={auth}
-              onChange={(e) => setAuth(e.target.value)}
-              className="h-9 w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-900"
-            >
-              {AUTH_OPTIONS.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField name="auth" label="Sign in with" options={AUTH_OPTIONS} defaultValue={auth} onChange={setAuth} />
           <TextField
             name="accountUrl"
             label="Account URL"
