@@ -29,7 +29,7 @@ test.describe("settings and sites", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Jobs" })).toBeVisible();
     const job = page.getByTestId("job-imports.recover");
     await expect(job.getByText("*/5 * * * *")).toBeVisible();
-    await job.getByRole("button", { name: "Run imports.recover now" }).click();
+    await job.getByRole("button", { name: "Run now: imports.recover" }).click();
     await expect(job.getByRole("status")).toHaveText("No interrupted import.");
     await job.getByText(/^Recent runs/).click();
     const first = job.getByRole("group", { name: "Recent runs of imports.recover" }).getByRole("row").nth(1);

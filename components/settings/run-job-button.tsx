@@ -23,7 +23,7 @@ export function RunJobButton({ name, action }: { name: string; action: (input: {
     });
   return (
     <div className="flex flex-col items-start gap-1 sm:items-end">
-      <Button type="button" size="sm" variant="outline" onClick={run} disabled={pending} aria-label={`Run ${name} now`}>
+      <Button type="button" size="sm" variant="outline" onClick={run} disabled={pending} aria-label={`Run now: ${name}`}>
         <Play aria-hidden className="size-3.5" /> {pending ? "Running…" : "Run now"}
       </Button>
       <p

@@ -35,6 +35,7 @@ import * as comparisonRoute from "./costs/comparison/route";
 import * as spendRoute from "./costs/spend/route";
 import * as focusRoute from "./imports/focus/route";
 import * as metricsRoute from "./metrics/business/route";
+import * as openApiRoute from "./openapi.json/route";
 import * as overviewRoute from "./overview/route";
 import * as powerRoute from "./power/route";
 import * as prometheusRoute from "./prometheus/route";
@@ -200,6 +201,11 @@ describeOnEachEngine("the read API", (engine) => {
       expect(body.error, path).toContain(field);
       expect(Object.keys(body.fields), path).toEqual([field]);
     }
+  });
+
+  it("serves the OpenAPI document to a key, and refuses an unknown key with 401", async () => {
+    expect(((await json(openApiRoute.GET, "/api/v1/openapi.json")) as { openapi: string }).openapi).toBe("3.1.0");
+    expect((await call(openApiRoute.GET, "/api/v1/openapi.json", { key: "hr_unknown" })).status).toBe(401);
   });
 
   it("refuses a missing, unknown or revoked key with 401 and a viewer's key on the write endpoints with 403", async () => {
