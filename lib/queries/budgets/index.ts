@@ -109,13 +109,19 @@ export async function getBudgetsView(
   return { asOf, at, currency: REPORTING_CURRENCY, rows };
 }
 
+/** One budget's row, archived or not; null when there is none. */
+export async function getBudgetRecord(ctx: Ctx, id: string): Promise<BudgetRecord | null> {
+  requirePermission(ctx, "app.read");
+  const [budget] = await loadBudgets(ctx, { id });
+  return budget ?? null;
+}
+
 /** How many periods the detail page shows, up to the current one. */
 const HISTORY = { month: 12, quarter: 8, year: 4 } as const;
 
 /** One budget with its periods up to the one containing asOf (those it is active in): budget vs actual vs forecast. */
 export async function getBudgetDetail(ctx: Ctx, id: string, options: { asOf?: Date; fxRates?: FxRates } = {}) {
-  requirePermission(ctx, "app.read");
-  const [budget] = await loadBudgets(ctx, { id });
+  const budget = await getBudgetRecord(ctx, id);
   if (!budget) return null;
   const asOf = options.asOf ?? new Date();
   const rates = options.fxRates ?? fxRates();
