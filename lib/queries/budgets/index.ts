@@ -129,5 +129,3 @@ export async function getBudgetDetail(ctx: Ctx, id: string, options: { asOf?: Da
   const periods = budgetPeriods(kind, asOf, HISTORY[kind]).filter((p) => activeIn(budget, p));
   return { budget, asOf, currency: REPORTING_CURRENCY, periods: await periodRows(ctx, budget, periods, asOf, rates) };
 }
-
-export type BudgetDetail = NonNullable<Awaited<ReturnType<typeof getBudgetDetail>>>;
