@@ -14,6 +14,9 @@ export const OFFER_PRICING_LABELS: Record<(typeof OFFER_PRICING_MODELS)[number],
   spot: "Spot",
   owned: "Owned (build)",
 };
+/** What a budget covers: the whole lab, one provider or one accelerator family (teams, workloads and contracts to come). */
+export const BUDGET_SCOPE_KINDS = ["lab", "provider", "family"] as const;
+export const BUDGET_PERIOD_KINDS = ["month", "quarter", "year"] as const;
 export const RESERVATION_STATUSES = ["planned", "active", "expired"] as const;
 export const IMPORT_KINDS = [
   "focus",

@@ -3,7 +3,7 @@ import type { DbHandle } from "@/lib/db/client";
 import type { Ctx } from "@/lib/auth/context";
 import { getCtx } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { offers, teams, users, workloads } from "@/lib/db/schema";
+import { budgets, offers, teams, users, workloads } from "@/lib/db/schema";
 import { addUtcDays, isoDay, startOfUtcDay } from "@/lib/metrics/calendar";
 import { createApiKey } from "@/lib/services/api-keys/create";
 import { insertCatalog, insertContractRow, insertReservationRow, type Catalog } from "@/lib/testing/commercial-fixtures";
@@ -17,6 +17,7 @@ import { GET as sitesCsv } from "./sites/export.csv/route";
 import { GET as teamsCsv } from "./allocation/teams/export.csv/route";
 import { GET as workloadsCsv } from "./allocation/workloads/export.csv/route";
 import { GET as chargebackCsv } from "./allocation/chargeback.csv/route";
+import { GET as budgetsCsv } from "./budgets/export.csv/route";
 
 // The export routes themselves, called as Next calls them: the session (next-auth) and the app's database are the
 // two things a test cannot give a route handler, so they are replaced by this suite's user and database.
@@ -76,6 +77,9 @@ describeOnEachEngine("CSV download routes", (engine) => {
       { name: "Frontier run", kind: "training", teamId: pre!.id, activeFrom: "2026-01-01" },
       { name: "Resale", kind: "external", teamId: research!.id, activeFrom: "2026-01-01", salePrice: "3.141593", currency: "USD" },
     ]);
+    await handle.db
+      .insert(budgets)
+      .values({ name: "=Lab", scopeKind: "lab", periodKind: "quarter", amount: "2500.125", activeFrom: "2026-01-01" });
   });
   afterAll(() => handle.close());
   beforeEach(() => {
@@ -105,6 +109,7 @@ describeOnEachEngine("CSV download routes", (engine) => {
     ["/allocation/teams/export.csv", teamsCsv],
     ["/allocation/workloads/export.csv", workloadsCsv],
     ["/allocation/chargeback.csv", chargebackCsv],
+    ["/budgets/export.csv", budgetsCsv],
   ] as const;
 
   it.each(routes)("%s starts with the UTF-8 byte order mark for a browser (session) and not for an API key", async (path, GET) => {
@@ -153,6 +158,13 @@ describeOnEachEngine("CSV download routes", (engine) => {
     const list = await rows(await workloadsCsv(script("/allocation/workloads/export.csv?kind=external")));
     expect(list).toEqual([
       expect.objectContaining({ name: "Resale", kind: "external", team: "Research", sale_price: "3.141593", currency: "USD" }),
+    ]);
+  });
+
+  it("exports budgets in the chosen month's period, names neutralized and money to the cent", async () => {
+    const list = await rows(await budgetsCsv(script("/budgets/export.csv?at=2026-05")));
+    expect(list.map((b) => [b.name, b.scope, b.period, b.period_start, b.period_end, b.amount, b.amount_usd])).toEqual([
+      ["'=Lab", "lab", "quarter", "2026-04-01", "2026-07-01", "2500.12", "2500.12"],
     ]);
   });
 

@@ -25,6 +25,7 @@ export type NavItem = {
     | "capacity"
     | "scenarios"
     | "costs"
+    | "budgets"
     | "utilization"
     | "demandPlans"
     | "offers"
@@ -49,6 +50,7 @@ export const NAV_ITEMS: NavItem[] = [
   { group: "Plan", href: "/plan", label: "Procurement plan", permission: "plan.run", icon: "plan" },
   { group: "Plan", href: "/offers", label: "Offers", permission: "app.read", icon: "offers" },
   { group: "Money", href: "/costs", label: "Costs", permission: "app.read", icon: "costs" },
+  { group: "Money", href: "/budgets", label: "Budgets", permission: "app.read", icon: "budgets" },
   { group: "Money", href: "/concentration", label: "Concentration", permission: "app.read", icon: "concentration" },
   { group: "Money", href: "/lease-vs-build", label: "Lease vs build", permission: "app.read", icon: "leaseVsBuild" },
   { group: "Money", href: "/reports", label: "Reports", permission: "shares.manage", icon: "reports" },

@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   "pool_rules.write",
   "connectors.manage",
   "jobs.manage",
+  "budgets.write",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -31,7 +32,16 @@ const READ: Permission[] = ["app.read", "export.csv", "plan.run"];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  finance: [...READ, "contracts.write", "billing.import", "billing.map", "shares.manage", "offers.write", "allocation.write"],
+  finance: [
+    ...READ,
+    "contracts.write",
+    "billing.import",
+    "billing.map",
+    "shares.manage",
+    "offers.write",
+    "allocation.write",
+    "budgets.write",
+  ],
   infra: [
     ...READ,
     "sites.write",

@@ -35,6 +35,7 @@ export const REFERENCE_TABLES = [
   "job_runs",
   "connectors",
   "connector_objects",
+  "budgets",
 ] as const;
 
 /**

@@ -17,6 +17,7 @@ import { insertReservations, planReservations } from "./reservations";
 import { insertSites, SITES } from "./sites";
 import { insertSkuMappings } from "./sku-mappings";
 import { insertTeamsAndWorkloads, TEAMS, WORKLOADS } from "./teams";
+import { insertBudgets } from "./budgets";
 import { blocksReportingWorkloads, insertAllocations, insertWorkloadUse, planAllocations } from "./allocations";
 import { insertAllocationRules } from "./allocation-rules";
 import { insertBusinessMetrics, planBusinessMetrics } from "./business-metrics";
@@ -97,6 +98,7 @@ export async function seedDemo(db: Db, opts: { demoPassword: string; asOf?: Date
     const utilizationHours = await insertUtilization(tx, plan.utilization, reservationIds);
     await rollUpUtilization(tx);
     const workloadIds = await insertTeamsAndWorkloads(tx, plan.monthOfAsOf);
+    await insertBudgets(tx, plan.reservations, plan.monthOfAsOf);
     const plannedAllocations = planAllocations(plan.reservations, plan.monthOfAsOf);
     const allocationCount = await insertAllocations(tx, plannedAllocations, { reservations: reservationIds, workloads: workloadIds });
     // One H100 and one H200 shared block report their use per workload, so showback has used and idle per workload.

@@ -1,4 +1,4 @@
 import { describePermissionMatrix } from "@/lib/testing/permission-matrix";
 import { ALLOCATION_SAMPLES } from "@/lib/testing/permission-samples";
 
-describePermissionMatrix("teams and workloads", ALLOCATION_SAMPLES);
+describePermissionMatrix("teams, workloads and budgets", ALLOCATION_SAMPLES);

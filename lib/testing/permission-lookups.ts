@@ -5,6 +5,7 @@ import {
   allocationRules,
   allocations,
   apiKeys,
+  budgets,
   contractMappings,
   contracts,
   demandPlans,
@@ -177,6 +178,20 @@ export async function budgetVersion(db: Db, effectiveFrom: string) {
     .from(powerBudgets)
     .where(sql`${powerBudgets.effectiveFrom} = ${effectiveFrom}::date`);
   return { id: row!.id, version: row!.version };
+}
+
+// Money budgets are found by name, created on first use (a monthly lab budget of $10,000).
+export async function moneyBudgetVersion(db: Db, name: string, archivedAt: Date | null = null) {
+  const [found] = await db
+    .select({ id: budgets.id, version: budgets.version })
+    .from(budgets)
+    .where(sql`${budgets.name} = ${name}`);
+  if (found) return found;
+  const [row] = await db
+    .insert(budgets)
+    .values({ name, scopeKind: "lab", periodKind: "month", amount: "10000", activeFrom: "2026-01-01", archivedAt })
+    .returning({ id: budgets.id, version: budgets.version });
+  return row!;
 }
 
 // Teams are found by name, created on first use (top-level).

@@ -11,7 +11,14 @@ import { ROLES } from "@/lib/enums";
 import { ForbiddenError } from "@/lib/errors";
 import { insertCatalog, insertContractRow, insertReservationRow, type Catalog } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
-import { allocationRuleVersion, allocationVersion, offerVersion, teamVersion, workloadVersion } from "@/lib/testing/permission-lookups";
+import {
+  allocationRuleVersion,
+  allocationVersion,
+  moneyBudgetVersion,
+  offerVersion,
+  teamVersion,
+  workloadVersion,
+} from "@/lib/testing/permission-lookups";
 import type { SampleInputs } from "@/lib/testing/permission-samples";
 import { WRITE_VERBS, type WriteVerbName } from "@/lib/testing/verbs";
 
@@ -78,13 +85,15 @@ async function seedPermissionMatrix(db: Db): Promise<Catalog> {
   for (const note of ["PM-ALLOC-EDIT", "PM-ALLOC-ARCHIVE"]) await allocationVersion(db, catalog, note);
   for (const note of ["PM-RULE-FIRST", "PM-RULE-EDIT", "PM-RULE-ARCHIVE", "PM-RULE-MOVE"]) await allocationRuleVersion(db, note);
   await allocationRuleVersion(db, "PM-RULE-ARCHIVED", new Date());
+  for (const name of ["PM-BUDGET-EDIT", "PM-BUDGET-ARCHIVE"]) await moneyBudgetVersion(db, name);
+  await moneyBudgetVersion(db, "PM-BUDGET-ARCHIVED", new Date());
   return catalog;
 }
 
 async function fingerprint(db: Db): Promise<string> {
   const rows = await queryRows<{ t: string }>(
     db,
-    sql`select (select count(*) from users)::text || '/' || (select coalesce(sum(version), 0) from users)::text || '/' || (select count(*) from audit_log)::text || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from contracts) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from reservations) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || count(archived_at) from sites) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(sum(contracted_mw), 0) from power_budgets) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from providers) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from accelerator_types) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || count(revoked_at) from api_keys) || '/' || (select (coalesce(sum(version), 0) - count(*)) || ':' || count(archived_at) from reports) || '/' || (select count(revoked_at) from shared_reports) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || count(archived_at) from offers) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || count(archived_at) from teams) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || count(archived_at) from workloads) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || count(archived_at) from allocations) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || count(archived_at) || ':' || coalesce(sum(position), 0) from allocation_rules) || '/' || (select count(*) || ':' || coalesce(sum(value), 0) from business_metrics) || '/' || (select count(*) from imports) || '/' || (select version from data_version)::text as t`,
+    sql`select (select count(*) from users)::text || '/' || (select coalesce(sum(version), 0) from users)::text || '/' || (select count(*) from audit_log)::text || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from contracts) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from reservations) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || count(archived_at) from sites) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(sum(contracted_mw), 0) from power_budgets) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from providers) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) from accelerator_types) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || count(revoked_at) from api_keys) || '/' || (select (coalesce(sum(version), 0) - count(*)) || ':' || count(archived_at) from reports) || '/' || (select count(revoked_at) from shared_reports) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || count(archived_at) from offers) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || count(archived_at) from teams) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || count(archived_at) from workloads) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || count(archived_at) from allocations) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || count(archived_at) || ':' || coalesce(sum(position), 0) from allocation_rules) || '/' || (select count(*) || ':' || coalesce(sum(version), 0) || ':' || count(archived_at) || ':' || coalesce(sum(amount), 0) from budgets) || '/' || (select count(*) || ':' || coalesce(sum(value), 0) from business_metrics) || '/' || (select count(*) from imports) || '/' || (select version from data_version)::text as t`,
   );
   return rows[0]!.t;
 }

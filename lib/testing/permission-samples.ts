@@ -11,6 +11,7 @@ import {
   contractMappingVersion,
   demandPlanVersion,
   liveShareLink,
+  moneyBudgetVersion,
   offerVersion,
   reportVersion,
   scenarioVersion,
@@ -191,6 +192,19 @@ export const ALLOCATION_SAMPLES = {
     return { rows: [{ workload: "PM-WL-METRICS", metric: "requests", day: "2026-03-01", value: 1200 }] };
   },
   setPoolRule: (_db, c) => ({ family: c.type.family, kind: "even" }),
+  createBudget: (_db, c) => ({
+    name: uniq("Matrix budget"),
+    scopeKind: "provider",
+    providerId: c.provider.id,
+    periodKind: "quarter",
+    amount: "250000",
+    actualThresholdPct: "80",
+    forecastThresholdPct: "100",
+    activeFrom: "2026-01-01",
+  }),
+  updateBudget: async (db) => ({ ...(await moneyBudgetVersion(db, "PM-BUDGET-EDIT")), changes: { amount: "12000" } }),
+  archiveBudget: async (db) => moneyBudgetVersion(db, "PM-BUDGET-ARCHIVE"),
+  unarchiveBudget: async (db) => moneyBudgetVersion(db, "PM-BUDGET-ARCHIVED", new Date()),
 } satisfies SampleInputs;
 
 export const ACCESS_SAMPLES = {

@@ -37,6 +37,9 @@ import { updateSkuMapping } from "@/lib/services/sku-mappings/update";
 import { archiveOffer, unarchiveOffer } from "@/lib/services/offers/archive";
 import { createOffer } from "@/lib/services/offers/create";
 import { updateOffer } from "@/lib/services/offers/update";
+import { archiveBudget, unarchiveBudget } from "@/lib/services/budgets/archive";
+import { createBudget } from "@/lib/services/budgets/create";
+import { updateBudget } from "@/lib/services/budgets/update";
 import { archiveTeam, unarchiveTeam } from "@/lib/services/teams/archive";
 import { createTeam } from "@/lib/services/teams/create";
 import { updateTeam } from "@/lib/services/teams/update";
@@ -129,6 +132,10 @@ export const WRITE_VERBS = {
   updateOffer: { permission: "offers.write", run: updateOffer },
   archiveOffer: { permission: "offers.write", run: archiveOffer },
   unarchiveOffer: { permission: "offers.write", run: unarchiveOffer },
+  createBudget: { permission: "budgets.write", run: createBudget },
+  updateBudget: { permission: "budgets.write", run: updateBudget },
+  archiveBudget: { permission: "budgets.write", run: archiveBudget },
+  unarchiveBudget: { permission: "budgets.write", run: unarchiveBudget },
   createTeam: { permission: "allocation.write", run: createTeam },
   updateTeam: { permission: "allocation.write", run: updateTeam },
   archiveTeam: { permission: "allocation.write", run: archiveTeam },

@@ -6,6 +6,7 @@ import { providers, sites } from "@/lib/db/schema";
 import type { Ctx } from "@/lib/auth/context";
 import { pageClock } from "@/lib/cache/read";
 import { burndownInCents } from "@/lib/metrics/burndown";
+import { budgetsJson } from "@/lib/api/endpoints/budgets";
 import { capacityJson } from "@/lib/api/endpoints/capacity";
 import { contractJson } from "@/lib/api/endpoints/contracts";
 import { comparisonJson, spendJson } from "@/lib/api/endpoints/costs";
@@ -13,6 +14,7 @@ import { overviewJson } from "@/lib/api/endpoints/overview";
 import { powerJson } from "@/lib/api/endpoints/power";
 import { reservationJson } from "@/lib/api/endpoints/reservations";
 import { utilizationJson } from "@/lib/api/endpoints/utilization";
+import { getBudgetsView, parseBudgetListParams } from "@/lib/queries/budgets";
 import { getCapacity } from "@/lib/queries/capacity";
 import { contractListRows, parseContractListParams } from "@/lib/queries/contracts";
 import { getCostsFromUrl } from "@/lib/queries/costs/from-url";
@@ -29,6 +31,7 @@ import { revokeApiKey } from "@/lib/services/api-keys/revoke";
 import { roleCtx } from "@/lib/testing/commercial-fixtures";
 import { describeOnEachEngine } from "@/lib/testing/databases";
 import { createDemoTestDatabase, DEMO_AS_OF } from "@/lib/testing/demo-database";
+import * as budgetsRoute from "./budgets/route";
 import * as capacityRoute from "./capacity/route";
 import * as contractsRoute from "./contracts/route";
 import * as comparisonRoute from "./costs/comparison/route";
@@ -175,6 +178,16 @@ describeOnEachEngine("the read API", (engine) => {
     expect(((await moved.json()) as { fields: object }).fields).toHaveProperty("cursor");
   });
 
+  it("answers budgets as the Budgets page computes them for the same month", async () => {
+    const query = "at=2026-10";
+    const page = await getBudgetsView(viewer, parseBudgetListParams(new URLSearchParams(query)), { asOf });
+    const body = (await json(budgetsRoute.GET, `/api/v1/budgets?${query}`)) as ReturnType<typeof budgetsJson>;
+    expect(body).toEqual(budgetsJson(page));
+    expect(body.budgets.length).toBeGreaterThan(0);
+    expect(body.budgets.every((b) => b.status !== null)).toBe(true);
+    expect(body.budgets[0]!.status!.forecast).toBe(page.rows[0]!.status!.forecast.toFixed());
+  });
+
   it("refuses bad filters with 400 naming the field", async () => {
     const cases: [Handler, string, string][] = [
       [capacityRoute.GET, "/api/v1/capacity?provider=nope", "provider"],
@@ -193,6 +206,7 @@ describeOnEachEngine("the read API", (engine) => {
       [reservationsRoute.GET, "/api/v1/reservations?sort=colour", "sort"],
       [reservationsRoute.GET, "/api/v1/reservations?colour=red", "colour"],
       [reservationsRoute.GET, "/api/v1/reservations?status=active&status=expired", "status"],
+      [budgetsRoute.GET, "/api/v1/budgets?at=2026-13", "at"],
     ];
     for (const [handler, path, field] of cases) {
       const res = await call(handler, path);

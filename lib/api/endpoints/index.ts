@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { BudgetsQuery, BudgetsResponse } from "./budgets";
 import { CapacityQuery, CapacityResponse } from "./capacity";
 import { ContractsQuery, ContractsResponse } from "./contracts";
 import { ComparisonQuery, ComparisonResponse, CostsQuery, SpendResponse } from "./costs";
@@ -48,6 +49,13 @@ export const READ_ENDPOINTS: ReadEndpoint[] = [
     description: "The workload profile of $ per 1M tokens is set as on the page: tps.<family>=<tokens per second per accelerator>.",
     query: ComparisonQuery,
     response: ComparisonResponse,
+  },
+  {
+    path: "/api/v1/budgets",
+    name: "Budgets",
+    summary: "Budgets vs actual and forecast spend, each in its period containing a month, with threshold states.",
+    query: BudgetsQuery,
+    response: BudgetsResponse,
   },
   {
     path: "/api/v1/contracts",

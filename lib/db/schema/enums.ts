@@ -1,5 +1,7 @@
 import { pgEnum } from "drizzle-orm/pg-core";
 import {
+  BUDGET_PERIOD_KINDS,
+  BUDGET_SCOPE_KINDS,
   CONTRACT_STATUSES,
   IMPORT_KINDS,
   IMPORT_STATUSES,
@@ -26,3 +28,5 @@ export const workloadKindEnum = pgEnum("workload_kind", WORKLOAD_KINDS);
 export const poolRuleKindEnum = pgEnum("pool_rule_kind", POOL_RULE_KINDS);
 export const offerPricingModelEnum = pgEnum("offer_pricing_model", OFFER_PRICING_MODELS);
 export const offerSourceEnum = pgEnum("offer_source", OFFER_SOURCES);
+export const budgetScopeKindEnum = pgEnum("budget_scope_kind", BUDGET_SCOPE_KINDS);
+export const budgetPeriodKindEnum = pgEnum("budget_period_kind", BUDGET_PERIOD_KINDS);

@@ -12,3 +12,4 @@ export * from "./audit";
 export * from "./data-version";
 export * from "./jobs";
 export * from "./connectors";
+export * from "./budgets";
