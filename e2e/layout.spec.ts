@@ -23,10 +23,15 @@ test.describe("layout", () => {
       }
       const links = nav.getByRole("link");
       expect(await links.count()).toBeGreaterThanOrEqual(20);
+      // The sidebar scrolls when it must: every link inside its visible part means none is clipped under the account box.
+      const navBox = await nav.boundingBox();
       for (const link of await links.all()) {
         const box = await link.boundingBox();
         expect(box, await link.innerText()).not.toBeNull();
         expect(box!.y + box!.height, `${await link.innerText()} is below the fold`).toBeLessThanOrEqual(HEIGHT);
+        expect(box!.y + box!.height, `${await link.innerText()} is clipped by the sidebar`).toBeLessThanOrEqual(
+          navBox!.y + navBox!.height + 0.5,
+        );
       }
       await expect(page.getByRole("button", { name: "Sign out" })).toBeInViewport();
       await expect(page.getByRole("combobox", { name: "Theme" })).toBeInViewport();

@@ -68,7 +68,7 @@ export function NavLinks({ groups, idPrefix }: { groups: NavLinkGroup[]; idPrefi
     .filter((href) => (href === "/" ? pathname === "/" : pathname.startsWith(href)))
     .sort((a, b) => b.length - a.length)[0];
   return (
-    <div className="flex flex-col gap-1.5">
+    <div className="flex flex-col gap-1">
       {groups.map((group) => {
         const headingId = `${idPrefix}-${group.name.toLowerCase()}`;
         return (
@@ -86,7 +86,7 @@ export function NavLinks({ groups, idPrefix }: { groups: NavLinkGroup[]; idPrefi
                       href={item.href}
                       aria-current={active ? "page" : undefined}
                       className={cn(
-                        "flex items-center gap-2 rounded-md px-3 py-[3px] text-sm font-medium whitespace-nowrap",
+                        "flex items-center gap-2 rounded-md px-3 py-[2px] text-sm font-medium whitespace-nowrap",
                         active
                           ? "bg-brand-50 text-brand-700 dark:bg-slate-800 dark:text-white"
                           : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800",
