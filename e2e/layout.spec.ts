@@ -18,7 +18,7 @@ test.describe("layout", () => {
 
     await test.step("at 1280×900 every sidebar link is above the fold, under its group", async () => {
       const nav = page.getByRole("navigation", { name: "Main" });
-      for (const group of ["Plan", "Money", "Allocation", "Registers", "Data"]) {
+      for (const group of ["Plan", "Money", "Allocation", "Watch", "Registers"]) {
         await expect(nav.getByRole("list", { name: group })).toBeVisible();
       }
       const links = nav.getByRole("link");

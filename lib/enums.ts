@@ -15,7 +15,10 @@ export const OFFER_PRICING_LABELS: Record<(typeof OFFER_PRICING_MODELS)[number],
   owned: "Owned (build)",
 };
 /** What a budget covers: the whole lab, one provider or one accelerator family (teams, workloads and contracts to come). */
-export const BUDGET_SCOPE_KINDS = ["lab", "provider", "family"] as const;
+export const BUDGET_SCOPE_KINDS = ["lab", "provider", "family", "team", "workload", "contract"] as const;
+/** What a budget counts: money (its currency), accelerator-hours used, or H100-equivalent hours used. */
+export const BUDGET_UNITS = ["money", "ah", "h100e_h"] as const;
+export type BudgetUnit = (typeof BUDGET_UNITS)[number];
 export const BUDGET_PERIOD_KINDS = ["month", "quarter", "year"] as const;
 export const RESERVATION_STATUSES = ["planned", "active", "expired"] as const;
 export const IMPORT_KINDS = [

@@ -1,11 +1,12 @@
 import type { Permission } from "@/lib/auth/permissions";
 
 /**
- * The sidebar's groups, in order: planning views, money views, who uses the compute, the registers, data upkeep. The
+ * The sidebar's groups, in order: planning views, money views, who uses the compute, what watches them (alerts,
+ * budgets), the registers with data upkeep. The
  * reference data and administration pages sit under one Settings link, as tabs (SETTINGS_ITEMS): the whole sidebar
  * stays above the fold at 1280×900.
  */
-export const NAV_GROUPS = ["Plan", "Money", "Allocation", "Registers", "Data"] as const;
+export const NAV_GROUPS = ["Plan", "Money", "Allocation", "Watch", "Registers"] as const;
 type NavGroup = (typeof NAV_GROUPS)[number];
 
 export type NavItem = {
@@ -26,6 +27,7 @@ export type NavItem = {
     | "scenarios"
     | "costs"
     | "budgets"
+    | "alerts"
     | "utilization"
     | "demandPlans"
     | "offers"
@@ -50,7 +52,6 @@ export const NAV_ITEMS: NavItem[] = [
   { group: "Plan", href: "/plan", label: "Procurement plan", permission: "plan.run", icon: "plan" },
   { group: "Plan", href: "/offers", label: "Offers", permission: "app.read", icon: "offers" },
   { group: "Money", href: "/costs", label: "Costs", permission: "app.read", icon: "costs" },
-  { group: "Money", href: "/budgets", label: "Budgets", permission: "app.read", icon: "budgets" },
   { group: "Money", href: "/concentration", label: "Concentration", permission: "app.read", icon: "concentration" },
   { group: "Money", href: "/lease-vs-build", label: "Lease vs build", permission: "app.read", icon: "leaseVsBuild" },
   { group: "Money", href: "/reports", label: "Reports", permission: "shares.manage", icon: "reports" },
@@ -60,11 +61,13 @@ export const NAV_ITEMS: NavItem[] = [
   { group: "Allocation", href: "/allocation/rules", label: "Allocation rules", permission: "app.read", icon: "allocationRules" },
   { group: "Allocation", href: "/allocation/surplus", label: "Surplus & resale", permission: "app.read", icon: "surplus" },
   { group: "Allocation", href: "/allocation/unit-economics", label: "Unit economics", permission: "app.read", icon: "unitEconomics" },
+  { group: "Watch", href: "/alerts", label: "Alerts", permission: "app.read", icon: "alerts" },
+  { group: "Watch", href: "/budgets", label: "Budgets", permission: "app.read", icon: "budgets" },
   { group: "Registers", href: "/contracts", label: "Contracts", permission: "app.read", icon: "contracts" },
   { group: "Registers", href: "/reservations", label: "Reservations", permission: "app.read", icon: "reservations" },
   { group: "Registers", href: "/sites", label: "Sites", permission: "app.read", icon: "sites" },
-  { group: "Data", href: "/imports", label: "Imports", permission: "app.read", icon: "imports" },
-  { group: "Data", href: "/settings", label: "Settings", permission: "app.read", icon: "settings" },
+  { group: "Registers", href: "/imports", label: "Imports", permission: "app.read", icon: "imports" },
+  { group: "Registers", href: "/settings", label: "Settings", permission: "app.read", icon: "settings" },
 ];
 
 export type SettingsItem = Omit<NavItem, "group" | "icon">;
@@ -80,4 +83,12 @@ export const SETTINGS_ITEMS: SettingsItem[] = [
   { href: "/settings/jobs", label: "Jobs", permission: "jobs.manage" },
   { href: "/settings/connectors", label: "Billing connectors", permission: "connectors.manage" },
   { href: "/settings/audit", label: "Audit log", permission: "audit.read" },
+];
+
+/** The Alerts pages as tabs: what is firing and its history, the rules, the channels they notify, the anomalies. */
+export const ALERTS_ITEMS: (SettingsItem & { exact?: boolean })[] = [
+  { href: "/alerts", label: "Alerts", permission: "app.read", exact: true },
+  { href: "/alerts/rules", label: "Rules", permission: "app.read" },
+  { href: "/alerts/anomalies", label: "Anomalies", permission: "app.read" },
+  { href: "/alerts/channels", label: "Channels", permission: "app.read" },
 ];

@@ -1,6 +1,7 @@
 "use client";
 
 import {
+  BellRing,
   Boxes,
   Building2,
   CalendarRange,
@@ -43,6 +44,7 @@ const ICONS = {
   scenarios: FlaskConical,
   costs: CircleDollarSign,
   budgets: PiggyBank,
+  alerts: BellRing,
   utilization: Gauge,
   demandPlans: ClipboardList,
   offers: ShoppingCart,

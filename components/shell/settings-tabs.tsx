@@ -6,10 +6,11 @@ import { useEffect, useRef } from "react";
 import { cn } from "@/lib/utils";
 
 /**
- * The Settings pages as a row of tabs above each of them (the sidebar has one Settings link). On a phone the row
- * scrolls sideways inside itself (brought to the current tab); the page does not.
+ * A section's pages (Settings, Alerts) as a row of tabs above each of them (the sidebar has one link for the section).
+ * On a phone the row scrolls sideways inside itself (brought to the current tab); the page does not. An `exact` tab is
+ * current on its own path only (the section's root).
  */
-export function SettingsTabs({ items }: { items: { href: string; label: string }[] }) {
+export function SettingsTabs({ items, label = "Settings" }: { items: { href: string; label: string; exact?: boolean }[]; label?: string }) {
   const pathname = usePathname();
   const navRef = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -20,12 +21,12 @@ export function SettingsTabs({ items }: { items: { href: string; label: string }
   return (
     <nav
       ref={navRef}
-      aria-label="Settings"
+      aria-label={label}
       className="relative mx-auto mb-6 max-w-6xl overflow-x-auto border-b border-slate-200 dark:border-slate-800"
     >
       <ul className="flex gap-1">
         {items.map((item) => {
-          const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+          const active = pathname === item.href || (!item.exact && pathname.startsWith(`${item.href}/`));
           return (
             <li key={item.href}>
               <Link

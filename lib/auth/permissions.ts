@@ -25,6 +25,10 @@ export const PERMISSIONS = [
   "connectors.manage",
   "jobs.manage",
   "budgets.write",
+  "alerts.write",
+  "alerts.ack",
+  "channels.manage",
+  "reports.schedule",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -41,6 +45,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "offers.write",
     "allocation.write",
     "budgets.write",
+    "alerts.write",
+    "alerts.ack",
+    "reports.schedule",
   ],
   infra: [
     ...READ,
@@ -53,6 +60,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "shares.manage",
     "offers.write",
     "allocation.write",
+    "alerts.write",
+    "alerts.ack",
+    "reports.schedule",
   ],
   viewer: READ,
 };

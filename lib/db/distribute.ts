@@ -36,6 +36,17 @@ export const REFERENCE_TABLES = [
   "connectors",
   "connector_objects",
   "budgets",
+  "app_settings",
+  "channels",
+  "alert_rules",
+  "alert_rule_channels",
+  "alert_evaluations",
+  "alerts",
+  "alert_events",
+  "notifications",
+  "report_schedules",
+  "report_deliveries",
+  "notification_deliveries",
 ] as const;
 
 /**

@@ -13,3 +13,4 @@ export * from "./data-version";
 export * from "./jobs";
 export * from "./connectors";
 export * from "./budgets";
+export * from "./watch";
