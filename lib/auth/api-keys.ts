@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { apiKeys } from "@/lib/db/schema";
 import { UnauthorizedError } from "@/lib/errors";
@@ -26,20 +26,29 @@ export function apiKeyFromRequest(request: Request): string | null {
   return request.headers.get("x-api-key")?.trim() || null;
 }
 
+/** How stale "last used" may get: a key scraped every 15 s (Prometheus) writes its row once a minute, not per request. */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
 /**
  * Resolves a request's API key to a service context and the key's id (the read API's rate limit counts per key).
  * Unknown and revoked keys are refused with the same message; a revoked key stops working on the very next request
- * since every call reads the row.
+ * since every call reads the row. "Last used" is written when it is older than LAST_USED_RESOLUTION_MS.
  */
-export async function apiKeyAuth(db: Db, request: Request): Promise<{ ctx: Ctx; keyId: string }> {
+export async function apiKeyAuth(db: Db, request: Request, now: Date = new Date()): Promise<{ ctx: Ctx; keyId: string }> {
   const key = apiKeyFromRequest(request);
   if (!key || !key.startsWith("hr_")) throw new UnauthorizedError("An API key is required (Authorization: Bearer hr_…).");
   const [row] = await db
-    .update(apiKeys)
-    .set({ lastUsedAt: new Date() })
-    .where(and(eq(apiKeys.keyHash, hashApiKey(key)), isNull(apiKeys.revokedAt)))
-    .returning({ id: apiKeys.id, name: apiKeys.name, role: apiKeys.role, prefix: apiKeys.prefix });
+    .select({ id: apiKeys.id, name: apiKeys.name, role: apiKeys.role, prefix: apiKeys.prefix, lastUsedAt: apiKeys.lastUsedAt })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.keyHash, hashApiKey(key)), isNull(apiKeys.revokedAt)));
   if (!row) throw new UnauthorizedError("This API key is not valid (unknown or revoked).");
+  const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+  if (!row.lastUsedAt || row.lastUsedAt < staleBefore) {
+    await db
+      .update(apiKeys)
+      .set({ lastUsedAt: now })
+      .where(and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, staleBefore))));
+  }
   return {
     ctx: { db, actor: { id: null, email: `api-key:${row.name} (${row.prefix}…)`, role: row.role, kind: "api_key" } },
     keyId: row.id,

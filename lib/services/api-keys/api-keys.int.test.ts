@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { apiKeyCtx, hashApiKey } from "@/lib/auth/api-keys";
+import { apiKeyAuth, apiKeyCtx, hashApiKey, LAST_USED_RESOLUTION_MS } from "@/lib/auth/api-keys";
 import type { DbHandle } from "@/lib/db/client";
 import { apiKeys, auditLog, users } from "@/lib/db/schema";
 import { ForbiddenError, UnauthorizedError } from "@/lib/errors";
@@ -35,6 +35,19 @@ describeOnEachEngine("API key verbs", (engine) => {
     expect(entries.map((e) => e.action)).toEqual(["api_key.create"]);
     expect(JSON.stringify(entries)).not.toContain(key);
     expect(JSON.stringify(entries)).not.toContain(row!.keyHash);
+  });
+
+  it("writes a key's last use at most once a minute, not on every request (a Prometheus scrape is not a write)", async () => {
+    const { key, apiKey } = await createApiKey({ ctx: admin, input: { name: "Scraper", role: "viewer" } });
+    const lastUsed = async () => (await handle.db.select().from(apiKeys).where(eq(apiKeys.id, apiKey.id)))[0]!.lastUsedAt;
+    const t0 = new Date("2026-12-06T10:00:00Z");
+    await apiKeyAuth(handle.db, bearer(key), t0);
+    expect(await lastUsed()).toEqual(t0);
+    await apiKeyAuth(handle.db, bearer(key), new Date(t0.getTime() + LAST_USED_RESOLUTION_MS - 1));
+    expect(await lastUsed()).toEqual(t0);
+    const later = new Date(t0.getTime() + LAST_USED_RESOLUTION_MS + 1);
+    await apiKeyAuth(handle.db, bearer(key), later);
+    expect(await lastUsed()).toEqual(later);
   });
 
   it("lets a key act with its role until revoked, then refuses it on the next request", async () => {
