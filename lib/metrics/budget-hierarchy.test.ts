@@ -24,7 +24,10 @@ const budget = (id: string, teamId: string, amount: string, more: Partial<TeamBu
 describe("teamBudgetWarnings", () => {
   it("warns when a parent's budget is below the sum of its direct children's", () => {
     // R 1,000 < P 600 + I 500 = 1,100; P 600 < S 700; S is not R's direct child so it is not in R's sum.
-    const w = teamBudgetWarnings([budget("r", "R", "1000"), budget("p", "P", "600"), budget("i", "I", "500"), budget("s", "S", "700")], teams);
+    const w = teamBudgetWarnings(
+      [budget("r", "R", "1000"), budget("p", "P", "600"), budget("i", "I", "500"), budget("s", "S", "700")],
+      teams,
+    );
     expect(w.map((x) => [x.parentBudgetId, x.amount.toFixed(), x.childrenSum.toFixed(), x.children.map((c) => c.budgetId)])).toEqual([
       ["p", "600", "700", ["s"]],
       ["r", "1000", "1100", ["i", "p"]],
@@ -45,8 +48,7 @@ describe("teamBudgetWarnings", () => {
       teams,
     );
     expect(w).toEqual([]);
-    const money = (id: string, teamId: string, amount: string, currency: string) =>
-      budget(id, teamId, amount, { unit: "money", currency });
+    const money = (id: string, teamId: string, amount: string, currency: string) => budget(id, teamId, amount, { unit: "money", currency });
     expect(teamBudgetWarnings([money("r", "R", "10", "USD"), money("p", "P", "20", "EUR")], teams)).toEqual([]);
     expect(teamBudgetWarnings([money("r", "R", "10", "USD"), money("p", "P", "20", "USD")], teams)).toHaveLength(1);
   });
