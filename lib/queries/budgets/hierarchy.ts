@@ -4,7 +4,7 @@ import type { Executor } from "@/lib/db/client";
 import { budgets, teams } from "@/lib/db/schema";
 import { teamBudgetWarnings, type HierarchyWarning, type TeamBudget } from "@/lib/metrics/budget-hierarchy";
 
-export type BudgetWarning = HierarchyWarning & {
+export type BudgetWarning = Omit<HierarchyWarning, "children"> & {
   parentTeamName: string;
   unit: string;
   currency: string;
