@@ -131,7 +131,10 @@ export function BudgetForm({
         />
         {text("amount", "Amount per period", { required: true, hint: AMOUNT_HINT[unit] ?? AMOUNT_HINT.money })}
         {unit === "money" ? text("currency", "Currency", { hint: "ISO 4217; other than USD, converted at HEADROOM_FX_RATES." }) : null}
-        {text("actualThresholdPct", "Actual threshold (%)", { required: true, hint: "Flagged when the actual to date reaches this share." })}
+        {text("actualThresholdPct", "Actual threshold (%)", {
+          required: true,
+          hint: "Flagged when the actual to date reaches this share.",
+        })}
         {text("forecastThresholdPct", "Forecast threshold (%)", {
           required: true,
           hint: "Flagged when the forecast to the period's end reaches this share.",

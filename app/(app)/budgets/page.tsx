@@ -35,9 +35,9 @@ export default async function BudgetsPage({ searchParams }: { searchParams: Prom
     <div className="mx-auto max-w-6xl">
       <h1 className="text-2xl font-semibold tracking-tight">Budgets</h1>
       <p className="mt-1 mb-6 max-w-3xl text-sm text-slate-600 dark:text-slate-400">
-        Each budget in its month, quarter or year containing the chosen month: the actual to date and the forecast to the period&apos;s
-        end. Money in {view.currency}: lab, provider and family as on the Costs page, teams and workloads as on Allocation, contracts as
-        their burn-down. Accelerator-hours and H100e·h: used hours as on Utilization, forecast at the recent utilization.
+        Each budget in its month, quarter or year containing the chosen month: the actual to date and the forecast to the period&apos;s end.
+        Money in {view.currency}: lab, provider and family as on the Costs page, teams and workloads as on Allocation, contracts as their
+        burn-down. Accelerator-hours and H100e·h: used hours as on Utilization, forecast at the recent utilization.
       </p>
       <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
         <form method="get" aria-label="Choose the period" className="flex flex-wrap items-end gap-3">

@@ -144,7 +144,12 @@ export function budgetsJson(view: BudgetsView): BudgetsJson {
       periodKind: w.periodKind as (typeof BUDGET_PERIOD_KINDS)[number],
       amount: decimal(w.amount),
       childrenSum: decimal(w.childrenSum),
-      children: w.children.map((c) => ({ budgetId: c.budgetId, budgetName: c.budgetName, teamName: c.teamName, amount: decimal(c.amount) })),
+      children: w.children.map((c) => ({
+        budgetId: c.budgetId,
+        budgetName: c.budgetName,
+        teamName: c.teamName,
+        amount: decimal(c.amount),
+      })),
     })),
   };
 }
