@@ -32,7 +32,7 @@ const inUnit = (unit: UseUnit, ah: DecimalValue, factor: DecimalValue) => (unit 
  * blocks measured in the RECENT_USE_DAYS days before today (each weighted by its factor for H100e·h; unmeasured blocks
  * are left out of the ratio, as everywhere). No measured block recently: no forecast use (remainder 0).
  */
-export function useBudgetFigures(input: {
+export function usageBudgetFigures(input: {
   unit: UseUnit;
   measured: readonly Pick<MeasuredUse, "usedAh" | "h100eFactor">[];
   recent: readonly MeasuredUse[];

@@ -3,7 +3,7 @@ import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { queryRows } from "@/lib/db/rows";
 import type { budgets } from "@/lib/db/schema";
 import { contractPeriodSpend, showbackPeriodSpend, type PeriodSpend } from "@/lib/metrics/budget-spend";
-import { RECENT_USE_DAYS, useBudgetFigures, type ScopeBlock, type UseUnit } from "@/lib/metrics/budget-use";
+import { RECENT_USE_DAYS, usageBudgetFigures, type ScopeBlock, type UseUnit } from "@/lib/metrics/budget-use";
 import { addUtcDays, addUtcMonths, isoDay, startOfUtcDay } from "@/lib/metrics/calendar";
 import { dec, sumDec, type Dec } from "@/lib/metrics/decimal";
 import { toUsd, type FxRates } from "@/lib/metrics/fx";
@@ -92,7 +92,7 @@ const blockId = (u: UsageBlock) => u.reservationId ?? u.id;
  * contract's linked reservations picked out of the lab's), and for a period not over yet, the capacity of the scope's
  * blocks from today to its end × their utilization over the RECENT_USE_DAYS days before today.
  */
-async function useFigures(ctx: Ctx, b: Budget, periods: Period[], asOf: Date, rates: FxRates): Promise<PeriodFigures[]> {
+async function usageFigures(ctx: Ctx, b: Budget, periods: Period[], asOf: Date, rates: FxRates): Promise<PeriodFigures[]> {
   const scope = await loadUseScope(ctx, b);
   const today = startOfUtcDay(asOf);
   const filters = (p: Period) => ({ from: p.from, to: p.to, provider: b.providerId, family: b.family, site: null });
@@ -112,7 +112,7 @@ async function useFigures(ctx: Ctx, b: Budget, periods: Period[], asOf: Date, ra
             .filter((u) => scope.inContract(blockId(u)))
             .map((u) => ({ quantity: u.quantity, startAt: u.startAt, endAt: u.endAt, h100eFactor: factorOf(u) }))
         : [];
-      const f = useBudgetFigures({
+      const f = usageBudgetFigures({
         unit: b.unit as UseUnit,
         measured: mine(actualView.blocks).map((u) => ({ usedAh: u.usedAh, h100eFactor: factorOf(u.block) })),
         recent: recent.map((u) => ({ capacityAh: u.capacityAh, usedAh: u.usedAh, h100eFactor: factorOf(u.block) })),
@@ -128,7 +128,7 @@ async function useFigures(ctx: Ctx, b: Budget, periods: Period[], asOf: Date, ra
 export async function budgetFigures(ctx: Ctx, b: Budget, periods: Period[], asOf: Date, rates: FxRates): Promise<PeriodFigures[]> {
   requirePermission(ctx, "app.read");
   if (periods.length === 0) return [];
-  if (b.unit !== "money") return useFigures(ctx, b, periods, asOf, rates);
+  if (b.unit !== "money") return usageFigures(ctx, b, periods, asOf, rates);
   if (b.scopeKind === "team" || b.scopeKind === "workload") return showbackSpend(ctx, b, periods, asOf);
   if (b.scopeKind === "contract") return contractSpend(ctx, b, periods, asOf, rates);
   return costsSpend(ctx, b, periods, asOf, rates);
