@@ -12,7 +12,6 @@ import { getBudgetWarnings, type BudgetWarning } from "./hierarchy";
 import type { BudgetListParams } from "./params";
 
 export { parseBudgetListParams, type BudgetListParams } from "./params";
-export { costsParams } from "./figures";
 export type { BudgetWarning } from "./hierarchy";
 
 export type BudgetRecord = typeof budgets.$inferSelect & {

@@ -35,5 +35,3 @@ export async function budgetFormOptions(ctx: Ctx) {
     workloads: workloadRows.map((w) => ({ value: w.id, label: `${w.name} (${w.teamName})` })),
   };
 }
-
-export type BudgetFormOptions = Awaited<ReturnType<typeof budgetFormOptions>>;
