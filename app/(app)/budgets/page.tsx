@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Download, Plus } from "lucide-react";
 import { PctBar, ThresholdBadges } from "@/components/budgets/budget-status";
+import { HierarchyWarnings } from "@/components/budgets/hierarchy-warnings";
 import { StatusBadge } from "@/components/registers/status-badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -10,8 +11,9 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { pageClock } from "@/lib/cache/read";
+import { budgetScopeLabel, formatBudgetValue } from "@/lib/format/budget";
 import { formatMoneyExact } from "@/lib/format/number";
-import { getBudgetsView, parseBudgetListParams, type BudgetRow } from "@/lib/queries/budgets";
+import { getBudgetsView, parseBudgetListParams } from "@/lib/queries/budgets";
 import { periodLabel } from "@/lib/queries/budgets/points";
 import type { RawSearchParams } from "@/lib/queries/lists/params";
 
@@ -21,12 +23,6 @@ export const dynamic = "force-dynamic";
 const NUM = "px-3 py-2 text-right tabular-nums whitespace-nowrap";
 const TEXT = "px-3 py-2 text-left";
 const LINK = "text-brand-700 underline dark:text-brand-300";
-
-function scopeOf(b: BudgetRow): string {
-  if (b.scopeKind === "provider") return `Provider ${b.providerName ?? ""}`;
-  if (b.scopeKind === "family") return `Family ${b.family ?? ""}`;
-  return "Whole lab";
-}
 
 export default async function BudgetsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireCtx();
@@ -39,8 +35,9 @@ export default async function BudgetsPage({ searchParams }: { searchParams: Prom
     <div className="mx-auto max-w-6xl">
       <h1 className="text-2xl font-semibold tracking-tight">Budgets</h1>
       <p className="mt-1 mb-6 max-w-3xl text-sm text-slate-600 dark:text-slate-400">
-        Each budget in its month, quarter or year containing the chosen month: actual spend to date as on the Costs page (billed
-        provider-months), and the forecast to the period&apos;s end (actual + the Costs page&apos;s planned remainder), in {view.currency}.
+        Each budget in its month, quarter or year containing the chosen month: the actual to date and the forecast to the period&apos;s end.
+        Money in {view.currency}: lab, provider and family as on the Costs page, teams and workloads as on Allocation, contracts as their
+        burn-down. Accelerator-hours and H100e·h: used hours as on Utilization, forecast at the recent utilization.
       </p>
       <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
         <form method="get" aria-label="Choose the period" className="flex flex-wrap items-end gap-3">
@@ -83,6 +80,7 @@ export default async function BudgetsPage({ searchParams }: { searchParams: Prom
           ) : null}
         </div>
       </div>
+      <HierarchyWarnings warnings={view.warnings} />
       {view.rows.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">{params.archived ? "No archived budgets." : "No budgets yet."}</p>
       ) : (
@@ -129,18 +127,18 @@ export default async function BudgetsPage({ searchParams }: { searchParams: Prom
                       </span>
                     ) : null}
                   </th>
-                  <td className={TEXT}>{scopeOf(b)}</td>
+                  <td className={TEXT}>{budgetScopeLabel(b)}</td>
                   <td className={`${TEXT} whitespace-nowrap`}>{periodLabel(b.periodKind, b.period)}</td>
                   <td className={NUM}>
-                    {formatMoneyExact(b.amount, b.currency)}
-                    {b.currency !== view.currency ? (
+                    {formatBudgetValue(b.amount, b.unit, b.currency)}
+                    {b.unit === "money" && b.currency !== view.currency ? (
                       <span className="block text-xs text-slate-600 dark:text-slate-400">
                         {b.amountUsd ? formatMoneyExact(b.amountUsd.toFixed(), view.currency) : `no ${b.currency} rate`}
                       </span>
                     ) : null}
                   </td>
-                  <td className={NUM}>{b.status ? formatMoneyExact(b.status.actual.toFixed(), view.currency) : "—"}</td>
-                  <td className={NUM}>{b.status ? formatMoneyExact(b.status.forecast.toFixed(), view.currency) : "—"}</td>
+                  <td className={NUM}>{b.status ? formatBudgetValue(b.status.actual, b.unit, view.currency) : "—"}</td>
+                  <td className={NUM}>{b.status ? formatBudgetValue(b.status.forecast, b.unit, view.currency) : "—"}</td>
                   <td className={`${TEXT} whitespace-nowrap`}>
                     {b.status ? (
                       <span className="flex flex-col gap-1">
@@ -148,7 +146,9 @@ export default async function BudgetsPage({ searchParams }: { searchParams: Prom
                         <PctBar pct={b.status.forecastPct} label="forecast of budget" />
                       </span>
                     ) : (
-                      <span className="text-xs text-slate-600 dark:text-slate-400">{b.amountUsd ? "not active in this period" : "—"}</span>
+                      <span className="text-xs text-slate-600 dark:text-slate-400">
+                        {b.unit !== "money" || b.amountUsd ? "not active in this period" : "—"}
+                      </span>
                     )}
                   </td>
                   <td className={TEXT}>{b.status ? <ThresholdBadges status={b.status} /> : "—"}</td>

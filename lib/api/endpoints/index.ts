@@ -53,7 +53,8 @@ export const READ_ENDPOINTS: ReadEndpoint[] = [
   {
     path: "/api/v1/budgets",
     name: "Budgets",
-    summary: "Budgets vs actual and forecast spend, each in its period containing a month, with threshold states.",
+    summary:
+      "Budgets (money, AH or H100e·h; lab, provider, family, team, workload or contract) vs actual and forecast, each in its period containing a month, with threshold states and team hierarchy warnings.",
     query: BudgetsQuery,
     response: BudgetsResponse,
   },

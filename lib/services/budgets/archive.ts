@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { budgets } from "@/lib/db/schema";
+import type { BudgetUnit } from "@/lib/enums";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { audit } from "../audit";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
@@ -20,7 +21,7 @@ async function setArchived(ctx: Ctx, input: unknown, archive: boolean) {
     if (archive === (before.archivedAt !== null)) {
       throw new ValidationError(archive ? "This budget is already archived." : "This budget is not archived.");
     }
-    if (!archive) await checkBudgetRules(tx, before, before);
+    if (!archive) await checkBudgetRules(tx, { ...before, unit: before.unit as BudgetUnit }, before);
     const [after] = await tx
       .update(budgets)
       .set({ archivedAt: archive ? new Date() : null, version: data.version + 1, updatedAt: new Date(), updatedBy: ctx.actor.email })

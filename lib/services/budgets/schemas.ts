@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BUDGET_PERIOD_KINDS, BUDGET_SCOPE_KINDS } from "@/lib/enums";
+import { BUDGET_PERIOD_KINDS, BUDGET_SCOPE_KINDS, BUDGET_UNITS } from "@/lib/enums";
 import { dec } from "@/lib/metrics/decimal";
 import {
   currencyField,
@@ -19,12 +19,22 @@ const positive = (label: string, scale: number, max: string) =>
     `${label.replace(/^(a|an|the) /, "").replace(/^./, (c) => c.toUpperCase())} must be more than 0.`,
   );
 
-// A budget's fields; which of providerId and family it needs depends on the scope, checked on the saved row (rules.ts).
+// A budget's fields; which one of providerId, family, teamId, workloadId and contractId it needs depends on the
+// scope, checked on the saved row (rules.ts).
 export const CreateBudgetInput = z.object({
   name: textField("a name", 100),
-  scopeKind: z.enum(BUDGET_SCOPE_KINDS, { message: "Scope must be the lab, a provider or a family." }),
+  scopeKind: z.enum(BUDGET_SCOPE_KINDS, {
+    message: "Scope must be the lab, a provider, a family, a team, a workload or a contract.",
+  }),
   providerId: optionalIdField("a provider"),
   family: optionalTextField("a family", 100),
+  teamId: optionalIdField("a team"),
+  workloadId: optionalIdField("a workload"),
+  contractId: optionalIdField("a contract"),
+  unit: z.preprocess(
+    (v) => (v === undefined || (typeof v === "string" && v.trim() === "") ? "money" : v),
+    z.enum(BUDGET_UNITS, { message: "Unit must be money, accelerator-hours (ah) or H100-equivalent hours (h100e_h)." }),
+  ),
   periodKind: z.enum(BUDGET_PERIOD_KINDS, { message: "Period must be a month, a quarter or a year." }),
   amount: positive("the amount", 4, "1000000000000"),
   currency: z.preprocess((v) => (v === undefined || (typeof v === "string" && v.trim() === "") ? "USD" : v), currencyField),

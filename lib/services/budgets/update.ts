@@ -5,7 +5,7 @@ import { audit } from "../audit";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { parseInput, withTransaction } from "@/lib/services/context";
 import { staleEditConflict } from "../stale-edit";
-import { checkBudgetRules } from "./rules";
+import { checkBudgetRules, mergeEdit } from "./rules";
 import { UpdateBudgetInput } from "./schemas";
 
 export async function updateBudget({ ctx, input }: { ctx: Ctx; input: unknown }) {
@@ -17,7 +17,7 @@ export async function updateBudget({ ctx, input }: { ctx: Ctx; input: unknown })
     if (before.version !== data.version) {
       throw await staleEditConflict(tx, { type: "budget", id: before.id, label: `Budget ${before.name}` }, data.version, before);
     }
-    const row = await checkBudgetRules(tx, { ...before, ...data.changes }, before);
+    const row = await checkBudgetRules(tx, mergeEdit(before, data.changes), before);
     const [after] = await tx
       .update(budgets)
       .set({ ...row, version: data.version + 1, updatedAt: new Date(), updatedBy: ctx.actor.email })

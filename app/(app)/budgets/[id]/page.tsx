@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Pencil } from "lucide-react";
 import { PctBar, ThresholdBadges } from "@/components/budgets/budget-status";
+import { HierarchyWarnings } from "@/components/budgets/hierarchy-warnings";
 import { LineChart } from "@/components/charts/line-chart";
 import { EntityHistory } from "@/components/history/entity-history";
 import { ArchiveButton } from "@/components/registers/archive-button";
@@ -14,7 +15,7 @@ import { requireCtx } from "@/lib/auth/session";
 import { pageClock } from "@/lib/cache/read";
 import { isUuid } from "@/lib/db/uuid";
 import { formatDay } from "@/lib/format/date";
-import { formatMoneyExact } from "@/lib/format/number";
+import { budgetScopeLabel, budgetUnitLabel, formatBudgetValue, USE_UNIT_LABEL } from "@/lib/format/budget";
 import { getBudgetDetail } from "@/lib/queries/budgets";
 import { budgetChartPoints, periodLabel } from "@/lib/queries/budgets/points";
 import { entityHistory } from "@/lib/queries/lists/history";
@@ -33,14 +34,17 @@ export default async function BudgetPage({ params }: { params: Promise<{ id: str
   if (!isUuid(id)) notFound();
   const [detail, history] = await Promise.all([getBudgetDetail(ctx, id, { asOf: pageClock() }), entityHistory(ctx, "budget", id)]);
   if (!detail) notFound();
-  const { budget: b, currency, periods } = detail;
-  const money = (d: { toFixed(): string } | null | undefined) => (d ? formatMoneyExact(d.toFixed(), currency) : "—");
-  const scope =
-    b.scopeKind === "provider"
-      ? `Provider ${b.providerName ?? ""}`
-      : b.scopeKind === "family"
-        ? `Accelerator family ${b.family ?? ""}`
-        : "Whole lab";
+  const { budget: b, currency, periods, warnings } = detail;
+  const isMoney = b.unit === "money";
+  const figure = (d: { toFixed(): string } | null | undefined) => formatBudgetValue(d, b.unit, currency);
+  const figureUnit = isMoney ? currency : USE_UNIT_LABEL[b.unit];
+  const basis = isMoney
+    ? b.scopeKind === "team" || b.scopeKind === "workload"
+      ? "actual = the Allocation page's billed months for it; forecast = actual + its planned months."
+      : b.scopeKind === "contract"
+        ? "actual = the contract's burn-down consumed in the period; forecast = actual + its projection to the period's end."
+        : "actual = billed spend on the Costs page; forecast = actual + its planned remainder."
+    : "actual = used hours as on the Utilization page; forecast = actual + the scope's capacity to the period's end × its utilization over the last 14 days.";
   return (
     <div className="mx-auto max-w-5xl">
       <p className="text-sm">
@@ -68,21 +72,24 @@ export default async function BudgetPage({ params }: { params: Promise<{ id: str
       </div>
       <DetailList
         items={[
-          ["Scope", scope],
+          ["Scope", budgetScopeLabel(b)],
+          ["Unit", budgetUnitLabel(b.unit, b.currency)],
           ["Period", `Each ${b.periodKind}`],
-          ["Amount", formatMoneyExact(b.amount, b.currency)],
+          ["Amount", formatBudgetValue(b.amount, b.unit, b.currency)],
           ["Thresholds", `${b.actualThresholdPct} % of actual, ${b.forecastThresholdPct} % of forecast`],
           ["Active", `${formatDay(b.activeFrom)} → ${b.activeTo ? formatDay(b.activeTo) : "open"}`],
           ["Last changed", `${formatDay(b.updatedAt)}${b.updatedBy ? ` by ${b.updatedBy}` : ""} (version ${b.version})`],
         ]}
       />
+      <div className="mt-6">
+        <HierarchyWarnings warnings={warnings} />
+      </div>
       <section aria-labelledby="periods-heading" className="mt-8">
         <h2 id="periods-heading" className="text-lg font-semibold">
           Budget vs actual vs forecast
         </h2>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          Per {b.periodKind} up to the current one, in {currency}: actual = billed spend on the Costs page; forecast = actual + its planned
-          remainder.
+          Per {b.periodKind} up to the current one, in {figureUnit}: {basis}
         </p>
         {periods.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">No period yet: the budget starts on {formatDay(b.activeFrom)}.</p>
@@ -91,7 +98,7 @@ export default async function BudgetPage({ params }: { params: Promise<{ id: str
             <div className="mt-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
               <LineChart
                 label={`Budget, actual and forecast of ${b.name} per ${b.periodKind}`}
-                unit="usd"
+                unit={isMoney ? "usd" : "count"}
                 height={180}
                 series={[
                   { key: "budget", name: "Budget", color: "#64748b", dashed: true },
@@ -137,10 +144,10 @@ export default async function BudgetPage({ params }: { params: Promise<{ id: str
                       <th scope="row" className={`${TEXT} font-normal whitespace-nowrap`}>
                         {periodLabel(b.periodKind, p.period)}
                       </th>
-                      <td className={NUM}>{money(p.amountUsd)}</td>
-                      <td className={NUM}>{money(p.status?.actual)}</td>
-                      <td className={NUM}>{money(p.status?.forecast)}</td>
-                      <td className={NUM}>{money(p.status?.remaining)}</td>
+                      <td className={NUM}>{figure(p.status?.amount ?? p.amountUsd)}</td>
+                      <td className={NUM}>{figure(p.status?.actual)}</td>
+                      <td className={NUM}>{figure(p.status?.forecast)}</td>
+                      <td className={NUM}>{figure(p.status?.remaining)}</td>
                       <td className={`${TEXT} whitespace-nowrap`}>
                         {p.status ? (
                           <span className="flex flex-col gap-1">

@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { isUuid } from "@/lib/db/uuid";
 import { getBudgetRecord } from "@/lib/queries/budgets";
-import { registerOptions } from "@/lib/queries/lists/options";
+import { budgetFormOptions } from "@/lib/queries/budgets/options";
 import { updateBudgetAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit budget" };
@@ -15,24 +15,34 @@ export default async function EditBudgetPage({ params }: { params: Promise<{ id:
   const ctx = await requireCtx();
   const { id } = await params;
   if (!can(ctx.actor.role, "budgets.write") || !isUuid(id)) notFound();
-  const [b, options] = await Promise.all([getBudgetRecord(ctx, id), registerOptions(ctx)]);
+  const [b, options] = await Promise.all([getBudgetRecord(ctx, id), budgetFormOptions(ctx)]);
   if (!b || b.archivedAt) notFound();
-  const providers = [...options.providers];
-  if (b.providerId && !providers.some((p) => p.value === b.providerId))
-    providers.push({ value: b.providerId, label: `${b.providerName ?? b.providerId} (archived)` });
+  // A target archived since the budget was set stays choosable for it.
+  const keep = (list: { value: string; label: string }[], id: string | null, name: string | null) =>
+    id && !list.some((o) => o.value === id) ? [...list, { value: id, label: `${name ?? id} (archived)` }] : list;
+  const choices = {
+    ...options,
+    providers: keep(options.providers, b.providerId, b.providerName),
+    teams: keep(options.teams, b.teamId, b.teamName),
+    workloads: keep(options.workloads, b.workloadId, b.workloadName),
+    contracts: keep(options.contracts, b.contractId, b.contractName),
+  };
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-2xl font-semibold tracking-tight">Edit {b.name}</h1>
       <BudgetForm
         action={updateBudgetAction}
         edit={{ id, version: b.version }}
-        providers={providers}
-        families={options.families}
+        options={choices}
         values={{
           name: b.name,
           scopeKind: b.scopeKind,
           providerId: b.providerId ?? "",
           family: b.family ?? "",
+          teamId: b.teamId ?? "",
+          workloadId: b.workloadId ?? "",
+          contractId: b.contractId ?? "",
+          unit: b.unit,
           periodKind: b.periodKind,
           amount: b.amount,
           currency: b.currency,
