@@ -44,8 +44,8 @@ export function EvaluateNow({ action }: { action: () => Promise<ActionResult<Res
         {result?.ok ? (
           <div className="rounded-md border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
             <p className="font-medium">
-              Evaluation #{result.data.evaluationId}: {result.data.fired.length} fired, {result.data.resolved} resolved, {result.data.firing} firing;{" "}
-              {result.data.notifications} notification{result.data.notifications === 1 ? "" : "s"} queued.
+              Evaluation #{result.data.evaluationId}: {result.data.fired.length} fired, {result.data.resolved} resolved,{" "}
+              {result.data.firing} firing; {result.data.notifications} notification{result.data.notifications === 1 ? "" : "s"} queued.
             </p>
             {result.data.fired.length > 0 ? (
               <ul className="mt-2 space-y-1">

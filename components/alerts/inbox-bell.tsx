@@ -7,7 +7,16 @@ import { useEffect, useId, useRef, useState } from "react";
 import { formatDayTimeUtc } from "@/lib/format/date";
 import { SeverityBadge } from "./severity-badge";
 
-type InboxAlert = { id: string; ruleName: string; severity: string; title: string; summary: string; href: string | null; firstFiredAt: string; owned: boolean };
+type InboxAlert = {
+  id: string;
+  ruleName: string;
+  severity: string;
+  title: string;
+  summary: string;
+  href: string | null;
+  firstFiredAt: string;
+  owned: boolean;
+};
 type Inbox = { count: number; alerts: InboxAlert[] };
 
 export const INBOX_KEY = ["alerts-inbox"] as const;
@@ -24,7 +33,12 @@ export function InboxBell({ align = "left" }: { align?: "left" | "right" }) {
   const panelId = useId();
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
-  const { data } = useQuery({ queryKey: INBOX_KEY, queryFn: ({ signal }) => fetchInbox(signal), refetchInterval: 45_000, staleTime: 30_000 });
+  const { data } = useQuery({
+    queryKey: INBOX_KEY,
+    queryFn: ({ signal }) => fetchInbox(signal),
+    refetchInterval: 45_000,
+    staleTime: 30_000,
+  });
   const count = data?.count ?? 0;
 
   useEffect(() => {
@@ -87,7 +101,11 @@ export function InboxBell({ align = "left" }: { align?: "left" | "right" }) {
                   {a.owned ? <span className="text-xs text-slate-600 dark:text-slate-400">Your rule</span> : null}
                 </div>
                 {a.href ? (
-                  <Link href={a.href} onClick={() => setOpen(false)} className="mt-1 block font-medium text-brand-700 underline dark:text-brand-300">
+                  <Link
+                    href={a.href}
+                    onClick={() => setOpen(false)}
+                    className="mt-1 block font-medium text-brand-700 underline dark:text-brand-300"
+                  >
                     {a.title}
                   </Link>
                 ) : (
@@ -97,7 +115,11 @@ export function InboxBell({ align = "left" }: { align?: "left" | "right" }) {
               </li>
             ))}
           </ul>
-          <Link href="/alerts" onClick={() => setOpen(false)} className="mt-3 inline-block font-medium text-brand-700 underline dark:text-brand-300">
+          <Link
+            href="/alerts"
+            onClick={() => setOpen(false)}
+            className="mt-3 inline-block font-medium text-brand-700 underline dark:text-brand-300"
+          >
             All alerts
           </Link>
         </div>

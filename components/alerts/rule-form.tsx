@@ -99,8 +99,22 @@ export function RuleForm({
             />
           ),
         )}
-        <SelectField name="severity" label="Severity" options={SEVERITIES} defaultValue={values.severity} error={err("severity")} required />
-        <SelectField name="ownerId" label="Owner" options={options.owners} empty="No owner" defaultValue={values.ownerId} error={err("ownerId")} />
+        <SelectField
+          name="severity"
+          label="Severity"
+          options={SEVERITIES}
+          defaultValue={values.severity}
+          error={err("severity")}
+          required
+        />
+        <SelectField
+          name="ownerId"
+          label="Owner"
+          options={options.owners}
+          empty="No owner"
+          defaultValue={values.ownerId}
+          error={err("ownerId")}
+        />
         <SelectField
           key={`scope-${kind}`}
           name="scopeKind"

@@ -5,5 +5,7 @@ const STYLE: Record<string, string> = {
 };
 
 export function SeverityBadge({ severity }: { severity: string }) {
-  return <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium capitalize ${STYLE[severity] ?? STYLE.info}`}>{severity}</span>;
+  return (
+    <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium capitalize ${STYLE[severity] ?? STYLE.info}`}>{severity}</span>
+  );
 }

@@ -52,9 +52,9 @@ export function AppShell({ user, children }: { user: { email: string; role: Role
         <div className="flex items-center gap-2">
           <InboxBell align="right" />
           <MobileMenu>
-          <nav aria-label="Main" className="flex-1">
-            <NavLinks groups={groups} idPrefix="menu" />
-          </nav>
+            <nav aria-label="Main" className="flex-1">
+              <NavLinks groups={groups} idPrefix="menu" />
+            </nav>
             <Account user={user} />
           </MobileMenu>
         </div>

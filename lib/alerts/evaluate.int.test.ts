@@ -1,7 +1,18 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { alertEvents, alertRuleChannels, alertRules, alerts, channels, contracts, demandPlans, imports, notifications, powerBudgets } from "@/lib/db/schema";
+import {
+  alertEvents,
+  alertRuleChannels,
+  alertRules,
+  alerts,
+  channels,
+  contracts,
+  demandPlans,
+  imports,
+  notifications,
+  powerBudgets,
+} from "@/lib/db/schema";
 import { loadCapacityRunway } from "@/lib/queries/capacity";
 import { getPowerPage } from "@/lib/queries/power";
 import { getBudgetsView } from "@/lib/queries/budgets";
@@ -45,7 +56,14 @@ describeOnEachEngine("alert evaluation", (engine) => {
     // 100 H100 planned from March 2027 against the 8 in service: runway is March 2027.
     await db()
       .insert(demandPlans)
-      .values({ name: uniq("Plan"), kind: "training", acceleratorFamily: "H100", accelerators: 100, startDate: "2027-03-01", endDate: "2028-01-01" });
+      .values({
+        name: uniq("Plan"),
+        kind: "training",
+        acceleratorFamily: "H100",
+        accelerators: 100,
+        startDate: "2027-03-01",
+        endDate: "2028-01-01",
+      });
     const r = await rule("runway", { months: 3, perFamily: true });
     // On 6 Dec 2026 March is 3 months away: not under 3. On 5 Jan 2027 it is 2 months away: fires.
     expect(mine((await evaluate("2026-12-06T09:00:00Z")).fired, r.id)).toEqual([]);
@@ -70,7 +88,19 @@ describeOnEachEngine("alert evaluation", (engine) => {
     expect(a!.detail).toMatchObject({ headroomMw: "0.03656", budgetMw: "0.05", facilityMw: "0.01344", month: "2026-12" });
     const page = await getPowerPage(
       roleCtx(db(), "viewer"),
-      { from: d("2026-12-01"), to: d("2027-06-01"), range: null, provider: null, family: null, site: null, scenario: null, team: null, workload: null, by: "site", unit: "h100e" },
+      {
+        from: d("2026-12-01"),
+        to: d("2027-06-01"),
+        range: null,
+        provider: null,
+        family: null,
+        site: null,
+        scenario: null,
+        team: null,
+        workload: null,
+        by: "site",
+        unit: "h100e",
+      },
       null,
       d("2026-12-06T09:00:00Z"),
     );
@@ -96,7 +126,14 @@ describeOnEachEngine("alert evaluation", (engine) => {
       { ...charge, billedCost: "11904", effectiveCost: "11904" },
       { ...charge, billedCost: "12.34", effectiveCost: "12.34" },
     ]);
-    const input = { scopeKind: "provider", providerId: cat.provider.id, periodKind: "quarter", actualThresholdPct: "80", forecastThresholdPct: "100", activeFrom: "2026-01-01" };
+    const input = {
+      scopeKind: "provider",
+      providerId: cat.provider.id,
+      periodKind: "quarter",
+      actualThresholdPct: "80",
+      forecastThresholdPct: "100",
+      activeFrom: "2026-01-01",
+    };
     const over = await createBudget({ ctx: roleCtx(db(), "finance"), input: { ...input, name: uniq("Over"), amount: "11000" } });
     const r = await rule("budget_threshold", { basis: "any" });
     const asOf = "2026-02-10T12:00:00Z";
@@ -105,7 +142,10 @@ describeOnEachEngine("alert evaluation", (engine) => {
     const status = view.rows.find((b) => b.id === over.id)!.status!;
     // Actual 11,904 + 12.34 = 11,916.34 of 11,000: 108.3 % ≥ 80 %; the forecast adds the planned rest of the quarter.
     expect(status.actual.toFixed(2)).toBe("11916.34");
-    expect(fired.map((a) => a.title).sort()).toEqual([`Budget ${over.name}: actual at 108 %`, `Budget ${over.name}: forecast at ${status.forecastPct.toFixed(0)} %`]);
+    expect(fired.map((a) => a.title).sort()).toEqual([
+      `Budget ${over.name}: actual at 108 %`,
+      `Budget ${over.name}: forecast at ${status.forecastPct.toFixed(0)} %`,
+    ]);
     expect(fired.find((a) => a.title.includes("actual"))!.summary).toBe(
       `Budget ${over.name} has spent $11,916.34 of $11,000.00 (108.3 %; threshold 80 %) in the period from 2026-01-01.`,
     );
@@ -114,8 +154,13 @@ describeOnEachEngine("alert evaluation", (engine) => {
   it("fires a stale-import rule for a provider whose last import is older than N days", async () => {
     const other = await insertCatalog(db());
     const importId = await insertImport(db());
-    await insertCharges(db(), importId, [{ providerId: other.provider.id, chargePeriodStart: d("2026-10-01"), chargePeriodEnd: d("2026-10-02") }]);
-    await db().update(imports).set({ finishedAt: d("2026-10-27T08:00:00Z") }).where(eq(imports.id, importId));
+    await insertCharges(db(), importId, [
+      { providerId: other.provider.id, chargePeriodStart: d("2026-10-01"), chargePeriodEnd: d("2026-10-02") },
+    ]);
+    await db()
+      .update(imports)
+      .set({ finishedAt: d("2026-10-27T08:00:00Z") })
+      .where(eq(imports.id, importId));
     const r = await rule("stale_import", { days: 30, of: "provider" }, { scopeKind: "provider", scopeValue: other.provider.id });
     expect(mine((await evaluate("2026-11-20T09:00:00Z")).fired, r.id)).toEqual([]);
     const fired = mine((await evaluate("2026-12-06T09:00:00Z")).fired, r.id);
@@ -137,8 +182,14 @@ describeOnEachEngine("alert evaluation", (engine) => {
     // 61 minutes after it was sent: repeated.
     expect(mine((await evaluate("2026-12-06T10:01:00Z")).repeated, r.id).map((a) => a.alertId)).toEqual([fired!.alertId]);
     // Muted until noon: seen, not repeated, no notification row even with a channel routing everything.
-    const [ch] = await db().insert(channels).values({ name: uniq("All"), kind: "email", config: { recipients: ["ops@example.com"] }, routeAll: true }).returning();
-    await db().update(alertRules).set({ mutedUntil: d("2026-12-06T12:00:00Z") }).where(eq(alertRules.id, r.id));
+    const [ch] = await db()
+      .insert(channels)
+      .values({ name: uniq("All"), kind: "email", config: { recipients: ["ops@example.com"] }, routeAll: true })
+      .returning();
+    await db()
+      .update(alertRules)
+      .set({ mutedUntil: d("2026-12-06T12:00:00Z") })
+      .where(eq(alertRules.id, r.id));
     const muted = await evaluate("2026-12-06T11:30:00Z");
     expect(mine(muted.repeated, r.id)).toEqual([]);
     expect(await db().select().from(notifications).where(eq(notifications.evaluationId, muted.evaluationId))).toEqual([]);
@@ -162,7 +213,11 @@ describeOnEachEngine("alert evaluation", (engine) => {
     const mineC = await insertContractRow(db(), cat, { startDate: "2026-02-01", endDate: "2027-01-30" });
     const theirs = await insertContractRow(db(), { ...cat, provider: other.provider }, { startDate: "2026-02-01", endDate: "2027-01-30" });
     const warn = await rule("notice_date", { withinDays: 0, noticeDays: 90, of: "contract" });
-    const crit = await rule("notice_date", { withinDays: 0, noticeDays: 90, of: "contract" }, { severity: "critical", scopeKind: "provider", scopeValue: other.provider.id });
+    const crit = await rule(
+      "notice_date",
+      { withinDays: 0, noticeDays: 90, of: "contract" },
+      { severity: "critical", scopeKind: "provider", scopeValue: other.provider.id },
+    );
     const email = (name: string, v: Partial<typeof channels.$inferInsert>) =>
       db()
         .insert(channels)
@@ -189,14 +244,23 @@ describeOnEachEngine("alert evaluation", (engine) => {
     expect(team.items.map((i) => [i.ruleId, i.href])).toEqual([[warn.id, `/contracts/${mineC.id}`]]);
     expect(team).toMatchObject({ evaluationId: result.evaluationId, asOf: "2026-12-06T09:00:00.000Z" });
     expect(byChannel.has(disabled.id)).toBe(false);
-    await db().update(channels).set({ archivedAt: new Date() }).where(inArray(channels.id, [criticalOnly.id, scoped.id, disabled.id]));
-    await db().update(contracts).set({ archivedAt: new Date() }).where(inArray(contracts.id, [mineC.id, theirs.id]));
+    await db()
+      .update(channels)
+      .set({ archivedAt: new Date() })
+      .where(inArray(channels.id, [criticalOnly.id, scoped.id, disabled.id]));
+    await db()
+      .update(contracts)
+      .set({ archivedAt: new Date() })
+      .where(inArray(contracts.id, [mineC.id, theirs.id]));
   });
 
   it("records and notifies each alert once when two evaluators run at the same time", async () => {
     const c = await insertContractRow(db(), cat, { startDate: "2026-02-01", endDate: "2027-01-29" });
     const r = await rule("notice_date", { withinDays: 0, noticeDays: 90, of: "contract" }, { repeatMinutes: 5 });
-    const [ch] = await db().insert(channels).values({ name: uniq("Both"), kind: "webhook", config: { url: "https://example.com/h" }, routeAll: true }).returning();
+    const [ch] = await db()
+      .insert(channels)
+      .values({ name: uniq("Both"), kind: "webhook", config: { url: "https://example.com/h" }, routeAll: true })
+      .returning();
     const at = "2026-12-06T09:00:00Z";
     const [a, b] = await Promise.all([evaluate(at), evaluate(at)]);
     expect(mine([...a.fired, ...b.fired], r.id)).toHaveLength(1);
@@ -212,7 +276,10 @@ describeOnEachEngine("alert evaluation", (engine) => {
       .where(and(eq(notifications.channelId, ch!.id), inArray(notifications.evaluationId, [a.evaluationId, b.evaluationId])));
     expect(sent).toHaveLength(1);
     expect((sent[0]!.payload as AlertNotificationPayload).items.filter((i) => i.ruleId === r.id)).toHaveLength(1);
-    const events = await db().select({ n: sql<number>`count(*)::int` }).from(alertEvents).where(eq(alertEvents.alertId, open[0]!.id));
+    const events = await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(alertEvents)
+      .where(eq(alertEvents.alertId, open[0]!.id));
     expect(Number(events[0]!.n)).toBe(1);
     await db().update(contracts).set({ archivedAt: new Date() }).where(eq(contracts.id, c.id));
   });

@@ -76,7 +76,14 @@ async function findAll(db: Db, rules: readonly Rule[], asOf: Date) {
     try {
       if (!kind) throw new Error(`Unknown rule kind ${rule.kind}.`);
       const params = kind.params.parse(rule.params);
-      const input = { id: rule.id, name: rule.name, severity: rule.severity as Severity, scopeKind: rule.scopeKind as ScopeKind | null, scopeValue: rule.scopeValue, params };
+      const input = {
+        id: rule.id,
+        name: rule.name,
+        severity: rule.severity as Severity,
+        scopeKind: rule.scopeKind as ScopeKind | null,
+        scopeValue: rule.scopeValue,
+        params,
+      };
       found.set(rule.id, await kind.evaluate(ctx, input, asOf));
     } catch (error) {
       errors.push({ ruleId: rule.id, ruleName: rule.name, message: error instanceof Error ? error.message : String(error) });
@@ -110,7 +117,12 @@ async function applyFindings(
   rules: readonly Rule[],
   found: Map<string, Finding[]>,
 ): Promise<Omit<EvaluationResult, "evaluationId" | "asOf" | "errors">> {
-  const result = { fired: [] as EvaluatedAlert[], repeated: [] as EvaluatedAlert[], resolved: [] as EvaluatedAlert[], firing: [] as EvaluatedAlert[] };
+  const result = {
+    fired: [] as EvaluatedAlert[],
+    repeated: [] as EvaluatedAlert[],
+    resolved: [] as EvaluatedAlert[],
+    firing: [] as EvaluatedAlert[],
+  };
   const items: NotificationItem[] = [];
   const ruleById = new Map(rules.map((r) => [r.id, r]));
   const open = await tx.select().from(alerts).where(eq(alerts.status, "firing"));
@@ -207,7 +219,10 @@ async function applyFindings(
 async function notify(tx: Tx, evaluationId: number, asOf: Date, items: NotificationItem[]): Promise<number> {
   if (items.length === 0) return 0;
   const [targets, links] = await Promise.all([
-    tx.select().from(channels).where(and(eq(channels.enabled, true), isNull(channels.archivedAt))),
+    tx
+      .select()
+      .from(channels)
+      .where(and(eq(channels.enabled, true), isNull(channels.archivedAt))),
     tx
       .select()
       .from(alertRuleChannels)
@@ -262,7 +277,13 @@ export async function evaluateAlerts(db: Db, options: EvaluateOptions): Promise<
         fired: applied.fired.length,
         resolved: applied.resolved.length,
         firing: applied.firing.length,
-        error: errors.length > 0 ? errors.map((e) => `${e.ruleName}: ${e.message}`).join("; ").slice(0, 2000) : null,
+        error:
+          errors.length > 0
+            ? errors
+                .map((e) => `${e.ruleName}: ${e.message}`)
+                .join("; ")
+                .slice(0, 2000)
+            : null,
       })
       .where(eq(alertEvaluations.id, evaluationId));
     return { evaluationId, asOf, ...applied, errors };

@@ -39,11 +39,9 @@ describe("channelTakes", () => {
 
   it("takes its minimum severity and above", () => {
     const c = channel({ routeAll: true, minSeverity: "warning" });
-    expect([item({ severity: "info" }), item({ severity: "warning" }), item({ severity: "critical" })].map((i) => channelTakes(c, i, undefined))).toEqual([
-      false,
-      true,
-      true,
-    ]);
+    expect(
+      [item({ severity: "info" }), item({ severity: "warning" }), item({ severity: "critical" })].map((i) => channelTakes(c, i, undefined)),
+    ).toEqual([false, true, true]);
   });
 
   it("takes only items within its scope", () => {
@@ -79,11 +77,20 @@ describe("routeItems", () => {
 
 describe("notificationSubject", () => {
   it("counts fired and repeated as firing, and the resolved", () => {
-    expect(notificationSubject([{ event: "fired", severity: "warning" }, { event: "repeated", severity: "info" }, { event: "resolved", severity: "warning" }])).toBe(
-      "Headroom: 2 alerts firing, 1 resolved",
-    );
+    expect(
+      notificationSubject([
+        { event: "fired", severity: "warning" },
+        { event: "repeated", severity: "info" },
+        { event: "resolved", severity: "warning" },
+      ]),
+    ).toBe("Headroom: 2 alerts firing, 1 resolved");
     expect(notificationSubject([{ event: "fired", severity: "warning" }])).toBe("Headroom: 1 alert firing");
-    expect(notificationSubject([{ event: "resolved", severity: "critical" }, { event: "resolved", severity: "info" }])).toBe("Headroom: 2 alerts resolved");
+    expect(
+      notificationSubject([
+        { event: "resolved", severity: "critical" },
+        { event: "resolved", severity: "info" },
+      ]),
+    ).toBe("Headroom: 2 alerts resolved");
     expect(notificationSubject([{ event: "fired", severity: "critical" }])).toBe("Headroom: [critical] 1 alert firing");
   });
 });

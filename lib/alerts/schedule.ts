@@ -21,7 +21,8 @@ export function evaluationDue(
 
 /** "2 fired, 1 resolved, 5 firing; 3 notifications" */
 export function evaluationText(r: EvaluationResult): string {
-  const errors = r.errors.length > 0 ? `; ${r.errors.length} rule(s) failed: ${r.errors.map((e) => `${e.ruleName}: ${e.message}`).join("; ")}` : "";
+  const errors =
+    r.errors.length > 0 ? `; ${r.errors.length} rule(s) failed: ${r.errors.map((e) => `${e.ruleName}: ${e.message}`).join("; ")}` : "";
   return `${r.fired.length} fired, ${r.repeated.length} repeated, ${r.resolved.length} resolved, ${r.firing.length} firing; ${r.notifications} notification${r.notifications === 1 ? "" : "s"}${errors}.`;
 }
 

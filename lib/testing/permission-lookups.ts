@@ -291,7 +291,15 @@ export async function firingAlert(db: Db) {
   const now = new Date();
   const [row] = await db
     .insert(alerts)
-    .values({ ruleId: rule.id, subjectKey: `pm:${randomUUID()}`, status: "firing", severity: "warning", title: "PM alert", firstFiredAt: now, lastSeenAt: now })
+    .values({
+      ruleId: rule.id,
+      subjectKey: `pm:${randomUUID()}`,
+      status: "firing",
+      severity: "warning",
+      title: "PM alert",
+      firstFiredAt: now,
+      lastSeenAt: now,
+    })
     .returning({ id: alerts.id });
   return { id: row!.id };
 }

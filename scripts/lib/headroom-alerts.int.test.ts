@@ -18,7 +18,11 @@ describeOnEachEngine("npm run headroom -- alerts evaluate", (engine) => {
 
   async function cli(...argv: string[]) {
     const out: string[] = [];
-    const code = await runHeadroom(argv, { open: async () => ({ ...handle, close: async () => {} }), out: (line) => out.push(line), progress: () => {} });
+    const code = await runHeadroom(argv, {
+      open: async () => ({ ...handle, close: async () => {} }),
+      out: (line) => out.push(line),
+      progress: () => {},
+    });
     return { code, out: out.join("\n") };
   }
 
@@ -26,11 +30,20 @@ describeOnEachEngine("npm run headroom -- alerts evaluate", (engine) => {
     const c = await insertContractRow(handle.db, cat, { startDate: "2026-02-01", endDate: "2027-01-31" });
     const [rule] = await handle.db
       .insert(alertRules)
-      .values({ name: uniq("CLI notice"), kind: "notice_date", params: { withinDays: 0, noticeDays: 90, of: "contract" }, severity: "critical" })
+      .values({
+        name: uniq("CLI notice"),
+        kind: "notice_date",
+        params: { withinDays: 0, noticeDays: 90, of: "contract" },
+        severity: "critical",
+      })
       .returning();
     const json = await cli("alerts", "evaluate", "--at", "2026-12-06T09:00:00Z", "--json");
     expect(json.code).toBe(0);
-    const result = JSON.parse(json.out) as { evaluationId: number; asOf: string; fired: { ruleId: string; summary: string; severity: string }[] };
+    const result = JSON.parse(json.out) as {
+      evaluationId: number;
+      asOf: string;
+      fired: { ruleId: string; summary: string; severity: string }[];
+    };
     expect(result.asOf).toBe("2026-12-06T09:00:00.000Z");
     expect(result.fired.filter((f) => f.ruleId === rule!.id)).toEqual([
       expect.objectContaining({ severity: "critical", summary: expect.stringContaining(`contract ${c.name}`) as unknown }),
@@ -39,7 +52,9 @@ describeOnEachEngine("npm run headroom -- alerts evaluate", (engine) => {
     expect(evaluation).toMatchObject({ trigger: "cli", fired: 1, firing: 1, error: null });
     const table = await cli("alerts", "evaluate", "--at", "2026-12-06T10:00:00Z");
     expect(table.code).toBe(0);
-    expect(table.out).toMatch(/^Evaluation #\d+ as of 2026-12-06T10:00:00.000Z: 0 fired, 0 repeated, 0 resolved, 1 firing; 0 notifications\.$/m);
+    expect(table.out).toMatch(
+      /^Evaluation #\d+ as of 2026-12-06T10:00:00.000Z: 0 fired, 0 repeated, 0 resolved, 1 firing; 0 notifications\.$/m,
+    );
     expect(table.out).toContain("Fired (0):");
     expect(table.out).toMatch(/Firing \(1\):\n {2}critical .*The notice date of contract/);
   });

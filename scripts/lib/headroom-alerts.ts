@@ -43,7 +43,8 @@ export function alertsJson(r: EvaluationResult) {
 
 function table(out: Io["out"], title: string, rows: readonly EvaluatedAlert[]): void {
   out(`${title} (${rows.length}):`);
-  for (const a of rows) out(`  ${a.severity.padEnd(8)} ${a.ruleName.slice(0, 28).padEnd(28)} ${a.summary || a.title}${a.muted ? " [muted]" : ""}`);
+  for (const a of rows)
+    out(`  ${a.severity.padEnd(8)} ${a.ruleName.slice(0, 28).padEnd(28)} ${a.summary || a.title}${a.muted ? " [muted]" : ""}`);
 }
 
 /** `headroom alerts evaluate [--at] [--json]`: 0 evaluated (some rules may have failed: listed), 2 bad usage. */

@@ -61,7 +61,10 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           .
         </p>
       ) : (
-        <ScrollRegion label="Firing alerts" className="mb-8 rounded-md border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        <ScrollRegion
+          label="Firing alerts"
+          className="mb-8 rounded-md border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+        >
           <table className="w-full text-sm">
             <thead className="bg-slate-50 text-xs text-slate-600 dark:bg-slate-800/60 dark:text-slate-300">
               <tr>
@@ -144,7 +147,10 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
         <p className="text-sm text-slate-600 dark:text-slate-400">No alert has fired yet.</p>
       ) : (
         <>
-          <ScrollRegion label="Alert history" className="rounded-md border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+          <ScrollRegion
+            label="Alert history"
+            className="rounded-md border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+          >
             <table className="w-full text-sm">
               <thead className="bg-slate-50 text-xs text-slate-600 dark:bg-slate-800/60 dark:text-slate-300">
                 <tr>

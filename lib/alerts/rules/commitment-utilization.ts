@@ -11,7 +11,8 @@ import { decimalParam, plural, wholeParam } from "./params";
 export const commitmentUtilizationRule = defineRuleKind({
   kind: "commitment_utilization",
   label: "Commitment utilization",
-  description: "A provider's commitment utilization (used ÷ used and unused commitment, as /costs shows it) over the last N whole months is below X %.",
+  description:
+    "A provider's commitment utilization (used ÷ used and unused commitment, as /costs shows it) over the last N whole months is below X %.",
   params: z.object({ belowPct: decimalParam("the utilization %", "100"), months: wholeParam("the months", 1, 12) }),
   fields: [
     { name: "belowPct", label: "Fires when commitment utilization is below (%)", type: "number" },

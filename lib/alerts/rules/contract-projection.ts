@@ -11,7 +11,8 @@ import { decimalParam } from "./params";
 export const contractProjectionRule = defineRuleKind({
   kind: "contract_projection",
   label: "Contract projection",
-  description: "A running contract's projected shortfall (true-up risk) or overrun at the end of its term, from its burn-down, is above an amount or a share of what is committed.",
+  description:
+    "A running contract's projected shortfall (true-up risk) or overrun at the end of its term, from its burn-down, is above an amount or a share of what is committed.",
   params: z.object({
     measure: z.enum(["shortfall", "overrun"], { message: "Choose shortfall or overrun." }),
     unit: z.enum(["amount", "pct"], { message: "Choose an amount or a percentage." }),

@@ -11,7 +11,8 @@ import { decimalParam, plural, wholeParam } from "./params";
 export const idleBlockRule = defineRuleKind({
   kind: "idle_block",
   label: "Idle block",
-  description: "A measured block's utilization over the last N whole days is below X %, as /utilization shows it (unmeasured blocks are left out).",
+  description:
+    "A measured block's utilization over the last N whole days is below X %, as /utilization shows it (unmeasured blocks are left out).",
   params: z.object({ belowPct: decimalParam("the utilization %", "100"), days: wholeParam("the days", 1, 180) }),
   fields: [
     { name: "belowPct", label: "Fires when utilization is below (%)", type: "number" },

@@ -11,10 +11,14 @@ import { plural, wholeParam } from "./params";
 export const noticeDateRule = defineRuleKind({
   kind: "notice_date",
   label: "Notice date",
-  description: "A contract's or reservation's notice date (its end minus the notice period, as the renewals list shows it) is within N days, or has passed.",
+  description:
+    "A contract's or reservation's notice date (its end minus the notice period, as the renewals list shows it) is within N days, or has passed.",
   params: z.object({
     withinDays: wholeParam("the days before the notice date", 0, 365),
-    noticeDays: z.preprocess((v) => (v === "" || v === undefined ? DEFAULT_NOTICE_DAYS : v), wholeParam("the notice period in days", 0, 730)),
+    noticeDays: z.preprocess(
+      (v) => (v === "" || v === undefined ? DEFAULT_NOTICE_DAYS : v),
+      wholeParam("the notice period in days", 0, 730),
+    ),
     of: z.enum(["both", "contract", "reservation"], { message: "Choose contracts, reservations or both." }).default("both"),
   }),
   fields: [

@@ -34,4 +34,3 @@ function cap(label: string): string {
 }
 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-

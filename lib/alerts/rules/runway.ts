@@ -12,7 +12,10 @@ export const runwayRule = defineRuleKind({
   kind: "runway",
   label: "Runway",
   description: "Runway of a family (or of all families, H100e) is earlier than N months from now, as /capacity shows it.",
-  params: z.object({ months: wholeParam("the months", 1, 24), perFamily: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).default(true) }),
+  params: z.object({
+    months: wholeParam("the months", 1, 24),
+    perFamily: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).default(true),
+  }),
   fields: [
     { name: "months", label: "Fires when runway is under (months)", type: "number" },
     {

@@ -65,7 +65,14 @@ export const staleImportRule = defineRuleKind({
       }
     }
     if (rule.params.of !== "provider") {
-      const rows = await queryRows<{ id: string; name: string; provider_id: string; created_at: string; last_ok: string | null; last_result: string | null }>(
+      const rows = await queryRows<{
+        id: string;
+        name: string;
+        provider_id: string;
+        created_at: string;
+        last_ok: string | null;
+        last_result: string | null;
+      }>(
         ctx.db,
         sql`select c.id, c.name, c.provider_id, ${isoTs("c.created_at")} as created_at, c.last_result,
               ${isoTs(LAST_OK)} as last_ok
@@ -85,7 +92,12 @@ export const staleImportRule = defineRuleKind({
             : `Connector ${c.name} has not run successfully since it was created on ${formatDay(createdAt)}, ${plural(daysSince(createdAt), "day")} ago (rule: within ${plural(rule.params.days, "day")}).`,
           href: `/settings/connectors`,
           scope: { provider: c.provider_id },
-          detail: { connectorId: c.id, lastSuccessAt: ok?.toISOString() ?? null, lastResult: c.last_result, thresholdDays: rule.params.days },
+          detail: {
+            connectorId: c.id,
+            lastSuccessAt: ok?.toISOString() ?? null,
+            lastResult: c.last_result,
+            thresholdDays: rule.params.days,
+          },
         });
       }
     }

@@ -11,7 +11,8 @@ import { decimalParam } from "./params";
 export const unmatchedChargesRule = defineRuleKind({
   kind: "unmatched_charges",
   label: "Unmatched charges",
-  description: "Charges tied to no contract, reservation or accelerator type add up to more than an amount (per billing currency), as the unmatched charges list totals them.",
+  description:
+    "Charges tied to no contract, reservation or accelerator type add up to more than an amount (per billing currency), as the unmatched charges list totals them.",
   params: z.object({ above: decimalParam("the amount", "1000000000000") }),
   fields: [{ name: "above", label: "Fires when unmatched charges exceed (billing currency)", type: "number" }],
   scopes: ["provider"],

@@ -56,7 +56,10 @@ export async function listFiringAlerts(ctx: Ctx): Promise<FiringAlert[]> {
     .sort((x, y) => SEVERITY_RANK[y.severity] - SEVERITY_RANK[x.severity]);
 }
 
-export type InboxAlert = Pick<FiringAlert, "id" | "ruleName" | "severity" | "title" | "summary" | "href"> & { firstFiredAt: string; owned: boolean };
+export type InboxAlert = Pick<FiringAlert, "id" | "ruleName" | "severity" | "title" | "summary" | "href"> & {
+  firstFiredAt: string;
+  owned: boolean;
+};
 
 /** The bell: unacknowledged firing alerts, those of rules the user owns first, then by severity and age. */
 export async function getInbox(ctx: Ctx): Promise<{ count: number; alerts: InboxAlert[] }> {

@@ -18,8 +18,16 @@ export async function ruleFormOptions(ctx: Ctx): Promise<RuleFormOptions> {
   requirePermission(ctx, "app.read");
   const [registers, owners, channelRows, teamRows] = await Promise.all([
     registerOptions(ctx),
-    ctx.db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.disabled, false)).orderBy(asc(users.email)),
-    ctx.db.select({ id: channels.id, name: channels.name, kind: channels.kind }).from(channels).where(isNull(channels.archivedAt)).orderBy(asc(channels.name)),
+    ctx.db
+      .select({ id: users.id, email: users.email, name: users.name })
+      .from(users)
+      .where(eq(users.disabled, false))
+      .orderBy(asc(users.email)),
+    ctx.db
+      .select({ id: channels.id, name: channels.name, kind: channels.kind })
+      .from(channels)
+      .where(isNull(channels.archivedAt))
+      .orderBy(asc(channels.name)),
     ctx.db.select({ id: teams.id, name: teams.name }).from(teams).where(isNull(teams.archivedAt)).orderBy(asc(teams.name)),
   ]);
   return {

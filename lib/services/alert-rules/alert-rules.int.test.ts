@@ -27,30 +27,59 @@ describeOnEachEngine("alert rules and alerts", (engine) => {
   afterAll(() => handle?.close());
 
   it("creates a rule with its kind's params parsed and its channels linked", async () => {
-    const [ch] = await handle.db.insert(channels).values({ name: uniq("Ops"), kind: "email", config: { recipients: ["o@example.com"] } }).returning();
+    const [ch] = await handle.db
+      .insert(channels)
+      .values({ name: uniq("Ops"), kind: "email", config: { recipients: ["o@example.com"] } })
+      .returning();
     const rule = await createAlertRule({
       ctx: finance(),
-      input: { name: uniq("Headroom"), kind: "power_headroom", params: { belowMw: "2.5", months: "6" }, severity: "critical", scopeKind: "site", scopeValue: cat.site.id, channelIds: [ch!.id], repeatMinutes: "60" },
+      input: {
+        name: uniq("Headroom"),
+        kind: "power_headroom",
+        params: { belowMw: "2.5", months: "6" },
+        severity: "critical",
+        scopeKind: "site",
+        scopeValue: cat.site.id,
+        channelIds: [ch!.id],
+        repeatMinutes: "60",
+      },
     });
     expect(rule).toMatchObject({ params: { belowMw: "2.5", months: 6 }, severity: "critical", repeatMinutes: 60, channelIds: [ch!.id] });
     const links = await handle.db.select().from(alertRuleChannels).where(eq(alertRuleChannels.ruleId, rule.id));
     expect(links).toHaveLength(1);
-    const updated = await updateAlertRule({ ctx: finance(), input: { id: rule.id, version: 1, changes: { channelIds: [], params: { belowMw: "1", months: 3 } } } });
+    const updated = await updateAlertRule({
+      ctx: finance(),
+      input: { id: rule.id, version: 1, changes: { channelIds: [], params: { belowMw: "1", months: 3 } } },
+    });
     expect(updated).toMatchObject({ version: 2, params: { belowMw: "1", months: 3 }, channelIds: [] });
   });
 
   it("refuses bad thresholds, a scope the kind does not take and a duplicate name, naming the field, and saves nothing", async () => {
     const before = await ruleCount();
     const refuse = async (input: Record<string, unknown>, field: string, message: string) => {
-      const error = await createAlertRule({ ctx: finance(), input: { name: uniq("Bad"), severity: "warning", ...input } }).catch((e: unknown) => e);
+      const error = await createAlertRule({ ctx: finance(), input: { name: uniq("Bad"), severity: "warning", ...input } }).catch(
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(ValidationError);
       expect((error as ValidationError).fieldErrors[field]).toEqual([message]);
     };
     await refuse({ kind: "runway", params: { months: "0" } }, "params.months", "Months must be at least 1.");
     await refuse({ kind: "runway", params: { months: "two" } }, "params.months", "Enter the months.");
-    await refuse({ kind: "power_headroom", params: { belowMw: "-1", months: 3 } }, "params.belowMw", "Headroom in MW must be a number of 0 or more with at most 4 decimals.");
-    await refuse({ kind: "budget_threshold", params: {}, scopeKind: "site", scopeValue: cat.site.id }, "scopeKind", "A budget threshold rule can be scoped to a provider, a family only.");
-    await refuse({ kind: "runway", params: { months: 3 }, scopeKind: "provider", scopeValue: "00000000-0000-4000-8000-000000000000" }, "scopeValue", "That provider does not exist.");
+    await refuse(
+      { kind: "power_headroom", params: { belowMw: "-1", months: 3 } },
+      "params.belowMw",
+      "Headroom in MW must be a number of 0 or more with at most 4 decimals.",
+    );
+    await refuse(
+      { kind: "budget_threshold", params: {}, scopeKind: "site", scopeValue: cat.site.id },
+      "scopeKind",
+      "A budget threshold rule can be scoped to a provider, a family only.",
+    );
+    await refuse(
+      { kind: "runway", params: { months: 3 }, scopeKind: "provider", scopeValue: "00000000-0000-4000-8000-000000000000" },
+      "scopeValue",
+      "That provider does not exist.",
+    );
     await refuse({ kind: "nope", params: {} }, "kind", "Choose a kind of rule.");
     const name = uniq("Twice");
     await createAlertRule({ ctx: finance(), input: { name, kind: "runway", params: { months: 3 }, severity: "info" } });
@@ -59,11 +88,22 @@ describeOnEachEngine("alert rules and alerts", (engine) => {
   });
 
   it("acknowledges and resolves a firing alert by hand, each an event with the user", async () => {
-    const [rule] = await handle.db.insert(alertRules).values({ name: uniq("Manual"), kind: "runway", params: { months: 3 } }).returning();
+    const [rule] = await handle.db
+      .insert(alertRules)
+      .values({ name: uniq("Manual"), kind: "runway", params: { months: 3 } })
+      .returning();
     const now = new Date();
     const [a] = await handle.db
       .insert(alerts)
-      .values({ ruleId: rule!.id, subjectKey: "family:H100", status: "firing", severity: "warning", title: "Runway", firstFiredAt: now, lastSeenAt: now })
+      .values({
+        ruleId: rule!.id,
+        subjectKey: "family:H100",
+        status: "firing",
+        severity: "warning",
+        title: "Runway",
+        firstFiredAt: now,
+        lastSeenAt: now,
+      })
       .returning();
     const acked = await acknowledgeAlert({ ctx: finance(), input: { id: a!.id } });
     expect(acked.acknowledgedAt).not.toBeNull();
@@ -80,7 +120,9 @@ describeOnEachEngine("alert rules and alerts", (engine) => {
 
   it("evaluates on schedule when the interval has passed and when the data moved, and not otherwise", async () => {
     expect(await readEvaluationInterval(handle.db)).toBe(15);
-    await expect(setEvaluationInterval({ ctx: finance(), input: { minutes: "0" } })).rejects.toThrow("The interval must be at least 1 minute.");
+    await expect(setEvaluationInterval({ ctx: finance(), input: { minutes: "0" } })).rejects.toThrow(
+      "The interval must be at least 1 minute.",
+    );
     await setEvaluationInterval({ ctx: finance(), input: { minutes: "30" } });
     expect(await readEvaluationInterval(handle.db)).toBe(30);
     await handle.db.update(alertRules).set({ enabled: false });
@@ -89,7 +131,12 @@ describeOnEachEngine("alert rules and alerts", (engine) => {
     expect(await evaluateIfDue(handle.db, new Date(t0.getTime() + 60_000))).toMatch(/^Not due: /);
     await setEvaluationInterval({ ctx: finance(), input: { minutes: 30 } }); // audited: the data version moves
     expect(await evaluateIfDue(handle.db, new Date(t0.getTime() + 120_000))).toMatch(/^Data changed: /);
-    const [last] = await handle.db.select().from(alertEvaluations).orderBy(alertEvaluations.id).limit(1).offset((await handle.db.select({ n: count() }).from(alertEvaluations))[0]!.n - 1);
+    const [last] = await handle.db
+      .select()
+      .from(alertEvaluations)
+      .orderBy(alertEvaluations.id)
+      .limit(1)
+      .offset((await handle.db.select({ n: count() }).from(alertEvaluations))[0]!.n - 1);
     expect(last).toMatchObject({ trigger: "data", dataVersion: await readDataVersion(handle.db) });
   });
 });

@@ -19,7 +19,12 @@ export async function createAlertRule({ ctx, input }: { ctx: Ctx; input: unknown
       .returning();
     if (!created) throw new ConflictError("The rule could not be saved; retry.");
     const linked = await setRuleChannels(tx, created.id, channelIds);
-    await audit(tx, ctx, { action: "alert_rule.create", entityType: "alert_rule", entityId: created.id, after: { ...created, channelIds: linked } });
+    await audit(tx, ctx, {
+      action: "alert_rule.create",
+      entityType: "alert_rule",
+      entityId: created.id,
+      after: { ...created, channelIds: linked },
+    });
     return { ...created, channelIds: linked };
   });
 }

@@ -45,7 +45,8 @@ export async function setRuleChannels(tx: Tx, ruleId: string, channelIds: readon
       .select({ id: channels.id })
       .from(channels)
       .where(and(inArray(channels.id, ids), isNull(channels.archivedAt)));
-    if (found.length !== ids.length) throw new ValidationError("A chosen channel no longer exists.", { channelIds: ["A chosen channel no longer exists."] });
+    if (found.length !== ids.length)
+      throw new ValidationError("A chosen channel no longer exists.", { channelIds: ["A chosen channel no longer exists."] });
   }
   await tx.delete(alertRuleChannels).where(eq(alertRuleChannels.ruleId, ruleId));
   if (ids.length > 0) await tx.insert(alertRuleChannels).values(ids.map((channelId) => ({ ruleId, channelId })));

@@ -13,7 +13,10 @@ export const AlertRuleFields = z.object({
   ownerId: optionalIdField("an owner"),
   scopeKind: z.preprocess(blank, z.enum(SCOPE_KINDS, { message: "Scope must be a provider, a family, a site or a team." }).nullable()),
   scopeValue: optionalTextField("the scope", 200),
-  channelIds: z.preprocess((v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().uuid("Choose channels from the list.")).max(50)),
+  channelIds: z.preprocess(
+    (v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.string().uuid("Choose channels from the list.")).max(50),
+  ),
   repeatMinutes: z.preprocess(
     (v) => (blank(v) === null ? null : typeof v === "string" ? Number(v.trim()) : v),
     z

@@ -8,6 +8,12 @@ export async function uniqueNameConflict(tx: Tx, name: string, exceptId?: string
   const [clash] = await tx
     .select({ id: alertRules.id })
     .from(alertRules)
-    .where(and(sql`lower(${alertRules.name}) = lower(${name})`, isNull(alertRules.archivedAt), exceptId ? ne(alertRules.id, exceptId) : undefined));
+    .where(
+      and(
+        sql`lower(${alertRules.name}) = lower(${name})`,
+        isNull(alertRules.archivedAt),
+        exceptId ? ne(alertRules.id, exceptId) : undefined,
+      ),
+    );
   if (clash) throw new ValidationError("Another rule has this name.", { name: ["Another rule has this name."] });
 }

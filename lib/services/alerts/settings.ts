@@ -36,7 +36,13 @@ export async function setEvaluationInterval({ ctx, input }: { ctx: Ctx; input: u
       .insert(appSettings)
       .values({ key: EVALUATE_EVERY_KEY, value: minutes, updatedBy: ctx.actor.email })
       .onConflictDoUpdate({ target: appSettings.key, set: { value: minutes, updatedAt: new Date(), updatedBy: ctx.actor.email } });
-    await audit(tx, ctx, { action: "setting.update", entityType: "setting", entityId: EVALUATE_EVERY_KEY, before: { minutes: before }, after: { minutes } });
+    await audit(tx, ctx, {
+      action: "setting.update",
+      entityType: "setting",
+      entityId: EVALUATE_EVERY_KEY,
+      before: { minutes: before },
+      after: { minutes },
+    });
     return { minutes };
   });
 }

@@ -57,7 +57,11 @@ export async function updateAlertRuleAction(_prev: unknown, form: FormData): Pro
   }
 }
 
-export async function setAlertRuleArchivedAction(input: { id: string; version: number; archived: boolean }): Promise<ActionResult<{ id: string }>> {
+export async function setAlertRuleArchivedAction(input: {
+  id: string;
+  version: number;
+  archived: boolean;
+}): Promise<ActionResult<{ id: string }>> {
   try {
     const ctx = await requireActionCtx();
     requirePermission(ctx, "alerts.write");

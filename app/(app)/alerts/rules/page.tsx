@@ -28,7 +28,11 @@ function scopeLabel(r: RuleListRow, names: Map<string, string>): string {
 export default async function AlertRulesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await requireCtx();
   const archived = (await searchParams).archived === "1";
-  const [rules, options, minutes] = await Promise.all([listAlertRules(ctx, archived), ruleFormOptions(ctx), readEvaluationInterval(ctx.db)]);
+  const [rules, options, minutes] = await Promise.all([
+    listAlertRules(ctx, archived),
+    ruleFormOptions(ctx),
+    readEvaluationInterval(ctx.db),
+  ]);
   const names = new Map([...options.scopes.provider, ...options.scopes.site, ...options.scopes.team].map((o) => [o.value, o.label]));
   const canWrite = can(ctx.actor.role, "alerts.write");
   const now = new Date();
@@ -38,8 +42,8 @@ export default async function AlertRulesPage({ searchParams }: { searchParams: P
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Alert rules</h1>
           <p className="mt-1 max-w-3xl text-sm text-slate-600 dark:text-slate-400">
-            Each rule is a condition over the figures a page shows (runway, power headroom, a contract&apos;s burn-down, budgets…), evaluated
-            every {minutes} minutes and within a minute of an import or a register change.
+            Each rule is a condition over the figures a page shows (runway, power headroom, a contract&apos;s burn-down, budgets…),
+            evaluated every {minutes} minutes and within a minute of an import or a register change.
           </p>
         </div>
         {canWrite ? (

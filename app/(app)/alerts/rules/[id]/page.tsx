@@ -35,7 +35,13 @@ export default async function AlertRulePage({ params }: { params: Promise<{ id: 
           </p>
         </div>
         {canWrite ? (
-          <ArchiveButton id={rule.id} version={rule.version} archived={rule.archivedAt !== null} what="rule" action={setAlertRuleArchivedAction} />
+          <ArchiveButton
+            id={rule.id}
+            version={rule.version}
+            archived={rule.archivedAt !== null}
+            what="rule"
+            action={setAlertRuleArchivedAction}
+          />
         ) : null}
       </div>
       {canWrite && !rule.archivedAt ? (
