@@ -48,7 +48,10 @@ export type EvaluationResult = {
   notifications: number;
 };
 
-const summaryOf = (a: Pick<Alert, "detail">) => String((a.detail as { summary?: unknown }).summary ?? "");
+const summaryOf = (a: Pick<Alert, "detail">) => {
+  const s = (a.detail as { summary?: unknown } | null)?.summary;
+  return typeof s === "string" ? s : "";
+};
 
 function view(rule: Rule, a: Alert, asOf: Date): EvaluatedAlert {
   return {

@@ -23,7 +23,10 @@ export type FiringAlert = {
   mutedUntil: Date | null;
 };
 
-const summaryOf = (detail: unknown) => String((detail as { summary?: unknown } | null)?.summary ?? "");
+const summaryOf = (detail: unknown) => {
+  const s = (detail as { summary?: unknown } | null)?.summary;
+  return typeof s === "string" ? s : "";
+};
 
 /** What is firing now: most severe first, then newest. */
 export async function listFiringAlerts(ctx: Ctx): Promise<FiringAlert[]> {

@@ -4,7 +4,7 @@ import { idField, instantField, optionalIdField, optionalTextField, textField, v
 
 const blank = (v: unknown) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : v);
 
-export const AlertRuleFields = z.object({
+export const CreateAlertRuleInput = z.object({
   name: textField("a name", 100),
   kind: z.string({ message: "Choose a kind of rule." }).trim().min(1, "Choose a kind of rule."),
   /** Checked by the kind's own schema (lib/alerts/rules). */
@@ -14,7 +14,7 @@ export const AlertRuleFields = z.object({
   scopeKind: z.preprocess(blank, z.enum(SCOPE_KINDS, { message: "Scope must be a provider, a family, a site or a team." }).nullable()),
   scopeValue: optionalTextField("the scope", 200),
   channelIds: z.preprocess(
-    (v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]),
+    (v): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? (v as unknown[]) : [v]),
     z.array(z.string().uuid("Choose channels from the list.")).max(50),
   ),
   repeatMinutes: z.preprocess(
@@ -30,13 +30,12 @@ export const AlertRuleFields = z.object({
   enabled: z.preprocess((v) => (v === undefined ? true : v === true || v === "true" || v === "on"), z.boolean()),
 });
 
-export const CreateAlertRuleInput = AlertRuleFields;
 export type CreateAlertRuleInput = z.infer<typeof CreateAlertRuleInput>;
 
 export const UpdateAlertRuleInput = z.object({
   id: idField("a rule"),
   version: versionField,
-  changes: AlertRuleFields.partial().refine((c) => Object.keys(c).length > 0, "Nothing to change."),
+  changes: CreateAlertRuleInput.partial().refine((c) => Object.keys(c).length > 0, "Nothing to change."),
 });
 export type UpdateAlertRuleInput = z.infer<typeof UpdateAlertRuleInput>;
 

@@ -14,8 +14,8 @@ const FIELDS = ["name", "kind", "severity", "ownerId", "scopeKind", "scopeValue"
 
 /** The form as a rule: its params from the `params.*` fields, its channels from the checkboxes, mute end in UTC. */
 function ruleInput(form: FormData): Record<string, unknown> {
-  const fields: Record<string, unknown> = Object.fromEntries(FIELDS.map((f) => [f, formText(form, f)]));
-  const muted = String(fields.mutedUntil ?? "").trim();
+  const fields: Record<string, string> = Object.fromEntries(FIELDS.map((f) => [f, formText(form, f)]));
+  const muted = (fields.mutedUntil ?? "").trim();
   fields.mutedUntil = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(muted) ? `${muted}Z` : muted;
   if (!fields.scopeKind) fields.scopeValue = "";
   const params: Record<string, string> = {};
