@@ -16,6 +16,7 @@ import {
 import { loadCapacityRunway } from "@/lib/queries/capacity";
 import { getPowerPage } from "@/lib/queries/power";
 import { getBudgetsView } from "@/lib/queries/budgets";
+import { getContractBurndown } from "@/lib/queries/contracts/burndown";
 import { createBudget } from "@/lib/services/budgets/create";
 import { insertCharges, insertImport } from "@/lib/testing/charges";
 import { insertCatalog, insertContractRow, insertReservationRow, roleCtx, uniq, type Catalog } from "@/lib/testing/commercial-fixtures";
@@ -166,6 +167,53 @@ describeOnEachEngine("alert evaluation", (engine) => {
     const fired = mine((await evaluate("2026-12-06T09:00:00Z")).fired, r.id);
     expect(fired.map((a) => a.summary)).toEqual([
       `The last successful billing import for ${other.provider.name} finished on 27 Oct 2026, 40 days ago (rule: within 30 days).`,
+    ]);
+  });
+
+  it("fires a contract projection rule on the burn-down's projected shortfall, in currency or % of committed", async () => {
+    const other = await insertCatalog(db());
+    const c = await insertContractRow(db(), other, { startDate: "2026-01-01", endDate: "2027-01-01", committedAmount: "1000000" });
+    // 8 accelerators reserved Feb–Jul 2026 at $2.5/h under the contract: 8 × 4,344 h × 2.5 = 86,880 projected.
+    await insertReservationRow(db(), other, { contractId: c.id, startAt: d("2026-02-01"), endAt: d("2026-08-01"), status: "active" });
+    const amount = await rule("contract_projection", { measure: "shortfall", unit: "amount", above: "900000" }, { scopeKind: "provider", scopeValue: other.provider.id });
+    const pct = await rule("contract_projection", { measure: "shortfall", unit: "pct", above: "95" }, { scopeKind: "provider", scopeValue: other.provider.id });
+    const asOf = "2026-06-01T00:00:00Z";
+    const burndown = await getContractBurndown(roleCtx(db(), "viewer"), c.id, d(asOf));
+    expect([burndown.projected!.toFixed(2), burndown.shortfall.toFixed(2)]).toEqual(["86880.00", "913120.00"]);
+    const result = await evaluate(asOf);
+    expect(mine(result.fired, pct.id)).toEqual([]);
+    expect(mine(result.fired, amount.id).map((a) => a.summary)).toEqual([
+      `Contract ${c.name} is projected at $86,880.00 against $1,000,000.00 committed: a shortfall of $913,120.00 (91.3 %; rule: above $900,000.00).`,
+    ]);
+  });
+
+  it("fires an unmatched-charges rule above an amount, per billing currency, as the unmatched list totals it", async () => {
+    const other = await insertCatalog(db());
+    const importId = await insertImport(db());
+    await insertCharges(db(), importId, [
+      { providerId: other.provider.id, billedCost: "1000.25", effectiveCost: "1000.25" },
+      { providerId: other.provider.id, billedCost: "250.25", effectiveCost: "250.25" },
+    ]);
+    const r = await rule("unmatched_charges", { above: "1000" }, { scopeKind: "provider", scopeValue: other.provider.id });
+    const fired = mine((await evaluate("2026-12-06T09:00:00Z")).fired, r.id);
+    expect(fired.map((a) => a.summary)).toEqual([
+      `2 charges of ${other.provider.name} totalling $1,250.50 match no contract, reservation or accelerator type (rule: above $1,000.00).`,
+    ]);
+  });
+
+  it("fires a commitment-utilization rule below X % over the last whole months", async () => {
+    const other = await insertCatalog(db());
+    const importId = await insertImport(db());
+    const nov = { providerId: other.provider.id, chargePeriodStart: d("2026-11-10"), chargePeriodEnd: d("2026-11-11") };
+    await insertCharges(db(), importId, [
+      { ...nov, commitmentDiscountStatus: "Used", billedCost: "300", effectiveCost: "300" },
+      { ...nov, commitmentDiscountStatus: "Unused", billedCost: "700", effectiveCost: "700" },
+    ]);
+    const r = await rule("commitment_utilization", { belowPct: "50", months: 1 }, { scopeKind: "provider", scopeValue: other.provider.id });
+    const fired = mine((await evaluate("2026-12-06T09:00:00Z")).fired, r.id);
+    // 300 ÷ (300 + 700) = 30 %.
+    expect(fired.map((a) => a.summary)).toEqual([
+      `${other.provider.name} used 30.0 % of its commitments in Nov 2026 ($700.00 unused; rule: below 50 % over 1 month).`,
     ]);
   });
 

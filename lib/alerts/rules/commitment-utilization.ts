@@ -28,7 +28,7 @@ export const commitmentUtilizationRule = defineRuleKind({
       { from, to },
       { currency, provider: rule.scopeKind === "provider" ? rule.scopeValue : null },
     );
-    const span = `${formatMonth(from)}–${formatMonth(addUtcMonths(to, -1))}`;
+    const span = rule.params.months === 1 ? formatMonth(from) : `${formatMonth(from)}–${formatMonth(addUtcMonths(to, -1))}`;
     return byProvider.flatMap(({ providerId, providerName, metrics }) => {
       const u = metrics.utilization;
       if (u.rate === null || !u.rate.times(100).lt(rule.params.belowPct)) return [];
