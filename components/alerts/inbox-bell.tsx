@@ -61,7 +61,7 @@ export function InboxBell({ align = "left" }: { align?: "left" | "right" }) {
     };
   }, [open]);
 
-  const label = count === 0 ? "Alerts: none firing" : `Alerts: ${count} firing, unacknowledged`;
+  const label = count === 0 ? "No alerts firing" : `${count} alert${count === 1 ? "" : "s"} firing, unacknowledged`;
   return (
     <div className="relative">
       <button

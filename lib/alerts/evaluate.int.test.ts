@@ -48,9 +48,10 @@ describeOnEachEngine("alert evaluation", (engine) => {
     await insertReservationRow(handle.db, cat, { startAt: d("2026-01-01"), endAt: d("2030-01-01"), status: "active" });
   });
   afterAll(() => handle?.close());
-  // Every test evaluates only its own rules: the others' alerts resolve and are filtered out by rule.
+  // Every test evaluates only its own rules and contracts: the others' alerts resolve and are filtered out by rule.
   beforeEach(async () => {
     await db().update(alertRules).set({ enabled: false });
+    await db().update(contracts).set({ archivedAt: new Date() });
   });
 
   it("fires a runway rule when runway comes within N months, with the Capacity page's month", async () => {
