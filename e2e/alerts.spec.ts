@@ -6,7 +6,10 @@ import { expect, test } from "./fixtures";
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 test.describe("alerts", () => {
-  test("the admin creates a rule, evaluates now, sees it firing on /alerts and in the bell, and acknowledges it", async ({ page, signInPage }) => {
+  test("the admin creates a rule, evaluates now, sees it firing on /alerts and in the bell, and acknowledges it", async ({
+    page,
+    signInPage,
+  }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await signInPage.signInAs("admin");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Alerts" }).click();
@@ -52,7 +55,9 @@ test.describe("alerts", () => {
     await expect(inbox.getByRole("link", { name: title }).first()).toBeVisible();
     await page.addScriptTag({ content: AXE_SOURCE });
     const { violations } = await page.evaluate(() =>
-      (window as unknown as { axe: { run: (c: Document, o: object) => Promise<AxeResults> } }).axe.run(document, { resultTypes: ["violations"] }),
+      (window as unknown as { axe: { run: (c: Document, o: object) => Promise<AxeResults> } }).axe.run(document, {
+        resultTypes: ["violations"],
+      }),
     );
     expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
     await page.keyboard.press("Escape");
@@ -60,9 +65,14 @@ test.describe("alerts", () => {
     await expect(bell).toBeFocused();
 
     // Acknowledging one takes it off the bell's count and says who acknowledged it.
-    await mine.first().getByRole("button", { name: `Acknowledge ${title}` }).click();
+    await mine
+      .first()
+      .getByRole("button", { name: `Acknowledge ${title}` })
+      .click();
     await expect(firing.getByRole("row").filter({ hasText: title }).first()).toContainText("by admin@headroom.local");
-    await expect(sidebar.getByRole("button", { name: new RegExp(`^(${before - 1} alerts? firing, unacknowledged|No alerts firing)$`) })).toBeVisible();
+    await expect(
+      sidebar.getByRole("button", { name: new RegExp(`^(${before - 1} alerts? firing, unacknowledged|No alerts firing)$`) }),
+    ).toBeVisible();
 
     // The history lists the fired and acknowledged events, and exports as CSV.
     const history = page.getByRole("group", { name: "Alert history" });

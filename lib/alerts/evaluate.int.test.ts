@@ -12,6 +12,7 @@ import {
   imports,
   notifications,
   powerBudgets,
+  utilizationDaily,
 } from "@/lib/db/schema";
 import { loadCapacityRunway } from "@/lib/queries/capacity";
 import { getPowerPage } from "@/lib/queries/power";
@@ -176,8 +177,16 @@ describeOnEachEngine("alert evaluation", (engine) => {
     const c = await insertContractRow(db(), other, { startDate: "2026-01-01", endDate: "2027-01-01", committedAmount: "1000000" });
     // 8 accelerators reserved Feb–Jul 2026 at $2.5/h under the contract: 8 × 4,344 h × 2.5 = 86,880 projected.
     await insertReservationRow(db(), other, { contractId: c.id, startAt: d("2026-02-01"), endAt: d("2026-08-01"), status: "active" });
-    const amount = await rule("contract_projection", { measure: "shortfall", unit: "amount", above: "900000" }, { scopeKind: "provider", scopeValue: other.provider.id });
-    const pct = await rule("contract_projection", { measure: "shortfall", unit: "pct", above: "95" }, { scopeKind: "provider", scopeValue: other.provider.id });
+    const amount = await rule(
+      "contract_projection",
+      { measure: "shortfall", unit: "amount", above: "900000" },
+      { scopeKind: "provider", scopeValue: other.provider.id },
+    );
+    const pct = await rule(
+      "contract_projection",
+      { measure: "shortfall", unit: "pct", above: "95" },
+      { scopeKind: "provider", scopeValue: other.provider.id },
+    );
     const asOf = "2026-06-01T00:00:00Z";
     const burndown = await getContractBurndown(roleCtx(db(), "viewer"), c.id, d(asOf));
     expect([burndown.projected!.toFixed(2), burndown.shortfall.toFixed(2)]).toEqual(["86880.00", "913120.00"]);
@@ -216,6 +225,28 @@ describeOnEachEngine("alert evaluation", (engine) => {
     expect(fired.map((a) => a.summary)).toEqual([
       `${other.provider.name} used 30.0 % of its commitments in Nov 2026 ($700.00 unused; rule: below 50 % over 1 month).`,
     ]);
+  });
+
+  it("fires an idle-block rule for a block used under X % over the last N days, as /utilization measures it", async () => {
+    const other = await insertCatalog(db());
+    const block = await insertReservationRow(db(), other, {
+      quantity: 10,
+      rate: "2",
+      startAt: d("2026-11-01"),
+      endAt: d("2027-02-01"),
+      status: "active",
+    });
+    // 7 days × 24 AH used of 10 × 24 = 240 AH a day: 10 %; idle (1,680 − 168) × $2 = $3,024.
+    const days = ["2026-11-29", "2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04", "2026-12-05"];
+    await db()
+      .insert(utilizationDaily)
+      .values(days.map((day) => ({ reservationId: block.id, day, usedAh: "24", hoursReported: 24 })));
+    const r = await rule("idle_block", { belowPct: "25", days: 7 }, { scopeKind: "site", scopeValue: other.site.id });
+    const fired = mine((await evaluate("2026-12-06T09:00:00Z")).fired, r.id);
+    expect(fired.map((a) => a.summary)).toEqual([
+      `Block ${block.name} (H100, ${other.provider.name}, ${other.site.name}) used 10.0 % of its capacity over the last 7 days, $3,024.00 of idle cost (rule: below 25 %).`,
+    ]);
+    expect(fired[0]!.scope).toEqual({ family: "H100", provider: other.provider.id, site: other.site.id });
   });
 
   it("fires, repeats after the interval, stays quiet while muted and resolves when the condition ends", async () => {
