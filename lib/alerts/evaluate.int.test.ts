@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import type { DbHandle } from "@/lib/db/client";
+import { openDatabase, serverUrlOf, type DbHandle } from "@/lib/db/client";
 import {
   alertEvents,
   alertRuleChannels,
@@ -342,7 +342,12 @@ describeOnEachEngine("alert evaluation", (engine) => {
       .values({ name: uniq("Both"), kind: "webhook", config: { url: "https://example.com/h" }, routeAll: true })
       .returning();
     const at = "2026-12-06T09:00:00Z";
-    const [a, b] = await Promise.all([evaluate(at), evaluate(at)]);
+    // On a server, a second pool of its own, as a second app instance has; PGlite is one process's.
+    const url = serverUrlOf(db());
+    const second = url ? await openDatabase({ url, max: 2 }) : handle;
+    const [a, b] = await Promise.all([evaluate(at), evaluateAlerts(second.db, { asOf: d(at), trigger: "schedule" })]).finally(() =>
+      url ? second.close() : undefined,
+    );
     expect(mine([...a.fired, ...b.fired], r.id)).toHaveLength(1);
     expect(mine([...a.repeated, ...b.repeated], r.id)).toHaveLength(0);
     const open = await db()
