@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { InboxBell } from "@/components/alerts/inbox-bell";
 import { can, type Role } from "@/lib/auth/permissions";
 import { MobileMenu } from "./mobile-menu";
 import { NAV_GROUPS, NAV_ITEMS } from "./nav-items";
@@ -48,20 +49,26 @@ export function AppShell({ user, children }: { user: { email: string; role: Role
         <Link href="/" className="text-lg font-semibold tracking-tight">
           Headroom
         </Link>
-        <MobileMenu>
-          <nav aria-label="Main" className="flex-1">
-            <NavLinks groups={groups} idPrefix="menu" />
-          </nav>
-          <Account user={user} />
-        </MobileMenu>
+        <div className="flex items-center gap-2">
+          <InboxBell align="right" />
+          <MobileMenu>
+            <nav aria-label="Main" className="flex-1">
+              <NavLinks groups={groups} idPrefix="menu" />
+            </nav>
+            <Account user={user} />
+          </MobileMenu>
+        </div>
       </header>
       <aside
         data-print-hidden
         className="sticky top-0 hidden h-screen flex-col gap-3 border-r border-slate-200 bg-white/95 px-2 py-4 lg:flex dark:border-slate-800 dark:bg-slate-900/95"
       >
-        <Link href="/" className="px-3 text-lg font-semibold tracking-tight">
-          Headroom
-        </Link>
+        <div className="flex items-center justify-between pr-1 pl-3">
+          <Link href="/" className="text-lg font-semibold tracking-tight">
+            Headroom
+          </Link>
+          <InboxBell />
+        </div>
         <nav aria-label="Main" className="min-h-0 flex-1 overflow-y-auto">
           <NavLinks groups={groups} idPrefix="sidebar" />
         </nav>

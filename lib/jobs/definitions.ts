@@ -3,6 +3,7 @@ import type { Ctx } from "@/lib/auth/context";
 import { jobRuns } from "@/lib/db/schema";
 import { failInterruptedImports } from "@/lib/ingest/focus/interrupted";
 import { runDueConnectors } from "@/lib/services/connectors/run-due";
+import { evaluateIfDue } from "@/lib/alerts/schedule";
 import type { RunSummary } from "@/lib/services/connectors/run";
 
 /** What a job does: its one-line result, or a throw (the error's message is shown on /settings/jobs). */
@@ -64,6 +65,15 @@ export const JOBS: readonly JobDefinition[] = [
       const n = await failInterruptedImports(ctx.db);
       return n === 0 ? "No interrupted import." : `${plural(n, "interrupted import")} marked failed.`;
     },
+  },
+  {
+    name: "alerts.evaluate",
+    description:
+      "Evaluates the alert rules when the last evaluation is older than the interval set on Alerts → Rules, or when an import or a register change moved the data since: writes what fired and resolved, and the notifications to send.",
+    schedule: "* * * * *",
+    retryLimit: 0,
+    retryDelaySeconds: 60,
+    run: async (ctx) => evaluateIfDue(ctx.db, new Date()),
   },
   {
     name: "jobs.prune",

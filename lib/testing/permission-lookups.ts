@@ -1,6 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import {
+  alertRules,
+  alerts,
   acceleratorTypes,
   allocationRules,
   allocations,
@@ -266,4 +269,37 @@ export async function allocationRuleVersion(db: Db, note: string, archivedAt: Da
     })
     .returning({ id: allocationRules.id, version: allocationRules.version });
   return row!;
+}
+
+// Alert rules are found by name, created on first use (a stale-import rule, cheap to evaluate).
+export async function alertRuleVersion(db: Db, name: string, archivedAt: Date | null = null) {
+  const [found] = await db
+    .select({ id: alertRules.id, version: alertRules.version })
+    .from(alertRules)
+    .where(sql`${alertRules.name} = ${name}`);
+  if (found) return found;
+  const [row] = await db
+    .insert(alertRules)
+    .values({ name, kind: "stale_import", params: { days: 30, of: "provider" }, archivedAt })
+    .returning({ id: alertRules.id, version: alertRules.version });
+  return row!;
+}
+
+// A new firing alert of the seeded rule PM-ALERT-FIRING, for each acknowledge or resolve.
+export async function firingAlert(db: Db) {
+  const rule = await alertRuleVersion(db, "PM-ALERT-FIRING");
+  const now = new Date();
+  const [row] = await db
+    .insert(alerts)
+    .values({
+      ruleId: rule.id,
+      subjectKey: `pm:${randomUUID()}`,
+      status: "firing",
+      severity: "warning",
+      title: "PM alert",
+      firstFiredAt: now,
+      lastSeenAt: now,
+    })
+    .returning({ id: alerts.id });
+  return { id: row!.id };
 }

@@ -6,7 +6,9 @@ import {
   allocationBlock,
   allocationRuleVersion,
   allocationVersion,
+  alertRuleVersion,
   budgetVersion,
+  firingAlert,
   catalogVersion,
   contractMappingVersion,
   demandPlanVersion,
@@ -261,7 +263,19 @@ export const IMPORT_SAMPLES = {
   previewOffersImport: (_db, c) => offersCsv(c),
 } satisfies SampleInputs;
 
+export const ALERTS_SAMPLES = {
+  createAlertRule: () => ({ name: uniq("Matrix rule"), kind: "runway", params: { months: 6 }, severity: "warning", channelIds: [] }),
+  updateAlertRule: async (db) => ({ ...(await alertRuleVersion(db, "PM-ALERT-EDIT")), changes: { severity: "critical" } }),
+  archiveAlertRule: async (db) => alertRuleVersion(db, "PM-ALERT-ARCHIVE"),
+  unarchiveAlertRule: async (db) => alertRuleVersion(db, "PM-ALERT-ARCHIVED", new Date()),
+  acknowledgeAlert: async (db) => firingAlert(db),
+  resolveAlert: async (db) => firingAlert(db),
+  setEvaluationInterval: () => ({ minutes: 20 }),
+  evaluateAlertsNow: () => ({}),
+} satisfies SampleInputs;
+
 export const SAMPLE_INPUTS: Record<WriteVerbName, SampleInput> = {
+  ...ALERTS_SAMPLES,
   ...REGISTER_SAMPLES,
   ...IMPORT_SAMPLES,
   ...PLANNING_SAMPLES,

@@ -63,6 +63,13 @@ import { updateReport } from "@/lib/services/reports/update";
 import { createShareLink } from "@/lib/services/shares/create";
 import { revokeShareLink } from "@/lib/services/shares/revoke";
 import { updateUser } from "@/lib/services/users/update";
+import { archiveAlertRule, unarchiveAlertRule } from "@/lib/services/alert-rules/archive";
+import { createAlertRule } from "@/lib/services/alert-rules/create";
+import { updateAlertRule } from "@/lib/services/alert-rules/update";
+import { acknowledgeAlert } from "@/lib/services/alerts/acknowledge";
+import { evaluateAlertsNow } from "@/lib/services/alerts/evaluate-now";
+import { resolveAlert } from "@/lib/services/alerts/resolve";
+import { setEvaluationInterval } from "@/lib/services/alerts/settings";
 
 export type WriteVerb = (args: { ctx: Ctx; input: unknown }) => Promise<unknown>;
 
@@ -136,6 +143,14 @@ export const WRITE_VERBS = {
   updateBudget: { permission: "budgets.write", run: updateBudget },
   archiveBudget: { permission: "budgets.write", run: archiveBudget },
   unarchiveBudget: { permission: "budgets.write", run: unarchiveBudget },
+  createAlertRule: { permission: "alerts.write", run: createAlertRule },
+  updateAlertRule: { permission: "alerts.write", run: updateAlertRule },
+  archiveAlertRule: { permission: "alerts.write", run: archiveAlertRule },
+  unarchiveAlertRule: { permission: "alerts.write", run: unarchiveAlertRule },
+  acknowledgeAlert: { permission: "alerts.ack", run: acknowledgeAlert },
+  resolveAlert: { permission: "alerts.write", run: resolveAlert },
+  setEvaluationInterval: { permission: "alerts.write", run: setEvaluationInterval },
+  evaluateAlertsNow: { permission: "alerts.write", run: evaluateAlertsNow },
   createTeam: { permission: "allocation.write", run: createTeam },
   updateTeam: { permission: "allocation.write", run: updateTeam },
   archiveTeam: { permission: "allocation.write", run: archiveTeam },

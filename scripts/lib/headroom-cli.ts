@@ -15,6 +15,7 @@ import { systemCtx } from "@/lib/services/system-actor";
 import { jobsOverview } from "@/lib/queries/settings/jobs";
 import { runJobNow } from "@/lib/services/jobs/run-now";
 import { parsePlanArgs, PLAN_HELP, PLAN_USAGE, runPlanCommand } from "./headroom-plan";
+import { ALERTS_HELP, ALERTS_USAGE, runAlertsCommand } from "./headroom-alerts";
 
 const KINDS = REGISTER_KIND_NAMES.join("|");
 
@@ -25,6 +26,7 @@ const USAGE = `Usage:
 ${PLAN_USAGE}
   npm run headroom -- jobs list
   npm run headroom -- jobs run NAME [--as EMAIL]
+${ALERTS_USAGE}
 
 import focus: a FOCUS 1.0–1.3 cost-and-usage CSV (plain or .gz).
 import <register>: a register CSV with the columns of its template (download it from Imports → Registers, or see
@@ -35,6 +37,7 @@ a day sent again replaces its value.
 ${PLAN_HELP}
 jobs list: each scheduled job, its schedule and its last run. jobs run NAME: runs that job now, recorded in its
 history as a run from the command line (the result or the error is printed).
+${ALERTS_HELP}
 
 Every command works on the configured database (DATABASE_URL, or the embedded one in HEADROOM_DATA_DIR), applying migrations
 first, as EMAIL's role (default: the command line acts as an admin). Progress goes to stderr; with --json the result
@@ -198,6 +201,7 @@ async function jobs(args: readonly string[], io: CliIo): Promise<number> {
 export async function runHeadroom(argv: readonly string[], io: CliIo): Promise<number> {
   if (argv[0] === "plan") return plan(argv.slice(1), io);
   if (argv[0] === "jobs") return jobs(argv.slice(1), io);
+  if (argv[0] === "alerts") return runAlertsCommand(argv.slice(1), io, USAGE);
   const [command, kind, ...rest] = argv;
   const { values, positionals } = parseArgs({
     args: rest,

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { AlertsQuery, AlertsResponse } from "./alerts";
 import { BudgetsQuery, BudgetsResponse } from "./budgets";
 import { CapacityQuery, CapacityResponse } from "./capacity";
 import { ContractsQuery, ContractsResponse } from "./contracts";
@@ -49,6 +50,13 @@ export const READ_ENDPOINTS: ReadEndpoint[] = [
     description: "The workload profile of $ per 1M tokens is set as on the page: tps.<family>=<tokens per second per accelerator>.",
     query: ComparisonQuery,
     response: ComparisonResponse,
+  },
+  {
+    path: "/api/v1/alerts",
+    name: "Alerts",
+    summary: "Alerts firing now, and those resolved in the last days, each with its rule, severity, scope and figures.",
+    query: AlertsQuery,
+    response: AlertsResponse,
   },
   {
     path: "/api/v1/budgets",

@@ -1,0 +1,12 @@
+import { audit } from "../audit";
+import { requirePermission, type Ctx } from "@/lib/auth/context";
+import { withTransaction } from "@/lib/services/context";
+import { evaluateAlerts } from "@/lib/alerts/evaluate";
+
+/** "Evaluate now": every rule as of now, recorded as a manual evaluation by this user; returns what fired. */
+export async function evaluateAlertsNow({ ctx }: { ctx: Ctx; input?: unknown }) {
+  requirePermission(ctx, "alerts.write");
+  // Audited first, so the data version the evaluation records already includes this request.
+  await withTransaction(ctx, (tx) => audit(tx, ctx, { action: "alerts.evaluate", entityType: "alert_evaluation", entityId: null }));
+  return evaluateAlerts(ctx.db, { trigger: "manual", requestedBy: ctx.actor.kind === "user" ? ctx.actor.id : null });
+}
