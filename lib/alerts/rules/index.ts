@@ -5,6 +5,7 @@ import { commitmentUtilizationRule } from "./commitment-utilization";
 import { contractProjectionRule } from "./contract-projection";
 import { idleBlockRule } from "./idle-block";
 import { noticeDateRule } from "./notice-date";
+import { planCostMovedRule } from "./plan-cost-moved";
 import { powerHeadroomRule } from "./power-headroom";
 import { runwayRule } from "./runway";
 import { staleImportRule } from "./stale-import";
@@ -24,6 +25,7 @@ export const RULE_KINDS: readonly RuleKind[] = [
   commitmentUtilizationRule,
   unmatchedChargesRule,
   staleImportRule,
+  planCostMovedRule,
 ];
 
 export function ruleKind(kind: string): RuleKind | undefined {

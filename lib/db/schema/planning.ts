@@ -12,6 +12,8 @@ export const scenarios = pgTable(
     name: text().notNull(),
     description: text(),
     overrides: jsonb().notNull().default({}),
+    /** A scenario saved from the procurement planner: { inputs, committedCost (USD, exact), savedAt } at save time. */
+    plan: jsonb(),
     archivedAt: archivedAt(),
     ...timestamps(),
   },

@@ -17,7 +17,8 @@ import type { ScenarioOverrides } from "@/lib/planning/overrides";
 import { monthStart } from "@/lib/planning/procurement/hours";
 import { procurementRequestCsv } from "@/lib/queries/plan/request-csv";
 import { runPlan } from "@/lib/queries/plan/run";
-import { savePlanAsScenario } from "./save";
+import { planCostMovedRule } from "@/lib/alerts/rules/plan-cost-moved";
+import { savePlanAsScenario, type SavedPlan } from "./save";
 
 const AS_OF = new Date("2026-11-17T09:30:00Z");
 const month = (p: Period | null) => p?.from.toISOString().slice(0, 7) ?? null;
@@ -145,4 +146,30 @@ describeOnEachEngine("a procurement plan saved as a scenario, on the demo seed",
     );
     expect(run.plan.blocks.every((b) => b.siteId !== null)).toBe(true);
   });
+
+  it("keeps the saved plan's inputs and cost, and its alert fires once the same inputs cost more than X % more", async () => {
+    const inputs = { demand: "median", families: ["H100"] };
+    const saved = await savePlanAsScenario({ ctx: infra, input: { name: `Plan drift ${engine}`, inputs }, asOf: AS_OF });
+    const [row] = await queryRows<{ plan: SavedPlan }>(handle.db, sql`select plan from scenarios where id = ${saved.id}`);
+    expect(row!.plan.committedCost).toBe(saved.run.plan.committedCost);
+    expect(row!.plan.savedAt).toBe(AS_OF.toISOString());
+    const rule = { id: "r", name: "Plan drift", severity: "warning" as const, scopeKind: null, scopeValue: null };
+    const mine = async (pct: string) =>
+      (await planCostMovedRule.evaluate(infra, { ...rule, params: { pct } }, AS_OF)).filter((f) => f.subjectKey === `scenario:${saved.id}`);
+    // Nothing changed: solved again, the same inputs cost the same.
+    expect(await mine("0.5")).toEqual([]);
+    // Every offer 30 % dearer: the best plan for the same inputs costs more (at most 30 % more, as the old plan is still there).
+    await handle.db.execute(sql`update offers set rate = rate * 1.3`);
+    const again = await runPlan({ ctx: infra, input: row!.plan.inputs, asOf: AS_OF });
+    const pct = dec(again.plan.committedCost).minus(saved.run.plan.committedCost).times(100).div(saved.run.plan.committedCost);
+    expect(pct.gt(0) && pct.lte(30)).toBe(true);
+    const [fired] = await mine("0.5");
+    expect(fired?.detail).toMatchObject({
+      savedCost: dec(saved.run.plan.committedCost).toFixed(),
+      cost: dec(again.plan.committedCost).toFixed(),
+    });
+    expect(fired?.summary).toContain(`+${pct.toFixed(1)} %`);
+    expect(await mine(pct.plus(1).toFixed(2))).toEqual([]);
+    await handle.db.execute(sql`update offers set rate = rate / 1.3`);
+  }, 120_000);
 });

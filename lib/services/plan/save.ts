@@ -23,6 +23,9 @@ export const SavePlanInput = z
   .strict();
 export type SavePlanInput = z.infer<typeof SavePlanInput>;
 
+/** scenarios.plan of a scenario saved from the planner: its inputs and committed cost (USD) at save time. */
+export type SavedPlan = { inputs: PlanInputs; committedCost: string; savedAt: string };
+
 function inputsText(run: PlanRun, scenarioName: string | null): string {
   const i = run.inputs;
   const caps = [
@@ -96,6 +99,9 @@ export async function savePlanAsScenario({ ctx, input, asOf = new Date() }: { ct
     // createScenario opens its own transaction on ctx.db: on the transaction it is a savepoint inside this one.
     const inTx: Ctx = { ...ctx, db: tx };
     const created = await createScenario({ ctx: inTx, input: { name: data.name, description, overrides } });
+    // What the plan cost when saved and how to solve it again: the plan_cost_moved alert re-solves it and compares.
+    const plan: SavedPlan = { inputs: run.inputs, committedCost: run.plan.committedCost, savedAt: run.asOf };
+    await tx.update(scenarios).set({ plan }).where(eq(scenarios.id, created.id));
     if (run.inputs.scenario) await copyDemandPlans(tx, ctx, run.inputs.scenario, created.id);
     return { ...created, run };
   });
