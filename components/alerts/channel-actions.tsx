@@ -63,7 +63,10 @@ export function ChannelActions({
         )
       ) : null}
       {tested ? (
-        <p role="status" className={`text-sm font-medium ${tested.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}`}>
+        <p
+          role="status"
+          className={`text-sm font-medium ${tested.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}`}
+        >
           {tested.ok
             ? `Test message sent${tested.statusCode ? ` (HTTP ${tested.statusCode})` : ""}.`
             : `The test message failed: ${tested.error ?? "unknown error"}. It will be retried; see the delivery log.`}

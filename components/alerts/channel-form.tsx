@@ -57,9 +57,14 @@ function NewSecretPanel({ saved }: { saved: Saved & { secret: string } }) {
       role="status"
       className="mt-4 rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-sm text-emerald-950 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-100"
     >
-      <p className="font-semibold">Copy the signing secret now. It is shown only once: Headroom stores it encrypted and cannot show it again.</p>
+      <p className="font-semibold">
+        Copy the signing secret now. It is shown only once: Headroom stores it encrypted and cannot show it again.
+      </p>
       <div className="mt-3 flex flex-wrap items-center gap-2">
-        <code aria-label="Signing secret" className="rounded bg-white px-2 py-1 font-mono text-xs break-all text-slate-900 dark:bg-slate-900 dark:text-slate-100">
+        <code
+          aria-label="Signing secret"
+          className="rounded bg-white px-2 py-1 font-mono text-xs break-all text-slate-900 dark:bg-slate-900 dark:text-slate-100"
+        >
           {saved.secret}
         </code>
         <CopyButton text={saved.secret} label="Copy secret" />
@@ -68,7 +73,8 @@ function NewSecretPanel({ saved }: { saved: Saved & { secret: string } }) {
         </a>
       </div>
       <p className="mt-2 text-xs">
-        Each request carries <code>X-Headroom-Signature: t=…,v1=…</code>: the HMAC-SHA256 of &quot;t.body&quot; with this secret (README, Webhooks).
+        Each request carries <code>X-Headroom-Signature: t=…,v1=…</code>: the HMAC-SHA256 of &quot;t.body&quot; with this secret (README,
+        Webhooks).
       </p>
     </div>
   );
@@ -124,7 +130,15 @@ export function ChannelForm({
       ) : null}
       {kind === "webhook" ? (
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="url" label="URL" type="url" defaultValue={values.url} hint="Receives a JSON POST per message." error={err("url")} required />
+          <TextField
+            name="url"
+            label="URL"
+            type="url"
+            defaultValue={values.url}
+            hint="Receives a JSON POST per message."
+            error={err("url")}
+            required
+          />
           <TextField
             name="secret"
             label="Signing secret"
@@ -139,10 +153,7 @@ export function ChannelForm({
           name="url"
           label="Incoming-webhook URL"
           type="password"
-          hint={
-            (secretHint ? `${secretHint} ` : "") +
-            "The URL itself is the secret: it is stored encrypted and only its host is shown."
-          }
+          hint={(secretHint ? `${secretHint} ` : "") + "The URL itself is the secret: it is stored encrypted and only its host is shown."}
           error={err("url")}
           required={!edit}
         />
@@ -150,7 +161,13 @@ export function ChannelForm({
       <fieldset className="space-y-4 rounded border border-slate-200 p-4 dark:border-slate-800">
         <legend className="px-1 text-sm font-medium">Routing</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField name="minSeverity" label="Lowest severity" options={SEVERITIES} defaultValue={values.minSeverity} error={err("minSeverity")} />
+          <SelectField
+            name="minSeverity"
+            label="Lowest severity"
+            options={SEVERITIES}
+            defaultValue={values.minSeverity}
+            error={err("minSeverity")}
+          />
           <div className="flex flex-col gap-1">
             <label htmlFor="f-scope" className="text-sm font-medium">
               Scope
@@ -180,8 +197,18 @@ export function ChannelForm({
             </p>
           </div>
         </div>
-        <Checkbox name="routeAll" label="Route every rule's alerts here" hint="Off: only rules that name this channel." defaultChecked={values.routeAll} />
-        <Checkbox name="enabled" label="Enabled" hint="Off: no alerts are sent here; Send test still works." defaultChecked={values.enabled} />
+        <Checkbox
+          name="routeAll"
+          label="Route every rule's alerts here"
+          hint="Off: only rules that name this channel."
+          defaultChecked={values.routeAll}
+        />
+        <Checkbox
+          name="enabled"
+          label="Enabled"
+          hint="Off: no alerts are sent here; Send test still works."
+          defaultChecked={values.enabled}
+        />
       </fieldset>
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : edit ? "Save changes" : "Create channel"}

@@ -20,7 +20,10 @@ export type ScheduleValues = {
   enabled: boolean;
 };
 
-const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"].map((label, i) => ({ value: String(i), label }));
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"].map((label, i) => ({
+  value: String(i),
+  label,
+}));
 const DAYS = Array.from({ length: 28 }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }));
 const HOURS = Array.from({ length: 24 }, (_, i) => ({ value: String(i), label: `${String(i).padStart(2, "0")}:00` }));
 const CADENCES = [
@@ -44,13 +47,9 @@ export function ScheduleForm({
   const [state, dispatch, pending] = useActionState(action, null);
   const [, startTransition] = useTransition();
   const [cadence, setCadence] = useState(values.cadence);
-  const [formKey, setFormKey] = useState(0);
   useEffect(() => {
-    if (state?.ok) {
-      router.refresh();
-      if (!values.id) setFormKey((k) => k + 1);
-    }
-  }, [state, router, values.id]);
+    if (state?.ok) router.refresh();
+  }, [state, router]);
   const failed = state && !state.ok ? state : null;
   const err = (name: string) => fieldError(failed, name);
   const prefix = values.id ? `s-${values.id.slice(0, 8)}-` : "s-new-";
@@ -60,7 +59,7 @@ export function ScheduleForm({
     startTransition(() => dispatch(form));
   };
   return (
-    <form key={formKey} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={values.id ? "Edit email schedule" : "New email schedule"}>
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={values.id ? "Edit email schedule" : "New email schedule"}>
       <FormError state={failed} />
       {state?.ok ? (
         <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">
@@ -75,14 +74,33 @@ export function ScheduleForm({
         </>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-4">
-        <SelectField name="cadence" label="Cadence" options={CADENCES} defaultValue={cadence} onChange={setCadence} error={err("cadence")} />
+        <SelectField
+          name="cadence"
+          label="Cadence"
+          options={CADENCES}
+          defaultValue={cadence}
+          onChange={setCadence}
+          error={err("cadence")}
+        />
         {cadence === "weekly" ? (
           <SelectField name="weekday" label="Weekday" options={WEEKDAYS} defaultValue={values.weekday} error={err("weekday")} />
         ) : (
-          <SelectField name="dayOfMonth" label="Day of the month" options={DAYS} defaultValue={values.dayOfMonth} error={err("dayOfMonth")} />
+          <SelectField
+            name="dayOfMonth"
+            label="Day of the month"
+            options={DAYS}
+            defaultValue={values.dayOfMonth}
+            error={err("dayOfMonth")}
+          />
         )}
         <SelectField name="hour" label="Hour" options={HOURS} defaultValue={values.hour} error={err("hour")} />
-        <TextField name="timeZone" label="Time zone" defaultValue={values.timeZone} hint="IANA name, e.g. Europe/Berlin" error={err("timeZone")} />
+        <TextField
+          name="timeZone"
+          label="Time zone"
+          defaultValue={values.timeZone}
+          hint="IANA name, e.g. Europe/Berlin"
+          error={err("timeZone")}
+        />
       </div>
       <TextAreaField
         name="recipients"
@@ -178,10 +196,12 @@ export function ScheduleRowActions({
           size="sm"
           variant="ghost"
           disabled={pending}
-          onClick={() => run(async () => {
-            const r = await setEnabled({ id, version, enabled: !enabled, reportId });
-            return r.ok ? null : { ok: false, text: r.error };
-          })}
+          onClick={() =>
+            run(async () => {
+              const r = await setEnabled({ id, version, enabled: !enabled, reportId });
+              return r.ok ? null : { ok: false, text: r.error };
+            })
+          }
         >
           {enabled ? "Disable" : "Enable"}
         </Button>
@@ -202,7 +222,10 @@ export function ScheduleRowActions({
         </Button>
       </div>
       {message ? (
-        <p role={message.ok ? "status" : "alert"} className={`text-sm font-medium ${message.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}`}>
+        <p
+          role={message.ok ? "status" : "alert"}
+          className={`text-sm font-medium ${message.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}`}
+        >
           {message.text}
         </p>
       ) : null}

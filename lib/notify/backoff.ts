@@ -14,5 +14,7 @@ export function retryDelayMs(attempt: number): number {
 
 /** What a failed attempt leads to: another try at `nextAttemptAt`, or failed for good. */
 export function afterFailure(attempt: number, now: Date): { status: "pending"; nextAttemptAt: Date } | { status: "failed" } {
-  return attempt >= MAX_ATTEMPTS ? { status: "failed" } : { status: "pending", nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempt)) };
+  return attempt >= MAX_ATTEMPTS
+    ? { status: "failed" }
+    : { status: "pending", nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempt)) };
 }

@@ -15,7 +15,12 @@ export async function claimDue(
 ): Promise<{ id: string; attempts: number }[]> {
   const t = sql.identifier(table);
   const stale = new Date(now.getTime() - STALE_CLAIM_MS).toISOString();
-  const only = ids ? sql`and id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
+  const only = ids
+    ? sql`and id in (${sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`
+    : sql``;
   if (ids && ids.length === 0) return [];
   return queryRows<{ id: string; attempts: number }>(
     db,

@@ -157,7 +157,10 @@ describeOnEachEngine("notification delivery", (engine) => {
   });
 
   it("posts Slack blocks and a Teams card to their incoming webhooks, and never shows or audits the URL", async () => {
-    const slack = await createChannel({ ctx: admin, input: { name: `Slack ${engine}`, kind: "slack", url: `${hook.url}/slack/T000/B000/XXXX` } });
+    const slack = await createChannel({
+      ctx: admin,
+      input: { name: `Slack ${engine}`, kind: "slack", url: `${hook.url}/slack/T000/B000/XXXX` },
+    });
     const teams = await createChannel({ ctx: admin, input: { name: `Teams ${engine}`, kind: "teams", url: `${hook.url}/teams/abc` } });
     expect(JSON.stringify(slack)).not.toContain("XXXX");
     expect(slack.channel.config).toEqual({ host: new URL(hook.url).host });
@@ -168,7 +171,10 @@ describeOnEachEngine("notification delivery", (engine) => {
     const a = await pending(handle, slack.channel.id, "Slack subject");
     const b = await pending(handle, teams.channel.id, "Teams subject");
     expect((await deliverPending(handle.db, { now: T0, ids: [a.id, b.id] })).sent).toBe(2);
-    const slackBody = hook.requests.find((r) => r.path.endsWith("/slack/T000/B000/XXXX"))!.json as { text: string; blocks: { type: string; text?: { text: string } }[] };
+    const slackBody = hook.requests.find((r) => r.path.endsWith("/slack/T000/B000/XXXX"))!.json as {
+      text: string;
+      blocks: { type: string; text?: { text: string } }[];
+    };
     expect(slackBody.text).toContain("Slack subject");
     expect(slackBody.blocks[0]).toEqual({ type: "header", text: { type: "plain_text", text: "Slack subject" } });
     expect(slackBody.blocks[1]!.text!.text).toBe(
@@ -186,7 +192,11 @@ describeOnEachEngine("notification delivery", (engine) => {
     const [x, y] = await Promise.all([deliverPending(handle.db, { now: T0, ids }), deliverPending(handle.db, { now: T0, ids })]);
     expect(x.sent + y.sent).toBe(6);
     expect(hook.requests.filter((r) => r.path === "/hook/race")).toHaveLength(6);
-    const log = await handle.db.select().from(notificationDeliveries).innerJoin(notifications, eq(notifications.id, notificationDeliveries.notificationId)).where(eq(notifications.channelId, channel.id));
+    const log = await handle.db
+      .select()
+      .from(notificationDeliveries)
+      .innerJoin(notifications, eq(notifications.id, notificationDeliveries.notificationId))
+      .where(eq(notifications.channelId, channel.id));
     expect(log).toHaveLength(6);
   });
 
@@ -212,7 +222,10 @@ describeOnEachEngine("notification delivery", (engine) => {
   });
 
   it("sends a channel's test message now and reports the outcome; a changed secret signs the next one", async () => {
-    const { channel, secret } = await createChannel({ ctx: admin, input: { name: `Test ${engine}`, kind: "webhook", url: `${hook.url}/test` } });
+    const { channel, secret } = await createChannel({
+      ctx: admin,
+      input: { name: `Test ${engine}`, kind: "webhook", url: `${hook.url}/test` },
+    });
     expect(secret).toMatch(/^whsec_/);
     const result = await testChannel({ ctx: admin, input: { id: channel.id } });
     expect(result).toMatchObject({ ok: true, statusCode: 200, error: null });
@@ -221,7 +234,14 @@ describeOnEachEngine("notification delivery", (engine) => {
     expect(req.json).toMatchObject({ type: "headroom.test" });
     const updated = await updateChannel({
       ctx: admin,
-      input: { id: channel.id, version: channel.version, name: channel.name, kind: "webhook", url: `${hook.url}/test`, secret: "a-new-secret-of-sixteen" },
+      input: {
+        id: channel.id,
+        version: channel.version,
+        name: channel.name,
+        kind: "webhook",
+        url: `${hook.url}/test`,
+        secret: "a-new-secret-of-sixteen",
+      },
     });
     expect(updated.version).toBe(channel.version + 1);
     await testChannel({ ctx: admin, input: { id: channel.id } });
@@ -232,7 +252,9 @@ describeOnEachEngine("notification delivery", (engine) => {
   it("refuses channels to finance and viewers", async () => {
     for (const role of ["finance", "viewer", "infra"] as const) {
       const ctx: Ctx = { db: handle.db, actor: { id: null, email: `${role}@example.com`, role, kind: "user" } };
-      await expect(createChannel({ ctx, input: { name: "No", kind: "email", recipients: "a@example.com" } })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(createChannel({ ctx, input: { name: "No", kind: "email", recipients: "a@example.com" } })).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
     }
   });
 
@@ -240,6 +262,8 @@ describeOnEachEngine("notification delivery", (engine) => {
     await expect(createChannel({ ctx: admin, input: { name: "Bad", kind: "email", recipients: "not-an-address" } })).rejects.toThrow(
       /Not an email address: not-an-address/,
     );
-    await expect(createChannel({ ctx: admin, input: { name: "Bad", kind: "webhook", url: "ftp://x" } })).rejects.toThrow(/http:\/\/ or https:\/\//);
+    await expect(createChannel({ ctx: admin, input: { name: "Bad", kind: "webhook", url: "ftp://x" } })).rejects.toThrow(
+      /http:\/\/ or https:\/\//,
+    );
   });
 });

@@ -21,7 +21,10 @@ type Attempt = { ok: true; statusCode: number | null } | { ok: false; statusCode
  * retried after 1, 2, 4, 8 minutes and given up as failed after the fifth attempt. `ids` limits it to those rows
  * (Send test).
  */
-export async function deliverPending(db: Db, { now = new Date(), ids }: { now?: Date; ids?: readonly string[] } = {}): Promise<DeliverySummary> {
+export async function deliverPending(
+  db: Db,
+  { now = new Date(), ids }: { now?: Date; ids?: readonly string[] } = {},
+): Promise<DeliverySummary> {
   const claimed = await claimDue(db, "notifications", { now, ids });
   const summary: DeliverySummary = { sent: 0, retrying: 0, failed: 0 };
   if (claimed.length === 0) return summary;
@@ -29,11 +32,16 @@ export async function deliverPending(db: Db, { now = new Date(), ids }: { now?: 
     .select({ n: notifications, c: channels })
     .from(notifications)
     .innerJoin(channels, eq(channels.id, notifications.channelId))
-    .where(inArray(notifications.id, claimed.map((c) => c.id)));
+    .where(
+      inArray(
+        notifications.id,
+        claimed.map((c) => c.id),
+      ),
+    );
   const baseUrl = publicBaseUrl();
   for (const { n, c } of rows) {
     const started = performance.now();
-    const attempt = await sendOne(n.kind as MessageKind, n.subject, n.payload as AlertNotificationPayload, c, baseUrl, now);
+    const attempt = await sendOne(n.kind as MessageKind, n.subject, n.payload as AlertNotificationPayload, c, baseUrl);
     const durationMs = Math.round(performance.now() - started);
     await db.insert(notificationDeliveries).values({
       notificationId: n.id,
@@ -45,7 +53,10 @@ export async function deliverPending(db: Db, { now = new Date(), ids }: { now?: 
       durationMs,
     });
     if (attempt.ok) {
-      await db.update(notifications).set({ status: "sent", sentAt: now, claimedAt: null, lastError: null }).where(eq(notifications.id, n.id));
+      await db
+        .update(notifications)
+        .set({ status: "sent", sentAt: now, claimedAt: null, lastError: null })
+        .where(eq(notifications.id, n.id));
       summary.sent++;
     } else {
       const next = afterFailure(n.attempts, now);
@@ -65,7 +76,6 @@ async function sendOne(
   payload: AlertNotificationPayload,
   channel: typeof channels.$inferSelect,
   baseUrl: string | undefined,
-  now: Date,
 ): Promise<Attempt> {
   try {
     if (channel.archivedAt) return { ok: false, statusCode: null, error: "The channel is archived." };
@@ -78,7 +88,10 @@ async function sendOne(
       }
       case "webhook": {
         const body = webhookBody(kind, payload, baseUrl);
-        return { ok: true, ...(await postJson(target.url, body, { [SIGNATURE_HEADER]: signatureHeader(target.secret, body, new Date()) })) };
+        return {
+          ok: true,
+          ...(await postJson(target.url, body, { [SIGNATURE_HEADER]: signatureHeader(target.secret, body, new Date()) })),
+        };
       }
       case "slack":
         return { ok: true, ...(await postJson(target.url, slackBody(subject, payload, baseUrl))) };

@@ -24,7 +24,10 @@ export async function postJson(url: string, body: string, headers: Record<string
     });
   } catch (error) {
     const e = error as Error & { cause?: { message?: string; code?: string } };
-    const why = e.name === "TimeoutError" ? `no answer within ${SEND_TIMEOUT_MS / 1000} s` : [e.message, e.cause?.code ?? e.cause?.message].filter(Boolean).join(": ");
+    const why =
+      e.name === "TimeoutError"
+        ? `no answer within ${SEND_TIMEOUT_MS / 1000} s`
+        : [e.message, e.cause?.code ?? e.cause?.message].filter(Boolean).join(": ");
     throw new HttpSendError(scrubUrl(why, url), null);
   }
   if (response.ok) {

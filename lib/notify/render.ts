@@ -70,18 +70,30 @@ const THEME: Record<Severity, string> = { info: "0078D7", warning: "FFB900", cri
 
 /** A Teams (Office 365 connector / Workflows) incoming webhook's MessageCard, with `text` for the simplest receivers. */
 export function teamsBody(subject: string, payload: AlertNotificationPayload, baseUrl: string | undefined): string {
-  const worst = payload.items.reduce<Severity>((w, i) => (i.severity === "critical" || (i.severity === "warning" && w === "info") ? i.severity : w), "info");
+  const worst = payload.items.reduce<Severity>(
+    (w, i) => (i.severity === "critical" || (i.severity === "warning" && w === "info") ? i.severity : w),
+    "info",
+  );
   return JSON.stringify({
     "@type": "MessageCard",
     "@context": "https://schema.org/extensions",
     summary: subject,
     themeColor: THEME[worst],
     title: subject,
-    text: payload.items.map((i) => {
-      const link = absoluteHref(i.href, baseUrl);
-      return `**${SEVERITY_LABEL[i.severity]}** · ${i.title} (${EVENT_LABEL[i.event]}): ${i.summary}${link ? ` [Open](${link})` : ""}`;
-    }).join("\n\n"),
-    sections: [{ facts: [{ name: "As of", value: payload.asOf }, { name: "Alerts", value: String(payload.items.length) }] }],
+    text: payload.items
+      .map((i) => {
+        const link = absoluteHref(i.href, baseUrl);
+        return `**${SEVERITY_LABEL[i.severity]}** · ${i.title} (${EVENT_LABEL[i.event]}): ${i.summary}${link ? ` [Open](${link})` : ""}`;
+      })
+      .join("\n\n"),
+    sections: [
+      {
+        facts: [
+          { name: "As of", value: payload.asOf },
+          { name: "Alerts", value: String(payload.items.length) },
+        ],
+      },
+    ],
   });
 }
 

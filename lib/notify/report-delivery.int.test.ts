@@ -52,7 +52,11 @@ describeOnEachEngine("scheduled reports", (engine) => {
     finance = { db: handle.db, actor: { id: f!.id, email: f!.email, role: "finance", kind: "user" } };
     const report = await createReport({
       ctx: finance,
-      input: { name: `Weekly board ${engine}`, note: "For the board", scope: { sections: ["kpis", "concentration"], filters: {}, scenarioId: null } },
+      input: {
+        name: `Weekly board ${engine}`,
+        note: "For the board",
+        scope: { sections: ["kpis", "concentration"], filters: {}, scenarioId: null },
+      },
     });
     reportId = report.id;
   });
@@ -98,7 +102,9 @@ describeOnEachEngine("scheduled reports", (engine) => {
     expect(mail.html).not.toMatch(/<img/i);
 
     // The attachments are the sections' CSV exports.
-    expect(mail.attachments.map((x) => x.filename).sort()).toEqual(["concentration-shares-2026-03-16.csv", "key-figures-2026-03-16.csv"].sort());
+    expect(mail.attachments.map((x) => x.filename).sort()).toEqual(
+      ["concentration-shares-2026-03-16.csv", "key-figures-2026-03-16.csv"].sort(),
+    );
     const kpiCsv = await csvRecords(mail.attachments.find((x) => x.filename.startsWith("key-figures"))!.content);
     expect(kpiCsv[0]).toEqual(["figure", "value", "unit", "note"]);
     expect(kpiCsv.map((r) => r[0])).toContain("runway");
@@ -108,7 +114,12 @@ describeOnEachEngine("scheduled reports", (engine) => {
     expect(kpiCsv[1]!.join(",")).toBe(expectedFirst.replace(/"/g, ""));
     // Byte for byte what the section's CSV download gives (with its byte order mark).
     const scope = { sections: ["kpis", "concentration"] as const, filters: {}, scenarioId: null };
-    const table = await reportSectionCsv({ db: handle.db, actor: finance.actor }, "concentration", { ...scope, sections: [...scope.sections] }, DUE);
+    const table = await reportSectionCsv(
+      { db: handle.db, actor: finance.actor },
+      "concentration",
+      { ...scope, sections: [...scope.sections] },
+      DUE,
+    );
     const download = Buffer.from(await csvResponse(table.fileName, table.header, table.rows, { bom: true }).arrayBuffer());
     const attached = mail.attachments.find((x) => x.filename.startsWith("concentration"))!.content;
     expect(attached.equals(download)).toBe(true);
@@ -157,7 +168,11 @@ describeOnEachEngine("scheduled reports", (engine) => {
   });
 
   it("sends now on request, without moving the schedule", async () => {
-    const schedule = await createReportSchedule({ ctx: finance, input: weekly("now@example.com", { csvSections: ["kpis"] }), now: CREATED });
+    const schedule = await createReportSchedule({
+      ctx: finance,
+      input: weekly("now@example.com", { csvSections: ["kpis"] }),
+      now: CREATED,
+    });
     const result = await sendReportScheduleNow({ ctx: finance, input: { id: schedule.id }, now: min(30) });
     expect(result).toMatchObject({ ok: true, error: null });
     const mail = await smtp.waitFor((m) => m.to.includes("now@example.com"));

@@ -29,7 +29,12 @@ export async function queueDueReports(db: Db, now: Date): Promise<number> {
     .from(reportSchedules)
     .innerJoin(reports, eq(reports.id, reportSchedules.reportId))
     .where(
-      and(eq(reportSchedules.enabled, true), isNull(reportSchedules.archivedAt), isNull(reports.archivedAt), lte(reportSchedules.nextRunAt, now)),
+      and(
+        eq(reportSchedules.enabled, true),
+        isNull(reportSchedules.archivedAt),
+        isNull(reports.archivedAt),
+        lte(reportSchedules.nextRunAt, now),
+      ),
     );
   let queued = 0;
   for (const { s } of due) {
@@ -54,7 +59,10 @@ export async function queueDueReports(db: Db, now: Date): Promise<number> {
  * attempt, the key figures, the chosen sections as CSV; each attempt logged, retried after 1, 2, 4, 8 minutes, failed
  * after the fifth. `ids` limits it to those deliveries (Send now).
  */
-export async function deliverDueReports(db: Db, { now = new Date(), ids }: { now?: Date; ids?: readonly string[] } = {}): Promise<DeliverySummary> {
+export async function deliverDueReports(
+  db: Db,
+  { now = new Date(), ids }: { now?: Date; ids?: readonly string[] } = {},
+): Promise<DeliverySummary> {
   if (!ids) await queueDueReports(db, now);
   const claimed = await claimDue(db, "report_deliveries", { now, ids, limit: 10 });
   const summary: DeliverySummary = { sent: 0, retrying: 0, failed: 0 };
@@ -64,7 +72,12 @@ export async function deliverDueReports(db: Db, { now = new Date(), ids }: { now
     .from(reportDeliveries)
     .innerJoin(reportSchedules, eq(reportSchedules.id, reportDeliveries.scheduleId))
     .innerJoin(reports, eq(reports.id, reportSchedules.reportId))
-    .where(inArray(reportDeliveries.id, claimed.map((c) => c.id)));
+    .where(
+      inArray(
+        reportDeliveries.id,
+        claimed.map((c) => c.id),
+      ),
+    );
   for (const row of rows) {
     const started = performance.now();
     let shareId: string | null = null;
@@ -84,11 +97,17 @@ export async function deliverDueReports(db: Db, { now = new Date(), ids }: { now
       error,
     });
     if (error === null) {
-      await db.update(reportDeliveries).set({ status: "sent", sentAt: now, shareId, claimedAt: null, lastError: null }).where(eq(reportDeliveries.id, row.d.id));
+      await db
+        .update(reportDeliveries)
+        .set({ status: "sent", sentAt: now, shareId, claimedAt: null, lastError: null })
+        .where(eq(reportDeliveries.id, row.d.id));
       summary.sent++;
     } else {
       const next = afterFailure(row.d.attempts, now);
-      await db.update(reportDeliveries).set({ ...next, claimedAt: null, lastError: error }).where(eq(reportDeliveries.id, row.d.id));
+      await db
+        .update(reportDeliveries)
+        .set({ ...next, claimedAt: null, lastError: error })
+        .where(eq(reportDeliveries.id, row.d.id));
       summary[next.status === "failed" ? "failed" : "retrying"]++;
     }
   }

@@ -55,7 +55,9 @@ export function renderReportMail(input: {
   attachments: string[];
 }): { subject: string; text: string; html: string } {
   const subject = `${input.reportName} — ${input.dateLabel}`;
-  const figureLines = input.figures.map((f) => `- ${f.label}: ${f.value}${f.unit && f.unit !== "—" ? ` ${f.unit}` : ""}${f.note ? ` (${f.note})` : ""}`);
+  const figureLines = input.figures.map(
+    (f) => `- ${f.label}: ${f.value}${f.unit && f.unit !== "—" ? ` ${f.unit}` : ""}${f.note ? ` (${f.note})` : ""}`,
+  );
   const text = [
     input.reportName,
     input.dateLabel,

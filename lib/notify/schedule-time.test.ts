@@ -1,8 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { describeSchedule, isTimeZone, nextRunAt, type ScheduleTime } from "./schedule-time";
 
-const weekly = (weekday: number, hour: number, timeZone: string): ScheduleTime => ({ cadence: "weekly", weekday, dayOfMonth: null, hour, timeZone });
-const monthly = (dayOfMonth: number, hour: number, timeZone: string): ScheduleTime => ({ cadence: "monthly", weekday: null, dayOfMonth, hour, timeZone });
+const weekly = (weekday: number, hour: number, timeZone: string): ScheduleTime => ({
+  cadence: "weekly",
+  weekday,
+  dayOfMonth: null,
+  hour,
+  timeZone,
+});
+const monthly = (dayOfMonth: number, hour: number, timeZone: string): ScheduleTime => ({
+  cadence: "monthly",
+  weekday: null,
+  dayOfMonth,
+  hour,
+  timeZone,
+});
 const at = (iso: string) => new Date(iso);
 
 describe("nextRunAt", () => {

@@ -43,7 +43,11 @@ export function isTimeZone(name: string): boolean {
 type Wall = { year: number; month: number; day: number; hour: number; minute: number; second: number };
 
 export function wallClock(at: Date, timeZone: string): Wall {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(at).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
   return {
     year: Number(parts.year),
     month: Number(parts.month),

@@ -3,16 +3,13 @@ import { ValidationError } from "@/lib/errors";
 import { secretKey } from "@/lib/env";
 
 export const CHANNEL_KINDS = ["email", "webhook", "slack", "teams"] as const;
-export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 /** What a channel stores in `config` (never a secret): email recipients, a webhook's URL, an incoming webhook's host. */
 export type ChannelConfig = { recipients?: string[]; url?: string; host?: string };
 
 /** Where a message goes, with its secret in clear: only the deliverer holds one, for the time of a send. */
 export type ChannelTarget =
-  | { kind: "email"; recipients: string[] }
-  | { kind: "webhook"; url: string; secret: string }
-  | { kind: "slack" | "teams"; url: string };
+  { kind: "email"; recipients: string[] } | { kind: "webhook"; url: string; secret: string } | { kind: "slack" | "teams"; url: string };
 
 type ChannelRow = { kind: string; config: unknown; secret: string | null };
 

@@ -231,7 +231,12 @@ export const ACCESS_SAMPLES = {
   createShareLink: async (db) => ({ reportId: (await reportVersion(db, "PM-REPORT-SHARE")).id, expiresInDays: 7, allowCsv: false }),
   revokeShareLink: async (db) => ({ id: await liveShareLink(db) }),
   createChannel: () => ({ name: uniq("Matrix channel"), kind: "email", recipients: "ops@example.com", minSeverity: "warning" }),
-  updateChannel: async (db) => ({ ...(await channelVersion(db, "PM-CHANNEL-EDIT")), name: "PM-CHANNEL-EDIT", kind: "email", recipients: "cfo@example.com" }),
+  updateChannel: async (db) => ({
+    ...(await channelVersion(db, "PM-CHANNEL-EDIT")),
+    name: "PM-CHANNEL-EDIT",
+    kind: "email",
+    recipients: "cfo@example.com",
+  }),
   archiveChannel: async (db) => channelVersion(db, "PM-CHANNEL-ARCHIVE"),
   createReportSchedule: async (db) => ({
     reportId: (await reportVersion(db, "PM-REPORT-SCHEDULE")).id,

@@ -5,7 +5,14 @@ import { SIGNATURE_HEADER, verifySignature } from "@/lib/notify/signature";
 // A real HTTP receiver for the webhook tests: records each request's raw body, whether its HMAC header verifies against
 // `secret` (when given), and answers 500 to the first `failFirst` requests.
 
-export type ReceivedRequest = { path: string; body: string; json: unknown; signature: string | null; signatureValid: boolean; answered: number };
+export type ReceivedRequest = {
+  path: string;
+  body: string;
+  json: unknown;
+  signature: string | null;
+  signatureValid: boolean;
+  answered: number;
+};
 
 export type WebhookReceiver = {
   url: string;
@@ -15,7 +22,10 @@ export type WebhookReceiver = {
   stop(): Promise<void>;
 };
 
-export async function startWebhookReceiver({ secret, failFirst = 0 }: { secret?: string; failFirst?: number } = {}): Promise<WebhookReceiver> {
+export async function startWebhookReceiver({
+  secret,
+  failFirst = 0,
+}: { secret?: string; failFirst?: number } = {}): Promise<WebhookReceiver> {
   const requests: ReceivedRequest[] = [];
   let failing = failFirst;
   const server = createServer((req, res) => {
@@ -32,7 +42,14 @@ export async function startWebhookReceiver({ secret, failFirst = 0 }: { secret?:
       }
       const answered = failing > 0 ? 500 : 200;
       if (failing > 0) failing--;
-      requests.push({ path: req.url ?? "/", body, json, signature, signatureValid: secret ? verifySignature(secret, signature, body) : false, answered });
+      requests.push({
+        path: req.url ?? "/",
+        body,
+        json,
+        signature,
+        signatureValid: secret ? verifySignature(secret, signature, body) : false,
+        answered,
+      });
       res.writeHead(answered, { "content-type": "text/plain" }).end(answered === 200 ? "ok" : "receiver is failing on purpose");
     });
   });

@@ -47,7 +47,11 @@ export async function setReportScheduleEnabledAction(input: {
   }
 }
 
-export async function deleteReportScheduleAction(input: { id: string; version: number; reportId: string }): Promise<ActionResult<{ id: string }>> {
+export async function deleteReportScheduleAction(input: {
+  id: string;
+  version: number;
+  reportId: string;
+}): Promise<ActionResult<{ id: string }>> {
   try {
     const ctx = await requireActionCtx();
     const row = await deleteReportSchedule({ ctx, input });
@@ -58,7 +62,10 @@ export async function deleteReportScheduleAction(input: { id: string; version: n
   }
 }
 
-export async function sendReportScheduleNowAction(input: { id: string; reportId: string }): Promise<ActionResult<{ ok: boolean; error: string | null }>> {
+export async function sendReportScheduleNowAction(input: {
+  id: string;
+  reportId: string;
+}): Promise<ActionResult<{ ok: boolean; error: string | null }>> {
   try {
     const ctx = await requireActionCtx();
     const result = await sendReportScheduleNow({ ctx, input: { id: input.id } });

@@ -56,8 +56,6 @@ export async function listChannels(ctx: Ctx): Promise<ChannelListRow[]> {
   }));
 }
 
-export type ChannelDetail = Awaited<ReturnType<typeof getChannel>>;
-
 /** One channel for its edit page (no secret: only whether one is stored) and its last 100 delivery attempts. */
 export async function getChannel(ctx: Ctx, id: string) {
   requirePermission(ctx, "channels.manage");

@@ -3,8 +3,6 @@ import { reportDeliveries, reportSchedules } from "@/lib/db/schema";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
 import { describeSchedule } from "@/lib/notify/schedule-time";
 
-export type ScheduleRow = Awaited<ReturnType<typeof listReportSchedules>>[number];
-
 /** A report's email schedules (not deleted), each described in words, with its latest deliveries (status and error). */
 export async function listReportSchedules(ctx: Ctx, reportId: string) {
   requirePermission(ctx, "app.read");

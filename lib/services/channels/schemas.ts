@@ -3,13 +3,14 @@ import { SCOPE_KINDS, SEVERITIES } from "@/lib/alerts/types";
 import { CHANNEL_KINDS } from "@/lib/notify/targets";
 import { idField, textField, versionField } from "@/lib/validation/fields";
 
-const blankToNull = (v: unknown) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : typeof v === "string" ? v.trim() : v);
+const blankToNull = (v: unknown) =>
+  v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : typeof v === "string" ? v.trim() : v;
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
 const email = z.string().email();
 
 /** Recipients typed one per line or separated by commas or semicolons; an array passes as it is. */
 export const recipientsField = z.preprocess(
-  (v) => (typeof v === "string" ? v.split(/[\s,;]+/).filter(Boolean) : v ?? []),
+  (v) => (typeof v === "string" ? v.split(/[\s,;]+/).filter(Boolean) : (v ?? [])),
   z
     .array(z.string().trim().toLowerCase(), { message: "Enter the recipients' addresses." })
     .max(50, "At most 50 recipients.")
@@ -37,7 +38,9 @@ export const ChannelInput = z
     url: httpUrl.default(null),
     secret: z.preprocess(blankToNull, z.string().min(16, "A signing secret is at least 16 characters.").max(200).nullable()).default(null),
     minSeverity: z.enum(SEVERITIES, { message: "Choose the lowest severity: info, warning or critical." }).default("info"),
-    scopeKind: z.preprocess(blankToNull, z.enum(SCOPE_KINDS, { message: "Choose a scope: provider, family, site or team." }).nullable()).default(null),
+    scopeKind: z
+      .preprocess(blankToNull, z.enum(SCOPE_KINDS, { message: "Choose a scope: provider, family, site or team." }).nullable())
+      .default(null),
     scopeValue: z.preprocess(blankToNull, z.string().max(200).nullable()).default(null),
     routeAll: checkbox,
     enabled: checkbox.default(true),
@@ -45,7 +48,8 @@ export const ChannelInput = z
   .superRefine((d, ctx) => {
     if (d.kind === "email" && d.recipients.length === 0)
       ctx.addIssue({ code: "custom", path: ["recipients"], message: "Enter at least one recipient." });
-    if (d.scopeKind && !d.scopeValue) ctx.addIssue({ code: "custom", path: ["scopeValue"], message: "Choose what the scope is limited to." });
+    if (d.scopeKind && !d.scopeValue)
+      ctx.addIssue({ code: "custom", path: ["scopeValue"], message: "Choose what the scope is limited to." });
     if (!d.scopeKind && d.scopeValue) ctx.addIssue({ code: "custom", path: ["scopeKind"], message: "Choose the kind of scope." });
   });
 export type ChannelInput = z.infer<typeof ChannelInput>;

@@ -51,6 +51,8 @@ export async function checkNameFree(tx: Executor, name: string, exceptId?: strin
   const [clash] = await tx
     .select({ id: channels.id })
     .from(channels)
-    .where(and(sql`lower(${channels.name}) = lower(${name})`, isNull(channels.archivedAt), exceptId ? ne(channels.id, exceptId) : undefined));
+    .where(
+      and(sql`lower(${channels.name}) = lower(${name})`, isNull(channels.archivedAt), exceptId ? ne(channels.id, exceptId) : undefined),
+    );
   if (clash) throw new ValidationError(`A channel named ${name} already exists.`, { name: ["This name is taken."] });
 }

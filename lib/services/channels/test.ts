@@ -21,7 +21,13 @@ export async function testChannel({ ctx, input, now = new Date() }: { ctx: Ctx; 
     if (row.archivedAt) throw new ValidationError("This channel is archived.");
     const [created] = await tx
       .insert(notifications)
-      .values({ channelId: id, kind: "test", subject: `Headroom test message for ${row.name}`, payload: testPayload(row.name, now), nextAttemptAt: now })
+      .values({
+        channelId: id,
+        kind: "test",
+        subject: `Headroom test message for ${row.name}`,
+        payload: testPayload(row.name, now),
+        nextAttemptAt: now,
+      })
       .returning({ id: notifications.id });
     await audit(tx, ctx, { action: "channel.test", entityType: "channel", entityId: id, after: { notificationId: created!.id } });
     return created!.id;

@@ -19,10 +19,23 @@ export async function deleteReportSchedule({ ctx, input }: { ctx: Ctx; input: un
     }
     const [updated] = await tx
       .update(reportSchedules)
-      .set({ archivedAt: new Date(), enabled: false, nextRunAt: null, version: ref.version + 1, updatedAt: new Date(), updatedBy: ctx.actor.email })
+      .set({
+        archivedAt: new Date(),
+        enabled: false,
+        nextRunAt: null,
+        version: ref.version + 1,
+        updatedAt: new Date(),
+        updatedBy: ctx.actor.email,
+      })
       .where(and(eq(reportSchedules.id, ref.id), eq(reportSchedules.version, ref.version)))
       .returning();
-    await audit(tx, ctx, { action: "report_schedule.delete", entityType: "report_schedule", entityId: row.id, before: row, after: updated });
+    await audit(tx, ctx, {
+      action: "report_schedule.delete",
+      entityType: "report_schedule",
+      entityId: row.id,
+      before: row,
+      after: updated,
+    });
     return updated!;
   });
 }

@@ -23,13 +23,10 @@ export const ScheduleInput = z
       .refine(isTimeZone, "Not a time zone Headroom knows; use an IANA name such as Europe/Berlin or America/New_York."),
     recipients: recipientsField.refine((l) => l.length > 0, "Enter at least one recipient."),
     csvSections: z.preprocess(
-      (v) => (typeof v === "string" ? [v] : v ?? []),
+      (v) => (typeof v === "string" ? [v] : (v ?? [])),
       z.array(z.enum(REPORT_SECTIONS, { message: "Unknown section." })),
     ),
-    linkDays: z.preprocess(
-      (v) => blankToNull(v) ?? 14,
-      wholeNumber("A link lasts 1 to 365 days.", 1, 365),
-    ),
+    linkDays: z.preprocess((v) => blankToNull(v) ?? 14, wholeNumber("A link lasts 1 to 365 days.", 1, 365)),
     enabled: checkbox.default(true),
   })
   .superRefine((d, ctx) => {

@@ -18,7 +18,12 @@ export async function sendReportScheduleNow({ ctx, input, now = new Date() }: { 
       .insert(reportDeliveries)
       .values({ scheduleId: id, dueAt: now, nextAttemptAt: now })
       .returning({ id: reportDeliveries.id });
-    await audit(tx, ctx, { action: "report_schedule.send_now", entityType: "report_schedule", entityId: id, after: { deliveryId: created!.id } });
+    await audit(tx, ctx, {
+      action: "report_schedule.send_now",
+      entityType: "report_schedule",
+      entityId: id,
+      after: { deliveryId: created!.id },
+    });
     return created!.id;
   });
   await deliverDueReports(ctx.db, { now, ids: [deliveryId] });

@@ -27,7 +27,13 @@ export async function updateReportSchedule({ ctx, input, now = new Date() }: { c
       .set({ ...data, nextRunAt: nextRunAt(data, now), version: ref.version + 1, updatedAt: new Date(), updatedBy: ctx.actor.email })
       .where(and(eq(reportSchedules.id, ref.id), eq(reportSchedules.version, ref.version)))
       .returning();
-    await audit(tx, ctx, { action: "report_schedule.update", entityType: "report_schedule", entityId: row.id, before: row, after: updated });
+    await audit(tx, ctx, {
+      action: "report_schedule.update",
+      entityType: "report_schedule",
+      entityId: row.id,
+      before: row,
+      after: updated,
+    });
     return updated!;
   });
 }

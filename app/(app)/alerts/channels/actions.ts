@@ -56,7 +56,9 @@ export async function archiveChannelAction(input: { id: string; version: number 
   }
 }
 
-export async function testChannelAction(input: { id: string }): Promise<ActionResult<{ ok: boolean; statusCode: number | null; error: string | null }>> {
+export async function testChannelAction(input: {
+  id: string;
+}): Promise<ActionResult<{ ok: boolean; statusCode: number | null; error: string | null }>> {
   try {
     const ctx = await requireActionCtx();
     const result = await testChannel({ ctx, input });

@@ -22,7 +22,10 @@ export default async function ChannelsPage() {
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold tracking-tight">Channels</h1>
         {mayManage ? (
-          <Link href="/alerts/channels/new" className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-3 text-sm font-medium text-white hover:bg-brand-700">
+          <Link
+            href="/alerts/channels/new"
+            className="inline-flex h-9 items-center gap-2 rounded-md bg-brand-600 px-3 text-sm font-medium text-white hover:bg-brand-700"
+          >
             New channel
           </Link>
         ) : null}
@@ -72,7 +75,9 @@ export default async function ChannelsPage() {
                           {r.lastOk ? "Delivered" : "Failed"}
                         </span>{" "}
                         {when.format(r.lastAt)} UTC
-                        {!r.lastOk && r.lastError ? <span className="block text-xs text-slate-600 dark:text-slate-400">{r.lastError}</span> : null}
+                        {!r.lastOk && r.lastError ? (
+                          <span className="block text-xs text-slate-600 dark:text-slate-400">{r.lastError}</span>
+                        ) : null}
                       </>
                     ) : (
                       "never"

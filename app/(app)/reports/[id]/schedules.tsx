@@ -34,8 +34,9 @@ export async function EmailSchedules({ ctx, reportId, sections }: { ctx: Ctx; re
               {s.enabled ? null : <span className="ml-2 text-xs font-normal text-slate-500">disabled</span>}
             </p>
             <p className="text-sm text-slate-600 dark:text-slate-400">
-              To {s.recipients.join(", ")} · CSV: {s.csvSections.length ? s.csvSections.map((x) => SECTION_LABELS[x as ReportSection] ?? x).join(", ") : "none"} ·
-              link valid {s.linkDays} days{s.nextRunAt ? ` · next ${when.format(s.nextRunAt)} UTC` : ""}
+              To {s.recipients.join(", ")} · CSV:{" "}
+              {s.csvSections.length ? s.csvSections.map((x) => SECTION_LABELS[x as ReportSection] ?? x).join(", ") : "none"} · link valid{" "}
+              {s.linkDays} days{s.nextRunAt ? ` · next ${when.format(s.nextRunAt)} UTC` : ""}
             </p>
             <div className="mt-2">
               <ScheduleRowActions
@@ -104,6 +105,7 @@ export async function EmailSchedules({ ctx, reportId, sections }: { ctx: Ctx; re
         <summary className="cursor-pointer text-sm font-medium">Add an email schedule</summary>
         <div className="mt-3">
           <ScheduleForm
+            key={schedules.length}
             reportId={reportId}
             sections={sectionOptions}
             action={saveReportScheduleAction}

@@ -98,7 +98,9 @@ export default async function ChannelPage({ params }: { params: Promise<{ id: st
                     </td>
                     <td className={`${TD} tabular-nums`}>{l.attempt}</td>
                     <td className={TD}>
-                      <span className={l.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}>{l.ok ? "ok" : "failed"}</span>
+                      <span className={l.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}>
+                        {l.ok ? "ok" : "failed"}
+                      </span>
                       {!l.ok && l.status === "failed" && l.attempt >= MAX_ATTEMPTS ? <span className="block text-xs">gave up</span> : null}
                     </td>
                     <td className={`${TD} tabular-nums`}>{l.statusCode ?? "—"}</td>

@@ -10,7 +10,17 @@ import { createChannelAction } from "../actions";
 export const metadata: Metadata = { title: "New channel" };
 export const dynamic = "force-dynamic";
 
-const EMPTY = { name: "", kind: "email", recipients: "", url: "", minSeverity: "warning", scope: "", routeAll: true, enabled: true, hasSecret: false };
+const EMPTY = {
+  name: "",
+  kind: "email",
+  recipients: "",
+  url: "",
+  minSeverity: "warning",
+  scope: "",
+  routeAll: true,
+  enabled: true,
+  hasSecret: false,
+};
 
 export default async function NewChannelPage() {
   const ctx = await requireCtx();
