@@ -75,6 +75,7 @@ export function ScheduleForm({
       ) : null}
       <div className="grid gap-4 sm:grid-cols-4">
         <SelectField
+          idPrefix={prefix}
           name="cadence"
           label="Cadence"
           options={CADENCES}
@@ -83,7 +84,14 @@ export function ScheduleForm({
           error={err("cadence")}
         />
         {cadence === "weekly" ? (
-          <SelectField name="weekday" label="Weekday" options={WEEKDAYS} defaultValue={values.weekday} error={err("weekday")} />
+          <SelectField
+            idPrefix={prefix}
+            name="weekday"
+            label="Weekday"
+            options={WEEKDAYS}
+            defaultValue={values.weekday}
+            error={err("weekday")}
+          />
         ) : (
           <SelectField
             name="dayOfMonth"
@@ -93,8 +101,9 @@ export function ScheduleForm({
             error={err("dayOfMonth")}
           />
         )}
-        <SelectField name="hour" label="Hour" options={HOURS} defaultValue={values.hour} error={err("hour")} />
+        <SelectField idPrefix={prefix} name="hour" label="Hour" options={HOURS} defaultValue={values.hour} error={err("hour")} />
         <TextField
+          idPrefix={prefix}
           name="timeZone"
           label="Time zone"
           defaultValue={values.timeZone}
@@ -103,6 +112,7 @@ export function ScheduleForm({
         />
       </div>
       <TextAreaField
+        idPrefix={prefix}
         name="recipients"
         label="Recipients"
         defaultValue={values.recipients}
@@ -123,6 +133,7 @@ export function ScheduleForm({
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-4">
         <TextField
+          idPrefix={prefix}
           name="linkDays"
           label={`Link valid for (days)`}
           type="number"
