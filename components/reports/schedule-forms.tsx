@@ -94,6 +94,7 @@ export function ScheduleForm({
           />
         ) : (
           <SelectField
+            idPrefix={prefix}
             name="dayOfMonth"
             label="Day of the month"
             options={DAYS}
