@@ -72,7 +72,7 @@ export const JOBS: readonly JobDefinition[] = [
     schedule: "* * * * *",
     retryLimit: 0,
     retryDelaySeconds: 60,
-    run: async (ctx) => deliveryText(await deliverDueReports(ctx.db, { now: new Date() }), "report delivery"),
+    run: async (ctx) => deliveryText(await deliverDueReports(ctx.db, { now: new Date() }), "report delivery", "report deliveries"),
   },
   {
     name: "imports.recover",

@@ -108,8 +108,8 @@ async function sendOne(
 }
 
 /** One line for /settings/jobs. */
-export function deliveryText(s: DeliverySummary, what = "notification"): string {
+export function deliveryText(s: DeliverySummary, singular = "notification", plural = `${singular}s`): string {
   const total = s.sent + s.retrying + s.failed;
-  if (total === 0) return `No ${what} was due.`;
-  return `${total} ${what}${total === 1 ? "" : "s"}: ${s.sent} sent, ${s.retrying} to retry, ${s.failed} failed.`;
+  if (total === 0) return `No ${singular} was due.`;
+  return `${total} ${total === 1 ? singular : plural}: ${s.sent} sent, ${s.retrying} to retry, ${s.failed} failed.`;
 }
