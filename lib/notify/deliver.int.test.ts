@@ -6,6 +6,7 @@ import type { AlertNotificationPayload } from "@/lib/alerts/types";
 import type { DbHandle } from "@/lib/db/client";
 import { auditLog, channels, notificationDeliveries, notifications } from "@/lib/db/schema";
 import { ForbiddenError } from "@/lib/errors";
+import { getChannel, listChannels } from "@/lib/queries/alerts/channels";
 import { createChannel } from "@/lib/services/channels/create";
 import { testChannel } from "@/lib/services/channels/test";
 import { updateChannel } from "@/lib/services/channels/update";
@@ -247,6 +248,20 @@ describeOnEachEngine("notification delivery", (engine) => {
     await testChannel({ ctx: admin, input: { id: channel.id } });
     const next = hook.requests.filter((r) => r.path === "/hook/test").at(-1)!;
     expect(verifySignature("a-new-secret-of-sixteen", next.signature, next.body)).toBe(true);
+  });
+
+  it("lists channels with their target (host only for URLs) and last delivery, and a channel's log", async () => {
+    const list = await listChannels(admin);
+    const slack = list.find((c) => c.name === `Slack ${engine}`)!;
+    expect(slack).toMatchObject({ kind: "slack", target: new URL(hook.url).host, lastOk: true });
+    const down = list.find((c) => c.name === `Down ${engine}`)!;
+    expect(down).toMatchObject({ lastOk: false });
+    expect(down.lastError).toContain("HTTP 500");
+    expect(list.find((c) => c.name === `Ops mail ${engine}`)!.target).toBe("ops@example.com, cfo@example.com");
+    const { channel, log } = await getChannel(admin, down.id);
+    expect(JSON.stringify(channel)).not.toContain("v1.");
+    expect(log.map((l) => l.attempt)).toEqual([5, 4, 3, 2, 1]);
+    expect(log[0]).toMatchObject({ ok: false, statusCode: 500, status: "failed" });
   });
 
   it("refuses channels to finance and viewers", async () => {

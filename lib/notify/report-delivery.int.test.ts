@@ -10,6 +10,7 @@ import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { getOverview } from "@/lib/queries/overview";
 import { kpiTable } from "@/lib/queries/reports/answer-tables";
 import { reportSectionCsv } from "@/lib/queries/reports/section-csv";
+import { listReportSchedules } from "@/lib/queries/reports/schedules";
 import { createReport } from "@/lib/services/reports/create";
 import { createReportSchedule } from "@/lib/services/report-schedules/create";
 import { sendReportScheduleNow } from "@/lib/services/report-schedules/send-now";
@@ -162,6 +163,9 @@ describeOnEachEngine("scheduled reports", (engine) => {
     expect(log.map((l) => l.ok)).toEqual([false, false, false, false, false]);
     const shown = await recentReportDeliveries(handle.db, reportId);
     expect(shown.find((d) => d.id === delivery!.id)).toMatchObject({ status: "failed", attempts: 5 });
+    const listed = (await listReportSchedules(finance, reportId)).find((s) => s.id === schedule.id)!;
+    expect(listed.description).toBe("Weekly on Monday at 08:00 (Europe/Berlin)");
+    expect(listed.deliveries[0]).toMatchObject({ status: "failed", attempts: 5 });
     const links = await handle.db.select().from(sharedReports).where(eq(sharedReports.reportId, reportId));
     expect(links.filter((l) => l.revokedAt !== null)).toHaveLength(5);
     await setReportScheduleEnabled({ ctx: finance, input: { id: schedule.id, version: schedule.version, enabled: false } });
