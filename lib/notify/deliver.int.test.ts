@@ -7,6 +7,7 @@ import type { DbHandle } from "@/lib/db/client";
 import { auditLog, channels, notificationDeliveries, notifications } from "@/lib/db/schema";
 import { ForbiddenError } from "@/lib/errors";
 import { getChannel, listChannels } from "@/lib/queries/alerts/channels";
+import { archiveChannel } from "@/lib/services/channels/archive";
 import { createChannel } from "@/lib/services/channels/create";
 import { testChannel } from "@/lib/services/channels/test";
 import { updateChannel } from "@/lib/services/channels/update";
@@ -262,6 +263,16 @@ describeOnEachEngine("notification delivery", (engine) => {
     expect(JSON.stringify(channel)).not.toContain("v1.");
     expect(log.map((l) => l.attempt)).toEqual([5, 4, 3, 2, 1]);
     expect(log[0]).toMatchObject({ ok: false, statusCode: 500, status: "failed" });
+  });
+
+  it("gives up at once on a message to an archived channel", async () => {
+    const { channel } = await createChannel({ ctx: admin, input: { name: `Gone ${engine}`, kind: "webhook", url: `${hook.url}/gone` } });
+    const n = await pending(handle, channel.id);
+    await archiveChannel({ ctx: admin, input: { id: channel.id, version: channel.version } });
+    expect(await deliverPending(handle.db, { now: T0, ids: [n.id] })).toEqual({ sent: 0, retrying: 0, failed: 1 });
+    const [after] = await handle.db.select().from(notifications).where(eq(notifications.id, n.id));
+    expect(after).toMatchObject({ status: "failed", attempts: 1, lastError: "The channel is archived." });
+    expect(hook.requests.filter((r) => r.path === "/hook/gone")).toHaveLength(0);
   });
 
   it("refuses channels to finance and viewers", async () => {

@@ -13,7 +13,7 @@ import { targetOf } from "./targets";
 
 export type DeliverySummary = { sent: number; retrying: number; failed: number };
 
-type Attempt = { ok: true; statusCode: number | null } | { ok: false; statusCode: number | null; error: string };
+type Attempt = { ok: true; statusCode: number | null } | { ok: false; statusCode: number | null; error: string; final?: boolean };
 
 /**
  * Sends every notification that is due (pending and its next attempt come, or stuck in `sending`), each claimed
@@ -59,7 +59,7 @@ export async function deliverPending(
         .where(eq(notifications.id, n.id));
       summary.sent++;
     } else {
-      const next = afterFailure(n.attempts, now);
+      const next = attempt.final ? ({ status: "failed" } as const) : afterFailure(n.attempts, now);
       await db
         .update(notifications)
         .set({ ...next, claimedAt: null, lastError: attempt.error })
@@ -78,7 +78,7 @@ async function sendOne(
   baseUrl: string | undefined,
 ): Promise<Attempt> {
   try {
-    if (channel.archivedAt) return { ok: false, statusCode: null, error: "The channel is archived." };
+    if (channel.archivedAt) return { ok: false, statusCode: null, error: "The channel is archived.", final: true };
     const target = targetOf(channel);
     switch (target.kind) {
       case "email": {
