@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { smtpPortOf } from "./e2e/smtp-port";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const password = process.env.HEADROOM_DEMO_PASSWORD ?? "e2e-demo-password";
@@ -21,6 +22,9 @@ const server = (port: number, extra: Record<string, string>) => ({
     AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",
     // Encrypts the billing connectors' credentials (e2e/connectors.spec.ts); 32 bytes of test-only key.
     HEADROOM_SECRET_KEY: "ZTJlLWNvbm5lY3RvcnMta2V5LTMyLWJ5dGVzLWxvbmc=",
+    // e2e/notify.spec.ts starts an SMTP server on this port (smtpPortOf) and reads the mails the app sends.
+    SMTP_URL: `smtp://127.0.0.1:${smtpPortOf(port)}`,
+    SMTP_FROM: "Headroom E2E <headroom@e2e.test>",
     ...extra,
   },
 });

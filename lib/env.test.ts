@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { apiRateLimit, EnvError, parseEnv, parseFxRates } from "./env";
+import { apiRateLimit, EnvError, parseEnv, parseFxRates, publicBaseUrl, smtpConfig } from "./env";
 
 const dataDir = () => mkdtempSync(path.join(tmpdir(), "headroom-env-"));
 
@@ -96,5 +96,30 @@ describe("apiRateLimit", () => {
     expect(() => parseEnv({ HEADROOM_DATA_DIR: dataDir(), HEADROOM_API_RATE_BURST: "1.5" })).toThrow(
       /HEADROOM_API_RATE_BURST must be a whole number/,
     );
+  });
+});
+
+describe("mail settings", () => {
+  it("reads SMTP_URL and SMTP_FROM, with a default sender, and none without SMTP_URL", () => {
+    expect(smtpConfig({})).toBeUndefined();
+    expect(smtpConfig({ SMTP_URL: "smtp://u:p@mail.example.com:587" })).toEqual({
+      url: "smtp://u:p@mail.example.com:587",
+      from: "Headroom <headroom@localhost>",
+    });
+    expect(smtpConfig({ SMTP_URL: "smtps://mail.example.com", SMTP_FROM: "Ops <ops@example.com>" })!.from).toBe("Ops <ops@example.com>");
+    expect(parseEnv({ HEADROOM_DATA_DIR: dataDir(), SMTP_URL: "smtp://127.0.0.1:2525" }).smtp).toEqual({
+      url: "smtp://127.0.0.1:2525",
+      from: "Headroom <headroom@localhost>",
+    });
+  });
+
+  it("stops on an SMTP_URL that is not smtp:// or smtps://", () => {
+    expect(() => smtpConfig({ SMTP_URL: "mail.example.com:25" })).toThrow(/SMTP_URL must be smtp:\/\/user:password@host:587/);
+    expect(() => parseEnv({ HEADROOM_DATA_DIR: dataDir(), SMTP_URL: "http://mail" })).toThrow(EnvError);
+  });
+
+  it("makes NEXTAUTH_URL a base for links, without its trailing slash", () => {
+    expect(publicBaseUrl({ NEXTAUTH_URL: "https://headroom.example.com/" })).toBe("https://headroom.example.com");
+    expect(publicBaseUrl({})).toBeUndefined();
   });
 });

@@ -24,6 +24,18 @@ const RateLimitInput = z.object({
   HEADROOM_API_RATE_BURST: positiveInt("HEADROOM_API_RATE_BURST", "requests", 60),
 });
 
+const SmtpInput = z.object({
+  SMTP_URL: optional(
+    z
+      .string()
+      .refine(
+        (s) => /^smtps?:\/\/[^\s/]+/.test(s) && URL.canParse(s),
+        "SMTP_URL must be smtp://user:password@host:587 or smtps://user:password@host:465",
+      ),
+  ),
+  SMTP_FROM: optional(z.string().trim().min(3, "SMTP_FROM must be an address such as Headroom <headroom@example.com>")),
+});
+
 const EnvInput = RateLimitInput.extend({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/.+/, "DATABASE_URL must be a postgres:// or postgresql:// URL")),
@@ -50,6 +62,7 @@ const EnvInput = RateLimitInput.extend({
   OIDC_CLIENT_SECRET: optional(z.string()),
   OIDC_NAME: z.string().default("Single sign-on"),
   OIDC_DEFAULT_ROLE: optional(z.enum(ROLES, { message: "OIDC_DEFAULT_ROLE must be admin, finance, infra or viewer" })),
+  ...SmtpInput.shape,
 });
 
 export type Env = {
@@ -68,6 +81,8 @@ export type Env = {
   apiRateLimit: ApiRateLimit;
   /** HEADROOM_SECRET_KEY: 32 bytes that encrypt the billing connectors' credentials (lib/connectors/secrets.ts). */
   secretKey: Buffer | undefined;
+  /** SMTP_URL and SMTP_FROM: where notification and scheduled-report mail goes out (lib/notify/smtp.ts). */
+  smtp: SmtpConfig | undefined;
   oidc:
     | { issuer: string; clientId: string; clientSecret: string; name: string; defaultRole?: "admin" | "finance" | "infra" | "viewer" }
     | undefined;
@@ -113,6 +128,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     maxUploadBytes: raw.HEADROOM_MAX_UPLOAD_BYTES,
     apiRateLimit: { perMinute: raw.HEADROOM_API_RATE_PER_MINUTE, burst: raw.HEADROOM_API_RATE_BURST },
     secretKey: parseSecretKey(raw.HEADROOM_SECRET_KEY),
+    smtp: raw.SMTP_URL ? { url: raw.SMTP_URL, from: raw.SMTP_FROM ?? "Headroom <headroom@localhost>" } : undefined,
     oidc: raw.OIDC_ISSUER
       ? {
           issuer: raw.OIDC_ISSUER,
@@ -168,6 +184,25 @@ export function parseSecretKey(text: string | undefined): Buffer | undefined {
 /** The connectors' key read now (tests and scripts may set it after start); a malformed value throws, as env() does. */
 export function secretKey(): Buffer | undefined {
   return parseSecretKey(process.env.HEADROOM_SECRET_KEY);
+}
+
+export type SmtpConfig = { url: string; from: string };
+
+/** The mail settings read now (tests and the e2e servers set them after start); unset SMTP_URL: undefined. */
+export function smtpConfig(source: Record<string, string | undefined> = process.env): SmtpConfig | undefined {
+  const parsed = SmtpInput.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new EnvError(`Configuration error: ${issue.message} (${issue.path.join(".")}).`);
+  }
+  const { SMTP_URL, SMTP_FROM } = parsed.data;
+  return SMTP_URL ? { url: SMTP_URL, from: SMTP_FROM ?? "Headroom <headroom@localhost>" } : undefined;
+}
+
+/** NEXTAUTH_URL read now, without a trailing slash: links in mail and webhooks are made absolute with it. */
+export function publicBaseUrl(source: Record<string, string | undefined> = process.env): string | undefined {
+  const raw = source.NEXTAUTH_URL?.trim();
+  return raw && URL.canParse(raw) ? raw.replace(/\/+$/, "") : undefined;
 }
 
 let cachedRates: FxRates | undefined;

@@ -10,20 +10,21 @@ export function fieldError(state: ActionError | null | undefined, name: string):
   return (errors?.[name] ?? errors?.[`changes.${name}`])?.[0];
 }
 
-type Common = { name: string; label: string; error?: string; hint?: string; initial?: string; required?: boolean };
+/** `idPrefix` (default "f-") keeps ids unique when one page holds several forms with the same fields. */
+type Common = { name: string; label: string; error?: string; hint?: string; initial?: string; required?: boolean; idPrefix?: string };
 
-function Shell({ name, label, error, hint, children }: Common & { children: ReactNode }) {
+function Shell({ name, label, error, hint, idPrefix = "f-", children }: Common & { children: ReactNode }) {
   return (
     <div className="flex flex-col gap-1">
-      <Label htmlFor={`f-${name}`}>{label}</Label>
+      <Label htmlFor={`${idPrefix}${name}`}>{label}</Label>
       {children}
       {hint && !error ? (
-        <p id={`f-${name}-hint`} className="text-xs text-slate-600 dark:text-slate-400">
+        <p id={`${idPrefix}${name}-hint`} className="text-xs text-slate-600 dark:text-slate-400">
           {hint}
         </p>
       ) : null}
       {error ? (
-        <p id={`f-${name}-error`} className="text-xs font-medium text-red-700 dark:text-red-400">
+        <p id={`${idPrefix}${name}-error`} className="text-xs font-medium text-red-700 dark:text-red-400">
           {error}
         </p>
       ) : null}
@@ -31,8 +32,8 @@ function Shell({ name, label, error, hint, children }: Common & { children: Reac
   );
 }
 
-function describedBy(name: string, error?: string, hint?: string): string | undefined {
-  return error ? `f-${name}-error` : hint ? `f-${name}-hint` : undefined;
+function describedBy(name: string, error?: string, hint?: string, idPrefix = "f-"): string | undefined {
+  return error ? `${idPrefix}${name}-error` : hint ? `${idPrefix}${name}-hint` : undefined;
 }
 
 /** The initial value travels with the field so an edit can send only what changed. */
@@ -41,11 +42,11 @@ function Initial({ name, initial }: { name: string; initial?: string }) {
 }
 
 export function TextField(props: Common & { type?: string; defaultValue?: string; inputMode?: "decimal" | "numeric"; step?: string }) {
-  const { name, error, hint, type = "text", defaultValue, initial, required, inputMode, step } = props;
+  const { name, error, hint, type = "text", defaultValue, initial, required, inputMode, step, idPrefix = "f-" } = props;
   return (
     <Shell {...props}>
       <Input
-        id={`f-${name}`}
+        id={`${idPrefix}${name}`}
         name={name}
         type={type}
         step={step}
@@ -53,7 +54,7 @@ export function TextField(props: Common & { type?: string; defaultValue?: string
         defaultValue={defaultValue}
         required={required}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, error, hint)}
+        aria-describedby={describedBy(name, error, hint, idPrefix)}
       />
       <Initial name={name} initial={initial} />
     </Shell>
@@ -68,17 +69,17 @@ export function SelectField(
     onChange?: (value: string) => void;
   },
 ) {
-  const { name, error, hint, options, defaultValue, initial, empty, required, onChange } = props;
+  const { name, error, hint, options, defaultValue, initial, empty, required, onChange, idPrefix = "f-" } = props;
   return (
     <Shell {...props}>
       <select
-        id={`f-${name}`}
+        id={`${idPrefix}${name}`}
         name={name}
         defaultValue={defaultValue ?? ""}
         onChange={onChange ? (e) => onChange(e.target.value) : undefined}
         required={required}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, error, hint)}
+        aria-describedby={describedBy(name, error, hint, idPrefix)}
         className="h-9 w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-900"
       >
         {empty !== undefined ? <option value="">{empty}</option> : null}
@@ -94,16 +95,16 @@ export function SelectField(
 }
 
 export function TextAreaField(props: Common & { defaultValue?: string }) {
-  const { name, error, hint, defaultValue, initial } = props;
+  const { name, error, hint, defaultValue, initial, idPrefix = "f-" } = props;
   return (
     <Shell {...props}>
       <textarea
-        id={`f-${name}`}
+        id={`${idPrefix}${name}`}
         name={name}
         rows={3}
         defaultValue={defaultValue}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, error, hint)}
+        aria-describedby={describedBy(name, error, hint, idPrefix)}
         className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900"
       />
       <Initial name={name} initial={initial} />

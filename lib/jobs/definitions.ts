@@ -2,6 +2,8 @@ import { lt, sql } from "drizzle-orm";
 import type { Ctx } from "@/lib/auth/context";
 import { jobRuns } from "@/lib/db/schema";
 import { failInterruptedImports } from "@/lib/ingest/focus/interrupted";
+import { deliverPending, deliveryText } from "@/lib/notify/deliver";
+import { deliverDueReports } from "@/lib/notify/report-delivery";
 import { runDueConnectors } from "@/lib/services/connectors/run-due";
 import { evaluateIfDue } from "@/lib/alerts/schedule";
 import type { RunSummary } from "@/lib/services/connectors/run";
@@ -54,6 +56,24 @@ export const JOBS: readonly JobDefinition[] = [
     retryLimit: 0,
     retryDelaySeconds: 60,
     run: async (ctx) => connectorRunsText(await runDueConnectors(ctx.db, new Date())),
+  },
+  {
+    name: "notifications.deliver",
+    description:
+      "Sends the alert notifications that are due to their channels (email, signed webhook, Slack, Teams); a failed one is retried after 1, 2, 4 and 8 minutes, then marked failed.",
+    schedule: "* * * * *",
+    retryLimit: 0,
+    retryDelaySeconds: 60,
+    run: async (ctx) => deliveryText(await deliverPending(ctx.db, { now: new Date() })),
+  },
+  {
+    name: "reports.deliver",
+    description:
+      "Mails each saved report whose schedule is due: key figures, chosen sections as CSV and a fresh share link; a failed delivery is retried, then marked failed.",
+    schedule: "* * * * *",
+    retryLimit: 0,
+    retryDelaySeconds: 60,
+    run: async (ctx) => deliveryText(await deliverDueReports(ctx.db, { now: new Date() }), "report delivery", "report deliveries"),
   },
   {
     name: "imports.recover",

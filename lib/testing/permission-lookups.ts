@@ -9,10 +9,12 @@ import {
   allocations,
   apiKeys,
   budgets,
+  channels,
   contractMappings,
   contracts,
   demandPlans,
   offers,
+  reportSchedules,
   powerBudgets,
   providers,
   reports,
@@ -302,4 +304,33 @@ export async function firingAlert(db: Db) {
     })
     .returning({ id: alerts.id });
   return { id: row!.id };
+}
+
+/** An email channel found or made by name, with its version. */
+export async function channelVersion(db: Db, name: string) {
+  const [found] = await db
+    .select({ id: channels.id, version: channels.version })
+    .from(channels)
+    .where(sql`${channels.name} = ${name} and ${channels.archivedAt} is null`);
+  if (found) return found;
+  const [row] = await db
+    .insert(channels)
+    .values({ name, kind: "email", config: { recipients: ["pm@example.com"] } })
+    .returning({ id: channels.id, version: channels.version });
+  return row!;
+}
+
+/** A weekly schedule of PM-REPORT-SCHEDULE found or made by its one recipient, with its version. */
+export async function scheduleVersion(db: Db, recipient: string) {
+  const { id: reportId } = await reportVersion(db, "PM-REPORT-SCHEDULE");
+  const [found] = await db
+    .select({ id: reportSchedules.id, version: reportSchedules.version })
+    .from(reportSchedules)
+    .where(sql`${reportSchedules.recipients} @> ${JSON.stringify([recipient])}::jsonb and ${reportSchedules.archivedAt} is null`);
+  if (found) return { ...found, reportId };
+  const [row] = await db
+    .insert(reportSchedules)
+    .values({ reportId, cadence: "weekly", weekday: 1, hour: 8, timeZone: "UTC", recipients: [recipient] })
+    .returning({ id: reportSchedules.id, version: reportSchedules.version });
+  return { ...row!, reportId };
 }

@@ -12,7 +12,9 @@ import {
   catalogVersion,
   contractMappingVersion,
   demandPlanVersion,
+  channelVersion,
   liveShareLink,
+  scheduleVersion,
   moneyBudgetVersion,
   offerVersion,
   reportVersion,
@@ -230,6 +232,29 @@ export const ACCESS_SAMPLES = {
   archiveReport: async (db) => reportVersion(db, "PM-REPORT-ARCHIVE"),
   createShareLink: async (db) => ({ reportId: (await reportVersion(db, "PM-REPORT-SHARE")).id, expiresInDays: 7, allowCsv: false }),
   revokeShareLink: async (db) => ({ id: await liveShareLink(db) }),
+  createChannel: () => ({ name: uniq("Matrix channel"), kind: "email", recipients: "ops@example.com", minSeverity: "warning" }),
+  updateChannel: async (db) => ({
+    ...(await channelVersion(db, "PM-CHANNEL-EDIT")),
+    name: "PM-CHANNEL-EDIT",
+    kind: "email",
+    recipients: "cfo@example.com",
+  }),
+  archiveChannel: async (db) => channelVersion(db, "PM-CHANNEL-ARCHIVE"),
+  createReportSchedule: async (db) => ({
+    reportId: (await reportVersion(db, "PM-REPORT-SCHEDULE")).id,
+    cadence: "monthly",
+    dayOfMonth: 1,
+    hour: 6,
+    timeZone: "Europe/Berlin",
+    recipients: "board@example.com",
+    csvSections: ["kpis"],
+  }),
+  updateReportSchedule: async (db) => {
+    const s = await scheduleVersion(db, "pm-schedule-edit@example.com");
+    return { ...s, cadence: "weekly", weekday: 2, hour: 9, timeZone: "UTC", recipients: "pm-schedule-edit@example.com", csvSections: [] };
+  },
+  setReportScheduleEnabled: async (db) => ({ ...(await scheduleVersion(db, "pm-schedule-pause@example.com")), enabled: false }),
+  deleteReportSchedule: async (db) => scheduleVersion(db, "pm-schedule-delete@example.com"),
 } satisfies SampleInputs;
 
 export const IMPORT_SAMPLES = {

@@ -1,4 +1,11 @@
 import type { Permission } from "@/lib/auth/permissions";
+import { archiveChannel } from "@/lib/services/channels/archive";
+import { createChannel } from "@/lib/services/channels/create";
+import { updateChannel } from "@/lib/services/channels/update";
+import { createReportSchedule } from "@/lib/services/report-schedules/create";
+import { deleteReportSchedule } from "@/lib/services/report-schedules/delete";
+import { setReportScheduleEnabled } from "@/lib/services/report-schedules/set-enabled";
+import { updateReportSchedule } from "@/lib/services/report-schedules/update";
 import { commitRegisterImport, previewRegisterImport } from "@/lib/services/imports/registers/import";
 import type { RegisterKind } from "@/lib/services/imports/registers/kinds";
 import type { Ctx } from "@/lib/auth/context";
@@ -200,6 +207,13 @@ export const WRITE_VERBS = {
   importAllocations: { permission: "allocation.write", run: registerImportVerb("allocations", "commit") },
   previewAllocationsImport: { permission: "allocation.write", run: registerImportVerb("allocations", "preview") },
   setPoolRule: { permission: "pool_rules.write", run: setPoolRule },
+  createChannel: { permission: "channels.manage", run: createChannel },
+  updateChannel: { permission: "channels.manage", run: updateChannel },
+  archiveChannel: { permission: "channels.manage", run: archiveChannel },
+  createReportSchedule: { permission: "reports.schedule", run: createReportSchedule },
+  updateReportSchedule: { permission: "reports.schedule", run: updateReportSchedule },
+  setReportScheduleEnabled: { permission: "reports.schedule", run: setReportScheduleEnabled },
+  deleteReportSchedule: { permission: "reports.schedule", run: deleteReportSchedule },
 } satisfies Record<string, { permission: Permission; run: WriteVerb }>;
 
 export type WriteVerbName = keyof typeof WRITE_VERBS;

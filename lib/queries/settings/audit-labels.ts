@@ -34,6 +34,8 @@ const SOURCES: Readonly<Record<string, { from: string; label: string }>> = {
   user: { from: "users t", label: "coalesce(nullif(t.name, '') || ' (' || t.email || ')', t.email)" },
   api_key: { from: "api_keys t", label: "t.name" },
   import: { from: "imports t", label: "t.file_name" },
+  channel: { from: "channels t", label: "'Channel ' || t.name" },
+  report_schedule: { from: "report_schedules t join reports r on r.id = t.report_id", label: "'Email schedule of ' || r.name" },
 };
 
 /**

@@ -12,6 +12,7 @@ import { getReport, listShareLinks } from "@/lib/queries/reports";
 import { createShareLinkAction, saveReportAction } from "../actions";
 import { ArchiveReportButton, RevokeLinkButton } from "../buttons";
 import { reportFormOptions, SECTION_OPTIONS } from "../form-options";
+import { EmailSchedules } from "./schedules";
 
 export const metadata: Metadata = { title: "Report" };
 export const dynamic = "force-dynamic";
@@ -109,6 +110,10 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
             <p className="text-sm text-slate-600 dark:text-slate-400">No links yet.</p>
           )}
         </section>
+      ) : null}
+
+      {can(ctx.actor.role, "reports.schedule") && !report.archivedAt ? (
+        <EmailSchedules ctx={ctx} reportId={report.id} sections={report.scope.sections} />
       ) : null}
 
       {mayManage && !report.archivedAt && options ? (
