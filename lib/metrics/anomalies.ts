@@ -158,7 +158,27 @@ function lineExpected(s: SeriesInput, line: SeriesLine, t: number, restart: numb
   return seasonalPart(s, values, first < 0 ? t : first, t, restart, o);
 }
 
-type DayState = { restart: number; open: { start: number; last: number; count: number; sign: number } | null };
+// run: consecutive days beyond the $ and % floors in one direction; persistDays of them make a level shift, whose
+// first day becomes the restart. A run alarms once (its first day beyond k × σ); later days of it are continuations.
+type DayState = { restart: number; run: { start: number; last: number; count: number; sign: number; alarmed: boolean } | null };
+
+function track(state: DayState, t: number, delta: number, beyondFloors: boolean, beyond: boolean, o: AnomalyOptions): void {
+  const sign = Math.sign(delta);
+  if (!beyondFloors) {
+    state.run = null;
+    return;
+  }
+  const run = state.run;
+  if (run && run.sign === sign && run.last === t - 1) {
+    run.last = t;
+    run.count += 1;
+    run.alarmed ||= beyond;
+  } else state.run = { start: t, last: t, count: 1, sign, alarmed: beyond };
+  if (state.run!.count >= o.persistDays) {
+    state.restart = state.run!.start;
+    state.run = null;
+  }
+}
 
 function judgeDay(s: SeriesInput, t: number, rest: readonly number[], restFirst: number, state: DayState, o: AnomalyOptions): DayVerdict | null {
   const parts: (Part & { kind: LineKind })[] = [];
@@ -172,17 +192,9 @@ function judgeDay(s: SeriesInput, t: number, rest: readonly number[], restFirst:
   const threshold = Math.max(o.k * Math.max(sigma, o.madFloorPct * Math.abs(expected)), o.minAbs, o.minPct * Math.abs(expected));
   const delta = num(actual) - expected;
   const beyond = Math.abs(delta) > threshold;
-  const sign = Math.sign(delta);
-  const continuation = beyond && state.open !== null && state.open.sign === sign && state.open.last === t - 1;
-  if (beyond && continuation) {
-    const open = state.open!;
-    open.last = t;
-    open.count += 1;
-    if (open.count >= o.persistDays) {
-      state.restart = open.start;
-      state.open = null;
-    }
-  } else state.open = beyond ? { start: t, last: t, count: 1, sign } : null;
+  const restart = state.restart;
+  const continuation = beyond && state.run?.alarmed === true && Math.sign(delta) === state.run.sign && state.run.last === t - 1;
+  track(state, t, delta, Math.abs(delta) > Math.max(o.minAbs, o.minPct * Math.abs(expected)), beyond, o);
   const basis = [...new Set(parts.filter((p) => p.judged).map((p) => p.kind))];
   const unjudged = [...new Set(parts.filter((p) => !p.judged).map((p) => p.kind))];
   return {
@@ -196,7 +208,7 @@ function judgeDay(s: SeriesInput, t: number, rest: readonly number[], restFirst:
     continuation,
     basis,
     unjudged,
-    drivers: beyond && !continuation ? drivers(s, t, state.restart, o) : [],
+    drivers: beyond && !continuation ? drivers(s, t, restart, o) : [],
   };
 }
 
@@ -218,11 +230,11 @@ export function detectSeries(s: SeriesInput, options: Partial<AnomalyOptions> = 
   const restLines = s.lines.filter((l) => l.kind === "seasonal");
   const rest = s.days.map((_, d) => restLines.reduce((a, l) => a + num(l.actual[d]!), 0));
   const restFirst = rest.findIndex((v, d) => v !== 0 && s.known[d]);
-  const state: DayState = { restart: 0, open: null };
+  const state: DayState = { restart: 0, run: null };
   const out: (DayVerdict | null)[] = [];
   for (let t = 0; t < s.days.length; t++) {
     const v = s.known[t] ? judgeDay(s, t, rest, restFirst, state, o) : null;
-    if (!s.known[t]) state.open = null;
+    if (!s.known[t]) state.run = null;
     if (t >= from) out.push(v);
   }
   return out;
