@@ -32,7 +32,9 @@ function inject(input: SeriesInput, kind: Kind, day: number, size: number, sign:
 }
 
 function alarms(input: SeriesInput): { day: number; sign: number }[] {
-  return detectSeries(input, COST_ANOMALY_DEFAULTS).flatMap((v, d) => (v?.anomaly && d >= WARM_UP_DAYS ? [{ day: d, sign: Math.sign(v.delta) }] : []));
+  return detectSeries(input, COST_ANOMALY_DEFAULTS).flatMap((v, d) =>
+    v?.anomaly && d >= WARM_UP_DAYS ? [{ day: d, sign: Math.sign(v.delta) }] : [],
+  );
 }
 
 function lastKnown(input: SeriesInput): number {
@@ -53,7 +55,13 @@ function runTrials(series: BuiltSeries[], next: () => number): Trial[] {
       const found = alarms(inject(s.input, kind, day, size, sign));
       const hits = found.filter((a) => a.sign === sign && (a.day === day || a.day === day + 1));
       const others = found.filter((a) => a !== hits[0]);
-      trials.push({ kind, size, found: hits.length > 0, falseAlarms: others.length, newFalseAlarms: others.filter((a) => !clean.has(a.day)).length });
+      trials.push({
+        kind,
+        size,
+        found: hits.length > 0,
+        falseAlarms: others.length,
+        newFalseAlarms: others.filter((a) => !clean.has(a.day)).length,
+      });
     }
   }
   return trials;
@@ -99,7 +107,9 @@ async function main() {
     `Anomaly bench: ${series.length} demo billing series (provider × service, workload), ${BILLED_MONTHS} billed months, ` +
       `${trials.length} injected changes (5–100 % of the series' daily cost, seed "${SEED}"), defaults k=${o.k} $${o.minAbs} ${o.minPct * 100} % σ≥${o.madFloorPct * 100} %`,
   );
-  console.log(`precision, every alarm            ${pct(found, found + falseAlarms)}  (${found} found, ${falseAlarms} other alarms in injected runs)`);
+  console.log(
+    `precision, every alarm            ${pct(found, found + falseAlarms)}  (${found} found, ${falseAlarms} other alarms in injected runs)`,
+  );
   console.log(
     `precision, injection's own alarms ${pct(found, found + newFalseAlarms)}  (leaving out the clean series' own ${falseAlarms - newFalseAlarms} alarms repeated in the runs)`,
   );

@@ -21,7 +21,10 @@ function flagged(lines: SeriesLine[]) {
 
 describe("detectSeries", () => {
   it("raises no alarm for a new reserved block: its charges are its planned cost from its first day", () => {
-    const storage = seasonal("storage", DAYS.map((_, i) => 500 * wobble(i)));
+    const storage = seasonal(
+      "storage",
+      DAYS.map((_, i) => 500 * wobble(i)),
+    );
     const planned = DAYS.map((_, i) => (i >= 70 ? 8 * 24 * 2.5 : 0));
     const block: SeriesLine = { key: "block-a", label: "block-a", kind: "reserved", actual: money(planned), planned };
     expect(flagged([storage, block])).toEqual([]);
@@ -39,7 +42,17 @@ describe("detectSeries", () => {
       usedAh: used,
       rate: 2,
     };
-    const verdicts = detectSeries({ days: DAYS, known: KNOWN, lines: [block, seasonal("egress", DAYS.map(() => 40))] });
+    const verdicts = detectSeries({
+      days: DAYS,
+      known: KNOWN,
+      lines: [
+        block,
+        seasonal(
+          "egress",
+          DAYS.map(() => 40),
+        ),
+      ],
+    });
     expect(verdicts.flatMap((v, i) => (v?.anomaly ? [i] : []))).toEqual([60]);
     const v = verdicts[60]!;
     expect(v.expected).toBeCloseTo(200 + 40, -1);
@@ -62,8 +75,14 @@ describe("detectSeries", () => {
   });
 
   it("alarms for a spike and names the SKU that drives it against its own same-weekday median", () => {
-    const storage = seasonal("storage", DAYS.map((_, i) => 400 * wobble(i)));
-    const egress = seasonal("egress", DAYS.map((_, i) => (i === 80 ? 900 : 100 * wobble(i + 3))));
+    const storage = seasonal(
+      "storage",
+      DAYS.map((_, i) => 400 * wobble(i)),
+    );
+    const egress = seasonal(
+      "egress",
+      DAYS.map((_, i) => (i === 80 ? 900 : 100 * wobble(i + 3))),
+    );
     const verdicts = detectSeries({ days: DAYS, known: KNOWN, lines: [storage, egress] });
     expect(verdicts.flatMap((v, i) => (v?.anomaly ? [i] : []))).toEqual([80]);
     const v = verdicts[80]!;

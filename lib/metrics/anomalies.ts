@@ -110,17 +110,19 @@ function reservedPart(s: SeriesInput, line: SeriesLine, t: number, restart: numb
 function usagePart(s: SeriesInput, line: SeriesLine, t: number, restart: number, o: AnomalyOptions): Part {
   const rate = line.rate ?? 0;
   const recent = knownIn(s, Math.max(restart, t - o.usageDays), t);
-  const used = recent.flatMap((d) => (line.usedAh?.[d] == null ? [] : [line.usedAh[d]!]));
+  const used = recent.flatMap((d) => (line.usedAh?.[d] == null ? [] : [line.usedAh[d]]));
   const m = median(used);
   if (m === null) {
     const today = line.usedAh?.[t];
     if (today != null) return { expected: today * rate, sigma: 0, judged: true };
     const costs = recent.map((d) => num(line.actual[d]!));
     const c = median(costs);
-    return c === null ? { expected: num(line.actual[t]!), sigma: 0, judged: false } : { expected: c, sigma: MAD_TO_SIGMA * mad(costs), judged: true };
+    return c === null
+      ? { expected: num(line.actual[t]!), sigma: 0, judged: false }
+      : { expected: c, sigma: MAD_TO_SIGMA * mad(costs), judged: true };
   }
   const model = (d: number) => {
-    const ds = knownIn(s, Math.max(restart, d - o.usageDays), d).flatMap((x) => (line.usedAh?.[x] == null ? [] : [line.usedAh[x]!]));
+    const ds = knownIn(s, Math.max(restart, d - o.usageDays), d).flatMap((x) => (line.usedAh?.[x] == null ? [] : [line.usedAh[x]]));
     const md = median(ds);
     return md === null ? null : md * rate;
   };
@@ -129,7 +131,14 @@ function usagePart(s: SeriesInput, line: SeriesLine, t: number, restart: number,
 }
 
 /** Same weekday over the last `weeks` weeks (since the restart and the rest's first charge); after a restart, before 2 such days, every day since. */
-function seasonalValues(s: SeriesInput, values: readonly number[], t: number, from: number, restart: number, o: AnomalyOptions): number[] | null {
+function seasonalValues(
+  s: SeriesInput,
+  values: readonly number[],
+  t: number,
+  from: number,
+  restart: number,
+  o: AnomalyOptions,
+): number[] | null {
   const same: number[] = [];
   for (let w = 1; w <= o.weeks; w++) {
     const d = t - 7 * w;
@@ -180,7 +189,14 @@ function track(state: DayState, t: number, delta: number, beyondFloors: boolean,
   }
 }
 
-function judgeDay(s: SeriesInput, t: number, rest: readonly number[], restFirst: number, state: DayState, o: AnomalyOptions): DayVerdict | null {
+function judgeDay(
+  s: SeriesInput,
+  t: number,
+  rest: readonly number[],
+  restFirst: number,
+  state: DayState,
+  o: AnomalyOptions,
+): DayVerdict | null {
   const parts: (Part & { kind: LineKind })[] = [];
   for (const line of s.lines) if (line.kind !== "seasonal") parts.push({ kind: line.kind, ...lineExpected(s, line, t, state.restart, o) });
   const hasRest = s.lines.some((l) => l.kind === "seasonal") && restFirst >= 0 && restFirst <= t;

@@ -1,10 +1,4 @@
-import {
-  COST_ANOMALY_DEFAULTS,
-  detectSeries,
-  UTILIZATION_ANOMALY_DEFAULTS,
-  type DayVerdict,
-  type LineKind,
-} from "@/lib/metrics/anomalies";
+import { COST_ANOMALY_DEFAULTS, detectSeries, UTILIZATION_ANOMALY_DEFAULTS, type DayVerdict, type LineKind } from "@/lib/metrics/anomalies";
 import type { BuiltSeries, SeriesMeta } from "./series";
 
 export type AnomalyDriver = { label: string; kind: LineKind; actual: string; expected: string; delta: string };

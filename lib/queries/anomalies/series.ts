@@ -53,7 +53,12 @@ const providerKey = (c: { providerId: string | null; providerName: string | null
 
 function lineOf(block: BlockRow | null, sku: string | null, resource: string | null): Omit<LineAcc, "actual"> {
   if (block) return { key: `block:${block.id}`, label: block.name, kind: block.pricingModel === "reserved" ? "reserved" : "usage", block };
-  return { key: `sku:${sku ?? ""}|${resource ?? ""}`, label: [sku, resource].filter(Boolean).join(" · ") || "(no SKU)", kind: "seasonal", block: null };
+  return {
+    key: `sku:${sku ?? ""}|${resource ?? ""}`,
+    label: [sku, resource].filter(Boolean).join(" · ") || "(no SKU)",
+    kind: "seasonal",
+    block: null,
+  };
 }
 
 function one<T>(values: Iterable<T>): T | null {
@@ -69,7 +74,14 @@ function finishLine(l: LineAcc, days: Date[], use: Map<string, (number | null)[]
     const planned = days.map((d) => rate.times(b.quantity).times(capacityHours(b, d)).toNumber());
     return { key: l.key, label: l.label, kind: "reserved", actual: l.actual, planned };
   }
-  return { key: l.key, label: l.label, kind: "usage", actual: l.actual, usedAh: use.get(b.id) ?? days.map(() => null), rate: rate.toNumber() };
+  return {
+    key: l.key,
+    label: l.label,
+    kind: "usage",
+    actual: l.actual,
+    usedAh: use.get(b.id) ?? days.map(() => null),
+    rate: rate.toNumber(),
+  };
 }
 
 /** The cost series (provider × service × currency; workload × currency by the charges' rule attribution) and each block's utilization, over `count` days from `from`. */
@@ -85,11 +97,20 @@ export function buildSeries(data: AnomalyData, from: Date, count: number): Built
   for (const u of data.use) {
     const i = dayIndex.get(u.day);
     if (i === undefined) continue;
-    if (!use.has(u.reservationId)) use.set(u.reservationId, days.map(() => null));
+    if (!use.has(u.reservationId))
+      use.set(
+        u.reservationId,
+        days.map(() => null),
+      );
     use.get(u.reservationId)![i] = Number(u.usedAh);
   }
   const series = new Map<string, SeriesAcc>();
-  const blank = (meta: Omit<SeriesMeta, "unit">): SeriesAcc => ({ meta: { ...meta, unit: "money" }, lines: new Map(), providers: new Set(), blocks: new Set() });
+  const blank = (meta: Omit<SeriesMeta, "unit">): SeriesAcc => ({
+    meta: { ...meta, unit: "money" },
+    lines: new Map(),
+    providers: new Set(),
+    blocks: new Set(),
+  });
   for (const c of data.charges) {
     const block = c.reservationId ? (blocks.get(c.reservationId) ?? null) : null;
     const providerName = (c.providerId ? providerNames.get(c.providerId) : null) ?? c.providerName;
@@ -175,7 +196,7 @@ function utilizationSeries(data: AnomalyData, days: Date[], isoDays: string[], u
     if (!used) return [];
     const ratio = days.map((d, i) => {
       const cap = b.quantity * capacityHours(b, d);
-      return used[i] == null || cap === 0 ? null : used[i]! / cap;
+      return used[i] == null || cap === 0 ? null : used[i] / cap;
     });
     const meta: SeriesMeta = {
       key: `utilization|${b.id}`,
