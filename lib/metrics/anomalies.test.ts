@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectSeries, type SeriesLine } from "./anomalies";
+import { detectSeries, UTILIZATION_ANOMALY_DEFAULTS, type SeriesLine } from "./anomalies";
 import { Dec } from "./decimal";
 
 // 2026-08-03 is a Monday; day i is 2026-08-03 + i.
@@ -113,5 +113,12 @@ describe("detectSeries", () => {
     expect(flagged([seasonal("tiny", small)])).toEqual([]);
     const large = DAYS.map((_, i) => (i === 70 ? 500 : 1000));
     expect(flagged([seasonal("big", large)])).toEqual([70]);
+  });
+
+  it("judges a block's daily utilization with the same rule: a fall from 90 % to 30 % alarms, a dip to 84 % does not", () => {
+    const ratio = DAYS.map((_, i) => (i === 70 ? 0.3 : i === 80 ? 0.84 : 0.9 + 0.01 * Math.sin(i)));
+    const verdicts = detectSeries({ days: DAYS, known: KNOWN, lines: [seasonal("block", ratio)] }, UTILIZATION_ANOMALY_DEFAULTS);
+    expect(verdicts.flatMap((v, i) => (v?.anomaly ? [i] : []))).toEqual([70]);
+    expect(verdicts[70]!.delta).toBeCloseTo(-0.6, 1);
   });
 });
