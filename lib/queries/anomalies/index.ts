@@ -4,8 +4,7 @@ import { loadAnomalyData } from "./load";
 import { buildSeries, type BuiltSeries } from "./series";
 import { toAnomaly, verdictsOf, type Anomaly } from "./detect";
 
-export type { Anomaly, AnomalyDriver } from "./detect";
-export type { SeriesKind } from "./series";
+export type { Anomaly } from "./detect";
 
 /** 8 weeks of same-weekday history plus 4 weeks in which level shifts and open alarms settle before the first day judged. */
 export const ANOMALY_LOOKBACK_DAYS = 56 + 28;
