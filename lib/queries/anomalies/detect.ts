@@ -7,7 +7,7 @@ export type Anomaly = Omit<SeriesMeta, "key" | "label"> & {
   seriesKey: string;
   series: string;
   day: string;
-  /** Exact for money (the charges' sum), 4 decimals for utilization; expected, delta and threshold rounded the same way. */
+  /** Money: the charges' exact sum to the cent (a monthly charge's daily share can be a repeating decimal); utilization: 4 decimals. Expected, delta and threshold rounded the same way. */
   actual: string;
   expected: string;
   delta: string;
@@ -42,7 +42,7 @@ export function toAnomaly(meta: SeriesMeta, v: DayVerdict): Anomaly {
     seriesKey: key,
     series: label,
     day: v.day,
-    actual: meta.unit === "money" ? v.actual.toFixed() : v.actual.toFixed(4),
+    actual: v.actual.toFixed(meta.unit === "money" ? 2 : 4),
     expected: round(meta, v.expected),
     delta: round(meta, v.delta),
     threshold: round(meta, v.threshold),
