@@ -5,6 +5,7 @@ import { insertCharges, insertImport, type ChargeValues } from "@/lib/testing/ch
 import { insertCatalog, insertReservationRow, roleCtx, type Catalog } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
 import { findAnomalies } from "./index";
+import { getAnomaliesView } from "./view";
 
 const FIRST = new Date("2026-01-01T00:00:00Z");
 const SPIKE = new Date("2026-03-09T00:00:00Z");
@@ -77,5 +78,18 @@ describeOnEachEngine("anomalies", (engine) => {
   it("raises nothing for a new reserved block's first days: they are expected at its planned cost", async () => {
     const found = await findAnomalies(roleCtx(handle.db, "viewer"), { asOf: AS_OF, days: 3 });
     expect(found.filter((a) => a.providerId === cat.provider.id && a.serviceName === "GPU compute")).toEqual([]);
+  });
+
+  it("gives the page its filtered rows and the anomalous series' daily actual vs expected, the spike marked", async () => {
+    const view = await getAnomaliesView(roleCtx(handle.db, "viewer"), { provider: cat.provider.id, kind: "service", series: null }, AS_OF);
+    expect(view.rows.map((a) => [a.day, a.serviceName])).toEqual([["2026-03-09", "Object storage"]]);
+    expect(view.to).toBe("2026-03-09");
+    expect(view.chart?.key).toBe(view.rows[0]!.seriesKey);
+    expect(view.chart!.points).toHaveLength(30);
+    expect(view.chart!.points.filter((p) => p.flagged !== null).map((p) => p.title)).toEqual(["2026-03-09"]);
+    expect(view.seriesOptions.map((o) => o.label).sort()).toEqual([
+      `${cat.provider.name} · GPU compute`,
+      `${cat.provider.name} · Object storage`,
+    ]);
   });
 });

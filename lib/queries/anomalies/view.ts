@@ -18,19 +18,19 @@ export type AnomaliesView = {
   chart: AnomalyChart | null;
 };
 
-/** The last 30 whole days' anomalies matching the URL's filters (newest first), and one series' actual vs expected. */
+/** The last 30 whole days' anomalies matching the URL's filters (newest first), and one series' actual vs expected: the URL's, else the newest anomaly's, else the first matching. */
 export async function getAnomaliesView(ctx: Ctx, params: AnomalyParams, asOf: Date): Promise<AnomaliesView> {
   const run = await runAnomalySeries(ctx, asOf, ANOMALY_PAGE_DAYS);
   const all = anomaliesOf(run);
   const rows = all.filter((a) => matchesParams(a, params));
   const providers = new Map<string, string>();
   for (const s of run.series) if (s.meta.providerId && s.meta.providerName) providers.set(s.meta.providerId, s.meta.providerName);
-  const inRows = new Set(rows.map((a) => a.seriesKey));
-  const seriesOptions = run.series
-    .filter((s) => inRows.has(s.meta.key) || s.meta.key === params.series)
+  const shown = run.series.filter((s) => matchesParams(s.meta, params));
+  const chosen =
+    run.series.find((s) => s.meta.key === params.series) ?? run.series.find((s) => s.meta.key === rows[0]?.seriesKey) ?? shown[0];
+  const seriesOptions = [...new Set(chosen ? [chosen, ...shown] : shown)]
     .map((s) => ({ key: s.meta.key, label: s.meta.label }))
     .sort((a, b) => a.label.localeCompare(b.label));
-  const chosen = run.series.find((s) => s.meta.key === params.series) ?? run.series.find((s) => s.meta.key === rows[0]?.seriesKey);
   const days = chosen?.input.days.slice(ANOMALY_LOOKBACK_DAYS) ?? [];
   return {
     from: isoDay(addUtcDays(run.from, ANOMALY_LOOKBACK_DAYS)),

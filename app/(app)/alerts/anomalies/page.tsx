@@ -26,8 +26,10 @@ function figure(a: Pick<Anomaly, "unit" | "currency">, value: string): string {
   return a.unit === "money" ? formatMoneyExact(value, a.currency ?? "USD") : formatPercent(Number(value), 1);
 }
 
+/** A deviation: money signed; utilization in percentage points, so it is not read as the relative change below it. */
 function signed(a: Anomaly, value: string): string {
-  return `${Number(value) > 0 ? "+" : ""}${figure(a, value)}`;
+  const sign = Number(value) > 0 ? "+" : "";
+  return a.unit === "money" ? `${sign}${figure(a, value)}` : `${sign}${(Number(value) * 100).toFixed(1)} pts`;
 }
 
 export default async function AnomaliesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
@@ -151,8 +153,9 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Pr
               {view.rows.map((a) => (
                 <tr key={`${a.seriesKey}|${a.day}`}>
                   <td className={`${TEXT} whitespace-nowrap tabular-nums`}>{a.day}</td>
-                  <th scope="row" className={`${TEXT} font-normal`}>
+                  <th scope="row" className={`${TEXT} min-w-44 font-normal`}>
                     <Link
+                      prefetch={false}
                       href={`/alerts/anomalies?${anomalyQuery(params, a.seriesKey).toString()}`}
                       className="text-brand-700 underline dark:text-brand-300"
                     >
