@@ -61,6 +61,9 @@ function lineOf(block: BlockRow | null, sku: string | null, resource: string | n
   };
 }
 
+const byLabel = (a: { label: string; key: string }, b: { label: string; key: string }) =>
+  a.label.localeCompare(b.label) || a.key.localeCompare(b.key);
+
 function one<T>(values: Iterable<T>): T | null {
   const set = new Set(values);
   return set.size === 1 ? [...set][0]! : null;
@@ -184,10 +187,14 @@ export function buildSeries(data: AnomalyData, from: Date, count: number): Built
       family: one(blockList.map((b) => b.family)),
       siteId: one(blockList.map((b) => b.siteId)),
     };
-    const lines = [...s.lines.values()].map((l) => finishLine(l, days, use));
+    const lines = [...s.lines.values()].sort(byLabel).map((l) => finishLine(l, days, use));
     return { meta, input: { days: isoDays, known: days.map((d) => d.getTime() + DAY_MS <= last), lines } };
   });
-  return [...cost, ...utilizationSeries(data, days, isoDays, use)];
+  // By label (names, not ids), so a run and the bench's seeded draws do not depend on the order rows came in.
+  return [
+    ...cost.sort((a, b) => byLabel(a.meta, b.meta)),
+    ...utilizationSeries(data, days, isoDays, use).sort((a, b) => byLabel(a.meta, b.meta)),
+  ];
 }
 
 function utilizationSeries(data: AnomalyData, days: Date[], isoDays: string[], use: Map<string, (number | null)[]>): BuiltSeries[] {
