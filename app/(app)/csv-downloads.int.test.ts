@@ -18,6 +18,7 @@ import { GET as teamsCsv } from "./allocation/teams/export.csv/route";
 import { GET as workloadsCsv } from "./allocation/workloads/export.csv/route";
 import { GET as chargebackCsv } from "./allocation/chargeback.csv/route";
 import { GET as budgetsCsv } from "./budgets/export.csv/route";
+import { GET as anomaliesCsv } from "./alerts/anomalies/export.csv/route";
 
 // The export routes themselves, called as Next calls them: the session (next-auth) and the app's database are the
 // two things a test cannot give a route handler, so they are replaced by this suite's user and database.
@@ -110,6 +111,7 @@ describeOnEachEngine("CSV download routes", (engine) => {
     ["/allocation/workloads/export.csv", workloadsCsv],
     ["/allocation/chargeback.csv", chargebackCsv],
     ["/budgets/export.csv", budgetsCsv],
+    ["/alerts/anomalies/export.csv", anomaliesCsv],
   ] as const;
 
   it.each(routes)("%s starts with the UTF-8 byte order mark for a browser (session) and not for an API key", async (path, GET) => {
