@@ -6,16 +6,8 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/errors";
 import { INBOX_KEY } from "./inbox-bell";
+import type { EvaluateNowResult as Result } from "@/lib/alerts/types";
 import { SeverityBadge } from "./severity-badge";
-
-type Result = {
-  evaluationId: number;
-  fired: { title: string; summary: string; severity: string }[];
-  resolved: number;
-  firing: number;
-  notifications: number;
-  errors: string[];
-};
 
 /** "Evaluate now": runs every rule and says what fired. */
 export function EvaluateNow({ action }: { action: () => Promise<ActionResult<Result>> }) {
@@ -45,7 +37,7 @@ export function EvaluateNow({ action }: { action: () => Promise<ActionResult<Res
           <div className="rounded-md border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
             <p className="font-medium">
               Evaluation #{result.data.evaluationId}: {result.data.fired.length} fired, {result.data.resolved} resolved,{" "}
-              {result.data.firing} firing; {result.data.notifications} notification{result.data.notifications === 1 ? "" : "s"} queued.
+              {result.data.firing} firing; {result.data.delivered ?? `${result.data.notifications} notifications.`}
             </p>
             {result.data.fired.length > 0 ? (
               <ul className="mt-2 space-y-1">

@@ -2,6 +2,7 @@ import { desc } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { readDataVersion } from "@/lib/db/data-version";
 import { alertEvaluations } from "@/lib/db/schema";
+import { deliverPending, deliveryText } from "@/lib/notify/deliver";
 import { readEvaluationInterval } from "@/lib/services/alerts/settings";
 import { evaluateAlerts, type EvaluationResult } from "./evaluate";
 
@@ -40,5 +41,7 @@ export async function evaluateIfDue(db: Db, now: Date): Promise<string> {
   const reason = evaluationDue(last ?? null, now, interval, version);
   if (!reason) return `Not due: evaluated at ${last!.startedAt.toISOString()}, every ${interval} min, and no data changed since.`;
   const result = await evaluateAlerts(db, { asOf: now, trigger: reason });
-  return `${reason === "data" ? "Data changed" : "Scheduled"}: ${evaluationText(result)}`;
+  // Its messages go out now, not at notifications.deliver's next tick.
+  const sent = result.notifications > 0 ? ` ${deliveryText(await deliverPending(db, { now: new Date() }))}` : "";
+  return `${reason === "data" ? "Data changed" : "Scheduled"}: ${evaluationText(result)}${sent}`;
 }

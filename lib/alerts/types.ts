@@ -39,3 +39,15 @@ export type AlertNotificationPayload = {
   asOf: string;
   items: NotificationItem[];
 };
+
+/** What "Evaluate now" tells the page. */
+export type EvaluateNowResult = {
+  evaluationId: number;
+  fired: { title: string; summary: string; severity: string }[];
+  resolved: number;
+  firing: number;
+  notifications: number;
+  /** What the notifications written came to when sent at once ("2 notifications: 2 sent, …"), null when none. */
+  delivered: string | null;
+  errors: string[];
+};

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import type { DbHandle } from "@/lib/db/client";
 import { evaluateAlerts, type EvaluatedAlert, type EvaluationResult } from "@/lib/alerts/evaluate";
+import { deliverPending, deliveryText } from "@/lib/notify/deliver";
 import { evaluationText } from "@/lib/alerts/schedule";
 
 export const ALERTS_USAGE = `  npm run headroom -- alerts evaluate [--at ISO-TIME] [--json]`;
@@ -57,6 +58,8 @@ export async function runAlertsCommand(args: readonly string[], io: Io, usage: s
   const handle = await io.open();
   try {
     const result = await evaluateAlerts(handle.db, { asOf: parsed.asOf, trigger: "cli" });
+    // Evaluated as of now, its messages go out now; a backfill (--at) only records.
+    const delivered = !parsed.asOf && result.notifications > 0 ? await deliverPending(handle.db, { now: new Date() }) : null;
     if (parsed.json) {
       io.out(JSON.stringify(alertsJson(result), null, 2));
     } else {
@@ -65,6 +68,7 @@ export async function runAlertsCommand(args: readonly string[], io: Io, usage: s
       table(io.out, "Resolved", result.resolved);
       table(io.out, "Firing", result.firing);
       for (const e of result.errors) io.out(`  rule ${e.ruleName} failed: ${e.message}`);
+      if (delivered) io.out(`Delivered: ${deliveryText(delivered)}`);
     }
     return result.errors.length > 0 ? 1 : 0;
   } finally {

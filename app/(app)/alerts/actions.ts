@@ -5,17 +5,10 @@ import { requirePermission } from "@/lib/auth/context";
 import { requireActionCtx } from "@/lib/auth/session";
 import { toActionError, type ActionResult } from "@/lib/errors";
 import { acknowledgeAlert } from "@/lib/services/alerts/acknowledge";
+import type { EvaluateNowResult } from "@/lib/alerts/types";
 import { evaluateAlertsNow } from "@/lib/services/alerts/evaluate-now";
+import { deliveryText } from "@/lib/notify/deliver";
 import { resolveAlert } from "@/lib/services/alerts/resolve";
-
-export type EvaluateNowResult = {
-  evaluationId: number;
-  fired: { title: string; summary: string; severity: string }[];
-  resolved: number;
-  firing: number;
-  notifications: number;
-  errors: string[];
-};
 
 // Each action checks its permission before anything else, and its verb checks it again.
 export async function acknowledgeAlertAction(id: string): Promise<ActionResult<{ id: string }>> {
@@ -56,6 +49,7 @@ export async function evaluateNowAction(): Promise<ActionResult<EvaluateNowResul
         resolved: r.resolved.length,
         firing: r.firing.length,
         notifications: r.notifications,
+        delivered: r.delivered ? deliveryText(r.delivered) : null,
         errors: r.errors.map((e) => `${e.ruleName}: ${e.message}`),
       },
     };

@@ -1,5 +1,6 @@
 import { ValidationError } from "@/lib/errors";
 import type { ScopeKind } from "@/lib/alerts/types";
+import { anomalyRule } from "./anomaly";
 import { budgetThresholdRule } from "./budget-threshold";
 import { commitmentUtilizationRule } from "./commitment-utilization";
 import { contractProjectionRule } from "./contract-projection";
@@ -25,6 +26,7 @@ export const RULE_KINDS: readonly RuleKind[] = [
   commitmentUtilizationRule,
   unmatchedChargesRule,
   staleImportRule,
+  anomalyRule,
   planCostMovedRule,
 ];
 

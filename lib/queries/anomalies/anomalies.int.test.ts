@@ -4,6 +4,7 @@ import { addUtcDays } from "@/lib/metrics/calendar";
 import { insertCharges, insertImport, type ChargeValues } from "@/lib/testing/charges";
 import { insertCatalog, insertReservationRow, roleCtx, type Catalog } from "@/lib/testing/commercial-fixtures";
 import { createTestDatabase, describeOnEachEngine } from "@/lib/testing/databases";
+import { anomalyRule } from "@/lib/alerts/rules/anomaly";
 import { findAnomalies } from "./index";
 import { getAnomaliesView } from "./view";
 
@@ -91,5 +92,23 @@ describeOnEachEngine("anomalies", (engine) => {
       `${cat.provider.name} · GPU compute`,
       `${cat.provider.name} · Object storage`,
     ]);
+  });
+
+  it("fires the anomaly alert rule once per series with the page's figures, within its scope only", async () => {
+    const ctx = roleCtx(handle.db, "viewer");
+    const rule = { id: "r", name: "Bills", severity: "warning" as const, scopeKind: "provider" as const, scopeValue: cat.provider.id };
+    const findings = await anomalyRule.evaluate(ctx, { ...rule, params: { days: 3, series: "service" } }, AS_OF);
+    expect(findings).toHaveLength(1);
+    const [f] = findings;
+    const [a] = (await findAnomalies(ctx, { asOf: AS_OF, days: 3 })).filter((x) => x.providerId === cat.provider.id);
+    expect(f!.subjectKey).toBe(`series:${a!.seriesKey}`);
+    expect(f!.detail).toMatchObject({ day: "2026-03-09", actual: a!.actual, expected: "156.00" });
+    expect(f!.summary).toContain("against $156.00 expected");
+    expect(f!.summary).toContain("driven by hot · res-hot");
+    expect(f!.scope).toMatchObject({ provider: cat.provider.id });
+    // Only utilization asked for, or another provider's scope: nothing.
+    expect(await anomalyRule.evaluate(ctx, { ...rule, params: { days: 3, series: "utilization" } }, AS_OF)).toEqual([]);
+    const other = { ...rule, scopeValue: "00000000-0000-4000-8000-000000000000" };
+    expect(await anomalyRule.evaluate(ctx, { ...other, params: { days: 3, series: "all" } }, AS_OF)).toEqual([]);
   });
 });
