@@ -1,4 +1,7 @@
 import { startSmtp, type SmtpReceiver } from "../lib/testing/smtp";
+import { startWebhookReceiver } from "../lib/testing/webhook-receiver";
+import type { AlertNotificationPayload } from "../lib/alerts/types";
+import { verifySignature } from "../lib/notify/signature";
 import { smtpPortOf } from "./smtp-port";
 import { expect, test } from "./fixtures";
 import { buildReport, uniqueName } from "./share-helpers";
@@ -85,4 +88,72 @@ test("an admin schedules a report weekly, sends it now, and the mail's figures a
   await expect(shared.getByRole("heading", { level: 1, name })).toBeVisible({ timeout: 30_000 });
   await expect(shared.locator('section.report-section[aria-label="Key figures"]')).toBeVisible();
   await visitor.close();
+});
+
+test("an admin routes a rule to an email and a signed webhook channel, evaluates, and both messages arrive", async ({
+  page,
+  signInPage,
+}, testInfo) => {
+  const receiver = await startWebhookReceiver();
+  try {
+    const mailName = uniqueName("E2E ops mail", testInfo.project.name);
+    const hookName = uniqueName("E2E ops hook", testInfo.project.name);
+    const ruleName = uniqueName("E2E power watch", testInfo.project.name);
+    const recipient = `ops-${Date.now().toString(36)}@e2e.test`;
+    await signInPage.signInAs("admin");
+
+    await page.goto("/alerts/channels/new");
+    let form = page.getByRole("form", { name: "New channel" });
+    await form.getByLabel("Name").fill(mailName);
+    await form.getByLabel("Recipients").fill(recipient);
+    await form.getByRole("button", { name: "Create channel" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: mailName })).toBeVisible({ timeout: 30_000 });
+
+    // A webhook channel: its generated signing secret is shown once, and the receiver checks each request with it.
+    await page.goto("/alerts/channels/new");
+    form = page.getByRole("form", { name: "New channel" });
+    await form.getByLabel("Name").fill(hookName);
+    await form.getByLabel("Kind").selectOption("webhook");
+    await form.getByLabel("URL").fill(receiver.url);
+    await form.getByRole("button", { name: "Create channel" }).click();
+    const shown = page.getByRole("status").filter({ hasText: "Copy the signing secret now." });
+    await expect(shown).toBeVisible({ timeout: 30_000 });
+    const secret = (await shown.getByLabel("Signing secret").innerText()).trim();
+    expect(secret.length).toBeGreaterThanOrEqual(32);
+
+    // A rule every demo site fires (less than 10 GW of headroom), sent to both channels.
+    await page.goto("/alerts/rules/new");
+    await page.getByLabel("Name").fill(ruleName);
+    await page.getByLabel("Kind").selectOption({ label: "Power headroom" });
+    await page.getByLabel("Fires when headroom is below (MW)").fill("10000");
+    await page.getByLabel("Within (months)").fill("24");
+    await page.getByLabel("Severity").selectOption("critical");
+    await page.getByRole("checkbox", { name: new RegExp(`^${mailName}`) }).check();
+    await page.getByRole("checkbox", { name: new RegExp(`^${hookName}`) }).check();
+    await page.getByRole("button", { name: "Create rule" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: ruleName })).toBeVisible({ timeout: 30_000 });
+
+    await page.goto("/alerts");
+    await page.getByRole("button", { name: "Evaluate now" }).click();
+    await expect(page.getByText(/^Evaluation #\d+: [1-9]\d* fired/)).toBeVisible({ timeout: 90_000 });
+    await expect(page.getByText(/notifications?: [1-9]\d* sent/)).toBeVisible();
+
+    const mail = await smtp.waitFor((m) => m.to.includes(recipient));
+    expect(mail.subject).toMatch(/^Headroom: \[critical\] \d+ alerts? firing$/);
+    expect(mail.text).toContain(ruleName);
+    expect(mail.text).toMatch(/Power headroom of .+ below 10 GW/);
+    expect(mail.html).toContain(ruleName);
+
+    await expect.poll(() => receiver.requests.length, { timeout: 30_000 }).toBeGreaterThan(0);
+    const hook = receiver.requests[0]!;
+    expect(verifySignature(secret, hook.signature, hook.body)).toBe(true);
+    const body = hook.json as AlertNotificationPayload & { type: string };
+    expect(body.type).toBe("headroom.alerts");
+    expect(body.items.length).toBeGreaterThan(0);
+    expect(body.items.every((i) => i.ruleName === ruleName && i.event === "fired" && i.severity === "critical")).toBe(true);
+    // The same alerts as the mail: one message per channel and evaluation.
+    for (const i of body.items) expect(mail.text).toContain(i.title);
+  } finally {
+    await receiver.stop();
+  }
 });
