@@ -8,7 +8,7 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 import { can } from "@/lib/auth/permissions";
 import { requireCtx } from "@/lib/auth/session";
 import { formatDayTimeUtc } from "@/lib/format/date";
-import { getAlertHistory, lastEvaluation, listFiringAlerts, type FiringAlert } from "@/lib/queries/alerts";
+import { getAlertHistory, lastEvaluation, listFiringAlerts } from "@/lib/queries/alerts";
 import type { RawSearchParams } from "@/lib/queries/lists/params";
 import { acknowledgeAlertAction, evaluateNowAction, resolveAlertAction } from "./actions";
 
@@ -18,11 +18,6 @@ export const dynamic = "force-dynamic";
 const TEXT = "px-3 py-2 text-left align-top";
 const HEAD = "px-3 py-2 text-left font-medium";
 const LINK = "text-brand-700 underline dark:text-brand-300";
-
-function scopeText(scope: FiringAlert["scope"]): string {
-  const parts = Object.entries(scope).map(([k, v]) => (k === "family" ? `family ${v}` : k));
-  return parts.length ? parts.join(", ") : "—";
-}
 
 function pageOf(raw: RawSearchParams): number {
   const v = Array.isArray(raw.page) ? raw.page[0] : raw.page;
@@ -119,7 +114,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
                     </Link>
                   </td>
                   <td className={`${TEXT} whitespace-nowrap`}>{formatDayTimeUtc(a.firstFiredAt)}</td>
-                  <td className={TEXT}>{scopeText(a.scope)}</td>
+                  <td className={TEXT}>{a.scopeText}</td>
                   <td className={TEXT}>
                     <AlertButtons
                       id={a.id}

@@ -1,6 +1,17 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, max } from "drizzle-orm";
 import { requirePermission, type Ctx } from "@/lib/auth/context";
-import { alertEvaluations, alertEvents, alertRuleChannels, alertRules, alerts, channels, users } from "@/lib/db/schema";
+import {
+  alertEvaluations,
+  alertEvents,
+  alertRuleChannels,
+  alertRules,
+  alerts,
+  channels,
+  providers,
+  sites,
+  teams,
+  users,
+} from "@/lib/db/schema";
 import type { AlertScope, Severity } from "@/lib/alerts/types";
 import { SEVERITY_RANK } from "@/lib/alerts/types";
 import { ruleKind } from "@/lib/alerts/rules";
@@ -16,6 +27,8 @@ export type FiringAlert = {
   summary: string;
   href: string | null;
   scope: AlertScope;
+  /** The scope as people read it: "Abilene", "AWS", "family H100", "team Research". */
+  scopeText: string;
   firstFiredAt: Date;
   lastSeenAt: Date;
   acknowledgedAt: Date | null;
@@ -28,6 +41,29 @@ const summaryOf = (detail: unknown) => {
   return typeof s === "string" ? s : "";
 };
 
+/** Names of the providers, sites and teams alerts are scoped to, by id. */
+async function scopeNames(ctx: Ctx, scopes: readonly AlertScope[]): Promise<Map<string, string>> {
+  const ids = (k: "provider" | "site" | "team") => [...new Set(scopes.flatMap((s) => (s[k] ? [s[k]] : [])))];
+  const [p, s, t] = [ids("provider"), ids("site"), ids("team")];
+  const found = await Promise.all([
+    p.length ? ctx.db.select({ id: providers.id, name: providers.name }).from(providers).where(inArray(providers.id, p)) : [],
+    s.length ? ctx.db.select({ id: sites.id, name: sites.name }).from(sites).where(inArray(sites.id, s)) : [],
+    t.length ? ctx.db.select({ id: teams.id, name: teams.name }).from(teams).where(inArray(teams.id, t)) : [],
+  ]);
+  return new Map(found.flat().map((r) => [r.id, r.name]));
+}
+
+/** "Abilene · family H100": the site, provider and team by name, the family as such; "all" when unscoped. */
+export function scopeText(scope: AlertScope, names: ReadonlyMap<string, string>): string {
+  const parts = [
+    scope.site ? (names.get(scope.site) ?? "a site") : null,
+    scope.provider ? (names.get(scope.provider) ?? "a provider") : null,
+    scope.family ? `family ${scope.family}` : null,
+    scope.team ? `team ${names.get(scope.team) ?? "?"}` : null,
+  ].filter(Boolean);
+  return parts.length ? parts.join(" · ") : "all";
+}
+
 /** What is firing now: most severe first, then newest. */
 export async function listFiringAlerts(ctx: Ctx): Promise<FiringAlert[]> {
   requirePermission(ctx, "app.read");
@@ -38,6 +74,10 @@ export async function listFiringAlerts(ctx: Ctx): Promise<FiringAlert[]> {
     .leftJoin(users, eq(users.id, alerts.acknowledgedBy))
     .where(eq(alerts.status, "firing"))
     .orderBy(desc(alerts.firstFiredAt), asc(alerts.id));
+  const names = await scopeNames(
+    ctx,
+    rows.map((r) => r.alert.scope as AlertScope),
+  );
   return rows
     .map(({ alert: a, rule, ackBy }) => ({
       id: a.id,
@@ -50,6 +90,7 @@ export async function listFiringAlerts(ctx: Ctx): Promise<FiringAlert[]> {
       summary: summaryOf(a.detail),
       href: a.href,
       scope: a.scope as AlertScope,
+      scopeText: scopeText(a.scope as AlertScope, names),
       firstFiredAt: a.firstFiredAt,
       lastSeenAt: a.lastSeenAt,
       acknowledgedAt: a.acknowledgedAt,
