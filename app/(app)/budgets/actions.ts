@@ -1,9 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requirePermission } from "@/lib/auth/context";
-import { requireActionCtx } from "@/lib/auth/session";
-import { toActionError, type ActionResult } from "@/lib/errors";
+import { runAction } from "@/lib/auth/action";
+import type { ActionResult } from "@/lib/errors";
 import { archiveBudget, unarchiveBudget } from "@/lib/services/budgets/archive";
 import { createBudget } from "@/lib/services/budgets/create";
 import { updateBudget } from "@/lib/services/budgets/update";
@@ -45,28 +44,26 @@ function revalidateBudgets() {
 
 // Each action checks budgets.write before anything else, and its verb checks it again.
 export async function createBudgetAction(_prev: unknown, form: FormData): Promise<ActionResult<{ id: string }>> {
-  try {
-    const ctx = await requireActionCtx();
-    requirePermission(ctx, "budgets.write");
-    const created = await createBudget({ ctx, input: fields(form) });
-    revalidateBudgets();
-    return { ok: true, data: { id: created.id } };
-  } catch (e) {
-    return toActionError(e);
-  }
+  return runAction(
+    "budgets.write",
+    async (ctx) => {
+      const created = await createBudget({ ctx, input: fields(form) });
+      return { id: created.id };
+    },
+    () => revalidateBudgets(),
+  );
 }
 
 export async function updateBudgetAction(_prev: unknown, form: FormData): Promise<ActionResult<{ id: string }>> {
-  try {
-    const ctx = await requireActionCtx();
-    requirePermission(ctx, "budgets.write");
-    const input = { id: formText(form, "id"), version: formText(form, "version"), changes: changedFields(form) };
-    const updated = await updateBudget({ ctx, input });
-    revalidateBudgets();
-    return { ok: true, data: { id: updated.id } };
-  } catch (e) {
-    return toActionError(e);
-  }
+  return runAction(
+    "budgets.write",
+    async (ctx) => {
+      const input = { id: formText(form, "id"), version: formText(form, "version"), changes: changedFields(form) };
+      const updated = await updateBudget({ ctx, input });
+      return { id: updated.id };
+    },
+    () => revalidateBudgets(),
+  );
 }
 
 export async function setBudgetArchivedAction(input: {
@@ -74,14 +71,13 @@ export async function setBudgetArchivedAction(input: {
   version: number;
   archived: boolean;
 }): Promise<ActionResult<{ id: string }>> {
-  try {
-    const ctx = await requireActionCtx();
-    requirePermission(ctx, "budgets.write");
-    const verb = input.archived ? archiveBudget : unarchiveBudget;
-    const row = await verb({ ctx, input: { id: input.id, version: input.version } });
-    revalidateBudgets();
-    return { ok: true, data: { id: row.id } };
-  } catch (e) {
-    return toActionError(e);
-  }
+  return runAction(
+    "budgets.write",
+    async (ctx) => {
+      const verb = input.archived ? archiveBudget : unarchiveBudget;
+      const row = await verb({ ctx, input: { id: input.id, version: input.version } });
+      return { id: row.id };
+    },
+    () => revalidateBudgets(),
+  );
 }

@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireActionCtx } from "@/lib/auth/session";
-import { toActionError, type ActionResult } from "@/lib/errors";
+import { runAction } from "@/lib/auth/action";
+import type { ActionResult } from "@/lib/errors";
 import { createReportSchedule } from "@/lib/services/report-schedules/create";
 import { deleteReportSchedule } from "@/lib/services/report-schedules/delete";
 import { sendReportScheduleNow } from "@/lib/services/report-schedules/send-now";
@@ -18,17 +18,17 @@ const inputOf = (form: FormData) => ({
 });
 
 export async function saveReportScheduleAction(_prev: unknown, form: FormData): Promise<ActionResult<{ id: string }>> {
-  try {
-    const ctx = await requireActionCtx();
-    const id = formText(form, "id");
-    const row = id
-      ? await updateReportSchedule({ ctx, input: { ...inputOf(form), id, version: formText(form, "version") } })
-      : await createReportSchedule({ ctx, input: inputOf(form) });
-    revalidatePath(`/reports/${row.reportId}`);
-    return { ok: true, data: { id: row.id } };
-  } catch (e) {
-    return toActionError(e);
-  }
+  return runAction(
+    "reports.schedule",
+    async (ctx) => {
+      const id = formText(form, "id");
+      const row = id
+        ? await updateReportSchedule({ ctx, input: { ...inputOf(form), id, version: formText(form, "version") } })
+        : await createReportSchedule({ ctx, input: inputOf(form) });
+      return { id: row.id };
+    },
+    () => revalidatePath(`/reports/${formText(form, "reportId")}`),
+  );
 }
 
 export async function setReportScheduleEnabledAction(input: {
@@ -37,14 +37,14 @@ export async function setReportScheduleEnabledAction(input: {
   enabled: boolean;
   reportId: string;
 }): Promise<ActionResult<{ id: string }>> {
-  try {
-    const ctx = await requireActionCtx();
-    const row = await setReportScheduleEnabled({ ctx, input });
-    revalidatePath(`/reports/${input.reportId}`);
-    return { ok: true, data: { id: row.id } };
-  } catch (e) {
-    return toActionError(e);
-  }
+  return runAction(
+    "reports.schedule",
+    async (ctx) => {
+      const row = await setReportScheduleEnabled({ ctx, input });
+      return { id: row.id };
+    },
+    () => revalidatePath(`/reports/${input.reportId}`),
+  );
 }
 
 export async function deleteReportScheduleAction(input: {
@@ -52,26 +52,26 @@ export async function deleteReportScheduleAction(input: {
   version: number;
   reportId: string;
 }): Promise<ActionResult<{ id: string }>> {
-  try {
-    const ctx = await requireActionCtx();
-    const row = await deleteReportSchedule({ ctx, input });
-    revalidatePath(`/reports/${input.reportId}`);
-    return { ok: true, data: { id: row.id } };
-  } catch (e) {
-    return toActionError(e);
-  }
+  return runAction(
+    "reports.schedule",
+    async (ctx) => {
+      const row = await deleteReportSchedule({ ctx, input });
+      return { id: row.id };
+    },
+    () => revalidatePath(`/reports/${input.reportId}`),
+  );
 }
 
 export async function sendReportScheduleNowAction(input: {
   id: string;
   reportId: string;
 }): Promise<ActionResult<{ ok: boolean; error: string | null }>> {
-  try {
-    const ctx = await requireActionCtx();
-    const result = await sendReportScheduleNow({ ctx, input: { id: input.id } });
-    revalidatePath(`/reports/${input.reportId}`);
-    return { ok: true, data: { ok: result.ok, error: result.error } };
-  } catch (e) {
-    return toActionError(e);
-  }
+  return runAction(
+    "reports.schedule",
+    async (ctx) => {
+      const result = await sendReportScheduleNow({ ctx, input: { id: input.id } });
+      return { ok: result.ok, error: result.error };
+    },
+    () => revalidatePath(`/reports/${input.reportId}`),
+  );
 }

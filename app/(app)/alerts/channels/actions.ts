@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireActionCtx } from "@/lib/auth/session";
-import { toActionError, type ActionResult } from "@/lib/errors";
+import { runAction } from "@/lib/auth/action";
+import type { ActionResult } from "@/lib/errors";
 import { archiveChannel } from "@/lib/services/channels/archive";
 import { createChannel } from "@/lib/services/channels/create";
 import { testChannel } from "@/lib/services/channels/test";
@@ -24,47 +24,50 @@ function inputOf(form: FormData) {
 
 /** Returns a generated webhook secret this once; it is stored encrypted and cannot be shown again. */
 export async function createChannelAction(_prev: unknown, form: FormData): Promise<ActionResult<{ id: string; secret: string | null }>> {
-  try {
-    const ctx = await requireActionCtx();
-    const { channel, secret } = await createChannel({ ctx, input: inputOf(form) });
-    revalidatePath("/alerts/channels");
-    return { ok: true, data: { id: channel.id, secret } };
-  } catch (e) {
-    return toActionError(e);
-  }
+  return runAction(
+    "channels.manage",
+    async (ctx) => {
+      const { channel, secret } = await createChannel({ ctx, input: inputOf(form) });
+      return { id: channel.id, secret };
+    },
+    () => revalidatePath("/alerts/channels"),
+  );
 }
 
 export async function updateChannelAction(_prev: unknown, form: FormData): Promise<ActionResult<{ id: string; secret: string | null }>> {
-  try {
-    const ctx = await requireActionCtx();
-    const updated = await updateChannel({ ctx, input: { ...inputOf(form), id: formText(form, "id"), version: formText(form, "version") } });
-    revalidatePath("/alerts/channels");
-    return { ok: true, data: { id: updated.id, secret: null } };
-  } catch (e) {
-    return toActionError(e);
-  }
+  return runAction(
+    "channels.manage",
+    async (ctx) => {
+      const updated = await updateChannel({
+        ctx,
+        input: { ...inputOf(form), id: formText(form, "id"), version: formText(form, "version") },
+      });
+      return { id: updated.id, secret: null };
+    },
+    () => revalidatePath("/alerts/channels"),
+  );
 }
 
 export async function archiveChannelAction(input: { id: string; version: number }): Promise<ActionResult<{ id: string }>> {
-  try {
-    const ctx = await requireActionCtx();
-    const row = await archiveChannel({ ctx, input });
-    revalidatePath("/alerts/channels");
-    return { ok: true, data: { id: row.id } };
-  } catch (e) {
-    return toActionError(e);
-  }
+  return runAction(
+    "channels.manage",
+    async (ctx) => {
+      const row = await archiveChannel({ ctx, input });
+      return { id: row.id };
+    },
+    () => revalidatePath("/alerts/channels"),
+  );
 }
 
 export async function testChannelAction(input: {
   id: string;
 }): Promise<ActionResult<{ ok: boolean; statusCode: number | null; error: string | null }>> {
-  try {
-    const ctx = await requireActionCtx();
-    const result = await testChannel({ ctx, input });
-    revalidatePath(`/alerts/channels/${input.id}`);
-    return { ok: true, data: { ok: result.ok, statusCode: result.statusCode, error: result.error } };
-  } catch (e) {
-    return toActionError(e);
-  }
+  return runAction(
+    "channels.manage",
+    async (ctx) => {
+      const result = await testChannel({ ctx, input });
+      return { ok: result.ok, statusCode: result.statusCode, error: result.error };
+    },
+    () => revalidatePath(`/alerts/channels/${input.id}`),
+  );
 }

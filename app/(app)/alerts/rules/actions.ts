@@ -1,9 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requirePermission } from "@/lib/auth/context";
-import { requireActionCtx } from "@/lib/auth/session";
-import { toActionError, type ActionResult } from "@/lib/errors";
+import { runAction } from "@/lib/auth/action";
+import type { ActionResult } from "@/lib/errors";
 import { archiveAlertRule, unarchiveAlertRule } from "@/lib/services/alert-rules/archive";
 import { createAlertRule } from "@/lib/services/alert-rules/create";
 import { updateAlertRule } from "@/lib/services/alert-rules/update";
@@ -33,28 +32,26 @@ function revalidateAlerts() {
 }
 
 export async function createAlertRuleAction(_prev: unknown, form: FormData): Promise<ActionResult<{ id: string }>> {
-  try {
-    const ctx = await requireActionCtx();
-    requirePermission(ctx, "alerts.write");
-    const created = await createAlertRule({ ctx, input: ruleInput(form) });
-    revalidateAlerts();
-    return { ok: true, data: { id: created.id } };
-  } catch (e) {
-    return toActionError(e);
-  }
+  return runAction(
+    "alerts.write",
+    async (ctx) => {
+      const created = await createAlertRule({ ctx, input: ruleInput(form) });
+      return { id: created.id };
+    },
+    () => revalidateAlerts(),
+  );
 }
 
 export async function updateAlertRuleAction(_prev: unknown, form: FormData): Promise<ActionResult<{ id: string }>> {
-  try {
-    const ctx = await requireActionCtx();
-    requirePermission(ctx, "alerts.write");
-    const input = { id: formText(form, "id"), version: formText(form, "version"), changes: ruleInput(form) };
-    const updated = await updateAlertRule({ ctx, input });
-    revalidateAlerts();
-    return { ok: true, data: { id: updated.id } };
-  } catch (e) {
-    return toActionError(e);
-  }
+  return runAction(
+    "alerts.write",
+    async (ctx) => {
+      const input = { id: formText(form, "id"), version: formText(form, "version"), changes: ruleInput(form) };
+      const updated = await updateAlertRule({ ctx, input });
+      return { id: updated.id };
+    },
+    () => revalidateAlerts(),
+  );
 }
 
 export async function setAlertRuleArchivedAction(input: {
@@ -62,26 +59,24 @@ export async function setAlertRuleArchivedAction(input: {
   version: number;
   archived: boolean;
 }): Promise<ActionResult<{ id: string }>> {
-  try {
-    const ctx = await requireActionCtx();
-    requirePermission(ctx, "alerts.write");
-    const verb = input.archived ? archiveAlertRule : unarchiveAlertRule;
-    const row = await verb({ ctx, input: { id: input.id, version: input.version } });
-    revalidateAlerts();
-    return { ok: true, data: { id: row.id } };
-  } catch (e) {
-    return toActionError(e);
-  }
+  return runAction(
+    "alerts.write",
+    async (ctx) => {
+      const verb = input.archived ? archiveAlertRule : unarchiveAlertRule;
+      const row = await verb({ ctx, input: { id: input.id, version: input.version } });
+      return { id: row.id };
+    },
+    () => revalidateAlerts(),
+  );
 }
 
 export async function setEvaluationIntervalAction(_prev: unknown, form: FormData): Promise<ActionResult<{ minutes: number }>> {
-  try {
-    const ctx = await requireActionCtx();
-    requirePermission(ctx, "alerts.write");
-    const saved = await setEvaluationInterval({ ctx, input: { minutes: formText(form, "minutes") } });
-    revalidateAlerts();
-    return { ok: true, data: saved };
-  } catch (e) {
-    return toActionError(e);
-  }
+  return runAction(
+    "alerts.write",
+    async (ctx) => {
+      const saved = await setEvaluationInterval({ ctx, input: { minutes: formText(form, "minutes") } });
+      return saved;
+    },
+    () => revalidateAlerts(),
+  );
 }
