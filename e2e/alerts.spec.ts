@@ -70,9 +70,14 @@ test.describe("alerts", () => {
       .getByRole("button", { name: `Acknowledge ${title}` })
       .click();
     await expect(firing.getByRole("row").filter({ hasText: title }).first()).toContainText("by admin@headroom.local");
-    await expect(
-      sidebar.getByRole("button", { name: new RegExp(`^(${before - 1} alerts? firing, unacknowledged|No alerts firing)$`) }),
-    ).toBeVisible();
+    // The inbox drops it: this rule's unacknowledged alerts are one fewer (counted by rule, as the demo's own rules
+    // are evaluated in the background while other specs change the data, and the bell counts theirs too).
+    const mineInInbox = async () =>
+      ((await (await page.request.get("/api/inbox")).json()) as { alerts: { ruleName: string }[] }).alerts.filter(
+        (a) => a.ruleName === name,
+      ).length;
+    await expect.poll(mineInInbox).toBe(count - 1);
+    await expect(sidebar.getByRole("button", { name: /^(\d+ alerts? firing, unacknowledged|No alerts firing)$/ })).toBeVisible();
 
     // The history lists the fired and acknowledged events, and exports as CSV.
     const history = page.getByRole("group", { name: "Alert history" });
