@@ -115,6 +115,8 @@ test("an admin routes a rule to an email and a signed webhook channel, evaluates
     await form.getByLabel("Name").fill(hookName);
     await form.getByLabel("Kind").selectOption("webhook");
     await form.getByLabel("URL").fill(receiver.url);
+    // Only the rules that name it (a new channel takes every rule's alerts by default, as the mail channel above does).
+    await form.getByLabel("Route every rule's alerts here").uncheck();
     await form.getByRole("button", { name: "Create channel" }).click();
     const shown = page.getByRole("status").filter({ hasText: "Copy the signing secret now." });
     await expect(shown).toBeVisible({ timeout: 30_000 });
