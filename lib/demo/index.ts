@@ -18,7 +18,6 @@ import { insertSites, SITES } from "./sites";
 import { insertSkuMappings } from "./sku-mappings";
 import { insertTeamsAndWorkloads, TEAMS, WORKLOADS } from "./teams";
 import { insertBudgets } from "./budgets";
-import { insertAlertRules } from "./alert-rules";
 import { blocksReportingWorkloads, insertAllocations, insertWorkloadUse, planAllocations } from "./allocations";
 import { insertAllocationRules } from "./allocation-rules";
 import { insertBusinessMetrics, planBusinessMetrics } from "./business-metrics";
@@ -100,7 +99,6 @@ export async function seedDemo(db: Db, opts: { demoPassword: string; asOf?: Date
     await rollUpUtilization(tx);
     const workloadIds = await insertTeamsAndWorkloads(tx, plan.monthOfAsOf);
     await insertBudgets(tx, plan.reservations, plan.monthOfAsOf);
-    await insertAlertRules(tx);
     const plannedAllocations = planAllocations(plan.reservations, plan.monthOfAsOf);
     const allocationCount = await insertAllocations(tx, plannedAllocations, { reservations: reservationIds, workloads: workloadIds });
     // One H100 and one H200 shared block report their use per workload, so showback has used and idle per workload.
