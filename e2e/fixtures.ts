@@ -1,8 +1,13 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = process.env.HEADROOM_DEMO_PASSWORD ?? "e2e-demo-password";
 export const ROLES = ["admin", "finance", "infra", "viewer"] as const;
 export type DemoRole = (typeof ROLES)[number];
+
+// The demo roles' sessions by server and role (JWT cookies, valid 12 h; signing out only clears a browser's copy).
+// A form sign-in costs a page load and a password hash on a busy CI machine, so each browser process signs each
+// role in once.
+const sessions = new Map<string, Awaited<ReturnType<BrowserContext["cookies"]>>>();
 
 export class SignInPage {
   constructor(private readonly page: Page) {}
@@ -17,10 +22,23 @@ export class SignInPage {
     await this.page.getByRole("button", { name: "Sign in" }).click();
   }
 
-  async signInAs(role: DemoRole) {
-    await this.goto();
-    await this.signIn(`${role}@headroom.local`, DEMO_PASSWORD);
+  /**
+   * Signs in as a demo role and lands on the Overview. The first time in this browser process it fills the form; later
+   * it restores that session's cookie and opens the Overview (sign-in.spec.ts always asks for the form).
+   */
+  async signInAs(role: DemoRole, options: { form?: boolean } = {}) {
+    const context = this.page.context();
+    const key = `${test.info().project.use.baseURL} ${role}`;
+    const saved = options.form ? undefined : sessions.get(key);
+    if (saved) {
+      await context.addCookies(saved);
+      await this.page.goto("/");
+    } else {
+      await this.goto();
+      await this.signIn(`${role}@headroom.local`, DEMO_PASSWORD);
+    }
     await expect(this.page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible({ timeout: 30_000 });
+    if (!saved) sessions.set(key, await context.cookies());
   }
 }
 

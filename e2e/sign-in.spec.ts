@@ -3,7 +3,7 @@ import { expect, ROLES, test, openSettingsTab } from "./fixtures";
 test.describe("sign-in", () => {
   for (const role of ROLES) {
     test(`${role} signs in, sees the overview and signs out`, async ({ page, signInPage }) => {
-      await signInPage.signInAs(role);
+      await signInPage.signInAs(role, { form: true });
       // The sidebar shows who is signed in (the closed Menu dialog holds the same line, hidden).
       await expect(page.getByText(`${role}@headroom.local`).filter({ visible: true })).toBeVisible();
       // Settings opens on Providers for everyone; only an admin has the Audit log tab.

@@ -52,7 +52,7 @@ cat .test-reports/build.log
 took "integration and build" "$t"
 
 # The third run: every integration suite on a fresh database of the Citus cluster each (README, "Running on a Citus
-# cluster"); the suites that open a plain server on purpose (pool, connection loss) stay on it.
+# cluster"); the suites about the plain server itself (pool, connection loss) ran in the run above and are skipped.
 if [ -n "${TEST_CITUS_URL:-}" ]; then
   t=$(date +%s)
   TEST_ENGINES=citus npx vitest run --project integration --reporter=default --reporter=json \

@@ -1,7 +1,8 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
+import { describeOnServer } from "@/lib/testing/databases";
 
 const serverUrl = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
@@ -52,7 +53,7 @@ async function run(recover: boolean): Promise<{ answered: number | string; repla
   return JSON.parse(stdout.trim().split("\n").at(-1)!) as { answered: number | string; replaced: number; uncaught: number };
 }
 
-describe("pool recovery after the server ends busy backends (Postgres server)", () => {
+describeOnServer("pool recovery after the server ends busy backends (Postgres server)", () => {
   it("answers every query on the replaced pool when the driver lost its connections", async () => {
     const out = await run(true);
     expect(out.answered).toBe(20);

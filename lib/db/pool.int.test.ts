@@ -1,9 +1,9 @@
 import { createConnection, createServer, type Server, type Socket } from "node:net";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { openDatabase, serverUrlOf, type DbHandle } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/rows";
-import { createTestDatabase } from "@/lib/testing/databases";
+import { createTestDatabase, describeOnServer } from "@/lib/testing/databases";
 
 // The server pool under load: more queries than connections wait their turn, and a connection whose handshake
 // is slow (a saturated event loop or server took 10 s and more under 50 concurrent users) still opens.
@@ -38,7 +38,7 @@ function slowHandshakeProxy(target: URL, delayMs: number): Promise<{ server: Ser
   );
 }
 
-describe("Postgres pool under load", () => {
+describeOnServer("Postgres pool under load", () => {
   let handle: DbHandle;
   beforeAll(async () => {
     handle = await createTestDatabase("postgres");

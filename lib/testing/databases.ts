@@ -187,6 +187,14 @@ export async function adminQuery(url: string, query: string): Promise<void> {
   }
 }
 
+/**
+ * A suite about the Postgres server itself (its pool, its connections): it runs with the postgres engine and is left
+ * out of a run on the other engines only (the Citus run of npm test, which follows the Postgres one).
+ */
+export function describeOnServer(title: string, body: () => void): void {
+  describe.runIf(ENGINES.includes("postgres"))(title, body);
+}
+
 export function describeOnEachEngine(title: string, body: (engine: Engine) => void): void {
   for (const engine of ENGINES) describe(`${title} [${engine}]`, () => body(engine));
 }

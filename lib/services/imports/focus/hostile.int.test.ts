@@ -1,10 +1,10 @@
 import { gzipSync } from "node:zlib";
 import postgres from "postgres";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { serverUrlOf, type DbHandle } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/rows";
-import { createTestDatabase } from "@/lib/testing/databases";
+import { createTestDatabase, describeOnServer } from "@/lib/testing/databases";
 import { lineItemCount } from "@/lib/testing/focus-import";
 import { systemCtx } from "@/lib/services/system-actor";
 import { runFocusImport } from ".";
@@ -46,7 +46,7 @@ async function* chunked(bytes: Buffer, size = 16_384): AsyncGenerator<Buffer> {
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
 }
 
-describe("FOCUS uploads from a hostile client [postgres]", () => {
+describeOnServer("FOCUS uploads from a hostile client [postgres]", () => {
   let handle: DbHandle;
   let admin: postgres.Sql;
   let database: string;
