@@ -14,6 +14,9 @@ export default defineConfig({
           include: ["lib/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
+          // Pure functions, no shared state: files share a worker's modules instead of importing them again each
+          // (65 s → 15 s on two cores; shuffled file orders pass too).
+          isolate: false,
         },
       },
       {
